@@ -1,0 +1,1 @@
+"""Flyte workflows of the acme-data team (registered with `make flyte-register`)."""
