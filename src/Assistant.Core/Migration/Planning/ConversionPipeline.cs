@@ -1,0 +1,75 @@
+using Assistant.Core.Python;
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+
+namespace Assistant.Core.Migration.Planning;
+
+/// <summary>
+/// Runs a ruleset's steps in order over a set of files, each step on the previous step's output,
+/// and returns every step's outcome with the project as it stands at the end.
+/// </summary>
+public sealed class ConversionPipeline(ModuleParser parser)
+{
+    private readonly StepEngine _engine = new(parser);
+
+    public async Task<ConversionResult> RunAsync(Ruleset ruleset, ProjectModel project, IReadOnlyList<string> paths, RuleOptions options, FixPolicy policy,
+        Func<MigrationStep, StepRequest, StepRequest>? adjust = null, CancellationToken cancellationToken = default)
+    {
+        var outcomes = new List<StepOutcome>();
+        var generated = new Dictionary<string, GeneratedFile>(StringComparer.Ordinal);
+        var targets = paths.ToList();
+        foreach (var step in ruleset.Steps)
+        {
+            var request = StepRequest.For(ruleset, step, project, targets, options, policy);
+            if (adjust is not null)
+            {
+                request = adjust(step, request);
+            }
+
+            var outcome = await _engine.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            outcomes.Add(outcome);
+            foreach (var file in outcome.Generated)
+            {
+                generated[file.Path] = file;
+            }
+
+            project = await ApplyAsync(project, outcome, cancellationToken).ConfigureAwait(false);
+            foreach (var file in outcome.Generated.Where(g => !targets.Contains(g.Path)))
+            {
+                targets.Add(file.Path);
+            }
+        }
+
+        return new ConversionResult(outcomes, project, generated.Values.OrderBy(g => g.Path, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The project with a step's changes and generated files in it.</summary>
+    public async Task<ProjectModel> ApplyAsync(ProjectModel project, StepOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        if (!outcome.HasChanges)
+        {
+            return project;
+        }
+
+        var modules = project.Modules.ToDictionary(m => m.Path, StringComparer.Ordinal);
+        var others = project.OtherFiles.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var texts = outcome.Files.Where(f => f.IsChanged).Select(f => (f.Path, Text: f.After, Encoding: modules.GetValueOrDefault(f.Path)?.Encoding))
+            .Concat(outcome.Generated.Where(g => g.Text is not null).Select(g => (g.Path, Text: g.Text, Encoding: (SourceEncoding?)null)));
+        foreach (var (path, text, encoding) in texts)
+        {
+            if (path.EndsWith(".py", StringComparison.Ordinal))
+            {
+                var parsed = await parser.ParseAsync(path, text, encoding ?? SourceEncoding.Utf8, cancellationToken).ConfigureAwait(false);
+                if (parsed.Module is { } module)
+                {
+                    modules[path] = module;
+                    continue;
+                }
+            }
+
+            others[path] = text;
+        }
+
+        return new ProjectModel(modules.Values, others);
+    }
+}

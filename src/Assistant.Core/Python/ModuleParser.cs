@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Assistant.Core.Source;
+
+namespace Assistant.Core.Python;
+
+/// <summary>Parses Python source with the user's own interpreter (exact grammar of that version).</summary>
+public sealed class ModuleParser(PythonWorker worker)
+{
+    public async Task<ParseOutcome> ParseAsync(string path, string text, SourceEncoding? encoding = null, CancellationToken cancellationToken = default)
+    {
+        var result = await worker.SendAsync("parse", new Dictionary<string, object?> { ["text"] = text, ["path"] = path }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (result.TryGetProperty("syntax_error", out var error))
+        {
+            return new ParseOutcome(null, ReadDiagnostic(error));
+        }
+
+        var root = SyntaxTreeReader.Read(result.GetProperty("tree"));
+        var comments = result.GetProperty("comments").EnumerateArray()
+            .Select(c => new Comment(new TextSpan(c.GetProperty("s").GetInt32(), c.GetProperty("e").GetInt32()), c.GetProperty("t").GetString()!))
+            .ToList();
+        return new ParseOutcome(new PythonModule(path, text, encoding ?? SourceEncoding.Utf8, root, comments), null);
+    }
+
+    /// <summary>Null when <paramref name="text"/> parses; otherwise where and why it does not.</summary>
+    public async Task<SyntaxDiagnostic?> CheckSyntaxAsync(string path, string text, CancellationToken cancellationToken = default)
+    {
+        var result = await worker.SendAsync("check_syntax", new Dictionary<string, object?> { ["text"] = text, ["path"] = path }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.GetProperty("valid").GetBoolean() ? null : ReadDiagnostic(result.GetProperty("syntax_error"));
+    }
+
+    private static SyntaxDiagnostic ReadDiagnostic(JsonElement error) => new(
+        error.GetProperty("line").GetInt32(),
+        error.GetProperty("column").GetInt32(),
+        error.TryGetProperty("offset", out var offset) ? offset.GetInt32() : 0,
+        error.GetProperty("message").GetString()!,
+        error.TryGetProperty("text", out var text) ? text.GetString() : null);
+}

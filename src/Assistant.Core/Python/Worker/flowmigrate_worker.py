@@ -1,0 +1,287 @@
+"""flowmigrate's Python worker: JSON lines over stdin/stdout, standard library only.
+
+Each request is one line: {"id": N, "op": "<name>", ...}. Each answer is one line:
+{"id": N, "ok": true, "result": {...}} or {"id": N, "ok": false, "error": {"type", "message"}}.
+A syntax error in the code being parsed is a result ({"syntax_error": {...}}), not an error.
+
+Positions sent back are UTF-16 offsets into the text the request carried (C# strings count
+UTF-16 units; CPython's col_offset counts UTF-8 bytes, tokenize counts code points). The
+conversion happens here, once, in Positions.
+"""
+
+import ast
+import io
+import json
+import os
+import re
+import sys
+import time
+import tokenize
+import warnings
+
+PROTOCOL = 1
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_OPERATOR_BASES = (ast.operator, ast.boolop, ast.cmpop, ast.unaryop, ast.expr_context)
+
+
+def _utf16_len(text):
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2
+
+
+class Positions:
+    """Converts CPython positions to UTF-16 offsets into the text."""
+
+    def __init__(self, text):
+        self.text = text
+        self.ascii = text.isascii()
+        starts = [0]
+        for match in _NEWLINE.finditer(text):
+            starts.append(match.end())
+        self.char_starts = starts
+        if self.ascii:
+            self.u16_starts = starts
+        else:
+            u16 = [0]
+            for i in range(1, len(starts)):
+                u16.append(u16[-1] + _utf16_len(text[starts[i - 1]:starts[i]]))
+            self.u16_starts = u16
+        self._line_bytes = {}
+
+    def _line(self, lineno):
+        index = min(max(lineno, 1), len(self.char_starts)) - 1
+        start = self.char_starts[index]
+        end = self.char_starts[index + 1] if index + 1 < len(self.char_starts) else len(self.text)
+        return index, self.text[start:end]
+
+    def from_bytes(self, lineno, byte_col):
+        """(1-based line, UTF-8 byte column) -> UTF-16 offset."""
+        index, line = self._line(lineno)
+        if self.ascii or line.isascii():
+            return self.u16_starts[index] + byte_col
+        encoded = self._line_bytes.get(index)
+        if encoded is None:
+            encoded = self._line_bytes[index] = line.encode("utf-8")
+        prefix = encoded[:byte_col].decode("utf-8", errors="replace")
+        return self.u16_starts[index] + _utf16_len(prefix)
+
+    def from_chars(self, lineno, char_col):
+        """(1-based line, code point column) -> UTF-16 offset."""
+        index, line = self._line(lineno)
+        if self.ascii or line.isascii():
+            return self.u16_starts[index] + char_col
+        return self.u16_starts[index] + _utf16_len(line[:char_col])
+
+
+def _constant(node, out):
+    value = node.value
+    if isinstance(value, bool):
+        out["vt"], out["v"] = "bool", repr(value)
+    elif value is None:
+        out["vt"], out["v"] = "none", "None"
+    elif isinstance(value, str):
+        out["vt"], out["v"] = "str", value
+    elif isinstance(value, int):
+        out["vt"], out["v"] = "int", repr(value)
+    elif isinstance(value, float):
+        out["vt"], out["v"] = "float", repr(value)
+    elif isinstance(value, complex):
+        out["vt"], out["v"] = "complex", repr(value)
+    elif isinstance(value, bytes):
+        out["vt"], out["v"] = "bytes", repr(value)
+    elif value is Ellipsis:
+        out["vt"], out["v"] = "ellipsis", "..."
+    else:
+        out["vt"], out["v"] = type(value).__name__, repr(value)
+
+
+def _encode(node, positions):
+    """ast node -> {"_": kind, "s": start, "e": end, field: value...}; operators become names."""
+    out = {"_": type(node).__name__}
+    if getattr(node, "lineno", None) is not None and getattr(node, "end_lineno", None) is not None:
+        out["s"] = positions.from_bytes(node.lineno, node.col_offset)
+        out["e"] = positions.from_bytes(node.end_lineno, node.end_col_offset)
+    if isinstance(node, ast.Constant):
+        _constant(node, out)
+        return out
+    for name, value in ast.iter_fields(node):
+        if isinstance(value, ast.AST):
+            if isinstance(value, _OPERATOR_BASES):
+                out[name] = type(value).__name__
+            else:
+                out[name] = _encode(value, positions)
+        elif isinstance(value, list):
+            items = []
+            for item in value:
+                if isinstance(item, _OPERATOR_BASES):
+                    items.append(type(item).__name__)
+                elif isinstance(item, ast.AST):
+                    items.append(_encode(item, positions))
+                else:
+                    items.append(item)
+            out[name] = items
+        elif value is None or isinstance(value, str):
+            out[name] = value
+        else:
+            out[name] = repr(value) if not isinstance(value, int) else str(value)
+    if "s" not in out:
+        # arguments, withitem, comprehension, match_case (and alias before 3.10): the union of children.
+        spans = [(c["s"], c["e"]) for c in _children(out) if "s" in c]
+        if spans:
+            out["s"] = min(s for s, _ in spans)
+            out["e"] = max(e for _, e in spans)
+            out["np"] = 1
+    return out
+
+
+def _children(encoded):
+    for key, value in encoded.items():
+        if isinstance(value, dict):
+            yield value
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    yield item
+
+
+def _syntax_error(error, positions):
+    line = error.lineno or 1
+    column = max((error.offset or 1) - 1, 0)
+    result = {"line": line, "column": column + 1, "message": error.msg or str(error)}
+    if isinstance(error, (IndentationError, TabError)):
+        result["kind"] = type(error).__name__
+    try:
+        result["offset"] = positions.from_chars(line, column)
+    except Exception:  # positions past the end of the text
+        result["offset"] = len(positions.text)
+    if getattr(error, "end_lineno", None):
+        result["end_line"] = error.end_lineno
+    if error.text:
+        result["text"] = error.text.rstrip("\r\n")
+    return result
+
+
+def _comments(text, positions):
+    comments = []
+    readline = io.StringIO(text, newline="").readline
+    for token in tokenize.generate_tokens(readline):
+        if token.type == tokenize.COMMENT:
+            (row, col), (end_row, end_col) = token.start, token.end
+            comments.append({"s": positions.from_chars(row, col), "e": positions.from_chars(end_row, end_col), "t": token.string})
+    return comments
+
+
+def _parse(text, filename):
+    positions = Positions(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            tree = ast.parse(text, filename=filename or "<module>", type_comments=False)
+        except (SyntaxError, ValueError) as error:
+            if isinstance(error, ValueError):  # e.g. "source code string cannot contain null bytes"
+                return None, {"line": 1, "column": 1, "offset": 0, "message": str(error)}, positions
+            return None, _syntax_error(error, positions), positions
+    return tree, None, positions
+
+
+def op_version(request):
+    return {
+        "version": "%d.%d.%d" % sys.version_info[:3],
+        "implementation": sys.implementation.name,
+        "executable": sys.executable,
+        "protocol": PROTOCOL,
+        "pid": os.getpid(),
+    }
+
+
+def op_check_syntax(request):
+    tree, error, _ = _parse(request["text"], request.get("path"))
+    return {"valid": error is None} if error is None else {"valid": False, "syntax_error": error}
+
+
+def op_parse(request):
+    text = request["text"]
+    tree, error, positions = _parse(text, request.get("path"))
+    if error is not None:
+        return {"syntax_error": error}
+    result = {"tree": _encode(tree, positions)}
+    try:
+        result["comments"] = _comments(text, positions)
+    except (tokenize.TokenError, SyntaxError, IndentationError) as exc:
+        # ast accepted the code but the pure-Python tokenizer did not (rare edge cases): say so.
+        result["comments"] = []
+        result["comments_error"] = str(exc)
+    return result
+
+
+def op_debug(request):
+    """Fault injection for flowmigrate's own tests; only when FLOWMIGRATE_WORKER_DEBUG=1."""
+    if os.environ.get("FLOWMIGRATE_WORKER_DEBUG") != "1":
+        raise ValueError("debug operations are disabled")
+    action = request.get("action")
+    if action == "sleep":
+        time.sleep(float(request.get("seconds", 3600)))
+        return {"slept": True}
+    if action == "exit":
+        os._exit(int(request.get("code", 3)))
+    if action == "garbage":
+        _OUT.write(b"this is not json\n")
+        _OUT.flush()
+        return {"garbage": True}
+    raise ValueError("unknown debug action %r" % action)
+
+
+OPS = {
+    "version": op_version,
+    "parse": op_parse,
+    "check_syntax": op_check_syntax,
+    "debug": op_debug,
+}
+
+_OUT = None
+
+
+def _register_extensions():
+    """Operations contributed by sibling modules (import check, stand-ins) register themselves."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    for name in ("flowmigrate_checks",):
+        if os.path.exists(os.path.join(here, name + ".py")):
+            module = __import__(name)
+            OPS.update(getattr(module, "OPS", {}))
+
+
+def _write(message):
+    _OUT.write(json.dumps(message, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+    _OUT.flush()
+
+
+def main():
+    global _OUT
+    _OUT = sys.stdout.buffer
+    # Anything else that prints (user code, warnings) must never corrupt the protocol stream.
+    sys.stdout = sys.stderr
+    _register_extensions()
+    stdin = sys.stdin.buffer
+    while True:
+        line = stdin.readline()
+        if not line:
+            return
+        if not line.strip():
+            continue
+        request_id = None
+        try:
+            request = json.loads(line.decode("utf-8"))
+            request_id = request.get("id")
+            handler = OPS.get(request.get("op"))
+            if handler is None:
+                raise ValueError("unknown operation %r" % request.get("op"))
+            _write({"id": request_id, "ok": True, "result": handler(request)})
+        except Exception as error:  # a failing request must never take the worker down
+            _write({"id": request_id, "ok": False, "error": {"type": type(error).__name__, "message": str(error)}})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+using Assistant.Core.Source;
+
+namespace Assistant.Core.Rules;
+
+/// <summary>
+/// The parsed Python modules of the project (as of the step being planned) and its other text
+/// files, so a rule can follow an import to the module that defines a task or read a Makefile.
+/// </summary>
+public sealed class ProjectModel
+{
+    private readonly Dictionary<string, PythonModule> _byPath;
+    private readonly Dictionary<string, string> _otherFiles;
+
+    public ProjectModel(IEnumerable<PythonModule> modules, IReadOnlyDictionary<string, string>? otherFiles = null)
+    {
+        _byPath = modules.ToDictionary(m => m.Path, StringComparer.Ordinal);
+        _otherFiles = otherFiles?.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) ?? [];
+    }
+
+    public static ProjectModel Empty { get; } = new([]);
+
+    public IEnumerable<PythonModule> Modules => _byPath.Values.OrderBy(m => m.Path, StringComparer.Ordinal);
+
+    /// <summary>Non-Python text files (Makefile, requirements.txt, CI YAML…) by repo-relative path.</summary>
+    public IReadOnlyDictionary<string, string> OtherFiles => _otherFiles;
+
+    public PythonModule? ModuleAt(string path) => _byPath.GetValueOrDefault(path);
+
+    /// <summary>The module of the project a dotted name refers to (<c>pkg.mod</c> → <c>pkg/mod.py</c>,
+    /// <c>pkg/mod/__init__.py</c>, also under <c>src/</c>), or null when it is not part of the project.</summary>
+    public PythonModule? FindModule(string dottedName)
+    {
+        var relative = dottedName.Replace('.', '/');
+        foreach (var root in new[] { string.Empty, "src/" })
+        {
+            if (_byPath.TryGetValue($"{root}{relative}.py", out var module) || _byPath.TryGetValue($"{root}{relative}/__init__.py", out module))
+            {
+                return module;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The dotted module name of a file (<c>pkg/mod.py</c> → <c>pkg.mod</c>), for resolving relative imports.</summary>
+    public static string ModuleName(string path)
+    {
+        var withoutRoot = path.StartsWith("src/", StringComparison.Ordinal) ? path[4..] : path;
+        var withoutExtension = withoutRoot.EndsWith("/__init__.py", StringComparison.Ordinal)
+            ? withoutRoot[..^"/__init__.py".Length]
+            : withoutRoot.EndsWith(".py", StringComparison.Ordinal) ? withoutRoot[..^3] : withoutRoot;
+        return withoutExtension.Replace('/', '.');
+    }
+}

@@ -1,0 +1,15 @@
+namespace Assistant.Core.Rules;
+
+/// <summary>The contents of <c>rulesets/&lt;id&gt;/ruleset.yaml</c>; <see cref="RuleSteps"/> maps each listed rule to its step.</summary>
+public sealed record RulesetManifest(
+    string Id,
+    string Name,
+    string Version,
+    string SourceFramework,
+    string SourceVersions,
+    string TargetFramework,
+    string TargetVersions,
+    IReadOnlyList<MigrationStep> Steps,
+    IReadOnlyList<string> RuleOrder,
+    IReadOnlyDictionary<string, string> RuleSteps,
+    IReadOnlyList<string> TableNames);

@@ -1,0 +1,8 @@
+namespace Assistant.Core.Source.Diff;
+
+public enum DiffLineKind
+{
+    Context,
+    Removed,
+    Added,
+}

@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace Assistant.Core.Source;
+
+/// <summary>
+/// A set of non-overlapping edits to one text, applied in a single pass. Text outside the edits
+/// is copied unchanged, unit for unit (line endings, tabs, trailing blanks, comments). Two
+/// insertions at the same position are kept in the order they were added.
+/// </summary>
+public sealed class EditSet
+{
+    private readonly ImmutableArray<TextEdit> _edits;
+
+    private EditSet(ImmutableArray<TextEdit> sorted) => _edits = sorted;
+
+    public static EditSet Empty { get; } = new(ImmutableArray<TextEdit>.Empty);
+
+    public IReadOnlyList<TextEdit> Edits => _edits;
+
+    public bool IsEmpty => _edits.IsEmpty;
+
+    /// <summary>Builds a set, throwing <see cref="OverlappingEditsException"/> when two edits overlap.</summary>
+    public static EditSet Create(IEnumerable<TextEdit> edits)
+    {
+        var sorted = edits
+            .Select((edit, index) => (edit, index))
+            .OrderBy(pair => pair.edit.Span.Start)
+            .ThenBy(pair => pair.edit.Span.IsEmpty ? 0 : 1)
+            .ThenBy(pair => pair.index)
+            .Select(pair => pair.edit)
+            .ToImmutableArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (Overlaps(sorted[i - 1], sorted[i]))
+            {
+                throw new OverlappingEditsException(sorted[i - 1], sorted[i]);
+            }
+        }
+
+        return new EditSet(sorted);
+    }
+
+    /// <summary>True when <paramref name="edit"/> could join this set without overlapping.</summary>
+    public bool CanAdd(TextEdit edit) => _edits.All(existing => !Overlaps(existing, edit) && !Overlaps(edit, existing));
+
+    public EditSet With(TextEdit edit) => Create(_edits.Append(edit));
+
+    public EditSet With(IEnumerable<TextEdit> edits) => Create(_edits.Concat(edits));
+
+    public string ApplyTo(string text)
+    {
+        if (_edits.IsEmpty)
+        {
+            return text;
+        }
+
+        if (_edits[^1].Span.End > text.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(text), $"Edit {_edits[^1]} is past the end of a text of length {text.Length}.");
+        }
+
+        var builder = new StringBuilder(text.Length + _edits.Sum(e => e.NewText.Length - e.Span.Length));
+        var position = 0;
+        foreach (var edit in _edits)
+        {
+            builder.Append(text, position, edit.Span.Start - position);
+            builder.Append(edit.NewText);
+            position = edit.Span.End;
+        }
+
+        builder.Append(text, position, text.Length - position);
+        return builder.ToString();
+    }
+
+    // Sorted a-before-b: a replacement ending where an insertion starts is fine; an insertion
+    // strictly inside a replaced range is not; two insertions at one point are ordered, not overlapping.
+    private static bool Overlaps(TextEdit a, TextEdit b)
+    {
+        if (a.Span.IsEmpty && b.Span.IsEmpty)
+        {
+            return false;
+        }
+
+        if (a.Span.IsEmpty)
+        {
+            return b.Span.Start < a.Span.Start && a.Span.Start < b.Span.End;
+        }
+
+        if (b.Span.IsEmpty)
+        {
+            return a.Span.Start < b.Span.Start && b.Span.Start < a.Span.End;
+        }
+
+        return a.Span.Start < b.Span.End && b.Span.Start < a.Span.End;
+    }
+}

@@ -1,0 +1,100 @@
+using Assistant.Core.Migration.Planning;
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+using Assistant.Core.Tests.Support;
+
+namespace Assistant.Core.Tests.Migration.Planning;
+
+public sealed class StepEngineTests(SharedWorker shared) : IClassFixture<SharedWorker>
+{
+    private static readonly MigrationStep Step = new("s", "Step", "A step");
+
+    [Fact]
+    public async Task Should_Apply_A_Safe_Fix_And_Keep_Everything_Else_Byte_For_Byte()
+    {
+        var result = await RunAsync("import os\r\nif os:\r\n\tx = old(1)  # keep me   \r\n", FixPolicy.SafeOnly, new RenameCall("old", "new", Safety.Safe));
+        Assert.Equal("import os\r\nif os:\r\n\tx = new(1)  # keep me   \r\n", result.After);
+        Assert.Single(result.Applied);
+    }
+
+    [Fact]
+    public async Task Should_Decline_A_Review_Fix_In_Safe_Only_Mode()
+    {
+        var result = await RunAsync("x = old(1)\n", FixPolicy.SafeOnly, new RenameCall("old", "new", Safety.Review));
+        Assert.False(result.IsChanged);
+        Assert.Single(result.Declined);
+    }
+
+    [Fact]
+    public async Task Should_Drop_A_Fix_Whose_Output_Would_Not_Parse()
+    {
+        var result = await RunAsync("x = old(1)\ny = old(2)\n", FixPolicy.SafeOnly, new RenameCall("old", "new(", Safety.Safe));
+        Assert.False(result.IsChanged);
+        Assert.Contains(result.Problems, p => p.Contains("would not parse", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_Write_A_Todo_Marker_Once_With_The_Line_Indentation()
+    {
+        var result = await RunAsync("def f():\n    return old(1)\n", FixPolicy.SafeOnly, new TodoOnCall("old"));
+        Assert.Equal("def f():\n    # TODO(flowmigrate T001): replace old() by hand\n    return old(1)\n", result.After);
+    }
+
+    [Fact]
+    public async Task Should_Report_A_Rule_That_Never_Stops_Changing_The_File()
+    {
+        var result = await RunAsync("x = 1\n", FixPolicy.SafeOnly, new AppendForever());
+        Assert.Contains(result.Problems, p => p.Contains("not idempotent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_Report_A_Rule_That_Throws_And_Go_On()
+    {
+        var result = await RunAsync("x = old(1)\n", FixPolicy.SafeOnly, new Throwing(), new RenameCall("old", "new", Safety.Safe));
+        Assert.Equal("x = new(1)\n", result.After);
+        Assert.Contains(result.Problems, p => p.Contains("T666 failed", StringComparison.Ordinal));
+    }
+
+    private async Task<FileChange> RunAsync(string text, FixPolicy policy, params IRule[] rules)
+    {
+        var module = await shared.Parser.ModuleAsync(text);
+        var project = new ProjectModel([module]);
+        var outcome = await new StepEngine(shared.Parser).RunAsync(new StepRequest(Step, rules, [], project, [module.Path], RulesetTables.Empty, RuleOptions.Default, policy));
+        return Assert.Single(outcome.Files);
+    }
+
+    private sealed class RenameCall(string from, string to, Safety safety) : IRule
+    {
+        public RuleDescriptor Descriptor { get; } = new("T001", "rename-call", "s", safety, "renames", "tests", "");
+
+        public IEnumerable<Finding> Analyze(RuleContext context) =>
+            context.Module.Root.Descendants()
+                .Where(n => n.Is("Call") && n.Child("func")?.DottedName() == from)
+                .Select(n => new Finding("T001", n.Span, $"rename {from}") { Fix = new Fix([TextEdit.Replace(n.Child("func")!.Span, to)], safety, $"{from} → {to}") });
+    }
+
+    private sealed class TodoOnCall(string name) : IRule
+    {
+        public RuleDescriptor Descriptor { get; } = new("T001", "todo", "s", Safety.Manual, "todo", "tests", "");
+
+        public IEnumerable<Finding> Analyze(RuleContext context) =>
+            context.Module.Root.Descendants()
+                .Where(n => n.Is("Call") && n.Child("func")?.DottedName() == name)
+                .Select(n => new Finding("T001", n.Span, "manual") { Todo = new ManualTodo($"replace {name}() by hand", "docs") });
+    }
+
+    private sealed class AppendForever : IRule
+    {
+        public RuleDescriptor Descriptor { get; } = new("T002", "append", "s", Safety.Safe, "appends", "tests", "");
+
+        public IEnumerable<Finding> Analyze(RuleContext context) =>
+            [new Finding("T002", new TextSpan(0, 0), "again") { Fix = Fix.Safe("again", TextEdit.Insert(context.Module.Text.Length, "y = 2\n")) }];
+    }
+
+    private sealed class Throwing : IRule
+    {
+        public RuleDescriptor Descriptor { get; } = new("T666", "throws", "s", Safety.Safe, "throws", "tests", "");
+
+        public IEnumerable<Finding> Analyze(RuleContext context) => throw new InvalidOperationException("boom");
+    }
+}

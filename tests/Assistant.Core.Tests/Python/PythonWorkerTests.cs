@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Assistant.Core.Python;
+using Assistant.Core.Tests.Support;
+
+namespace Assistant.Core.Tests.Python;
+
+public sealed class PythonWorkerTests
+{
+    [Fact]
+    public async Task Should_Report_The_Interpreter_Version_In_The_Handshake()
+    {
+        using var worker = Workers.Start();
+        var version = await worker.StartAsync();
+        Assert.True(version.Version >= new Version(3, 9));
+        Assert.Equal("cpython", version.Implementation);
+    }
+
+    [Fact]
+    public async Task Should_Restart_And_Retry_When_The_Worker_Is_Killed()
+    {
+        using var worker = Workers.Start();
+        await worker.StartAsync();
+        var first = worker.ProcessId!.Value;
+        Process.GetProcessById(first).Kill();
+        await Task.Delay(200);
+
+        var parser = new ModuleParser(worker);
+        var outcome = await parser.ParseAsync("m.py", "x = 1\n");
+
+        Assert.True(outcome.IsSuccess);
+        Assert.NotEqual(first, worker.ProcessId);
+        Assert.Equal(1, worker.Restarts);
+    }
+
+    [Fact]
+    public async Task Should_Retry_Once_When_The_Worker_Exits_Mid_Request()
+    {
+        using var worker = Workers.Start(debug: true);
+        var error = await Assert.ThrowsAsync<PythonWorkerException>(() => worker.SendAsync("debug", new Dictionary<string, object?> { ["action"] = "exit" }));
+        Assert.Equal(PythonWorkerFailure.Crashed, error.Failure);
+        Assert.Equal(1, worker.Restarts);
+
+        var answer = await worker.SendAsync("version");
+        Assert.Equal(2, worker.Restarts);
+        Assert.StartsWith("3.", answer.GetProperty("version").GetString());
+    }
+
+    [Fact]
+    public async Task Should_Stop_A_Hung_Request_At_Its_Time_Limit_And_Serve_The_Next_One()
+    {
+        using var worker = Workers.Start(timeout: TimeSpan.FromSeconds(1), debug: true);
+        var watch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<PythonWorkerException>(() => worker.SendAsync("debug", new Dictionary<string, object?> { ["action"] = "sleep" }));
+        Assert.Equal(PythonWorkerFailure.TimedOut, error.Failure);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
+
+        var outcome = await new ModuleParser(worker).ParseAsync("m.py", "y = 2\n");
+        Assert.True(outcome.IsSuccess);
+    }
+
+    [Fact]
+    public async Task Should_Recover_From_Garbage_On_The_Protocol_Stream()
+    {
+        using var worker = Workers.Start(debug: true);
+        await Assert.ThrowsAsync<PythonWorkerException>(() => worker.SendAsync("debug", new Dictionary<string, object?> { ["action"] = "garbage" }, retry: false));
+        var outcome = await new ModuleParser(worker).ParseAsync("m.py", "z = 3\n");
+        Assert.True(outcome.IsSuccess);
+    }
+
+    [Fact]
+    public async Task Should_Answer_Pipelined_Requests_In_Any_Order_Of_Awaiting()
+    {
+        using var worker = Workers.Start();
+        var parser = new ModuleParser(worker);
+        var tasks = Enumerable.Range(0, 50).Select(i => parser.ParseAsync($"m{i}.py", $"value_{i} = {i}\n")).ToList();
+        var outcomes = await Task.WhenAll(tasks);
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            Assert.Equal($"value_{i} = {i}\n", outcomes[i].Module!.Text);
+            Assert.Equal($"m{i}.py", outcomes[i].Module!.Path);
+        }
+    }
+
+    [Fact]
+    public async Task Should_Refuse_A_File_That_Is_Not_Python()
+    {
+        var notPython = Path.Combine(Path.GetTempPath(), $"flowmigrate-not-python-{Guid.NewGuid():N}");
+        File.WriteAllText(notPython, "#!/bin/sh\necho hello\n");
+        File.SetUnixFileMode(notPython, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            using var worker = new PythonWorker(new PythonWorkerOptions { Interpreter = new PythonInterpreter(notPython, "--python"), StartTimeout = TimeSpan.FromSeconds(5) });
+            var error = await Assert.ThrowsAsync<PythonWorkerException>(() => worker.StartAsync());
+            Assert.Equal(PythonWorkerFailure.NotPython, error.Failure);
+            Assert.Contains(notPython, error.Message);
+        }
+        finally
+        {
+            File.Delete(notPython);
+        }
+    }
+
+    [Fact]
+    public async Task Should_Refuse_A_Path_That_Cannot_Be_Executed()
+    {
+        using var worker = new PythonWorker(new PythonWorkerOptions { Interpreter = new PythonInterpreter("/nonexistent/python3", "--python") });
+        var error = await Assert.ThrowsAsync<PythonWorkerException>(() => worker.StartAsync());
+        Assert.Equal(PythonWorkerFailure.NotPython, error.Failure);
+    }
+}

@@ -1,0 +1,58 @@
+using Assistant.Core.Source;
+
+namespace Assistant.Core.Tests.Source;
+
+public sealed class EditSetTests
+{
+    [Fact]
+    public void Should_Return_Text_Unchanged_When_Set_Is_Empty()
+    {
+        const string text = "\uFEFFx = 1\r\n\tif x:\r\n  \f pass   \n# comment\r";
+        Assert.Same(text, EditSet.Empty.ApplyTo(text));
+    }
+
+    [Fact]
+    public void Should_Keep_Crlf_Tabs_And_Trailing_Blanks_Around_An_Edit()
+    {
+        const string text = "a = 1\r\n\tb = call(x)   \r\n# keep  \r\n";
+        var start = text.IndexOf("call", StringComparison.Ordinal);
+        var result = EditSet.Create([TextEdit.Replace(TextSpan.FromLength(start, 4), "other")]).ApplyTo(text);
+        Assert.Equal("a = 1\r\n\tb = other(x)   \r\n# keep  \r\n", result);
+    }
+
+    [Fact]
+    public void Should_Apply_Edits_Given_In_Any_Order()
+    {
+        var result = EditSet.Create([TextEdit.Replace(new TextSpan(4, 5), "B"), TextEdit.Replace(new TextSpan(0, 1), "A")]).ApplyTo("a + b");
+        Assert.Equal("A + B", result);
+    }
+
+    [Fact]
+    public void Should_Reject_Overlapping_Replacements()
+    {
+        var error = Assert.Throws<OverlappingEditsException>(() =>
+            EditSet.Create([TextEdit.Replace(new TextSpan(0, 5), "x"), TextEdit.Replace(new TextSpan(3, 8), "y")]));
+        Assert.Contains("overlap", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Should_Reject_An_Insertion_Inside_A_Replaced_Range()
+    {
+        Assert.Throws<OverlappingEditsException>(() => EditSet.Create([TextEdit.Replace(new TextSpan(0, 5), "x"), TextEdit.Insert(2, "y")]));
+    }
+
+    [Fact]
+    public void Should_Allow_Insertions_At_The_Edges_Of_A_Replacement_And_Keep_Their_Order()
+    {
+        var result = EditSet.Create([TextEdit.Insert(0, "1"), TextEdit.Replace(new TextSpan(0, 1), "X"), TextEdit.Insert(0, "2"), TextEdit.Insert(1, "!")]).ApplyTo("abc");
+        Assert.Equal("12X!bc", result);
+    }
+
+    [Fact]
+    public void Should_Say_Whether_An_Edit_Can_Be_Added()
+    {
+        var set = EditSet.Create([TextEdit.Replace(new TextSpan(2, 4), "x")]);
+        Assert.False(set.CanAdd(TextEdit.Replace(new TextSpan(3, 6), "y")));
+        Assert.True(set.CanAdd(TextEdit.Replace(new TextSpan(4, 6), "y")));
+    }
+}
