@@ -1,15 +1,10 @@
 using System.CommandLine;
+using Assistant.Cli.Commands;
+using Assistant.Cli.Hosting;
 
-var root = new RootCommand("flowmigrate: migrate Flyte 1 and Prefect 1 repositories");
-var json = new Option<bool>("--json") { Description = "JSON output" };
-var path = new Argument<DirectoryInfo?>("path") { Arity = ArgumentArity.ZeroOrOne };
-var scan = new Command("scan", "List flows");
-scan.Options.Add(json);
-scan.Arguments.Add(path);
-scan.SetAction((parseResult, ct) =>
+var consoles = Consoles.FromEnvironment();
+var root = new RootCommand("flowmigrate: migrate Flyte 1 → Flyte 2 and Prefect 1 → Prefect 2/3, one flow at a time")
 {
-    Console.WriteLine($"{parseResult.GetValue(json)} {parseResult.GetValue(path)}");
-    return Task.FromResult(0);
-});
-root.Subcommands.Add(scan);
+    ScanCommand.Create(consoles),
+};
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Assistant.Cli.Hosting;
+using Assistant.Cli.Output;
+using Assistant.Core.Migration.Inventory;
+using Assistant.Core.Python;
+using Spectre.Console;
+
+namespace Assistant.Cli.Commands;
+
+/// <summary><c>flowmigrate scan [PATH] [--json] [--python PATH]</c>: the inventory of flows.</summary>
+internal static class ScanCommand
+{
+    public static Command Create(Consoles consoles)
+    {
+        var path = new Argument<string?>("path") { Description = "Repository or folder to scan (default: the current directory)", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print the inventory as JSON (schema flowmigrate.scan/1)" };
+        var python = SharedOptions.Python();
+        var command = new Command("scan", "List the Flyte 1 and Prefect 1 flows of a repository, their tasks and files") { path, json, python };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
+        {
+            var root = WorkspaceOptions.Directory(result.GetValue(path));
+            using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
+            var inventory = await ScanAsync(consoles, worker, root, showProgress: !result.GetValue(json), cancellationToken);
+            if (result.GetValue(json))
+            {
+                Console.Out.WriteLine(InventoryJson.Write(inventory));
+            }
+            else
+            {
+                foreach (var renderable in InventoryTable.Render(inventory, consoles.Out.Profile.Width))
+                {
+                    consoles.Out.Write(renderable);
+                }
+
+                consoles.Out.WriteLine();
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    public static async Task<RepositoryInventory> ScanAsync(Consoles consoles, PythonWorker worker, string root, bool showProgress, CancellationToken cancellationToken)
+    {
+        await worker.StartAsync(cancellationToken);
+        var builder = new InventoryBuilder(new ModuleParser(worker));
+        if (!showProgress || !consoles.IsInteractive)
+        {
+            return await builder.BuildAsync(root, cancellationToken: cancellationToken);
+        }
+
+        RepositoryInventory? inventory = null;
+        await consoles.Error.Progress().AutoClear(true).StartAsync(async context =>
+        {
+            var task = context.AddTask("scanning");
+            var progress = new Progress<ScanProgress>(p =>
+            {
+                task.MaxValue = Math.Max(1, p.Total);
+                task.Value = p.Seen;
+                task.Description = $"scanning ({p.Parsed} parsed)";
+            });
+            inventory = await builder.BuildAsync(root, progress: progress, cancellationToken: cancellationToken);
+        });
+        return inventory!;
+    }
+}

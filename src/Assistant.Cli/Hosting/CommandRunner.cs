@@ -1,0 +1,34 @@
+using Assistant.Core.Python;
+using Spectre.Console;
+
+namespace Assistant.Cli.Hosting;
+
+/// <summary>Runs a verb's body and turns expected failures into one clear line and an exit code.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(IAnsiConsole error, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (UserError exception)
+        {
+            Print(error, exception.Message);
+            return exception.ExitCode;
+        }
+        catch (PythonWorkerException exception)
+        {
+            Print(error, exception.Message);
+            return ExitCodes.EnvironmentProblem;
+        }
+        catch (OperationCanceledException)
+        {
+            Print(error, "interrupted");
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    private static void Print(IAnsiConsole error, string message) =>
+        error.MarkupLine($"[red]flowmigrate:[/] {Markup.Escape(message)}");
+}

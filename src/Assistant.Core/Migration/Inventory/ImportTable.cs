@@ -1,0 +1,92 @@
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+
+namespace Assistant.Core.Migration.Inventory;
+
+/// <summary>
+/// What each name of a module refers to: <c>t</c> → <c>flytekit.task</c> after
+/// <c>from flytekit import task as t</c>; <c>fk.workflow</c> → <c>flytekit.workflow</c> after
+/// <c>import flytekit as fk</c>; a top-level <c>def load</c> → <c>pkg.mod.load</c>. Relative imports
+/// are resolved against the module's own package.
+/// </summary>
+public sealed class ImportTable
+{
+    private readonly Dictionary<string, string> _bindings = new(StringComparer.Ordinal);
+
+    public ImportTable(PythonModule module)
+    {
+        ModuleName = ProjectModel.ModuleName(module.Path);
+        foreach (var statement in module.Root.Descendants(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef")))
+        {
+            if (ImportSyntax.From(statement) is { } import)
+            {
+                Bind(import, module.Path);
+            }
+        }
+
+        foreach (var statement in module.Body)
+        {
+            if (statement.Scalar("name") is { } name && statement.Kind is "FunctionDef" or "AsyncFunctionDef" or "ClassDef")
+            {
+                _bindings[name] = $"{ModuleName}.{name}";
+            }
+            else if (AssignSyntax.From(statement) is { } assign && !statement.Is("AugAssign"))
+            {
+                foreach (var target in assign.Targets.Where(t => t.Is("Name")))
+                {
+                    _bindings[target.Scalar("id")!] = $"{ModuleName}.{target.Scalar("id")}";
+                }
+            }
+        }
+    }
+
+    public string ModuleName { get; }
+
+    /// <summary>Modules this one imports from (fully qualified, relative imports resolved).</summary>
+    public IEnumerable<string> ImportedModules => _bindings.Values;
+
+    /// <summary>The qualified name an expression refers to (<c>Name</c>/<c>Attribute</c> chains), or null.</summary>
+    public string? Resolve(SyntaxNode? expression)
+    {
+        var dotted = expression?.DottedName();
+        if (dotted is null)
+        {
+            return null;
+        }
+
+        var head = dotted.Split('.')[0];
+        return _bindings.TryGetValue(head, out var qualified) ? qualified + dotted[head.Length..] : null;
+    }
+
+    public string? Resolve(string name) => _bindings.GetValueOrDefault(name);
+
+    private void Bind(ImportSyntax import, string path)
+    {
+        foreach (var name in import.Names)
+        {
+            if (!import.IsFrom)
+            {
+                _bindings[name.BoundName] = name.Alias is null ? name.BoundName : name.Name;
+                continue;
+            }
+
+            if (name.Name == "*")
+            {
+                continue;
+            }
+
+            var source = import.Level == 0 ? import.Module! : Relative(path, import.Level, import.Module);
+            _bindings[name.BoundName] = $"{source}.{name.Name}";
+        }
+    }
+
+    private string Relative(string path, int level, string? module)
+    {
+        var parts = ModuleName.Split('.').ToList();
+        var isPackage = path.EndsWith("__init__.py", StringComparison.Ordinal);
+        var drop = isPackage ? level - 1 : level;
+        var package = parts.Take(Math.Max(0, parts.Count - drop));
+        return string.Join('.', module is null ? package : package.Append(module));
+    }
+}

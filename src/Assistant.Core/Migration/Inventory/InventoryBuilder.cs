@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Assistant.Core.Python;
+using Assistant.Core.Source;
+
+namespace Assistant.Core.Migration.Inventory;
+
+/// <summary>
+/// Builds the inventory of a directory: walk, pre-filter bytes, parse only the candidates with the
+/// user's Python, classify, then find flows and the tasks they call across modules. A second round
+/// picks up files that use a project subclass of <c>Flow</c> without mentioning the framework.
+/// </summary>
+public sealed class InventoryBuilder(ModuleParser parser)
+{
+    private const int MaxInFlight = 64;
+
+    public async Task<RepositoryInventory> BuildAsync(string root, IReadOnlyList<string>? files = null, IProgress<ScanProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var paths = files ?? ProjectFileWalker.PythonFiles(root);
+        var records = new ConcurrentDictionary<string, FileRecord>(StringComparer.Ordinal);
+        var parsed = new ConcurrentDictionary<string, PythonModule>(StringComparer.Ordinal);
+        var seen = 0;
+
+        var candidates = await ParseMatchingAsync(root, paths, new CandidateFilter(CandidateFilter.FrameworkNeedles), records, parsed,
+            () => progress?.Report(new ScanProgress(Interlocked.Increment(ref seen), paths.Count, parsed.Count)), cancellationToken).ConfigureAwait(false);
+
+        var facts = Facts(parsed.Values, new HashSet<string>());
+        var symbols = ProjectSymbols.Collect(facts);
+        if (symbols.FlowClasses.Count > 0)
+        {
+            var remaining = paths.Where(p => !records.ContainsKey(p) && !parsed.ContainsKey(p)).ToList();
+            var needles = symbols.FlowClasses.Select(q => q[(q.LastIndexOf('.') + 1)..]).Distinct();
+            candidates += await ParseMatchingAsync(root, remaining, new CandidateFilter(needles), records, parsed, () => { }, cancellationToken).ConfigureAwait(false);
+            symbols = ProjectSymbols.Collect(Facts(parsed.Values, symbols.FlowClasses));
+        }
+
+        facts = Facts(parsed.Values, symbols.FlowClasses);
+        symbols = ProjectSymbols.Collect(facts);
+        foreach (var fact in facts)
+        {
+            records[fact.Module.Path] = new FileRecord(fact.Module.Path, fact.Framework);
+        }
+
+        var flows = Link(facts.SelectMany(f => f.Framework switch
+        {
+            Framework.Flyte1 => FlyteFlowFinder.Find(f, symbols),
+            Framework.Prefect1 => PrefectFlowFinder.Find(f, symbols),
+            _ => [],
+        }).ToList());
+
+        var fileList = records.Values.Where(r => r.Framework != Framework.None || r.ParseError is not null).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+        return new RepositoryInventory(root, fileList, flows, new ScanStatistics(paths.Count, candidates, parsed.Count + records.Count(r => r.Value.ParseError is not null), watch.Elapsed));
+    }
+
+    /// <summary>The parsed modules of the last build are not kept; callers that need them re-parse through the session cache.</summary>
+    private async Task<int> ParseMatchingAsync(string root, IReadOnlyList<string> paths, CandidateFilter filter,
+        ConcurrentDictionary<string, FileRecord> records, ConcurrentDictionary<string, PythonModule> parsed, Action onSeen, CancellationToken cancellationToken)
+    {
+        var candidates = 0;
+        using var gate = new SemaphoreSlim(MaxInFlight);
+        var work = new List<Task>();
+        foreach (var path in paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            byte[] bytes;
+            try
+            {
+                bytes = await File.ReadAllBytesAsync(Path.Combine(root, path), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                records[path] = new FileRecord(path, Framework.None, $"cannot be read: {exception.Message}");
+                onSeen();
+                continue;
+            }
+
+            onSeen();
+            if (!filter.Matches(bytes))
+            {
+                continue;
+            }
+
+            candidates++;
+            var decoded = SourceFileReader.Decode(bytes);
+            if (!decoded.IsSuccess)
+            {
+                records[path] = new FileRecord(path, Framework.None, decoded.Error);
+                continue;
+            }
+
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            work.Add(ParseOneAsync(path, decoded, records, parsed, gate, cancellationToken));
+        }
+
+        await Task.WhenAll(work).ConfigureAwait(false);
+        return candidates;
+    }
+
+    private async Task ParseOneAsync(string path, SourceReadResult decoded, ConcurrentDictionary<string, FileRecord> records,
+        ConcurrentDictionary<string, PythonModule> parsed, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await parser.ParseAsync(path, decoded.Text!, decoded.Encoding, cancellationToken).ConfigureAwait(false);
+            if (outcome.Module is { } module)
+            {
+                parsed[path] = module;
+            }
+            else
+            {
+                records[path] = new FileRecord(path, Framework.None, $"syntax error at {outcome.SyntaxError}");
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static List<ModuleFacts> Facts(IEnumerable<PythonModule> modules, IReadOnlySet<string> flowClasses) =>
+        modules.OrderBy(m => m.Path, StringComparer.Ordinal)
+            .Select(m => (Module: m, Imports: new ImportTable(m)))
+            .Select(p => new ModuleFacts(p.Module, p.Imports, FrameworkClassifier.Classify(p.Module, p.Imports, flowClasses)))
+            .ToList();
+
+    // Flow bodies name other flows by qualified name (module.function); turn those into flow ids.
+    private static List<FlowRecord> Link(List<FlowRecord> flows)
+    {
+        var byQualified = flows.Where(f => f.Kind is FlowKind.Workflow or FlowKind.Dynamic or FlowKind.Eager)
+            .ToDictionary(f => $"{Rules.ProjectModel.ModuleName(f.File)}.{f.Variable}", f => f.Id, StringComparer.Ordinal);
+        return flows
+            .Select(f => f with { Calls = f.Calls.Select(byQualified.GetValueOrDefault).OfType<string>().Where(id => id != f.Id).Distinct().ToList() })
+            .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line)
+            .ToList();
+    }
+}
