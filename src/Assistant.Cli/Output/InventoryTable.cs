@@ -20,15 +20,15 @@ internal static class InventoryTable
             var table = new Table().Border(TableBorder.Simple).Title(FrameworkTitle(group.Key));
             table.AddColumn(new TableColumn("flow").NoWrap());
             table.AddColumn(new TableColumn("kind").NoWrap());
-            table.AddColumn(new TableColumn("file:line").NoWrap());
-            table.AddColumn("tasks");
+            table.AddColumn(new TableColumn("tasks").NoWrap());
+            table.AddColumn(new TableColumn("file:line"));
             foreach (var flow in group)
             {
                 table.AddRow(
                     Markup.Escape(flow.Name),
                     FlowKinds.Label(flow.Kind),
-                    Markup.Escape($"{flow.File}:{flow.Line}"),
-                    Markup.Escape(TaskSummary(flow, names: width >= 120)));
+                    Markup.Escape(TaskSummary(flow, names: width >= 160)),
+                    Markup.Escape($"{flow.File}:{flow.Line}"));
             }
 
             yield return table;
@@ -50,7 +50,7 @@ internal static class InventoryTable
     // Narrow terminals get counts; `scan --json` always has the names.
     private static string TaskSummary(FlowRecord flow, bool names) =>
         flow.Tasks.Count == 0 && flow.Calls.Count > 0
-            ? "launches " + string.Join(", ", flow.Calls.Select(c => c[(c.LastIndexOf(':') + 1)..]))
+            ? "→ " + string.Join(", ", flow.Calls.Select(c => c[(c.LastIndexOf(':') + 1)..]))
             : names ? string.Join(", ", flow.Tasks.Select(t => t.Name)) : $"{flow.Tasks.Count} task{(flow.Tasks.Count == 1 ? "" : "s")}";
 
     private static string FrameworkTitle(Framework framework) => framework switch

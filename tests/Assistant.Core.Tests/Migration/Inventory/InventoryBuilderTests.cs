@@ -1,0 +1,110 @@
+using Assistant.Core.Migration.Inventory;
+using Assistant.Core.Tests.Support;
+
+namespace Assistant.Core.Tests.Migration.Inventory;
+
+public sealed class InventoryBuilderTests(SharedWorker shared) : IClassFixture<SharedWorker>
+{
+    [Fact]
+    public async Task Should_Find_Every_Flow_Of_The_Demo_Repository_With_Its_Tasks()
+    {
+        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(RepositoryLayout.Demo);
+
+        var flows = inventory.Flows.ToDictionary(f => f.Id, f => (f.Kind, Tasks: string.Join(",", f.Tasks.Select(t => t.Name))));
+        Assert.Equal(
+            new Dictionary<string, (FlowKind, string)>
+            {
+                ["flyte_flows/etl_pipeline.py::daily_etl"] = (FlowKind.Workflow, "load_table,clean_rows,dedupe_orders,summarize_revenue,publish_summary"),
+                ["flyte_flows/etl_pipeline.py::daily_etl_6am"] = (FlowKind.LaunchPlan, ""),
+                ["flyte_flows/reporting.py::build_report"] = (FlowKind.Workflow, "fetch_kpis,render_chart"),
+                ["flyte_flows/reporting.py::hourly_report"] = (FlowKind.Workflow, "notify_channel,archive_report"),
+                ["flyte_flows/reporting.py::hourly_kpi_report"] = (FlowKind.LaunchPlan, ""),
+                ["flyte_flows/training.py::sweep_hyperparameters"] = (FlowKind.Dynamic, "train_model,pick_best"),
+                ["flyte_flows/training.py::churn_training"] = (FlowKind.Workflow, "load_table,clean_rows,build_features,make_folds,train_fold,average_scores,promote,skip_promotion"),
+                ["prefect_flows/daily_sales.py::daily-sales"] = (FlowKind.FlowBlock, "resolve_day,list_sources,extract,normalize_sales,store_total,is_weekend,weekend_summary,weekday_summary,post_to_slack"),
+                ["prefect_flows/inventory_sync.py::inventory-sync"] = (FlowKind.FlowBlock, "acquire_sync_lock,fetch_stock_levels,extract,diff_against_erp,push_updates,refresh_search_index"),
+                ["prefect_flows/weekly_report.py::weekly-report"] = (FlowKind.ImperativeFlow, "week_start,extract,to_usd,build_weekly_table,email_report"),
+            },
+            flows);
+        Assert.Equal([Framework.Flyte1, Framework.Prefect1], inventory.Frameworks);
+        Assert.Contains("flyte_flows/training.py::churn_training", inventory.Flows.Single(f => f.Name == "churn_training").Id);
+        Assert.Equal(["flyte_flows/etl_pipeline.py::daily_etl"], inventory.Flows.Single(f => f.Name == "daily_etl_6am").Calls);
+        Assert.Equal(["flyte_flows/reporting.py::build_report"], inventory.Flows.Single(f => f.Name == "hourly_report").Calls);
+    }
+
+    [Fact]
+    public async Task Should_Find_A_Flow_Built_With_A_Project_Subclass_Of_Flow_In_A_File_That_Never_Mentions_Prefect()
+    {
+        using var repo = new TempDirectory();
+        repo.Write("pipelines/__init__.py", "");
+        repo.Write("pipelines/utils/__init__.py", "");
+        repo.Write("pipelines/utils/decorators.py", "from prefect import Flow as PrefectFlow\n\nclass Flow(PrefectFlow):\n    def __init__(self, *args, code_owners=None, **kwargs):\n        super().__init__(*args, **kwargs)\n");
+        repo.Write("pipelines/utils/tasks.py", "from prefect import task\n\n@task(max_retries=2)\ndef fetch(url):\n    return url\n");
+        repo.Write("pipelines/rj_smtr/flows.py",
+            "from pipelines.utils.decorators import Flow\nfrom pipelines.utils.tasks import fetch as get\nfrom .local import store\n\n" +
+            "with Flow(name=\"SMTR: captura\", code_owners=[\"ops\"]) as captura:\n    data = get(\"http://x\")\n    store(data)\n");
+        repo.Write("pipelines/rj_smtr/local.py", "import prefect\n\n@prefect.task\ndef store(data):\n    pass\n");
+
+        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Root);
+
+        var flow = Assert.Single(inventory.Flows);
+        Assert.Equal(("pipelines/rj_smtr/flows.py::SMTR: captura", FlowKind.FlowBlock, "captura"), (flow.Id, flow.Kind, flow.Variable));
+        Assert.Equal([("fetch", "pipelines/utils/tasks.py"), ("store", "pipelines/rj_smtr/local.py")], flow.Tasks.Select(t => (t.Name, t.File!)));
+        Assert.Equal(["pipelines/rj_smtr/flows.py", "pipelines/rj_smtr/local.py", "pipelines/utils/decorators.py", "pipelines/utils/tasks.py"], flow.Files);
+        Assert.Equal(Framework.Prefect1, inventory.Files.Single(f => f.Path == "pipelines/rj_smtr/flows.py").Framework);
+    }
+
+    [Fact]
+    public async Task Should_Resolve_Flyte_Tasks_Through_Aliases_Module_Imports_And_Map_Task()
+    {
+        using var repo = new TempDirectory();
+        repo.Write("wf/__init__.py", "");
+        repo.Write("wf/tasks.py", "import flytekit as fk\n\n@fk.task(retries=2)\ndef square(x: int) -> int:\n    return x * x\n");
+        repo.Write("wf/flows.py",
+            "from flytekit import workflow as wf, map_task, task\nfrom wf import tasks\nfrom wf.tasks import square as sq\n\n@task\ndef total(xs: list[int]) -> int:\n    return sum(xs)\n\n" +
+            "@wf\ndef pipeline(xs: list[int]) -> int:\n    return total(xs=map_task(sq)(x=xs))\n\n@wf()\ndef other(x: int) -> int:\n    return tasks.square(x=x)\n");
+
+        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Root);
+
+        Assert.Equal(["square", "total"], inventory.Flows.Single(f => f.Name == "pipeline").Tasks.Select(t => t.Name).Order());
+        Assert.Equal(["square"], inventory.Flows.Single(f => f.Name == "other").Tasks.Select(t => t.Name));
+    }
+
+    [Fact]
+    public async Task Should_Mark_Migrated_Files_And_Report_Files_That_Do_Not_Parse_Or_Decode()
+    {
+        using var repo = new TempDirectory();
+        repo.Write("new_flyte.py", "import flyte\n\nenv = flyte.TaskEnvironment(name=\"x\")\n");
+        repo.Write("new_prefect.py", "from prefect import flow, task\n\n@flow\ndef f():\n    pass\n");
+        repo.Write("broken.py", "import flytekit\ndef f(:\n");
+        File.WriteAllBytes(Path.Combine(repo.Root, "latin.py"), System.Text.Encoding.Latin1.GetBytes("import prefect\nx = 'Café'\n"));
+
+        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Root);
+
+        var files = inventory.Files.ToDictionary(f => f.Path);
+        Assert.Equal(Framework.Flyte2, files["new_flyte.py"].Framework);
+        Assert.Equal(Framework.Prefect2Or3, files["new_prefect.py"].Framework);
+        Assert.StartsWith("syntax error", files["broken.py"].ParseError);
+        Assert.Contains("not valid UTF-8", files["latin.py"].ParseError);
+        Assert.Empty(inventory.Flows);
+    }
+
+    [Fact]
+    public async Task Should_Parse_Only_The_Files_That_Mention_A_Framework()
+    {
+        using var repo = new TempDirectory();
+        for (var i = 0; i < 2000; i++)
+        {
+            repo.Write($"pkg{i / 100}/m{i}.py", i % 10 == 0
+                ? $"from prefect import Flow, task\n\n@task\ndef t{i}():\n    return {i}\n\nwith Flow(\"f{i}\") as flow:\n    t{i}()\n"
+                : $"import os\n\ndef helper_{i}(x):\n    return [os.sep * n for n in range(x)]\n");
+        }
+
+        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Root);
+
+        Assert.Equal(2000, inventory.Statistics.PythonFiles);
+        Assert.Equal(200, inventory.Statistics.Candidates);
+        Assert.Equal(200, inventory.Statistics.Parsed);
+        Assert.Equal(200, inventory.Flows.Count);
+    }
+}
