@@ -1,29 +1,42 @@
 namespace Assistant.Core.Tests.Support;
 
-/// <summary>A temp folder with helpers to write files; deleted on dispose.</summary>
+/// <summary>An empty directory under the system temp folder, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory(string prefix = "flowmigrate-test-") => Root = Directory.CreateTempSubdirectory(prefix).FullName;
-
-    public string Root { get; }
-
-    public string Write(string relative, string text)
+    public TempDirectory()
     {
-        var path = Path.Combine(Root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "flowmigrate-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(string relativePath) => System.IO.Path.Combine(Path, relativePath);
+
+    /// <summary>Writes a file (creating its folders) and returns its full path.</summary>
+    public string Write(string relativePath, string text)
+    {
+        var path = Combine(relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return path;
     }
 
-    public void Dispose()
+    public void Dispose() => DeleteDirectory(Path);
+
+    internal static void DeleteDirectory(string path)
     {
-        try
+        if (!Directory.Exists(path))
         {
-            Directory.Delete(Root, true);
+            return;
         }
-        catch (IOException)
+
+        // git writes its objects read-only; clear that so deletion also works on Windows.
+        foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
         {
-            // A process still holding a file: the OS temp cleaner gets it.
+            File.SetAttributes(file, FileAttributes.Normal);
         }
+
+        Directory.Delete(path, recursive: true);
     }
 }

@@ -45,7 +45,7 @@ public sealed class InventoryBuilderTests(SharedWorker shared) : IClassFixture<S
             "with Flow(name=\"SMTR: captura\", code_owners=[\"ops\"]) as captura:\n    data = get(\"http://x\")\n    store(data)\n");
         repo.Write("pipelines/rj_smtr/local.py", "import prefect\n\n@prefect.task\ndef store(data):\n    pass\n");
 
-        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Root);
+        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Path);
 
         var flow = Assert.Single(inventory.Flows);
         Assert.Equal(("pipelines/rj_smtr/flows.py::SMTR: captura", FlowKind.FlowBlock, "captura"), (flow.Id, flow.Kind, flow.Variable));
@@ -64,7 +64,7 @@ public sealed class InventoryBuilderTests(SharedWorker shared) : IClassFixture<S
             "from flytekit import workflow as wf, map_task, task\nfrom wf import tasks\nfrom wf.tasks import square as sq\n\n@task\ndef total(xs: list[int]) -> int:\n    return sum(xs)\n\n" +
             "@wf\ndef pipeline(xs: list[int]) -> int:\n    return total(xs=map_task(sq)(x=xs))\n\n@wf()\ndef other(x: int) -> int:\n    return tasks.square(x=x)\n");
 
-        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Root);
+        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Path);
 
         Assert.Equal(["square", "total"], inventory.Flows.Single(f => f.Name == "pipeline").Tasks.Select(t => t.Name).Order());
         Assert.Equal(["square"], inventory.Flows.Single(f => f.Name == "other").Tasks.Select(t => t.Name));
@@ -77,9 +77,9 @@ public sealed class InventoryBuilderTests(SharedWorker shared) : IClassFixture<S
         repo.Write("new_flyte.py", "import flyte\n\nenv = flyte.TaskEnvironment(name=\"x\")\n");
         repo.Write("new_prefect.py", "from prefect import flow, task\n\n@flow\ndef f():\n    pass\n");
         repo.Write("broken.py", "import flytekit\ndef f(:\n");
-        File.WriteAllBytes(Path.Combine(repo.Root, "latin.py"), System.Text.Encoding.Latin1.GetBytes("import prefect\nx = 'Café'\n"));
+        File.WriteAllBytes(repo.Combine("latin.py"), System.Text.Encoding.Latin1.GetBytes("import prefect\nx = 'Café'\n"));
 
-        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Root);
+        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Path);
 
         var files = inventory.Files.ToDictionary(f => f.Path);
         Assert.Equal(Framework.Flyte2, files["new_flyte.py"].Framework);
@@ -100,7 +100,7 @@ public sealed class InventoryBuilderTests(SharedWorker shared) : IClassFixture<S
                 : $"import os\n\ndef helper_{i}(x):\n    return [os.sep * n for n in range(x)]\n");
         }
 
-        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Root);
+        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Path);
 
         Assert.Equal(2000, inventory.Statistics.PythonFiles);
         Assert.Equal(200, inventory.Statistics.Candidates);

@@ -1,0 +1,115 @@
+using System.Text;
+
+namespace Assistant.Core.Git;
+
+/// <summary>Staging and committing in this work tree. Callers run these in a flowmigrate worktree, never in the user's checkout.</summary>
+internal sealed partial class GitRepository
+{
+    /// <summary>Stages <paramref name="paths"/> (repo-relative) as they are on disk, deletions included.</summary>
+    public async Task<GitResult> StageAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken = default)
+    {
+        if (GitArgumentGuard.RepoRelativePaths(paths) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (paths.Count == 0)
+        {
+            return GitResult.Success;
+        }
+
+        // Paths go through stdin, literally: no glob matching, no option parsing, no command-line length limit.
+        var arguments = new[] { "--literal-pathspecs", "add", "--all", "--pathspec-from-file=-", "--pathspec-file-nul" };
+        var command = Write(arguments) with { StandardInput = NulSeparated.Join(paths) };
+        var run = await RunCheckedAsync(command, GitErrorKind.PathNotFound, "Could not stage the files", cancellationToken);
+        return run.IsSuccess ? GitResult.Success : run.Error;
+    }
+
+    /// <summary>Stages every change in the work tree, untracked files included (ignored ones excluded).</summary>
+    public async Task<GitResult> StageAllAsync(CancellationToken cancellationToken = default)
+    {
+        var run = await RunCheckedAsync(Write("add", "--all"), GitErrorKind.CommandFailed, "Could not stage the changes", cancellationToken);
+        return run.IsSuccess ? GitResult.Success : run.Error;
+    }
+
+    /// <summary>
+    /// Commits the index with the user's identity, hooks and signing config (hooks skipped only with
+    /// <see cref="CommitRequest.NoVerify"/>) and returns the new commit. A failing hook gives
+    /// <see cref="GitErrorKind.HookFailed"/> with the hook's output.
+    /// </summary>
+    public async Task<GitResult<ObjectId>> CommitAsync(CommitRequest request, CancellationToken cancellationToken = default)
+    {
+        // --cleanup=whitespace keeps body lines starting with '#', which the default cleanup would drop.
+        List<string> arguments = ["commit", "--file=-", "--cleanup=whitespace"];
+        if (request.NoVerify)
+        {
+            arguments.Add("--no-verify");
+        }
+
+        if (request.Author is { } author)
+        {
+            arguments.Add("--author=" + author);
+        }
+
+        var command = Write(arguments) with { StandardInput = Encoding.UTF8.GetBytes(CommitMessage.Format(request)) };
+        var run = await RunAsync(command, cancellationToken);
+        if (!run.IsSuccess)
+        {
+            return run.Error;
+        }
+
+        if (run.Value.ExitCode != 0)
+        {
+            var (kind, message) = await ClassifyCommitFailureAsync(run.Value, request.NoVerify, cancellationToken);
+            return GitFailure.From(command, run.Value, kind, message);
+        }
+
+        return await HeadCommitAsync(cancellationToken);
+    }
+
+    private async Task<(GitErrorKind Kind, string Message)> ClassifyCommitFailureAsync(
+        GitCommandResult result, bool noVerify, CancellationToken cancellationToken)
+    {
+        var output = result.CombinedOutput;
+        bool Says(string text) => output.Contains(text, StringComparison.Ordinal);
+
+        if (Says("nothing to commit") || Says("no changes added to commit") || Says("nothing added to commit"))
+        {
+            return (GitErrorKind.NothingToCommit, "Nothing to commit: the staged files are unchanged");
+        }
+
+        if (Says("Please tell me who you are") || Says("unable to auto-detect email address") || Says("empty ident name"))
+        {
+            return (GitErrorKind.IdentityMissing, "git does not know who you are: set user.name and user.email");
+        }
+
+        if (Says("failed to sign") || Says("gpg failed"))
+        {
+            return (GitErrorKind.SigningFailed, "git could not sign the commit (commit.gpgSign is set)");
+        }
+
+        // A failing pre-commit or commit-msg hook makes git exit without a message of its own.
+        var gitSaidWhy = output.Split('\n').Any(line => line.StartsWith("fatal: ", StringComparison.Ordinal));
+        if (!noVerify && !gitSaidWhy && await HasCommitHookAsync(cancellationToken))
+        {
+            return (GitErrorKind.HookFailed, "A commit hook rejected the commit");
+        }
+
+        return (GitErrorKind.CommandFailed, "git commit failed");
+    }
+
+    private async Task<bool> HasCommitHookAsync(CancellationToken cancellationToken)
+    {
+        // --git-path honours core.hooksPath and resolves to the common dir from a linked worktree.
+        var run = await RunAsync(Read("rev-parse", "--git-path", "hooks"), cancellationToken);
+        if (!run.IsSuccess || run.Value.ExitCode != 0)
+        {
+            return false;
+        }
+
+        var hooks = Path.GetFullPath(run.Value.Line, Root);
+        return new[] { "pre-commit", "prepare-commit-msg", "commit-msg" }
+            .Select(hook => Path.Combine(hooks, hook))
+            .Any(hook => File.Exists(hook) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(hook) & UnixFileMode.UserExecute) != 0));
+    }
+}

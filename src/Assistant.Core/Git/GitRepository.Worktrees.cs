@@ -1,0 +1,104 @@
+namespace Assistant.Core.Git;
+
+/// <summary>Linked worktrees: where flowmigrate writes, so the user's checkout is never touched.</summary>
+internal sealed partial class GitRepository
+{
+    /// <summary>
+    /// Adds a worktree at <paramref name="path"/> (relative paths are taken from <see cref="Root"/>) with
+    /// <paramref name="branch"/> checked out. With <paramref name="newBranchStartPoint"/> the branch is
+    /// created there first; without it the branch must already exist. Returns the new worktree, opened.
+    /// </summary>
+    public async Task<GitResult<GitRepository>> WorktreeAddAsync(
+        string path, string branch, string? newBranchStartPoint = null, CancellationToken cancellationToken = default)
+    {
+        var valid = await IsRefNameValidAsync(branch, cancellationToken);
+        if (!valid.IsSuccess || !valid.Value)
+        {
+            return valid.Error ?? new GitError(GitErrorKind.InvalidRefName, $"Not a valid branch name: '{branch}'");
+        }
+
+        var fullPath = Path.GetFullPath(path, Root);
+        var arguments = await WorktreeAddArgumentsAsync(fullPath, branch, newBranchStartPoint, cancellationToken);
+        if (!arguments.IsSuccess)
+        {
+            return arguments.Error;
+        }
+
+        var command = Write(arguments.Value);
+        var run = await RunAsync(command, cancellationToken);
+        if (!run.IsSuccess)
+        {
+            return run.Error;
+        }
+
+        return run.Value.ExitCode == 0
+            ? await OpenAsync(_git, fullPath, cancellationToken)
+            : GitFailure.From(command, run.Value, ClassifyWorktreeAddFailure(run.Value.StandardError), $"Could not add a worktree at {fullPath}");
+    }
+
+    /// <summary>Removes the worktree at <paramref name="path"/>; without <paramref name="force"/>, git refuses if it has changes.</summary>
+    public async Task<GitResult> WorktreeRemoveAsync(string path, bool force = false, CancellationToken cancellationToken = default)
+    {
+        var fullPath = Path.GetFullPath(path, Root);
+        var command = Write(force ? ["worktree", "remove", "--force", "--", fullPath] : ["worktree", "remove", "--", fullPath]);
+        var run = await RunAsync(command, cancellationToken);
+        if (!run.IsSuccess)
+        {
+            return run.Error;
+        }
+
+        if (run.Value.ExitCode == 0)
+        {
+            return GitResult.Success;
+        }
+
+        var stderr = run.Value.StandardError;
+        var kind = stderr.Contains("is not a working tree", StringComparison.Ordinal) ? GitErrorKind.WorktreeNotFound
+            : stderr.Contains("contains modified or untracked files", StringComparison.Ordinal) ? GitErrorKind.WorktreeDirty
+            : GitErrorKind.CommandFailed;
+        return GitFailure.From(command, run.Value, kind, $"Could not remove the worktree at {fullPath}");
+    }
+
+    /// <summary>Every worktree of the repository, the main one first.</summary>
+    public async Task<GitResult<IReadOnlyList<WorktreeInfo>>> WorktreeListAsync(CancellationToken cancellationToken = default)
+    {
+        var command = Read("worktree", "list", "--porcelain", "-z");
+        var run = await RunCheckedAsync(command, GitErrorKind.CommandFailed, "Could not list worktrees", cancellationToken);
+        return run.IsSuccess ? Parse(command, run.Value, r => WorktreeListParser.Parse(r.StandardOutputBytes)) : run.Error;
+    }
+
+    /// <summary>Forgets worktrees whose directories are gone (e.g. after a crash or a manual delete).</summary>
+    public async Task<GitResult> WorktreePruneAsync(CancellationToken cancellationToken = default)
+    {
+        var run = await RunCheckedAsync(Write("worktree", "prune"), GitErrorKind.CommandFailed, "Could not prune worktrees", cancellationToken);
+        return run.IsSuccess ? GitResult.Success : run.Error;
+    }
+
+    private async Task<GitResult<string[]>> WorktreeAddArgumentsAsync(
+        string fullPath, string branch, string? newBranchStartPoint, CancellationToken cancellationToken)
+    {
+        if (newBranchStartPoint is not null)
+        {
+            var start = await RevParseAsync(newBranchStartPoint, cancellationToken);
+            return start.IsSuccess ? new[] { "worktree", "add", "-b", branch, "--", fullPath, start.Value.Value } : start.Error;
+        }
+
+        // Without this check git would guess: create the branch from a remote one of that name, or detach.
+        var exists = await RefExistsAsync(HeadsPrefix + branch, cancellationToken);
+        if (!exists.IsSuccess || !exists.Value)
+        {
+            return exists.Error ?? new GitError(GitErrorKind.RefNotFound, $"No branch named '{branch}'");
+        }
+
+        return new[] { "worktree", "add", "--", fullPath, branch };
+    }
+
+    private static GitErrorKind ClassifyWorktreeAddFailure(string stderr)
+    {
+        bool Says(string text) => stderr.Contains(text, StringComparison.Ordinal);
+        return Says("a branch named") && Says("already exists") ? GitErrorKind.RefAlreadyExists
+            : Says("is already checked out") || Says("is already used by worktree") ? GitErrorKind.BranchCheckedOut
+            : Says("already exists") || Says("already registered worktree") ? GitErrorKind.WorktreePathInUse
+            : GitErrorKind.CommandFailed;
+    }
+}
