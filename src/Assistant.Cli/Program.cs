@@ -6,5 +6,6 @@ var consoles = Consoles.FromEnvironment();
 var root = new RootCommand("flowmigrate: migrate Flyte 1 → Flyte 2 and Prefect 1 → Prefect 2/3, one flow at a time")
 {
     ScanCommand.Create(consoles),
+    DemoCommand.Create(consoles),
 };
 return await root.Parse(args).InvokeAsync();

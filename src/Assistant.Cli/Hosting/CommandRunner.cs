@@ -29,6 +29,10 @@ internal static class CommandRunner
         }
     }
 
-    private static void Print(IAnsiConsole error, string message) =>
-        error.MarkupLine($"[red]flowmigrate:[/] {Markup.Escape(message)}");
+    // Plain text, never wrapped: the message stays one line for scripts and logs.
+    private static void Print(IAnsiConsole error, string message)
+    {
+        var prefix = error.Profile.Capabilities.Ansi ? "\u001b[31mflowmigrate:\u001b[0m" : "flowmigrate:";
+        Console.Error.WriteLine($"{prefix} {message.ReplaceLineEndings(" ")}");
+    }
 }
