@@ -10,6 +10,7 @@ namespace Assistant.Core.Migration.Planning;
 /// </summary>
 public sealed class ConversionPipeline(ModuleParser parser)
 {
+
     private readonly StepEngine _engine = new(parser);
 
     public async Task<ConversionResult> RunAsync(Ruleset ruleset, ProjectModel project, IReadOnlyList<string> paths, RuleOptions options, FixPolicy policy,

@@ -6,7 +6,7 @@ namespace Assistant.Core.Migration.Planning;
 /// <summary>Bookkeeping of one file's run: what was applied, declined, dropped, and why.</summary>
 internal sealed class FindingLedger
 {
-    private readonly HashSet<(string RuleId, string Message)> _declinedKeys = [];
+    private readonly HashSet<(string RuleId, string Anchor)> _declinedKeys = [];
 
     public List<AppliedFinding> Applied { get; } = [];
 
@@ -30,12 +30,13 @@ internal sealed class FindingLedger
             }
 
             var edits = new List<TextEdit>();
-            var acceptsFix = policy.Accepts(path, finding);
+            var anchor = ChangeAnchor.Compute(finding, text);
+            var acceptsFix = policy.Accepts(path, finding, anchor);
             if (finding.Fix is not null && !acceptsFix)
             {
-                if (_declinedKeys.Add((finding.RuleId, finding.Message)))
+                if (_declinedKeys.Add((finding.RuleId, anchor)))
                 {
-                    Declined.Add(new AppliedFinding(finding, lines.LineOf(finding.Span.Start)));
+                    Declined.Add(new AppliedFinding(finding, lines.LineOf(finding.Span.Start), anchor));
                 }
 
                 continue;
@@ -46,7 +47,7 @@ internal sealed class FindingLedger
                 edits.AddRange(finding.Fix!.Edits);
             }
 
-            if (finding.Todo is { } todo && policy.IsExcluded?.Invoke(path, finding) != true
+            if (finding.Todo is { } todo && !policy.Excludes(path, finding, anchor)
                 && TodoComment.InsertAbove(text, lines, finding.Span.Start, finding.RuleId, todo.Text, newLine) is { } marker)
             {
                 edits.Add(marker);
@@ -58,7 +59,7 @@ internal sealed class FindingLedger
             }
 
             taken = taken.With(edits);
-            groups.Add(new EditGroup(finding, edits));
+            groups.Add(new EditGroup(finding, edits, anchor));
         }
 
         return groups;

@@ -2,13 +2,16 @@ using Assistant.Core.Rules;
 
 namespace Assistant.Core.Migration.Planning;
 
-/// <summary>Which fixes a run applies: those up to <see cref="MaxSafety"/>, minus the ones the user turned off.</summary>
-public sealed record FixPolicy(Safety MaxSafety, Func<string, Finding, bool>? IsExcluded = null)
+/// <summary>Which fixes a run applies: those up to <see cref="MaxSafety"/>, minus the ones the user turned off (by file and anchor).</summary>
+public sealed record FixPolicy(Safety MaxSafety, Func<string, Finding, string, bool>? IsExcluded = null)
 {
     public static FixPolicy SafeOnly { get; } = new(Safety.Safe);
 
     public static FixPolicy SafeAndReview { get; } = new(Safety.Review);
 
-    public bool Accepts(string path, Finding finding) =>
-        finding.Fix is { } fix && fix.Safety <= MaxSafety && fix.Safety != Safety.Manual && IsExcluded?.Invoke(path, finding) != true;
+    /// <summary>True when the finding's fix is applied: within the safety limit and not turned off (by path and <see cref="ChangeAnchor"/>).</summary>
+    public bool Accepts(string path, Finding finding, string anchor) =>
+        finding.Fix is { } fix && fix.Safety <= MaxSafety && fix.Safety != Safety.Manual && IsExcluded?.Invoke(path, finding, anchor) != true;
+
+    public bool Excludes(string path, Finding finding, string anchor) => IsExcluded?.Invoke(path, finding, anchor) == true;
 }

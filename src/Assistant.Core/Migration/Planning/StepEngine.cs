@@ -72,7 +72,7 @@ public sealed class StepEngine(ModuleParser parser)
 
             foreach (var group in kept)
             {
-                ledger.Applied.Add(new AppliedFinding(group.Finding, current.Lines.LineOf(group.Finding.Span.Start)));
+                ledger.Applied.Add(new AppliedFinding(group.Finding, current.Lines.LineOf(group.Finding.Span.Start), group.Anchor));
                 Collect(group.Finding, generated);
             }
 
@@ -107,7 +107,7 @@ public sealed class StepEngine(ModuleParser parser)
             text = EditSet.Create(groups.SelectMany(g => g.Edits)).ApplyTo(text);
             foreach (var group in groups)
             {
-                ledger.Applied.Add(new AppliedFinding(group.Finding, lines.LineOf(group.Finding.Span.Start)));
+                ledger.Applied.Add(new AppliedFinding(group.Finding, lines.LineOf(group.Finding.Span.Start), group.Anchor));
                 Collect(group.Finding, generated);
             }
         }

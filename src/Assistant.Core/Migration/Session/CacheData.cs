@@ -1,0 +1,16 @@
+namespace Assistant.Core.Migration.Session;
+
+/// <summary>The content of the local cache; every collection is keyed by flow id.</summary>
+public sealed record CacheData
+{
+    public int Version { get; init; } = 1;
+
+    /// <summary>Steps skipped per flow that no commit records yet.</summary>
+    public Dictionary<string, List<string>> SkippedSteps { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Changes turned off in the step currently being decided, per flow.</summary>
+    public Dictionary<string, List<string>> DisabledChanges { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Flows the user chose not to migrate.</summary>
+    public List<string> SkippedFlows { get; init; } = [];
+}

@@ -1,0 +1,167 @@
+using System.Text;
+using Assistant.Core.Git;
+using Assistant.Core.Migration.Inventory;
+using Assistant.Core.Rules;
+
+namespace Assistant.Core.Migration.Session;
+
+/// <summary>
+/// Derives every flow's status from git: its branch (local, else remote-tracking), the trailers of the
+/// branch's commits, ancestry with the base (merged), the base already holding the branch's converted
+/// files (squash-merged), and the TODO markers on the branch. The local cache only adds decisions no
+/// commit carries yet (trailing skipped steps, skipped flows).
+/// </summary>
+internal sealed class FlowStatusReader(MigrationSession session)
+{
+    public async Task<IReadOnlyList<FlowStatus>> ReadAsync(CancellationToken cancellationToken)
+    {
+        var branches = MigrationSession.Check(await session.Repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed);
+        var statuses = new List<FlowStatus>();
+        foreach (var unit in session.Units)
+        {
+            var branch = branches.FirstOrDefault(b => !b.IsRemote && b.BranchName == unit.Branch) ?? branches.FirstOrDefault(b => b.BranchName == unit.Branch);
+            var unitStatus = await UnitStatusAsync(unit, branch, cancellationToken);
+            statuses.AddRange(unit.Flows.Select(flow => unitStatus with
+            {
+                Id = flow.Id,
+                Name = flow.Name,
+                Framework = FrameworkNames.Of(flow.Framework),
+                File = flow.File,
+                TaskCount = flow.Tasks.Count,
+            }));
+        }
+
+        return DependenciesFirst(statuses);
+    }
+
+    private async Task<FlowStatus> UnitStatusAsync(MigrationUnit unit, BranchInfo? branch, CancellationToken cancellationToken)
+    {
+        var ruleset = session.Ruleset(unit.RulesetId);
+        var steps = ruleset.Steps;
+        var lead = unit.Lead;
+        var status = new FlowStatus(lead.Id, lead.Name, FrameworkNames.Of(lead.Framework), lead.File, lead.Tasks.Count, FlowState.NotStarted, null, steps.Count, null, 0);
+        if (branch is null)
+        {
+            if (session.Cache.Data.SkippedFlows.Any(unit.Contains))
+            {
+                return status with { State = FlowState.Skipped };
+            }
+
+            return session.Layout.IsSideBySide && await BaseHasAsync(session.Layout.OutputPath(lead.File), cancellationToken)
+                ? status with { State = FlowState.MigratedOutside, Note = $"{session.Layout.OutputPath(lead.File)} exists on {session.BaseBranch} without a flowmigrate branch" }
+                : status;
+        }
+
+        var tip = branch.Commit.Value;
+        status = status with { Branch = branch.ShortName };
+        var commits = MigrationSession.Check(await session.Repository.LogAsync(tip, session.BaseCommit, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+        var history = BranchHistory.From(commits, unit);
+        if (history.IsForeign)
+        {
+            return status with { Note = $"{branch.ShortName} exists but was not made by flowmigrate; rename it to migrate this flow" };
+        }
+
+        if (commits.Count == 0)
+        {
+            var last = MigrationSession.Check(await session.Repository.LogAsync(tip, maxCount: 1, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+            var ours = last.Count == 1 && last[0].TrailerValues(Trailers.Flow).Any(unit.Contains);
+            return ours
+                ? status with { State = FlowState.Merged, Todos = await TodosAsync(session.BaseCommit, unit, cancellationToken) }
+                : status with { State = FlowState.InProgress, Step = 1 };
+        }
+
+        var todos = await TodosAsync(tip, unit, cancellationToken);
+        var behind = !MigrationSession.Check(await session.Repository.IsAncestorAsync(session.BaseCommit, tip, cancellationToken), SessionRefusal.GitFailed);
+        var skipped = history.SkippedSteps.Concat(session.Cache.Data.SkippedSteps.GetValueOrDefault(lead.Id) ?? []).ToHashSet(StringComparer.Ordinal);
+        var complete = history.IsComplete || steps.All(s => history.CommittedSteps.Contains(s.Id) || skipped.Contains(s.Id));
+        if (complete && await SquashMergedAsync(tip, unit, cancellationToken))
+        {
+            return status with { State = FlowState.Merged, Todos = todos, Note = "merged into the base by a squash or rebase merge" };
+        }
+
+        var lastDecided = steps.Select((s, i) => (s, i)).Where(p => history.CommittedSteps.Contains(p.s.Id) || skipped.Contains(p.s.Id)).Select(p => p.i).DefaultIfEmpty(-1).Max();
+        return status with
+        {
+            State = complete ? FlowState.Committed : FlowState.InProgress,
+            Step = complete ? null : Math.Min(lastDecided + 2, steps.Count),
+            Todos = todos,
+            IsBehindBase = behind,
+        };
+    }
+
+    private async Task<bool> BaseHasAsync(string path, CancellationToken cancellationToken) =>
+        (await session.Repository.ShowFileAsync(session.BaseCommit, path, cancellationToken)).IsSuccess;
+
+    // Squash-merged: every converted file of the branch is already, byte for byte, in the base.
+    private async Task<bool> SquashMergedAsync(string tip, MigrationUnit unit, CancellationToken cancellationToken)
+    {
+        var any = false;
+        foreach (var file in unit.Files.Select(session.Layout.OutputPath))
+        {
+            var onBranch = await session.Repository.ShowFileAsync(tip, file, cancellationToken);
+            if (!onBranch.IsSuccess)
+            {
+                continue;
+            }
+
+            var onBase = await session.Repository.ShowFileAsync(session.BaseCommit, file, cancellationToken);
+            if (!onBase.IsSuccess || !onBase.Value.AsSpan().SequenceEqual(onBranch.Value))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    private async Task<int> TodosAsync(string revision, MigrationUnit unit, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var file in unit.Files.Select(session.Layout.OutputPath))
+        {
+            var content = await session.Repository.ShowFileAsync(revision, file, cancellationToken);
+            if (content.IsSuccess)
+            {
+                count += TodoComment.Find(Encoding.UTF8.GetString(content.Value)).Count();
+            }
+        }
+
+        return count;
+    }
+
+    // Subflows and launched flows before the flows that need them; otherwise file order.
+    private IReadOnlyList<FlowStatus> DependenciesFirst(List<FlowStatus> statuses)
+    {
+        var calls = session.Inventory.Flows.ToDictionary(f => f.Id, f => f.Calls, StringComparer.Ordinal);
+        var ordered = new List<FlowStatus>();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        var byId = statuses.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        void Place(FlowStatus status, HashSet<string> visiting)
+        {
+            if (placed.Contains(status.Id) || !visiting.Add(status.Id))
+            {
+                return;
+            }
+
+            foreach (var dependency in calls.GetValueOrDefault(status.Id) ?? [])
+            {
+                if (byId.TryGetValue(dependency, out var other))
+                {
+                    Place(other, visiting);
+                }
+            }
+
+            placed.Add(status.Id);
+            ordered.Add(status);
+        }
+
+        foreach (var status in statuses.OrderBy(s => s.File, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal))
+        {
+            Place(status, []);
+        }
+
+        return ordered;
+    }
+}

@@ -1,0 +1,370 @@
+using Assistant.Core.Git;
+using Assistant.Core.Migration.Planning;
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+
+namespace Assistant.Core.Migration.Session;
+
+/// <summary>
+/// One migration unit opened in its worktree. Steps already committed or skipped are passed; steps with
+/// nothing to change are passed as empty; the first step with changes is <see cref="Current"/>.
+/// </summary>
+internal sealed class FlowWizard : IFlowWizard
+{
+    private readonly MigrationSession _session;
+    private readonly MigrationUnit _unit;
+    private readonly Ruleset _ruleset;
+    private readonly GitRepository _worktree;
+    private readonly FlowPlanner _planner;
+    private readonly HashSet<string> _committed;
+    private readonly HashSet<string> _empty = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _edits = new(StringComparer.Ordinal);
+    private ProjectModel _project = ProjectModel.Empty;
+
+    private FlowWizard(MigrationSession session, MigrationUnit unit, GitRepository worktree, BranchHistory history)
+    {
+        _session = session;
+        _unit = unit;
+        _ruleset = session.Ruleset(unit.RulesetId);
+        _worktree = worktree;
+        _planner = new FlowPlanner(session.Parser, session.Layout);
+        _committed = history.CommittedSteps.ToHashSet(StringComparer.Ordinal);
+        foreach (var step in history.SkippedSteps)
+        {
+            RecordSkip(step);
+        }
+
+        Flow = new FlowStatus(unit.Lead.Id, unit.Lead.Name, unit.Lead.Framework.ToString(), unit.Lead.File, unit.Lead.Tasks.Count,
+            FlowState.InProgress, null, _ruleset.Steps.Count, unit.Branch, 0);
+    }
+
+    public FlowStatus Flow { get; private set; }
+
+    public IReadOnlyList<StepView> Steps => _ruleset.Steps.Select(s => new StepView(s, StateOf(s))).ToList();
+
+    public StepPreview? Current { get; private set; }
+
+    public CommitPreview? PendingCommit => Current is null ? null : CommitMessage(Current, complete: false);
+
+    private string Key => _unit.Lead.Id;
+
+    private IReadOnlyList<string> Skipped => _session.Cache.Data.SkippedSteps.GetValueOrDefault(Key) ?? [];
+
+    private IReadOnlyList<string> Disabled => _session.Cache.Data.DisabledChanges.GetValueOrDefault(Key) ?? [];
+
+    public static async Task<FlowWizard> OpenAsync(MigrationSession session, MigrationUnit unit, CancellationToken cancellationToken)
+    {
+        var repository = session.Repository;
+        var exists = MigrationSession.Check(await repository.RefExistsAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed);
+        var history = BranchHistory.Empty;
+        if (exists)
+        {
+            var commits = MigrationSession.Check(await repository.LogAsync(unit.Branch, session.BaseCommit, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+            history = BranchHistory.From(commits, unit);
+            if (history.IsForeign)
+            {
+                throw new SessionException(SessionRefusal.ForeignBranch, $"branch {unit.Branch} exists but was not made by flowmigrate; rename or delete it to migrate {unit.Lead.Id}");
+            }
+        }
+
+        var worktree = await WorktreeAsync(session, unit, exists, cancellationToken);
+        var wizard = new FlowWizard(session, unit, worktree, history);
+        await wizard.AdvanceAsync(cancellationToken);
+        return wizard;
+    }
+
+    public async Task ToggleAsync(ChangeKey change, CancellationToken cancellationToken = default)
+    {
+        var key = change.ToString();
+        _session.Cache.Update(data =>
+        {
+            var list = (data.DisabledChanges.GetValueOrDefault(Key) ?? []).ToList();
+            if (!list.Remove(key))
+            {
+                list.Add(key);
+            }
+
+            data.DisabledChanges[Key] = list;
+            return data;
+        });
+        await RefreshAsync(cancellationToken);
+    }
+
+    public async Task<string?> EditAsync(string file, string text, CancellationToken cancellationToken = default)
+    {
+        if (file.EndsWith(".py", StringComparison.Ordinal) && await _session.Parser.CheckSyntaxAsync(file, text, cancellationToken) is { } error)
+        {
+            return $"{file}: {error}";
+        }
+
+        _edits[file] = text;
+        await RefreshAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<CommitResult> AcceptAsync(bool skipHooks = false, CancellationToken cancellationToken = default)
+    {
+        var preview = Current ?? throw new InvalidOperationException("Every step of this flow is decided.");
+        var stepId = preview.Step.Step.Id;
+        var after = await new ConversionPipeline(_session.Parser).ApplyAsync(_project, preview.Outcome, cancellationToken);
+        var complete = await NothingLeftAfterAsync(stepId, after, cancellationToken);
+        if (complete && _session.Options.Checker is { } checker)
+        {
+            var report = await checker(Outputs(after), cancellationToken);
+            if (!report.Passed)
+            {
+                return new CommitResult(stepId, null, "the import check failed: " + string.Join("; ", report.Findings.Where(f => f.Severity == "error").Select(f => $"{f.File}:{f.Line} {f.Message}")));
+            }
+        }
+
+        var written = await WriteAsync(preview, cancellationToken);
+        MigrationSession.Check(await _worktree.StageAsync(written, cancellationToken), SessionRefusal.GitFailed);
+        var message = CommitMessage(preview, complete);
+        var request = new CommitRequest(message.Subject)
+        {
+            Body = message.Body,
+            Trailers = message.Trailers.Select(t => new CommitTrailer(t.Key, t.Value)).ToList(),
+            NoVerify = skipHooks,
+        };
+        var commit = await _worktree.CommitAsync(request, cancellationToken);
+        if (!commit.IsSuccess)
+        {
+            return new CommitResult(stepId, null, commit.Error!.Message) { HookFailed = commit.Error.Kind == GitErrorKind.HookFailed };
+        }
+
+        _committed.Add(stepId);
+        _edits.Clear();
+        _session.Cache.Update(data =>
+        {
+            data.SkippedSteps.Remove(Key);
+            data.DisabledChanges.Remove(Key);
+            return data;
+        });
+        await AdvanceAsync(cancellationToken);
+        return new CommitResult(stepId, commit.Value.Value, null);
+    }
+
+    public async Task SkipAsync(CancellationToken cancellationToken = default)
+    {
+        var preview = Current ?? throw new InvalidOperationException("Every step of this flow is decided.");
+        RecordSkip(preview.Step.Step.Id);
+        _edits.Clear();
+        await AdvanceAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CommitResult>> AcceptAllSafeAsync(CancellationToken cancellationToken = default)
+    {
+        var results = new List<CommitResult>();
+        while (Current is { } preview)
+        {
+            foreach (var change in preview.Changes.Where(c => c.IsEnabled && c.Safety != Safety.Safe))
+            {
+                await ToggleAsync(change.Key, cancellationToken);
+            }
+
+            if (Current is null || Current.IsEmpty)
+            {
+                break;
+            }
+
+            var result = await AcceptAsync(cancellationToken: cancellationToken);
+            results.Add(result);
+            if (!result.IsSuccess)
+            {
+                break;
+            }
+        }
+
+        return results;
+    }
+
+    public async Task<FlowCheckReport> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        var started = DateTime.UtcNow;
+        var project = Current is null ? _project : await new ConversionPipeline(_session.Parser).ApplyAsync(_project, Current.Outcome, cancellationToken);
+        var outputs = Outputs(project);
+        var findings = new List<CheckFinding>();
+        foreach (var (path, text) in outputs.Where(o => o.Key.EndsWith(".py", StringComparison.Ordinal)))
+        {
+            if (await _session.Parser.CheckSyntaxAsync(path, text, cancellationToken) is { } error)
+            {
+                findings.Add(new CheckFinding("error", path, error.Line, error.Message, null));
+            }
+        }
+
+        if (_session.Options.Checker is { } checker && findings.Count == 0)
+        {
+            var report = await checker(outputs, cancellationToken);
+            findings.AddRange(report.Findings);
+            return report with { Passed = !findings.Any(f => f.Severity == "error"), Findings = findings, Elapsed = DateTime.UtcNow - started };
+        }
+
+        return new FlowCheckReport(findings.Count == 0, findings, DateTime.UtcNow - started) { Environment = "syntax check with the repository's Python" };
+    }
+
+    private StepState StateOf(MigrationStep step) =>
+        _committed.Contains(step.Id) ? StepState.Committed
+        : Skipped.Contains(step.Id) ? StepState.Skipped
+        : Current?.Step.Step.Id == step.Id ? StepState.Current
+        : _empty.Contains(step.Id) ? StepState.Empty
+        : StepState.Pending;
+
+    private bool IsDecided(MigrationStep step) => _committed.Contains(step.Id) || Skipped.Contains(step.Id);
+
+    private FixPolicy Policy()
+    {
+        var disabled = Disabled.ToHashSet(StringComparer.Ordinal);
+        return _session.Options.Policy with { IsExcluded = (path, finding, anchor) => disabled.Contains(new ChangeKey(finding.RuleId, path, anchor).ToString()) };
+    }
+
+    // Loads the branch state and moves to the first undecided step that has changes.
+    private async Task AdvanceAsync(CancellationToken cancellationToken)
+    {
+        _project = await _planner.LoadAsync(_worktree.Root, _unit, cancellationToken);
+        Current = null;
+        foreach (var step in _ruleset.Steps.Where(s => !IsDecided(s)))
+        {
+            var preview = await PreviewAsync(step, _project, cancellationToken);
+            if (!preview.IsEmpty)
+            {
+                Current = preview;
+                break;
+            }
+
+            _empty.Add(step.Id);
+        }
+
+        Flow = Flow with { State = Current is null ? FlowState.Committed : FlowState.InProgress, Step = Current is null ? null : _ruleset.Steps.ToList().FindIndex(s => s.Id == Current.Step.Step.Id) + 1 };
+        if (Current is null)
+        {
+            await FinishAsync(cancellationToken);
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        if (Current is { } preview)
+        {
+            Current = await PreviewAsync(preview.Step.Step, _project, cancellationToken);
+        }
+    }
+
+    private Task<StepPreview> PreviewAsync(MigrationStep step, ProjectModel project, CancellationToken cancellationToken) =>
+        _planner.PreviewAsync(_ruleset, step, StepState.Current, project, _unit, _session.RuleOptionsFor(_ruleset), Policy(), _edits, cancellationToken);
+
+    private async Task<bool> NothingLeftAfterAsync(string stepId, ProjectModel project, CancellationToken cancellationToken)
+    {
+        var later = _ruleset.Steps.SkipWhile(s => s.Id != stepId).Skip(1).Where(s => !IsDecided(s));
+        foreach (var step in later)
+        {
+            var preview = await _planner.PreviewAsync(_ruleset, step, StepState.Pending, project, _unit, _session.RuleOptionsFor(_ruleset), _session.Options.Policy, new Dictionary<string, string>(), cancellationToken);
+            if (!preview.IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Writes the step's files (and generated files) into the worktree; returns the repo-relative paths written.
+    private async Task<List<string>> WriteAsync(StepPreview preview, CancellationToken cancellationToken)
+    {
+        var written = new List<string>();
+        foreach (var change in preview.Files.Where(f => f.IsChanged))
+        {
+            var encoding = _project.ModuleAt(change.Path)?.Encoding ?? SourceEncoding.Utf8;
+            written.Add(await WriteFileAsync(_session.Layout.OutputPath(change.Path), encoding.GetBytes(change.After), cancellationToken));
+        }
+
+        foreach (var file in preview.Outcome.Generated)
+        {
+            written.Add(await WriteFileAsync(_session.Layout.OutputPath(file.Path), SourceEncoding.Utf8.GetBytes(file.Text), cancellationToken));
+        }
+
+        if (_session.Layout.IsSideBySide)
+        {
+            written.AddRange(await SupportFiles.CopyAsync(_worktree.Root, _session.Layout, _unit.Files, cancellationToken));
+        }
+
+        return written.Distinct().ToList();
+    }
+
+    private async Task<string> WriteFileAsync(string relative, byte[] content, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(_worktree.Root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, content, cancellationToken);
+        return relative;
+    }
+
+    private IReadOnlyDictionary<string, string> Outputs(ProjectModel project) =>
+        _unit.Files.Where(f => project.ModuleAt(f) is not null)
+            .ToDictionary(f => _session.Layout.OutputPath(f), f => project.ModuleAt(f)!.Text, StringComparer.Ordinal);
+
+    private CommitPreview CommitMessage(StepPreview preview, bool complete)
+    {
+        var step = preview.Step.Step;
+        var body = new List<string>();
+        var rules = preview.Changes.Where(c => c.IsEnabled).GroupBy(c => c.RuleId).Select(g => $"- {g.Key}: {g.First().Reason}{(g.Count() > 1 ? $" (×{g.Count()})" : string.Empty)}");
+        body.AddRange(rules);
+        if (preview.Todos.Count > 0)
+        {
+            body.Add(string.Empty);
+            body.Add("Manual TODOs:");
+            body.AddRange(preview.Todos.Select(t => $"- {t.RuleId} {_session.Layout.OutputPath(t.File)}:{t.Line}: {t.Text}"));
+        }
+
+        var trailers = new List<KeyValuePair<string, string>>();
+        trailers.AddRange(_unit.Flows.Select(f => KeyValuePair.Create(Trailers.Flow, f.Id)));
+        trailers.Add(KeyValuePair.Create(Trailers.Step, step.Id));
+        trailers.Add(KeyValuePair.Create(Trailers.Ruleset, $"{_ruleset.Id}@{_ruleset.Manifest.Version}"));
+        trailers.AddRange(Skipped.Select(s => KeyValuePair.Create(Trailers.SkippedStep, s)));
+        trailers.AddRange(preview.Changes.Where(c => !c.IsEnabled && Disabled.Contains(c.Key.ToString())).Select(c => KeyValuePair.Create(Trailers.Skipped, c.Key.ToString())));
+        trailers.AddRange(_edits.Keys.Order(StringComparer.Ordinal).Select(f => KeyValuePair.Create(Trailers.Edited, f)));
+        if (complete)
+        {
+            trailers.Add(KeyValuePair.Create(Trailers.Complete, "true"));
+        }
+
+        return new CommitPreview(_unit.Branch, $"flowmigrate: {_unit.Lead.Name} — {step.Title}", string.Join('\n', body), trailers);
+    }
+
+    private void RecordSkip(string stepId) =>
+        _session.Cache.Update(data =>
+        {
+            data.SkippedSteps[Key] = (data.SkippedSteps.GetValueOrDefault(Key) ?? []).Append(stepId).Distinct().ToList();
+            return data;
+        });
+
+    // The worktree exists only while the flow is worked on: once every step is decided it goes, the branch stays.
+    private async Task FinishAsync(CancellationToken cancellationToken)
+    {
+        if (_committed.Count > 0)
+        {
+            await _session.Repository.WorktreeRemoveAsync(_worktree.Root, force: true, cancellationToken);
+        }
+    }
+
+    private static async Task<GitRepository> WorktreeAsync(MigrationSession session, MigrationUnit unit, bool branchExists, CancellationToken cancellationToken)
+    {
+        var repository = session.Repository;
+        var path = session.WorktreePath(unit);
+        var worktrees = MigrationSession.Check(await repository.WorktreeListAsync(cancellationToken), SessionRefusal.GitFailed);
+        var existing = worktrees.FirstOrDefault(w => w.Branch == "refs/heads/" + unit.Branch);
+        if (existing is not null && Directory.Exists(existing.Path))
+        {
+            return MigrationSession.Check(await GitRepository.OpenAsync(repository.Executable, existing.Path, cancellationToken), SessionRefusal.GitFailed);
+        }
+
+        await repository.WorktreePruneAsync(cancellationToken);
+        if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+        {
+            throw new SessionException(SessionRefusal.WorktreePathInUse, $"{path} is in use by something other than flowmigrate's worktree for {unit.Branch}; move it away");
+        }
+
+        return MigrationSession.Check(
+            await repository.WorktreeAddAsync(path, unit.Branch, branchExists ? null : session.BaseCommit, cancellationToken),
+            SessionRefusal.GitFailed);
+    }
+}

@@ -1,0 +1,152 @@
+using Assistant.Core.Git;
+using Assistant.Core.Migration.Inventory;
+using Assistant.Core.Migration.Session.Config;
+using Assistant.Core.Python;
+using Assistant.Core.Rules;
+
+namespace Assistant.Core.Migration.Session;
+
+/// <summary>
+/// The session engine over git: one branch per migration unit (<c>flowmigrate/&lt;slug&gt;</c>), worked
+/// on in a worktree under the git dir so the user's checkout, index and untracked files are never
+/// touched; one commit per accepted step, with trailers that let <see cref="StatusAsync"/> be derived
+/// from git alone.
+/// </summary>
+internal sealed class MigrationSession : IMigrationSession
+{
+    private readonly GitRepository _repository;
+    private readonly PythonWorker _worker;
+    private readonly SessionOptions _options;
+    private readonly Dictionary<string, Ruleset> _rulesets = new(StringComparer.Ordinal);
+
+    private MigrationSession(GitRepository repository, PythonWorker worker, SessionOptions options, RepositoryConfig config,
+        string baseBranch, string baseCommit, RepositoryInventory inventory, IReadOnlyList<MigrationUnit> units)
+    {
+        _repository = repository;
+        _worker = worker;
+        _options = options;
+        Config = config;
+        BaseBranch = baseBranch;
+        BaseCommit = baseCommit;
+        Inventory = inventory;
+        Units = units;
+        Layout = new TreeLayout(Mode, config.ParallelTree);
+        Cache = SessionCache.Load(repository.CommonDir);
+    }
+
+    public string Root => _repository.Root;
+
+    public string BaseBranch { get; }
+
+    public string BaseCommit { get; }
+
+    public string PrefectTarget => _options.PrefectTarget ?? Config.PrefectTarget;
+
+    public string Mode => _options.Mode ?? Config.Mode;
+
+    public RepositoryInventory Inventory { get; }
+
+    public RepositoryConfig Config { get; }
+
+    internal IReadOnlyList<MigrationUnit> Units { get; }
+
+    internal TreeLayout Layout { get; }
+
+    internal SessionCache Cache { get; }
+
+    internal GitRepository Repository => _repository;
+
+    internal SessionOptions Options => _options;
+
+    internal ModuleParser Parser => new(_worker);
+
+    public static async Task<IMigrationSession> OpenAsync(SessionOptions options, PythonWorker worker, CancellationToken cancellationToken = default)
+    {
+        var repository = Check(await GitRepository.OpenAsync(options.Root, cancellationToken), SessionRefusal.NotARepository);
+        var state = repository.GetState();
+        if (!state.IsIdle)
+        {
+            throw new SessionException(SessionRefusal.OperationInProgress, $"{state.Describe()} in {repository.Root}; finish or abort it first (nothing was changed)");
+        }
+
+        var head = Check(await repository.HeadAsync(cancellationToken), SessionRefusal.GitFailed);
+        if (head.IsUnborn)
+        {
+            throw new SessionException(SessionRefusal.NoCommits, $"{repository.Root} has no commits yet; commit your flows first, flowmigrate branches start from a commit");
+        }
+
+        RepositoryConfig config;
+        try
+        {
+            config = RepositoryConfigFile.Load(repository.Root);
+        }
+        catch (Rules.Loading.RulesetLoadException exception)
+        {
+            throw new SessionException(SessionRefusal.InvalidConfig, exception.Message);
+        }
+
+        var baseBranch = options.BaseRef ?? config.BaseBranch ?? head.Branch
+            ?? throw new SessionException(SessionRefusal.DetachedHead, "HEAD is detached; check out the branch to migrate from, or pass --base REF");
+        var baseCommit = Check(await repository.RevParseAsync(baseBranch, cancellationToken), SessionRefusal.GitFailed).Value;
+        var excluded = config.Exclude.Append(config.ParallelTree).ToList();
+        var files = ProjectFileWalker.PythonFiles(repository.Root, excluded);
+        var inventory = await new InventoryBuilder(new ModuleParser(worker)).BuildAsync(repository.Root, files, cancellationToken: cancellationToken);
+        var mode = options.Mode ?? config.Mode;
+        var units = MigrationUnits.Form(inventory, mode, options.PrefectTarget ?? config.PrefectTarget);
+        return new MigrationSession(repository, worker, options, config, baseBranch, baseCommit, inventory, units);
+    }
+
+    public Task<IReadOnlyList<FlowStatus>> StatusAsync(CancellationToken cancellationToken = default) =>
+        new FlowStatusReader(this).ReadAsync(cancellationToken);
+
+    public async Task<IFlowWizard> OpenAsync(string flowId, CancellationToken cancellationToken = default)
+    {
+        var unit = UnitOf(flowId);
+        return await FlowWizard.OpenAsync(this, unit, cancellationToken);
+    }
+
+    public Task SkipFlowAsync(string flowId, CancellationToken cancellationToken = default)
+    {
+        _ = UnitOf(flowId);
+        Cache.Update(data => data with { SkippedFlows = data.SkippedFlows.Append(flowId).Distinct().Order(StringComparer.Ordinal).ToList() });
+        return Task.CompletedTask;
+    }
+
+    internal MigrationUnit UnitOf(string flowId) =>
+        Units.FirstOrDefault(u => u.Contains(flowId))
+        ?? throw new SessionException(SessionRefusal.UnknownFlow, $"no flow '{flowId}' (flowmigrate status lists the flow ids)");
+
+    internal Ruleset Ruleset(string id)
+    {
+        if (!_rulesets.TryGetValue(id, out var ruleset))
+        {
+            _rulesets[id] = ruleset = _options.LoadRuleset(id);
+        }
+
+        return ruleset;
+    }
+
+    internal RuleOptions RuleOptionsFor(Ruleset ruleset) => RulesetOptions.For(ruleset, new RuleOptions
+    {
+        DriverStyle = Config.Driver,
+        SchedulesInactive = Config.SchedulesInactive,
+        DefaultImage = Config.DefaultImage,
+        SecretBlockNames = Config.SecretBlocks,
+        WorkPools = Config.WorkPools,
+    });
+
+    internal string WorktreePath(MigrationUnit unit) => Path.Combine(_repository.CommonDir, "flowmigrate", "worktrees", unit.Slug);
+
+    internal static T Check<T>(GitResult<T> result, SessionRefusal refusal) =>
+        result.IsSuccess ? result.Value : throw new SessionException(refusal, result.Error!.Message);
+
+    internal static void Check(GitResult result, SessionRefusal refusal)
+    {
+        if (!result.IsSuccess)
+        {
+            throw new SessionException(refusal, result.Error!.Message);
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

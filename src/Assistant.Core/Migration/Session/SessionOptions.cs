@@ -1,0 +1,26 @@
+using Assistant.Core.Migration.Planning;
+using Assistant.Core.Rules;
+
+namespace Assistant.Core.Migration.Session;
+
+/// <summary>How to open a session. Null settings fall back to <c>.flowmigrate/config.yaml</c>, then to defaults.</summary>
+public sealed record SessionOptions
+{
+    public required string Root { get; init; }
+
+    /// <summary>Loads a ruleset by id (<c>flyte1-to-flyte2</c>, <c>prefect1-to-prefect3</c>…).</summary>
+    public required Func<string, Ruleset> LoadRuleset { get; init; }
+
+    public string? BaseRef { get; init; }
+
+    public string? PrefectTarget { get; init; }
+
+    public string? Mode { get; init; }
+
+    /// <summary>The fixes a step applies unless the user turns them off: safe and review in the wizard,
+    /// safe only for <c>migrate</c> without <c>--yes</c>.</summary>
+    public FixPolicy Policy { get; init; } = FixPolicy.SafeAndReview;
+
+    /// <summary>Checks converted code before committing the last step of a flow (import check when wired, syntax always).</summary>
+    public Func<IReadOnlyDictionary<string, string>, CancellationToken, Task<FlowCheckReport>>? Checker { get; init; }
+}

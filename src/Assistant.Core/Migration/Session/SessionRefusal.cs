@@ -1,0 +1,14 @@
+namespace Assistant.Core.Migration.Session;
+
+public enum SessionRefusal
+{
+    NotARepository,
+    NoCommits,
+    OperationInProgress,
+    DetachedHead,
+    ForeignBranch,
+    WorktreePathInUse,
+    UnknownFlow,
+    InvalidConfig,
+    GitFailed,
+}
