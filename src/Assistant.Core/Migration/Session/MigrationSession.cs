@@ -92,7 +92,8 @@ internal sealed class MigrationSession : IMigrationSession
         var files = ProjectFileWalker.PythonFiles(repository.Root, excluded);
         var inventory = await new InventoryBuilder(new ModuleParser(worker)).BuildAsync(repository.Root, files, cancellationToken: cancellationToken);
         var mode = options.Mode ?? config.Mode;
-        var units = MigrationUnits.Form(inventory, mode, options.PrefectTarget ?? config.PrefectTarget);
+        var branches = Check(await repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed).Select(b => b.BranchName).ToHashSet(StringComparer.Ordinal);
+        var units = MigrationUnits.Form(inventory, mode, options.PrefectTarget ?? config.PrefectTarget, branches);
         return new MigrationSession(repository, worker, options, config, baseBranch, baseCommit, inventory, units);
     }
 
