@@ -113,6 +113,33 @@ internal sealed class MigrationSession : IMigrationSession
         return Task.CompletedTask;
     }
 
+    /// <summary>Removes a flow's worktree and, when asked, its branch; forgets its pending decisions. Returns what was removed.</summary>
+    internal async Task<IReadOnlyList<string>> AbandonAsync(string flowId, bool deleteBranch, CancellationToken cancellationToken = default)
+    {
+        var unit = UnitOf(flowId);
+        var removed = new List<string>();
+        var worktrees = Check(await _repository.WorktreeListAsync(cancellationToken), SessionRefusal.GitFailed);
+        foreach (var worktree in worktrees.Where(w => w.Branch == "refs/heads/" + unit.Branch))
+        {
+            Check(await _repository.WorktreeRemoveAsync(worktree.Path, force: true, cancellationToken), SessionRefusal.GitFailed);
+            removed.Add($"worktree {worktree.Path}");
+        }
+
+        if (deleteBranch && Check(await _repository.RefExistsAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed))
+        {
+            Check(await _repository.DeleteBranchAsync(unit.Branch, cancellationToken), SessionRefusal.GitFailed);
+            removed.Add($"branch {unit.Branch}");
+        }
+
+        Cache.Update(data =>
+        {
+            data.SkippedSteps.Remove(unit.Lead.Id);
+            data.DisabledChanges.Remove(unit.Lead.Id);
+            return data;
+        });
+        return removed;
+    }
+
     internal MigrationUnit UnitOf(string flowId) =>
         Units.FirstOrDefault(u => u.Contains(flowId))
         ?? throw new SessionException(SessionRefusal.UnknownFlow, $"no flow '{flowId}' (flowmigrate status lists the flow ids)");
