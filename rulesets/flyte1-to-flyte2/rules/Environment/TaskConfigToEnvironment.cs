@@ -141,9 +141,9 @@ public sealed class TaskConfigToEnvironment : IRule
             return oneLine;
         }
 
-        var lines = new List<string> { head };
+        var lines = new List<string> { head, $"{unit}{fields[0].Field}={fields[0].Text}," };
         lines.AddRange(comments.Select(c => unit + c));
-        lines.AddRange(fields.Select(f => $"{unit}{f.Field}={f.Text},"));
+        lines.AddRange(fields.Skip(1).Select(f => $"{unit}{f.Field}={f.Text},"));
         lines.Add(")");
         return string.Join(newLine, lines);
     }
