@@ -45,34 +45,98 @@ public static class ImportEdits
         return false;
     }
 
-    public static IReadOnlyList<TextEdit> Ensure(PythonModule module, IEnumerable<ImportNeed> needs)
+    public static IReadOnlyList<TextEdit> Ensure(PythonModule module, IEnumerable<ImportNeed> needs) => Update(module, needs, []);
+
+    /// <summary>
+    /// Adds <paramref name="needs"/> and drops every name imported from a <c>prefect</c> module whose
+    /// uses all lie inside <paramref name="consumed"/> (the spans this fix rewrites), so a fix leaves
+    /// no import of a Prefect 1 name it just converted away. Statements that change are rewritten whole.
+    /// </summary>
+    public static IReadOnlyList<TextEdit> Update(PythonModule module, IEnumerable<ImportNeed> needs, IReadOnlyCollection<TextSpan> consumed, IReadOnlySet<string>? alsoRemovable = null)
     {
         var missing = needs.Distinct().Where(n => !Has(module, n)).ToList();
         var edits = new List<TextEdit>();
         var lines = new List<ImportNeed>();
-        foreach (var group in missing.Where(n => n.Name is not null).GroupBy(n => n.From))
+        var uses = consumed.Count == 0 ? null : module.Root.Descendants().Where(n => n.Is("Name")).ToList();
+        var handled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var statement in module.Body.Where(s => s.Kind is "ImportFrom" or "Import"))
         {
-            var existing = module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s))
-                .FirstOrDefault(i => i.Level == 0 && i.Module == group.Key && i.Names.All(n => n.Name != "*"));
-            if (existing is not null)
+            var import = new ImportSyntax(statement);
+            var isPrefect = import.IsFrom
+                ? import.Level == 0 && import.Module is { } m && (m == "prefect" || m.StartsWith("prefect.", StringComparison.Ordinal))
+                : false;
+            var kept = import.Names.ToList();
+            if (uses is not null && import.IsFrom)
             {
-                var last = existing.Names[^1].Node;
-                var added = string.Join(string.Empty, group.Select(n => $", {n.Name}"));
-                edits.Add(TextEdit.Replace(last.Span, module.GetText(last) + added));
+                kept = kept.Where(n => !((isPrefect || alsoRemovable?.Contains(n.BoundName) == true) && IsConsumed(n.BoundName, uses, consumed))).ToList();
+            }
+
+            var added = import.IsFrom && import.Level == 0 && import.Names.All(n => n.Name != "*") && !handled.Contains(import.Module ?? string.Empty)
+                ? missing.Where(n => n.Name is not null && n.From == import.Module).ToList()
+                : [];
+            if (added.Count > 0)
+            {
+                handled.Add(import.Module!);
+            }
+
+            if (kept.Count == import.Names.Count && added.Count == 0)
+            {
+                continue;
+            }
+
+            var names = kept.Select(n => n.Alias is null ? n.Name : $"{n.Name} as {n.Alias}").Concat(added.Select(n => n.Name!)).ToList();
+            if (names.Count == 0)
+            {
+                edits.Add(TextEdit.Delete(SourceLines.WholeLinesWithBlankAbove(module, statement)));
+                continue;
+            }
+
+            var original = module.GetText(statement);
+            var text = original.Contains('(') && original.Contains('\n')
+                ? $"from {import.Module} import ({module.NewLine}{string.Join(module.NewLine, names.Select(n => $"    {n},"))}{module.NewLine})"
+                : $"from {import.Module} import {string.Join(", ", names)}";
+            if (kept.Count == import.Names.Count && !original.Contains('(') && !original.Contains('\\'))
+            {
+                // Only additions: append to the last name (keeps the statement's own text).
+                var last = import.Names[^1].Node;
+                edits.Add(TextEdit.Replace(last.Span, module.GetText(last) + string.Join(string.Empty, added.Select(n => $", {n.Name}"))));
             }
             else
             {
-                lines.Add(new ImportNeed(group.Key, string.Join(", ", group.Select(n => n.Name))));
+                edits.Add(TextEdit.Replace(statement.Span, text));
             }
+        }
+
+        foreach (var group in missing.Where(n => n.Name is not null && !handled.Contains(n.From)).GroupBy(n => n.From))
+        {
+            lines.Add(new ImportNeed(group.Key, string.Join(", ", group.Select(n => n.Name))));
         }
 
         lines.AddRange(missing.Where(n => n.Name is null));
         if (lines.Count > 0)
         {
-            edits.Add(InsertLines(module, lines.Select(n => n.Name is null ? $"import {n.From}" : $"from {n.From} import {n.Name}").ToList()));
+            var newLines = lines.Select(n => n.Name is null ? $"import {n.From}" : $"from {n.From} import {n.Name}").ToList();
+            var insert = InsertLines(module, newLines);
+            var clash = edits.FirstOrDefault(e => e.Span.Start < insert.Span.End && insert.Span.Start < e.Span.End);
+            if (clash is not null)
+            {
+                // The anchor statement is deleted by this fix: the new lines take its place.
+                edits.Remove(clash);
+                edits.Add(TextEdit.Replace(clash.Span, clash.NewText + string.Join(module.NewLine, newLines) + module.NewLine));
+            }
+            else
+            {
+                edits.Add(insert);
+            }
         }
 
         return edits;
+    }
+
+    private static bool IsConsumed(string bound, List<SyntaxNode> uses, IReadOnlyCollection<TextSpan> consumed)
+    {
+        var mine = uses.Where(n => n.Scalar("id") == bound).ToList();
+        return mine.Count > 0 && mine.All(n => consumed.Any(c => c.Start <= n.Span.Start && n.Span.End <= c.End));
     }
 
     private static TextEdit InsertLines(PythonModule module, IReadOnlyList<string> newLines)

@@ -37,6 +37,23 @@ public static class SourceLines
         return statement.Span;
     }
 
+    /// <summary>Whole lines of a statement, plus the blank line above it when a blank line also follows
+    /// (so deleting it leaves the file's blank-line rhythm as it was).</summary>
+    public static TextSpan WholeLinesWithBlankAbove(PythonModule module, SyntaxNode statement)
+    {
+        var span = WholeLines(module, statement);
+        var first = module.Lines.LineOf(span.Start);
+        var after = module.Lines.LineOf(Math.Min(span.End, module.Text.Length - 1));
+        if (span.Start != statement.Span.Start - (statement.Span.Start - module.Lines.LineStart(first)) || first <= 1 || span.End >= module.Text.Length)
+        {
+            return span;
+        }
+
+        var previous = module.Text[module.Lines.LineStart(first - 1)..module.Lines.LineEnd(first - 1)];
+        var next = module.Text[module.Lines.LineStart(after)..module.Lines.LineEnd(after)];
+        return previous.Trim().Length == 0 && next.Trim().Length == 0 ? new TextSpan(module.Lines.LineStart(first - 1), span.End) : span;
+    }
+
     /// <summary>Deletes a statement; a trailing comment on its line is kept as a line comment.</summary>
     public static TextEdit DeleteStatement(PythonModule module, SyntaxNode statement)
     {
