@@ -417,7 +417,65 @@ def op_declarations(request):
     return answer
 
 
+# --- stand-in signatures (for flowmigrate's own tests: the generated API equals the manifest) ---
+
+_KINDS = {"POSITIONAL_ONLY": "positional_only", "POSITIONAL_OR_KEYWORD": "positional_or_keyword",
+          "VAR_POSITIONAL": "var_positional", "KEYWORD_ONLY": "keyword_only", "VAR_KEYWORD": "var_keyword"}
+
+
+def _signature_of(target, drop_first):
+    import inspect
+    parameters = list(inspect.signature(target).parameters.values())
+    if drop_first and parameters:
+        parameters = parameters[1:]
+    out = []
+    for parameter in parameters:
+        name = parameter.name
+        for prefix in ("_fm_star_", "_fm_kw_"):
+            if name.startswith(prefix):
+                name = name[len(prefix):]
+        out.append({"name": name, "kind": _KINDS[parameter.kind.name],
+                    "has_default": parameter.default is not inspect.Parameter.empty})
+    return out
+
+
+def op_standin_signatures(request):
+    """{"manifest", "cache_dir", "names": ["module:Export" | "module:Class.method"]} -> {"signatures": {name: [...]}}"""
+    info = flowmigrate_standins.ensure(request["manifest"], request["cache_dir"])
+
+    def job():
+        import inspect
+        sys.path[:] = [info["dir"]] + [p for p in sys.path if p and os.path.abspath(p) != _HERE]
+        importlib.invalidate_caches()
+        out = {}
+        for key in request.get("names", []):
+            module_name, _, dotted = key.partition(":")
+            try:
+                target = importlib.import_module(module_name)
+                parts = dotted.split(".")
+                owner = None
+                for part in parts:
+                    owner, target = target, inspect.getattr_static(target, part) if isinstance(target, type) else getattr(target, part)
+                if isinstance(target, type):
+                    out[key] = _signature_of(target.__init__, True)
+                elif isinstance(target, (staticmethod, classmethod)):
+                    out[key] = _signature_of(target.__func__, isinstance(target, classmethod))
+                elif isinstance(owner, type):
+                    out[key] = _signature_of(target, True)
+                elif callable(target) and not inspect.isfunction(target) and not inspect.ismethod(target):
+                    out[key] = _signature_of(type(target).__call__, True)
+                else:
+                    out[key] = _signature_of(target, False)
+            except Exception as error:
+                out[key] = {"error": "%s: %s" % (type(error).__name__, error)}
+        return {"signatures": out}
+
+    answer = flowmigrate_sandbox.run(job, float(request.get("timeout", 30)))
+    return answer.get("result") or {"error": answer.get("message"), "stderr": answer.get("stderr")}
+
+
 OPS = {
+    "standin_signatures": op_standin_signatures,
     "standin_build": op_standin_build,
     "import_check": op_import_check,
     "declarations": op_declarations,
