@@ -6,7 +6,9 @@ namespace Assistant.Core.Python.Checks;
 /// Compares what the old and the new module declare, entity by entity (tasks and workflows by function name,
 /// Prefect flows by flow name) and setting by setting. A changed or dropped setting is explained by a TODO
 /// that names its concept (e.g. "memory" and "limit", "schedule", "retries") and, when the TODO names an
-/// entity at all, names this one.
+/// entity at all, names this one; it must also speak to the difference: mention the old or the new value, or say
+/// that it changed or was dropped ("changed", "dropped", "no equivalent", "cannot", "manual", …). So a TODO that
+/// only says "the schedule is created paused" does not excuse a changed cron expression.
 /// </summary>
 public static class BehaviourComparer
 {
@@ -79,7 +81,8 @@ public static class BehaviourComparer
         foreach (var todo in todos)
         {
             var text = todo.ToLowerInvariant();
-            if (!concepts.Any(words => words.All(w => text.Contains(w, StringComparison.Ordinal))))
+            if (!concepts.Any(words => words.All(w => text.Contains(w, StringComparison.Ordinal)))
+                || !(MentionsValue(text, comparison.Before) || MentionsValue(text, comparison.After) || s_differenceWords.Any(text.Contains)))
             {
                 continue;
             }
@@ -92,6 +95,24 @@ public static class BehaviourComparer
         }
 
         return comparison;
+    }
+
+    private static readonly string[] s_differenceWords =
+    [
+        "change", "differ", "drop", "remov", "lost", "no equivalent", "not supported", "unsupported", "cannot", "can't",
+        "could not", "manual", "instead", "replaced", "moved", "not converted",
+    ];
+
+    private static bool MentionsValue(string text, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length < 2)
+        {
+            return false;
+        }
+
+        var lowered = value.ToLowerInvariant();
+        var space = lowered.IndexOf(' ', StringComparison.Ordinal);
+        return text.Contains(lowered, StringComparison.Ordinal) || (space > 0 && space < lowered.Length - 2 && text.Contains(lowered[(space + 1)..], StringComparison.Ordinal));
     }
 
     private static bool Mentions(string text, string name) =>
