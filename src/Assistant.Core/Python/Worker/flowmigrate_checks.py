@@ -157,6 +157,8 @@ class _MissingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             return None  # the framework itself must really be there: ModuleNotFoundError
         if top in getattr(sys, "stdlib_module_names", ()):
             return None
+        if not _imported_by_user(self.root):
+            return None  # an optional import inside the standard library or an installed package
         where = _user_frame(self.root)
         self.warnings.append({"kind": "not_installed", "module": fullname, **where})
         if self.strict:
@@ -171,6 +173,17 @@ class _MissingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def exec_module(self, module):
         pass
+
+
+def _imported_by_user(root):
+    """Whether the import statement being executed is in the user's tree (not in an installed module)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not (filename.startswith("<frozen") or os.path.dirname(filename) == _HERE or filename == importlib.__file__):
+            return filename.startswith(root.rstrip(os.sep) + os.sep)
+        frame = frame.f_back
+    return False
 
 
 def _user_frame(root):

@@ -139,22 +139,94 @@ def _secrets(value):
     return "[%s]" % ", ".join(sorted(names))
 
 
-def _image(value):
+_PLUGIN_RENAMES = {"kfpytorch": "pytorch"}
+
+
+def _packages(items):
+    out = []
+    for item in items or ():
+        text = str(item).strip()
+        lowered = text.lower()
+        if lowered in ("flytekit", "flyte") or lowered.startswith(("flytekit==", "flytekit>=", "flyte==", "flyte>=")):
+            continue
+        if lowered.startswith("flytekitplugins-"):
+            plugin = lowered[len("flytekitplugins-"):]
+            text = "flyteplugins-" + _PLUGIN_RENAMES.get(plugin, plugin)
+        out.append(text)
+    return sorted(out)
+
+
+def _python_version(value):
+    if isinstance(value, (tuple, list)):
+        return ".".join(str(v) for v in value)
+    return None if value is None else str(value)
+
+
+def _image_into(settings, value):
+    """A task image -> image (a plain reference) or image.<name|registry|python|base|ref|pip_packages|...>."""
     rt = _rt()
-    if value is None or value == "auto":
-        return None
+    if value is None or value == "auto" or isinstance(value, rt.Default):
+        return
     if isinstance(value, str):
-        return value
-    if isinstance(value, rt.Recorded):
-        call, explicit = value._fm_call, value._fm_explicit
-        star = explicit.get("*", ())
-        if call.endswith("from_base") and (star or "image_uri" in explicit):
-            return star[0] if star else explicit["image_uri"]
-        if call.endswith("from_ref_name") and star:
-            return "ref:%s" % star[0]
-        if call.endswith("from_debian_base") and not explicit:
-            return None
-    return canon(value)
+        settings["image"] = value
+        return
+    if not isinstance(value, rt.StandIn):
+        settings["image"] = canon(value)
+        return
+    chain = value.__dict__.get("_fm_chain") or [("__init__", _explicit(value))]
+    spec = {}
+    kind = type(value).__name__
+    for step, explicit in chain:
+        star = list(explicit.get("*", ()))
+        if kind == "ImageSpec" and step in ("__init__", "from_env"):
+            for key in ("name", "registry", "requirements"):
+                if explicit.get(key) is not None:
+                    spec[key] = explicit[key]
+            if explicit.get("python_version") is not None:
+                spec["python"] = _python_version(explicit["python_version"])
+            base = explicit.get("base_image")
+            if isinstance(base, str):
+                spec["base"] = base
+            spec["pip_packages"] = spec.get("pip_packages", []) + list(explicit.get("packages") or [])
+            spec["apt_packages"] = spec.get("apt_packages", []) + list(explicit.get("apt_packages") or [])
+            if explicit.get("env"):
+                spec["env_vars"] = dict(explicit["env"])
+            if explicit.get("commands"):
+                spec["commands"] = list(explicit["commands"])
+        elif step in ("from_debian_base", "clone"):
+            for key in ("name", "registry"):
+                if explicit.get(key) is not None:
+                    spec[key] = explicit[key]
+            if explicit.get("python_version") is not None:
+                spec["python"] = _python_version(explicit["python_version"])
+            if explicit.get("base_image") is not None:
+                spec["base"] = explicit["base_image"]
+        elif step == "from_base":
+            spec["base"] = star[0] if star else explicit.get("image_uri")
+        elif step == "from_ref_name":
+            spec["ref"] = (star[0] if star else explicit.get("name")) or "default"
+        elif step in ("with_pip_packages", "with_packages"):
+            spec["pip_packages"] = spec.get("pip_packages", []) + list(star or explicit.get("packages") or [])
+        elif step == "with_apt_packages":
+            spec["apt_packages"] = spec.get("apt_packages", []) + list(star or explicit.get("packages") or [])
+        elif step == "with_env_vars":
+            spec.setdefault("env_vars", {}).update(explicit.get("env_vars") or (star[0] if star else {}))
+        elif step == "with_requirements":
+            spec["requirements"] = explicit.get("file") or (star[0] if star else None)
+        elif step == "with_commands":
+            spec["commands"] = spec.get("commands", []) + list(explicit.get("commands") or (star[0] if star else []))
+        else:
+            spec.setdefault("other", []).append(step)
+    if "pip_packages" in spec:
+        spec["pip_packages"] = _packages(spec["pip_packages"])
+    if "apt_packages" in spec:
+        spec["apt_packages"] = sorted(spec["apt_packages"])
+    if "base" in spec and len(spec) == 1:
+        settings["image"] = spec["base"]  # Image.from_base("uri") is the same image as "uri"
+        return
+    for key, item in spec.items():
+        if item not in (None, [], {}):
+            settings["image." + key] = canon(item)
 
 
 def _cache_flytekit(settings, config):
@@ -232,7 +304,7 @@ def _flyte_entities(namespace, module_name, rt, family):
         config = _explicit(obj)
         settings = {}
         if family == "flytekit":
-            _put(settings, "image", _image(config.get("container_image")))
+            _image_into(settings, config.get("container_image"))
             _resources_into(settings, config.get("requests"), "request")
             _resources_into(settings, config.get("limits"), "limit")
             _resources_into(settings, config.get("resources"), "pair")
@@ -252,7 +324,7 @@ def _flyte_entities(namespace, module_name, rt, family):
             env = obj.__dict__.get("_fm_env")
             env_config = _explicit(env) if env is not None else {}
             _put(settings, "environment", _arg(env, "name", 0) if env is not None else None)
-            _put(settings, "image", _image(env_config.get("image")))
+            _image_into(settings, env_config.get("image"))
             _resources_into(settings, env_config.get("resources"), "pair")
             _resources_into(settings, config.get("resources"), "pair")
             _put(settings, "env_vars", config.get("env_vars") or env_config.get("env_vars") or None)

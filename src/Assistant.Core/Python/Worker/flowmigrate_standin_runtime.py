@@ -251,11 +251,21 @@ def call(family, name, loc):
     return Recorded(name, explicit)
 
 
-def method(self, family, owner, name, loc, static=False):
+def method(self, family, owner, name, loc, static=False, chain=False):
     values, explicit = _spread(loc, None if static else "self")
     hook = _HOOKS.get((family, owner + "." + name))
     if hook is not None:
         return hook(self, values, explicit)
+    if chain and name not in ("__call__", "map"):
+        # a builder (Image.from_debian_base(...).with_pip_packages(...)): a new object remembering the calls
+        klass = self if isinstance(self, type) else type(self)
+        if isinstance(self, type):
+            previous = []
+        else:
+            previous = list(self.__dict__.get("_fm_chain") or [("__init__", self.__dict__.get("_fm_explicit") or {})])
+        obj = klass.__new__(klass)
+        obj.__dict__.update(_fm_explicit={}, _fm_values={}, _fm_chain=previous + [(name, explicit)], _fm_module=_creator())
+        return obj
     if name == "__call__":
         return _called(self, explicit.get("*", ()), {k: v for k, v in explicit.items() if k != "*"})
     return Recorded("%s.%s" % (owner, name), explicit)

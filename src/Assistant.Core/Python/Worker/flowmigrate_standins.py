@@ -20,7 +20,7 @@ import shutil
 import tempfile
 import time
 
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _RUNTIME = os.path.join(_HERE, "flowmigrate_standin_runtime.py")
 _KIND_ORDER = {"positional_only": 0, "positional_or_keyword": 1, "var_positional": 2, "keyword_only": 3, "var_keyword": 4}
@@ -221,7 +221,10 @@ def _emit_class(writer, alias, name, entry, base_alias, family):
             w.emit("    @staticmethod")
         w.emit("    %s %s(%s):" % (prefix, method_name, signature))
         owner = "cls" if kind == "classmethod" else ("None" if kind == "staticmethod" else "self")
-        w.emit("        return _rt.method(%s, %r, %r, %r, locals(), static=%r)" % (owner, family, name, method_name, kind == "staticmethod"))
+        returns = str(method.get("returns") or "").strip("'\"")
+        chain = kind in ("method", "classmethod") and returns in (name, "Self", "typing.Self", "typing_extensions.Self")
+        w.emit("        return _rt.method(%s, %r, %r, %r, locals(), static=%r, chain=%r)"
+               % (owner, family, name, method_name, kind == "staticmethod", chain))
     for member, text in sorted((entry.get("members") or {}).items()):
         if member.isidentifier() and not keyword.iskeyword(member):
             w.emit("    %s = _rt.Member(%r, %r, %r)" % (member, name, member, text))

@@ -31,6 +31,8 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
         Assert.Equal("1.2", load.Settings["cache.version"]);
         Assert.Equal("600", load.Settings["timeout"]);
         Assert.Equal("[db:pw]", load.Settings["secrets"]);
+        Assert.Equal("[flyteplugins-spark, pandas]", load.Settings["image.pip_packages"]);
+        Assert.Equal("3.11", load.Settings["image.python"]);
         var daily = declarations.Entities.Single(e => e.Name == "daily");
         Assert.Equal("workflow", daily.Kind);
         Assert.Equal("cron 0 6 * * *", daily.Settings["trigger[daily_6am].schedule"]);
@@ -46,6 +48,9 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
         Assert.Contains(report.Settings, s => s is { Entity: "load", Setting: "resources.memory.limit", Status: SettingStatus.Preserved, After: "4Gi" });
         Assert.Contains(report.Settings, s => s is { Entity: "daily", Setting: "trigger[daily_6am].schedule", Status: SettingStatus.Preserved });
         Assert.Contains(report.Settings, s => s is { Entity: "load", Setting: "environment", Status: SettingStatus.Added, After: "etl" });
+        Assert.Equal(
+            ["image.apt_packages", "image.env_vars", "image.name", "image.pip_packages", "image.python", "image.registry"],
+            report.Settings.Where(s => s is { Entity: "report", Status: SettingStatus.Preserved } && s.Setting.StartsWith("image", StringComparison.Ordinal)).Select(s => s.Setting));
     }
 
     [Fact]

@@ -1,10 +1,20 @@
 """Flyte 1: one cached task and a workflow scheduled by a launch plan."""
 from datetime import datetime, timedelta
 
-from flytekit import CronSchedule, LaunchPlan, Resources, Secret, task, workflow
+from flytekit import CronSchedule, ImageSpec, LaunchPlan, Resources, Secret, task, workflow
+
+image = ImageSpec(
+    name="etl",
+    registry="ghcr.io/acme",
+    python_version="3.11",
+    packages=["pandas", "flytekitplugins-spark"],
+    apt_packages=["git"],
+    env={"A": "1"},
+)
 
 
 @task(
+    container_image=image,
     requests=Resources(cpu="1", mem="2Gi"),
     limits=Resources(mem="4Gi"),
     cache=True,
@@ -16,6 +26,11 @@ from flytekit import CronSchedule, LaunchPlan, Resources, Secret, task, workflow
 )
 def load(n: int) -> int:
     return n
+
+
+@task(container_image=image)
+def report(n: int) -> str:
+    return str(n)
 
 
 @workflow
