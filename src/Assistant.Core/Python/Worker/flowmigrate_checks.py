@@ -260,7 +260,9 @@ def _prepare(request):
         packages.append(entry)
         standin_dirs.append(info["dir"].rstrip(os.sep) + os.sep)
         provided.update(info["packages"])
-    sys.path[:] = roots + [d.rstrip(os.sep) for d in standin_dirs] + base_path
+    # Stand-ins first: only the framework's own top-level names live there, and a copy of another major
+    # version (vendored under a source root or in site-packages) must not shadow them.
+    sys.path[:] = [d.rstrip(os.sep) for d in standin_dirs] + roots + base_path
     importlib.invalidate_caches()
     finder = _MissingFinder(root, bool(request.get("strict")), provided)
     sys.meta_path.append(finder)

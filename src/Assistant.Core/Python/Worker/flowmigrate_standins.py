@@ -53,9 +53,18 @@ def top_packages(manifest):
     return sorted({name.split(".")[0] for name in manifest.get("modules", {})})
 
 
+_KNOWN = {}  # (manifest path, size, mtime, cache dir) -> info, for this worker process
+
+
 def ensure(manifest_path, cache_dir):
     """The stand-in tree for a manifest: {dir, family, version, packages, generated, ms}."""
     started = time.monotonic()
+    manifest_path = os.path.abspath(manifest_path)
+    stat = os.stat(manifest_path)
+    memo = (manifest_path, stat.st_size, stat.st_mtime_ns, os.path.abspath(cache_dir))
+    known = _KNOWN.get(memo)
+    if known is not None and os.path.exists(os.path.join(known["dir"], ".complete")):
+        return dict(known, generated=False, ms=int((time.monotonic() - started) * 1000))
     with open(manifest_path, "rb") as handle:
         raw = handle.read()
     digest = hashlib.sha256()
@@ -66,29 +75,39 @@ def ensure(manifest_path, cache_dir):
     digest.update(GENERATOR_VERSION.encode())
     with open(os.path.abspath(__file__), "rb") as handle:
         digest.update(handle.read())
+    target = os.path.join(cache_dir, digest.hexdigest()[:24])
+    marker = os.path.join(target, ".complete")
+    if os.path.exists(marker):
+        try:
+            with open(marker, encoding="utf-8") as handle:
+                info = json.load(handle)
+            info["dir"] = target
+            _KNOWN[memo] = info
+            return dict(info, generated=False, ms=int((time.monotonic() - started) * 1000))
+        except (OSError, ValueError):
+            pass  # an older marker: regenerate below
     manifest = json.loads(raw.decode("utf-8"))
     family = family_of(manifest, manifest_path)
-    target = os.path.join(cache_dir, "%s-%s" % (family, digest.hexdigest()[:16]))
     info = {"dir": target, "family": family, "version": version_of(manifest), "packages": top_packages(manifest),
-            "manifest": os.path.abspath(manifest_path)}
-    if os.path.exists(os.path.join(target, ".complete")):
-        info.update(generated=False, ms=int((time.monotonic() - started) * 1000))
-        return info
+            "manifest": manifest_path}
     os.makedirs(cache_dir, exist_ok=True)
     temporary = tempfile.mkdtemp(prefix=".standin-", dir=cache_dir)
     try:
         _write_tree(manifest, family, temporary, runtime)
         compileall.compile_dir(temporary, quiet=2, workers=1)
-        with open(os.path.join(temporary, ".complete"), "w") as handle:
-            handle.write(info["manifest"] + "\n")
+        with open(os.path.join(temporary, ".complete"), "w", encoding="utf-8") as handle:
+            json.dump(info, handle)
+        if os.path.exists(target) and not os.path.exists(marker):
+            shutil.rmtree(target, ignore_errors=True)  # an interrupted or outdated tree
         try:
             os.rename(temporary, target)
         except OSError:
-            if not os.path.exists(os.path.join(target, ".complete")):
+            if not os.path.exists(marker):
                 raise
     finally:
         if os.path.exists(temporary):
             shutil.rmtree(temporary, ignore_errors=True)
+    _KNOWN[memo] = dict(info)
     info.update(generated=True, ms=int((time.monotonic() - started) * 1000))
     return info
 
