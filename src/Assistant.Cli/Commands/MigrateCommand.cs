@@ -38,7 +38,7 @@ internal static class MigrateCommand
             var root = WorkspaceOptions.Directory(result.GetValue(path));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
             await using var session = await SessionFactory.OpenAsync(root, worker,
-                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), result.GetValue(yes)), cancellationToken);
+                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), result.GetValue(yes), !result.GetValue(noCheck)), cancellationToken);
             var statuses = await session.StatusAsync(cancellationToken);
             foreach (var id in selected.Where(id => statuses.All(s => s.Id != id)))
             {
@@ -88,7 +88,11 @@ internal static class MigrateCommand
             }
 
             var details = $"{applied} change(s), {step.Todos.Count} TODO(s)" + (declined > 0 ? $", {declined} review change(s) left for --yes or the wizard" : string.Empty);
-            output.MarkupLine($"  [green]✓[/] {Markup.Escape(step.Step.Step.Title)} · {Markup.Escape(details)} · {result.Commit![..10]}");
+            output.MarkupLine($"  [green]✓[/] {Markup.Escape(step.Step.Step.Title)} · {Markup.Escape(details)} · {result.Commit![..7]}");
+            if (result.Check is { } check)
+            {
+                output.MarkupLine($"    import check passed ({Markup.Escape(check.Environment ?? "stand-in")}, {check.Elapsed.TotalMilliseconds:0} ms)");
+            }
             foreach (var problem in step.Problems)
             {
                 output.MarkupLine($"    [yellow]![/] {Markup.Escape(problem)}");

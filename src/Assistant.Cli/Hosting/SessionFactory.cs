@@ -19,6 +19,7 @@ internal static class SessionFactory
             PrefectTarget = flags.Target,
             Mode = flags.Mode,
             Policy = flags.AcceptReview ? FixPolicy.SafeAndReview : FixPolicy.SafeOnly,
+            ImportCheck = flags.ImportCheck,
         };
         try
         {

@@ -32,6 +32,7 @@ internal sealed class MigrationSession : IMigrationSession
         Units = units;
         Layout = new TreeLayout(Mode, config.ParallelTree);
         Cache = SessionCache.Load(repository.CommonDir);
+        Checker = new FlowChecker(worker, Path.Combine(repository.CommonDir, "flowmigrate", "standins"), options.CheckTimeout);
     }
 
     public string Root => _repository.Root;
@@ -53,6 +54,8 @@ internal sealed class MigrationSession : IMigrationSession
     internal TreeLayout Layout { get; }
 
     internal SessionCache Cache { get; }
+
+    internal FlowChecker Checker { get; }
 
     internal GitRepository Repository => _repository;
 
