@@ -68,6 +68,7 @@ internal sealed class FlowWizard : IFlowWizard
         }
 
         var worktree = await WorktreeAsync(session, unit, exists, cancellationToken);
+        FaultPoint.Reach(FaultPoint.AfterWorktree);
         var wizard = new FlowWizard(session, unit, worktree, history);
         await wizard.AdvanceAsync(cancellationToken);
         return wizard;
@@ -124,6 +125,7 @@ internal sealed class FlowWizard : IFlowWizard
             check = "passed";
         }
 
+        FaultPoint.Reach(FaultPoint.BeforeCommit);
         MigrationSession.Check(await _worktree.StageAsync(written, cancellationToken), SessionRefusal.GitFailed);
         var message = CommitMessage(preview, complete, check);
         var request = new CommitRequest(message.Subject)
@@ -138,6 +140,7 @@ internal sealed class FlowWizard : IFlowWizard
             return new CommitResult(stepId, null, commit.Error!.Message) { HookFailed = commit.Error.Kind == GitErrorKind.HookFailed };
         }
 
+        FaultPoint.Reach(FaultPoint.AfterCommit);
         _committed.Add(stepId);
         _edits.Clear();
         _session.Cache.Update(data =>
@@ -389,7 +392,10 @@ internal sealed class FlowWizard : IFlowWizard
         var existing = worktrees.FirstOrDefault(w => w.Branch == "refs/heads/" + unit.Branch);
         if (existing is not null && Directory.Exists(existing.Path))
         {
-            return MigrationSession.Check(await GitRepository.OpenAsync(repository.Executable, existing.Path, cancellationToken), SessionRefusal.GitFailed);
+            // Left by an interrupted run: whatever was not committed is redone from the branch.
+            var reused = MigrationSession.Check(await GitRepository.OpenAsync(repository.Executable, existing.Path, cancellationToken), SessionRefusal.GitFailed);
+            MigrationSession.Check(await reused.DiscardChangesAsync(cancellationToken), SessionRefusal.GitFailed);
+            return reused;
         }
 
         await repository.WorktreePruneAsync(cancellationToken);
