@@ -1,13 +1,13 @@
 using System.Text.RegularExpressions;
 
-namespace Assistant.Core.Migration.Session;
+namespace Assistant.Core.Migration.Planning;
 
 /// <summary>
 /// The repository files rules may read but a flow branch never rewrites (they are repo-wide: a flow
 /// branch that edited them would conflict with every other): build and CI files, scripts, dependency
 /// manifests, Dockerfiles and framework config — where, for instance, <c>pyflyte --image</c> is found.
 /// </summary>
-internal static partial class ProjectContextFiles
+public static partial class ProjectContextFilesReader
 {
     private const int MaxBytes = 512 * 1024;
 
