@@ -119,7 +119,7 @@ internal sealed class FlowWizard : IFlowWizard
             {
                 await RestoreAsync(written, cancellationToken);
                 var errors = report.Findings.Where(f => f.Severity == "error").Select(f => $"{f.File}:{f.Line} {f.Message}{(f.RuleId is null ? "" : $" [{f.RuleId} produced this line]")}");
-                return new CommitResult(stepId, null, "the import check failed: " + string.Join("; ", errors)) { Check = report };
+                return new CommitResult(stepId, null, "the check failed: " + string.Join("; ", errors)) { Check = report };
             }
 
             check = "passed";
