@@ -13,5 +13,6 @@ var root = new RootCommand("flowmigrate: migrate Flyte 1 → Flyte 2 and Prefect
     AbandonCommand.Create(consoles),
     ConvertCommand.Create(consoles),
     ConvertCommand.CreateDiff(consoles),
+    CheckCommand.Create(consoles),
 };
 return await root.Parse(args).InvokeAsync();

@@ -35,7 +35,7 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
             findings.Add(new CheckFinding("error", "-", null, $"import check {result.Outcome}: {Last(result.Stderr)}", null));
         }
 
-        var environment = string.Join(", ", result.Packages.Select(p => $"{p.Name} ({(p.IsStandIn ? "stand-in from the API manifest" : $"installed {p.Version}")})"));
+        var environment = Environment(result.Packages);
         var behaviour = result.Passed && layout.IsSideBySide && SourceManifest(ruleset) is { } old
             ? await CompareAsync(worktree, root, modules, old, manifest, cancellationToken)
             : [];
@@ -46,6 +46,14 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
             Environment = environment.Length == 0 ? null : environment,
             Behaviour = behaviour,
         };
+    }
+
+    private static string Environment(IReadOnlyList<PackageSource> packages)
+    {
+        var standIns = packages.Where(p => p.IsStandIn).Select(p => p.Name.Split('/')[0]).Distinct().ToList();
+        var installed = packages.Where(p => !p.IsStandIn).Select(p => $"{p.Name} {p.Version} (installed)");
+        var parts = standIns.Count == 0 ? [] : new[] { $"stand-in for {standIns[0]}{(standIns.Count > 1 ? $" (+{standIns.Count - 1} integrations)" : "")} from the API manifest" };
+        return string.Join(", ", parts.Concat(installed));
     }
 
     // Old modules are read in the worktree (side-by-side keeps them untouched), new ones in the parallel tree.

@@ -161,6 +161,38 @@ internal sealed class MigrationSession : IMigrationSession
         return removed;
     }
 
+    /// <summary>Checks what a flow's branch holds (import and behaviour), in a worktree made for the purpose
+    /// when the flow has none; null when the flow has no branch yet.</summary>
+    internal async Task<FlowCheckReport?> CheckFlowAsync(string flowId, CancellationToken cancellationToken = default)
+    {
+        var unit = UnitOf(flowId);
+        if (!Check(await _repository.RefExistsAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed))
+        {
+            return null;
+        }
+
+        var worktrees = Check(await _repository.WorktreeListAsync(cancellationToken), SessionRefusal.GitFailed);
+        var existing = worktrees.FirstOrDefault(w => w.Branch == "refs/heads/" + unit.Branch);
+        var path = existing?.Path ?? WorktreePath(unit);
+        if (existing is null)
+        {
+            await _repository.WorktreePruneAsync(cancellationToken);
+            Check(await _repository.WorktreeAddAsync(path, unit.Branch, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+        }
+
+        try
+        {
+            return await Checker.CheckAsync(Ruleset(unit.RulesetId), path, Layout, unit.Files, cancellationToken);
+        }
+        finally
+        {
+            if (existing is null)
+            {
+                await _repository.WorktreeRemoveAsync(path, force: true, cancellationToken);
+            }
+        }
+    }
+
     internal MigrationUnit UnitOf(string flowId) =>
         Units.FirstOrDefault(u => u.Contains(flowId))
         ?? throw new SessionException(SessionRefusal.UnknownFlow, $"no flow '{flowId}' (flowmigrate status lists the flow ids)");
