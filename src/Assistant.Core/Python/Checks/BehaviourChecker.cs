@@ -21,6 +21,7 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             ["standins"] = side.Manifests.Select(m => m.ToRequest()).ToList(),
             ["cache_dir"] = cacheDirectory,
             ["timeout"] = Timeout.TotalSeconds,
+            ["files"] = side.Files,
         };
         var answer = await worker.SendAsync("declarations", request, Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
         return Read(side.ModulePath, answer);
@@ -35,7 +36,9 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
     {
         var old = await DeclarationsAsync(before, cancellationToken).ConfigureAwait(false);
         var @new = await DeclarationsAsync(after, cancellationToken).ConfigureAwait(false);
-        todos ??= ReadTodos(Path.Combine(after.Root, after.ModulePath));
+        todos ??= after.Files is not null && after.Files.TryGetValue(after.ModulePath, out var text)
+            ? TodoMarkers.Read(text)
+            : ReadTodos(Path.Combine(after.Root, after.ModulePath));
         return new BehaviourReport(old, @new, BehaviourComparer.Compare(old, @new, todos));
     }
 

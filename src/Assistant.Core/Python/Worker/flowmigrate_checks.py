@@ -186,6 +186,56 @@ def _imported_by_user(root):
     return False
 
 
+class _OverlayLoader(importlib.machinery.SourceFileLoader):
+    """Loads a module from the text the request carried (a converted file not, or not yet, on disk)."""
+
+    def __init__(self, fullname, path, text):
+        super().__init__(fullname, path)
+        self._text = text
+
+    def get_data(self, path):
+        if path == self.path:
+            return self._text.encode("utf-8")
+        return super().get_data(path)
+
+    def path_stats(self, path):
+        raise OSError("in-memory module: no bytecode cache")
+
+
+class _OverlayFinder(importlib.abc.MetaPathFinder):
+    """First on sys.meta_path: modules whose file the request carried as text."""
+
+    def __init__(self, roots, overlay):
+        self.roots, self.overlay = roots, overlay
+
+    def find_spec(self, fullname, path=None, target=None):
+        parts = fullname.split(".")
+        directories = list(path) if path is not None else self.roots
+        for directory in directories:
+            module_file = os.path.join(directory, parts[-1] + ".py")
+            package_file = os.path.join(directory, parts[-1], "__init__.py")
+            for candidate, is_package in ((package_file, True), (module_file, False)):
+                text = self.overlay.get(os.path.normpath(candidate))
+                if text is None:
+                    continue
+                loader = _OverlayLoader(fullname, candidate, text)
+                locations = [os.path.dirname(candidate)] if is_package else None
+                return importlib.util.spec_from_file_location(fullname, candidate, loader=loader,
+                                                              submodule_search_locations=locations)
+        return None
+
+
+def _load_overlay(root, files):
+    """{relpath: text} -> {absolute normalized path: text}, seeded into linecache for tracebacks."""
+    overlay = {}
+    for relpath, text in (files or {}).items():
+        path = os.path.normpath(os.path.join(root, relpath))
+        overlay[path] = text
+        lines = text.splitlines(True)
+        linecache.cache[path] = (len(text), None, lines, path)
+    return overlay
+
+
 def _user_frame(root):
     frame = sys._getframe(1)
     prefix = root.rstrip(os.sep) + os.sep
@@ -207,8 +257,12 @@ def _error(error, root, standin_dirs):
         if summary.filename.startswith("<frozen") or os.path.dirname(summary.filename) == _HERE \
                 or summary.filename == importlib.__file__:
             continue
-        frames.append({"file": summary.filename, "line": summary.lineno, "function": summary.name,
-                       "source_line": (summary.line or "").strip()})
+        frame = {"file": summary.filename, "line": summary.lineno, "function": summary.name,
+                 "source_line": (summary.line or "").strip()}
+        end = getattr(summary, "end_lineno", None)
+        if end and summary.lineno and end > summary.lineno:
+            frame["end_line"] = end
+        frames.append(frame)
     result = {"type": type(error).__name__, "message": _message(error), "traceback": frames}
     if isinstance(error, SyntaxError) and error.filename:
         result.update(file=error.filename, line=error.lineno, source_line=(error.text or "").strip(),
@@ -217,6 +271,9 @@ def _error(error, root, standin_dirs):
         for frame in reversed(frames):
             if frame["file"].startswith(prefix) and not any(frame["file"].startswith(d) for d in standin_dirs):
                 result.update(file=frame["file"], line=frame["line"], source_line=frame["source_line"])
+                if "end_line" in frame:
+                    result["end_line"] = frame["end_line"]
+                    _point_at_keyword(result, error)
                 break
     if isinstance(error, SystemExit):
         result["exit_code"] = error.code if isinstance(error.code, int) else (0 if error.code is None else 1)
@@ -226,6 +283,23 @@ def _error(error, root, standin_dirs):
         if frame["file"].startswith(prefix):
             frame["file"] = os.path.relpath(frame["file"], root)
     return result
+
+
+_KEYWORD = re.compile(r"keyword argument '(\w+)'")
+
+
+def _point_at_keyword(result, error):
+    """A call spanning lines: an unknown or repeated keyword is reported on the line that passes it."""
+    match = _KEYWORD.search(str(error)) if isinstance(error, TypeError) else None
+    if not match:
+        return
+    pattern = re.compile(r"(?<![\w.])%s\s*=(?!=)" % re.escape(match.group(1)))
+    for number in range(result["line"], result["end_line"] + 1):
+        text = linecache.getline(result["file"], number)
+        if pattern.search(text):
+            result["call_line"] = result["line"]
+            result["line"], result["source_line"] = number, text.strip()
+            return
 
 
 def _message(error):
@@ -266,6 +340,10 @@ def _prepare(request):
     importlib.invalidate_caches()
     finder = _MissingFinder(root, bool(request.get("strict")), provided)
     sys.meta_path.append(finder)
+    global _OVERLAY_TEXT
+    overlay = _OVERLAY_TEXT = _load_overlay(root, request.get("files"))
+    if overlay:
+        sys.meta_path.insert(0, _OverlayFinder(roots, overlay))
     sys.argv = [request.get("module") or "flowmigrate-check"]
     return root, roots, standin_dirs, finder, packages, families, scrubbed
 
@@ -290,11 +368,16 @@ def _distribution_version(name, path):
     return None
 
 
+_OVERLAY_TEXT = None
+
+
 def _import(root, roots, relpath):
     name, path = module_name(root, roots, relpath)
     if name is not None:
         return importlib.import_module(name)
-    spec = importlib.util.spec_from_file_location("flowmigrate_checked_module", path)
+    text = (_OVERLAY_TEXT or {}).get(path)
+    loader = _OverlayLoader("flowmigrate_checked_module", path, text) if text is not None else None
+    spec = importlib.util.spec_from_file_location("flowmigrate_checked_module", path, loader=loader)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -315,7 +398,7 @@ def _import_job(request):
     def job():
         root, roots, standin_dirs, finder, packages, families, scrubbed = _prepare(request)
         modules, errors = [], []
-        for relpath in request.get("modules", []):
+        for relpath in request.get("modules") or sorted(p for p in (request.get("files") or {}) if p.endswith(".py")):
             entry = {"path": relpath, "module": module_name(root, roots, relpath)[0]}
             try:
                 _import(root, roots, relpath)
@@ -324,7 +407,10 @@ def _import_job(request):
                 entry["ok"] = False
                 entry["error"] = _error(error, root, standin_dirs)
                 entry["error"]["module_path"] = relpath
-                errors.append(entry["error"])
+                if not any((e["type"], e["message"], e.get("file"), e.get("line")) ==
+                           (entry["error"]["type"], entry["error"]["message"], entry["error"].get("file"), entry["error"].get("line"))
+                           for e in errors):
+                    errors.append(entry["error"])
             modules.append(entry)
         return {"modules": modules, "errors": errors, "warnings": finder.warnings, "packages": packages,
                 "families": families, "scrubbed": scrubbed, "sys_path": sys.path[:len(roots) + len(standin_dirs)],
@@ -341,6 +427,15 @@ def _with_standins(request):
     return ms
 
 
+def _source_line(request, filename, line):
+    root = os.path.abspath(request["root"])
+    for relpath, text in (request.get("files") or {}).items():
+        if os.path.normpath(os.path.join(root, relpath)) == os.path.normpath(filename):
+            lines = text.splitlines()
+            return lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    return linecache.getline(filename, line).strip()
+
+
 def _finish(answer, request):
     result = answer.pop("result", None) or {}
     answer.update(result)
@@ -354,7 +449,7 @@ def _finish(answer, request):
         if location:
             filename = location["file"]
             error.update(file=os.path.relpath(filename, root) if filename.startswith(root + os.sep) else filename,
-                         line=location["line"], source_line=linecache.getline(filename, location["line"]).strip())
+                         line=location["line"], source_line=_source_line(request, filename, location["line"]))
         if "exit_code" in answer:
             error["exit_code"] = answer["exit_code"]
         answer["errors"] = [error]
@@ -377,11 +472,13 @@ def op_import_check(request):
 _DEPLOY_CALLS = {"serve", "deploy", "to_deployment"}
 
 
-def _main_block_statements(path):
+def _main_block_statements(path, text=None):
     """Statements under `if __name__ == "__main__":` that declare deployments (serve/deploy/to_deployment)."""
     try:
-        with open(path, "rb") as handle:
-            tree = ast.parse(handle.read(), filename=path)
+        if text is None:
+            with open(path, "rb") as handle:
+                text = handle.read()
+        tree = ast.parse(text, filename=path)
     except (OSError, SyntaxError, ValueError):
         return []
     found = []
@@ -408,7 +505,8 @@ def _declarations_job(request):
             answer["error"] = _error(error, root, standin_dirs)
             return answer
         skipped = []
-        for statement in _main_block_statements(os.path.join(root, request["module"])):
+        path = os.path.normpath(os.path.join(root, request["module"]))
+        for statement in _main_block_statements(path, (_OVERLAY_TEXT or {}).get(path)):
             try:
                 code = compile(ast.Module(body=[statement], type_ignores=[]), module.__file__ or "<main>", "exec")
                 exec(code, vars(module))

@@ -100,4 +100,20 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
             ["ingest: daily: schedule[0] changed: cron 0 6 * * * → cron 30 6 * * *", "load: timeout dropped (was 600)"],
             report.Failures.Select(f => f.ToString()).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Should_Compare_A_New_Module_Given_As_Text_With_Its_Todos()
+    {
+        var text = File.ReadAllText(Path.Combine(s_pairs, "flyte_pair", "after_regressed.py"))
+            .Replace("import flyte\n", "import flyte\n\n# TODO(flowmigrate FLY040): daily_6am: the cron schedule changed to 07:00 for the new cluster's quota\n", StringComparison.Ordinal);
+        var after = Flyte2("in_memory.py") with { Files = new Dictionary<string, string> { ["flyte_pair/in_memory.py"] = text } };
+
+        var report = await _checker.CompareAsync(FlyteBefore, after);
+
+        var schedule = report.Settings.Single(s => s.Setting == "trigger[daily_6am].schedule");
+        Assert.Equal(SettingStatus.Changed, schedule.Status);
+        Assert.StartsWith("FLY040: daily_6am", schedule.ExplainedBy);
+        Assert.Equal("resources.memory.limit", Assert.Single(report.Failures).Setting);
+    }
 }
+
