@@ -24,7 +24,15 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             ["files"] = side.Files,
         };
         var answer = await worker.SendAsync("declarations", request, Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
-        return Read(side.ModulePath, answer);
+        var declarations = Read(side.ModulePath, answer);
+        if (side.DeploymentFiles.Count == 0)
+        {
+            return declarations;
+        }
+
+        var texts = side.DeploymentFiles.Select(path => side.Files is not null && side.Files.TryGetValue(path, out var text) ? text
+            : File.Exists(Path.Combine(side.Root, path)) ? File.ReadAllText(Path.Combine(side.Root, path)) : string.Empty);
+        return declarations with { Entities = DeploymentSchedules.Apply(declarations.Entities, side.ModulePath, texts) };
     }
 
     /// <summary>

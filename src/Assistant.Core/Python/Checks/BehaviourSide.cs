@@ -7,4 +7,7 @@ namespace Assistant.Core.Python.Checks;
 public sealed record BehaviourSide(string Root, string ModulePath, IReadOnlyList<ApiManifest> Manifests)
 {
     public IReadOnlyDictionary<string, string>? Files { get; init; }
+
+    /// <summary>Prefect deployment files (relative to <see cref="Root"/>, or keys of <see cref="Files"/>) whose schedules belong to this module's flows.</summary>
+    public IReadOnlyList<string> DeploymentFiles { get; init; } = [];
 }

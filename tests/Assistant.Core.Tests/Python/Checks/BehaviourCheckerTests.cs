@@ -115,5 +115,25 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
         Assert.StartsWith("FLY040: daily_6am", schedule.ExplainedBy);
         Assert.Equal("resources.memory.limit", Assert.Single(report.Failures).Setting);
     }
+
+    [Fact]
+    public async Task Should_Read_Prefect_Schedules_From_The_Flows_Deployment_File()
+    {
+        var after = Prefect3("after_yaml.py") with { DeploymentFiles = ["prefect_pair/deployments/ingest.prefect.yaml"] };
+
+        var report = await _checker.CompareAsync(PrefectBefore, after);
+
+        Assert.Contains(report.Settings, s => s is { Entity: "ingest: daily", Setting: "schedule[0]", Status: SettingStatus.Preserved, After: "cron 0 6 * * *" });
+        Assert.Contains(report.Settings, s => s is { Setting: "schedule[0].parameters", Status: SettingStatus.Added, After: "{bucket_name: raw}" });
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+    }
+
+    [Fact]
+    public async Task Should_Report_A_Schedule_Missing_From_Code_And_Deployment_Files_As_Dropped()
+    {
+        var report = await _checker.CompareAsync(PrefectBefore, Prefect3("after_yaml.py"));
+
+        Assert.Equal("ingest: daily: schedule[0] dropped (was cron 0 6 * * *)", Assert.Single(report.Failures).ToString());
+    }
 }
 
