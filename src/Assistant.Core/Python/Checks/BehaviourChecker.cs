@@ -12,6 +12,8 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
 
     public TimeSpan Timeout { get; } = timeout ?? TimeSpan.FromSeconds(30);
 
+    public PythonWorker Worker { get; } = worker;
+
     public async Task<ModuleDeclarations> DeclarationsAsync(BehaviourSide side, CancellationToken cancellationToken = default)
     {
         var request = new Dictionary<string, object?>
@@ -23,7 +25,7 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             ["timeout"] = Timeout.TotalSeconds,
             ["files"] = side.Files,
         };
-        var answer = await worker.SendAsync("declarations", request, Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
+        var answer = await Worker.SendAsync("declarations", request, Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
         var declarations = Read(side.ModulePath, answer);
         if (side.DeploymentFiles.Count == 0)
         {

@@ -563,6 +563,7 @@ def _prefect_modern(family):
         obj.__dict__.update(self.__dict__)
         obj.__dict__["_fm_explicit"] = config
         obj.__dict__["_fm_options_of"] = self
+        obj.__dict__["_fm_module"] = _creator()
         return obj
 
     _HOOKS[(family, "Flow.with_options")] = with_options
