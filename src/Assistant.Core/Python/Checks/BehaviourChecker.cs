@@ -67,6 +67,6 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             entity.TryGetProperty("settings", out var settings) && settings.ValueKind == JsonValueKind.Object
                 ? settings.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal)
                 : new Dictionary<string, string>(StringComparer.Ordinal))).ToList();
-        return new ModuleDeclarations(modulePath, outcome, entities, error, CheckJson.Packages(answer));
+        return new ModuleDeclarations(modulePath, outcome, entities, error, CheckJson.Packages(answer)) { Warnings = CheckJson.Warnings(answer) };
     }
 }

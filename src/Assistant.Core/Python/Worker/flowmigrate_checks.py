@@ -143,13 +143,18 @@ class _Placeholder:
 class _MissingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Last on sys.meta_path: a third-party module nothing else found is recorded and stubbed."""
 
-    def __init__(self, root, strict, provided):
-        self.root, self.strict, self.provided = root, strict, provided
+    def __init__(self, root, strict, provided, lenient=()):
+        self.root, self.strict, self.provided, self.lenient = root, strict, provided, set(lenient)
         self.warnings, self.stubbed = [], set()
 
     def find_spec(self, fullname, path=None, target=None):
         top = fullname.split(".")[0]
-        if top in self.stubbed:
+        if top in self.stubbed or any(fullname.startswith(s + ".") for s in self.stubbed):
+            return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        if top in self.lenient and "." in fullname:
+            # a submodule of an old-side framework that the manifest does not list
+            self.warnings.append({"kind": "not_in_manifest", "module": fullname, **_user_frame(self.root)})
+            self.stubbed.add(fullname)
             return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
         if path is not None or top in self.provided:
             return None
@@ -316,7 +321,7 @@ def _prepare(request):
     scrubbed = flowmigrate_sandbox.scrub_environment(os.environ)
     os.chdir(root)
     roots = source_roots(root, request.get("source_roots"))
-    packages, standin_dirs, provided, families = [], [], set(), []
+    packages, standin_dirs, provided, families, lenient = [], [], set(), [], set()
     base_path = [p for p in sys.path if p and os.path.abspath(p) != _HERE]
     for spec in request.get("standins", []):
         info = spec["info"]
@@ -334,11 +339,13 @@ def _prepare(request):
         packages.append(entry)
         standin_dirs.append(info["dir"].rstrip(os.sep) + os.sep)
         provided.update(info["packages"])
+        if spec.get("side") == "old":
+            lenient.update(info["packages"])
     # Stand-ins first: only the framework's own top-level names live there, and a copy of another major
     # version (vendored under a source root or in site-packages) must not shadow them.
     sys.path[:] = [d.rstrip(os.sep) for d in standin_dirs] + roots + base_path
     importlib.invalidate_caches()
-    finder = _MissingFinder(root, bool(request.get("strict")), provided)
+    finder = _MissingFinder(root, bool(request.get("strict")), provided, lenient)
     sys.meta_path.append(finder)
     global _OVERLAY_TEXT
     overlay = _OVERLAY_TEXT = _load_overlay(root, request.get("files"))
@@ -384,6 +391,12 @@ def _import(root, roots, relpath):
     return module
 
 
+def _missing_warnings(warnings):
+    runtime = sys.modules.get("_flowmigrate_rt")
+    for module, name in getattr(runtime, "MISSING", ()):
+        warnings.append({"kind": "not_in_manifest", "module": "%s.%s" % (module, name)})
+
+
 def _loaded_files(root, standin_dirs):
     prefix = root.rstrip(os.sep) + os.sep
     files = set()
@@ -412,6 +425,7 @@ def _import_job(request):
                            for e in errors):
                     errors.append(entry["error"])
             modules.append(entry)
+        _missing_warnings(finder.warnings)
         return {"modules": modules, "errors": errors, "warnings": finder.warnings, "packages": packages,
                 "families": families, "scrubbed": scrubbed, "sys_path": sys.path[:len(roots) + len(standin_dirs)],
                 "loaded_files": _loaded_files(root, standin_dirs)}
@@ -513,6 +527,7 @@ def _declarations_job(request):
             except BaseException as error:
                 skipped.append({"line": statement.lineno, "error": "%s: %s" % (type(error).__name__, error)})
         answer["main_block_skipped"] = skipped
+        _missing_warnings(answer["warnings"])
         answer["module"] = module.__name__
         answer["entities"] = flowmigrate_declarations.describe(module, families)
         return answer

@@ -11,6 +11,7 @@ import sys
 INSTANCES = []      # every stand-in object constructed, in order
 CALLS = []          # calls of decorated tasks/flows: (callee, args, kwargs)
 CLASSES = {}        # (family, export name) -> generated class
+MISSING = []        # names an old-side module used that its manifest does not list
 _FLOW_STACK = []    # active Prefect 1 `with Flow(...)` blocks
 
 
@@ -188,6 +189,14 @@ def _spread(loc, self_name=None):
         del explicit["*"]
         values.pop("*", None)
     return values, explicit
+
+
+def missing(module, name):
+    if name.startswith("__") and name.endswith("__"):
+        raise AttributeError("module %r has no attribute %r" % (module, name))
+    if (module, name) not in MISSING:
+        MISSING.append((module, name))
+    return Anything("%s.%s" % (module, name))
 
 
 def init(self, loc):

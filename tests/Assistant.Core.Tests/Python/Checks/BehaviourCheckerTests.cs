@@ -135,5 +135,26 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
 
         Assert.Equal("ingest: daily: schedule[0] dropped (was cron 0 6 * * *)", Assert.Single(report.Failures).ToString());
     }
+
+    [Fact]
+    public async Task Should_Read_An_Old_Module_That_Uses_Names_Its_Manifest_Does_Not_List()
+    {
+        using var workspace = new CheckWorkspace();
+        workspace.Write("flows/old.py", """
+            from flytekit import task, NotInTheManifest
+            from flytekit.core.not_a_listed_module import Helper
+
+            @task(retries=2)
+            def load(n: int) -> int:
+                return n
+            """);
+
+        var declarations = await _checker.DeclarationsAsync(new BehaviourSide(workspace.Root, "flows/old.py", [CheckWorkspace.Manifest("flytekit", CheckSide.Old)]));
+
+        Assert.True(declarations.Loaded, declarations.Error?.ToString());
+        Assert.Equal("2", declarations.Entities.Single().Settings["retries"]);
+        Assert.Equal(["flytekit.NotInTheManifest", "flytekit.core.not_a_listed_module"], declarations.Warnings.Select(w => w.Module).Order(StringComparer.Ordinal));
+        Assert.All(declarations.Warnings, w => Assert.Equal("not_in_manifest", w.Kind));
+    }
 }
 
