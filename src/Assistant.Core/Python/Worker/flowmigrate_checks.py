@@ -27,7 +27,6 @@ import flowmigrate_sandbox
 import flowmigrate_standins
 
 _FRAMEWORKS = {"flyte", "flyteplugins", "flytekit", "flytekitplugins", "prefect", "union", "unionai"}
-_FRAMEWORK_PREFIXES = ("prefect_", "flytekitplugins", "flyteplugins")
 _MAJORS = {"flyte": (2, "flyte"), "prefect2": (2, "prefect"), "prefect3": (3, "prefect")}
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -158,7 +157,7 @@ class _MissingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
         if path is not None or top in self.provided:
             return None
-        if top in _FRAMEWORKS or top.startswith(_FRAMEWORK_PREFIXES):
+        if top in _FRAMEWORKS:
             return None  # the framework itself must really be there: ModuleNotFoundError
         if top in getattr(sys, "stdlib_module_names", ()):
             return None
@@ -391,10 +390,18 @@ def _import(root, roots, relpath):
     return module
 
 
-def _missing_warnings(warnings):
+def _missing_warnings(warnings, root=None):
     runtime = sys.modules.get("_flowmigrate_rt")
     for module, name in getattr(runtime, "MISSING", ()):
         warnings.append({"kind": "not_in_manifest", "module": "%s.%s" % (module, name)})
+    for call in getattr(runtime, "AT_IMPORT", ()):
+        filename = call["file"]
+        entry = {"kind": "runs_at_import", "module": call["callee"], "line": call["line"],
+                 "source_line": linecache.getline(filename, call["line"]).strip()}
+        if root and filename.startswith(root.rstrip(os.sep) + os.sep):
+            filename = os.path.relpath(filename, root)
+        entry["file"] = filename
+        warnings.append(entry)
 
 
 def _loaded_files(root, standin_dirs):
@@ -425,7 +432,7 @@ def _import_job(request):
                            for e in errors):
                     errors.append(entry["error"])
             modules.append(entry)
-        _missing_warnings(finder.warnings)
+        _missing_warnings(finder.warnings, root)
         return {"modules": modules, "errors": errors, "warnings": finder.warnings, "packages": packages,
                 "families": families, "scrubbed": scrubbed, "sys_path": sys.path[:len(roots) + len(standin_dirs)],
                 "loaded_files": _loaded_files(root, standin_dirs)}
@@ -527,7 +534,7 @@ def _declarations_job(request):
             except BaseException as error:
                 skipped.append({"line": statement.lineno, "error": "%s: %s" % (type(error).__name__, error)})
         answer["main_block_skipped"] = skipped
-        _missing_warnings(answer["warnings"])
+        _missing_warnings(answer["warnings"], root)
         answer["module"] = module.__name__
         answer["entities"] = flowmigrate_declarations.describe(module, families)
         return answer

@@ -12,6 +12,7 @@ INSTANCES = []      # every stand-in object constructed, in order
 CALLS = []          # calls of decorated tasks/flows: (callee, args, kwargs)
 CLASSES = {}        # (family, export name) -> generated class
 MISSING = []        # names an old-side module used that its manifest does not list
+AT_IMPORT = []      # tasks/flows called by module-level code (they would run on every import)
 _FLOW_STACK = []    # active Prefect 1 `with Flow(...)` blocks
 
 
@@ -286,10 +287,25 @@ def prop(self, owner, name):
 
 def _called(target, args, kwargs):
     CALLS.append((target, tuple(args), dict(kwargs)))
+    if target.__dict__.get("_fm_kind") in ("flow", "task", "workflow", "dynamic", "eager"):
+        frame = _user_caller()
+        if frame is not None and frame.f_code.co_name == "<module>":
+            AT_IMPORT.append({"callee": target.__dict__.get("__name__", "?"), "file": frame.f_code.co_filename,
+                              "line": frame.f_lineno})
     hook = _HOOKS.get((getattr(target, "_fm_family", None), "called"))
     if hook is not None:
         return hook(target, args, kwargs)
     return Anything("%s()" % getattr(target, "__name__", type(target).__name__))
+
+
+def _user_caller():
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if not (name.startswith("_fm_api_") or name == "_flowmigrate_rt"):
+            return frame
+        frame = frame.f_back
+    return None
 
 
 def cls_of(family, name):

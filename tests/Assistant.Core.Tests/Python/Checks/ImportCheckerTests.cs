@@ -251,5 +251,26 @@ public sealed class ImportCheckerTests(SharedWorker shared) : IClassFixture<Shar
         Assert.Equal(("flows_v2/envs.py", 7, 5, "mem=\"2Gi\","), (error.File, error.Line, error.CallLine, error.SourceLine));
         Assert.Equal("FLY031", error.RuleId);
     }
+
+    [Fact]
+    public async Task Should_Warn_When_Module_Level_Code_Calls_A_Flow()
+    {
+        using var workspace = new CheckWorkspace();
+        var module = workspace.Write("flows_v2/daily.py", """
+            from prefect import flow
+
+            @flow(name="daily")
+            def daily(n: int = 1) -> int:
+                return n
+
+            daily()
+            """);
+
+        var result = await new ImportChecker(_worker, workspace.Options("prefect3")).CheckAsync([module]);
+
+        Assert.True(result.Passed);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(("runs_at_import", "daily", "flows_v2/daily.py", 7, "daily()"), (warning.Kind, warning.Module, warning.File, warning.Line, warning.SourceLine));
+    }
 }
 
