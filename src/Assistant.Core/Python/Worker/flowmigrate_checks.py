@@ -1,13 +1,35 @@
 """flowmigrate's import check and behaviour check operations (registered into the worker's OPS).
 
-  standin_build  {"manifests": [path], "cache_dir"}                       -> {"standins": [...]}
-  import_check   {"root", "modules": [relpath], "standins": [{"manifest", "side"}], "cache_dir",
-                  "timeout": 30, "strict": false, "source_roots": [relpath]?} -> outcome, errors, warnings, ...
-  declarations   {"root", "module": relpath, "standins": [...], "cache_dir", "timeout"}
-                                                                            -> outcome, entities, error?
+User code only ever runs in a forked child (flowmigrate_sandbox): own process group, stdin /dev/null,
+output captured, environment scrubbed of credentials and endpoints, a time limit. Paths in answers are
+relative to "root" when inside it. A "standins" entry is {"manifest": path, "side": "new"|"old"}; the
+old side always gets the stand-in, the new side gets an installed package whose major version matches.
 
-User code only ever runs in a forked child (flowmigrate_sandbox); see README of the protocol in
-flowmigrate_worker.py.
+standin_build {"manifests": [path], "cache_dir"}
+  -> {"standins": [{"dir", "family", "version", "packages", "manifest", "generated", "ms"}]}
+
+import_check {"root", "modules": [relpath]?, "files": {relpath: text}?, "standins", "cache_dir",
+              "timeout": 30, "strict": false, "source_roots": [relpath]?}
+  "files" shadow files on disk; without "modules", every .py of "files" is imported.
+  -> {"outcome": "passed"|"failed"|"timed_out"|"crashed"|"exited", "ms", "standin_ms",
+      "modules": [{"path", "module", "ok", "error"?}],
+      "errors": [{"type", "message", "file", "line", "source_line", "end_line"?, "call_line"?,
+                  "exit_code"?, "module_path"?, "traceback": [{"file", "line", "function", "source_line"}]}],
+      "warnings": [{"kind": "not_installed"|"not_in_manifest"|"runs_at_import", "module", "file"?, "line"?,
+                    "source_line"?}],
+      "packages": [{"name", "family", "source": "standin"|"installed", "version", "note"?}],
+      "loaded_files": [relpath], "scrubbed": [name], "sys_path": [path], "stdout", "stderr",
+      "signal"? (crashed), "exit_code"? (exited), "message"? (not completed)}
+
+declarations {"root", "module": relpath, "files"?, "standins", "cache_dir", "timeout"}
+  Imports the module with recording stand-ins, then runs only the serve/deploy/to_deployment calls of
+  its `if __name__ == "__main__":` block, and describes what it declares (flowmigrate_declarations).
+  -> {"outcome", "module", "families", "packages", "warnings", "main_block_skipped": [{"line", "error"}],
+      "entities": [{"kind": "task"|"workflow"|"dynamic"|"flow", "name", "variable", "settings": {key: text}}],
+      "error"?: {same shape as an import_check error}}
+
+standin_signatures {"manifest", "cache_dir", "names": ["module:Name" | "module:Class.method"]}
+  (flowmigrate's own tests) -> {"signatures": {name: [{"name", "kind", "has_default"}] | {"error"}}}
 """
 
 import ast
