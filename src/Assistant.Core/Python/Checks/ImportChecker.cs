@@ -59,6 +59,7 @@ public sealed class ImportChecker(PythonWorker worker, ImportCheckOptions option
             ["strict"] = Options.Strict,
             ["source_roots"] = Options.SourceRoots,
             ["files"] = files,
+            ["isolation"] = Options.Isolation == CheckIsolation.FreshProcess ? "spawn" : "fork",
         };
         var answer = await worker.SendAsync("import_check", request, Options.Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
         var result = Read(answer, watch.Elapsed);
@@ -90,6 +91,7 @@ public sealed class ImportChecker(PythonWorker worker, ImportCheckOptions option
     private string CacheKey(IReadOnlyList<string> modulePaths, IReadOnlyDictionary<string, string>? files) => ContentHashes.Combine(
         new[] { worker.Options.Interpreter.Path, Path.GetFullPath(Options.Root), Options.Strict.ToString(), Options.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) }
             .Concat(Options.SourceRoots)
+            .Append(Options.Isolation.ToString())
             .Concat(Options.Manifests.Select(m => $"{m.Side}:{_hashes.Of(m.Path)}"))
             .Concat(modulePaths.Select(p => files is not null && files.TryGetValue(p, out var text)
                 ? $"{p}:text:{ContentHashes.Combine([text])}"

@@ -502,7 +502,7 @@ def _finish(answer, request):
 def op_import_check(request):
     standin_ms = _with_standins(request)
     timeout = float(request.get("timeout", 30))
-    answer = flowmigrate_sandbox.run(_import_job(request), timeout)
+    answer = _isolated("import_check", request, timeout)
     answer = _finish(answer, request)
     if answer["outcome"] == "completed":
         answer["outcome"] = "failed" if answer.get("errors") else "passed"
@@ -565,7 +565,7 @@ def _declarations_job(request):
 
 def op_declarations(request):
     _with_standins(request)
-    answer = flowmigrate_sandbox.run(_declarations_job(request), float(request.get("timeout", 30)))
+    answer = _isolated("declarations", request, float(request.get("timeout", 30)))
     answer = _finish(answer, request)
     if answer["outcome"] == "completed":
         answer["outcome"] = "failed" if answer.get("error") else "passed"
@@ -631,9 +631,27 @@ def op_standin_signatures(request):
     return answer.get("result") or {"error": answer.get("message"), "stderr": answer.get("stderr")}
 
 
+_JOBS = {"import_check": lambda request: _import_job(request), "declarations": lambda request: _declarations_job(request)}
+
+
+def _isolated(op, request, timeout):
+    """A forked child of the warm worker, or a fresh interpreter where fork is unavailable (or "isolation": "spawn")."""
+    if request.get("isolation") == "spawn" or not hasattr(os, "fork"):
+        answer = flowmigrate_sandbox.run_spawned(os.path.abspath(__file__), op, request, timeout)
+        answer["isolation"] = "spawn"
+        return answer
+    answer = flowmigrate_sandbox.run(_JOBS[op](request), timeout)
+    answer["isolation"] = "fork"
+    return answer
+
+
 OPS = {
     "standin_signatures": op_standin_signatures,
     "standin_build": op_standin_build,
     "import_check": op_import_check,
     "declarations": op_declarations,
 }
+
+
+if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--child":
+    flowmigrate_sandbox.child_main(sys.argv[1:], _JOBS)
