@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace Assistant.Core.Python.Checks;
 
 /// <summary>
-/// Imports converted modules in a forked child of the warm worker (op <c>import_check</c>), with the target
+/// Imports converted modules in a forked child of the warm worker (op <c>import_check</c>; a fresh interpreter
+/// where fork is unavailable), with the target
 /// framework's stand-in when it is not installed. An unchanged check is answered from a cache keyed by the
 /// content hashes of the modules, of every file under the root they loaded, and of the manifests.
 /// </summary>
@@ -14,13 +15,12 @@ public sealed class ImportChecker(PythonWorker worker, ImportCheckOptions option
     private static readonly TimeSpan s_protocolMargin = TimeSpan.FromSeconds(20);
     private readonly ConcurrentDictionary<string, CachedCheck> _cache = new();
     private readonly ContentHashes _hashes = new();
+    private int _hits;
 
     public ImportCheckOptions Options { get; } = options;
 
     /// <summary>How many checks were answered from the cache (for diagnostics and tests).</summary>
     public int CacheHits => _hits;
-
-    private int _hits;
 
     /// <summary>
     /// Imports <paramref name="modulePaths"/> (relative to the root) in order. <paramref name="ruleLines"/> maps
