@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Assistant.Core.Python.Checks;
@@ -9,12 +10,50 @@ namespace Assistant.Core.Python.Checks;
 public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory, TimeSpan? timeout = null)
 {
     private static readonly TimeSpan s_protocolMargin = TimeSpan.FromSeconds(20);
+    private readonly ConcurrentDictionary<string, (ModuleDeclarations Declarations, IReadOnlyDictionary<string, string> Dependencies)> _cache = new();
+    private readonly ContentHashes _hashes = new();
 
     public TimeSpan Timeout { get; } = timeout ?? TimeSpan.FromSeconds(30);
 
     public PythonWorker Worker { get; } = worker;
 
+    /// <summary>
+    /// What <paramref name="side"/>'s module declares. Answered from a cache while the module, every file under the
+    /// root it loaded, the files given as text and the manifests are unchanged.
+    /// </summary>
     public async Task<ModuleDeclarations> DeclarationsAsync(BehaviourSide side, CancellationToken cancellationToken = default)
+    {
+        var key = ContentHashes.Combine(new[] { Path.GetFullPath(side.Root), side.ModulePath, _hashes.Of(Path.Combine(side.Root, side.ModulePath)) }
+            .Concat(side.Manifests.Select(m => $"{m.Side}:{_hashes.Of(m.Path)}"))
+            .Concat((side.Files ?? new Dictionary<string, string>()).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}:{ContentHashes.Combine([f.Value])}")));
+        ModuleDeclarations declarations;
+        if (_cache.TryGetValue(key, out var cached) && cached.Dependencies.All(d => _hashes.Of(Path.Combine(side.Root, d.Key)) == d.Value))
+        {
+            declarations = cached.Declarations;
+        }
+        else
+        {
+            var answer = await ReadAsync(side, cancellationToken).ConfigureAwait(false);
+            declarations = Read(side.ModulePath, answer);
+            var dependencies = CheckJson.Strings(answer, "loaded_files").Where(p => side.Files is null || !side.Files.ContainsKey(p))
+                .ToDictionary(p => p, p => _hashes.Of(Path.Combine(side.Root, p)), StringComparer.Ordinal);
+            if (declarations.Outcome != ImportCheckOutcome.TimedOut)
+            {
+                _cache[key] = (declarations, dependencies);
+            }
+        }
+
+        if (side.DeploymentFiles.Count == 0)
+        {
+            return declarations;
+        }
+
+        var texts = side.DeploymentFiles.Select(path => side.Files is not null && side.Files.TryGetValue(path, out var text) ? text
+            : File.Exists(Path.Combine(side.Root, path)) ? File.ReadAllText(Path.Combine(side.Root, path)) : string.Empty);
+        return declarations with { Entities = DeploymentSchedules.Apply(declarations.Entities, side.ModulePath, texts) };
+    }
+
+    private async Task<JsonElement> ReadAsync(BehaviourSide side, CancellationToken cancellationToken)
     {
         var request = new Dictionary<string, object?>
         {
@@ -25,16 +64,7 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             ["timeout"] = Timeout.TotalSeconds,
             ["files"] = side.Files,
         };
-        var answer = await Worker.SendAsync("declarations", request, Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
-        var declarations = Read(side.ModulePath, answer);
-        if (side.DeploymentFiles.Count == 0)
-        {
-            return declarations;
-        }
-
-        var texts = side.DeploymentFiles.Select(path => side.Files is not null && side.Files.TryGetValue(path, out var text) ? text
-            : File.Exists(Path.Combine(side.Root, path)) ? File.ReadAllText(Path.Combine(side.Root, path)) : string.Empty);
-        return declarations with { Entities = DeploymentSchedules.Apply(declarations.Entities, side.ModulePath, texts) };
+        return await Worker.SendAsync("declarations", request, Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

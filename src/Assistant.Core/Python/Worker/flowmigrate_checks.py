@@ -26,7 +26,7 @@ declarations {"root", "module": relpath, "files"?, "standins", "cache_dir", "tim
   its `if __name__ == "__main__":` block, and describes what it declares (flowmigrate_declarations).
   -> {"outcome", "module", "families", "packages", "warnings", "main_block_skipped": [{"line", "error"}],
       "entities": [{"kind": "task"|"workflow"|"dynamic"|"flow", "name", "variable", "settings": {key: text}}],
-      "error"?: {same shape as an import_check error}}
+      "loaded_files": [relpath], "error"?: {same shape as an import_check error}}
 
 standin_signatures {"manifest", "cache_dir", "names": ["module:Name" | "module:Class.method"]}
   (flowmigrate's own tests) -> {"signatures": {name: [{"name", "kind", "has_default"}] | {"error"}}}
@@ -559,6 +559,7 @@ def _declarations_job(request):
         _missing_warnings(answer["warnings"], root)
         answer["module"] = module.__name__
         answer["entities"] = flowmigrate_declarations.describe(module, families)
+        answer["loaded_files"] = _loaded_files(root, standin_dirs)
         return answer
     return job
 

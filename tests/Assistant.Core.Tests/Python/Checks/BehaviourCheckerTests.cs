@@ -156,5 +156,24 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
         Assert.Equal(["flytekit.NotInTheManifest", "flytekit.core.not_a_listed_module"], declarations.Warnings.Select(w => w.Module).Order(StringComparer.Ordinal));
         Assert.All(declarations.Warnings, w => Assert.Equal("not_in_manifest", w.Kind));
     }
+
+    [Fact]
+    public async Task Should_Answer_Unchanged_Declarations_From_The_Cache()
+    {
+        using var workspace = new CheckWorkspace();
+        workspace.Write("flows/__init__.py", string.Empty);
+        workspace.Write("flows/settings.py", "RETRIES = 2\n");
+        workspace.Write("flows/etl.py", "import flyte\nfrom flows.settings import RETRIES\n\nenv = flyte.TaskEnvironment(name='etl')\n\n@env.task(retries=RETRIES)\ndef load() -> int:\n    return 1\n");
+        var side = new BehaviourSide(workspace.Root, "flows/etl.py", [CheckWorkspace.Manifest("flyte")]);
+
+        var first = await _checker.DeclarationsAsync(side);
+        var second = await _checker.DeclarationsAsync(side);
+        workspace.Write("flows/settings.py", "RETRIES = 5\n");
+        var third = await _checker.DeclarationsAsync(side);
+
+        Assert.Same(first, second);
+        Assert.Equal("2", first.Entities.Single().Settings["retries"]);
+        Assert.Equal("5", third.Entities.Single().Settings["retries"]);
+    }
 }
 
