@@ -137,7 +137,9 @@ internal sealed class FlowWizard : IFlowWizard
         var commit = await _worktree.CommitAsync(request, cancellationToken);
         if (!commit.IsSuccess)
         {
-            return new CommitResult(stepId, null, commit.Error!.Message) { HookFailed = commit.Error.Kind == GitErrorKind.HookFailed };
+            // Nothing is committed: the files stay written in flowmigrate's worktree and are redone on retry.
+            var output = commit.Error!.GitOutput.Trim();
+            return new CommitResult(stepId, null, output.Length == 0 ? commit.Error.Message : $"{commit.Error.Message}: {output}") { HookFailed = commit.Error.Kind == GitErrorKind.HookFailed };
         }
 
         FaultPoint.Reach(FaultPoint.AfterCommit);

@@ -213,6 +213,28 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
         Assert.NotEmpty(session.Inventory.Flows);
     }
 
+    [Fact]
+    public async Task Should_Report_A_Failing_Pre_Commit_Hook_With_Its_Output_And_Commit_When_Hooks_Are_Skipped()
+    {
+        using var repo = FlyteTestRepo.Create();
+        repo.InstallHook("pre-commit", "#!/bin/sh\necho 'black would reformat flows/etl.py' >&2\nexit 1\n");
+        await using var session = await OpenAsync(repo);
+        var wizard = await session.OpenAsync(FlyteTestRepo.Etl);
+
+        var rejected = await wizard.AcceptAsync();
+
+        Assert.False(rejected.IsSuccess);
+        Assert.True(rejected.HookFailed);
+        Assert.Contains("black would reformat", rejected.Error);
+        Assert.Equal("imports", wizard.Current!.Step.Step.Id);
+        Assert.Equal("0", repo.Git("rev-list", "--count", "main..flowmigrate/flows.etl").Trim());
+
+        var accepted = await wizard.AcceptAsync(skipHooks: true);
+
+        Assert.True(accepted.IsSuccess, accepted.Error);
+        Assert.Equal("decorators", wizard.Current!.Step.Step.Id);
+    }
+
     private Task<IMigrationSession> OpenAsync(TempGitRepo repo) => OpenAsync(repo.Path);
 
     private Task<IMigrationSession> OpenAsync(string root) =>
