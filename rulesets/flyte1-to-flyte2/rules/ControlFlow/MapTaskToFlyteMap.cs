@@ -63,10 +63,7 @@ public sealed class MapTaskToFlyteMap : IRule
                 }
             }
 
-            if (failFast)
-            {
-                parts.Add("return_exceptions=False");
-            }
+            parts.Add(failFast ? "return_exceptions=False" : "return_exceptions=True");
 
             var text = $"list(flyte.map({string.Join(", ", parts)}))";
             yield return new Finding(Descriptor.Id, node.Span, "map_task → flyte.map")

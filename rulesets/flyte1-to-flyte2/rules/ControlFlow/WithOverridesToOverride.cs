@@ -74,7 +74,7 @@ public sealed class WithOverridesToOverride : IRule
 
             var callee = module.GetText(inner.Function);
             var arguments = module.Text[inner.Function.Span.End..inner.Node.Span.End];
-            var text = $"{callee}.override({string.Join(", ", parts)}){arguments}";
+            var text = parts.Count == 0 ? $"{callee}{arguments}" : $"{callee}.override({string.Join(", ", parts)}){arguments}";
             yield return new Finding(Descriptor.Id, node.Span, "with_overrides → override")
             {
                 Fix = Fix.Review("override the task, then call it", TextEdit.Replace(node.Span, text)),

@@ -1,6 +1,7 @@
 using Assistant.Core.Rules;
 using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Rulesets.Flyte.Shared;
 
@@ -29,6 +30,10 @@ internal static class ImportCleanup
                 var replacement = row.Require("new");
                 edits.Add(TextEdit.Replace(node.Span, replacement));
                 needed.Add(replacement[..replacement.LastIndexOf('.')]);
+                if (replacement == "flyte.Resources" && node.Parent is { Kind: "Call" } call && ReferenceEquals(call.Child("func"), node))
+                {
+                    edits.AddRange(ResourceKeywords(module, new CallSyntax(call), context.Tables));
+                }
             }
         }
 
@@ -70,6 +75,33 @@ internal static class ImportCleanup
             var names = string.Join(", ", group.Select(b => b.LocalName));
             var text = $"{names} still come(s) from flytekit: convert the remaining uses by hand (see the other TODOs and reference/flyte.md §18), then remove this import";
             yield return new Finding(ruleId, group.Key.Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §2") };
+        }
+    }
+
+    // Resources(...) outside decorators: positional → keyword, mem → memory (str), ephemeral_storage → disk (reference/flyte.md §4.2).
+    private static IEnumerable<TextEdit> ResourceKeywords(PythonModule module, CallSyntax call, RulesetTables tables)
+    {
+        var rows = tables["resources"].Rows;
+        var quote = SourceText.PreferredQuote(module);
+        for (var i = 0; i < call.Arguments.Count && i < rows.Count; i++)
+        {
+            yield return TextEdit.Insert(call.Arguments[i].Span.Start, rows[i].Require("new") + "=");
+            if (rows[i].Require("old") == "mem" && ConstantSyntax.From(call.Arguments[i]) is { ValueType: "int" } positional)
+            {
+                yield return TextEdit.Replace(call.Arguments[i].Span, SourceText.Literal(quote, positional.Value!));
+            }
+        }
+
+        foreach (var keyword in call.Keywords)
+        {
+            if (keyword.Name is { } name && rows.FirstOrDefault(r => r.Require("old") == name) is { } row && row.Require("new") != name)
+            {
+                yield return CallArguments.RenameKeyword(keyword, row.Require("new"));
+                if (name == "mem" && ConstantSyntax.From(keyword.Value) is { ValueType: "int" } value)
+                {
+                    yield return TextEdit.Replace(keyword.Value.Span, SourceText.Literal(quote, value.Value!));
+                }
+            }
         }
     }
 
