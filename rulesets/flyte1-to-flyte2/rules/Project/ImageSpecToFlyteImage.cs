@@ -23,6 +23,7 @@ public sealed class ImageSpecToFlyteImage : IRule
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
         var quote = SourceText.PreferredQuote(module);
+        var pathlibAdded = false;
         foreach (var node in module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, "flytekit.ImageSpec", "flytekit.image_spec.ImageSpec", "flytekit.image_spec.image_spec.ImageSpec")))
         {
             var call = new CallSyntax(node);
@@ -156,8 +157,9 @@ public sealed class ImageSpecToFlyteImage : IRule
             }
 
             var edits = new List<TextEdit> { TextEdit.Replace(node.Span, replacement) };
-            if (needsPathlib && PythonImports.AddImport(module, "pathlib", "flytekit") is { } add)
+            if (needsPathlib && !pathlibAdded && PythonImports.AddImport(module, "pathlib", "flytekit") is { } add)
             {
+                pathlibAdded = true;
                 edits.Add(add);
             }
 
@@ -184,6 +186,7 @@ public sealed class ImageSpecToFlyteImage : IRule
     // img.with_packages([...]) / with_apt_packages / with_commands / with_copy / force_push on an ImageSpec variable.
     private IEnumerable<Finding> Methods(RuleContext context, IReadOnlyList<ImportBinding> bindings)
     {
+        var pathlibAdded = false;
         var module = context.Module;
         var images = module.Body.Select(AssignSyntax.From).Where(a => a is not null && (Flytekit.Calls(a.Value, bindings, "flytekit.ImageSpec", "flytekit.image_spec.ImageSpec")
             || module.GetText(a.Value!).Contains("flyte.Image.", StringComparison.Ordinal))).SelectMany(a => a!.TargetNames).ToHashSet(StringComparer.Ordinal);
@@ -221,8 +224,10 @@ public sealed class ImageSpecToFlyteImage : IRule
                 continue;
             }
 
-            if (needsPath && PythonImports.AddImport(module, "pathlib", "flytekit") is { } add)
+            var specsLeft = module.Root.Descendants().Any(n => Flytekit.Calls(n, bindings, "flytekit.ImageSpec", "flytekit.image_spec.ImageSpec"));
+            if (needsPath && !specsLeft && !pathlibAdded && PythonImports.AddImport(module, "pathlib", "flytekit") is { } add)
             {
+                pathlibAdded = true;
                 edits.Add(add);
             }
 

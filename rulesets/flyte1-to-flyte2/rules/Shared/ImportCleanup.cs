@@ -37,7 +37,7 @@ internal static class ImportCleanup
             }
         }
 
-        foreach (var moduleName in needed.Concat(UsesFlyte(module) ? ["flyte"] : []).Distinct())
+        foreach (var moduleName in (UsesFlyte(module) ? ["flyte"] : new List<string>()).Concat(needed).Distinct())
         {
             if (!PythonImports.HasPlainImport(module, moduleName) && PythonImports.AddImport(module, moduleName, "flytekit") is { } add)
             {
@@ -124,5 +124,5 @@ internal static class ImportCleanup
     }
 
     private static bool UsesFlyte(PythonModule module) =>
-        module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == "flyte" && n.Parent?.Is("Attribute") == true);
+        module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == "flyte" && n.Parent is { Kind: "Attribute" } attribute && attribute.Scalar("attr") != "io");
 }
