@@ -23,8 +23,22 @@ internal static class ImportCleanup
         var imports = context.Tables["imports"];
         var edits = new List<TextEdit>();
         var needed = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var node in module.Root.DescendantsAndSelf(n => n.DottedName() is null && n.Kind is not ("Import" or "ImportFrom")).Where(n => n.DottedName() is not null))
+        foreach (var chain in module.Root.DescendantsAndSelf(n => n.DottedName() is null && n.Kind is not ("Import" or "ImportFrom")).Where(n => n.DottedName() is not null))
         {
+            // FlyteDirectory.new_remote(...) → flyte.io.Dir.new_remote(...): the longest prefix with a rename wins,
+            // unless the member has a different name in Flyte 2 (those stay for FLY211 or a TODO).
+            var node = chain;
+            while (node.Is("Attribute") && !(PythonImports.Resolve(node, bindings) is { } full && imports.Find("old", full) is not null))
+            {
+                node = node.Child("value")!;
+            }
+
+            var member = ReferenceEquals(node, chain) ? null : chain.Scalar("attr");
+            if (member is "new_remote_file" or "from_source" or "listdir" or "new_file" or "new_dir" or "crawl" or "download" or "remote_source")
+            {
+                continue;
+            }
+
             if (PythonImports.Resolve(node, bindings) is { } name && imports.Find("old", name) is { } row && row.Get("kind") == "rename")
             {
                 var replacement = row.Require("new");
