@@ -73,6 +73,12 @@ public sealed class ConditionalToIf : IRule
 
                         lines.Add(Head(module, condition, ref first, indent, complete));
                         var expression = module.GetText(body);
+                        if (expression.Contains('\n', StringComparison.Ordinal) && !(expression.StartsWith('(') && expression.EndsWith(')')))
+                        {
+                            // A multi-line expression (e.g. a nested conditional) keeps its line breaks inside parentheses.
+                            expression = $"({expression})";
+                        }
+
                         lines.Add(indent + unit + statement.Kind switch
                         {
                             "Assign" => $"{target} = {expression}",

@@ -23,6 +23,7 @@ public sealed class CurrentContextToFlyteCtx : IRule
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
         var quote = SourceText.PreferredQuote(module);
+        var added = new HashSet<string>(StringComparer.Ordinal);
         foreach (var call in module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, "flytekit.current_context")).ToList())
         {
             var uses = new List<SyntaxNode>();
@@ -72,7 +73,8 @@ public sealed class CurrentContextToFlyteCtx : IRule
 
             foreach (var needed in imports)
             {
-                if (PythonImports.AddImport(module, needed, "flytekit") is { } add && !edits.Any(e => e.Span == add.Span && e.NewText == add.NewText))
+                // One finding per pass adds a given import (two identical inserts would both apply).
+                if (added.Add(needed) && PythonImports.AddImport(module, needed, "flytekit") is { } add)
                 {
                     edits.Add(add);
                 }

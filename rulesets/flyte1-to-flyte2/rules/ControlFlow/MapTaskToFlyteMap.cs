@@ -38,7 +38,14 @@ public sealed class MapTaskToFlyteMap : IRule
             var target = mapper.Arguments[0];
             var notes = new List<string>();
             var inputs = Inputs(context, outer, target, notes);
-            var parts = new List<string> { module.GetText(target) };
+            var targetText = module.GetText(target);
+            if (target.Is("Name") && LaunchPlanWorkflow(module, bindings, target.Scalar("id")!) is { } workflow)
+            {
+                // map over a launch plan → map over the migrated task it launched (reference/flyte.md §8.1).
+                targetText = workflow;
+            }
+
+            var parts = new List<string> { targetText };
             parts.AddRange(inputs);
             var failFast = true;
             foreach (var keyword in mapper.Keywords)
@@ -63,10 +70,7 @@ public sealed class MapTaskToFlyteMap : IRule
                 }
             }
 
-            if (failFast)
-            {
-                parts.Add("return_exceptions=False");
-            }
+            parts.Add(failFast ? "return_exceptions=False" : "return_exceptions=True");
 
             var text = $"list(flyte.map({string.Join(", ", parts)}))";
             yield return new Finding(Descriptor.Id, node.Span, "map_task → flyte.map")
@@ -75,6 +79,22 @@ public sealed class MapTaskToFlyteMap : IRule
                 Todo = notes.Count == 0 ? null : new ManualTodo(string.Join("; ", notes), "reference/flyte.md §8.1"),
             };
         }
+    }
+
+    private static string? LaunchPlanWorkflow(PythonModule module, IReadOnlyList<Assistant.Core.Rules.Authoring.ImportBinding> bindings, string name)
+    {
+        foreach (var assign in module.Body.Select(AssignSyntax.From).Where(a => a is not null && a.TargetNames.Contains(name)))
+        {
+            if (CallSyntax.From(assign!.Value) is { } call && AttributeSyntax.From(call.Function) is { Attribute: "get_or_create" or "create" } method
+                && Assistant.Core.Rules.Authoring.PythonImports.Resolve(method.Value, bindings) is "flytekit.LaunchPlan" or "flytekit.core.launch_plan.LaunchPlan")
+            {
+                var create = method.Attribute == "create";
+                var workflow = call.Keyword("workflow")?.Value ?? call.Arguments.ElementAtOrDefault(create ? 1 : 0);
+                return workflow?.DottedName();
+            }
+        }
+
+        return null;
     }
 
     // The iterables in the task's parameter order (flyte.map zips them positionally).

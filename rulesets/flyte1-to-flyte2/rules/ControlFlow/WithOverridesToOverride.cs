@@ -23,6 +23,7 @@ public sealed class WithOverridesToOverride : IRule
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
         var quote = SourceText.PreferredQuote(module);
+        var added = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
         {
             var outer = new CallSyntax(node);
@@ -35,12 +36,18 @@ public sealed class WithOverridesToOverride : IRule
             var parts = new List<string>();
             var notes = new List<string>();
             var resourcesDone = false;
+            var pluginModules = new List<string>();
             foreach (var keyword in outer.Keywords)
             {
                 var row = keyword.Name is null ? null : context.Tables["override-params"].Find("old", keyword.Name);
                 var value = module.GetText(keyword.Value);
                 switch (row?.Get("action"))
                 {
+                    case "rename" when keyword.Name == "task_config":
+                        var plugin = EnvironmentPlan.PluginText(module, keyword.Value, bindings, context.Tables, notes);
+                        parts.Add($"plugin_config={plugin}");
+                        pluginModules.AddRange(System.Text.RegularExpressions.Regex.Matches(plugin, @"\bflyteplugins\.([a-z_]+)\.").Select(m => "flyteplugins." + m.Groups[1].Value));
+                        break;
                     case "rename":
                         parts.Add($"{row.Require("new")}={value}");
                         break;
@@ -74,10 +81,12 @@ public sealed class WithOverridesToOverride : IRule
 
             var callee = module.GetText(inner.Function);
             var arguments = module.Text[inner.Function.Span.End..inner.Node.Span.End];
-            var text = $"{callee}.override({string.Join(", ", parts)}){arguments}";
+            var text = parts.Count == 0 ? $"{callee}{arguments}" : $"{callee}.override({string.Join(", ", parts)}){arguments}";
+            var edits = new List<TextEdit> { TextEdit.Replace(node.Span, text) };
+            edits.AddRange(pluginModules.Distinct().Where(added.Add).Select(m => PythonImports.AddImport(module, m, "flytekit")).Where(e => e is not null).Select(e => e!));
             yield return new Finding(Descriptor.Id, node.Span, "with_overrides → override")
             {
-                Fix = Fix.Review("override the task, then call it", TextEdit.Replace(node.Span, text)),
+                Fix = new Fix(edits, Safety.Review, "override the task, then call it"),
                 Todo = notes.Count == 0 ? null : new ManualTodo(string.Join("; ", notes), "reference/flyte.md §8.2"),
             };
         }

@@ -84,6 +84,41 @@ public sealed class FlyteIoUsage : IRule
         {
             yield return finding;
         }
+
+        foreach (var finding in DataclassJson(context))
+        {
+            yield return finding;
+        }
+    }
+
+    // @dataclass_json is not needed: Flyte 2 serializes plain dataclasses (reference/flyte.md §12).
+    private IEnumerable<Finding> DataclassJson(RuleContext context)
+    {
+        var module = context.Module;
+        var bound = PythonImports.Bindings(module, "dataclasses_json").Where(b => b.QualifiedName == "dataclasses_json.dataclass_json").Select(b => b.LocalName).ToHashSet(StringComparer.Ordinal);
+        if (bound.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var decorator in module.Root.Descendants().Where(n => n.Is("ClassDef")).SelectMany(c => new ClassDefSyntax(c).Decorators))
+        {
+            if (decorator.DottedName() is { } name && bound.Contains(name) && SourceText.WholeLines(module, new TextSpan(decorator.Span.Start - 1, decorator.Span.End)) is { } line)
+            {
+                yield return new Finding(Descriptor.Id, decorator.Span, "@dataclass_json is not needed in Flyte 2")
+                {
+                    Fix = Fix.Safe("plain @dataclass is enough", TextEdit.Delete(line)),
+                };
+            }
+        }
+
+        foreach (var binding in PythonImports.Bindings(module, "dataclasses_json").Where(b => bound.Contains(b.LocalName) && !PythonImports.IsUsed(module, b.LocalName)))
+        {
+            yield return new Finding(Descriptor.Id, binding.Import.Node.Span, "unused dataclass_json import")
+            {
+                Fix = new Fix(PythonImports.RemoveNames(module, binding.Import, [binding.Name]), Safety.Safe, "remove the unused dataclasses_json import"),
+            };
+        }
     }
 
     // .download() / .remote_source / listdir / crawl on parameters annotated with FlyteFile or FlyteDirectory.
@@ -96,8 +131,13 @@ public sealed class FlyteIoUsage : IRule
             foreach (var parameter in function!.Parameters.Children("args").Concat(function.Parameters.Children("kwonlyargs")))
             {
                 var annotation = parameter.Child("annotation");
+                if (annotation?.Is("Subscript") == true && annotation.Child("value")?.DottedName() is "Annotated" or "typing.Annotated" && annotation.Child("slice") is { Kind: "Tuple" } annotated)
+                {
+                    annotation = annotated.Children("elts").FirstOrDefault();
+                }
+
                 var resolved = PythonImports.Resolve(annotation?.Is("Subscript") == true ? annotation.Child("value") : annotation, bindings);
-                if (resolved is not null && context.Tables["imports"].Find("old", resolved)?.Get("new") is "flyte.io.File" or "flyte.io.Dir")
+                if (resolved is not null && context.Tables["imports"].Find("old", resolved)?.Get("new") is "flyte.io.File" or "flyte.io.Dir" or "flyte.io.DataFrame")
                 {
                     typed[parameter.Scalar("arg")!] = context.Tables["imports"].Find("old", resolved)!.Require("new");
                 }
@@ -114,6 +154,19 @@ public sealed class FlyteIoUsage : IRule
                 {
                     var attr = attribute.Scalar("attr");
                     var isCall = attribute.Parent is { Kind: "Call" } c && ReferenceEquals(c.Child("func"), attribute);
+                    if (typed[name.Scalar("id")!] == "flyte.io.DataFrame")
+                    {
+                        // sd.open(T).all() → df.open(T).all_sync()
+                        if (attr == "open" && isCall && attribute.Parent!.Parent is { Kind: "Attribute" } all && all.Scalar("attr") == "all" && !function.IsAsync
+                            && all.Parent is { Kind: "Call" } allCall && ReferenceEquals(allCall.Child("func"), all))
+                        {
+                            var allSpan = new TextSpan(all.Span.End - 3, all.Span.End);
+                            yield return new Finding(Descriptor.Id, allSpan, "all → all_sync") { Fix = Fix.Review("flyte.io.DataFrame: all_sync", TextEdit.Replace(allSpan, "all_sync")) };
+                        }
+
+                        continue;
+                    }
+
                     var newAttr = (attr, isCall, function.IsAsync) switch
                     {
                         ("download", true, false) => "download_sync",
@@ -121,11 +174,27 @@ public sealed class FlyteIoUsage : IRule
                         ("crawl", true, false) => "walk_sync",
                         _ => null,
                     };
+                    var todo = (attr, isCall) switch
+                    {
+                        ("open", true) => $"{name.Scalar("id")}.open(...): flyte.io.File is not path-like; use `with {name.Scalar("id")}.open_sync(\"rb\") as fh` (async: `async with {name.Scalar("id")}.open(\"rb\")`) (reference/flyte.md §12)",
+                        ("new_file" or "new_dir", true) => $"{name.Scalar("id")}.{attr}(...): flyte.io.Dir has no {attr}; write locally and upload with flyte.io.Dir.from_local_sync(...) or use Dir.new_remote() (reference/flyte.md §12)",
+                        _ => null,
+                    };
+                    if (todo is not null)
+                    {
+                        yield return new Finding(Descriptor.Id, attribute.Span, todo) { Todo = new ManualTodo(todo, "reference/flyte.md §12") };
+                    }
+
                     if (newAttr is not null)
                     {
                         var span = new TextSpan(attribute.Span.End - attr!.Length, attribute.Span.End);
                         yield return new Finding(Descriptor.Id, span, $"{attr} → {newAttr}") { Fix = Fix.Review($"flyte.io: {newAttr}", TextEdit.Replace(span, newAttr)) };
                     }
+                }
+                else if (name.Parent is { Kind: "Call" } opened && opened.Child("func")?.DottedName() == "open")
+                {
+                    var todo = $"open({name.Scalar("id")}): flyte.io.File is not path-like; use {name.Scalar("id")}.open_sync(\"rb\") or open({name.Scalar("id")}.download_sync()) (reference/flyte.md §12)";
+                    yield return new Finding(Descriptor.Id, opened.Span, todo) { Todo = new ManualTodo(todo, "reference/flyte.md §12") };
                 }
                 else if (name.Parent is { Kind: "Call" } listdir && listdir.Child("func") is { } func && func.Is("Attribute") && func.Scalar("attr") == "listdir" && !function.IsAsync)
                 {

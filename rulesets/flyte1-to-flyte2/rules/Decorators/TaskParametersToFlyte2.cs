@@ -98,7 +98,15 @@ public sealed class TaskParametersToFlyte2 : IRule
                 continue;
             }
 
-            edits.AddRange(CallArguments.Remove(module, call, remove));
+            if (edits.Count == 0 && CallArguments.Items(call).All(remove.Contains))
+            {
+                // Nothing left: @env.task() → @env.task.
+                edits.Add(TextEdit.Replace(decorator.Span, module.GetText(call.Function)));
+            }
+            else
+            {
+                edits.AddRange(CallArguments.Remove(module, call, remove));
+            }
             var fix = new Fix(edits, Safety.Safe, "task-level parameters in their Flyte 2 form");
             var first = todos.FirstOrDefault();
             yield return new Finding(Descriptor.Id, decorator.Span, $"{function.Name}: task parameters converted")

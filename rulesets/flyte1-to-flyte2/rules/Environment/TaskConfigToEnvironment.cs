@@ -43,7 +43,7 @@ public sealed class TaskConfigToEnvironment : IRule
         var dependsOn = DependsOn(context, environments, imports);
 
         // Environments with settings first: the plain one may depend on them.
-        var declarations = environments.OrderBy(e => e.First.Fields.Count == 0 ? 1 : 0).ThenBy(e => e.First.Function.Node.Span.Start)
+        var declarations = DeclarationOrder(environments, dependsOn)
             .Select(e => Declaration(e, dependsOn[e], defaultImage, quote, unit, newLine)).ToList();
         var firstFunction = environments.SelectMany(e => e.Functions).OrderBy(f => f.Decorator.Span.Start).First();
         var decoratorLine = module.Lines.LineSpan(module.Lines.LineOf(firstFunction.Decorator.Span.Start));
@@ -91,6 +91,21 @@ public sealed class TaskConfigToEnvironment : IRule
                 yield return new Finding(Descriptor.Id, function.Decorator.Span, note) { Todo = new ManualTodo(note, "reference/flyte.md §4") };
             }
         }
+    }
+
+    // Environments with settings first, then the plain one; an environment is always declared after those it depends on.
+    private static List<PlannedEnvironment> DeclarationOrder(IReadOnlyList<PlannedEnvironment> environments, Dictionary<PlannedEnvironment, IReadOnlyList<string>> dependsOn)
+    {
+        var pending = environments.OrderBy(e => e.First.Fields.Count == 0 ? 1 : 0).ThenBy(e => e.First.Function.Node.Span.Start).ToList();
+        var ordered = new List<PlannedEnvironment>();
+        while (pending.Count > 0)
+        {
+            var ready = pending.FirstOrDefault(e => dependsOn[e].All(d => !pending.Any(p => p != e && p.Variable == d))) ?? pending[0];
+            ordered.Add(ready);
+            pending.Remove(ready);
+        }
+
+        return ordered;
     }
 
     private static IEnumerable<TextEdit> RewriteDecorator(PythonModule module, PlannedFunction function, string variable)

@@ -28,7 +28,8 @@ public sealed partial class DependenciesToFlyte : IFileRule
     {
         var text = context.Text;
         var lines = LineMap.For(text);
-        var requirementsFile = context.Path.EndsWith(".txt", StringComparison.Ordinal) || context.Path.EndsWith(".in", StringComparison.Ordinal);
+        var requirementsFile = context.Path.EndsWith(".txt", StringComparison.Ordinal) || context.Path.EndsWith(".in", StringComparison.Ordinal) || context.Path.EndsWith("setup.cfg", StringComparison.Ordinal);
+        var pipfile = context.Path.EndsWith("Pipfile", StringComparison.Ordinal);
         for (var line = 1; line <= lines.LineCount; line++)
         {
             var span = lines.LineSpan(line);
@@ -38,7 +39,30 @@ public sealed partial class DependenciesToFlyte : IFileRule
                 continue;
             }
 
-            foreach (Match match in (requirementsFile ? RequirementLine() : QuotedRequirement()).Matches(content))
+            if (pipfile && PipfileEntry().Match(content) is { Success: true } entry)
+            {
+                var name = entry.Groups["name"].Value;
+                var replacement = Packages.Replacement(name, context.Tables);
+                if (replacement is { Length: > 0 })
+                {
+                    var at = TextSpan.FromLength(span.Start + entry.Index, entry.Length);
+                    var spec = replacement == "flyte" ? "\">=2,<3\"" : entry.Groups["spec"].Value;
+                    yield return new Finding(Descriptor.Id, at, $"{name} → {replacement}")
+                    {
+                        Fix = Fix.Review($"depend on {replacement}", TextEdit.Replace(at, $"{replacement} = {spec}")),
+                    };
+                }
+                else if (replacement is not null)
+                {
+                    var note = $"{name} has no Flyte 2 plugin: remove it once the code that uses it is ported (reference/flyte.md §15)";
+                    yield return new Finding(Descriptor.Id, TextEdit.Insert(span.Start, string.Empty).Span, note) { Todo = new ManualTodo(note, "reference/flyte.md §15") };
+                }
+
+                continue;
+            }
+
+            var pattern = requirementsFile && !content.TrimStart().StartsWith('"') ? RequirementLine() : QuotedRequirement();
+            foreach (Match match in pattern.Matches(content))
             {
                 var group = match.Groups["req"];
                 var name = Packages.Name(group.Value);
@@ -68,6 +92,10 @@ public sealed partial class DependenciesToFlyte : IFileRule
     // A requirement at the start of a requirements.txt line, up to a comment or environment marker.
     [GeneratedRegex(@"^\s*(?<req>flytekit[A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*(?:[<>=!~]=?[^;#\s]*(?:\s*,\s*[<>=!~]=?[^;#\s]*)*)?)")]
     private static partial Regex RequirementLine();
+
+    // name = "spec" in a Pipfile.
+    [GeneratedRegex(@"^(?<name>flytekit[A-Za-z0-9._-]*)\s*=\s*(?<spec>""[^""]*""|'[^']*'|\{[^}]*\})")]
+    private static partial Regex PipfileEntry();
 
     // A quoted requirement in pyproject/setup/Pipfile.
     [GeneratedRegex(@"[""'](?<req>flytekit[A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*(?:[<>=!~]=?[^""';]*)?)[""']")]

@@ -23,6 +23,7 @@ public sealed class ImageSpecToFlyteImage : IRule
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
         var quote = SourceText.PreferredQuote(module);
+        var pathlibAdded = false;
         foreach (var node in module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, "flytekit.ImageSpec", "flytekit.image_spec.ImageSpec", "flytekit.image_spec.image_spec.ImageSpec")))
         {
             var call = new CallSyntax(node);
@@ -156,8 +157,9 @@ public sealed class ImageSpecToFlyteImage : IRule
             }
 
             var edits = new List<TextEdit> { TextEdit.Replace(node.Span, replacement) };
-            if (needsPathlib && PythonImports.AddImport(module, "pathlib", "flytekit") is { } add)
+            if (needsPathlib && !pathlibAdded && PythonImports.AddImport(module, "pathlib", "flytekit") is { } add)
             {
+                pathlibAdded = true;
                 edits.Add(add);
             }
 
@@ -166,6 +168,96 @@ public sealed class ImageSpecToFlyteImage : IRule
                 Fix = new Fix(edits, Safety.Review, "flyte.Image builder chain"),
                 Todo = notes.Count == 0 ? null : new ManualTodo(string.Join("; ", notes), "reference/flyte.md §10.2"),
             };
+        }
+
+        foreach (var finding in Methods(context, bindings))
+        {
+            yield return finding;
+        }
+    }
+
+    private static readonly Dictionary<string, string> MethodRenames = new(StringComparer.Ordinal)
+    {
+        ["with_packages"] = "with_pip_packages",
+        ["with_apt_packages"] = "with_apt_packages",
+        ["with_copy"] = "with_source_file",
+    };
+
+    // img.with_packages([...]) / with_apt_packages / with_commands / with_copy / force_push on an ImageSpec variable.
+    private IEnumerable<Finding> Methods(RuleContext context, IReadOnlyList<ImportBinding> bindings)
+    {
+        var pathlibAdded = false;
+        var module = context.Module;
+        var images = module.Body.Select(AssignSyntax.From).Where(a => a is not null && (Flytekit.Calls(a.Value, bindings, "flytekit.ImageSpec", "flytekit.image_spec.ImageSpec")
+            || module.GetText(a.Value!).Contains("flyte.Image.", StringComparison.Ordinal))).SelectMany(a => a!.TargetNames).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        {
+            var call = new CallSyntax(node);
+            if (AttributeSyntax.From(call.Function) is not { } attribute || Root(attribute.Value) is not { } receiver || !images.Contains(receiver))
+            {
+                continue;
+            }
+
+            var nameSpan = new TextSpan(attribute.Node.Span.End - attribute.Attribute.Length, attribute.Node.Span.End);
+            if (attribute.Attribute == "force_push")
+            {
+                var text = $"{receiver}.force_push(): Flyte 2 builds images on deploy; the closest is flyte.build({receiver}, force=True)";
+                yield return new Finding(Descriptor.Id, node.Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §10.2") };
+                continue;
+            }
+
+            if (!MethodRenames.TryGetValue(attribute.Attribute, out var renamed) || call.Arguments.Count != 1)
+            {
+                continue;
+            }
+
+            var argument = call.Arguments[0];
+            var needsPath = attribute.Attribute == "with_copy";
+            var items = argument.Kind is "List" or "Tuple" ? argument.Children("elts").Select(module.GetText).ToList() : null;
+            var args = items is null
+                ? "*" + module.GetText(argument)
+                : string.Join(", ", needsPath ? items.Select(i => $"pathlib.Path({i})") : items);
+            var edits = new List<TextEdit> { TextEdit.Replace(new TextSpan(nameSpan.Start, node.Span.End), $"{renamed}({args})") };
+            if (attribute.Attribute == renamed && items is null)
+            {
+                // with_apt_packages("git") is already the Flyte 2 form.
+                continue;
+            }
+
+            var specsLeft = module.Root.Descendants().Any(n => Flytekit.Calls(n, bindings, "flytekit.ImageSpec", "flytekit.image_spec.ImageSpec"));
+            if (needsPath && !specsLeft && !pathlibAdded && PythonImports.AddImport(module, "pathlib", "flytekit") is { } add)
+            {
+                pathlibAdded = true;
+                edits.Add(add);
+            }
+
+            yield return new Finding(Descriptor.Id, node.Span, $"ImageSpec.{attribute.Attribute} → flyte.Image.{renamed}")
+            {
+                Fix = new Fix(edits, Safety.Review, "flyte.Image builder method"),
+            };
+        }
+    }
+
+    // The variable a builder chain starts from: img.with_packages(...).with_copy(...) → img.
+    private static string? Root(SyntaxNode node)
+    {
+        while (true)
+        {
+            if (node.Is("Name"))
+            {
+                return node.Scalar("id");
+            }
+
+            node = node.Kind switch
+            {
+                "Call" => node.Child("func")!,
+                "Attribute" => node.Child("value")!,
+                _ => null!,
+            };
+            if (node is null)
+            {
+                return null;
+            }
         }
     }
 

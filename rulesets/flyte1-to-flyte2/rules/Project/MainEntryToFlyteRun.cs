@@ -14,7 +14,7 @@ public sealed class MainEntryToFlyteRun : IRule
         "main-entry-to-flyte-run",
         "images-and-project",
         Safety.Review,
-        "In a module's `if __name__ == \"__main__\":` block, a statement calling a task of the module becomes flyte.run(task, ...) after flyte.init_from_config(); a call whose value is used gets a TODO (flyte.run returns a Run).",
+        "In a module's `if __name__ == \"__main__\":` block, a statement calling a task of the module becomes flyte.run(task, ...) after flyte.init_from_config(); calls whose value is used (print(wf(...))) keep running as plain Python, locally, like python file.py did.",
         "Calling a Flyte 2 task outside a run just runs the Python function; flyte.run launches it (remotely when a config is found, else locally) (reference/flyte.md §11).",
         "if __name__ == \"__main__\":\\n    wf(x=1)  →  if __name__ == \"__main__\":\\n    flyte.init_from_config()\\n    flyte.run(wf, x=1)");
 
@@ -36,10 +36,8 @@ public sealed class MainEntryToFlyteRun : IRule
                     {
                         edits.Add(TextEdit.Replace(call.Node.Span, text));
                     }
-                    else
-                    {
-                        todos.Add((call.Node, $"{call.FunctionName}(...) runs as plain Python here; to launch it use run = flyte.run({call.FunctionName}, ...) and read run.outputs()"));
-                    }
+                    // A call whose value is used (print(wf(...))) keeps running as plain Python, locally, as
+                    // `python file.py` did in Flyte 1; flyte.run would return a Run, not the value.
                 }
             }
 

@@ -27,8 +27,16 @@ public sealed partial class PyflyteCommandsToFlyte : IFileRule
 
     public IEnumerable<Finding> Analyze(FileRuleContext context)
     {
+        var lines = LineMap.For(context.Text);
         foreach (Match match in Command().Matches(context.Text))
         {
+            var lineStart = lines.LineStart(lines.LineOf(match.Index));
+            if (context.Text[lineStart..match.Index].TrimStart().StartsWith('#'))
+            {
+                // Comments (and our own TODO markers) are not commands.
+                continue;
+            }
+
             var span = TextSpan.FromLength(match.Index, match.Length);
             var (replacement, notes) = Convert(match.Value, context.Tables);
             if (replacement is null)
@@ -49,7 +57,9 @@ public sealed partial class PyflyteCommandsToFlyte : IFileRule
     private static (string? Text, List<string> Notes) Convert(string command, RulesetTables tables)
     {
         var notes = new List<string>();
-        var tokens = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        // ${{ expr }} (CI) and $(var) stay single tokens.
+        var protectedCommand = Regex.Replace(command, @"\$\{\{.*?\}\}|\$\([^)]*\)", m => m.Value.Replace(' ', '\u0001'));
+        var tokens = protectedCommand.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Replace('\u0001', ' ')).ToList();
         var global = new List<string>();
         var i = 1;
         while (i < tokens.Count && tokens[i].StartsWith('-'))
@@ -176,6 +186,9 @@ public sealed partial class PyflyteCommandsToFlyte : IFileRule
                     parts.AddRange(positionals);
                 }
 
+                break;
+            case "local-cache":
+                parts.Add(newSub);
                 break;
             default:
                 parts.Add(newSub);

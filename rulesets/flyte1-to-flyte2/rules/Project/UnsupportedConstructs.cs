@@ -24,13 +24,22 @@ public sealed class UnsupportedConstructs : IRule
         var seen = new HashSet<(int, string)>();
         foreach (var node in module.Root.DescendantsAndSelf(n => n.DottedName() is null && n.Kind is not ("Import" or "ImportFrom")).Where(n => n.DottedName() is not null))
         {
-            if (PythonImports.Resolve(node, bindings) is not { } name || context.Tables["unsupported"].Find("old", name) is not { } row)
+            var name = PythonImports.Resolve(node, bindings);
+            var row = name is null ? null : context.Tables["unsupported"].Find("old", name);
+            while (row is null && name is not null && name.Contains('.', StringComparison.Ordinal))
+            {
+                // FlyteRemote.for_endpoint → FlyteRemote
+                name = name[..name.LastIndexOf('.')];
+                row = context.Tables["unsupported"].Find("old", name);
+            }
+
+            if (row is null || name is null)
             {
                 continue;
             }
 
             var statement = node.Ancestors().FirstOrDefault(a => a.Parent is not null && a.ParentField is "body" or "orelse" or "finalbody" or "handlers") ?? node;
-            if (FunctionDefSyntax.From(statement) is { } function && function.Decorators.Any(d => d.Span.Contains(node.Span)))
+            if (FunctionDefSyntax.From(statement) is { } function && function.Decorators.Count > 0)
             {
                 statement = function.Decorators[0];
             }

@@ -165,7 +165,7 @@ internal static class EnvironmentPlan
         return module.GetText(image);
     }
 
-    private static string PluginText(PythonModule module, SyntaxNode config, IReadOnlyList<ImportBinding> bindings, RulesetTables tables, List<string> notes)
+    internal static string PluginText(PythonModule module, SyntaxNode config, IReadOnlyList<ImportBinding> bindings, RulesetTables tables, List<string> notes)
     {
         var edits = new List<TextEdit>();
         var missing = false;

@@ -1,6 +1,7 @@
 using Assistant.Core.Rules;
 using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Rulesets.Flyte.Shared;
 
@@ -22,17 +23,35 @@ internal static class ImportCleanup
         var imports = context.Tables["imports"];
         var edits = new List<TextEdit>();
         var needed = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var node in module.Root.DescendantsAndSelf(n => n.DottedName() is null && n.Kind is not ("Import" or "ImportFrom")).Where(n => n.DottedName() is not null))
+        foreach (var chain in module.Root.DescendantsAndSelf(n => n.DottedName() is null && n.Kind is not ("Import" or "ImportFrom")).Where(n => n.DottedName() is not null))
         {
+            // FlyteDirectory.new_remote(...) → flyte.io.Dir.new_remote(...): the longest prefix with a rename wins,
+            // unless the member has a different name in Flyte 2 (those stay for FLY211 or a TODO).
+            var node = chain;
+            while (node.Is("Attribute") && !(PythonImports.Resolve(node, bindings) is { } full && imports.Find("old", full) is not null))
+            {
+                node = node.Child("value")!;
+            }
+
+            var member = ReferenceEquals(node, chain) ? null : chain.Scalar("attr");
+            if (member is "new_remote_file" or "from_source" or "listdir" or "new_file" or "new_dir" or "crawl" or "download" or "remote_source")
+            {
+                continue;
+            }
+
             if (PythonImports.Resolve(node, bindings) is { } name && imports.Find("old", name) is { } row && row.Get("kind") == "rename")
             {
                 var replacement = row.Require("new");
                 edits.Add(TextEdit.Replace(node.Span, replacement));
                 needed.Add(replacement[..replacement.LastIndexOf('.')]);
+                if (replacement == "flyte.Resources" && node.Parent is { Kind: "Call" } call && ReferenceEquals(call.Child("func"), node))
+                {
+                    edits.AddRange(ResourceKeywords(module, new CallSyntax(call), context.Tables));
+                }
             }
         }
 
-        foreach (var moduleName in needed.Concat(UsesFlyte(module) ? ["flyte"] : []).Distinct())
+        foreach (var moduleName in (UsesFlyte(module) ? ["flyte"] : new List<string>()).Concat(needed).Distinct())
         {
             if (!PythonImports.HasPlainImport(module, moduleName) && PythonImports.AddImport(module, moduleName, "flytekit") is { } add)
             {
@@ -73,6 +92,33 @@ internal static class ImportCleanup
         }
     }
 
+    // Resources(...) outside decorators: positional → keyword, mem → memory (str), ephemeral_storage → disk (reference/flyte.md §4.2).
+    private static IEnumerable<TextEdit> ResourceKeywords(PythonModule module, CallSyntax call, RulesetTables tables)
+    {
+        var rows = tables["resources"].Rows;
+        var quote = SourceText.PreferredQuote(module);
+        for (var i = 0; i < call.Arguments.Count && i < rows.Count; i++)
+        {
+            yield return TextEdit.Insert(call.Arguments[i].Span.Start, rows[i].Require("new") + "=");
+            if (rows[i].Require("old") == "mem" && ConstantSyntax.From(call.Arguments[i]) is { ValueType: "int" } positional)
+            {
+                yield return TextEdit.Replace(call.Arguments[i].Span, SourceText.Literal(quote, positional.Value!));
+            }
+        }
+
+        foreach (var keyword in call.Keywords)
+        {
+            if (keyword.Name is { } name && rows.FirstOrDefault(r => r.Require("old") == name) is { } row && row.Require("new") != name)
+            {
+                yield return CallArguments.RenameKeyword(keyword, row.Require("new"));
+                if (name == "mem" && ConstantSyntax.From(keyword.Value) is { ValueType: "int" } value)
+                {
+                    yield return TextEdit.Replace(keyword.Value.Span, SourceText.Literal(quote, value.Value!));
+                }
+            }
+        }
+    }
+
     // Removing a whole import statement also removes the leftover TODO written above it.
     private static IReadOnlyList<TextEdit> WithMarker(PythonModule module, IReadOnlyList<TextEdit> edits, bool wholeStatement)
     {
@@ -92,5 +138,5 @@ internal static class ImportCleanup
     }
 
     private static bool UsesFlyte(PythonModule module) =>
-        module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == "flyte" && n.Parent?.Is("Attribute") == true);
+        module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == "flyte" && n.Parent is { Kind: "Attribute" } attribute && attribute.Scalar("attr") != "io");
 }

@@ -102,7 +102,8 @@ internal sealed class ResourcesText(PythonModule module, IReadOnlyList<ImportBin
             return result;
         }
 
-        if (!Flytekit.Calls(node, bindings, "flytekit.Resources", "flytekit.core.resources.Resources"))
+        var converted = CallSyntax.From(node)?.FunctionName == "flyte.Resources";
+        if (!converted && !Flytekit.Calls(node, bindings, "flytekit.Resources", "flytekit.core.resources.Resources"))
         {
             Notes.Add($"{what}={module.GetText(node)} is not a literal Resources(...) call: convert it to flyte.Resources (mem→memory, ephemeral_storage→disk, requests+limits → (request, limit) tuples; reference/flyte.md §4)");
             return null;
@@ -117,7 +118,9 @@ internal sealed class ResourcesText(PythonModule module, IReadOnlyList<ImportBin
 
         foreach (var keyword in call.Keywords.Where(k => k.Name is not null))
         {
-            result[keyword.Name!] = keyword.Value;
+            // An already converted flyte.Resources (an earlier step renamed it): back to the flytekit keyword.
+            var name = converted ? tables["resources"].Find("new", keyword.Name!)?.Get("old") ?? keyword.Name! : keyword.Name!;
+            result[name] = keyword.Value;
         }
 
         return result;

@@ -24,6 +24,7 @@ public sealed class LaunchPlanToTrigger : IRule
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
         var quote = SourceText.PreferredQuote(module);
+        var handled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var statement in module.Body)
         {
             var value = statement.Kind is "Assign" or "Expr" ? statement.Child("value") : null;
@@ -47,6 +48,12 @@ public sealed class LaunchPlanToTrigger : IRule
                     ? "a launch plan without a schedule has no Flyte 2 object: put its default inputs in the task signature or launch with flyte.with_runcontext(...).run(task, **inputs)"
                     : "the launched workflow is not a converted task of this module: add flyte.Trigger(...) to its @env.task(triggers=...) by hand";
                 yield return new Finding(Descriptor.Id, statement.Span, why) { Todo = new ManualTodo(why, "reference/flyte.md §9.3") };
+                continue;
+            }
+
+            if (!handled.Add(function.Name))
+            {
+                // One launch plan per task and pass: the next one extends the same decorator.
                 continue;
             }
 
@@ -174,7 +181,7 @@ public sealed class LaunchPlanToTrigger : IRule
 
             var name = Flat(call.Keyword("name") is { } n ? module.GetText(n.Value) : "?");
             var active = call.Keyword("auto_activate") is { } a && module.GetText(a.Value) == "True";
-            var task = module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f is not null && f.Decorators.Any(d => d.Is("Call") && new CallSyntax(d).Keyword("triggers") is { } t && t.Value.DottedName() == assign.TargetNames[0]));
+            var task = module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f is not null && f.Decorators.Any(d => d.Is("Call") && new CallSyntax(d).Keyword("triggers") is { } t && t.Value.DescendantsAndSelf().Any(n => n.Is("Name") && n.Scalar("id") == assign.TargetNames[0])));
             var decorator = task is null ? null : FlyteEnvironments.TaskDecorator(task, FlyteEnvironments.Variables(module));
             var taskName = task is null ? "TASK" : (decorator is null ? null : EnvironmentName(module, decorator)) is { } env ? $"{env}.{task.Name}" : task.Name;
             var text = active
@@ -202,6 +209,13 @@ public sealed class LaunchPlanToTrigger : IRule
     {
         if (CallSyntax.From(decorator) is { } call)
         {
+            if (call.Keyword("triggers") is { } existing)
+            {
+                var items = existing.Value.Is("Tuple") ? existing.Value.Children("elts").Select(module.GetText).ToList() : [module.GetText(existing.Value)];
+                items.Add(variable);
+                return TextEdit.Replace(existing.Value.Span, $"({string.Join(", ", items)})");
+            }
+
             return CallArguments.Append(module, call, $"triggers={variable}");
         }
 

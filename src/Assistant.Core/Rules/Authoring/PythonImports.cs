@@ -131,11 +131,26 @@ public static class PythonImports
         return ListItems.Remove(module, all, removed);
     }
 
-    /// <summary>The edit deleting a simple statement: its whole lines when it is alone on them, else just its text.</summary>
+    /// <summary>
+    /// The edit deleting a simple statement: its whole lines when it is alone on them (plus one of the blank lines
+    /// around it when it sat between two, so no extra gap is left), else just its text.
+    /// </summary>
     public static TextEdit RemoveStatement(PythonModule module, SyntaxNode statement)
     {
-        var lines = SourceText.WholeLines(module, statement.Span);
-        return TextEdit.Delete(lines ?? statement.Span);
+        if (SourceText.WholeLines(module, statement.Span) is not { } lines)
+        {
+            return TextEdit.Delete(statement.Span);
+        }
+
+        var first = module.Lines.LineOf(lines.Start);
+        var last = module.Lines.LineOf(lines.End - 1);
+        bool Blank(int line) => line >= 1 && line <= module.Lines.LineCount && module.GetText(module.Lines.LineSpan(line)).Trim().Length == 0;
+        if (Blank(first - 1) && Blank(last + 1))
+        {
+            return TextEdit.Delete(new TextSpan(lines.Start, module.Lines.LineEnd(last + 1)));
+        }
+
+        return TextEdit.Delete(lines);
     }
 
     private static bool IsHeader(SyntaxNode statement) => statement.Is("If") || statement.Is("Try");

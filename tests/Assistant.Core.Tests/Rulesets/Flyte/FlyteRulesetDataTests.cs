@@ -126,3 +126,35 @@ public sealed class FlyteRulesetDataTests(ITestOutputHelper output)
         Assert.Empty(missing);
     }
 }
+
+/// <summary>Properties every expected output of the Flyte fixtures must have, whatever the rule.</summary>
+public sealed class FlyteFixtureOutputTests
+{
+    private static readonly string Fixtures = Path.Combine(RepositoryLayout.Rulesets, "flyte1-to-flyte2", "fixtures");
+
+    private static IEnumerable<string> ExpectedPythonFiles() =>
+        Directory.GetFiles(Fixtures, "*.py", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".expected.py", StringComparison.Ordinal) || f.Replace('\\', '/').Contains("/expected/", StringComparison.Ordinal));
+
+    [Fact]
+    public void Expected_Outputs_Should_Not_Import_The_Same_Thing_Twice()
+    {
+        var duplicates = ExpectedPythonFiles()
+            .SelectMany(f => File.ReadAllLines(f).Where(l => l.StartsWith("import ", StringComparison.Ordinal) || l.StartsWith("from ", StringComparison.Ordinal))
+                .GroupBy(l => l).Where(g => g.Count() > 1).Select(g => $"{Path.GetRelativePath(Fixtures, f)}: {g.Key}"))
+            .ToList();
+        Assert.Empty(duplicates);
+    }
+
+    [Fact]
+    public void Expected_Outputs_Should_Only_Name_Environments_Validly()
+    {
+        var invalid = ExpectedPythonFiles()
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"flyte\.TaskEnvironment\(\s*name=[""']([^""']*)[""']")
+                .Select(m => m.Groups[1].Value)
+                .Where(n => !System.Text.RegularExpressions.Regex.IsMatch(n, "^[a-z0-9]+([_-][a-z0-9]+)*$"))
+                .Select(n => $"{Path.GetRelativePath(Fixtures, f)}: {n}"))
+            .ToList();
+        Assert.Empty(invalid);
+    }
+}

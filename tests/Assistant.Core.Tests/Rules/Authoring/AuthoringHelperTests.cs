@@ -1,0 +1,134 @@
+using Assistant.Core.Rules.Authoring;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+using Assistant.Core.Tests.Support;
+
+namespace Assistant.Core.Tests.Rules.Authoring;
+
+/// <summary>The shared rule-authoring helpers: imports, call arguments, list items and layout facts.</summary>
+public sealed class AuthoringHelperTests(SharedWorker shared) : IClassFixture<SharedWorker>
+{
+    private async Task<PythonModule> Parse(string text) => await shared.Parser.ModuleAsync(text);
+
+    private static string Apply(PythonModule module, IEnumerable<TextEdit> edits) => EditSet.Create(edits).ApplyTo(module.Text);
+
+    private static CallSyntax FirstCall(PythonModule module, string name) =>
+        module.Root.Descendants().Where(n => n.Is("Call")).Select(n => new CallSyntax(n)).First(c => c.FunctionName == name);
+
+    [Fact]
+    public async Task Bindings_Should_Resolve_Aliases_And_Module_Imports()
+    {
+        var module = await Parse("import flytekit as fk\nfrom flytekit import task as t\nimport os\n\nx = fk.Resources\n");
+        var bindings = PythonImports.Bindings(module, "flytekit");
+
+        Assert.Equal(["fk", "t"], bindings.Select(b => b.LocalName));
+        Assert.Equal("flytekit.task", bindings[1].QualifiedName);
+        var attribute = module.Root.Descendants().First(n => n.Is("Attribute"));
+        Assert.Equal("flytekit.Resources", PythonImports.Resolve(attribute, bindings));
+    }
+
+    [Fact]
+    public async Task AddImport_Should_Take_The_Place_Of_The_Anchor_Package_And_Be_Added_Once()
+    {
+        var module = await Parse("import os\nfrom flytekit import task\n");
+        Assert.Equal("import os\nimport flyte\nfrom flytekit import task\n", Apply(module, [PythonImports.AddImport(module, "flyte", "flytekit")!]));
+
+        var already = await Parse("import flyte\n");
+        Assert.Null(PythonImports.AddImport(already, "flyte"));
+    }
+
+    [Fact]
+    public async Task AddImport_Should_Go_After_The_Last_Import_Or_The_Docstring()
+    {
+        var module = await Parse("\"\"\"doc\"\"\"\nimport os\n\nX = 1\n");
+        Assert.Equal("\"\"\"doc\"\"\"\nimport os\nimport flyte\n\nX = 1\n", Apply(module, [PythonImports.AddImport(module, "flyte")!]));
+
+        var docOnly = await Parse("\"\"\"doc\"\"\"\nX = 1\n");
+        Assert.Equal("\"\"\"doc\"\"\"\n\nimport flyte\nX = 1\n", Apply(docOnly, [PythonImports.AddImport(docOnly, "flyte")!]));
+    }
+
+    [Fact]
+    public async Task RemoveNames_Should_Drop_One_Name_Or_The_Whole_Statement()
+    {
+        var module = await Parse("from flytekit import Resources, task, workflow\nimport os\n");
+        var import = module.Imports().First();
+        Assert.Equal("from flytekit import Resources, workflow\nimport os\n", Apply(module, PythonImports.RemoveNames(module, import, [import.Names[1]])));
+        Assert.Equal("import os\n", Apply(module, PythonImports.RemoveNames(module, import, import.Names)));
+    }
+
+    [Fact]
+    public async Task RemoveNames_Should_Handle_Parenthesized_Multi_Line_Imports()
+    {
+        var module = await Parse("from flytekit import (\n    Resources,\n    task,  # decorator\n    workflow,\n)\n");
+        var import = module.Imports().First();
+        Assert.Equal("from flytekit import (\n    Resources,\n    workflow,\n)\n", Apply(module, PythonImports.RemoveNames(module, import, [import.Names[1]])));
+    }
+
+    [Fact]
+    public async Task IsUsed_Should_Ignore_Import_Statements()
+    {
+        var module = await Parse("from flytekit import task\nfrom flytekit import workflow\n\n@workflow\ndef f():\n    pass\n");
+        Assert.False(PythonImports.IsUsed(module, "task"));
+        Assert.True(PythonImports.IsUsed(module, "workflow"));
+    }
+
+    [Fact]
+    public async Task Remove_Should_Delete_Inline_Arguments_With_One_Comma()
+    {
+        var module = await Parse("f(a=1, b=2, c=3)\n");
+        var call = FirstCall(module, "f");
+        Assert.Equal("f(a=1, c=3)\n", Apply(module, CallArguments.Remove(module, call, [call.Keyword("b")!.Node])));
+        Assert.Equal("f(a=1)\n", Apply(module, CallArguments.Remove(module, call, [call.Keyword("b")!.Node, call.Keyword("c")!.Node])));
+        Assert.Equal("f(c=3)\n", Apply(module, CallArguments.Remove(module, call, [call.Keyword("a")!.Node, call.Keyword("b")!.Node])));
+    }
+
+    [Fact]
+    public async Task Remove_Should_Delete_Own_Line_Arguments_With_Their_Comments()
+    {
+        var module = await Parse("f(\n    # about a\n    a=1,\n    b=2,  # about b\n    c=3,\n)\n");
+        var call = FirstCall(module, "f");
+        Assert.Equal("f(\n    b=2,  # about b\n    c=3,\n)\n", Apply(module, CallArguments.Remove(module, call, [call.Keyword("a")!.Node])));
+        Assert.Equal("f(\n    # about a\n    a=1,\n    c=3,\n)\n", Apply(module, CallArguments.Remove(module, call, [call.Keyword("b")!.Node])));
+    }
+
+    [Fact]
+    public async Task RenameKeyword_Should_Replace_Only_The_Name()
+    {
+        var module = await Parse("R(mem='1Gi')\n");
+        var call = FirstCall(module, "R");
+        Assert.Equal("R(memory='1Gi')\n", Apply(module, [CallArguments.RenameKeyword(call.Keyword("mem")!, "memory")]));
+    }
+
+    [Fact]
+    public async Task Append_Should_Follow_The_Call_Layout()
+    {
+        var inline = await Parse("f(a=1)\n");
+        Assert.Equal("f(a=1, b=2)\n", Apply(inline, [CallArguments.Append(inline, FirstCall(inline, "f"), "b=2")]));
+
+        var empty = await Parse("f()\n");
+        Assert.Equal("f(b=2)\n", Apply(empty, [CallArguments.Append(empty, FirstCall(empty, "f"), "b=2")]));
+
+        var multiLine = await Parse("f(\n    a=1,\n)\n");
+        Assert.Equal("f(\n    a=1,\n    b=2,\n)\n", Apply(multiLine, [CallArguments.Append(multiLine, FirstCall(multiLine, "f"), "b=2")]));
+    }
+
+    [Fact]
+    public async Task Layout_Facts_Should_Follow_The_Module()
+    {
+        var module = await Parse("x = 'a'\ny = 'b'\nz = \"c\"\n\ndef f():\n\treturn 1\n");
+        Assert.Equal('\'', SourceText.PreferredQuote(module));
+        Assert.Equal("'it\\'s'", SourceText.Literal(module, "it's"));
+        Assert.Equal("\t", SourceText.IndentUnit(module));
+        var ret = module.Root.Descendants().First(n => n.Is("Return"));
+        Assert.Equal("\t", SourceText.IndentAt(module, ret.Span.Start));
+    }
+
+    [Fact]
+    public async Task Rewrite_Should_Apply_Edits_Inside_A_Span()
+    {
+        var module = await Parse("x = Resources(mem='1Gi')\n");
+        var call = FirstCall(module, "Resources");
+        var text = SourceText.Rewrite(module, call.Node.Span, [TextEdit.Replace(call.Function.Span, "flyte.Resources"), CallArguments.RenameKeyword(call.Keyword("mem")!, "memory")]);
+        Assert.Equal("flyte.Resources(memory='1Gi')", text);
+    }
+}
