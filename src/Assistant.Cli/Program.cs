@@ -7,5 +7,9 @@ var root = new RootCommand("flowmigrate: migrate Flyte 1 → Flyte 2 and Prefect
 {
     ScanCommand.Create(consoles),
     DemoCommand.Create(consoles),
+    InitCommand.Create(consoles),
+    StatusCommand.Create(consoles),
+    MigrateCommand.Create(consoles),
+    AbandonCommand.Create(consoles),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,3 +1,4 @@
+using Assistant.Core.Migration.Session;
 using Assistant.Core.Python;
 using Spectre.Console;
 
@@ -16,6 +17,11 @@ internal static class CommandRunner
         {
             Print(error, exception.Message);
             return exception.ExitCode;
+        }
+        catch (SessionException exception)
+        {
+            Print(error, exception.Message);
+            return ExitCodes.BadInput;
         }
         catch (PythonWorkerException exception)
         {

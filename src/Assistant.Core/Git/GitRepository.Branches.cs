@@ -80,4 +80,16 @@ internal sealed partial class GitRepository
 
     private static bool AlreadyExists(GitCommandResult result) =>
         result.StandardError.Contains("already exists", StringComparison.Ordinal);
+
+    /// <summary>Deletes a local branch (<c>git branch -D</c>: also when unmerged; callers confirm first).</summary>
+    public async Task<GitResult> DeleteBranchAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (GitArgumentGuard.Revision(name) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var run = await RunCheckedAsync(Write("branch", "-D", "--", name), GitErrorKind.RefNotFound, $"Could not delete branch {name}", cancellationToken);
+        return run.IsSuccess ? GitResult.Success : run.Error;
+    }
 }

@@ -16,7 +16,7 @@ internal static class CliProcess
         }
     }
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static async Task<CliResult> RunInAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -47,7 +47,7 @@ internal static class CliProcess
         return new CliResult(process.ExitCode, await output, await error);
     }
 
-    public static Task<CliResult> RunAsync(params string[] arguments) => RunAsync(Root, null, arguments);
+    public static Task<CliResult> RunAsync(params string[] arguments) => RunInAsync(Root, null, arguments);
 
     private static string FindRoot()
     {

@@ -23,12 +23,6 @@ public sealed class RulesetFixtureTests(SharedWorker shared) : IClassFixture<Sha
             }
         }
 
-        // TEMPORARY until the first ruleset lands: xunit fails a theory without rows.
-        if (data.Count == 0)
-        {
-            data.Add(string.Empty, string.Empty, string.Empty);
-        }
-
         return data;
     }
 
@@ -36,11 +30,6 @@ public sealed class RulesetFixtureTests(SharedWorker shared) : IClassFixture<Sha
     [MemberData(nameof(Cases))]
     public async Task Fixture_Output_Should_Match_Expected(string rulesetId, string scope, string name)
     {
-        if (rulesetId.Length == 0)
-        {
-            return;
-        }
-
         var ruleset = BuiltInRulesets.Load(rulesetId, RepositoryLayout.Rulesets);
         var fixture = FixtureCatalog.Discover(Path.Combine(ruleset.Directory, "fixtures")).Single(f => f.Scope == scope && f.Name == name);
 

@@ -16,6 +16,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
+            FaultPoint.Reach(FaultPoint.DuringStateWrite);
             File.Move(temp, path, overwrite: true);
         }
         finally

@@ -7,4 +7,7 @@ public sealed record CommitResult(string StepId, string? Commit, string? Error)
 
     /// <summary>A pre-commit hook rejected or rewrote files: the user may retry, accept the hook's changes, or skip hooks.</summary>
     public bool HookFailed { get; init; }
+
+    /// <summary>The import check that ran before this commit (null when none ran).</summary>
+    public FlowCheckReport? Check { get; init; }
 }

@@ -4,18 +4,18 @@ using System.Text;
 namespace Assistant.Core.Migration.Session;
 
 /// <summary>
-/// Branch-safe, stable names for flows: <c>pkg/mod.py::daily-etl</c> → <c>pkg.mod--daily-etl</c>, so
-/// the branch is <c>flowmigrate/pkg.mod--daily-etl</c>. Characters git refuses become '-'. Two flows
-/// whose names clean up to the same slug both get a short hash of their id, so slugs stay unique
-/// and depend only on the set of flow ids.
+/// Branch-safe, stable names for migration units, from the module that holds their flows:
+/// <c>pkg/mod.py</c> → <c>pkg.mod</c>, so the branch is <c>flowmigrate/pkg.mod</c>. A module is converted
+/// whole, so its name stays right when teammates add or rename flows in it. Characters git refuses
+/// become '-'; two files that clean up to the same slug both get a short hash of their path.
 /// </summary>
 public static class FlowSlug
 {
     public const string BranchPrefix = "flowmigrate/";
 
-    public static IReadOnlyDictionary<string, string> For(IEnumerable<string> flowIds)
+    public static IReadOnlyDictionary<string, string> For(IEnumerable<string> files)
     {
-        var ids = flowIds.Distinct(StringComparer.Ordinal).ToList();
+        var ids = files.Distinct(StringComparer.Ordinal).ToList();
         var plain = ids.ToDictionary(id => id, Clean, StringComparer.Ordinal);
         var collisions = plain.GroupBy(p => p.Value, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g.Select(p => p.Key)).ToHashSet();
         return ids.ToDictionary(id => id, id => collisions.Contains(id) ? $"{plain[id]}-{Hash(id)}" : plain[id], StringComparer.Ordinal);
@@ -23,14 +23,11 @@ public static class FlowSlug
 
     public static string Branch(string slug) => BranchPrefix + slug;
 
-    private static string Clean(string flowId)
+    private static string Clean(string file)
     {
-        var separator = flowId.IndexOf("::", StringComparison.Ordinal);
-        var file = separator < 0 ? flowId : flowId[..separator];
-        var name = separator < 0 ? string.Empty : flowId[(separator + 2)..];
         var module = file.EndsWith(".py", StringComparison.Ordinal) ? file[..^3] : file;
-        var slug = $"{Part(module.Replace('/', '.'))}--{Part(name)}";
-        return slug.Length <= 120 ? slug : slug[..111] + "-" + Hash(flowId);
+        var slug = Part(module.Replace('/', '.'));
+        return slug.Length <= 120 ? slug : slug[..111] + "-" + Hash(file);
     }
 
     private static string Part(string text)

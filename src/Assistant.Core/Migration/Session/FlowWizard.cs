@@ -44,7 +44,7 @@ internal sealed class FlowWizard : IFlowWizard
 
     public StepPreview? Current { get; private set; }
 
-    public CommitPreview? PendingCommit => Current is null ? null : CommitMessage(Current, complete: false);
+    public CommitPreview? PendingCommit => Current is null ? null : CommitMessage(Current, complete: false, check: null);
 
     private string Key => _unit.Lead.Id;
 
@@ -68,6 +68,7 @@ internal sealed class FlowWizard : IFlowWizard
         }
 
         var worktree = await WorktreeAsync(session, unit, exists, cancellationToken);
+        FaultPoint.Reach(FaultPoint.AfterWorktree);
         var wizard = new FlowWizard(session, unit, worktree, history);
         await wizard.AdvanceAsync(cancellationToken);
         return wizard;
@@ -108,18 +109,25 @@ internal sealed class FlowWizard : IFlowWizard
         var stepId = preview.Step.Step.Id;
         var after = await new ConversionPipeline(_session.Parser).ApplyAsync(_project, preview.Outcome, cancellationToken);
         var complete = await NothingLeftAfterAsync(stepId, after, cancellationToken);
-        if (complete && _session.Options.Checker is { } checker)
+        var written = await WriteAsync(preview, cancellationToken);
+        string? check = null;
+        if (complete && _session.Options.ImportCheck)
         {
-            var report = await checker(Outputs(after), cancellationToken);
+            // Half-migrated code cannot import: only the commit that completes the flow is checked.
+            var report = await _session.Checker.CheckAsync(_ruleset, _worktree.Root, _session.Layout, _unit.Files, cancellationToken);
             if (!report.Passed)
             {
-                return new CommitResult(stepId, null, "the import check failed: " + string.Join("; ", report.Findings.Where(f => f.Severity == "error").Select(f => $"{f.File}:{f.Line} {f.Message}")));
+                await RestoreAsync(written, cancellationToken);
+                var errors = report.Findings.Where(f => f.Severity == "error").Select(f => $"{f.File}:{f.Line} {f.Message}{(f.RuleId is null ? "" : $" [{f.RuleId} produced this line]")}");
+                return new CommitResult(stepId, null, "the import check failed: " + string.Join("; ", errors)) { Check = report };
             }
+
+            check = "passed";
         }
 
-        var written = await WriteAsync(preview, cancellationToken);
+        FaultPoint.Reach(FaultPoint.BeforeCommit);
         MigrationSession.Check(await _worktree.StageAsync(written, cancellationToken), SessionRefusal.GitFailed);
-        var message = CommitMessage(preview, complete);
+        var message = CommitMessage(preview, complete, check);
         var request = new CommitRequest(message.Subject)
         {
             Body = message.Body,
@@ -132,6 +140,7 @@ internal sealed class FlowWizard : IFlowWizard
             return new CommitResult(stepId, null, commit.Error!.Message) { HookFailed = commit.Error.Kind == GitErrorKind.HookFailed };
         }
 
+        FaultPoint.Reach(FaultPoint.AfterCommit);
         _committed.Add(stepId);
         _edits.Clear();
         _session.Cache.Update(data =>
@@ -182,9 +191,8 @@ internal sealed class FlowWizard : IFlowWizard
     {
         var started = DateTime.UtcNow;
         var project = Current is null ? _project : await new ConversionPipeline(_session.Parser).ApplyAsync(_project, Current.Outcome, cancellationToken);
-        var outputs = Outputs(project);
         var findings = new List<CheckFinding>();
-        foreach (var (path, text) in outputs.Where(o => o.Key.EndsWith(".py", StringComparison.Ordinal)))
+        foreach (var (path, text) in Outputs(project).Where(o => o.Key.EndsWith(".py", StringComparison.Ordinal)))
         {
             if (await _session.Parser.CheckSyntaxAsync(path, text, cancellationToken) is { } error)
             {
@@ -192,14 +200,21 @@ internal sealed class FlowWizard : IFlowWizard
             }
         }
 
-        if (_session.Options.Checker is { } checker && findings.Count == 0)
+        if (findings.Count > 0)
         {
-            var report = await checker(outputs, cancellationToken);
-            findings.AddRange(report.Findings);
-            return report with { Passed = !findings.Any(f => f.Severity == "error"), Findings = findings, Elapsed = DateTime.UtcNow - started };
+            return new FlowCheckReport(false, findings, DateTime.UtcNow - started) { Environment = "syntax check with the repository's Python" };
         }
 
-        return new FlowCheckReport(findings.Count == 0, findings, DateTime.UtcNow - started) { Environment = "syntax check with the repository's Python" };
+        // The current step is not committed yet: put its files in place for the check, then put them back.
+        var written = Current is null ? [] : await WriteAsync(Current, cancellationToken);
+        try
+        {
+            return await _session.Checker.CheckAsync(_ruleset, _worktree.Root, _session.Layout, _unit.Files, cancellationToken);
+        }
+        finally
+        {
+            await RestoreAsync(written, cancellationToken);
+        }
     }
 
     private StepState StateOf(MigrationStep step) =>
@@ -290,6 +305,24 @@ internal sealed class FlowWizard : IFlowWizard
         return written.Distinct().ToList();
     }
 
+    // Puts written files back as the branch has them (deleting the ones it does not have).
+    private async Task RestoreAsync(IEnumerable<string> written, CancellationToken cancellationToken)
+    {
+        foreach (var relative in written)
+        {
+            var path = Path.Combine(_worktree.Root, relative);
+            var committed = await _worktree.ShowFileAsync("HEAD", relative, cancellationToken);
+            if (committed.IsSuccess)
+            {
+                await File.WriteAllBytesAsync(path, committed.Value, cancellationToken);
+            }
+            else if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
     private async Task<string> WriteFileAsync(string relative, byte[] content, CancellationToken cancellationToken)
     {
         var path = Path.Combine(_worktree.Root, relative);
@@ -302,7 +335,7 @@ internal sealed class FlowWizard : IFlowWizard
         _unit.Files.Where(f => project.ModuleAt(f) is not null)
             .ToDictionary(f => _session.Layout.OutputPath(f), f => project.ModuleAt(f)!.Text, StringComparer.Ordinal);
 
-    private CommitPreview CommitMessage(StepPreview preview, bool complete)
+    private CommitPreview CommitMessage(StepPreview preview, bool complete, string? check)
     {
         var step = preview.Step.Step;
         var body = new List<string>();
@@ -325,6 +358,11 @@ internal sealed class FlowWizard : IFlowWizard
         if (complete)
         {
             trailers.Add(KeyValuePair.Create(Trailers.Complete, "true"));
+        }
+
+        if (check is not null)
+        {
+            trailers.Add(KeyValuePair.Create(Trailers.Check, check));
         }
 
         return new CommitPreview(_unit.Branch, $"flowmigrate: {_unit.Lead.Name} — {step.Title}", string.Join('\n', body), trailers);
@@ -354,7 +392,10 @@ internal sealed class FlowWizard : IFlowWizard
         var existing = worktrees.FirstOrDefault(w => w.Branch == "refs/heads/" + unit.Branch);
         if (existing is not null && Directory.Exists(existing.Path))
         {
-            return MigrationSession.Check(await GitRepository.OpenAsync(repository.Executable, existing.Path, cancellationToken), SessionRefusal.GitFailed);
+            // Left by an interrupted run: whatever was not committed is redone from the branch.
+            var reused = MigrationSession.Check(await GitRepository.OpenAsync(repository.Executable, existing.Path, cancellationToken), SessionRefusal.GitFailed);
+            MigrationSession.Check(await reused.DiscardChangesAsync(cancellationToken), SessionRefusal.GitFailed);
+            return reused;
         }
 
         await repository.WorktreePruneAsync(cancellationToken);

@@ -32,6 +32,7 @@ internal sealed class MigrationSession : IMigrationSession
         Units = units;
         Layout = new TreeLayout(Mode, config.ParallelTree);
         Cache = SessionCache.Load(repository.CommonDir);
+        Checker = new FlowChecker(worker, Path.Combine(repository.CommonDir, "flowmigrate", "standins"), options.CheckTimeout);
     }
 
     public string Root => _repository.Root;
@@ -53,6 +54,8 @@ internal sealed class MigrationSession : IMigrationSession
     internal TreeLayout Layout { get; }
 
     internal SessionCache Cache { get; }
+
+    internal FlowChecker Checker { get; }
 
     internal GitRepository Repository => _repository;
 
@@ -92,7 +95,8 @@ internal sealed class MigrationSession : IMigrationSession
         var files = ProjectFileWalker.PythonFiles(repository.Root, excluded);
         var inventory = await new InventoryBuilder(new ModuleParser(worker)).BuildAsync(repository.Root, files, cancellationToken: cancellationToken);
         var mode = options.Mode ?? config.Mode;
-        var units = MigrationUnits.Form(inventory, mode, options.PrefectTarget ?? config.PrefectTarget);
+        var branches = Check(await repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed).Select(b => b.BranchName).ToHashSet(StringComparer.Ordinal);
+        var units = MigrationUnits.Form(inventory, mode, options.PrefectTarget ?? config.PrefectTarget, branches);
         return new MigrationSession(repository, worker, options, config, baseBranch, baseCommit, inventory, units);
     }
 
@@ -110,6 +114,33 @@ internal sealed class MigrationSession : IMigrationSession
         _ = UnitOf(flowId);
         Cache.Update(data => data with { SkippedFlows = data.SkippedFlows.Append(flowId).Distinct().Order(StringComparer.Ordinal).ToList() });
         return Task.CompletedTask;
+    }
+
+    /// <summary>Removes a flow's worktree and, when asked, its branch; forgets its pending decisions. Returns what was removed.</summary>
+    internal async Task<IReadOnlyList<string>> AbandonAsync(string flowId, bool deleteBranch, CancellationToken cancellationToken = default)
+    {
+        var unit = UnitOf(flowId);
+        var removed = new List<string>();
+        var worktrees = Check(await _repository.WorktreeListAsync(cancellationToken), SessionRefusal.GitFailed);
+        foreach (var worktree in worktrees.Where(w => w.Branch == "refs/heads/" + unit.Branch))
+        {
+            Check(await _repository.WorktreeRemoveAsync(worktree.Path, force: true, cancellationToken), SessionRefusal.GitFailed);
+            removed.Add($"worktree {worktree.Path}");
+        }
+
+        if (deleteBranch && Check(await _repository.RefExistsAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed))
+        {
+            Check(await _repository.DeleteBranchAsync(unit.Branch, cancellationToken), SessionRefusal.GitFailed);
+            removed.Add($"branch {unit.Branch}");
+        }
+
+        Cache.Update(data =>
+        {
+            data.SkippedSteps.Remove(unit.Lead.Id);
+            data.DisabledChanges.Remove(unit.Lead.Id);
+            return data;
+        });
+        return removed;
     }
 
     internal MigrationUnit UnitOf(string flowId) =>

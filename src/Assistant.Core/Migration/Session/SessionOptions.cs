@@ -21,6 +21,9 @@ public sealed record SessionOptions
     /// safe only for <c>migrate</c> without <c>--yes</c>.</summary>
     public FixPolicy Policy { get; init; } = FixPolicy.SafeAndReview;
 
-    /// <summary>Checks converted code before committing the last step of a flow (import check when wired, syntax always).</summary>
-    public Func<IReadOnlyDictionary<string, string>, CancellationToken, Task<FlowCheckReport>>? Checker { get; init; }
+    /// <summary>Import-check a flow's converted modules before its last commit (syntax is always checked).</summary>
+    public bool ImportCheck { get; init; } = true;
+
+    /// <summary>Limit for one import check of user code.</summary>
+    public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

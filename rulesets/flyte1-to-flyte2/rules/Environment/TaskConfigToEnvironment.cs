@@ -1,0 +1,277 @@
+using Assistant.Core.Rules;
+using Assistant.Core.Rules.Authoring;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+using Assistant.Rulesets.Flyte.Shared;
+
+namespace Assistant.Rulesets.Flyte.Environment;
+
+/// <summary>FLY101: <c>@task(container_image=…, requests=…, …)</c> / <c>@workflow</c> / <c>@dynamic</c> / <c>@eager</c> → <c>flyte.TaskEnvironment</c> + <c>@env.task</c>.</summary>
+public sealed class TaskConfigToEnvironment : IRule
+{
+    private const int MaxLineLength = 100;
+
+    public RuleDescriptor Descriptor { get; } = new(
+        "FLY101",
+        "task-config-to-environment",
+        "environment",
+        Safety.Review,
+        "Moves image, resources, env vars, secrets, pod templates and plugin configs from flytekit decorators to flyte.TaskEnvironment declarations (one per distinct configuration) and turns the decorators into @env.task.",
+        "Flyte 2 sets image, resources, env vars and secrets only on the environment; tasks with different settings need different environments, and a driver calling another environment's tasks needs depends_on (reference/flyte.md §3).",
+        "@task(requests=Resources(cpu=\"1\", mem=\"2Gi\"), limits=Resources(mem=\"4Gi\"))  →  env = flyte.TaskEnvironment(name=\"etl\", resources=flyte.Resources(cpu=\"1\", memory=(\"2Gi\", \"4Gi\"))) + @env.task");
+
+    public IEnumerable<Finding> Analyze(RuleContext context)
+    {
+        var module = context.Module;
+        var environments = EnvironmentPlan.For(module, context.Tables, context.Options, context.Project);
+        if (environments.Count == 0)
+        {
+            foreach (var finding in MissingImageTodos(context))
+            {
+                yield return finding;
+            }
+
+            yield break;
+        }
+
+        var quote = SourceText.PreferredQuote(module);
+        var unit = SourceText.IndentUnit(module);
+        var newLine = module.NewLine;
+        var defaultImage = EnvironmentPlan.DefaultImage(context.Options, context.Project);
+        var edits = new List<TextEdit>();
+        var imports = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var dependsOn = DependsOn(context, environments, imports);
+
+        // Environments with settings first: the plain one may depend on them.
+        var declarations = environments.OrderBy(e => e.First.Fields.Count == 0 ? 1 : 0).ThenBy(e => e.First.Function.Node.Span.Start)
+            .Select(e => Declaration(e, dependsOn[e], defaultImage, quote, unit, newLine)).ToList();
+        var firstFunction = environments.SelectMany(e => e.Functions).OrderBy(f => f.Decorator.Span.Start).First();
+        var decoratorLine = module.Lines.LineSpan(module.Lines.LineOf(firstFunction.Decorator.Span.Start));
+        var insertAt = ListItems.WithCommentsAbove(module, decoratorLine).Start;
+        edits.Add(TextEdit.Insert(insertAt, string.Join(newLine + newLine + newLine, declarations) + newLine + newLine + newLine));
+        foreach (var (statementAfter, text) in imports)
+        {
+            _ = statementAfter;
+            edits.Add(TextEdit.Insert(int.Parse(statementAfter.Split('|')[0], System.Globalization.CultureInfo.InvariantCulture), text));
+        }
+
+        if (PythonImports.AddImport(module, "flyte", "flytekit") is { } importFlyte)
+        {
+            edits.Add(importFlyte);
+        }
+
+        foreach (var plugin in environments.SelectMany(e => e.First.Fields).Select(f => f.Text)
+                     .SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, @"\bflyteplugins\.([a-z_]+)\.").Select(m => "flyteplugins." + m.Groups[1].Value))
+                     .Distinct().Order(StringComparer.Ordinal))
+        {
+            if (PythonImports.AddImport(module, plugin, "flytekit") is { } importPlugin)
+            {
+                edits.Add(importPlugin);
+            }
+        }
+
+        foreach (var environment in environments)
+        {
+            foreach (var function in environment.Functions)
+            {
+                edits.AddRange(RewriteDecorator(module, function, environment.Variable));
+            }
+        }
+
+        var names = string.Join(", ", environments.Select(e => $"{e.Variable} ({e.Name})"));
+        yield return new Finding(Descriptor.Id, firstFunction.Decorator.Span, $"task configuration moves to flyte.TaskEnvironment: {names}")
+        {
+            Fix = new Fix(edits, Safety.Review, $"declare {names}; decorators become @<env>.task"),
+        };
+
+        foreach (var function in environments.SelectMany(e => e.Functions))
+        {
+            foreach (var note in function.Notes)
+            {
+                yield return new Finding(Descriptor.Id, function.Decorator.Span, note) { Todo = new ManualTodo(note, "reference/flyte.md §4") };
+            }
+        }
+    }
+
+    private static IEnumerable<TextEdit> RewriteDecorator(PythonModule module, PlannedFunction function, string variable)
+    {
+        var decorator = function.Decorator;
+        if (CallSyntax.From(decorator) is not { } call)
+        {
+            yield return TextEdit.Replace(decorator.Span, $"{variable}.task");
+            yield break;
+        }
+
+        var items = CallArguments.Items(call);
+        var kept = items.Where(i => !function.Moved.Any(m => ReferenceEquals(m.Node, i))).ToList();
+        var commentsOutsideMoved = SourceText.CommentsIn(module, call.Node.Span).Any(c => !function.Comments.Contains(c.Text));
+        if (kept.Count == 0 && !commentsOutsideMoved)
+        {
+            yield return TextEdit.Replace(decorator.Span, $"{variable}.task");
+            yield break;
+        }
+
+        yield return TextEdit.Replace(call.Function.Span, $"{variable}.task");
+        foreach (var edit in CallArguments.Remove(module, call, function.Moved.Select(m => m.Node)))
+        {
+            yield return edit;
+        }
+    }
+
+    private static string Declaration(PlannedEnvironment environment, IReadOnlyList<string> dependsOn, string? defaultImage, char quote, string unit, string newLine)
+    {
+        var fields = new List<(string Field, string Text)> { ("name", SourceText.Literal(quote, environment.Name)) };
+        var configured = environment.First.Fields.ToList();
+        if (!configured.Any(f => f.Field == "image") && defaultImage is not null)
+        {
+            configured.Insert(0, ("image", SourceText.Literal(quote, defaultImage)));
+        }
+
+        fields.AddRange(configured);
+        if (dependsOn.Count > 0)
+        {
+            fields.Add(("depends_on", "[" + string.Join(", ", dependsOn) + "]"));
+        }
+
+        var comments = environment.Functions.SelectMany(f => f.Comments).Distinct().ToList();
+        var head = $"{environment.Variable} = flyte.TaskEnvironment(";
+        var oneLine = head + string.Join(", ", fields.Select(f => $"{f.Field}={f.Text}")) + ")";
+        if (comments.Count == 0 && oneLine.Length <= MaxLineLength && !oneLine.Contains('\n', StringComparison.Ordinal))
+        {
+            return oneLine;
+        }
+
+        var lines = new List<string> { head, $"{unit}{fields[0].Field}={fields[0].Text}," };
+        lines.AddRange(comments.Select(c => unit + c));
+        lines.AddRange(fields.Skip(1).Select(f => $"{unit}{f.Field}={f.Text},"));
+        lines.Add(")");
+        return string.Join(newLine, lines);
+    }
+
+    // Per environment: the variables of other environments whose tasks its functions reference.
+    private static Dictionary<PlannedEnvironment, IReadOnlyList<string>> DependsOn(RuleContext context, IReadOnlyList<PlannedEnvironment> environments, SortedDictionary<string, string> imports)
+    {
+        var module = context.Module;
+        var local = environments.SelectMany(e => e.Functions.Select(f => (f.Function.Name, e))).ToDictionary(p => p.Name, p => p.e, StringComparer.Ordinal);
+        var imported = ImportedEnvironments(context);
+        var result = new Dictionary<PlannedEnvironment, IReadOnlyList<string>>();
+        foreach (var environment in environments)
+        {
+            var needed = new List<string>();
+            foreach (var function in environment.Functions)
+            {
+                foreach (var name in function.Function.Body.SelectMany(s => s.DescendantsAndSelf()).Where(n => n.Is("Name") && n.Scalar("ctx") == "Load").Select(n => n.Scalar("id")!))
+                {
+                    if (local.TryGetValue(name, out var other) && other != environment)
+                    {
+                        needed.Add(other.Variable);
+                    }
+                    else if (imported.TryGetValue(name, out var remote))
+                    {
+                        needed.Add(remote.Alias);
+                        imports[$"{remote.InsertAt:D9}|{remote.Alias}"] = remote.Statement;
+                    }
+                }
+            }
+
+            result[environment] = needed.Distinct().ToList();
+        }
+
+        return result;
+    }
+
+    private sealed record RemoteEnvironment(string Alias, int InsertAt, string Statement);
+
+    // Tasks imported from other modules of the project → the environment variable they live in there.
+    private static Dictionary<string, RemoteEnvironment> ImportedEnvironments(RuleContext context)
+    {
+        var module = context.Module;
+        var result = new Dictionary<string, RemoteEnvironment>(StringComparer.Ordinal);
+        foreach (var statement in module.Body.Where(s => s.Is("ImportFrom")))
+        {
+            var import = new ImportSyntax(statement);
+            var target = ResolveModule(module, import);
+            if (target is null || context.Project.FindModule(target) is not { } other || other.Path == module.Path)
+            {
+                continue;
+            }
+
+            var environments = EnvironmentPlan.For(other, context.Tables, context.Options, context.Project);
+            foreach (var name in import.Names)
+            {
+                var variable = environments.FirstOrDefault(e => e.Functions.Any(f => f.Function.Name == name.Name))?.Variable
+                    ?? ConvertedEnvironment(other, name.Name);
+                if (variable is null)
+                {
+                    continue;
+                }
+
+                var alias = $"{Flytekit.Slug(target.Split('.')[^1])}_{variable}";
+                var from = new string('.', import.Level) + import.Module;
+                var end = module.Lines.LineEnd(module.Lines.LineOf(Math.Max(statement.Span.Start, statement.Span.End - 1)));
+                result[name.BoundName] = new RemoteEnvironment(alias, end, $"from {from} import {variable} as {alias}{module.NewLine}");
+            }
+        }
+
+        return result;
+    }
+
+    private static string? ResolveModule(PythonModule module, ImportSyntax import)
+    {
+        if (import.Level == 0)
+        {
+            return import.Module;
+        }
+
+        var parts = ProjectModel.ModuleName(module.Path).Split('.').ToList();
+        var isPackage = module.Path.EndsWith("__init__.py", StringComparison.Ordinal);
+        var drop = isPackage ? import.Level - 1 : import.Level;
+        if (drop > parts.Count)
+        {
+            return null;
+        }
+
+        var prefix = string.Join('.', parts.Take(parts.Count - drop));
+        return import.Module is null ? prefix : prefix.Length == 0 ? import.Module : $"{prefix}.{import.Module}";
+    }
+
+    // In an already converted module: the variable X of `@X.task` on the function, when X = flyte.TaskEnvironment(...).
+    private static string? ConvertedEnvironment(PythonModule module, string function)
+    {
+        var definition = module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f?.Name == function);
+        foreach (var decorator in definition?.Decorators ?? [])
+        {
+            var callee = decorator.Is("Call") ? decorator.Child("func") : decorator;
+            if (AttributeSyntax.From(callee) is { Attribute: "task" } attribute && attribute.Value.DottedName() is { } variable && IsEnvironment(module, variable))
+            {
+                return variable;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsEnvironment(PythonModule module, string variable) =>
+        module.Body.Select(AssignSyntax.From).Any(a => a is not null && a.TargetNames.Contains(variable)
+            && CallSyntax.From(a.Value)?.FunctionName is "flyte.TaskEnvironment" or "TaskEnvironment");
+
+    // Once converted: an environment without image runs on Flyte 2's default image, which lacks the module's dependencies.
+    private IEnumerable<Finding> MissingImageTodos(RuleContext context)
+    {
+        var module = context.Module;
+        if (!module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit")))
+        {
+            yield break;
+        }
+
+        var missing = module.Body
+            .Where(s => AssignSyntax.From(s) is { } assign && CallSyntax.From(assign.Value) is { FunctionName: "flyte.TaskEnvironment" } call && call.Keyword("image") is null)
+            .ToList();
+        if (missing.Count > 0)
+        {
+            var variables = string.Join(", ", missing.SelectMany(s => AssignSyntax.From(s)!.TargetNames));
+            var text = $"no image for {variables}: the Flyte 1 tasks ran on the image passed to pyflyte --image or set in the Flyte config, which the project does not show; set image= to it (it must contain the flyte SDK), the default image lacks this module's dependencies";
+            yield return new Finding(Descriptor.Id, missing[0].Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §3.2") };
+        }
+    }
+}

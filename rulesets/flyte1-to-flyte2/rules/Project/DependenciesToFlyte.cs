@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+using Assistant.Rulesets.Flyte.Shared;
+
+namespace Assistant.Rulesets.Flyte.Project;
+
+/// <summary>FLY510: <c>flytekit</c> / <c>flytekitplugins-*</c> in requirements*.txt, pyproject.toml, setup.py/cfg, Pipfile → <c>flyte</c> / <c>flyteplugins-*</c>.</summary>
+public sealed partial class DependenciesToFlyte : IFileRule
+{
+    public RuleDescriptor Descriptor { get; } = new(
+        "FLY510",
+        "dependencies-to-flyte",
+        "images-and-project",
+        Safety.Review,
+        "Replaces flytekit with flyte>=2,<3 and flytekitplugins-X with flyteplugins-Y in dependency manifests; plugins without a Flyte 2 package get a TODO.",
+        "The converted code imports flyte, not flytekit; plugin packages were renamed (reference/flyte.md §2, §15).",
+        "flytekit==1.10.*  →  flyte>=2,<3");
+
+    public bool AppliesTo(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return (name.StartsWith("requirements", StringComparison.Ordinal) && (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".in", StringComparison.Ordinal)))
+            || name is "pyproject.toml" or "setup.py" or "setup.cfg" or "Pipfile";
+    }
+
+    public IEnumerable<Finding> Analyze(FileRuleContext context)
+    {
+        var text = context.Text;
+        var lines = LineMap.For(text);
+        var requirementsFile = context.Path.EndsWith(".txt", StringComparison.Ordinal) || context.Path.EndsWith(".in", StringComparison.Ordinal);
+        for (var line = 1; line <= lines.LineCount; line++)
+        {
+            var span = lines.LineSpan(line);
+            var content = text[span.Start..span.End].TrimEnd('\r', '\n');
+            if (content.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            foreach (Match match in (requirementsFile ? RequirementLine() : QuotedRequirement()).Matches(content))
+            {
+                var group = match.Groups["req"];
+                var name = Packages.Name(group.Value);
+                var replacement = Packages.Replacement(name, context.Tables);
+                if (replacement is null)
+                {
+                    continue;
+                }
+
+                var at = TextSpan.FromLength(span.Start + group.Index, group.Length);
+                if (replacement.Length == 0)
+                {
+                    var note = $"{name} has no Flyte 2 plugin: remove it once the code that uses it is ported (reference/flyte.md §15)";
+                    yield return new Finding(Descriptor.Id, at, note) { Todo = new ManualTodo(note, "reference/flyte.md §15") };
+                    continue;
+                }
+
+                var requirement = replacement == "flyte" ? Packages.FlyteRequirement : replacement;
+                yield return new Finding(Descriptor.Id, at, $"{name} → {requirement}")
+                {
+                    Fix = Fix.Review($"depend on {requirement}", TextEdit.Replace(at, requirement)),
+                };
+            }
+        }
+    }
+
+    // A requirement at the start of a requirements.txt line, up to a comment or environment marker.
+    [GeneratedRegex(@"^\s*(?<req>flytekit[A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*(?:[<>=!~]=?[^;#\s]*(?:\s*,\s*[<>=!~]=?[^;#\s]*)*)?)")]
+    private static partial Regex RequirementLine();
+
+    // A quoted requirement in pyproject/setup/Pipfile.
+    [GeneratedRegex(@"[""'](?<req>flytekit[A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*(?:[<>=!~]=?[^""';]*)?)[""']")]
+    private static partial Regex QuotedRequirement();
+}

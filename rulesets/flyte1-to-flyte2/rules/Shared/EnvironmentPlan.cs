@@ -1,0 +1,196 @@
+using System.Text.RegularExpressions;
+using Assistant.Core.Rules;
+using Assistant.Core.Rules.Authoring;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+
+namespace Assistant.Rulesets.Flyte.Shared;
+
+/// <summary>One flytekit-decorated function and the environment-level settings taken from its decorator.</summary>
+internal sealed record PlannedFunction(FunctionDefSyntax Function, SyntaxNode Decorator, string Kind, IReadOnlyList<KeywordSyntax> Moved, IReadOnlyList<(string Field, string Text)> Fields, IReadOnlyList<string> Comments, IReadOnlyList<string> Notes)
+{
+    public string Key => string.Join("\u0001", Fields.Select(f => f.Field + "=" + Regex.Replace(f.Text, @"\s+", string.Empty)));
+}
+
+/// <summary>Tasks sharing one configuration, hence one <c>flyte.TaskEnvironment</c>.</summary>
+internal sealed record PlannedEnvironment(string Name, string Variable, IReadOnlyList<PlannedFunction> Functions)
+{
+    public PlannedFunction First => Functions[0];
+}
+
+/// <summary>
+/// Groups the flytekit tasks of a module by identical environment-level configuration (image, resources,
+/// env vars, secrets, pod template, plugin config) and names the environments deterministically: the
+/// group without settings is <c>env</c> named after the module's dotted path (<c>pkg-mod</c>); every other
+/// group is <c>&lt;first task&gt;_env</c> named <c>pkg-mod-&lt;first task&gt;</c> (reference/flyte.md §3.2, gotcha 4).
+/// </summary>
+internal static class EnvironmentPlan
+{
+    private static readonly string[] FieldOrder = ["image", "resources", "env_vars", "secrets", "pod_template", "plugin_config"];
+
+    public static IReadOnlyList<PlannedEnvironment> For(PythonModule module, RulesetTables tables, RuleOptions options, ProjectModel project)
+    {
+        var bindings = Flytekit.Bindings(module);
+        var functions = Flytekit.DecoratedFunctions(module, bindings).Select(f => Plan(module, bindings, tables, f.Function, f.Decorator, f.Kind)).ToList();
+        if (functions.Count == 0)
+        {
+            return [];
+        }
+
+        var groups = functions.GroupBy(f => f.Key).Select(g => g.ToList()).ToList();
+        var baseName = Flytekit.EnvironmentName(module.Path);
+        var environments = new List<PlannedEnvironment>();
+        foreach (var group in groups)
+        {
+            var plain = group[0].Fields.Count == 0;
+            var first = Flytekit.Slug(group[0].Function.Name);
+            environments.Add(plain
+                ? new PlannedEnvironment(baseName, "env", group)
+                : new PlannedEnvironment($"{baseName}-{first}", $"{first}_env", group));
+        }
+
+        return environments;
+    }
+
+    /// <summary>The image tasks without container_image ran on: the option, else <c>pyflyte ... --image/-i</c> in a project file.</summary>
+    public static string? DefaultImage(RuleOptions options, ProjectModel project)
+    {
+        if (!string.IsNullOrWhiteSpace(options.DefaultImage))
+        {
+            return options.DefaultImage;
+        }
+
+        foreach (var (_, text) in project.OtherFiles.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (Match match in Regex.Matches(text, @"pyflyte\b[^\n]*?\s(?:--image|-i)(?:\s+|=)([^\s'""]+)"))
+            {
+                var value = match.Groups[1].Value;
+                if (value.Contains('$', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var eq = value.IndexOf('=', StringComparison.Ordinal);
+                if (eq < 0)
+                {
+                    return value;
+                }
+
+                if (value[..eq] == "default")
+                {
+                    return value[(eq + 1)..];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static PlannedFunction Plan(PythonModule module, IReadOnlyList<ImportBinding> bindings, RulesetTables tables, FunctionDefSyntax function, SyntaxNode decorator, string kind)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var moved = new List<KeywordSyntax>();
+        var comments = new List<string>();
+        var notes = new List<string>();
+        if (CallSyntax.From(decorator) is not { } call)
+        {
+            return new PlannedFunction(function, decorator, kind, moved, [], comments, notes);
+        }
+
+        var byName = call.Keywords.Where(k => k.Name is not null).ToDictionary(k => k.Name!, StringComparer.Ordinal);
+        foreach (var keyword in call.Keywords)
+        {
+            if (keyword.Name is not { } name || tables["task-params"].Find("old", name) is not { } row || row.Get("action") != "env")
+            {
+                continue;
+            }
+
+            moved.Add(keyword);
+            var span = SourceText.WholeLines(module, keyword.Node.Span) is { } lines ? ListItems.WithCommentsAbove(module, lines) : keyword.Node.Span;
+            comments.AddRange(SourceText.CommentsIn(module, span).Select(c => c.Text));
+        }
+
+        SyntaxNode? Value(string name) => byName.GetValueOrDefault(name)?.Value;
+        var quote = SourceText.PreferredQuote(module);
+        if (Value("container_image") is { } image)
+        {
+            fields["image"] = ImageText(module, image, quote);
+        }
+
+        if (Value("requests") is not null || Value("limits") is not null || Value("resources") is not null || Value("accelerator") is not null || Value("shared_memory") is not null)
+        {
+            var builder = new ResourcesText(module, bindings, tables);
+            fields["resources"] = builder.Build(Value("requests"), Value("limits"), Value("resources"), Value("accelerator"), Value("shared_memory"))
+                ?? string.Join(", ", new[] { "requests", "limits", "resources" }.Where(n => Value(n) is not null).Select(n => Flytekit.RenamedText(module, Value(n)!, bindings, tables)));
+            notes.AddRange(builder.Notes);
+        }
+
+        if (Value("environment") is { } environment)
+        {
+            fields["env_vars"] = module.GetText(environment);
+        }
+
+        if (Value("secret_requests") is { } secrets)
+        {
+            var builder = new SecretsText(module, bindings);
+            fields["secrets"] = builder.Build(secrets);
+            notes.AddRange(builder.Notes);
+        }
+
+        if (Value("pod_template") is { } podTemplate)
+        {
+            fields["pod_template"] = Flytekit.RenamedText(module, podTemplate, bindings, tables);
+        }
+        else if (Value("pod_template_name") is { } podTemplateName)
+        {
+            fields["pod_template"] = module.GetText(podTemplateName);
+        }
+
+        if (Value("task_config") is { } taskConfig)
+        {
+            fields["plugin_config"] = PluginText(module, taskConfig, bindings, tables, notes);
+        }
+
+        var ordered = FieldOrder.Where(fields.ContainsKey).Select(f => (f, fields[f])).ToList();
+        return new PlannedFunction(function, decorator, kind, moved, ordered, comments.Distinct().ToList(), notes);
+    }
+
+    private static string ImageText(PythonModule module, SyntaxNode image, char quote)
+    {
+        if (ConstantSyntax.StringValue(image) is { } text && Regex.Match(text, @"^\{\{\s*\.image\.([A-Za-z0-9_-]+)\.fqn\s*\}\}") is { Success: true } reference)
+        {
+            return $"flyte.Image.from_ref_name({SourceText.Literal(quote, reference.Groups[1].Value)})";
+        }
+
+        return module.GetText(image);
+    }
+
+    private static string PluginText(PythonModule module, SyntaxNode config, IReadOnlyList<ImportBinding> bindings, RulesetTables tables, List<string> notes)
+    {
+        var edits = new List<TextEdit>();
+        var missing = false;
+        foreach (var candidate in config.DescendantsAndSelf(n => n.DottedName() is null).Where(n => n.DottedName() is not null))
+        {
+            if (PythonImports.Resolve(candidate, bindings) is not { } name)
+            {
+                continue;
+            }
+
+            if (tables["plugins"].Find("old", name)?.Get("new") is { } replacement)
+            {
+                edits.Add(TextEdit.Replace(candidate.Span, replacement));
+            }
+            else
+            {
+                missing = true;
+            }
+        }
+
+        if (missing || edits.Count == 0)
+        {
+            notes.Add($"task_config={module.GetText(config)} has no Flyte 2 plugin config here: port it to a flyteplugins config or run the work inside the task (reference/flyte.md §15)");
+        }
+
+        return SourceText.Rewrite(module, config.Span, edits);
+    }
+}

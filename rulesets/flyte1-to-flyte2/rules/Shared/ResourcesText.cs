@@ -1,0 +1,207 @@
+using Assistant.Core.Rules;
+using Assistant.Core.Rules.Authoring;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+
+namespace Assistant.Rulesets.Flyte.Shared;
+
+/// <summary>
+/// Builds one <c>flyte.Resources(...)</c> from a Flyte 1 task's <c>requests</c>, <c>limits</c>, <c>resources</c>,
+/// <c>accelerator</c> and <c>shared_memory</c> (reference/flyte.md §4): keywords renamed, requests+limits
+/// merged into (request, limit) tuples, GPU counts combined with the accelerator into a device literal.
+/// What cannot be expressed is returned as TODO notes, never dropped.
+/// </summary>
+internal sealed class ResourcesText(PythonModule module, IReadOnlyList<ImportBinding> bindings, RulesetTables tables)
+{
+    private readonly char _quote = SourceText.PreferredQuote(module);
+
+    public List<string> Notes { get; } = [];
+
+    public string? Build(SyntaxNode? requests, SyntaxNode? limits, SyntaxNode? resources, SyntaxNode? accelerator, SyntaxNode? sharedMemory)
+    {
+        var req = Parse(requests, "requests");
+        var lim = Parse(limits, "limits");
+        var res = Parse(resources, "resources");
+        if (req is null || lim is null || res is null)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        foreach (var row in tables["resources"].Rows)
+        {
+            var old = row.Require("old");
+            var name = row.Require("new");
+            var request = req.GetValueOrDefault(old) ?? res.GetValueOrDefault(old);
+            var limit = lim.GetValueOrDefault(old);
+            if (old == "gpu")
+            {
+                if (Gpu(request ?? limit, accelerator, limit is not null && request is not null ? limit : null) is { } gpu)
+                {
+                    parts.Add($"gpu={gpu}");
+                }
+
+                continue;
+            }
+
+            string? value;
+            if (request is not null && limit is not null)
+            {
+                var r = Value(old, request);
+                var l = Value(old, limit);
+                if (row.Require("tuple") == "yes")
+                {
+                    value = $"({r}, {l})";
+                }
+                else
+                {
+                    value = r;
+                    if (r != l)
+                    {
+                        Notes.Add($"the {old} limit {l} was dropped: Flyte 2 sends {name} as a request only (reference/flyte.md §4.2)");
+                    }
+                }
+            }
+            else if (request is not null || limit is not null)
+            {
+                value = Value(old, (request ?? limit)!);
+            }
+            else
+            {
+                continue;
+            }
+
+            parts.Add($"{name}={value}");
+        }
+
+        if (accelerator is not null && req.GetValueOrDefault("gpu") is null && lim.GetValueOrDefault("gpu") is null && res.GetValueOrDefault("gpu") is null)
+        {
+            if (Gpu(null, accelerator, null) is { } gpu)
+            {
+                parts.Add($"gpu={gpu}");
+            }
+        }
+
+        if (sharedMemory is not null)
+        {
+            var shm = ConstantSyntax.From(sharedMemory) is { ValueType: "bool", Value: "True" }
+                ? SourceText.Literal(_quote, "auto")
+                : module.GetText(sharedMemory);
+            parts.Add($"shm={shm}");
+        }
+
+        return $"flyte.Resources({string.Join(", ", parts)})";
+    }
+
+    // keyword -> value node of a flytekit Resources(...) call; empty for null; null (with a note) when not a literal call.
+    private Dictionary<string, SyntaxNode>? Parse(SyntaxNode? node, string what)
+    {
+        var result = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
+        if (node is null)
+        {
+            return result;
+        }
+
+        if (!Flytekit.Calls(node, bindings, "flytekit.Resources", "flytekit.core.resources.Resources"))
+        {
+            Notes.Add($"{what}={module.GetText(node)} is not a literal Resources(...) call: convert it to flyte.Resources (mem→memory, ephemeral_storage→disk, requests+limits → (request, limit) tuples; reference/flyte.md §4)");
+            return null;
+        }
+
+        var call = new CallSyntax(node);
+        var order = tables["resources"].Rows.Select(r => r.Require("old")).ToList();
+        for (var i = 0; i < call.Arguments.Count && i < order.Count; i++)
+        {
+            result[order[i]] = call.Arguments[i];
+        }
+
+        foreach (var keyword in call.Keywords.Where(k => k.Name is not null))
+        {
+            result[keyword.Name!] = keyword.Value;
+        }
+
+        return result;
+    }
+
+    private string Value(string key, SyntaxNode node)
+    {
+        if (key == "mem" && ConstantSyntax.From(node) is { ValueType: "int" } constant)
+        {
+            return SourceText.Literal(_quote, constant.Value!);
+        }
+
+        if (node.Is("List") || (key == "mem" && node.Is("Tuple")))
+        {
+            var items = node.Children("elts").Select(e => Value(key, e)).ToList();
+            return $"({string.Join(", ", items)})";
+        }
+
+        return module.GetText(node);
+    }
+
+    private string? Gpu(SyntaxNode? count, SyntaxNode? accelerator, SyntaxNode? limit)
+    {
+        if (limit is not null && count is not null && module.GetText(limit) != module.GetText(count))
+        {
+            Notes.Add($"the gpu limit {module.GetText(limit)} was dropped: Flyte 2 sends gpu as a request only (reference/flyte.md §4.2)");
+        }
+
+        int? n = null;
+        if (count is not null && ConstantSyntax.From(count) is { } c && int.TryParse(c.Value, out var parsed))
+        {
+            n = parsed;
+        }
+
+        if (accelerator is null)
+        {
+            if (count is null)
+            {
+                return null;
+            }
+
+            if (n is { } plain)
+            {
+                return plain.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            Notes.Add($"gpu={module.GetText(count)}: Flyte 2 needs an int count or a device literal such as \"T4:1\" (reference/flyte.md §4.3)");
+            return module.GetText(count);
+        }
+
+        var dotted = PythonImports.Resolve(accelerator, bindings) ?? accelerator.DottedName() ?? string.Empty;
+        var parts = dotted.Split('.');
+        var partition = parts[^1].StartsWith("partition_", StringComparison.Ordinal) ? parts[^1]["partition_".Length..].Replace('_', '.') : null;
+        var constant = partition is null ? parts[^1] : parts.Length > 1 ? parts[^2] : string.Empty;
+        var row = tables["accelerators"].Find("old", constant);
+        if (count is null)
+        {
+            n = 1;
+            Notes.Add($"accelerator={module.GetText(accelerator)} without a gpu request: one {row?.Get("device") ?? constant} assumed; check the count (reference/flyte.md §4.3)");
+        }
+
+        if (n is null)
+        {
+            Notes.Add($"gpu={module.GetText(count!)} with accelerator={module.GetText(accelerator)}: write the device literal \"<device>:<count>\" by hand (reference/flyte.md §4.3)");
+            return module.GetText(count!);
+        }
+
+        var q = _quote;
+        switch (row?.Get("helper"))
+        {
+            case "GPU" when partition is null:
+                return SourceText.Literal(q, $"{row.Require("device")}:{n}");
+            case "GPU":
+                return $"flyte.GPU({SourceText.Literal(q, row.Require("device"))}, {n}, {SourceText.Literal(q, partition)})";
+            case "TPU":
+                return partition is null
+                    ? $"flyte.TPU({SourceText.Literal(q, row.Require("device"))})"
+                    : $"flyte.TPU({SourceText.Literal(q, row.Require("device"))}, {SourceText.Literal(q, partition)})";
+            case "none":
+                Notes.Add($"accelerator {constant} is not a Flyte 2 device literal: flyte.Device(...) is accepted but backend support is unconfirmed (reference/flyte.md §4.3)");
+                return $"flyte.Device(quantity={n}, device_class={SourceText.Literal(q, "GPU")}, device={SourceText.Literal(q, constant)})";
+            default:
+                Notes.Add($"accelerator={module.GetText(accelerator)} is not a known flytekit accelerator: write the Flyte 2 device literal by hand (reference/flyte.md §4.3)");
+                return n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}

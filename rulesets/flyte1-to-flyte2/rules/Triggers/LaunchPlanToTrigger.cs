@@ -1,0 +1,288 @@
+using System.Globalization;
+using Assistant.Core.Rules;
+using Assistant.Core.Rules.Authoring;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+using Assistant.Rulesets.Flyte.Shared;
+
+namespace Assistant.Rulesets.Flyte.Triggers;
+
+/// <summary>FLY401: <c>LaunchPlan.get_or_create/create(wf, schedule=CronSchedule/FixedRate, …)</c> → a <c>flyte.Trigger</c> on the driver task.</summary>
+public sealed class LaunchPlanToTrigger : IRule
+{
+    public RuleDescriptor Descriptor { get; } = new(
+        "FLY401",
+        "launch-plan-to-trigger",
+        "triggers",
+        Safety.Review,
+        "A scheduled launch plan becomes `<lp> = flyte.Trigger(name, flyte.Cron(expr) | flyte.FixedRate(minutes), inputs={...}, auto_activate=False)` declared before the driver task and attached with triggers=; kickoff_time_input_arg → flyte.TriggerTime; a cutover TODO says when to activate it. Launch plans without a schedule get a TODO.",
+        "Flyte 2 has no launch plans: schedules are triggers on a task, active by default, so they are generated inactive to avoid running the job twice next to the Flyte 1 launch plan (reference/flyte.md §9).",
+        "LaunchPlan.get_or_create(workflow=wf, name=\"n\", schedule=CronSchedule(schedule=\"0 6 * * *\"))  →  lp = flyte.Trigger(name=\"n\", automation=flyte.Cron(\"0 6 * * *\"), auto_activate=False) + @env.task(triggers=lp)");
+
+    public IEnumerable<Finding> Analyze(RuleContext context)
+    {
+        var module = context.Module;
+        var bindings = Flytekit.Bindings(module);
+        var quote = SourceText.PreferredQuote(module);
+        foreach (var statement in module.Body)
+        {
+            var value = statement.Kind is "Assign" or "Expr" ? statement.Child("value") : null;
+            if (CallSyntax.From(value) is not { } call || AttributeSyntax.From(call.Function) is not { Attribute: "get_or_create" or "create" } method
+                || PythonImports.Resolve(method.Value, bindings) is not ("flytekit.LaunchPlan" or "flytekit.core.launch_plan.LaunchPlan"))
+            {
+                continue;
+            }
+
+            var create = method.Attribute == "create";
+            var keywords = call.Keywords.Where(k => k.Name is not null).ToDictionary(k => k.Name!, k => k.Value, StringComparer.Ordinal);
+            var workflow = keywords.GetValueOrDefault("workflow") ?? call.Arguments.ElementAtOrDefault(create ? 1 : 0);
+            var nameNode = keywords.GetValueOrDefault("name") ?? (create ? call.Arguments.ElementAtOrDefault(0) : call.Arguments.ElementAtOrDefault(1));
+            var schedule = keywords.GetValueOrDefault("schedule");
+            var notes = new List<string>();
+            var function = workflow?.Is("Name") == true ? module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f?.Name == workflow.Scalar("id")) : null;
+            var decorator = function is null ? null : FlyteEnvironments.TaskDecorator(function, FlyteEnvironments.Variables(module));
+            if (schedule is null || function is null || decorator is null)
+            {
+                var why = schedule is null
+                    ? "a launch plan without a schedule has no Flyte 2 object: put its default inputs in the task signature or launch with flyte.with_runcontext(...).run(task, **inputs)"
+                    : "the launched workflow is not a converted task of this module: add flyte.Trigger(...) to its @env.task(triggers=...) by hand";
+                yield return new Finding(Descriptor.Id, statement.Span, why) { Todo = new ManualTodo(why, "reference/flyte.md §9.3") };
+                continue;
+            }
+
+            var automation = Automation(module, schedule, bindings, context.Tables, quote, notes, out var kickoff);
+            if (automation is null)
+            {
+                var why = $"schedule={Flat(module.GetText(schedule))} could not be converted: write flyte.Cron(\"<5-field cron>\") or flyte.FixedRate(<minutes>) by hand";
+                yield return new Finding(Descriptor.Id, statement.Span, why) { Todo = new ManualTodo(why, "reference/flyte.md §9.3") };
+                continue;
+            }
+
+            var lpName = nameNode is null ? SourceText.Literal(quote, function.Name) : module.GetText(nameNode);
+            var parts = new List<string> { $"name={lpName}", $"automation={automation}" };
+            var inputs = new List<string>();
+            if (kickoff is not null)
+            {
+                inputs.Add($"{SourceText.Literal(quote, kickoff)}: flyte.TriggerTime");
+            }
+
+            foreach (var key in new[] { "default_inputs", "fixed_inputs" })
+            {
+                if (keywords.GetValueOrDefault(key) is { Kind: "Dict" } dict)
+                {
+                    inputs.AddRange(dict.Children("keys").Zip(dict.Children("values")).Select(p => $"{module.GetText(p.First)}: {module.GetText(p.Second)}"));
+                    if (key == "fixed_inputs")
+                    {
+                        notes.Add("fixed_inputs became trigger inputs, which callers can override (Flyte 2 has no fixed inputs)");
+                    }
+                }
+                else if (keywords.GetValueOrDefault(key) is { } other)
+                {
+                    inputs.Add($"**{module.GetText(other)}");
+                }
+            }
+
+            if (inputs.Count > 0)
+            {
+                parts.Add($"inputs={{{string.Join(", ", inputs)}}}");
+            }
+
+            foreach (var (key, node) in keywords)
+            {
+                var text = Flat(module.GetText(node));
+                switch (key)
+                {
+                    case "workflow" or "name" or "schedule" or "default_inputs" or "fixed_inputs" or "auto_activate":
+                        break;
+                    case "labels" or "annotations":
+                        parts.Add($"{key}={(CallSyntax.From(node) is { Arguments.Count: 1 } wrapper ? module.GetText(wrapper.Arguments[0]) : module.GetText(node))}");
+                        break;
+                    case "overwrite_cache":
+                        parts.Add($"overwrite_cache={module.GetText(node)}");
+                        break;
+                    case "max_parallelism":
+                        parts.Add($"max_action_concurrency={module.GetText(node)}");
+                        notes.Add("max_parallelism became max_action_concurrency (closest; must be 0 or >= 2)");
+                        break;
+                    case "notifications":
+                        notes.Add($"notifications={text} were not converted: add notifications=(flyte.notify.Email(on_phase=..., recipients=(...)),) to the trigger (reference/flyte.md §9.4)");
+                        break;
+                    default:
+                        notes.Add($"{key}={text} has no flyte.Trigger equivalent (reference/flyte.md §9.3)");
+                        break;
+                }
+            }
+
+            var active = !context.Options.SchedulesInactive;
+            parts.Add($"auto_activate={(active ? "True" : "False")}");
+            var variable = statement.Is("Assign") && statement.Children("targets") is [{ Kind: "Name" } target]
+                ? target.Scalar("id")!
+                : Flytekit.Slug(ConstantSyntax.StringValue(nameNode) ?? function.Name) + "_trigger";
+            var unit = SourceText.IndentUnit(module);
+            var nl = module.NewLine;
+            var declaration = $"{variable} = flyte.Trigger({nl}{string.Join(nl, parts.Select(p => $"{unit}{p},"))}{nl})";
+            var edits = new List<TextEdit>
+            {
+                PythonImports.RemoveStatement(module, statement),
+                TextEdit.Insert(ListItems.WithCommentsAbove(module, module.Lines.LineSpan(module.Lines.LineOf(function.Decorators[0].Span.Start))).Start, declaration + nl + nl + nl),
+            };
+            edits.Add(AddTrigger(module, decorator, variable));
+            if (SourceText.WholeLines(module, statement.Span) is { } lines && lines.Start >= 2 && module.Text[(lines.Start - 1)..lines.Start] == "\n")
+            {
+                // Drop the blank lines that separated the launch plan from the code above.
+                var start = lines.Start;
+                while (start > 0 && module.Lines.LineOf(start - 1) is var l && module.GetText(module.Lines.LineSpan(l)).Trim().Length == 0)
+                {
+                    start = module.Lines.LineStart(l);
+                }
+
+                edits[0] = TextEdit.Delete(new TextSpan(start, lines.End));
+            }
+
+            yield return new Finding(Descriptor.Id, statement.Span, $"launch plan {Flat(lpName)} → flyte.Trigger on {function.Name}")
+            {
+                Fix = new Fix(edits, Safety.Review, "schedule as an inactive flyte.Trigger on the driver task"),
+            };
+            if (notes.Count > 0)
+            {
+                var todo = string.Join("; ", notes);
+                yield return new Finding(Descriptor.Id, function.Decorators[0].Span, todo) { Todo = new ManualTodo(todo, "reference/flyte.md §9.3") };
+            }
+        }
+
+        foreach (var finding in CutoverTodos(context))
+        {
+            yield return finding;
+        }
+    }
+
+    // Once the trigger exists: the cutover TODO above its declaration.
+    private IEnumerable<Finding> CutoverTodos(RuleContext context)
+    {
+        var module = context.Module;
+        if (!module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit")))
+        {
+            yield break;
+        }
+
+        foreach (var statement in module.Body)
+        {
+            if (AssignSyntax.From(statement) is not { } assign || CallSyntax.From(assign.Value) is not { FunctionName: "flyte.Trigger" } call)
+            {
+                continue;
+            }
+
+            var name = Flat(call.Keyword("name") is { } n ? module.GetText(n.Value) : "?");
+            var active = call.Keyword("auto_activate") is { } a && module.GetText(a.Value) == "True";
+            var task = module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f is not null && f.Decorators.Any(d => d.Is("Call") && new CallSyntax(d).Keyword("triggers") is { } t && t.Value.DottedName() == assign.TargetNames[0]));
+            var decorator = task is null ? null : FlyteEnvironments.TaskDecorator(task, FlyteEnvironments.Variables(module));
+            var taskName = task is null ? "TASK" : (decorator is null ? null : EnvironmentName(module, decorator)) is { } env ? $"{env}.{task.Name}" : task.Name;
+            var text = active
+                ? $"cutover: this trigger activates on flyte deploy; deactivate the Flyte 1 launch plan {name} first so the job does not run twice"
+                : $"cutover: generated inactive (auto_activate=False) so it does not run next to the Flyte 1 launch plan {name}; after validating, deactivate that launch plan and run: flyte update trigger {name.Trim('"', '\'')} {taskName} --activate";
+            yield return new Finding(Descriptor.Id, statement.Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §9.3") };
+        }
+    }
+
+    private static string? EnvironmentName(PythonModule module, SyntaxNode decorator)
+    {
+        var variable = AttributeSyntax.From(decorator.Is("Call") ? decorator.Child("func") : decorator)?.Value.DottedName();
+        foreach (var assign in module.Body.Select(AssignSyntax.From))
+        {
+            if (assign is not null && assign.TargetNames.Contains(variable ?? string.Empty) && CallSyntax.From(assign.Value) is { } call)
+            {
+                return ConstantSyntax.StringValue(call.Keyword("name")?.Value ?? call.Arguments.FirstOrDefault());
+            }
+        }
+
+        return null;
+    }
+
+    private static TextEdit AddTrigger(PythonModule module, SyntaxNode decorator, string variable)
+    {
+        if (CallSyntax.From(decorator) is { } call)
+        {
+            return CallArguments.Append(module, call, $"triggers={variable}");
+        }
+
+        return TextEdit.Insert(decorator.Span.End, $"(triggers={variable})");
+    }
+
+    private static string Flat(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string? Automation(PythonModule module, SyntaxNode schedule, IReadOnlyList<ImportBinding> bindings, RulesetTables tables, char quote, List<string> notes, out string? kickoff)
+    {
+        kickoff = null;
+        if (CallSyntax.From(schedule) is not { } call)
+        {
+            return null;
+        }
+
+        kickoff = ConstantSyntax.StringValue(call.Keyword("kickoff_time_input_arg")?.Value);
+        if (Flytekit.Calls(schedule, bindings, "flytekit.CronSchedule", "flytekit.core.schedule.CronSchedule"))
+        {
+            var expression = ConstantSyntax.StringValue(call.Keyword("schedule")?.Value ?? call.Arguments.ElementAtOrDefault(1));
+            var aws = ConstantSyntax.StringValue(call.Keyword("cron_expression")?.Value ?? call.Arguments.ElementAtOrDefault(0));
+            if (expression is null && aws is not null)
+            {
+                var fields = aws.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (fields.Length != 6)
+                {
+                    return null;
+                }
+
+                expression = string.Join(' ', fields.Take(5).Select(f => f == "?" ? "*" : f));
+            }
+
+            if (expression is null)
+            {
+                return null;
+            }
+
+            if (tables["cron-aliases"].Lookup("old", expression.Trim(), "cron") is { } expanded)
+            {
+                expression = expanded;
+            }
+
+            if (call.Keyword("offset") is { } offset)
+            {
+                notes.Add($"CronSchedule(offset={Flat(module.GetText(offset.Value))}) has no Flyte 2 equivalent: shift the cron expression or compute the offset in the task");
+            }
+
+            return $"flyte.Cron({SourceText.Literal(quote, expression)})";
+        }
+
+        if (Flytekit.Calls(schedule, bindings, "flytekit.FixedRate", "flytekit.core.schedule.FixedRate"))
+        {
+            var duration = call.Keyword("duration")?.Value ?? call.Arguments.FirstOrDefault();
+            return Minutes(duration) is { } minutes ? $"flyte.FixedRate({minutes.ToString(CultureInfo.InvariantCulture)})" : null;
+        }
+
+        return null;
+    }
+
+    // timedelta(days=, hours=, minutes=, seconds=, weeks=) of literals → whole minutes, or null.
+    private static long? Minutes(SyntaxNode? node)
+    {
+        if (CallSyntax.From(node) is not { } call || call.FunctionName is not ("timedelta" or "datetime.timedelta"))
+        {
+            return null;
+        }
+
+        var factors = new Dictionary<string, double> { ["weeks"] = 7 * 24 * 60, ["days"] = 24 * 60, ["hours"] = 60, ["minutes"] = 1, ["seconds"] = 1.0 / 60 };
+        string[] positional = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"];
+        double total = 0;
+        var values = call.Arguments.Select((a, i) => (positional[i], a)).Concat(call.Keywords.Select(k => (k.Name ?? string.Empty, k.Value)));
+        foreach (var (name, value) in values)
+        {
+            if (!factors.TryGetValue(name, out var factor) || ConstantSyntax.From(value)?.Value is not { } text || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                return null;
+            }
+
+            total += number * factor;
+        }
+
+        return total > 0 && Math.Abs(total - Math.Round(total)) < 1e-9 ? (long)Math.Round(total) : null;
+    }
+}

@@ -1,0 +1,292 @@
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+using Assistant.Rulesets.Prefect.Support;
+
+namespace Assistant.Rulesets.Prefect.FlowDefinition;
+
+/// <summary>
+/// <c>with Flow("name", ...) as f:</c> (also project subclasses of Flow) → <c>@flow(name="name", ...)</c>
+/// on <c>def f(params):</c>; <c>Parameter</c>s become the function's parameters (required first) and
+/// module-level references to the flow variable follow the function's name. Other Flow keywords
+/// (schedule, executor, run_config, storage, result, state_handlers) ride on the decorator for the
+/// later steps to convert (reference §2.1, §2.2, §2.5).
+/// </summary>
+public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
+    id, "with-flow-block", "flow-definition", Safety.Review,
+    "`with Flow(...) as f:` → `@flow(name=...)` function with the Parameters as its parameters",
+    "Prefect 2/3 flows are decorated functions run per call; the v1 block built a static graph once (reference/prefect.md §2.1, §2.2).",
+    "with Flow(\"etl\") as f:\n    n = Parameter(\"n\", default=3)\n    load(n)\n→\n@flow(name=\"etl\")\ndef f(n=3):\n    load(n)")
+{
+    // Flow.__init__ keywords of v1; anything else came from a project subclass.
+    private static readonly HashSet<string> FlowKeywords =
+    [
+        "name", "schedule", "executor", "run_config", "storage", "tasks", "edges", "reference_tasks", "state_handlers", "on_failure",
+        "validate", "result", "terminal_state_handler", "environment",
+    ];
+
+    // Keywords this rule leaves on the decorator for later steps.
+    private static readonly HashSet<string> Carried = ["schedule", "executor", "run_config", "storage", "state_handlers", "on_failure", "result"];
+
+    protected override IEnumerable<Finding> Find(RuleContext context)
+    {
+        var module = context.Module;
+        var symbols = PrefectSymbols.For(context);
+        foreach (var statement in module.Body.Where(s => s.Is("With")))
+        {
+            var with = new WithSyntax(statement);
+            if (with.Items.Count != 1 || CallSyntax.From(with.Items[0].Context) is not { } call || !symbols.Is(call.Function, "prefect.Flow"))
+            {
+                continue;
+            }
+
+            yield return Convert(context, symbols, with, call);
+        }
+
+        foreach (var nested in module.Root.Descendants().Where(n => n.Is("With") && !SourceLines.IsModuleLevel(n)))
+        {
+            var with = new WithSyntax(nested);
+            if (with.Items.Any(i => CallSyntax.From(i.Context) is { } c && symbols.Is(c.Function, "prefect.Flow")))
+            {
+                yield return new Finding(Id, nested.Span, "a Flow built inside a function")
+                {
+                    Todo = new ManualTodo("this `with Flow(...)` is built inside a function; move it to module level as an @flow function (the builder's arguments become flow parameters)", "reference/prefect.md §2.1"),
+                };
+            }
+        }
+    }
+
+    private Finding Convert(RuleContext context, PrefectSymbols symbols, WithSyntax with, CallSyntax call)
+    {
+        var module = context.Module;
+        var edits = new List<TextEdit>();
+        var todos = new List<string>();
+        var target = with.Items[0].Target;
+        var variable = target?.Is("Name") == true ? target.Scalar("id") : null;
+        var nameNode = call.Arguments.FirstOrDefault() ?? call.Keyword("name")?.Value;
+        var flowName = ConstantSyntax.StringValue(nameNode);
+        var functionName = FunctionName(module, variable, flowName);
+
+        // Decorator: `with Flow(` → `@flow(`, a positional name gets `name=`.
+        var decorator = DecoratorName(module);
+        edits.Add(TextEdit.Replace(new TextSpan(with.Node.Span.Start, call.Function.Span.End), "@" + decorator));
+        if (call.Arguments.Count > 0 && nameNode is not null && ReferenceEquals(nameNode, call.Arguments[0]))
+        {
+            edits.Add(TextEdit.Insert(nameNode.Span.Start, "name="));
+        }
+
+        if (call.Arguments.Count > 1)
+        {
+            todos.Add($"Flow(...) had extra positional arguments ({string.Join(", ", call.Arguments.Skip(1).Select(module.GetText))}); pass them as keywords");
+        }
+
+        if (flowName is not null && Names.HasBannedCharacters(flowName))
+        {
+            todos.Add($"flow name \"{flowName}\" contains a character 2/3 reject (/ % & > <); rename it (deployments and schedules refer to it)");
+        }
+
+        // Keywords the decorator cannot take: subclass extras and v1-only options.
+        var removed = new List<SyntaxNode>();
+        foreach (var keyword in call.Keywords)
+        {
+            if (keyword.Name is null)
+            {
+                todos.Add($"Flow(**{module.GetText(keyword.Value)}) is spread into the decorator; check every key is an @flow option");
+                continue;
+            }
+
+            if (keyword.Name == "name" || Carried.Contains(keyword.Name))
+            {
+                continue;
+            }
+
+            removed.Add(keyword.Node);
+            todos.Add(keyword.Name switch
+            {
+                "environment" => $"Prefect 0.15 `environment={module.GetText(keyword.Value)}` was removed in 1.0; use a deployment's work pool and job variables",
+                "reference_tasks" => $"reference_tasks={module.GetText(keyword.Value)}: in 2/3 the flow's state comes from its return value; return those tasks' results",
+                "terminal_state_handler" => $"terminal_state_handler={module.GetText(keyword.Value)} has no equivalent; return a State from the flow body",
+                "validate" => $"validate={module.GetText(keyword.Value)} has no equivalent (2/3 build no graph)",
+                "tasks" or "edges" => $"{keyword.Name}={module.GetText(keyword.Value)}: call those tasks in the body in dependency order",
+                _ => $"`{keyword.Name}={module.GetText(keyword.Value)}` is an option of the project's Flow subclass",
+            });
+        }
+
+        if (removed.Count > 0)
+        {
+            edits.AddRange(CallEdits.RemoveMany(module, call, removed));
+        }
+
+        if (symbols.FlowSubclasses.TryGetValue(call.FunctionName ?? string.Empty, out var subclass) || symbols.LocalFlowSubclasses.Contains(call.FunctionName ?? string.Empty))
+        {
+            todos.Add($"{subclass ?? call.FunctionName} is a project subclass of Flow; re-create what it adds (state handlers → on_failure/on_completion hooks, extra attributes → tags or parameters)");
+        }
+
+        // Parameters.
+        var parameters = new List<FlowParameter>();
+        var body = with.Body;
+        var deleted = new List<SyntaxNode>();
+        foreach (var statement in body)
+        {
+            if (AssignSyntax.From(statement) is { } assign && statement.Is("Assign") && assign.Targets.Count == 1 && assign.Targets[0].Is("Name")
+                && FlowParameters.IsParameterCall(symbols, assign.Value) && FlowParameters.Read(module, symbols, assign.Value!) is { } parameter)
+            {
+                parameters.Add(parameter);
+                var local = assign.Targets[0].Scalar("id")!;
+                if (local == parameter.Identifier)
+                {
+                    deleted.Add(statement);
+                }
+                else
+                {
+                    // The function parameter keeps the public name; the local variable is rebound to it.
+                    edits.Add(TextEdit.Replace(assign.Value!.Span, parameter.Identifier));
+                }
+
+                continue;
+            }
+
+            if (statement.Is("Expr") && FlowParameters.IsParameterCall(symbols, statement.Child("value"))
+                && FlowParameters.Read(module, symbols, statement.Child("value")!) is { } unused)
+            {
+                // Declared but unused: still a flow parameter (deployments may pass it).
+                parameters.Add(unused);
+                deleted.Add(statement);
+                continue;
+            }
+
+            foreach (var inline in statement.DescendantsAndSelf().Where(n => FlowParameters.IsParameterCall(symbols, n)))
+            {
+                if (FlowParameters.Read(module, symbols, inline) is { } p)
+                {
+                    parameters.Add(p);
+                    edits.Add(TextEdit.Replace(inline.Span, p.Identifier));
+                }
+                else
+                {
+                    todos.Add($"Parameter {module.GetText(inline)} has no literal name; add it to the function's parameters by hand");
+                }
+            }
+        }
+
+        if (FlowParameters.RenameTodo(parameters) is { } renameTodo)
+        {
+            todos.Add(renameTodo);
+        }
+
+        if (parameters.GroupBy(p => p.Identifier).Any(g => g.Count() > 1))
+        {
+            todos.Add("two Parameters map to the same function parameter; rename one");
+        }
+
+        var dateTimeName = "datetime";
+        var needs = new List<ImportNeed>();
+        if (parameters.Any(p => p.IsDateTime))
+        {
+            dateTimeName = symbols.Module.Imports().Any(i => !i.IsFrom && i.Names.Any(n => n.Name == "datetime" && n.Alias is null)) ? "datetime.datetime" : "datetime";
+            if (dateTimeName == "datetime")
+            {
+                needs.Add(ImportNeed.Of("datetime", "datetime"));
+            }
+
+            if (parameters.Any(p => p.IsDateTime && p.DefaultText == "None"))
+            {
+                needs.Add(ImportNeed.Of("typing", "Optional"));
+            }
+        }
+
+        for (var i = 0; i < deleted.Count; i++)
+        {
+            var onlyStatements = deleted.Count == body.Count && i == deleted.Count - 1;
+            edits.Add(onlyStatements ? TextEdit.Replace(deleted[i].Span, "pass") : SourceLines.DeleteStatement(module, deleted[i]));
+        }
+
+        // Header: `) as f:` → `)\ndef f(params):`
+        var headerStart = call.Node.Span.End;
+        var colon = module.Text.IndexOf(':', target?.Span.End ?? headerStart);
+        var indent = SourceLines.IndentOf(module, with.Node.Span.Start);
+        edits.Add(TextEdit.Replace(new TextSpan(headerStart, colon + 1),
+            $"{module.NewLine}{indent}def {functionName}({FlowParameters.Signature(parameters, dateTimeName)}):"));
+
+        // Module-level references to the flow variable follow the new function name.
+        if (variable is not null && variable != functionName)
+        {
+            edits.AddRange(RenameAfter(module, with.Node, variable, functionName));
+        }
+
+        if (decorator == "flow")
+        {
+            needs.Add(ImportNeed.Of("prefect", "flow"));
+        }
+        else
+        {
+            needs.Add(ImportNeed.Module("prefect"));
+        }
+
+        var consumed = new List<TextSpan> { call.Function.Span };
+        consumed.AddRange(parameters.Select(p => p.Call.Span));
+        edits.AddRange(ImportEdits.Update(module, needs, consumed, symbols.FlowSubclasses.Keys.ToHashSet()));
+        var message = $"Flow \"{flowName ?? module.GetText(nameNode ?? call.Node)}\" becomes the @flow function {functionName}({string.Join(", ", parameters.Select(p => p.Identifier))})";
+        return new Finding(Id, with.Node.Span, message)
+        {
+            Fix = new Fix(edits, Safety.Review, message),
+            Todo = todos.Count == 0 ? null : new ManualTodo(string.Join("; ", todos), "reference/prefect.md §2.1–2.2"),
+        };
+    }
+
+    private static string DecoratorName(PythonModule module) =>
+        ImportEdits.IsBoundOtherwise(module, ImportNeed.Of("prefect", "flow")) ? "prefect.flow" : "flow";
+
+    // The `as` variable names the function, unless it is `flow` (it would shadow the decorator) or missing.
+    private static string FunctionName(PythonModule module, string? variable, string? flowName)
+    {
+        if (variable is not null && variable != "flow")
+        {
+            return variable;
+        }
+
+        var candidate = Names.Identifier(flowName ?? "flow_function");
+        if (candidate == "flow")
+        {
+            candidate = "flow_function";
+        }
+
+        var taken = module.Root.Descendants().Where(n => n.Kind is "FunctionDef" or "ClassDef").Select(n => n.Scalar("name"))
+            .Concat(module.Imports().SelectMany(i => i.Names.Select(n => n.BoundName))).ToHashSet();
+        return taken.Contains(candidate) ? candidate + "_flow" : candidate;
+    }
+
+    private static IEnumerable<TextEdit> RenameAfter(PythonModule module, SyntaxNode block, string variable, string functionName)
+    {
+        var started = false;
+        foreach (var statement in module.Body)
+        {
+            if (ReferenceEquals(statement, block))
+            {
+                started = true;
+                continue;
+            }
+
+            if (!started)
+            {
+                continue;
+            }
+
+            // A new `with Flow(...) as <same name>` or assignment rebinds the name: stop there.
+            if (statement.Is("With") && new WithSyntax(statement).Items.Any(i => i.Target?.Is("Name") == true && i.Target.Scalar("id") == variable))
+            {
+                yield break;
+            }
+
+            if (statement.Is("Assign") && new AssignSyntax(statement).Targets.Any(t => t.Is("Name") && t.Scalar("id") == variable))
+            {
+                yield break;
+            }
+
+            foreach (var name in statement.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda")).Where(n => n.Is("Name") && n.Scalar("id") == variable))
+            {
+                yield return TextEdit.Replace(name.Span, functionName);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+using Assistant.Rulesets.Prefect.Support;
+
+namespace Assistant.Rulesets.Prefect.Runtime;
+
+/// <summary>
+/// <c>prefect.context</c> reads → <c>get_run_logger()</c> and <c>prefect.runtime</c> (table
+/// <c>context_keys</c>): <c>.get("k")</c>, <c>.k</c> and <c>["k"]</c> forms, <c>import prefect</c> or
+/// <c>from prefect import context</c>. Keys without an equivalent get a TODO (reference §9).
+/// </summary>
+public abstract class ContextToRuntimeRule(string id) : PrefectRule(
+    id, "prefect-context", "runtime", Safety.Review,
+    "prefect.context logger/keys → get_run_logger() / prefect.runtime",
+    "prefect.context is no longer a dictionary in 2/3; the run logger and run metadata have their own APIs (reference/prefect.md §9).",
+    "logger = prefect.context.get(\"logger\")\n→\nlogger = get_run_logger()")
+{
+    protected override IEnumerable<Finding> Find(RuleContext context)
+    {
+        var module = context.Module;
+        var symbols = PrefectSymbols.For(context);
+        var table = context.Tables["context_keys"];
+        var column = PrefectTarget.Column(context.Options);
+        var seen = new HashSet<SyntaxNode>();
+        foreach (var node in module.Root.Descendants())
+        {
+            var (expression, key, contextNode) = Match(symbols, node);
+            if (expression is null || key is null || !seen.Add(expression) || expression.Ancestors().Any(seen.Contains))
+            {
+                continue;
+            }
+
+            if (key == "logger")
+            {
+                yield return Replace(module, expression, contextNode!, "get_run_logger()", [ImportNeed.Of("prefect", "get_run_logger")], "prefect.context logger → get_run_logger()");
+                continue;
+            }
+
+            if (key == "secrets" && expression.Parent is { } parent && parent.Is("Subscript") && ConstantSyntax.StringValue(parent.Child("slice")) is { } secretName)
+            {
+                var block = context.Options.SecretBlockNames.GetValueOrDefault(secretName) ?? Names.BlockName(secretName);
+                var finding = Replace(module, parent, contextNode!, $"Secret.load({Names.Quote(block)}).get()", [ImportNeed.Of("prefect.blocks.system", "Secret")],
+                    $"local secret {secretName} → Secret block {block}");
+                yield return finding with { Todo = new ManualTodo($"create the Secret block \"{block}\" (v1 secret {secretName}): Secret(value=...).save(\"{block}\")", "reference/prefect.md §11") };
+                continue;
+            }
+
+            var row = table.Find("key", key);
+            var replacement = row?.Get(column);
+            if (string.IsNullOrEmpty(replacement))
+            {
+                yield return new Finding(Id, expression.Span, $"prefect.context key '{key}' has no 2/3 equivalent")
+                {
+                    Todo = new ManualTodo(row?.Get("note") is { } note ? $"prefect.context \"{key}\": {note}" : $"custom prefect.context key \"{key}\": pass the value as a flow/task parameter", "reference/prefect.md §9.2"),
+                };
+                continue;
+            }
+
+            var needs = new List<ImportNeed> { ImportNeed.Module("prefect.runtime") };
+            if (replacement.Contains("timedelta(", StringComparison.Ordinal) && !symbols.Module.Imports().Any(i => i.Names.Any(n => n.BoundName == "timedelta")))
+            {
+                needs.Add(ImportNeed.Of("datetime", "timedelta"));
+            }
+
+            var wrapped = expression.Parent is { } p && p.Kind is "Attribute" or "Subscript" or "Call" && replacement.StartsWith('(') is false && replacement.Contains(' ') ? $"({replacement})" : replacement;
+            var message = $"prefect.context \"{key}\" → {replacement}" + (row?.Get("note") is { } n ? $" ({n})" : string.Empty);
+            yield return Replace(module, expression, contextNode!, wrapped, needs, message);
+        }
+
+        foreach (var with in module.Root.Descendants().Where(n => n.Kind is "With"))
+        {
+            foreach (var (item, _) in new WithSyntax(with).Items)
+            {
+                if (CallSyntax.From(item) is { } call && symbols.Is(call.Function, "prefect.context"))
+                {
+                    yield return new Finding(Id, with.Span, "custom context values")
+                    {
+                        Todo = new ManualTodo($"`with {module.GetText(item)}:` set custom context values; 2/3 have no user context store: pass them as parameters (or use contextvars)", "reference/prefect.md §9.2"),
+                    };
+                }
+            }
+        }
+    }
+
+    // (expression to replace, key, the prefect.context node) for context.get("k"), context.k, context["k"].
+    private static (SyntaxNode? Expression, string? Key, SyntaxNode? Context) Match(PrefectSymbols symbols, SyntaxNode node)
+    {
+        if (node.Is("Call") && node.Child("func") is { } func && func.Is("Attribute") && func.Scalar("attr") == "get"
+            && symbols.Is(func.Child("value"), "prefect.context") && ConstantSyntax.StringValue(node.Children("args").FirstOrDefault()) is { } key)
+        {
+            return (node, key, func.Child("value"));
+        }
+
+        if (node.Is("Subscript") && symbols.Is(node.Child("value"), "prefect.context") && ConstantSyntax.StringValue(node.Child("slice")) is { } subKey)
+        {
+            return (node, subKey, node.Child("value"));
+        }
+
+        if (node.Is("Attribute") && symbols.Is(node.Child("value"), "prefect.context") && node.Scalar("attr") is { } attr
+            && attr is not ("get" or "update" or "to_dict" or "setdefault") && !(node.Parent?.Is("Call") == true && node.ParentField == "func"))
+        {
+            return (node, attr, node.Child("value"));
+        }
+
+        return (null, null, null);
+    }
+
+    private Finding Replace(PythonModule module, SyntaxNode expression, SyntaxNode contextNode, string text, IReadOnlyList<ImportNeed> needs, string message)
+    {
+        var edits = new List<TextEdit> { TextEdit.Replace(expression.Span, text) };
+        edits.AddRange(ImportEdits.Update(module, needs, [contextNode.Span]));
+        return new Finding(Id, expression.Span, message) { Fix = new Fix(edits, Safety.Review, message) };
+    }
+}

@@ -1,0 +1,185 @@
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+
+namespace Assistant.Rulesets.Prefect.Support;
+
+/// <summary>One import the converted code needs: <c>from From import Name</c>, or <c>import From</c> when Name is null.</summary>
+public sealed record ImportNeed(string From, string? Name)
+{
+    public static ImportNeed Of(string from, string name) => new(from, name);
+
+    public static ImportNeed Module(string dotted) => new(dotted, null);
+}
+
+/// <summary>
+/// Adds the imports converted code needs: a name is appended to an existing single-line
+/// <c>from module import …</c> when there is one, else new lines go after the module's last
+/// Prefect (or any) top-level import, or after the docstring. Edits replace a fixed span (the
+/// anchor's last name or line break), so two findings adding imports in one pass overlap and the
+/// second is retried on the next pass, where it sees the import: no duplicates.
+/// </summary>
+public static class ImportEdits
+{
+    public static bool Has(PythonModule module, ImportNeed need) =>
+        need.Name is null
+            ? module.Body.Where(s => s.Is("Import")).Select(s => new ImportSyntax(s)).Any(i => i.Names.Any(n => n.Name == need.From && n.Alias is null))
+            : module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s))
+                .Any(i => i.Level == 0 && i.Module == need.From && i.Names.Any(n => n.Name == need.Name && n.Alias is null));
+
+    /// <summary>Is <paramref name="name"/> bound at module level by something other than this import?</summary>
+    public static bool IsBoundOtherwise(PythonModule module, ImportNeed need)
+    {
+        var bound = need.Name ?? need.From.Split('.')[0];
+        foreach (var import in module.Body.Where(s => s.Kind is "Import" or "ImportFrom").Select(s => new ImportSyntax(s)))
+        {
+            foreach (var name in import.Names.Where(n => n.BoundName == bound))
+            {
+                var same = need.Name is null ? !import.IsFrom && (name.Name.Split('.')[0] == bound) : import.IsFrom && import.Module == need.From && name.Name == need.Name;
+                if (!same)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public static IReadOnlyList<TextEdit> Ensure(PythonModule module, IEnumerable<ImportNeed> needs) => Update(module, needs, []);
+
+    /// <summary>
+    /// Adds <paramref name="needs"/> and drops every name imported from a <c>prefect</c> module whose
+    /// uses all lie inside <paramref name="consumed"/> (the spans this fix rewrites), so a fix leaves
+    /// no import of a Prefect 1 name it just converted away. Statements that change are rewritten whole.
+    /// </summary>
+    public static IReadOnlyList<TextEdit> Update(PythonModule module, IEnumerable<ImportNeed> needs, IReadOnlyCollection<TextSpan> consumed, IReadOnlySet<string>? alsoRemovable = null)
+    {
+        var missing = needs.Distinct().Where(n => !Has(module, n)).ToList();
+        var edits = new List<TextEdit>();
+        var lines = new List<ImportNeed>();
+        var uses = consumed.Count == 0 ? null : module.Root.Descendants().Where(n => n.Is("Name")).ToList();
+        var handled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var statement in module.Body.Where(s => s.Kind is "ImportFrom" or "Import"))
+        {
+            var import = new ImportSyntax(statement);
+            var isPrefect = import.IsFrom
+                ? import.Level == 0 && import.Module is { } m && (m == "prefect" || m.StartsWith("prefect.", StringComparison.Ordinal))
+                : false;
+            var kept = import.Names.ToList();
+            if (uses is not null && import.IsFrom)
+            {
+                kept = kept.Where(n => !((isPrefect || alsoRemovable?.Contains(n.BoundName) == true) && IsConsumed(n.BoundName, uses, consumed))).ToList();
+            }
+
+            var added = import.IsFrom && import.Level == 0 && import.Names.All(n => n.Name != "*") && !handled.Contains(import.Module ?? string.Empty)
+                ? missing.Where(n => n.Name is not null && n.From == import.Module).ToList()
+                : [];
+            if (added.Count > 0)
+            {
+                handled.Add(import.Module!);
+            }
+
+            if (kept.Count == import.Names.Count && added.Count == 0)
+            {
+                continue;
+            }
+
+            var names = kept.Select(n => n.Alias is null ? n.Name : $"{n.Name} as {n.Alias}").Concat(added.Select(n => n.Name!)).ToList();
+            if (names.Count == 0)
+            {
+                edits.Add(TextEdit.Delete(SourceLines.WholeLinesWithBlankAbove(module, statement)));
+                continue;
+            }
+
+            var original = module.GetText(statement);
+            var text = original.Contains('(') && original.Contains('\n')
+                ? $"from {import.Module} import ({module.NewLine}{string.Join(module.NewLine, names.Select(n => $"    {n},"))}{module.NewLine})"
+                : $"from {import.Module} import {string.Join(", ", names)}";
+            if (kept.Count == import.Names.Count && !original.Contains('(') && !original.Contains('\\'))
+            {
+                // Only additions: append to the last name (keeps the statement's own text).
+                var last = import.Names[^1].Node;
+                edits.Add(TextEdit.Replace(last.Span, module.GetText(last) + string.Join(string.Empty, added.Select(n => $", {n.Name}"))));
+            }
+            else
+            {
+                edits.Add(TextEdit.Replace(statement.Span, text));
+            }
+        }
+
+        foreach (var group in missing.Where(n => n.Name is not null && !handled.Contains(n.From)).GroupBy(n => n.From))
+        {
+            lines.Add(new ImportNeed(group.Key, string.Join(", ", group.Select(n => n.Name))));
+        }
+
+        lines.AddRange(missing.Where(n => n.Name is null));
+        if (lines.Count > 0)
+        {
+            var newLines = lines.Select(n => n.Name is null ? $"import {n.From}" : $"from {n.From} import {n.Name}").ToList();
+            var insert = InsertLines(module, newLines);
+            var clash = edits.FirstOrDefault(e => e.Span.Start < insert.Span.End && insert.Span.Start < e.Span.End);
+            if (clash is not null)
+            {
+                // The anchor statement is deleted by this fix: the new lines take its place.
+                edits.Remove(clash);
+                edits.Add(TextEdit.Replace(clash.Span, clash.NewText + string.Join(module.NewLine, newLines) + module.NewLine));
+            }
+            else
+            {
+                edits.Add(insert);
+            }
+        }
+
+        return edits;
+    }
+
+    private static bool IsConsumed(string bound, List<SyntaxNode> uses, IReadOnlyCollection<TextSpan> consumed)
+    {
+        var mine = uses.Where(n => n.Scalar("id") == bound).ToList();
+        return mine.Count > 0 && mine.All(n => consumed.Any(c => c.Start <= n.Span.Start && n.Span.End <= c.End));
+    }
+
+    private static TextEdit InsertLines(PythonModule module, IReadOnlyList<string> newLines)
+    {
+        var imports = module.Body.Where(s => s.Kind is "Import" or "ImportFrom").ToList();
+        var nl = module.NewLine;
+        var block = string.Join(nl, newLines);
+        var anchor = imports.LastOrDefault(s => ImportedModules(s).Any(m => m.StartsWith("prefect", StringComparison.Ordinal))) ?? imports.LastOrDefault();
+        if (anchor is null)
+        {
+            var first = module.Body.FirstOrDefault();
+            if (first is not null && first.Is("Expr") && ConstantSyntax.StringValue(first.Child("value")) is not null)
+            {
+                anchor = first;
+                block = nl + block;
+            }
+            else if (first is not null)
+            {
+                var start = module.Lines.LineStart(module.Lines.LineOf(first.Span.Start));
+                return TextEdit.Replace(new TextSpan(start, start + 1), block + nl + nl + module.Text[start]);
+            }
+            else
+            {
+                return TextEdit.Insert(module.Text.Length, block + nl);
+            }
+        }
+
+        var lineEnd = module.Lines.LineEnd(module.Lines.LineOf(anchor.Span.End - 1));
+        var contentEnd = lineEnd;
+        while (contentEnd > anchor.Span.End && module.Text[contentEnd - 1] is '\r' or '\n')
+        {
+            contentEnd--;
+        }
+
+        // Replace the anchor line's break (or its end) so concurrent import edits overlap.
+        return contentEnd < lineEnd
+            ? TextEdit.Replace(new TextSpan(contentEnd, lineEnd), module.Text[contentEnd..lineEnd] + block + nl)
+            : TextEdit.Replace(new TextSpan(anchor.Span.End - 1, anchor.Span.End), module.Text[anchor.Span.End - 1] + nl + block + nl);
+    }
+
+    private static IEnumerable<string> ImportedModules(SyntaxNode statement)
+    {
+        var import = new ImportSyntax(statement);
+        return import.IsFrom ? [import.Module ?? string.Empty] : import.Names.Select(n => n.Name);
+    }
+}

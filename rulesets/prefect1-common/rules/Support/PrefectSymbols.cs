@@ -1,0 +1,274 @@
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+
+namespace Assistant.Rulesets.Prefect.Support;
+
+/// <summary>
+/// What the names of one module stand for: each import binding resolved to a canonical Prefect 1
+/// path (<c>F</c> from <c>from prefect import Flow as F</c> → <c>prefect.Flow</c>), so rules match
+/// aliases, <c>import prefect</c> and the 0.15 / deep module paths alike. Project classes that
+/// subclass <c>prefect.Flow</c> (imported from project modules) resolve to <c>prefect.Flow</c> too.
+/// </summary>
+public sealed class PrefectSymbols
+{
+    // Deep or historical paths → the canonical public name rules compare against.
+    private static readonly Dictionary<string, string> Canonical = new(StringComparer.Ordinal)
+    {
+        ["prefect.core.flow.Flow"] = "prefect.Flow",
+        ["prefect.core.Flow"] = "prefect.Flow",
+        ["prefect.core.task.Task"] = "prefect.Task",
+        ["prefect.core.Task"] = "prefect.Task",
+        ["prefect.core.parameter.Parameter"] = "prefect.Parameter",
+        ["prefect.core.parameter.DateTimeParameter"] = "prefect.DateTimeParameter",
+        ["prefect.core.Parameter"] = "prefect.Parameter",
+        ["prefect.core.tasks.Parameter"] = "prefect.Parameter",
+        ["prefect.utilities.tasks.task"] = "prefect.task",
+        ["prefect.utilities.tasks.tags"] = "prefect.tags",
+        ["prefect.utilities.tasks.defaults_from_attrs"] = "prefect.utilities.tasks.defaults_from_attrs",
+        ["prefect.tasks.control_flow.case"] = "prefect.case",
+        ["prefect.tasks.control_flow.case.case"] = "prefect.case",
+        ["prefect.tasks.control_flow.merge"] = "prefect.merge",
+        ["prefect.tasks.control_flow.conditional.merge"] = "prefect.merge",
+        ["prefect.tasks.control_flow.ifelse"] = "prefect.ifelse",
+        ["prefect.tasks.control_flow.conditional.ifelse"] = "prefect.ifelse",
+        ["prefect.tasks.control_flow.switch"] = "prefect.switch",
+        ["prefect.tasks.control_flow.conditional.switch"] = "prefect.switch",
+        ["prefect.utilities.edges.unmapped"] = "prefect.unmapped",
+        ["prefect.utilities.edges.flatten"] = "prefect.flatten",
+        ["prefect.utilities.edges.mapped"] = "prefect.mapped",
+        ["prefect.utilities.tasks.apply_map"] = "prefect.apply_map",
+        ["prefect.engine.executors"] = "prefect.executors",
+        ["prefect.environments.storage"] = "prefect.storage",
+        ["prefect.engine.signals"] = "prefect.engine.signals",
+        ["prefect.tasks.secrets.base.PrefectSecret"] = "prefect.tasks.secrets.PrefectSecret",
+        ["prefect.tasks.secrets.env_var.EnvVarSecret"] = "prefect.tasks.secrets.EnvVarSecret",
+        ["prefect.client.secrets.Secret"] = "prefect.client.Secret",
+        ["prefect.backend.kv_store.get_key_value"] = "prefect.backend.get_key_value",
+        ["prefect.backend.kv_store.set_key_value"] = "prefect.backend.set_key_value",
+        ["prefect.backend.kv_store.delete_key"] = "prefect.backend.delete_key",
+        ["prefect.backend.kv_store.list_keys"] = "prefect.backend.list_keys",
+        ["prefect.schedules.schedules.Schedule"] = "prefect.schedules.Schedule",
+        ["prefect.schedules.schedules.IntervalSchedule"] = "prefect.schedules.IntervalSchedule",
+        ["prefect.schedules.schedules.CronSchedule"] = "prefect.schedules.CronSchedule",
+        ["prefect.utilities.context"] = "prefect.context",
+    };
+
+    private readonly Dictionary<string, string> _bound = new(StringComparer.Ordinal);
+
+    private PrefectSymbols(PythonModule module)
+    {
+        Module = module;
+    }
+
+    public PythonModule Module { get; }
+
+    /// <summary>Local name → canonical dotted path, for every top-level import of a Prefect 1 name
+    /// (plus project Flow subclasses).</summary>
+    public IReadOnlyDictionary<string, string> Bound => _bound;
+
+    /// <summary>True when the module imports Prefect 1 (or 0.15) at all.</summary>
+    public bool ImportsPrefect => _bound.Values.Any(v => v == "prefect" || v.StartsWith("prefect.", StringComparison.Ordinal));
+
+    public static PrefectSymbols For(RuleContext context) => For(context.Module, context.Project);
+
+    public static PrefectSymbols For(PythonModule module, ProjectModel project)
+    {
+        var symbols = new PrefectSymbols(module);
+        foreach (var import in module.Imports())
+        {
+            if (!import.IsFrom)
+            {
+                foreach (var name in import.Names)
+                {
+                    if (name.Name == "prefect" || name.Name.StartsWith("prefect.", StringComparison.Ordinal))
+                    {
+                        symbols._bound[name.BoundName] = name.Alias is null ? name.Name.Split('.')[0] : Canon(name.Name);
+                    }
+                }
+
+                continue;
+            }
+
+            var source = AbsoluteModule(module, import);
+            if (source is null)
+            {
+                continue;
+            }
+
+            foreach (var name in import.Names)
+            {
+                if (source == "prefect" || source.StartsWith("prefect.", StringComparison.Ordinal))
+                {
+                    symbols._bound[name.BoundName] = Canon($"{source}.{name.Name}");
+                }
+                else if (project.FindModule(source) is { } other && IsFlowSubclass(other, name.Name, project, 0))
+                {
+                    symbols._bound[name.BoundName] = "prefect.Flow";
+                    symbols.FlowSubclasses[name.BoundName] = $"{source}.{name.Name}";
+                }
+            }
+        }
+
+        // Flow subclasses defined in this very module.
+        foreach (var statement in module.Body.Where(s => s.Is("ClassDef")))
+        {
+            var cls = new ClassDefSyntax(statement);
+            if (cls.Bases.Any(b => symbols.Resolve(b) == "prefect.Flow"))
+            {
+                symbols.LocalFlowSubclasses.Add(cls.Name);
+            }
+        }
+
+        return symbols;
+    }
+
+    /// <summary>Project subclasses of Flow imported here: local name → dotted path of the class.</summary>
+    public Dictionary<string, string> FlowSubclasses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Flow subclasses defined in this module (their instances are flows too).</summary>
+    public HashSet<string> LocalFlowSubclasses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The canonical Prefect 1 path an expression names (<c>prefect.context.get</c>), or null.</summary>
+    public string? Resolve(SyntaxNode? expression)
+    {
+        var dotted = expression?.DottedName();
+        if (dotted is null)
+        {
+            return null;
+        }
+
+        var head = dotted.Split('.')[0];
+        if (!_bound.TryGetValue(head, out var path))
+        {
+            return LocalFlowSubclasses.Contains(head) && head == dotted ? "prefect.Flow" : null;
+        }
+
+        return Canon(path + dotted[head.Length..]);
+    }
+
+    public bool Is(SyntaxNode? expression, params string[] canonicalNames) =>
+        Resolve(expression) is { } resolved && canonicalNames.Contains(resolved, StringComparer.Ordinal);
+
+    /// <summary>Is <paramref name="call"/> a call of one of the names (by canonical path)?</summary>
+    public bool IsCall(SyntaxNode? call, params string[] canonicalNames) =>
+        call is not null && call.Is("Call") && Is(call.Child("func"), canonicalNames);
+
+    /// <summary>The local spelling of a canonical name if the module binds it (<c>prefect.Flow</c> → <c>Flow</c>).</summary>
+    public IEnumerable<string> LocalNamesOf(string canonical) => _bound.Where(p => p.Value == canonical).Select(p => p.Key);
+
+    public static string Canon(string path)
+    {
+        if (Canonical.TryGetValue(path, out var canonical))
+        {
+            return canonical;
+        }
+
+        // Module prefixes (prefect.engine.executors.LocalExecutor → prefect.executors.LocalExecutor).
+        foreach (var (from, to) in Canonical)
+        {
+            if (path.StartsWith(from + ".", StringComparison.Ordinal))
+            {
+                return to + path[from.Length..];
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>0.15-only names removed by Prefect 1.0 (reference §20 item 20).</summary>
+    public static bool IsZeroFifteenOnly(string rawPath) =>
+        rawPath.StartsWith("prefect.environments", StringComparison.Ordinal)
+        || rawPath.StartsWith("prefect.engine.executors", StringComparison.Ordinal)
+        || rawPath.StartsWith("prefect.core.tasks", StringComparison.Ordinal)
+        || rawPath.StartsWith("prefect.utilities.exceptions", StringComparison.Ordinal);
+
+    public static string? AbsoluteModule(PythonModule module, ImportSyntax import)
+    {
+        if (import.Level == 0)
+        {
+            return import.Module;
+        }
+
+        var parts = ProjectModel.ModuleName(module.Path).Split('.').ToList();
+        var isPackage = module.Path.EndsWith("__init__.py", StringComparison.Ordinal);
+        var drop = isPackage ? import.Level - 1 : import.Level;
+        if (drop > parts.Count)
+        {
+            return null;
+        }
+
+        parts.RemoveRange(parts.Count - drop, drop);
+        if (import.Module is { } rest)
+        {
+            parts.Add(rest);
+        }
+
+        return string.Join('.', parts);
+    }
+
+    private static bool IsFlowSubclass(PythonModule module, string className, ProjectModel project, int depth)
+    {
+        if (depth > 4)
+        {
+            return false;
+        }
+
+        var definition = module.Body.FirstOrDefault(s => s.Is("ClassDef") && s.Scalar("name") == className);
+        if (definition is null)
+        {
+            // Re-exported: follow `from x import Name` in that module.
+            foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)))
+            {
+                if (import.Names.FirstOrDefault(n => n.BoundName == className) is { } name
+                    && AbsoluteModule(module, import) is { } source
+                    && !source.StartsWith("prefect", StringComparison.Ordinal)
+                    && project.FindModule(source) is { } next)
+                {
+                    return IsFlowSubclass(next, name.Name, project, depth + 1);
+                }
+            }
+
+            return false;
+        }
+
+        var prefectOnly = PrefectOnly(module);
+        foreach (var b in new ClassDefSyntax(definition).Bases)
+        {
+            if (prefectOnly.Resolve(b) == "prefect.Flow")
+            {
+                return true;
+            }
+
+            if (b.DottedName() is { } baseName && !baseName.Contains('.') && IsFlowSubclass(module, baseName, project, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The Prefect bindings of a module without following project imports (no recursion).
+    private static PrefectSymbols PrefectOnly(PythonModule module)
+    {
+        var symbols = new PrefectSymbols(module);
+        foreach (var import in module.Imports())
+        {
+            var source = import.IsFrom ? AbsoluteModule(module, import) : null;
+            foreach (var name in import.Names)
+            {
+                if (!import.IsFrom && (name.Name == "prefect" || name.Name.StartsWith("prefect.", StringComparison.Ordinal)))
+                {
+                    symbols._bound[name.BoundName] = name.Alias is null ? name.Name.Split('.')[0] : Canon(name.Name);
+                }
+                else if (source is not null && (source == "prefect" || source.StartsWith("prefect.", StringComparison.Ordinal)))
+                {
+                    symbols._bound[name.BoundName] = Canon($"{source}.{name.Name}");
+                }
+            }
+        }
+
+        return symbols;
+    }
+}

@@ -1,0 +1,45 @@
+using Assistant.Core.Migration.Planning;
+using Assistant.Core.Migration.Session;
+using Assistant.Core.Python;
+using Assistant.Core.Rules.Loading;
+using Assistant.Rulesets;
+
+namespace Assistant.Cli.Hosting;
+
+/// <summary>Opens the migration session the verbs share, with the built-in rulesets; refusals become one-line errors.</summary>
+internal static class SessionFactory
+{
+    public static async Task<MigrationSession> OpenAsync(string root, PythonWorker worker, SessionFlags flags, CancellationToken cancellationToken)
+    {
+        var options = new SessionOptions
+        {
+            Root = root,
+            LoadRuleset = Load,
+            BaseRef = flags.Base,
+            PrefectTarget = flags.Target,
+            Mode = flags.Mode,
+            Policy = flags.AcceptReview ? FixPolicy.SafeAndReview : FixPolicy.SafeOnly,
+            ImportCheck = flags.ImportCheck,
+        };
+        try
+        {
+            return (MigrationSession)await MigrationSession.OpenAsync(options, worker, cancellationToken);
+        }
+        catch (SessionException exception)
+        {
+            throw new UserError(exception.Message);
+        }
+    }
+
+    private static Assistant.Core.Rules.Ruleset Load(string id)
+    {
+        try
+        {
+            return BuiltInRulesets.Load(id);
+        }
+        catch (RulesetLoadException exception)
+        {
+            throw new UserError($"ruleset {id} cannot be loaded: {exception.Message}", ExitCodes.EnvironmentProblem);
+        }
+    }
+}

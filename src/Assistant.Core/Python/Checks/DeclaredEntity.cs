@@ -1,0 +1,7 @@
+namespace Assistant.Core.Python.Checks;
+
+/// <summary>
+/// A task, workflow or flow a module declares, with its settings as flat keys and canonical values
+/// (e.g. <c>resources.memory.limit = 4Gi</c>, <c>trigger[daily].schedule = cron 0 6 * * *</c>).
+/// </summary>
+public sealed record DeclaredEntity(string Kind, string Name, string? Variable, IReadOnlyDictionary<string, string> Settings);

@@ -1,0 +1,12 @@
+namespace Assistant.Core.Python.Checks;
+
+/// <summary>What one module declares, read through the recording stand-ins; <see cref="Error"/> when it did not load.</summary>
+public sealed record ModuleDeclarations(
+    string ModulePath,
+    ImportCheckOutcome Outcome,
+    IReadOnlyList<DeclaredEntity> Entities,
+    ImportCheckError? Error,
+    IReadOnlyList<PackageSource> Packages)
+{
+    public bool Loaded => Error is null && Outcome == ImportCheckOutcome.Passed;
+}

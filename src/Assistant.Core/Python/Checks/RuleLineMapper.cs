@@ -1,0 +1,52 @@
+namespace Assistant.Core.Python.Checks;
+
+/// <summary>
+/// Finds the rule that wrote an error's line: the error's own location first, then the traceback from the
+/// innermost frame outwards, in files the caller mapped (path relative to the checked root → line → rule id).
+/// </summary>
+internal static class RuleLineMapper
+{
+    public static ImportCheckError Attach(ImportCheckError error, IReadOnlyDictionary<string, IReadOnlyDictionary<int, string>>? ruleLines)
+    {
+        if (ruleLines is null || ruleLines.Count == 0)
+        {
+            return error;
+        }
+
+        if (Lookup(ruleLines, error.File, error.Line) is { } direct)
+        {
+            return error with { RuleId = direct };
+        }
+
+        for (var i = error.Traceback.Count - 1; i >= 0; i--)
+        {
+            if (Lookup(ruleLines, error.Traceback[i].File, error.Traceback[i].Line) is { } rule)
+            {
+                return error with { RuleId = rule };
+            }
+        }
+
+        return error;
+    }
+
+    private static string? Lookup(IReadOnlyDictionary<string, IReadOnlyDictionary<int, string>> ruleLines, string? file, int? line)
+    {
+        if (file is null || line is null)
+        {
+            return null;
+        }
+
+        var normalized = Normalize(file);
+        foreach (var (path, lines) in ruleLines)
+        {
+            if (Normalize(path) == normalized && lines.TryGetValue(line.Value, out var rule))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Normalize(string path) => path.Replace('\\', '/').TrimStart('.', '/');
+}

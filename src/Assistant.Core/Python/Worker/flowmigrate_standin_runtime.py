@@ -1,0 +1,587 @@
+"""Runtime of flowmigrate's stand-in packages (copied into every generated tree as _flowmigrate_rt.py).
+
+The generated modules define every class and function of an API manifest with its real signature,
+so CPython itself rejects a wrong call with its own message. Their bodies land here: nothing runs
+remotely; constructors and decorators only record what the module declares (INSTANCES, in order).
+"""
+
+import functools
+import sys
+
+INSTANCES = []      # every stand-in object constructed, in order
+CALLS = []          # calls of decorated tasks/flows: (callee, args, kwargs)
+CLASSES = {}        # (family, export name) -> generated class
+_FLOW_STACK = []    # active Prefect 1 `with Flow(...)` blocks
+
+
+class Default:
+    """A parameter default as written in the real source; `value` when it is a literal."""
+
+    __slots__ = ("text", "value", "literal")
+
+    def __init__(self, text, value=None, literal=False):
+        self.text, self.value, self.literal = text, value, literal
+
+    def __repr__(self):
+        return self.text
+
+    def resolve(self):
+        return self.value if self.literal else self
+
+
+class Anything:
+    """What a stand-in call returns: every attribute, call, item and operator works."""
+
+    def __init__(self, what="value"):
+        object.__setattr__(self, "_fm_what", what)
+
+    def __repr__(self):
+        return "<stand-in %s>" % self._fm_what
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return Anything("%s.%s" % (self._fm_what, name))
+
+    def __call__(self, *args, **kwargs):
+        return Anything(self._fm_what + "()")
+
+    def __getitem__(self, key):
+        return Anything(self._fm_what + "[]")
+
+    def __setitem__(self, key, value):
+        pass
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self):
+        return 0
+
+    def __bool__(self):
+        return True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        return False
+
+    def __await__(self):
+        if False:
+            yield None
+        return self
+
+    def __hash__(self):
+        return id(self)
+
+    def __eq__(self, other):
+        return self is other
+
+    def __mro_entries__(self, bases):
+        return (StandIn,)
+
+
+def _operator(name):
+    def method(self, *args):
+        return Anything("(%s %s)" % (getattr(self, "_fm_what", "value"), name))
+    method.__name__ = name
+    return method
+
+
+for _name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "and", "or", "xor", "lshift", "rshift",
+              "radd", "rsub", "rmul", "rtruediv", "rfloordiv", "rmod", "rpow", "rand", "ror", "rxor", "rrshift", "rlshift",
+              "lt", "le", "gt", "ge", "ne", "neg", "pos", "invert", "matmul"):
+    setattr(Anything, "__%s__" % _name, _operator(_name))
+
+
+class Recorded(Anything):
+    """What a stand-in function or method returns: a placeholder that remembers the call."""
+
+    def __init__(self, what, explicit):
+        Anything.__init__(self, what)
+        object.__setattr__(self, "_fm_call", what)
+        object.__setattr__(self, "_fm_explicit", explicit)
+
+    def __repr__(self):
+        explicit = self._fm_explicit
+        args = [repr(a) for a in explicit.get("*", ())]
+        args += ["%s=%r" % (k, v) for k, v in explicit.items() if k != "*"]
+        return "%s(%s)" % (self._fm_call, ", ".join(args))
+
+
+class StandIn:
+    """Base of every generated class."""
+
+    _fm_family = None
+    _fm_name = None
+
+    def __class_getitem__(cls, item):
+        return cls
+
+    def __init_subclass__(cls, **kwargs):
+        pass
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        if name.startswith("_fm_"):
+            raise AttributeError(name)
+        return Anything("%s.%s" % (type(self).__name__, name))
+
+    def __call__(self, *args, **kwargs):
+        return _called(self, args, kwargs)
+
+    def __enter__(self):
+        hook = _HOOKS.get((self._fm_family, "__enter__"))
+        return hook(self) if hook else self
+
+    def __exit__(self, *exc):
+        hook = _HOOKS.get((self._fm_family, "__exit__"))
+        if hook:
+            hook(self)
+        return False
+
+    def __repr__(self):
+        explicit = self.__dict__.get("_fm_explicit")
+        if explicit is None:
+            return "%s(...)" % type(self).__name__
+        args = [repr(a) for a in explicit.get("*", ())]
+        args += ["%s=%r" % (k, v) for k, v in explicit.items() if k != "*"]
+        return "%s(%s)" % (type(self).__name__, ", ".join(args))
+
+
+class Member(StandIn):
+    """An enum member or nested constant of a stand-in class."""
+
+    def __init__(self, owner, name, text):
+        self.__dict__.update(_fm_owner=owner, name=name, value=text, _fm_text=text)
+
+    def __repr__(self):
+        return "%s.%s" % (self._fm_owner, self.name)
+
+
+def _spread(loc, self_name=None):
+    """locals() of a generated function -> (all args with defaults resolved, explicit args)."""
+    values, explicit = {}, {}
+    for index, (name, value) in enumerate(loc.items()):
+        if index == 0 and self_name is not None:
+            continue
+        if name.startswith("_fm_star_"):
+            values["*"] = explicit["*"] = tuple(value)
+            continue
+        if name.startswith("_fm_kw_"):
+            for key, item in value.items():
+                values[key] = explicit[key] = item
+            continue
+        if isinstance(value, Default):
+            values[name] = value.resolve()
+        else:
+            values[name] = explicit[name] = value
+    if "*" in explicit and not explicit["*"]:
+        del explicit["*"]
+        values.pop("*", None)
+    return values, explicit
+
+
+def init(self, loc):
+    values, explicit = _spread(loc, "self")
+    known = self.__dict__.get("_fm_explicit")
+    if known is not None:
+        # a forwarded **kwargs constructor (Prefect 1 Task subclasses) runs twice: keep the first record
+        for key, value in explicit.items():
+            known.setdefault(key, value)
+        return
+    self.__dict__["_fm_explicit"] = explicit
+    self.__dict__["_fm_values"] = values
+    klass = type(self)
+    for name, value in values.items():
+        if name == "*" or name.startswith("_"):
+            continue
+        if hasattr(klass, name):
+            continue
+        try:
+            object.__setattr__(self, name, value)
+        except (AttributeError, TypeError):
+            pass
+    self.__dict__["_fm_module"] = _creator()
+    INSTANCES.append(self)
+    hook = _HOOKS.get((klass._fm_family, "init:" + (klass._fm_name or "")))
+    if hook is None:
+        for base in klass.__mro__[1:]:
+            hook = _HOOKS.get((getattr(base, "_fm_family", None), "init:" + (getattr(base, "_fm_name", None) or "")))
+            if hook is not None:
+                break
+    if hook is not None:
+        hook(self)
+
+
+def _creator():
+    """The module whose code constructed an object (past constructors and the stand-in itself)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if not (name.startswith("_fm_api_") or name == "_flowmigrate_rt" or frame.f_code.co_name == "__init__"):
+            return name
+        frame = frame.f_back
+    return None
+
+
+def new(cls, explicit):
+    """An instance of a generated class without running its constructor (internal objects)."""
+    obj = cls.__new__(cls)
+    obj.__dict__["_fm_explicit"] = dict(explicit)
+    obj.__dict__["_fm_values"] = dict(explicit)
+    obj.__dict__["_fm_module"] = _creator()
+    INSTANCES.append(obj)
+    return obj
+
+
+def call(family, name, loc):
+    values, explicit = _spread(loc)
+    hook = _HOOKS.get((family, name))
+    if hook is not None:
+        return hook(values, explicit, loc)
+    return Recorded(name, explicit)
+
+
+def method(self, family, owner, name, loc, static=False, chain=False):
+    values, explicit = _spread(loc, None if static else "self")
+    hook = _HOOKS.get((family, owner + "." + name))
+    if hook is not None:
+        return hook(self, values, explicit)
+    if chain and name not in ("__call__", "map"):
+        # a builder (Image.from_debian_base(...).with_pip_packages(...)): a new object remembering the calls
+        klass = self if isinstance(self, type) else type(self)
+        if isinstance(self, type):
+            previous = []
+        else:
+            previous = list(self.__dict__.get("_fm_chain") or [("__init__", self.__dict__.get("_fm_explicit") or {})])
+        obj = klass.__new__(klass)
+        obj.__dict__.update(_fm_explicit={}, _fm_values={}, _fm_chain=previous + [(name, explicit)], _fm_module=_creator())
+        return obj
+    if name == "__call__":
+        return _called(self, explicit.get("*", ()), {k: v for k, v in explicit.items() if k != "*"})
+    return Recorded("%s.%s" % (owner, name), explicit)
+
+
+def prop(self, owner, name):
+    return Anything("%s.%s" % (owner, name))
+
+
+def _called(target, args, kwargs):
+    CALLS.append((target, tuple(args), dict(kwargs)))
+    hook = _HOOKS.get((getattr(target, "_fm_family", None), "called"))
+    if hook is not None:
+        return hook(target, args, kwargs)
+    return Anything("%s()" % getattr(target, "__name__", type(target).__name__))
+
+
+def cls_of(family, name):
+    return CLASSES.get((family, name))
+
+
+def register(family, name, klass):
+    CLASSES.setdefault((family, name), klass)
+    klass._fm_family = family
+    if klass._fm_name is None or klass.__dict__.get("_fm_name") is None:
+        klass._fm_name = name
+
+
+def _first(values):
+    for key, value in values.items():
+        if key != "*":
+            return value
+    return None
+
+
+def _decorated(cls_name, family, kind, fn, config, extra=None):
+    klass = cls_of(family, cls_name) or StandIn
+    obj = klass.__new__(klass)
+    obj.__dict__.update({
+        "_fm_kind": kind, "_fm_fn": fn, "_fm_explicit": dict(config), "_fm_values": dict(config),
+        "__name__": getattr(fn, "__name__", kind), "__qualname__": getattr(fn, "__qualname__", kind),
+        "__module__": getattr(fn, "__module__", None), "__doc__": getattr(fn, "__doc__", None), "__wrapped__": fn,
+        "name": getattr(fn, "__name__", kind), "_fm_module": getattr(fn, "__module__", None),
+    })
+    if extra:
+        obj.__dict__.update(extra)
+    INSTANCES.append(obj)
+    return obj
+
+
+def _decorator_hook(cls_name, kind, fn_is_first=True, config_filter=None):
+    def hook(values, explicit, loc):
+        fn = _first(values)
+        config = {k: v for k, v in explicit.items() if k != "*"}
+        if fn_is_first:
+            first_key = next((k for k in values if k != "*"), None)
+            config.pop(first_key, None)
+        family = hook.family
+        if callable(fn) and not isinstance(fn, Default):
+            return _decorated(cls_name, family, kind, fn, config)
+        return lambda f: _decorated(cls_name, family, kind, f, config)
+    return hook
+
+
+_HOOKS = {}
+
+
+# --- flytekit (Flyte 1) ---------------------------------------------------------------------
+
+def _flytekit():
+    for name, kind in (("task", "task"), ("dynamic", "dynamic"), ("eager", "eager")):
+        hook = _decorator_hook("PythonFunctionTask", kind)
+        hook.family = "flytekit"
+        _HOOKS[("flytekit", name)] = hook
+    hook = _decorator_hook("PythonFunctionWorkflow", "workflow")
+    hook.family = "flytekit"
+    _HOOKS[("flytekit", "workflow")] = hook
+
+    def launch_plan(create_name_first):
+        def hook(self, values, explicit):
+            klass = cls_of("flytekit", "LaunchPlan") or StandIn
+            return new(klass, {k: v for k, v in explicit.items() if k != "*"})
+        return hook
+
+    _HOOKS[("flytekit", "LaunchPlan.get_or_create")] = launch_plan(False)
+    _HOOKS[("flytekit", "LaunchPlan.create")] = launch_plan(True)
+
+
+# --- flyte (Flyte 2) ------------------------------------------------------------------------
+
+def _flyte():
+    def env_task(self, values, explicit):
+        fn = values.get("_func")
+        config = {k: v for k, v in explicit.items() if k not in ("*", "_func")}
+        if callable(fn) and not isinstance(fn, Default):
+            return _decorated("AsyncFunctionTaskTemplate", "flyte", "task", fn, config, {"_fm_env": self})
+        return lambda f: _decorated("AsyncFunctionTaskTemplate", "flyte", "task", f, config, {"_fm_env": self})
+
+    _HOOKS[("flyte", "TaskEnvironment.task")] = env_task
+
+    def clone_with(self, values, explicit):
+        merged = dict(self.__dict__.get("_fm_explicit", {}))
+        merged.update({k: v for k, v in explicit.items() if k not in ("*", "kwargs") and v is not None})
+        clone = new(type(self), merged)
+        for key, value in merged.items():
+            clone.__dict__.setdefault(key, value)
+        return clone
+
+    _HOOKS[("flyte", "TaskEnvironment.clone_with")] = clone_with
+
+    def override(self, values, explicit):
+        config = dict(self.__dict__.get("_fm_explicit", {}))
+        config.update({k: v for k, v in explicit.items() if k != "*"})
+        obj = type(self).__new__(type(self))
+        obj.__dict__.update(self.__dict__)
+        obj.__dict__["_fm_explicit"] = config
+        obj.__dict__["_fm_override_of"] = self
+        return obj
+
+    _HOOKS[("flyte", "AsyncFunctionTaskTemplate.override")] = override
+
+    def shortcut(cron):
+        def hook(self, values, explicit):
+            klass = cls_of("flyte", "Cron")
+            automation = klass(cron) if klass else cron
+            config = {k: v for k, v in explicit.items() if k != "*"}
+            config.setdefault("name", values.get("name"))
+            key = values.get("trigger_time_input_key")
+            if key:
+                config.pop("trigger_time_input_key", None)
+                inputs = dict(config.get("inputs") or {})
+                inputs[key] = _trigger_time()
+                config["inputs"] = inputs
+            config["automation"] = automation
+            trigger = cls_of("flyte", "Trigger")
+            return new(trigger, config) if trigger else Anything("Trigger")
+        return hook
+
+    for name, cron in (("hourly", "0 * * * *"), ("daily", "0 0 * * *"), ("weekly", "0 0 * * 0"),
+                       ("monthly", "0 0 1 * *"), ("minutely", "* * * * *")):
+        _HOOKS[("flyte", "Trigger." + name)] = shortcut(cron)
+
+
+def _trigger_time():
+    try:
+        import flyte
+        return flyte.TriggerTime
+    except Exception:  # pragma: no cover - only when the stand-in is partial
+        return Anything("TriggerTime")
+
+
+# --- Prefect 1 ------------------------------------------------------------------------------
+
+def _prefect1():
+    def task(values, explicit, loc):
+        fn = values.get("fn")
+        config = {k: v for k, v in explicit.items() if k not in ("*", "fn")}
+        klass = cls_of("prefect1", "Task")
+
+        def build(f):
+            obj = klass.__new__(klass)
+            obj.__dict__["_fm_fn"] = f
+            klass.__init__(obj, **config)  # validates against Task.__init__ with CPython's message
+            obj.__dict__.update({"__name__": f.__name__, "__module__": f.__module__, "__doc__": f.__doc__,
+                                 "__wrapped__": f, "_fm_kind": "task"})
+            if "name" not in config:
+                obj.__dict__["name"] = f.__name__
+            return obj
+
+        if callable(fn) and not isinstance(fn, Default):
+            return build(fn)
+        return build
+
+    _HOOKS[("prefect1", "task")] = task
+
+    def enter(self):
+        if _is("prefect1", self, "Flow"):
+            _FLOW_STACK.append(self)
+        return self
+
+    def exit_(self):
+        if _FLOW_STACK and _FLOW_STACK[-1] is self:
+            _FLOW_STACK.pop()
+
+    _HOOKS[("prefect1", "__enter__")] = enter
+    _HOOKS[("prefect1", "__exit__")] = exit_
+
+    def flow_init(self):
+        self.__dict__.setdefault("_fm_parameters", [])
+        self.__dict__.setdefault("_fm_tasks", [])
+        for item in self.__dict__["_fm_values"].get("tasks") or ():
+            _add_to_flow(self, item)
+
+    def parameter_init(self):
+        if _FLOW_STACK:
+            _add_to_flow(_FLOW_STACK[-1], self)
+
+    _HOOKS[("prefect1", "init:Flow")] = flow_init
+    _HOOKS[("prefect1", "init:Parameter")] = parameter_init
+
+    def task_call(self, args, kwargs):
+        if _FLOW_STACK:
+            flow = _FLOW_STACK[-1]
+            _add_to_flow(flow, self)
+            for value in list(args) + list(kwargs.values()):
+                if _is("prefect1", value, "Task"):
+                    _add_to_flow(flow, value)
+                inner = getattr(value, "__dict__", {}).get("value") if _is("prefect1", value, "unmapped", "mapped") else None
+                if inner is not None and _is("prefect1", inner, "Task"):
+                    _add_to_flow(flow, inner)
+        return Anything("%s()" % getattr(self, "name", "task"))
+
+    _HOOKS[("prefect1", "called")] = task_call
+
+    def task_map(self, values, explicit):
+        return task_call(self, explicit.get("*", ()), {k: v for k, v in explicit.items() if k != "*"})
+
+    _HOOKS[("prefect1", "Task.map")] = task_map
+
+    def add_task(self, values, explicit):
+        _add_to_flow(self, values.get("task"))
+        return values.get("task")
+
+    _HOOKS[("prefect1", "Flow.add_task")] = add_task
+
+    def set_dependencies(self, values, explicit):
+        _add_to_flow(self, values.get("task"))
+        for key in ("upstream_tasks", "downstream_tasks"):
+            for item in values.get(key) or ():
+                _add_to_flow(self, item)
+        for item in (values.get("keyword_tasks") or {}).values():
+            _add_to_flow(self, item)
+        return None
+
+    _HOOKS[("prefect1", "Flow.set_dependencies")] = set_dependencies
+
+
+def _add_to_flow(flow, item):
+    if item is None or not isinstance(item, StandIn):
+        return
+    if _is("prefect1", item, "Parameter"):
+        if all(p is not item for p in flow.__dict__["_fm_parameters"]):
+            flow.__dict__["_fm_parameters"].append(item)
+    elif _is("prefect1", item, "Task"):
+        if all(t is not item for t in flow.__dict__["_fm_tasks"]):
+            flow.__dict__["_fm_tasks"].append(item)
+
+
+def _is(family, obj, *names):
+    for name in names:
+        klass = cls_of(family, name)
+        if klass is not None and isinstance(obj, klass):
+            return True
+    return False
+
+
+# --- Prefect 2 / 3 --------------------------------------------------------------------------
+
+def _prefect_modern(family):
+    def flow_hook(values, explicit, loc):
+        fn = _first(values)
+        config = {k: v for k, v in explicit.items() if k != "*"}
+        config.pop(next((k for k in values if k != "*"), None), None)
+        if callable(fn) and not isinstance(fn, Default):
+            return _decorated("Flow", family, "flow", fn, config, {"_fm_deployments": []})
+        return lambda f: _decorated("Flow", family, "flow", f, config, {"_fm_deployments": []})
+
+    def task_hook(values, explicit, loc):
+        fn = _first(values)
+        config = {k: v for k, v in explicit.items() if k != "*"}
+        config.pop(next((k for k in values if k != "*"), None), None)
+        if callable(fn) and not isinstance(fn, Default):
+            return _decorated("Task", family, "task", fn, config)
+        return lambda f: _decorated("Task", family, "task", f, config)
+
+    _HOOKS[(family, "FlowDecorator.__call__")] = lambda self, values, explicit: flow_hook(values, explicit, None)
+    _HOOKS[(family, "flow")] = flow_hook
+    _HOOKS[(family, "task")] = task_hook
+
+    def deployment(kind):
+        def hook(self, values, explicit):
+            record = {k: v for k, v in explicit.items() if k != "*"}
+            record["_kind"] = kind
+            self.__dict__.setdefault("_fm_deployments", []).append(record)
+            return Anything("deployment")
+        return hook
+
+    for kind in ("serve", "deploy", "to_deployment"):
+        _HOOKS[(family, "Flow." + kind)] = deployment(kind)
+
+    def with_options(self, values, explicit):
+        config = dict(self.__dict__.get("_fm_explicit", {}))
+        config.update({k: v for k, v in explicit.items() if k != "*"})
+        obj = type(self).__new__(type(self))
+        obj.__dict__.update(self.__dict__)
+        obj.__dict__["_fm_explicit"] = config
+        obj.__dict__["_fm_options_of"] = self
+        return obj
+
+    _HOOKS[(family, "Flow.with_options")] = with_options
+    _HOOKS[(family, "Task.with_options")] = with_options
+
+
+def _install():
+    _flytekit()
+    _flyte()
+    _prefect1()
+    _prefect_modern("prefect2")
+    _prefect_modern("prefect3")
+
+
+_install()
+
+
+def wraps_fn(obj):
+    return obj.__dict__.get("_fm_fn") if isinstance(obj, StandIn) else None
+
+
+__all__ = ["Anything", "Default", "StandIn", "Member", "init", "call", "method", "prop", "register", "functools"]

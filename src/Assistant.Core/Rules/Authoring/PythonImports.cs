@@ -1,0 +1,142 @@
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+
+namespace Assistant.Core.Rules.Authoring;
+
+/// <summary>One name an import statement binds: the local name, the fully qualified name it stands for, and where.</summary>
+/// <param name="LocalName">The name the module sees (<c>t</c> for <c>from flytekit import task as t</c>).</param>
+/// <param name="QualifiedName">What it refers to (<c>flytekit.task</c>; <c>flytekit</c> for <c>import flytekit.types.file</c>).</param>
+/// <param name="Import">The import statement.</param>
+/// <param name="Name">The name inside the statement.</param>
+public sealed record ImportBinding(string LocalName, string QualifiedName, ImportSyntax Import, ImportedName Name);
+
+/// <summary>
+/// Reading and editing a module's imports in its own style: which local names come from a package,
+/// what a dotted expression resolves to, adding an import once, removing names that are no longer used.
+/// </summary>
+public static class PythonImports
+{
+    /// <summary>Bindings of the module's imports (any depth) from <paramref name="roots"/> (a package and its submodules).</summary>
+    public static IReadOnlyList<ImportBinding> Bindings(PythonModule module, params string[] roots)
+    {
+        var bindings = new List<ImportBinding>();
+        foreach (var import in module.Imports())
+        {
+            foreach (var name in import.Names)
+            {
+                var qualified = import.IsFrom
+                    ? import.Level == 0 && import.Module is { } from ? $"{from}.{name.Name}" : null
+                    : name.Alias is null ? name.Name.Split('.')[0] : name.Name;
+                var source = import.IsFrom ? import.Module : name.Name;
+                if (qualified is null || source is null || !roots.Any(r => source == r || source.StartsWith(r + ".", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                bindings.Add(new ImportBinding(name.BoundName, qualified, import, name));
+            }
+        }
+
+        return bindings;
+    }
+
+    /// <summary>
+    /// The fully qualified name a <c>Name</c>/<c>Attribute</c> chain refers to through <paramref name="bindings"/>
+    /// (<c>fk.task</c> → <c>flytekit.task</c>), or null when its first part is not one of them.
+    /// </summary>
+    public static string? Resolve(SyntaxNode? expression, IReadOnlyList<ImportBinding> bindings)
+    {
+        var dotted = expression?.DottedName();
+        if (dotted is null)
+        {
+            return null;
+        }
+
+        var head = dotted.Split('.')[0];
+        var binding = bindings.FirstOrDefault(b => b.LocalName == head);
+        return binding is null ? null : binding.QualifiedName + dotted[head.Length..];
+    }
+
+    /// <summary>True when the module reads <paramref name="localName"/> anywhere outside import statements.</summary>
+    public static bool IsUsed(PythonModule module, string localName) =>
+        module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == localName && n.Scalar("ctx") != "Store");
+
+    /// <summary>True when a top-level <c>import <paramref name="moduleName"/></c> (without alias) exists.</summary>
+    public static bool HasPlainImport(PythonModule module, string moduleName) =>
+        module.Body.Where(s => s.Is("Import")).Select(s => new ImportSyntax(s))
+            .Any(i => i.Names.Any(n => n.Name == moduleName && n.Alias is null));
+
+    /// <summary>
+    /// The edit adding <c>import <paramref name="moduleName"/></c> once (null when it is there): before the first
+    /// top-level import of <paramref name="anchorRoot"/> when there is one (the new package takes the old one's
+    /// place), else after the last top-level import, else after the docstring.
+    /// </summary>
+    public static TextEdit? AddImport(PythonModule module, string moduleName, string? anchorRoot = null)
+    {
+        if (HasPlainImport(module, moduleName))
+        {
+            return null;
+        }
+
+        var statement = $"import {moduleName}{module.NewLine}";
+        var imports = module.Body.TakeWhile(s => s.Kind is "Import" or "ImportFrom" or "Expr" || IsHeader(s)).Where(s => s.Kind is "Import" or "ImportFrom").ToList();
+        if (imports.Count == 0)
+        {
+            imports = module.Body.Where(s => s.Kind is "Import" or "ImportFrom").ToList();
+        }
+
+        var anchor = anchorRoot is null ? null : imports.FirstOrDefault(s => ImportsFrom(new ImportSyntax(s), anchorRoot));
+        if (anchor is not null)
+        {
+            return TextEdit.Insert(module.Lines.LineStart(module.Lines.LineOf(anchor.Span.Start)), statement);
+        }
+
+        if (imports.Count > 0)
+        {
+            var last = imports.Where(s => !(new ImportSyntax(s).IsFrom && new ImportSyntax(s).Module == "__future__")).LastOrDefault() ?? imports[^1];
+            var end = module.Lines.LineEnd(module.Lines.LineOf(Math.Max(last.Span.Start, last.Span.End - 1)));
+            var needsBreak = end == module.Text.Length && !module.Text.EndsWith('\n');
+            return TextEdit.Insert(end, (needsBreak ? module.NewLine : string.Empty) + statement);
+        }
+
+        if (module.Body.FirstOrDefault() is { } first && first.Is("Expr") && first.Child("value") is { } value && ConstantSyntax.StringValue(value) is not null)
+        {
+            var end = module.Lines.LineEnd(module.Lines.LineOf(Math.Max(first.Span.Start, first.Span.End - 1)));
+            return TextEdit.Insert(end, module.NewLine + statement);
+        }
+
+        return TextEdit.Insert(0, statement + module.NewLine);
+    }
+
+    /// <summary>True when the import statement imports from <paramref name="root"/> or one of its submodules.</summary>
+    public static bool ImportsFrom(ImportSyntax import, string root)
+    {
+        bool Matches(string? name) => name is not null && (name == root || name.StartsWith(root + ".", StringComparison.Ordinal));
+        return import.IsFrom ? import.Level == 0 && Matches(import.Module) : import.Names.Any(n => Matches(n.Name));
+    }
+
+    /// <summary>
+    /// Edits removing <paramref name="names"/> from <paramref name="import"/>: the whole statement (and its line) when
+    /// none is left, else just those names and their commas.
+    /// </summary>
+    public static IReadOnlyList<TextEdit> RemoveNames(PythonModule module, ImportSyntax import, IEnumerable<ImportedName> names)
+    {
+        var removed = names.Select(n => n.Node).ToHashSet();
+        var all = import.Names.Select(n => n.Node).ToList();
+        if (all.All(removed.Contains))
+        {
+            return [RemoveStatement(module, import.Node)];
+        }
+
+        return ListItems.Remove(module, all, removed);
+    }
+
+    /// <summary>The edit deleting a simple statement: its whole lines when it is alone on them, else just its text.</summary>
+    public static TextEdit RemoveStatement(PythonModule module, SyntaxNode statement)
+    {
+        var lines = SourceText.WholeLines(module, statement.Span);
+        return TextEdit.Delete(lines ?? statement.Span);
+    }
+
+    private static bool IsHeader(SyntaxNode statement) => statement.Is("If") || statement.Is("Try");
+}

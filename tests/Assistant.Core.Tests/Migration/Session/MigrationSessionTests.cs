@@ -1,0 +1,197 @@
+using Assistant.Core.Migration.Session;
+using Assistant.Core.Tests.Support;
+
+namespace Assistant.Core.Tests.Migration.Session;
+
+public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<SharedWorker>, IDisposable
+{
+    private readonly SessionTestRuleset _rules = new();
+
+    [Fact]
+    public async Task Should_Commit_Each_Step_On_The_Flow_Branch_Without_Touching_A_Dirty_Checkout()
+    {
+        using var repo = FlyteTestRepo.Create();
+        repo.WriteFile("flows/etl.py", repo.ReadFile("flows/etl.py") + "# my uncommitted edit\n");
+        repo.WriteFile("notes.txt", "untracked\n");
+        var before = DirectorySnapshot.OfCheckout(repo.Path);
+
+        await using var session = await OpenAsync(repo);
+        var wizard = await session.OpenAsync(FlyteTestRepo.Etl);
+        Assert.Equal("imports", wizard.Current!.Step.Step.Id);
+        while (wizard.Current is not null)
+        {
+            Assert.True((await wizard.AcceptAsync()).IsSuccess);
+        }
+
+        Assert.Empty(DirectorySnapshot.OfCheckout(repo.Path).DifferencesFrom(before));
+        var log = repo.Git("log", "--format=%s%n%(trailers:only,unfold)%x00", "main..flowmigrate/flows.etl").Split('\0', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, log.Length);
+        Assert.StartsWith("flowmigrate: etl — Triggers", log[0]);
+        Assert.Contains("Flowmigrate-Step: triggers", log[0]);
+        Assert.Contains("Flowmigrate-Complete: true", log[0]);
+        Assert.Contains("Flowmigrate-Flow: flows/etl.py::etl", log[2]);
+        Assert.Contains("Flowmigrate-Ruleset: flyte1-to-flyte2@0.1", log[2]);
+        Assert.Contains("Flowmigrate-Step: imports", log[2]);
+
+        var converted = repo.Git("show", "flowmigrate/flows.etl:flows_v2/flows/etl.py");
+        Assert.Contains("from flyte import workflow, LaunchPlan", converted);
+        Assert.Contains("@flow_task", converted);
+        Assert.Contains("# TODO(flowmigrate T03): turn this launch plan into a trigger", converted);
+        Assert.Equal("def scale(x):\n    return x * 2\n", repo.Git("show", "flowmigrate/flows.etl:flows_v2/helpers/util.py"));
+        Assert.Equal(string.Empty, repo.Git("show", "flowmigrate/flows.etl:flows_v2/flows/__init__.py"));
+        Assert.DoesNotContain("/.git/flowmigrate/worktrees/", repo.Git("worktree", "list"));
+
+        var status = (await session.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Etl);
+        Assert.Equal((FlowState.Committed, "flowmigrate/flows.etl", 1), (status.State, status.Branch, status.Todos));
+    }
+
+    [Fact]
+    public async Task Should_Resume_On_The_Same_Step_In_A_New_Session_And_Without_The_Local_State_File()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using (var first = await OpenAsync(repo))
+        {
+            var wizard = await first.OpenAsync(FlyteTestRepo.Report);
+            await wizard.AcceptAsync();
+            Assert.Equal("decorators", wizard.Current!.Step.Step.Id);
+        }
+
+        File.Delete(Path.Combine(repo.GitDir, "flowmigrate", "state.json"));
+        await using var second = await OpenAsync(repo);
+        var status = (await second.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Report);
+        Assert.Equal((FlowState.InProgress, 2), (status.State, status.Step));
+        var resumed = await second.OpenAsync(FlyteTestRepo.Report);
+        Assert.Equal("decorators", resumed.Current!.Step.Step.Id);
+        Assert.Equal([StepState.Committed, StepState.Current, StepState.Pending, StepState.Pending], resumed.Steps.Select(s => s.State));
+    }
+
+    [Fact]
+    public async Task Should_Record_A_Skipped_Step_And_A_Change_Turned_Off_In_The_Next_Commit()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using var session = await OpenAsync(repo);
+        var wizard = await session.OpenAsync(FlyteTestRepo.Etl);
+        await wizard.SkipAsync();
+        Assert.Equal("decorators", wizard.Current!.Step.Step.Id);
+        var change = Assert.Single(wizard.Current.Changes);
+        await wizard.ToggleAsync(change.Key);
+        Assert.False(Assert.Single(wizard.Current.Changes).IsEnabled);
+        Assert.True(wizard.Current.IsEmpty);
+
+        var commit = await wizard.AcceptAsync();
+
+        Assert.True(commit.IsSuccess, commit.Error);
+        var message = repo.Git("log", "-1", "--format=%B", "flowmigrate/flows.etl");
+        Assert.Contains("Flowmigrate-Skipped-Step: imports", message);
+        Assert.Contains($"Flowmigrate-Skipped: {change.Key}", message);
+        Assert.Contains("from flytekit import", repo.Git("show", "flowmigrate/flows.etl:flows_v2/flows/etl.py"));
+        Assert.Contains("@workflow", repo.Git("show", "flowmigrate/flows.etl:flows_v2/flows/etl.py"));
+    }
+
+    [Fact]
+    public async Task Should_Let_Two_Flows_Sharing_A_Module_Merge_Cleanly_And_Report_Merged()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using (var session = await OpenAsync(repo))
+        {
+            foreach (var id in new[] { FlyteTestRepo.Etl, FlyteTestRepo.Report })
+            {
+                var wizard = await session.OpenAsync(id);
+                while (wizard.Current is not null)
+                {
+                    Assert.True((await wizard.AcceptAsync()).IsSuccess);
+                }
+            }
+        }
+
+        repo.Git("merge", "--no-edit", "flowmigrate/flows.etl");
+        var merge = repo.TryGit("merge", "--no-edit", "flowmigrate/flows.report");
+        Assert.True(merge.ExitCode == 0, merge.StandardError);
+
+        await using var after = await OpenAsync(repo);
+        var states = (await after.StatusAsync()).ToDictionary(s => s.Id, s => s.State);
+        Assert.Equal(FlowState.Merged, states[FlyteTestRepo.Etl]);
+        Assert.Equal(FlowState.Merged, states[FlyteTestRepo.Report]);
+        Assert.Equal(FlowState.Merged, states[FlyteTestRepo.LaunchPlan]);
+        Assert.Contains("from flytekit import", repo.ReadFile("flows/tasks.py"));
+    }
+
+    [Fact]
+    public async Task Should_Migrate_Flows_Sharing_A_Module_Together_In_Place()
+    {
+        using var repo = FlyteTestRepo.Create();
+        repo.WriteFile(".flowmigrate/config.yaml", "mode: in-place\n");
+        repo.Commit("in place");
+
+        await using var session = await OpenAsync(repo);
+        var wizard = await session.OpenAsync(FlyteTestRepo.Report);
+        Assert.Equal(["flows/etl.py", "flows/report.py", "flows/tasks.py"], wizard.Current!.Files.Where(f => f.IsChanged).Select(f => f.Path).Order());
+        await wizard.AcceptAsync();
+
+        var branches = (await session.StatusAsync()).Select(s => s.Branch).Distinct().ToList();
+        Assert.Equal(["flowmigrate/flows.etl"], branches);
+        Assert.Contains("from flyte import task", repo.Git("show", "flowmigrate/flows.etl:flows/tasks.py"));
+    }
+
+    [Fact]
+    public async Task Should_Mark_A_Branch_Behind_When_The_Base_Moves_And_Replan_On_It()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using (var session = await OpenAsync(repo))
+        {
+            await (await session.OpenAsync(FlyteTestRepo.Report)).AcceptAsync();
+        }
+
+        repo.WriteFile("flows/report.py", repo.ReadFile("flows/report.py") + "\n\n@workflow\ndef extra(x: int) -> int:\n    return double(x=x)\n");
+        repo.Commit("teammate adds a workflow");
+
+        await using var again = await OpenAsync(repo);
+        Assert.True((await again.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Report).IsBehindBase);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_A_Flowmigrate_Branch_It_Did_Not_Make()
+    {
+        using var repo = FlyteTestRepo.Create();
+        repo.CreateBranch("flowmigrate/flows.etl");
+        repo.Checkout("flowmigrate/flows.etl");
+        repo.WriteFile("mine.txt", "hand made\n");
+        repo.Commit("someone else's work");
+        repo.Checkout("main");
+
+        await using var session = await OpenAsync(repo);
+        var error = await Assert.ThrowsAsync<SessionException>(() => session.OpenAsync(FlyteTestRepo.Etl));
+        Assert.Equal(SessionRefusal.ForeignBranch, error.Refusal);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_Repositories_It_Cannot_Work_On_And_Change_Nothing()
+    {
+        using var notRepo = new TempDirectory();
+        Assert.Equal(SessionRefusal.NotARepository, (await Assert.ThrowsAsync<SessionException>(() => OpenAsync(notRepo.Path))).Refusal);
+
+        using var empty = TempGitRepo.Create();
+        Assert.Equal(SessionRefusal.NoCommits, (await Assert.ThrowsAsync<SessionException>(() => OpenAsync(empty.Path))).Refusal);
+
+        using var detached = FlyteTestRepo.Create();
+        detached.Git("checkout", "--quiet", "--detach");
+        Assert.Equal(SessionRefusal.DetachedHead, (await Assert.ThrowsAsync<SessionException>(() => OpenAsync(detached.Path))).Refusal);
+
+        using var merging = FlyteTestRepo.Create();
+        merging.CreateBranch("other");
+        merging.CommitFile("flows/report.py", "x = 1\n", "main side");
+        merging.Checkout("other");
+        merging.CommitFile("flows/report.py", "x = 2\n", "other side");
+        merging.TryGit("merge", "main");
+        var snapshot = DirectorySnapshot.OfCheckout(merging.Path);
+        Assert.Equal(SessionRefusal.OperationInProgress, (await Assert.ThrowsAsync<SessionException>(() => OpenAsync(merging.Path))).Refusal);
+        Assert.Empty(DirectorySnapshot.OfCheckout(merging.Path).DifferencesFrom(snapshot));
+    }
+
+    private Task<IMigrationSession> OpenAsync(TempGitRepo repo) => OpenAsync(repo.Path);
+
+    private Task<IMigrationSession> OpenAsync(string root) =>
+        MigrationSession.OpenAsync(new SessionOptions { Root = root, LoadRuleset = _rules.Load }, shared.Worker);
+
+    public void Dispose() => _rules.Dispose();
+}

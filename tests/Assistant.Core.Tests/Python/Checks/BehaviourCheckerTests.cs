@@ -1,0 +1,103 @@
+using Assistant.Core.Python;
+using Assistant.Core.Python.Checks;
+using Assistant.Core.Tests.Support;
+
+namespace Assistant.Core.Tests.Python.Checks;
+
+/// <summary>Hand-made before/after pairs in Pairs/: a correct conversion, and one that lost or changed settings.</summary>
+public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<SharedWorker>
+{
+    private static readonly string s_pairs = Path.Combine(RepositoryLayout.Root, "tests", "Assistant.Core.Tests", "Python", "Checks", "Pairs");
+
+    private readonly BehaviourChecker _checker = new(shared.Worker, CheckWorkspace.StandInCache, TimeSpan.FromSeconds(20));
+
+    private static BehaviourSide FlyteBefore => new(s_pairs, "flyte_pair/before.py", [CheckWorkspace.Manifest("flytekit", CheckSide.Old)]);
+
+    private static BehaviourSide PrefectBefore => new(s_pairs, "prefect_pair/before.py", [CheckWorkspace.Manifest("prefect1", CheckSide.Old)]);
+
+    private static BehaviourSide Flyte2(string file) => new(s_pairs, "flyte_pair/" + file, [CheckWorkspace.Manifest("flyte")]);
+
+    private static BehaviourSide Prefect3(string file) => new(s_pairs, "prefect_pair/" + file, [CheckWorkspace.Manifest("prefect3")]);
+
+    [Fact]
+    public async Task Should_Read_What_A_Flyte1_Module_Declares()
+    {
+        var declarations = await _checker.DeclarationsAsync(FlyteBefore);
+
+        Assert.True(declarations.Loaded, declarations.Error?.ToString());
+        var load = declarations.Entities.Single(e => e.Name == "load");
+        Assert.Equal("4Gi", load.Settings["resources.memory.limit"]);
+        Assert.Equal("2Gi", load.Settings["resources.memory.request"]);
+        Assert.Equal("1.2", load.Settings["cache.version"]);
+        Assert.Equal("600", load.Settings["timeout"]);
+        Assert.Equal("[db:pw]", load.Settings["secrets"]);
+        Assert.Equal("[flyteplugins-spark, pandas]", load.Settings["image.pip_packages"]);
+        Assert.Equal("3.11", load.Settings["image.python"]);
+        var daily = declarations.Entities.Single(e => e.Name == "daily");
+        Assert.Equal("workflow", daily.Kind);
+        Assert.Equal("cron 0 6 * * *", daily.Settings["trigger[daily_6am].schedule"]);
+        Assert.Equal("{n: 5, run_date: <trigger time>}", daily.Settings["trigger[daily_6am].inputs"]);
+    }
+
+    [Fact]
+    public async Task Should_Find_No_Unexplained_Difference_In_A_Correct_Flyte_Conversion()
+    {
+        var report = await _checker.CompareAsync(FlyteBefore, Flyte2("after.py"));
+
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+        Assert.Contains(report.Settings, s => s is { Entity: "load", Setting: "resources.memory.limit", Status: SettingStatus.Preserved, After: "4Gi" });
+        Assert.Contains(report.Settings, s => s is { Entity: "daily", Setting: "trigger[daily_6am].schedule", Status: SettingStatus.Preserved });
+        Assert.Contains(report.Settings, s => s is { Entity: "load", Setting: "environment", Status: SettingStatus.Added, After: "etl" });
+        Assert.Equal(
+            ["image.apt_packages", "image.env_vars", "image.name", "image.pip_packages", "image.python", "image.registry"],
+            report.Settings.Where(s => s is { Entity: "report", Status: SettingStatus.Preserved } && s.Setting.StartsWith("image", StringComparison.Ordinal)).Select(s => s.Setting));
+    }
+
+    [Fact]
+    public async Task Should_Catch_A_Dropped_Resource_Limit_And_A_Changed_Cron_Expression()
+    {
+        var report = await _checker.CompareAsync(FlyteBefore, Flyte2("after_regressed.py"));
+
+        Assert.False(report.Passed);
+        Assert.Equal(
+            ["daily: trigger[daily_6am].schedule changed: cron 0 6 * * * → cron 0 7 * * *", "load: resources.memory.limit dropped (was 4Gi)"],
+            report.Failures.Select(f => f.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_Accept_A_Difference_That_A_Todo_Explains()
+    {
+        var todos = new[] { "FLY031: load: the memory limit (4Gi) cannot be expressed; Flyte 2 sends a scalar as the request only" };
+
+        var report = await _checker.CompareAsync(FlyteBefore, Flyte2("after_regressed.py"), todos);
+
+        var limit = report.Settings.Single(s => s is { Entity: "load", Setting: "resources.memory.limit" });
+        Assert.Equal(SettingStatus.Dropped, limit.Status);
+        Assert.Equal(todos[0], limit.ExplainedBy);
+        Assert.Equal("trigger[daily_6am].schedule", Assert.Single(report.Failures).Setting);
+    }
+
+    [Fact]
+    public async Task Should_Find_No_Unexplained_Difference_In_A_Correct_Prefect_Conversion()
+    {
+        var report = await _checker.CompareAsync(PrefectBefore, Prefect3("after.py"));
+
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+        var flow = report.After.Entities.Single(e => e.Kind == "flow");
+        Assert.Equal("ingest: daily", flow.Name);
+        Assert.Equal("threads workers=4", flow.Settings["task_runner"]);
+        Assert.Equal("raw", flow.Settings["parameter[bucket_name].default"]);
+        Assert.Equal("True", flow.Settings["parameter[prefix].required"]);
+        Assert.Equal("cron 0 6 * * *", flow.Settings["schedule[0]"]);
+    }
+
+    [Fact]
+    public async Task Should_Catch_A_Changed_Schedule_And_A_Dropped_Task_Timeout_In_Prefect()
+    {
+        var report = await _checker.CompareAsync(PrefectBefore, Prefect3("after_regressed.py"));
+
+        Assert.Equal(
+            ["ingest: daily: schedule[0] changed: cron 0 6 * * * → cron 30 6 * * *", "load: timeout dropped (was 600)"],
+            report.Failures.Select(f => f.ToString()).Order(StringComparer.Ordinal));
+    }
+}

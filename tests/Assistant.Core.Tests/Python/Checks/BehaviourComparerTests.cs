@@ -1,0 +1,45 @@
+using Assistant.Core.Python.Checks;
+
+namespace Assistant.Core.Tests.Python.Checks;
+
+public sealed class BehaviourComparerTests
+{
+    private static ModuleDeclarations Module(params DeclaredEntity[] entities) => new("m.py", ImportCheckOutcome.Passed, entities, null, []);
+
+    private static DeclaredEntity Task(string name, params (string Key, string Value)[] settings) =>
+        new("task", name, name, settings.ToDictionary(s => s.Key, s => s.Value));
+
+    [Fact]
+    public void Should_Only_Let_A_Todo_Explain_The_Entity_It_Names()
+    {
+        var before = Module(Task("load", ("retries", "3")), Task("clean", ("retries", "3")));
+        var after = Module(Task("load"), Task("clean"));
+
+        var results = BehaviourComparer.Compare(before, after, ["PF3050: load: retries are no longer set here, the platform retries instead"]);
+
+        Assert.True(results.Single(r => r.Entity == "load").IsExplained);
+        Assert.True(results.Single(r => r.Entity == "clean").IsFailure);
+    }
+
+    [Fact]
+    public void Should_Pair_A_Renamed_Flow_And_Report_The_Name_Change()
+    {
+        var before = Module(new DeclaredEntity("flow", "daily sales", "flow", new Dictionary<string, string> { ["task_runner"] = "threads" }));
+        var after = Module(new DeclaredEntity("flow", "daily-sales", "daily_sales", new Dictionary<string, string> { ["task_runner"] = "threads" }));
+
+        var results = BehaviourComparer.Compare(before, after, []);
+
+        Assert.Contains(results, r => r is { Setting: "name", Status: SettingStatus.Changed, Before: "daily sales", After: "daily-sales" });
+        Assert.Contains(results, r => r is { Setting: "task_runner", Status: SettingStatus.Preserved });
+    }
+
+    [Fact]
+    public void Should_Report_A_Task_Missing_From_The_New_Module_As_Dropped()
+    {
+        var results = BehaviourComparer.Compare(Module(Task("load", ("retries", "1"))), Module(), []);
+
+        var dropped = Assert.Single(results);
+        Assert.Equal((SettingStatus.Dropped, "(declaration)"), (dropped.Status, dropped.Setting));
+        Assert.True(dropped.IsFailure);
+    }
+}
