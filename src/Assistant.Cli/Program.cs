@@ -11,5 +11,7 @@ var root = new RootCommand("flowmigrate: migrate Flyte 1 → Flyte 2 and Prefect
     StatusCommand.Create(consoles),
     MigrateCommand.Create(consoles),
     AbandonCommand.Create(consoles),
+    TuiCommand.Create(consoles),
 };
+TuiCommand.Configure(root, consoles);
 return await root.Parse(args).InvokeAsync();

@@ -20,7 +20,8 @@ internal static class CommitView
         if (preview.Body.Length > 0)
         {
             lines.Add(Line.Empty);
-            lines.AddRange(preview.Body.Split('\n').Select(l => Line.Of(l)));
+            // The body wraps (it is prose and lists); everything else is one line each.
+            lines.AddRange(preview.Body.Split('\n').Select(l => new Paragraph(l)));
         }
 
         if (preview.Trailers.Count > 0)

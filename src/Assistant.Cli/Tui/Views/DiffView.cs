@@ -30,7 +30,7 @@ internal static class DiffView
         var files = preview.Files.Count(f => f.IsChanged) + preview.Outcome.Generated.Count;
         var left = Line.Of(" " + preview.Step.Step.Title, Theme.Bold).Add($"  {files} file{(files == 1 ? "" : "s")}", Theme.Dim);
         var hunks = wizard.Pane.HunkStarts.Count;
-        var right = hunks == 0 ? string.Empty : $"hunk {wizard.Hunk + 1}/{hunks}{(wizard.SideBySide ? " · side by side" : string.Empty)} ";
+        var right = hunks == 0 ? string.Empty : $" hunk {wizard.Hunk + 1}/{hunks}{(wizard.SideBySide ? " · side by side" : string.Empty)} ";
         return left.Fit(Math.Max(0, width - right.Length)).Add(right, Theme.Dim).Fit(width);
     }
 
