@@ -6,7 +6,7 @@ namespace Assistant.Cli.Tui.State;
 /// </summary>
 internal static class WizardLayout
 {
-    public static int StepsWidth(TerminalSize size) => size.Clamped.Width >= 120 ? 32 : 24;
+    public static int StepsWidth(TerminalSize size) => size.Clamped.Width >= 120 ? 32 : size.Clamped.Width >= 100 ? 28 : 24;
 
     public static int DiffWidth(TerminalSize size) => size.Clamped.Width - StepsWidth(size) - 1;
 
