@@ -11,18 +11,21 @@ internal sealed class TmuxTerminal : IDisposable
 {
     private readonly string _socket = "flowmigrate-test-" + Guid.NewGuid().ToString("N")[..12];
 
-    public static async Task<TmuxTerminal> StartAsync(string directory, IReadOnlyDictionary<string, string>? environment = null, int width = 100, int height = 30)
+    public static async Task<TmuxTerminal> StartAsync(string directory, IReadOnlyDictionary<string, string>? environment = null, string arguments = "tui")
     {
         var terminal = new TmuxTerminal();
-        await terminal.LaunchAsync(directory, environment, width, height);
+        await terminal.LaunchAsync(directory, environment, arguments);
         return terminal;
     }
 
-    public async Task LaunchAsync(string directory, IReadOnlyDictionary<string, string>? environment = null, int width = 100, int height = 30)
+    /// <summary>Starts <c>flowmigrate ARGUMENTS</c> (quoted by the caller) in a 100×30 pane, or restarts it in the existing pane.</summary>
+    public async Task LaunchAsync(string directory, IReadOnlyDictionary<string, string>? environment = null, string arguments = "tui")
     {
+        const int width = 100;
+        const int height = 30;
         var variables = string.Join(' ', (environment ?? new Dictionary<string, string>()).Select(p => $"{p.Key}={Quote(p.Value)}"));
         // exec: the pane's process is flowmigrate itself, so Kill() hits it and not a shell.
-        var command = $"cd {Quote(directory)} && exec env {variables} DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet {Quote(CliProcess.Dll)} tui";
+        var command = $"cd {Quote(directory)} && exec env {variables} DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet {Quote(CliProcess.Dll)} {arguments}";
         var sessions = await TmuxAsync("has-session", "-t", "main");
         var verb = sessions.ExitCode == 0 ? new[] { "respawn-pane", "-k", "-t", "main" } : new[] { "new-session", "-d", "-s", "main", "-x", width.ToString(), "-y", height.ToString() };
         await TmuxAsync([.. verb, command]);

@@ -116,6 +116,28 @@ public sealed class WizardEndToEndTests
     }
 
     [Fact]
+    public async Task Should_Open_The_Wizard_On_The_Fresh_Demo_Repository_When_Demo_Runs_In_A_Terminal()
+    {
+        var parent = Directory.CreateTempSubdirectory("flowmigrate-tui-demo-").FullName;
+        try
+        {
+            using var terminal = await TmuxTerminal.StartAsync(parent, arguments: "demo --into repo");
+
+            var overview = await terminal.WaitForAsync("daily_etl");
+            Assert.Contains("flowmigrate · overview", overview, StringComparison.Ordinal);
+            Assert.Contains("10 flows", overview, StringComparison.Ordinal);
+
+            await terminal.SendAsync("q");
+            await terminal.WaitForExitAsync();
+            Assert.Contains("Pane is dead (status 0", await terminal.ScreenAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Should_Print_A_Hint_And_Exit_2_Without_A_Terminal()
     {
         var result = await CliProcess.RunAsync("tui");
