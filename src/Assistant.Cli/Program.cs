@@ -11,6 +11,9 @@ var root = new RootCommand("flowmigrate: migrate Flyte 1 → Flyte 2 and Prefect
     StatusCommand.Create(consoles),
     MigrateCommand.Create(consoles),
     AbandonCommand.Create(consoles),
+    ConvertCommand.Create(consoles),
+    ConvertCommand.CreateDiff(consoles),
+    CheckCommand.Create(consoles),
     TuiCommand.Create(consoles),
 };
 TuiCommand.Configure(root, consoles);

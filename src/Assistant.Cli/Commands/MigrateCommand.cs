@@ -19,13 +19,14 @@ internal static class MigrateCommand
         var all = new Option<bool>("--all") { Description = "Migrate every flow that is not committed yet" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Also apply review-level fixes (default: safe fixes only)" };
         var noCheck = new Option<bool>("--no-check") { Description = "Do not run the import check before a flow's last commit" };
+        var noVerify = new Option<bool>("--no-verify") { Description = "Skip your git commit hooks for flowmigrate's commits (they run by default)" };
         var python = SharedOptions.Python();
         var baseRef = SharedOptions.Base();
         var target = SharedOptions.Target();
         var mode = SharedOptions.Mode();
         var command = new Command("migrate", "Convert flows step by step and commit each on its own flowmigrate/<flow> branch")
         {
-            path, flows, all, yes, noCheck, python, baseRef, target, mode,
+            path, flows, all, yes, noCheck, noVerify, python, baseRef, target, mode,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
         {
@@ -59,7 +60,7 @@ internal static class MigrateCommand
                     continue;
                 }
 
-                failures += await RunAsync(consoles.Out, wizard, cancellationToken) ? 0 : 1;
+                failures += await RunAsync(consoles.Out, wizard, result.GetValue(noVerify), cancellationToken) ? 0 : 1;
             }
 
             return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;
@@ -67,7 +68,7 @@ internal static class MigrateCommand
         return command;
     }
 
-    private static async Task<bool> RunAsync(IAnsiConsole output, IFlowWizard wizard, CancellationToken cancellationToken)
+    private static async Task<bool> RunAsync(IAnsiConsole output, IFlowWizard wizard, bool skipHooks, CancellationToken cancellationToken)
     {
         output.MarkupLine($"[bold]{Markup.Escape(wizard.Flow.Name)}[/] → {Markup.Escape(wizard.Flow.Branch ?? "?")}");
         if (wizard.Current is null)
@@ -80,10 +81,11 @@ internal static class MigrateCommand
         {
             var applied = step.Changes.Count(c => c.IsEnabled);
             var declined = step.Changes.Count(c => !c.IsEnabled);
-            var result = await wizard.AcceptAsync(cancellationToken: cancellationToken);
+            var result = await wizard.AcceptAsync(skipHooks, cancellationToken);
             if (!result.IsSuccess)
             {
-                output.MarkupLine($"  [red]✗[/] {Markup.Escape(step.Step.Step.Title)}: {Markup.Escape(result.Error ?? "failed")}");
+                var hint = result.HookFailed ? " (a commit hook rejected it: fix what it says and run again, or pass --no-verify)" : string.Empty;
+                output.MarkupLine($"  [red]✗[/] {Markup.Escape(step.Step.Step.Title)}: {Markup.Escape((result.Error ?? "failed") + hint)}");
                 return false;
             }
 

@@ -103,7 +103,7 @@ public sealed class InventoryBuilder(ModuleParser parser)
     {
         try
         {
-            var outcome = await parser.ParseAsync(path, decoded.Text!, decoded.Encoding, cancellationToken).ConfigureAwait(false);
+            var outcome = await parser.ParseAsync(path, decoded.Text!, decoded.Encoding, cancellationToken, comments: false).ConfigureAwait(false);
             if (outcome.Module is { } module)
             {
                 parsed[path] = module;

@@ -54,7 +54,12 @@ public sealed class ConversionPipeline(ModuleParser parser)
 
         var modules = project.Modules.ToDictionary(m => m.Path, StringComparer.Ordinal);
         var others = project.OtherFiles.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var texts = outcome.Files.Where(f => f.IsChanged).Select(f => (f.Path, Text: f.After, Encoding: modules.GetValueOrDefault(f.Path)?.Encoding))
+        foreach (var change in outcome.Files.Where(f => f.IsChanged && f.Module is not null && f.Module.Text == f.After))
+        {
+            modules[change.Path] = change.Module!;
+        }
+
+        var texts = outcome.Files.Where(f => f.IsChanged && (f.Module is null || f.Module.Text != f.After)).Select(f => (f.Path, Text: f.After, Encoding: modules.GetValueOrDefault(f.Path)?.Encoding))
             .Concat(outcome.Generated.Where(g => g.Text is not null).Select(g => (g.Path, Text: g.Text, Encoding: (SourceEncoding?)null)));
         foreach (var (path, text, encoding) in texts)
         {

@@ -13,6 +13,9 @@ public sealed record FileChange(string Path, string Before, string After)
     /// <summary>Fixes removed because the output would not parse, or that conflicted with an earlier fix for good.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>The parsed result when the file is a Python module (saves parsing it again).</summary>
+    public Source.PythonModule? Module { get; init; }
+
     public bool IsChanged => !string.Equals(Before, After, StringComparison.Ordinal);
 
     public TextDiff Diff(int context = 3) => TextDiffer.Compute(Before, After, context);

@@ -64,7 +64,7 @@ public sealed class StepEngine(ModuleParser parser)
                 break;
             }
 
-            var (text, kept) = await ApplyParsableAsync(current, groups, ledger, cancellationToken).ConfigureAwait(false);
+            var (next, kept) = await ApplyParsableAsync(current, groups, ledger, cancellationToken).ConfigureAwait(false);
             if (kept.Count == 0)
             {
                 break;
@@ -76,12 +76,12 @@ public sealed class StepEngine(ModuleParser parser)
                 Collect(group.Finding, generated);
             }
 
-            var reparsed = await parser.ParseAsync(current.Path, text, current.Encoding, cancellationToken).ConfigureAwait(false);
-            current = reparsed.Module!;
+            current = next;
         }
 
         return new FileChange(module.Path, module.Text, current.Text)
         {
+            Module = current,
             Applied = ledger.Applied,
             Declined = ledger.Declined,
             Problems = ledger.Problems,
@@ -115,17 +115,18 @@ public sealed class StepEngine(ModuleParser parser)
         return new FileChange(path, original, text) { Applied = ledger.Applied, Declined = ledger.Declined, Problems = ledger.Problems };
     }
 
-    // Applies all groups; if the result does not parse, adds them one at a time and drops each that breaks the module.
-    private async Task<(string Text, List<EditGroup> Kept)> ApplyParsableAsync(PythonModule module, List<EditGroup> groups, FindingLedger ledger, CancellationToken cancellationToken)
+    // Applies all groups and parses the result once; only when it does not parse are the groups added one
+    // at a time, dropping each that breaks the module.
+    private async Task<(PythonModule Module, List<EditGroup> Kept)> ApplyParsableAsync(PythonModule module, List<EditGroup> groups, FindingLedger ledger, CancellationToken cancellationToken)
     {
         var all = EditSet.Create(groups.SelectMany(g => g.Edits)).ApplyTo(module.Text);
-        if (await parser.CheckSyntaxAsync(module.Path, all, cancellationToken).ConfigureAwait(false) is null)
+        var parsed = await parser.ParseAsync(module.Path, all, module.Encoding, cancellationToken).ConfigureAwait(false);
+        if (parsed.Module is { } whole)
         {
-            return (all, groups);
+            return (whole, groups);
         }
 
         var kept = new List<EditGroup>();
-        var text = module.Text;
         foreach (var group in groups)
         {
             var candidate = EditSet.Create(kept.Append(group).SelectMany(g => g.Edits)).ApplyTo(module.Text);
@@ -137,10 +138,10 @@ public sealed class StepEngine(ModuleParser parser)
             }
 
             kept.Add(group);
-            text = candidate;
         }
 
-        return (text, kept);
+        var text = EditSet.Create(kept.SelectMany(g => g.Edits)).ApplyTo(module.Text);
+        return ((await parser.ParseAsync(module.Path, text, module.Encoding, cancellationToken).ConfigureAwait(false)).Module!, kept);
     }
 
     private static IEnumerable<Finding> Analyze(RuleDescriptor descriptor, Func<IEnumerable<Finding>> analyze, FindingLedger ledger)

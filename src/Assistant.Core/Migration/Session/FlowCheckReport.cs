@@ -5,4 +5,7 @@ public sealed record FlowCheckReport(bool Passed, IReadOnlyList<CheckFinding> Fi
 {
     /// <summary>Which packages stood in for the target framework ("stand-in from the API manifest" or "installed flyte 2.x").</summary>
     public string? Environment { get; init; }
+
+    /// <summary>What the old and new code declare, setting by setting (empty when the behaviour check did not run).</summary>
+    public IReadOnlyList<BehaviourLine> Behaviour { get; init; } = [];
 }

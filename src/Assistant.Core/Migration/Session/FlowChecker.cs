@@ -13,6 +13,7 @@ namespace Assistant.Core.Migration.Session;
 internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, TimeSpan timeout)
 {
     private readonly Dictionary<string, ImportChecker> _checkers = new(StringComparer.Ordinal);
+    private readonly BehaviourChecker _behaviour = new(worker, cacheDirectory, timeout);
 
     public async Task<FlowCheckReport> CheckAsync(Ruleset ruleset, string worktree, TreeLayout layout, IEnumerable<string> files, CancellationToken cancellationToken)
     {
@@ -34,8 +35,45 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
             findings.Add(new CheckFinding("error", "-", null, $"import check {result.Outcome}: {Last(result.Stderr)}", null));
         }
 
-        var environment = string.Join(", ", result.Packages.Select(p => $"{p.Name} ({(p.IsStandIn ? "stand-in from the API manifest" : $"installed {p.Version}")})"));
-        return new FlowCheckReport(result.Passed, findings, result.Duration) { Environment = environment.Length == 0 ? null : environment };
+        var environment = Environment(result.Packages);
+        var behaviour = result.Passed && layout.IsSideBySide && SourceManifest(ruleset) is { } old
+            ? await CompareAsync(worktree, root, modules, old, manifest, cancellationToken)
+            : [];
+        findings.AddRange(behaviour.Where(b => b.Status is "changed" or "dropped" && b.ExplainedBy is null)
+            .Select(b => new CheckFinding("error", b.File, null, $"behaviour: {b.Entity}: {b.Setting} {b.Status} ({b.Before} → {b.After ?? "nothing"}) and no TODO explains it", null)));
+        return new FlowCheckReport(result.Passed && findings.All(f => f.Severity != "error"), findings, result.Duration)
+        {
+            Environment = environment.Length == 0 ? null : environment,
+            Behaviour = behaviour,
+        };
+    }
+
+    private static string Environment(IReadOnlyList<PackageSource> packages)
+    {
+        var standIns = packages.Where(p => p.IsStandIn).Select(p => p.Name.Split('/')[0]).Distinct().ToList();
+        var installed = packages.Where(p => !p.IsStandIn).Select(p => $"{p.Name} {p.Version} (installed)");
+        var parts = standIns.Count == 0 ? [] : new[] { $"stand-in for {standIns[0]}{(standIns.Count > 1 ? $" (+{standIns.Count - 1} integrations)" : "")} from the API manifest" };
+        return string.Join(", ", parts.Concat(installed));
+    }
+
+    // Old modules are read in the worktree (side-by-side keeps them untouched), new ones in the parallel tree.
+    private async Task<List<BehaviourLine>> CompareAsync(string oldRoot, string newRoot, IEnumerable<string> modules, ApiManifest old, ApiManifest manifest, CancellationToken cancellationToken)
+    {
+        var lines = new List<BehaviourLine>();
+        foreach (var module in modules.Where(m => File.Exists(Path.Combine(oldRoot, m))))
+        {
+            var report = await _behaviour.CompareAsync(new BehaviourSide(oldRoot, module, [old]), new BehaviourSide(newRoot, module, [manifest]), cancellationToken: cancellationToken);
+            lines.AddRange(report.Settings.Select(s => new BehaviourLine(module, s.Entity, s.Setting, s.Status.ToString().ToLowerInvariant(), s.Before, s.After, s.ExplainedBy)));
+        }
+
+        return lines;
+    }
+
+    // rulesets/<id>/api/<source>.json: flytekit.json or prefect1.json.
+    private static ApiManifest? SourceManifest(Ruleset ruleset)
+    {
+        var path = Path.Combine(ruleset.Directory, "api", (ruleset.Id.StartsWith("flyte", StringComparison.Ordinal) ? "flytekit" : "prefect1") + ".json");
+        return File.Exists(path) ? new ApiManifest(path, CheckSide.Old) : null;
     }
 
     private ImportChecker Checker(string root, ApiManifest manifest)

@@ -16,7 +16,7 @@ internal sealed class FlowPlanner(ModuleParser parser, TreeLayout layout)
     public async Task<ProjectModel> LoadAsync(string worktree, MigrationUnit unit, CancellationToken cancellationToken)
     {
         var modules = new List<PythonModule>();
-        var others = new Dictionary<string, string>(StringComparer.Ordinal);
+        var others = ProjectContextFilesReader.Read(worktree);
         foreach (var path in unit.Files)
         {
             var converted = Path.Combine(worktree, layout.OutputPath(path));

@@ -119,7 +119,7 @@ internal sealed class FlowWizard : IFlowWizard
             {
                 await RestoreAsync(written, cancellationToken);
                 var errors = report.Findings.Where(f => f.Severity == "error").Select(f => $"{f.File}:{f.Line} {f.Message}{(f.RuleId is null ? "" : $" [{f.RuleId} produced this line]")}");
-                return new CommitResult(stepId, null, "the import check failed: " + string.Join("; ", errors)) { Check = report };
+                return new CommitResult(stepId, null, "the check failed: " + string.Join("; ", errors)) { Check = report };
             }
 
             check = "passed";
@@ -137,7 +137,9 @@ internal sealed class FlowWizard : IFlowWizard
         var commit = await _worktree.CommitAsync(request, cancellationToken);
         if (!commit.IsSuccess)
         {
-            return new CommitResult(stepId, null, commit.Error!.Message) { HookFailed = commit.Error.Kind == GitErrorKind.HookFailed };
+            // Nothing is committed: the files stay written in flowmigrate's worktree and are redone on retry.
+            var output = commit.Error!.GitOutput.Trim();
+            return new CommitResult(stepId, null, output.Length == 0 ? commit.Error.Message : $"{commit.Error.Message}: {output}") { HookFailed = commit.Error.Kind == GitErrorKind.HookFailed };
         }
 
         FaultPoint.Reach(FaultPoint.AfterCommit);

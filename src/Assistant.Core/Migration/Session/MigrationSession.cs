@@ -19,9 +19,12 @@ internal sealed class MigrationSession : IMigrationSession
     private readonly SessionOptions _options;
     private readonly Dictionary<string, Ruleset> _rulesets = new(StringComparer.Ordinal);
 
+    private readonly SessionLock _lock;
+
     private MigrationSession(GitRepository repository, PythonWorker worker, SessionOptions options, RepositoryConfig config,
-        string baseBranch, string baseCommit, RepositoryInventory inventory, IReadOnlyList<MigrationUnit> units)
+        string baseBranch, string baseCommit, RepositoryInventory inventory, IReadOnlyList<MigrationUnit> units, SessionLock sessionLock)
     {
+        _lock = sessionLock;
         _repository = repository;
         _worker = worker;
         _options = options;
@@ -78,6 +81,21 @@ internal sealed class MigrationSession : IMigrationSession
             throw new SessionException(SessionRefusal.NoCommits, $"{repository.Root} has no commits yet; commit your flows first, flowmigrate branches start from a commit");
         }
 
+        var sessionLock = SessionLock.Acquire(repository.CommonDir);
+        try
+        {
+            return await OpenLockedAsync(options, worker, repository, head, sessionLock, cancellationToken);
+        }
+        catch
+        {
+            sessionLock.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<IMigrationSession> OpenLockedAsync(SessionOptions options, PythonWorker worker, GitRepository repository, HeadInfo head,
+        SessionLock sessionLock, CancellationToken cancellationToken)
+    {
         RepositoryConfig config;
         try
         {
@@ -97,7 +115,7 @@ internal sealed class MigrationSession : IMigrationSession
         var mode = options.Mode ?? config.Mode;
         var branches = Check(await repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed).Select(b => b.BranchName).ToHashSet(StringComparer.Ordinal);
         var units = MigrationUnits.Form(inventory, mode, options.PrefectTarget ?? config.PrefectTarget, branches);
-        return new MigrationSession(repository, worker, options, config, baseBranch, baseCommit, inventory, units);
+        return new MigrationSession(repository, worker, options, config, baseBranch, baseCommit, inventory, units, sessionLock);
     }
 
     public Task<IReadOnlyList<FlowStatus>> StatusAsync(CancellationToken cancellationToken = default) =>
@@ -143,6 +161,38 @@ internal sealed class MigrationSession : IMigrationSession
         return removed;
     }
 
+    /// <summary>Checks what a flow's branch holds (import and behaviour), in a worktree made for the purpose
+    /// when the flow has none; null when the flow has no branch yet.</summary>
+    internal async Task<FlowCheckReport?> CheckFlowAsync(string flowId, CancellationToken cancellationToken = default)
+    {
+        var unit = UnitOf(flowId);
+        if (!Check(await _repository.RefExistsAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed))
+        {
+            return null;
+        }
+
+        var worktrees = Check(await _repository.WorktreeListAsync(cancellationToken), SessionRefusal.GitFailed);
+        var existing = worktrees.FirstOrDefault(w => w.Branch == "refs/heads/" + unit.Branch);
+        var path = existing?.Path ?? WorktreePath(unit);
+        if (existing is null)
+        {
+            await _repository.WorktreePruneAsync(cancellationToken);
+            Check(await _repository.WorktreeAddAsync(path, unit.Branch, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+        }
+
+        try
+        {
+            return await Checker.CheckAsync(Ruleset(unit.RulesetId), path, Layout, unit.Files, cancellationToken);
+        }
+        finally
+        {
+            if (existing is null)
+            {
+                await _repository.WorktreeRemoveAsync(path, force: true, cancellationToken);
+            }
+        }
+    }
+
     internal MigrationUnit UnitOf(string flowId) =>
         Units.FirstOrDefault(u => u.Contains(flowId))
         ?? throw new SessionException(SessionRefusal.UnknownFlow, $"no flow '{flowId}' (flowmigrate status lists the flow ids)");
@@ -179,5 +229,9 @@ internal sealed class MigrationSession : IMigrationSession
         }
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _lock.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

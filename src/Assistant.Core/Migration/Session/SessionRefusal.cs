@@ -11,4 +11,5 @@ public enum SessionRefusal
     UnknownFlow,
     InvalidConfig,
     GitFailed,
+    Locked,
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Assistant.Core.Python.Checks;
@@ -9,10 +10,50 @@ namespace Assistant.Core.Python.Checks;
 public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory, TimeSpan? timeout = null)
 {
     private static readonly TimeSpan s_protocolMargin = TimeSpan.FromSeconds(20);
+    private readonly ConcurrentDictionary<string, (ModuleDeclarations Declarations, IReadOnlyDictionary<string, string> Dependencies)> _cache = new();
+    private readonly ContentHashes _hashes = new();
 
     public TimeSpan Timeout { get; } = timeout ?? TimeSpan.FromSeconds(30);
 
+    public PythonWorker Worker { get; } = worker;
+
+    /// <summary>
+    /// What <paramref name="side"/>'s module declares. Answered from a cache while the module, every file under the
+    /// root it loaded, the files given as text and the manifests are unchanged.
+    /// </summary>
     public async Task<ModuleDeclarations> DeclarationsAsync(BehaviourSide side, CancellationToken cancellationToken = default)
+    {
+        var key = ContentHashes.Combine(new[] { Path.GetFullPath(side.Root), side.ModulePath, _hashes.Of(Path.Combine(side.Root, side.ModulePath)) }
+            .Concat(side.Manifests.Select(m => $"{m.Side}:{_hashes.Of(m.Path)}"))
+            .Concat((side.Files ?? new Dictionary<string, string>()).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}:{ContentHashes.Combine([f.Value])}")));
+        ModuleDeclarations declarations;
+        if (_cache.TryGetValue(key, out var cached) && cached.Dependencies.All(d => _hashes.Of(Path.Combine(side.Root, d.Key)) == d.Value))
+        {
+            declarations = cached.Declarations;
+        }
+        else
+        {
+            var answer = await ReadAsync(side, cancellationToken).ConfigureAwait(false);
+            declarations = Read(side.ModulePath, answer);
+            var dependencies = CheckJson.Strings(answer, "loaded_files").Where(p => side.Files is null || !side.Files.ContainsKey(p))
+                .ToDictionary(p => p, p => _hashes.Of(Path.Combine(side.Root, p)), StringComparer.Ordinal);
+            if (declarations.Outcome != ImportCheckOutcome.TimedOut)
+            {
+                _cache[key] = (declarations, dependencies);
+            }
+        }
+
+        if (side.DeploymentFiles.Count == 0)
+        {
+            return declarations;
+        }
+
+        var texts = side.DeploymentFiles.Select(path => side.Files is not null && side.Files.TryGetValue(path, out var text) ? text
+            : File.Exists(Path.Combine(side.Root, path)) ? File.ReadAllText(Path.Combine(side.Root, path)) : string.Empty);
+        return declarations with { Entities = DeploymentSchedules.Apply(declarations.Entities, side.ModulePath, texts) };
+    }
+
+    private async Task<JsonElement> ReadAsync(BehaviourSide side, CancellationToken cancellationToken)
     {
         var request = new Dictionary<string, object?>
         {
@@ -21,9 +62,9 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             ["standins"] = side.Manifests.Select(m => m.ToRequest()).ToList(),
             ["cache_dir"] = cacheDirectory,
             ["timeout"] = Timeout.TotalSeconds,
+            ["files"] = side.Files,
         };
-        var answer = await worker.SendAsync("declarations", request, Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
-        return Read(side.ModulePath, answer);
+        return await Worker.SendAsync("declarations", request, Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -35,7 +76,9 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
     {
         var old = await DeclarationsAsync(before, cancellationToken).ConfigureAwait(false);
         var @new = await DeclarationsAsync(after, cancellationToken).ConfigureAwait(false);
-        todos ??= ReadTodos(Path.Combine(after.Root, after.ModulePath));
+        todos ??= after.Files is not null && after.Files.TryGetValue(after.ModulePath, out var text)
+            ? TodoMarkers.Read(text)
+            : ReadTodos(Path.Combine(after.Root, after.ModulePath));
         return new BehaviourReport(old, @new, BehaviourComparer.Compare(old, @new, todos));
     }
 
@@ -54,6 +97,6 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             entity.TryGetProperty("settings", out var settings) && settings.ValueKind == JsonValueKind.Object
                 ? settings.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal)
                 : new Dictionary<string, string>(StringComparer.Ordinal))).ToList();
-        return new ModuleDeclarations(modulePath, outcome, entities, error, CheckJson.Packages(answer));
+        return new ModuleDeclarations(modulePath, outcome, entities, error, CheckJson.Packages(answer)) { Warnings = CheckJson.Warnings(answer) };
     }
 }

@@ -100,7 +100,7 @@ public static class BehaviourComparer
     private static readonly string[] s_differenceWords =
     [
         "change", "differ", "drop", "remov", "lost", "no equivalent", "not supported", "unsupported", "cannot", "can't",
-        "could not", "manual", "instead", "replaced", "moved", "not converted",
+        "could not", "manual", "instead", "replaced", "moved", "not converted", "is now", "renam",
     ];
 
     private static bool MentionsValue(string text, string? value)

@@ -1,4 +1,13 @@
 namespace Assistant.Core.Python.Checks;
 
-/// <summary>One side of a behaviour comparison: a module (relative to its root) and the manifests its framework needs.</summary>
-public sealed record BehaviourSide(string Root, string ModulePath, IReadOnlyList<ApiManifest> Manifests);
+/// <summary>
+/// One side of a behaviour comparison: a module (relative to its root) and the manifests its framework needs.
+/// <see cref="Files"/> (relative path → text) shadow files under the root, e.g. converted code not yet written.
+/// </summary>
+public sealed record BehaviourSide(string Root, string ModulePath, IReadOnlyList<ApiManifest> Manifests)
+{
+    public IReadOnlyDictionary<string, string>? Files { get; init; }
+
+    /// <summary>Prefect deployment files (relative to <see cref="Root"/>, or keys of <see cref="Files"/>) whose schedules belong to this module's flows.</summary>
+    public IReadOnlyList<string> DeploymentFiles { get; init; } = [];
+}

@@ -23,7 +23,11 @@ internal static class CheckJson
         String(error, "module_path"),
         Int(error, "exit_code"),
         Array(error, "traceback").Select(f => new TracebackFrame(
-            String(f, "file") ?? "?", Int(f, "line") ?? 0, String(f, "function") ?? "?", String(f, "source_line"))).ToList());
+            String(f, "file") ?? "?", Int(f, "line") ?? 0, String(f, "function") ?? "?", String(f, "source_line"))).ToList())
+    {
+        CallLine = Int(error, "call_line"),
+        EndLine = Int(error, "end_line"),
+    };
 
     public static IReadOnlyList<ImportCheckError> Errors(JsonElement result) => Array(result, "errors").Select(Error).ToList();
 

@@ -14,6 +14,12 @@ public sealed record ImportCheckError(
     int? ExitCode,
     IReadOnlyList<TracebackFrame> Traceback)
 {
+    /// <summary>When the failing call spans lines: its first line (<see cref="Line"/> is then the line of the offending keyword).</summary>
+    public int? CallLine { get; init; }
+
+    /// <summary>When the failing call spans lines: its last line.</summary>
+    public int? EndLine { get; init; }
+
     /// <summary>The rule id that produced <see cref="Line"/> (from the caller's line → rule map), if any.</summary>
     public string? RuleId { get; init; }
 

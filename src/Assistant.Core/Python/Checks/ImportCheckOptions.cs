@@ -20,4 +20,6 @@ public sealed record ImportCheckOptions
 
     /// <summary>Extra source roots relative to <see cref="Root"/> (src/ and pyproject.toml package dirs are found automatically).</summary>
     public IReadOnlyList<string> SourceRoots { get; init; } = [];
+
+    public CheckIsolation Isolation { get; init; } = CheckIsolation.Fork;
 }

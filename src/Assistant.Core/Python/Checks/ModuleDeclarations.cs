@@ -9,4 +9,7 @@ public sealed record ModuleDeclarations(
     IReadOnlyList<PackageSource> Packages)
 {
     public bool Loaded => Error is null && Outcome == ImportCheckOutcome.Passed;
+
+    /// <summary>Modules that are not installed, and (old side) names the manifest does not list, which were stubbed.</summary>
+    public IReadOnlyList<ImportWarning> Warnings { get; init; } = [];
 }

@@ -2,7 +2,7 @@ namespace Assistant.Core.Python.Checks;
 
 /// <summary>
 /// Finds the rule that wrote an error's line: the error's own location first, then the traceback from the
-/// innermost frame outwards, in files the caller mapped (path relative to the checked root → line → rule id).
+/// innermost frame outwards (the whole span of a multi-line call), in files the caller mapped (path relative to the checked root → line → rule id).
 /// </summary>
 internal static class RuleLineMapper
 {
@@ -16,6 +16,18 @@ internal static class RuleLineMapper
         if (Lookup(ruleLines, error.File, error.Line) is { } direct)
         {
             return error with { RuleId = direct };
+        }
+
+        // A call spanning lines: any line of it.
+        if (error.CallLine is { } first && error.EndLine is { } last)
+        {
+            for (var line = first; line <= last; line++)
+            {
+                if (Lookup(ruleLines, error.File, line) is { } inCall)
+                {
+                    return error with { RuleId = inCall };
+                }
+            }
         }
 
         for (var i = error.Traceback.Count - 1; i >= 0; i--)

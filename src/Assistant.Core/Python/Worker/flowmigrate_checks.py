@@ -1,13 +1,35 @@
 """flowmigrate's import check and behaviour check operations (registered into the worker's OPS).
 
-  standin_build  {"manifests": [path], "cache_dir"}                       -> {"standins": [...]}
-  import_check   {"root", "modules": [relpath], "standins": [{"manifest", "side"}], "cache_dir",
-                  "timeout": 30, "strict": false, "source_roots": [relpath]?} -> outcome, errors, warnings, ...
-  declarations   {"root", "module": relpath, "standins": [...], "cache_dir", "timeout"}
-                                                                            -> outcome, entities, error?
+User code only ever runs in a forked child (flowmigrate_sandbox): own process group, stdin /dev/null,
+output captured, environment scrubbed of credentials and endpoints, a time limit. Paths in answers are
+relative to "root" when inside it. A "standins" entry is {"manifest": path, "side": "new"|"old"}; the
+old side always gets the stand-in, the new side gets an installed package whose major version matches.
 
-User code only ever runs in a forked child (flowmigrate_sandbox); see README of the protocol in
-flowmigrate_worker.py.
+standin_build {"manifests": [path], "cache_dir"}
+  -> {"standins": [{"dir", "family", "version", "packages", "manifest", "generated", "ms"}]}
+
+import_check {"root", "modules": [relpath]?, "files": {relpath: text}?, "standins", "cache_dir",
+              "timeout": 30, "strict": false, "source_roots": [relpath]?}
+  "files" shadow files on disk; without "modules", every .py of "files" is imported.
+  -> {"outcome": "passed"|"failed"|"timed_out"|"crashed"|"exited", "ms", "standin_ms",
+      "modules": [{"path", "module", "ok", "error"?}],
+      "errors": [{"type", "message", "file", "line", "source_line", "end_line"?, "call_line"?,
+                  "exit_code"?, "module_path"?, "traceback": [{"file", "line", "function", "source_line"}]}],
+      "warnings": [{"kind": "not_installed"|"not_in_manifest"|"runs_at_import", "module", "file"?, "line"?,
+                    "source_line"?}],
+      "packages": [{"name", "family", "source": "standin"|"installed", "version", "note"?}],
+      "loaded_files": [relpath], "scrubbed": [name], "sys_path": [path], "stdout", "stderr",
+      "signal"? (crashed), "exit_code"? (exited), "message"? (not completed)}
+
+declarations {"root", "module": relpath, "files"?, "standins", "cache_dir", "timeout"}
+  Imports the module with recording stand-ins, then runs only the serve/deploy/to_deployment calls of
+  its `if __name__ == "__main__":` block, and describes what it declares (flowmigrate_declarations).
+  -> {"outcome", "module", "families", "packages", "warnings", "main_block_skipped": [{"line", "error"}],
+      "entities": [{"kind": "task"|"workflow"|"dynamic"|"flow", "name", "variable", "settings": {key: text}}],
+      "loaded_files": [relpath], "error"?: {same shape as an import_check error}}
+
+standin_signatures {"manifest", "cache_dir", "names": ["module:Name" | "module:Class.method"]}
+  (flowmigrate's own tests) -> {"signatures": {name: [{"name", "kind", "has_default"}] | {"error"}}}
 """
 
 import ast
@@ -27,7 +49,6 @@ import flowmigrate_sandbox
 import flowmigrate_standins
 
 _FRAMEWORKS = {"flyte", "flyteplugins", "flytekit", "flytekitplugins", "prefect", "union", "unionai"}
-_FRAMEWORK_PREFIXES = ("prefect_", "flytekitplugins", "flyteplugins")
 _MAJORS = {"flyte": (2, "flyte"), "prefect2": (2, "prefect"), "prefect3": (3, "prefect")}
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -143,17 +164,22 @@ class _Placeholder:
 class _MissingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Last on sys.meta_path: a third-party module nothing else found is recorded and stubbed."""
 
-    def __init__(self, root, strict, provided):
-        self.root, self.strict, self.provided = root, strict, provided
+    def __init__(self, root, strict, provided, lenient=()):
+        self.root, self.strict, self.provided, self.lenient = root, strict, provided, set(lenient)
         self.warnings, self.stubbed = [], set()
 
     def find_spec(self, fullname, path=None, target=None):
         top = fullname.split(".")[0]
-        if top in self.stubbed:
+        if top in self.stubbed or any(fullname.startswith(s + ".") for s in self.stubbed):
+            return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        if top in self.lenient and "." in fullname:
+            # a submodule of an old-side framework that the manifest does not list
+            self.warnings.append({"kind": "not_in_manifest", "module": fullname, **_user_frame(self.root)})
+            self.stubbed.add(fullname)
             return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
         if path is not None or top in self.provided:
             return None
-        if top in _FRAMEWORKS or top.startswith(_FRAMEWORK_PREFIXES):
+        if top in _FRAMEWORKS:
             return None  # the framework itself must really be there: ModuleNotFoundError
         if top in getattr(sys, "stdlib_module_names", ()):
             return None
@@ -186,6 +212,56 @@ def _imported_by_user(root):
     return False
 
 
+class _OverlayLoader(importlib.machinery.SourceFileLoader):
+    """Loads a module from the text the request carried (a converted file not, or not yet, on disk)."""
+
+    def __init__(self, fullname, path, text):
+        super().__init__(fullname, path)
+        self._text = text
+
+    def get_data(self, path):
+        if path == self.path:
+            return self._text.encode("utf-8")
+        return super().get_data(path)
+
+    def path_stats(self, path):
+        raise OSError("in-memory module: no bytecode cache")
+
+
+class _OverlayFinder(importlib.abc.MetaPathFinder):
+    """First on sys.meta_path: modules whose file the request carried as text."""
+
+    def __init__(self, roots, overlay):
+        self.roots, self.overlay = roots, overlay
+
+    def find_spec(self, fullname, path=None, target=None):
+        parts = fullname.split(".")
+        directories = list(path) if path is not None else self.roots
+        for directory in directories:
+            module_file = os.path.join(directory, parts[-1] + ".py")
+            package_file = os.path.join(directory, parts[-1], "__init__.py")
+            for candidate, is_package in ((package_file, True), (module_file, False)):
+                text = self.overlay.get(os.path.normpath(candidate))
+                if text is None:
+                    continue
+                loader = _OverlayLoader(fullname, candidate, text)
+                locations = [os.path.dirname(candidate)] if is_package else None
+                return importlib.util.spec_from_file_location(fullname, candidate, loader=loader,
+                                                              submodule_search_locations=locations)
+        return None
+
+
+def _load_overlay(root, files):
+    """{relpath: text} -> {absolute normalized path: text}, seeded into linecache for tracebacks."""
+    overlay = {}
+    for relpath, text in (files or {}).items():
+        path = os.path.normpath(os.path.join(root, relpath))
+        overlay[path] = text
+        lines = text.splitlines(True)
+        linecache.cache[path] = (len(text), None, lines, path)
+    return overlay
+
+
 def _user_frame(root):
     frame = sys._getframe(1)
     prefix = root.rstrip(os.sep) + os.sep
@@ -207,8 +283,12 @@ def _error(error, root, standin_dirs):
         if summary.filename.startswith("<frozen") or os.path.dirname(summary.filename) == _HERE \
                 or summary.filename == importlib.__file__:
             continue
-        frames.append({"file": summary.filename, "line": summary.lineno, "function": summary.name,
-                       "source_line": (summary.line or "").strip()})
+        frame = {"file": summary.filename, "line": summary.lineno, "function": summary.name,
+                 "source_line": (summary.line or "").strip()}
+        end = getattr(summary, "end_lineno", None)
+        if end and summary.lineno and end > summary.lineno:
+            frame["end_line"] = end
+        frames.append(frame)
     result = {"type": type(error).__name__, "message": _message(error), "traceback": frames}
     if isinstance(error, SyntaxError) and error.filename:
         result.update(file=error.filename, line=error.lineno, source_line=(error.text or "").strip(),
@@ -217,6 +297,9 @@ def _error(error, root, standin_dirs):
         for frame in reversed(frames):
             if frame["file"].startswith(prefix) and not any(frame["file"].startswith(d) for d in standin_dirs):
                 result.update(file=frame["file"], line=frame["line"], source_line=frame["source_line"])
+                if "end_line" in frame:
+                    result["end_line"] = frame["end_line"]
+                    _point_at_keyword(result, error)
                 break
     if isinstance(error, SystemExit):
         result["exit_code"] = error.code if isinstance(error.code, int) else (0 if error.code is None else 1)
@@ -226,6 +309,23 @@ def _error(error, root, standin_dirs):
         if frame["file"].startswith(prefix):
             frame["file"] = os.path.relpath(frame["file"], root)
     return result
+
+
+_KEYWORD = re.compile(r"keyword argument '(\w+)'")
+
+
+def _point_at_keyword(result, error):
+    """A call spanning lines: an unknown or repeated keyword is reported on the line that passes it."""
+    match = _KEYWORD.search(str(error)) if isinstance(error, TypeError) else None
+    if not match:
+        return
+    pattern = re.compile(r"(?<![\w.])%s\s*=(?!=)" % re.escape(match.group(1)))
+    for number in range(result["line"], result["end_line"] + 1):
+        text = linecache.getline(result["file"], number)
+        if pattern.search(text):
+            result["call_line"] = result["line"]
+            result["line"], result["source_line"] = number, text.strip()
+            return
 
 
 def _message(error):
@@ -242,7 +342,7 @@ def _prepare(request):
     scrubbed = flowmigrate_sandbox.scrub_environment(os.environ)
     os.chdir(root)
     roots = source_roots(root, request.get("source_roots"))
-    packages, standin_dirs, provided, families = [], [], set(), []
+    packages, standin_dirs, provided, families, lenient = [], [], set(), [], set()
     base_path = [p for p in sys.path if p and os.path.abspath(p) != _HERE]
     for spec in request.get("standins", []):
         info = spec["info"]
@@ -260,12 +360,18 @@ def _prepare(request):
         packages.append(entry)
         standin_dirs.append(info["dir"].rstrip(os.sep) + os.sep)
         provided.update(info["packages"])
+        if spec.get("side") == "old":
+            lenient.update(info["packages"])
     # Stand-ins first: only the framework's own top-level names live there, and a copy of another major
     # version (vendored under a source root or in site-packages) must not shadow them.
     sys.path[:] = [d.rstrip(os.sep) for d in standin_dirs] + roots + base_path
     importlib.invalidate_caches()
-    finder = _MissingFinder(root, bool(request.get("strict")), provided)
+    finder = _MissingFinder(root, bool(request.get("strict")), provided, lenient)
     sys.meta_path.append(finder)
+    global _OVERLAY_TEXT
+    overlay = _OVERLAY_TEXT = _load_overlay(root, request.get("files"))
+    if overlay:
+        sys.meta_path.insert(0, _OverlayFinder(roots, overlay))
     sys.argv = [request.get("module") or "flowmigrate-check"]
     return root, roots, standin_dirs, finder, packages, families, scrubbed
 
@@ -290,15 +396,34 @@ def _distribution_version(name, path):
     return None
 
 
+_OVERLAY_TEXT = None
+
+
 def _import(root, roots, relpath):
     name, path = module_name(root, roots, relpath)
     if name is not None:
         return importlib.import_module(name)
-    spec = importlib.util.spec_from_file_location("flowmigrate_checked_module", path)
+    text = (_OVERLAY_TEXT or {}).get(path)
+    loader = _OverlayLoader("flowmigrate_checked_module", path, text) if text is not None else None
+    spec = importlib.util.spec_from_file_location("flowmigrate_checked_module", path, loader=loader)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def _missing_warnings(warnings, root=None):
+    runtime = sys.modules.get("_flowmigrate_rt")
+    for module, name in getattr(runtime, "MISSING", ()):
+        warnings.append({"kind": "not_in_manifest", "module": "%s.%s" % (module, name)})
+    for call in getattr(runtime, "AT_IMPORT", ()):
+        filename = call["file"]
+        entry = {"kind": "runs_at_import", "module": call["callee"], "line": call["line"],
+                 "source_line": linecache.getline(filename, call["line"]).strip()}
+        if root and filename.startswith(root.rstrip(os.sep) + os.sep):
+            filename = os.path.relpath(filename, root)
+        entry["file"] = filename
+        warnings.append(entry)
 
 
 def _loaded_files(root, standin_dirs):
@@ -315,7 +440,7 @@ def _import_job(request):
     def job():
         root, roots, standin_dirs, finder, packages, families, scrubbed = _prepare(request)
         modules, errors = [], []
-        for relpath in request.get("modules", []):
+        for relpath in request.get("modules") or sorted(p for p in (request.get("files") or {}) if p.endswith(".py")):
             entry = {"path": relpath, "module": module_name(root, roots, relpath)[0]}
             try:
                 _import(root, roots, relpath)
@@ -324,8 +449,12 @@ def _import_job(request):
                 entry["ok"] = False
                 entry["error"] = _error(error, root, standin_dirs)
                 entry["error"]["module_path"] = relpath
-                errors.append(entry["error"])
+                if not any((e["type"], e["message"], e.get("file"), e.get("line")) ==
+                           (entry["error"]["type"], entry["error"]["message"], entry["error"].get("file"), entry["error"].get("line"))
+                           for e in errors):
+                    errors.append(entry["error"])
             modules.append(entry)
+        _missing_warnings(finder.warnings, root)
         return {"modules": modules, "errors": errors, "warnings": finder.warnings, "packages": packages,
                 "families": families, "scrubbed": scrubbed, "sys_path": sys.path[:len(roots) + len(standin_dirs)],
                 "loaded_files": _loaded_files(root, standin_dirs)}
@@ -341,6 +470,15 @@ def _with_standins(request):
     return ms
 
 
+def _source_line(request, filename, line):
+    root = os.path.abspath(request["root"])
+    for relpath, text in (request.get("files") or {}).items():
+        if os.path.normpath(os.path.join(root, relpath)) == os.path.normpath(filename):
+            lines = text.splitlines()
+            return lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    return linecache.getline(filename, line).strip()
+
+
 def _finish(answer, request):
     result = answer.pop("result", None) or {}
     answer.update(result)
@@ -354,7 +492,7 @@ def _finish(answer, request):
         if location:
             filename = location["file"]
             error.update(file=os.path.relpath(filename, root) if filename.startswith(root + os.sep) else filename,
-                         line=location["line"], source_line=linecache.getline(filename, location["line"]).strip())
+                         line=location["line"], source_line=_source_line(request, filename, location["line"]))
         if "exit_code" in answer:
             error["exit_code"] = answer["exit_code"]
         answer["errors"] = [error]
@@ -364,7 +502,7 @@ def _finish(answer, request):
 def op_import_check(request):
     standin_ms = _with_standins(request)
     timeout = float(request.get("timeout", 30))
-    answer = flowmigrate_sandbox.run(_import_job(request), timeout)
+    answer = _isolated("import_check", request, timeout)
     answer = _finish(answer, request)
     if answer["outcome"] == "completed":
         answer["outcome"] = "failed" if answer.get("errors") else "passed"
@@ -377,11 +515,13 @@ def op_import_check(request):
 _DEPLOY_CALLS = {"serve", "deploy", "to_deployment"}
 
 
-def _main_block_statements(path):
+def _main_block_statements(path, text=None):
     """Statements under `if __name__ == "__main__":` that declare deployments (serve/deploy/to_deployment)."""
     try:
-        with open(path, "rb") as handle:
-            tree = ast.parse(handle.read(), filename=path)
+        if text is None:
+            with open(path, "rb") as handle:
+                text = handle.read()
+        tree = ast.parse(text, filename=path)
     except (OSError, SyntaxError, ValueError):
         return []
     found = []
@@ -408,22 +548,25 @@ def _declarations_job(request):
             answer["error"] = _error(error, root, standin_dirs)
             return answer
         skipped = []
-        for statement in _main_block_statements(os.path.join(root, request["module"])):
+        path = os.path.normpath(os.path.join(root, request["module"]))
+        for statement in _main_block_statements(path, (_OVERLAY_TEXT or {}).get(path)):
             try:
                 code = compile(ast.Module(body=[statement], type_ignores=[]), module.__file__ or "<main>", "exec")
                 exec(code, vars(module))
             except BaseException as error:
                 skipped.append({"line": statement.lineno, "error": "%s: %s" % (type(error).__name__, error)})
         answer["main_block_skipped"] = skipped
+        _missing_warnings(answer["warnings"], root)
         answer["module"] = module.__name__
         answer["entities"] = flowmigrate_declarations.describe(module, families)
+        answer["loaded_files"] = _loaded_files(root, standin_dirs)
         return answer
     return job
 
 
 def op_declarations(request):
     _with_standins(request)
-    answer = flowmigrate_sandbox.run(_declarations_job(request), float(request.get("timeout", 30)))
+    answer = _isolated("declarations", request, float(request.get("timeout", 30)))
     answer = _finish(answer, request)
     if answer["outcome"] == "completed":
         answer["outcome"] = "failed" if answer.get("error") else "passed"
@@ -489,9 +632,27 @@ def op_standin_signatures(request):
     return answer.get("result") or {"error": answer.get("message"), "stderr": answer.get("stderr")}
 
 
+_JOBS = {"import_check": lambda request: _import_job(request), "declarations": lambda request: _declarations_job(request)}
+
+
+def _isolated(op, request, timeout):
+    """A forked child of the warm worker, or a fresh interpreter where fork is unavailable (or "isolation": "spawn")."""
+    if request.get("isolation") == "spawn" or not hasattr(os, "fork"):
+        answer = flowmigrate_sandbox.run_spawned(os.path.abspath(__file__), op, request, timeout)
+        answer["isolation"] = "spawn"
+        return answer
+    answer = flowmigrate_sandbox.run(_JOBS[op](request), timeout)
+    answer["isolation"] = "fork"
+    return answer
+
+
 OPS = {
     "standin_signatures": op_standin_signatures,
     "standin_build": op_standin_build,
     "import_check": op_import_check,
     "declarations": op_declarations,
 }
+
+
+if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--child":
+    flowmigrate_sandbox.child_main(sys.argv[1:], _JOBS)

@@ -118,11 +118,35 @@ def _resources_into(settings, resources, slot):
         value = _explicit(resources).get(field)
         if value is None:
             continue
+        if target == "gpu" and _class(value) in ("GPU", "Device"):
+            device = _arg(value, "device", 0 if _class(value) == "GPU" else 2)
+            quantity = _arg(value, "quantity", 1 if _class(value) == "GPU" else 0)
+            partition = _arg(value, "partition", 2 if _class(value) == "GPU" else 3)
+            value = "%s:%s" % (device, canon(quantity) or "1") + ("" if partition is None else " partition=%s" % partition)
         if isinstance(value, (tuple, list)) and len(value) == 2 and slot == "pair":
             _put(settings, "resources.%s.request" % target, canon(value[0]))
             _put(settings, "resources.%s.limit" % target, canon(value[1]))
         else:
             _put(settings, "resources.%s.%s" % (target, "request" if slot == "pair" else slot), canon(value))
+
+
+_ACCELERATORS = {"L40S": "L40s", "A100_80GB": "A100 80G", "RTX_PRO_6000": "RTX PRO 6000"}
+
+
+def _accelerator_into(settings, accelerator):
+    """flytekit accelerator=T4 with gpu=1 -> resources.gpu.request = "T4:1" (Flyte 2's gpu literal)."""
+    if accelerator is None:
+        return
+    what = getattr(accelerator, "_fm_what", None) or canon(accelerator)
+    parts = str(what).split(".")
+    name = parts[-1]
+    partition = None
+    if name.startswith("partition_") and len(parts) > 1:
+        partition, name = name[len("partition_"):].replace("_", "."), parts[-2]
+    device = _ACCELERATORS.get(name, name)
+    count = settings.get("resources.gpu.request") or settings.get("resources.gpu.limit") or "1"
+    settings["resources.gpu.request"] = "%s:%s" % (device, count) + ("" if partition is None else " partition=%s" % partition)
+    settings.pop("resources.gpu.limit", None)
 
 
 def _secrets(value):
@@ -308,6 +332,7 @@ def _flyte_entities(namespace, module_name, rt, family):
             _resources_into(settings, config.get("requests"), "request")
             _resources_into(settings, config.get("limits"), "limit")
             _resources_into(settings, config.get("resources"), "pair")
+            _accelerator_into(settings, config.get("accelerator"))
             if config.get("shared_memory") is not None:
                 _put(settings, "resources.shm.request", "auto" if config["shared_memory"] is True else config["shared_memory"])
             _put(settings, "env_vars", config.get("environment") or None)
@@ -345,7 +370,7 @@ def _flyte_entities(namespace, module_name, rt, family):
                 _put(settings, prefix + ".inputs", _arg(trigger, "inputs") or None)
                 active = _arg(trigger, "auto_activate")
                 settings[prefix + ".auto_activate"] = canon(True if active is None else active)
-        entities.append({"kind": "workflow" if kind == "workflow" else "task", "name": obj.__dict__.get("__name__", var),
+        entities.append({"kind": kind if kind in ("workflow", "dynamic", "eager") else "task", "name": obj.__dict__.get("__name__", var),
                          "variable": var, "settings": settings})
     return entities
 

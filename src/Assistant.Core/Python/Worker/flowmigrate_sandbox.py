@@ -110,11 +110,76 @@ def run(job, timeout):
     finally:
         os.close(read_end)
     status = _wait(pid, killed)
+    signal_number = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    exit_code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else -1
+    return _answer(started, stdout, stderr, b"".join(chunks), killed, signal_number, exit_code, timeout)
+
+
+def run_spawned(script, op, request, timeout):
+    """Like run(), in a fresh interpreter (where fork is unavailable, or on request):
+    `python -B script --child op request.json result.json`."""
+    import subprocess
+    started = time.monotonic()
+    stdout = tempfile.TemporaryFile()
+    stderr = tempfile.TemporaryFile()
+    directory = tempfile.mkdtemp(prefix="flowmigrate-check-")
+    try:
+        request_path = os.path.join(directory, "request.json")
+        result_path = os.path.join(directory, "result.json")
+        with open(request_path, "w", encoding="utf-8") as handle:
+            json.dump(request, handle)
+        environment = dict(os.environ)
+        scrub_environment(environment)
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        options = {"start_new_session": True} if os.name == "posix" else {}
+        process = subprocess.Popen([sys.executable, "-B", script, "--child", op, request_path, result_path, str(timeout)],
+                                   stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr, env=environment, **options)
+        killed = False
+        try:
+            process.wait(timeout + 1.0)
+        except subprocess.TimeoutExpired:
+            killed = True
+            if os.name == "posix":
+                _kill(process.pid)
+            process.kill()
+            process.wait()
+        raw = b""
+        if os.path.exists(result_path):
+            with open(result_path, "rb") as handle:
+                raw = handle.read()
+        code = process.returncode
+        signal_number = -code if code is not None and code < 0 else None
+        if os.name == "nt" and code in (0xC0000005, -1073741819, 0xC00000FD, -1073741571):
+            signal_number = signal.SIGSEGV
+        return _answer(started, stdout, stderr, raw, killed, signal_number, code if code and code > 0 else 0, timeout)
+    finally:
+        import shutil
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def child_main(argv, jobs):
+    """Entry point of a spawned check: argv = [--child, op, request.json, result.json, timeout]."""
+    _, op, request_path, result_path, timeout = argv[:5]
+    with open(request_path, encoding="utf-8") as handle:
+        request = json.load(handle)
+    faulthandler.enable(file=sys.stderr, all_threads=False)
+    limit = float(timeout)
+    faulthandler.dump_traceback_later(max(0.2, limit - min(1.0, limit * 0.1)), exit=True, file=sys.stderr)
+    result = jobs[op](request)()
+    faulthandler.cancel_dump_traceback_later()
+    with open(result_path + ".tmp", "w", encoding="utf-8") as handle:
+        json.dump(result, handle, default=repr)
+    os.replace(result_path + ".tmp", result_path)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def _answer(started, stdout, stderr, raw, killed, signal_number, exit_code, timeout):
     elapsed_ms = int((time.monotonic() - started) * 1000)
     answer = {"ms": elapsed_ms, "stdout": _read_tail(stdout), "stderr": _read_tail(stderr)}
     stdout.close()
     stderr.close()
-    raw = b"".join(chunks)
     if raw and not killed:
         try:
             answer["result"] = json.loads(raw.decode("utf-8"))
@@ -125,11 +190,11 @@ def run(job, timeout):
     frames = _last_fault(answer["stderr"])
     if frames:
         answer["frames"] = frames
-    if killed or "Timeout (" in answer["stderr"] and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 1:
+    if killed or "Timeout (" in answer["stderr"] and signal_number is None and exit_code == 1:
         answer["outcome"] = "timed_out"
         answer["message"] = "the code did not finish within %g s" % timeout
-    elif os.WIFSIGNALED(status):
-        number = os.WTERMSIG(status)
+    elif signal_number is not None:
+        number = signal_number
         try:
             name = signal.Signals(number).name
         except ValueError:
@@ -138,7 +203,7 @@ def run(job, timeout):
         answer["signal"] = name
         answer["message"] = "the Python process was killed by %s" % name
     else:
-        code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else -1
+        code = exit_code
         answer["outcome"] = "exited"
         answer["exit_code"] = code
         answer["message"] = "the Python process exited with code %d before reporting" % code

@@ -11,6 +11,8 @@ import sys
 INSTANCES = []      # every stand-in object constructed, in order
 CALLS = []          # calls of decorated tasks/flows: (callee, args, kwargs)
 CLASSES = {}        # (family, export name) -> generated class
+MISSING = []        # names an old-side module used that its manifest does not list
+AT_IMPORT = []      # tasks/flows called by module-level code (they would run on every import)
 _FLOW_STACK = []    # active Prefect 1 `with Flow(...)` blocks
 
 
@@ -190,6 +192,14 @@ def _spread(loc, self_name=None):
     return values, explicit
 
 
+def missing(module, name):
+    if name.startswith("__") and name.endswith("__"):
+        raise AttributeError("module %r has no attribute %r" % (module, name))
+    if (module, name) not in MISSING:
+        MISSING.append((module, name))
+    return Anything("%s.%s" % (module, name))
+
+
 def init(self, loc):
     values, explicit = _spread(loc, "self")
     known = self.__dict__.get("_fm_explicit")
@@ -277,10 +287,25 @@ def prop(self, owner, name):
 
 def _called(target, args, kwargs):
     CALLS.append((target, tuple(args), dict(kwargs)))
+    if target.__dict__.get("_fm_kind") in ("flow", "task", "workflow", "dynamic", "eager"):
+        frame = _user_caller()
+        if frame is not None and frame.f_code.co_name == "<module>":
+            AT_IMPORT.append({"callee": target.__dict__.get("__name__", "?"), "file": frame.f_code.co_filename,
+                              "line": frame.f_lineno})
     hook = _HOOKS.get((getattr(target, "_fm_family", None), "called"))
     if hook is not None:
         return hook(target, args, kwargs)
     return Anything("%s()" % getattr(target, "__name__", type(target).__name__))
+
+
+def _user_caller():
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if not (name.startswith("_fm_api_") or name == "_flowmigrate_rt"):
+            return frame
+        frame = frame.f_back
+    return None
 
 
 def cls_of(family, name):
@@ -563,6 +588,7 @@ def _prefect_modern(family):
         obj.__dict__.update(self.__dict__)
         obj.__dict__["_fm_explicit"] = config
         obj.__dict__["_fm_options_of"] = self
+        obj.__dict__["_fm_module"] = _creator()
         return obj
 
     _HOOKS[(family, "Flow.with_options")] = with_options

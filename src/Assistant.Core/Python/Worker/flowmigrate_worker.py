@@ -35,43 +35,53 @@ class Positions:
 
     def __init__(self, text):
         self.text = text
-        self.ascii = text.isascii()
         starts = [0]
         for match in _NEWLINE.finditer(text):
             starts.append(match.end())
         self.char_starts = starts
+        self.ascii = text.isascii()
         if self.ascii:
+            # The common case: bytes, code points and UTF-16 units coincide.
             self.u16_starts = starts
+            self.line_ascii = None
         else:
             u16 = [0]
-            for i in range(1, len(starts)):
-                u16.append(u16[-1] + _utf16_len(text[starts[i - 1]:starts[i]]))
+            flags = []
+            for i in range(1, len(starts) + 1):
+                line = text[starts[i - 1]:starts[i]] if i < len(starts) else text[starts[i - 1]:]
+                flags.append(line.isascii())
+                if i < len(starts):
+                    u16.append(u16[-1] + _utf16_len(line))
             self.u16_starts = u16
+            self.line_ascii = flags
         self._line_bytes = {}
+        self._last = len(starts) - 1
 
-    def _line(self, lineno):
-        index = min(max(lineno, 1), len(self.char_starts)) - 1
+    def _index(self, lineno):
+        return min(max(lineno, 1) - 1, self._last)
+
+    def _line(self, index):
         start = self.char_starts[index]
-        end = self.char_starts[index + 1] if index + 1 < len(self.char_starts) else len(self.text)
-        return index, self.text[start:end]
+        end = self.char_starts[index + 1] if index < self._last else len(self.text)
+        return self.text[start:end]
 
     def from_bytes(self, lineno, byte_col):
         """(1-based line, UTF-8 byte column) -> UTF-16 offset."""
-        index, line = self._line(lineno)
-        if self.ascii or line.isascii():
+        index = self._index(lineno)
+        if self.line_ascii is None or self.line_ascii[index]:
             return self.u16_starts[index] + byte_col
         encoded = self._line_bytes.get(index)
         if encoded is None:
-            encoded = self._line_bytes[index] = line.encode("utf-8")
+            encoded = self._line_bytes[index] = self._line(index).encode("utf-8")
         prefix = encoded[:byte_col].decode("utf-8", errors="replace")
         return self.u16_starts[index] + _utf16_len(prefix)
 
     def from_chars(self, lineno, char_col):
         """(1-based line, code point column) -> UTF-16 offset."""
-        index, line = self._line(lineno)
-        if self.ascii or line.isascii():
+        index = self._index(lineno)
+        if self.line_ascii is None or self.line_ascii[index]:
             return self.u16_starts[index] + char_col
-        return self.u16_starts[index] + _utf16_len(line[:char_col])
+        return self.u16_starts[index] + _utf16_len(self._line(index)[:char_col])
 
 
 def _constant(node, out):
@@ -96,22 +106,33 @@ def _constant(node, out):
         out["vt"], out["v"] = type(value).__name__, repr(value)
 
 
+_SKIPPED_FIELDS = frozenset(("type_comment", "kind"))
+
+
 def _encode(node, positions):
-    """ast node -> {"_": kind, "s": start, "e": end, field: value...}; operators become names."""
+    """ast node -> {"_": kind, "s": start, "e": end, field: value...}; operators become names.
+    Fields that are None or empty lists are left out (readers treat a missing field as absent)."""
     out = {"_": type(node).__name__}
-    if getattr(node, "lineno", None) is not None and getattr(node, "end_lineno", None) is not None:
-        out["s"] = positions.from_bytes(node.lineno, node.col_offset)
-        out["e"] = positions.from_bytes(node.end_lineno, node.end_col_offset)
+    lineno = getattr(node, "lineno", None)
+    if lineno is not None:
+        end_lineno = getattr(node, "end_lineno", None)
+        if end_lineno is not None:
+            out["s"] = positions.from_bytes(lineno, node.col_offset)
+            out["e"] = positions.from_bytes(end_lineno, node.end_col_offset)
     if isinstance(node, ast.Constant):
         _constant(node, out)
         return out
-    for name, value in ast.iter_fields(node):
+    for name in node._fields:
+        if name in _SKIPPED_FIELDS:
+            continue
+        value = getattr(node, name, None)
+        if value is None:
+            continue
         if isinstance(value, ast.AST):
-            if isinstance(value, _OPERATOR_BASES):
-                out[name] = type(value).__name__
-            else:
-                out[name] = _encode(value, positions)
+            out[name] = type(value).__name__ if isinstance(value, _OPERATOR_BASES) else _encode(value, positions)
         elif isinstance(value, list):
+            if not value:
+                continue
             items = []
             for item in value:
                 if isinstance(item, _OPERATOR_BASES):
@@ -121,10 +142,10 @@ def _encode(node, positions):
                 else:
                     items.append(item)
             out[name] = items
-        elif value is None or isinstance(value, str):
+        elif isinstance(value, str):
             out[name] = value
         else:
-            out[name] = repr(value) if not isinstance(value, int) else str(value)
+            out[name] = str(value) if isinstance(value, int) else repr(value)
     if "s" not in out:
         # arguments, withitem, comprehension, match_case (and alias before 3.10): the union of children.
         spans = [(c["s"], c["e"]) for c in _children(out) if "s" in c]
@@ -206,6 +227,8 @@ def op_parse(request):
     if error is not None:
         return {"syntax_error": error}
     result = {"tree": _encode(tree, positions)}
+    if not request.get("comments", True):
+        return result
     try:
         result["comments"] = _comments(text, positions)
     except (tokenize.TokenError, SyntaxError, IndentationError) as exc:

@@ -188,6 +188,53 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
         Assert.Empty(DirectorySnapshot.OfCheckout(merging.Path).DifferencesFrom(snapshot));
     }
 
+    [Fact]
+    public async Task Should_Refuse_A_Second_Session_On_The_Same_Repository_And_Say_Who_Holds_It()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using (var first = await OpenAsync(repo))
+        {
+            var error = await Assert.ThrowsAsync<SessionException>(() => OpenAsync(repo));
+            Assert.Equal(SessionRefusal.Locked, error.Refusal);
+            Assert.Contains($"pid {Environment.ProcessId}", error.Message);
+        }
+
+        await using var afterwards = await OpenAsync(repo);
+    }
+
+    [Fact]
+    public async Task Should_Take_Over_A_Lock_Left_By_A_Dead_Process()
+    {
+        using var repo = FlyteTestRepo.Create();
+        Directory.CreateDirectory(Path.Combine(repo.GitDir, "flowmigrate"));
+        File.WriteAllText(Path.Combine(repo.GitDir, "flowmigrate", "lock"), $"999999\n{Environment.MachineName}\n2026-01-01T00:00:00Z\n");
+
+        await using var session = await OpenAsync(repo);
+        Assert.NotEmpty(session.Inventory.Flows);
+    }
+
+    [Fact]
+    public async Task Should_Report_A_Failing_Pre_Commit_Hook_With_Its_Output_And_Commit_When_Hooks_Are_Skipped()
+    {
+        using var repo = FlyteTestRepo.Create();
+        repo.InstallHook("pre-commit", "#!/bin/sh\necho 'black would reformat flows/etl.py' >&2\nexit 1\n");
+        await using var session = await OpenAsync(repo);
+        var wizard = await session.OpenAsync(FlyteTestRepo.Etl);
+
+        var rejected = await wizard.AcceptAsync();
+
+        Assert.False(rejected.IsSuccess);
+        Assert.True(rejected.HookFailed);
+        Assert.Contains("black would reformat", rejected.Error);
+        Assert.Equal("imports", wizard.Current!.Step.Step.Id);
+        Assert.Equal("0", repo.Git("rev-list", "--count", "main..flowmigrate/flows.etl").Trim());
+
+        var accepted = await wizard.AcceptAsync(skipHooks: true);
+
+        Assert.True(accepted.IsSuccess, accepted.Error);
+        Assert.Equal("decorators", wizard.Current!.Step.Step.Id);
+    }
+
     private Task<IMigrationSession> OpenAsync(TempGitRepo repo) => OpenAsync(repo.Path);
 
     private Task<IMigrationSession> OpenAsync(string root) =>

@@ -100,4 +100,80 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
             ["ingest: daily: schedule[0] changed: cron 0 6 * * * → cron 30 6 * * *", "load: timeout dropped (was 600)"],
             report.Failures.Select(f => f.ToString()).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Should_Compare_A_New_Module_Given_As_Text_With_Its_Todos()
+    {
+        var text = File.ReadAllText(Path.Combine(s_pairs, "flyte_pair", "after_regressed.py"))
+            .Replace("import flyte\n", "import flyte\n\n# TODO(flowmigrate FLY040): daily_6am: the cron schedule changed to 07:00 for the new cluster's quota\n", StringComparison.Ordinal);
+        var after = Flyte2("in_memory.py") with { Files = new Dictionary<string, string> { ["flyte_pair/in_memory.py"] = text } };
+
+        var report = await _checker.CompareAsync(FlyteBefore, after);
+
+        var schedule = report.Settings.Single(s => s.Setting == "trigger[daily_6am].schedule");
+        Assert.Equal(SettingStatus.Changed, schedule.Status);
+        Assert.StartsWith("FLY040: daily_6am", schedule.ExplainedBy);
+        Assert.Equal("resources.memory.limit", Assert.Single(report.Failures).Setting);
+    }
+
+    [Fact]
+    public async Task Should_Read_Prefect_Schedules_From_The_Flows_Deployment_File()
+    {
+        var after = Prefect3("after_yaml.py") with { DeploymentFiles = ["prefect_pair/deployments/ingest.prefect.yaml"] };
+
+        var report = await _checker.CompareAsync(PrefectBefore, after);
+
+        Assert.Contains(report.Settings, s => s is { Entity: "ingest: daily", Setting: "schedule[0]", Status: SettingStatus.Preserved, After: "cron 0 6 * * *" });
+        Assert.Contains(report.Settings, s => s is { Setting: "schedule[0].parameters", Status: SettingStatus.Added, After: "{bucket_name: raw}" });
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+    }
+
+    [Fact]
+    public async Task Should_Report_A_Schedule_Missing_From_Code_And_Deployment_Files_As_Dropped()
+    {
+        var report = await _checker.CompareAsync(PrefectBefore, Prefect3("after_yaml.py"));
+
+        Assert.Equal("ingest: daily: schedule[0] dropped (was cron 0 6 * * *)", Assert.Single(report.Failures).ToString());
+    }
+
+    [Fact]
+    public async Task Should_Read_An_Old_Module_That_Uses_Names_Its_Manifest_Does_Not_List()
+    {
+        using var workspace = new CheckWorkspace();
+        workspace.Write("flows/old.py", """
+            from flytekit import task, NotInTheManifest
+            from flytekit.core.not_a_listed_module import Helper
+
+            @task(retries=2)
+            def load(n: int) -> int:
+                return n
+            """);
+
+        var declarations = await _checker.DeclarationsAsync(new BehaviourSide(workspace.Root, "flows/old.py", [CheckWorkspace.Manifest("flytekit", CheckSide.Old)]));
+
+        Assert.True(declarations.Loaded, declarations.Error?.ToString());
+        Assert.Equal("2", declarations.Entities.Single().Settings["retries"]);
+        Assert.Equal(["flytekit.NotInTheManifest", "flytekit.core.not_a_listed_module"], declarations.Warnings.Select(w => w.Module).Order(StringComparer.Ordinal));
+        Assert.All(declarations.Warnings, w => Assert.Equal("not_in_manifest", w.Kind));
+    }
+
+    [Fact]
+    public async Task Should_Answer_Unchanged_Declarations_From_The_Cache()
+    {
+        using var workspace = new CheckWorkspace();
+        workspace.Write("flows/__init__.py", string.Empty);
+        workspace.Write("flows/settings.py", "RETRIES = 2\n");
+        workspace.Write("flows/etl.py", "import flyte\nfrom flows.settings import RETRIES\n\nenv = flyte.TaskEnvironment(name='etl')\n\n@env.task(retries=RETRIES)\ndef load() -> int:\n    return 1\n");
+        var side = new BehaviourSide(workspace.Root, "flows/etl.py", [CheckWorkspace.Manifest("flyte")]);
+
+        var first = await _checker.DeclarationsAsync(side);
+        var second = await _checker.DeclarationsAsync(side);
+        workspace.Write("flows/settings.py", "RETRIES = 5\n");
+        var third = await _checker.DeclarationsAsync(side);
+
+        Assert.Same(first, second);
+        Assert.Equal("2", first.Entities.Single().Settings["retries"]);
+        Assert.Equal("5", third.Entities.Single().Settings["retries"]);
+    }
 }
+

@@ -230,4 +230,47 @@ public sealed class ImportCheckerTests(SharedWorker shared) : IClassFixture<Shar
         Assert.True(result.Passed, string.Join("\n", result.Errors));
         Assert.Equal("done\n", result.Stdout);
     }
+
+    [Fact]
+    public async Task Should_Check_Converted_Files_Given_As_Text_And_Point_At_The_Offending_Keyword()
+    {
+        using var workspace = new CheckWorkspace();
+        var files = new Dictionary<string, string>
+        {
+            ["flows_v2/__init__.py"] = string.Empty,
+            ["flows_v2/envs.py"] = "import flyte\n\nenv = flyte.TaskEnvironment(\n    name=\"etl\",\n    resources=flyte.Resources(\n        cpu=\"1\",\n        mem=\"2Gi\",\n    ),\n)\n",
+            ["flows_v2/etl.py"] = "from flows_v2.envs import env\n\n@env.task\ndef load() -> int:\n    return 1\n",
+        };
+        var rules = new Dictionary<string, IReadOnlyDictionary<int, string>> { ["flows_v2/envs.py"] = new Dictionary<int, string> { [7] = "FLY031" } };
+
+        var result = await new ImportChecker(_worker, workspace.Options("flyte")).CheckFilesAsync(files, rules);
+
+        Assert.False(File.Exists(Path.Combine(workspace.Root, "flows_v2", "envs.py")));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("Resources.__init__() got an unexpected keyword argument 'mem'", error.Message);
+        Assert.Equal(("flows_v2/envs.py", 7, 5, "mem=\"2Gi\","), (error.File, error.Line, error.CallLine, error.SourceLine));
+        Assert.Equal("FLY031", error.RuleId);
+    }
+
+    [Fact]
+    public async Task Should_Warn_When_Module_Level_Code_Calls_A_Flow()
+    {
+        using var workspace = new CheckWorkspace();
+        var module = workspace.Write("flows_v2/daily.py", """
+            from prefect import flow
+
+            @flow(name="daily")
+            def daily(n: int = 1) -> int:
+                return n
+
+            daily()
+            """);
+
+        var result = await new ImportChecker(_worker, workspace.Options("prefect3")).CheckAsync([module]);
+
+        Assert.True(result.Passed);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(("runs_at_import", "daily", "flows_v2/daily.py", 7, "daily()"), (warning.Kind, warning.Module, warning.File, warning.Line, warning.SourceLine));
+    }
 }
+

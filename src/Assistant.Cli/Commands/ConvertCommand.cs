@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Text;
+using Assistant.Cli.Hosting;
+using Assistant.Cli.Output;
+using Assistant.Core.Migration.Conversion;
+using Assistant.Core.Migration.Planning;
+using Assistant.Core.Python;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Diff;
+using Assistant.Rulesets;
+using Spectre.Console;
+
+namespace Assistant.Cli.Commands;
+
+/// <summary>
+/// <c>flowmigrate convert SRC --out DIR [--json REPORT]</c> and <c>flowmigrate diff SRC</c>: convert a whole
+/// folder in one go, no git needed. <c>convert</c> writes a converted copy of the tree (the source is never
+/// modified); <c>diff</c> prints the same changes as a unified diff.
+/// </summary>
+internal static class ConvertCommand
+{
+    public static Command Create(Consoles consoles)
+    {
+        var source = new Argument<string>("src") { Description = "Folder to convert" };
+        var output = new Option<string>("--out") { Description = "Folder to write the converted tree to (new or empty)", Required = true };
+        var report = new Option<string?>("--json") { Description = "Write a JSON report (schema flowmigrate.convert/1) to this file ('-' for stdout)" };
+        var (target, safeOnly, python) = (SharedOptions.Target(), SafeOnly(), SharedOptions.Python());
+        var command = new Command("convert", "Convert every Flyte 1 / Prefect 1 file of a folder into a new folder (no git)") { source, output, report, target, safeOnly, python };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
+        {
+            var root = WorkspaceOptions.Directory(result.GetValue(source));
+            var destination = Path.GetFullPath(result.GetValue(output)!);
+            if (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any())
+            {
+                throw new UserError($"{destination} is not empty; convert writes into a new or empty folder");
+            }
+
+            using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
+            var conversion = await RunAsync(root, worker, result.GetValue(target), result.GetValue(safeOnly), Excluding(root, destination), cancellationToken);
+            WriteTree(root, destination, conversion);
+            var summary = $"{conversion.Files.Count(f => f.IsChanged)} of {conversion.Files.Count} framework files converted into {destination} · {conversion.TodoCount} TODOs ({conversion.TodosPer100Lines:0.00} per 100 lines) · {conversion.Skipped.Count} skipped";
+            await WriteReportAsync(result.GetValue(report), root, destination, conversion, cancellationToken);
+            consoles.Error.MarkupLine(Markup.Escape(summary));
+            return conversion.Files.Any(f => f.Problems.Count > 0) ? ExitCodes.Failure : ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    public static Command CreateDiff(Consoles consoles)
+    {
+        var source = new Argument<string>("src") { Description = "Folder to convert" };
+        var (target, safeOnly, python) = (SharedOptions.Target(), SafeOnly(), SharedOptions.Python());
+        var command = new Command("diff", "Show, as a unified diff, what convert would change in a folder") { source, target, safeOnly, python };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
+        {
+            var root = WorkspaceOptions.Directory(result.GetValue(source));
+            using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
+            var conversion = await RunAsync(root, worker, result.GetValue(target), result.GetValue(safeOnly), null, cancellationToken);
+            foreach (var file in conversion.Files.Where(f => f.IsChanged))
+            {
+                Console.Out.Write(UnifiedDiffFormatter.Format(TextDiffer.Compute(file.Before, file.After), $"a/{file.Path}", $"b/{file.Path}"));
+            }
+
+            foreach (var file in conversion.Generated)
+            {
+                Console.Out.Write(UnifiedDiffFormatter.Format(TextDiffer.Compute(string.Empty, file.Text), "/dev/null", $"b/{file.Path}"));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Option<bool> SafeOnly() => new("--safe-only") { Description = "Apply only safe fixes (default: safe and review fixes, as a reviewer would accept them)" };
+
+    private static async Task<FolderConversion> RunAsync(string root, PythonWorker worker, string? target, bool safeOnly, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken)
+    {
+        await worker.StartAsync(cancellationToken);
+        var converter = new FolderConverter(new ModuleParser(worker), id => BuiltInRulesets.Load(id));
+        return await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, excluded: excluded, cancellationToken: cancellationToken);
+    }
+
+    // Never convert our own output when it sits inside the source.
+    private static IReadOnlyCollection<string>? Excluding(string root, string destination)
+    {
+        var relative = Path.GetRelativePath(root, destination).Replace('\\', '/');
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : [relative];
+    }
+
+    private static void WriteTree(string root, string destination, FolderConversion conversion)
+    {
+        var converted = conversion.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (relative.StartsWith(".git/", StringComparison.Ordinal) || Path.GetFullPath(file).StartsWith(destination + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(destination, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (converted.TryGetValue(relative, out var change) && change.IsChanged)
+            {
+                var encoding = SourceFileReader.Decode(File.ReadAllBytes(file)).Encoding ?? SourceEncoding.Utf8;
+                File.WriteAllBytes(target, encoding.GetBytes(change.After));
+            }
+            else if (new FileInfo(file).LinkTarget is null)
+            {
+                File.Copy(file, target);
+            }
+        }
+
+        foreach (var file in conversion.Generated)
+        {
+            var target = Path.Combine(destination, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, file.Text, new UTF8Encoding(false));
+        }
+    }
+
+    private static async Task WriteReportAsync(string? path, string root, string destination, FolderConversion conversion, CancellationToken cancellationToken)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        var json = ConversionJson.Write(root, destination, conversion);
+        if (path == "-")
+        {
+            Console.Out.WriteLine(json);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(path, json + "\n", cancellationToken);
+        }
+    }
+}

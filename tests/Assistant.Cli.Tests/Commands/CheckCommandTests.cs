@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Assistant.Cli.Tests.Support;
+
+namespace Assistant.Cli.Tests.Commands;
+
+public sealed class CheckCommandTests : IDisposable
+{
+    private const string Flow = "flyte_flows/etl_pipeline.py::daily_etl";
+    private readonly string _repo = Path.Combine(Path.GetTempPath(), "flowmigrate-tests", "check-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task Should_Pass_A_Migrated_Flow_And_Fail_A_Branch_Whose_Code_No_Longer_Imports()
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync("demo", "--into", _repo)).ExitCode);
+        var migrate = await CliProcess.RunInAsync(_repo, null, "migrate", "--flow", Flow, "--yes");
+        Assert.True(migrate.ExitCode == 0, migrate.Output + migrate.Error);
+
+        var passed = await CliProcess.RunInAsync(_repo, null, "check", "--flow", Flow, "--json");
+        Assert.Equal(0, passed.ExitCode);
+        using (var json = JsonDocument.Parse(passed.Output))
+        {
+            var flow = json.RootElement.GetProperty("flows")[0];
+            Assert.Equal("passed", flow.GetProperty("result").GetString());
+            Assert.Contains(flow.GetProperty("behaviour").EnumerateArray(), b => b.GetProperty("status").GetString() == "preserved");
+        }
+
+        // A teammate breaks the converted module on the branch: a keyword flyte.Resources does not take.
+        Git("checkout", "--quiet", "flowmigrate/flyte_flows.etl_pipeline");
+        var converted = Path.Combine(_repo, "flows_v2", "flyte_flows", "etl_pipeline.py");
+        File.WriteAllText(converted, File.ReadAllText(converted).Replace("memory=", "mem=", StringComparison.Ordinal));
+        Git("commit", "--quiet", "-am", "typo");
+        Git("checkout", "--quiet", "main");
+
+        var failed = await CliProcess.RunInAsync(_repo, null, "check", "--flow", Flow);
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains("unexpected keyword argument 'mem'", failed.Output);
+    }
+
+    private void Git(params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = _repo, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_repo))
+        {
+            foreach (var file in Directory.EnumerateFiles(_repo, "*", SearchOption.AllDirectories))
+            {
+                File.SetAttributes(file, FileAttributes.Normal);
+            }
+
+            Directory.Delete(_repo, true);
+        }
+    }
+}

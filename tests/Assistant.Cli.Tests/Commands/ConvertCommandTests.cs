@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Assistant.Cli.Tests.Support;
+
+namespace Assistant.Cli.Tests.Commands;
+
+public sealed class ConvertCommandTests : IDisposable
+{
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "flowmigrate-tests", "convert-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private static string Demo => Path.Combine(CliProcess.Root, "src", "Assistant.Cli", "Demo", "repo");
+
+    [Fact]
+    public async Task Should_Write_A_Converted_Tree_That_Parses_And_A_Report_Without_Touching_The_Source()
+    {
+        var before = Directory.EnumerateFiles(Demo, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
+        var report = _out + ".json";
+
+        var result = await CliProcess.RunAsync("convert", Demo, "--out", _out, "--json", report);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.All(before, pair => Assert.Equal(pair.Value, File.ReadAllText(pair.Key)));
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal("flowmigrate.convert/1", json.RootElement.GetProperty("schema").GetString());
+        var files = json.RootElement.GetProperty("files").EnumerateArray().ToList();
+        Assert.Contains(files, f => f.GetProperty("path").GetString() == "flyte_flows/etl_pipeline.py" && f.GetProperty("changed").GetBoolean());
+        foreach (var file in Directory.EnumerateFiles(_out, "*.py", SearchOption.AllDirectories))
+        {
+            var check = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", ["-c", "import ast,sys; ast.parse(open(sys.argv[1], encoding='utf-8').read())", file]) { RedirectStandardError = true })!;
+            check.WaitForExit();
+            Assert.True(check.ExitCode == 0, $"{file}: {check.StandardError.ReadToEnd()}");
+        }
+
+        Assert.DoesNotContain("from flytekit", File.ReadAllText(Path.Combine(_out, "flyte_flows", "etl_pipeline.py")));
+        Assert.Equal(File.ReadAllText(Path.Combine(Demo, "README.md")), File.ReadAllText(Path.Combine(_out, "README.md")));
+    }
+
+    [Fact]
+    public async Task Should_Print_The_Changes_As_A_Unified_Diff()
+    {
+        var result = await CliProcess.RunAsync("diff", Demo);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--- a/flyte_flows/etl_pipeline.py", result.Output);
+        Assert.Contains("+import flyte", result.Output);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_out))
+        {
+            Directory.Delete(_out, true);
+        }
+
+        File.Delete(_out + ".json");
+    }
+}
