@@ -14,5 +14,7 @@ var root = new RootCommand("flowmigrate: migrate Flyte 1 → Flyte 2 and Prefect
     ConvertCommand.Create(consoles),
     ConvertCommand.CreateDiff(consoles),
     CheckCommand.Create(consoles),
+    TuiCommand.Create(consoles),
 };
+TuiCommand.Configure(root, consoles);
 return await root.Parse(args).InvokeAsync();

@@ -16,6 +16,14 @@ internal static class DemoCommand
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
         {
             var root = await DemoRepository.CreateAsync(result.GetValue(into), cancellationToken);
+            if (TuiCommand.HasTerminal && consoles.IsInteractive)
+            {
+                // A person at a terminal: open the wizard on the fresh repository instead of printing its inventory.
+                var code = await TuiCommand.RunAsync(consoles, root, result.GetValue(python), new SessionFlags(null, null, null, AcceptReview: true), cancellationToken);
+                consoles.Out.MarkupLine($"[green]demo repository:[/] {Markup.Escape(root)}");
+                return code;
+            }
+
             consoles.Out.MarkupLine($"[green]demo repository:[/] {Markup.Escape(root)} (a git repo with one commit on main)");
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
             var inventory = await ScanCommand.ScanAsync(consoles, worker, root, showProgress: true, cancellationToken);

@@ -9,7 +9,8 @@ namespace Assistant.Cli.Hosting;
 /// <summary>Opens the migration session the verbs share, with the built-in rulesets; refusals become one-line errors.</summary>
 internal static class SessionFactory
 {
-    public static async Task<MigrationSession> OpenAsync(string root, PythonWorker worker, SessionFlags flags, CancellationToken cancellationToken)
+    public static async Task<MigrationSession> OpenAsync(string root, PythonWorker worker, SessionFlags flags, CancellationToken cancellationToken,
+        IProgress<Assistant.Core.Migration.Inventory.ScanProgress>? scanProgress = null)
     {
         var options = new SessionOptions
         {
@@ -20,6 +21,7 @@ internal static class SessionFactory
             Mode = flags.Mode,
             Policy = flags.AcceptReview ? FixPolicy.SafeAndReview : FixPolicy.SafeOnly,
             ImportCheck = flags.ImportCheck,
+            ScanProgress = scanProgress,
         };
         try
         {

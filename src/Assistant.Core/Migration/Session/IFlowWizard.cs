@@ -35,4 +35,12 @@ public interface IFlowWizard
 
     /// <summary>Accepts every remaining step with only its safe changes (review changes are turned off).</summary>
     Task<IReadOnlyList<CommitResult>> AcceptAllSafeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Commits the current step although <paramref name="failedCheck"/> failed ("commit anyway" in the wizard's
+    /// check screen); the engine records the override in the commit. The default is a plain
+    /// <see cref="AcceptAsync"/> for engines that do not gate commits on the check.
+    /// </summary>
+    Task<CommitResult> AcceptDespiteCheckAsync(FlowCheckReport failedCheck, CancellationToken cancellationToken = default) =>
+        AcceptAsync(cancellationToken: cancellationToken);
 }

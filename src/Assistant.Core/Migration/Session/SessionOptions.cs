@@ -26,4 +26,7 @@ public sealed record SessionOptions
 
     /// <summary>Limit for one import check of user code.</summary>
     public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Told how the scan that opens the session advances (the TUI's progress bar on large repositories).</summary>
+    public IProgress<Inventory.ScanProgress>? ScanProgress { get; init; }
 }

@@ -1,0 +1,95 @@
+using Assistant.Cli.Tui.State;
+using Assistant.Core.Migration.Session;
+
+namespace Assistant.Cli.Tui.Host;
+
+/// <summary>
+/// Runs effects against the session engine and answers with the event the state understands. Holds the one
+/// open <see cref="IFlowWizard"/>. Engine refusals and failures become <see cref="TuiEvent.Failed"/>, never a crash.
+/// </summary>
+internal sealed class SessionDriver(IMigrationSession session)
+{
+    private IFlowWizard? _wizard;
+
+    public IMigrationSession Session => session;
+
+    public RepositoryHeader Header => new(
+        session.Root,
+        session.BaseBranch,
+        session.Inventory.Frameworks.Select(Assistant.Core.Migration.Inventory.FrameworkNames.Of).ToList(),
+        session.PrefectTarget,
+        session.Mode)
+    {
+        SupportsRuleWide = session is IRuleWideDecisions,
+    };
+
+    public async Task<TuiEvent> OpenedAsync(CancellationToken cancellationToken) =>
+        await Guard(async () => new TuiEvent.SessionOpened(Header, await session.StatusAsync(cancellationToken)));
+
+    public Task<TuiEvent> RunAsync(TuiEffect effect, CancellationToken cancellationToken) => Guard(effect switch
+    {
+        TuiEffect.RefreshStatus => async () => new TuiEvent.StatusLoaded(await session.StatusAsync(cancellationToken)),
+        TuiEffect.OpenFlow open => async () =>
+        {
+            _wizard = await session.OpenAsync(open.FlowId, cancellationToken);
+            var snapshot = Snapshot();
+            return new TuiEvent.WizardChanged(snapshot, snapshot.IsDone ? $"{snapshot.Flow.Name}: every step is already decided" : null);
+        },
+        TuiEffect.SkipFlow skip => async () =>
+        {
+            await session.SkipFlowAsync(skip.FlowId, cancellationToken);
+            return new TuiEvent.StatusLoaded(await session.StatusAsync(cancellationToken));
+        },
+        TuiEffect.ToggleChange toggle => async () =>
+        {
+            await Wizard.ToggleAsync(toggle.Change, cancellationToken);
+            return new TuiEvent.WizardChanged(Snapshot());
+        },
+        TuiEffect.AcceptStep accept => async () => new TuiEvent.Committed(await Wizard.AcceptAsync(accept.SkipHooks, cancellationToken), Snapshot()),
+        TuiEffect.AcceptDespiteCheck accept => async () => new TuiEvent.Committed(await Wizard.AcceptDespiteCheckAsync(accept.Report, cancellationToken), Snapshot()),
+        TuiEffect.SkipStep => async () =>
+        {
+            var step = Wizard.Current?.Step.Step.Title;
+            await Wizard.SkipAsync(cancellationToken);
+            return new TuiEvent.WizardChanged(Snapshot(), $"skipped {step} (recorded)");
+        },
+        TuiEffect.AcceptAllSafe => async () => new TuiEvent.AllSafeAccepted(await Wizard.AcceptAllSafeAsync(cancellationToken), Snapshot()),
+        TuiEffect.RunCheck => async () => new TuiEvent.CheckFinished(await Wizard.CheckAsync(cancellationToken)),
+        TuiEffect.CountRule count when session is IRuleWideDecisions rules => async () => new TuiEvent.RuleCounted(count.RuleId, await rules.CountFlowsWithRuleAsync(count.RuleId, cancellationToken)),
+        TuiEffect.ApplyRule apply when session is IRuleWideDecisions rules => async () => new TuiEvent.RuleApplied(apply.RuleId, await rules.AcceptRuleEverywhereAsync(apply.RuleId, cancellationToken)),
+        TuiEffect.EditFile edit => () => Task.FromResult<TuiEvent>(new TuiEvent.Failed($"editing {edit.File} needs the terminal (the host runs the editor)")),
+        _ => () => Task.FromResult<TuiEvent>(new TuiEvent.Failed($"this session cannot do {effect.GetType().Name}")),
+    });
+
+    /// <summary>Hands the user's edited text to the engine; <paramref name="editorError"/> (the editor failed) skips that.</summary>
+    public Task<TuiEvent> EditedAsync(string file, string? text, string? editorError, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        if (editorError is not null || text is null)
+        {
+            return new TuiEvent.Edited(Snapshot(), editorError ?? "the editor returned nothing");
+        }
+
+        var error = await Wizard.EditAsync(file, text, cancellationToken);
+        return new TuiEvent.Edited(Snapshot(), error);
+    });
+
+    private IFlowWizard Wizard => _wizard ?? throw new InvalidOperationException("no flow is open");
+
+    private WizardSnapshot Snapshot() => WizardSnapshot.Of(Wizard);
+
+    private static async Task<TuiEvent> Guard(Func<Task<TuiEvent>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception) when (exception is SessionException or InvalidOperationException or IOException or Assistant.Core.Python.PythonWorkerException)
+        {
+            return new TuiEvent.Failed(exception.Message.ReplaceLineEndings(" "));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Assistant.Cli.Tui.State;
+using Assistant.Core.Migration.Session;
+
+namespace Assistant.Cli.Tui.Keys;
+
+/// <summary>The overview's keys, in the order the key bar and the help overlay list them.</summary>
+internal static class OverviewKeys
+{
+    public static IReadOnlyList<KeyBinding> All { get; } =
+    [
+        new KeyBinding("enter", "open the selected flow in the wizard", KeyMatch.Key(ConsoleKey.Enter), Open) { Short = "open" }
+            .When(Reasons.Busy).When(CannotOpen),
+        new KeyBinding("↑↓", "select a flow (also k/j, PgUp/PgDn, Home/End)", KeyMatch.Any(KeyMatch.Key(ConsoleKey.UpArrow, ConsoleKey.DownArrow, ConsoleKey.PageUp, ConsoleKey.PageDown, ConsoleKey.Home, ConsoleKey.End), KeyMatch.Char('k'), KeyMatch.Char('j')), Move) { InBar = false },
+        new KeyBinding("/", "filter flows by name, file or state", KeyMatch.Char('/'), (s, _) => s with { Overview = s.Overview with { IsFiltering = true } }) { Short = "filter" }
+            .When(s => s.Overview.IsScanning ? "still scanning" : null),
+        new KeyBinding("o", "sort by state / by file", KeyMatch.Char('o'), (s, _) => s with { Overview = (s.Overview with { Sort = s.Overview.Sort == FlowSort.State ? FlowSort.File : FlowSort.State }).Select(0) }) { Short = "sort" },
+        new KeyBinding("x", "skip the selected flow (recorded, reversible)", KeyMatch.Char('x'), SkipFlow) { Short = "skip flow" }
+            .When(Reasons.Busy).When(CannotSkip),
+        new KeyBinding("r", "refresh the states from git", KeyMatch.Char('r'), (s, _) => s.Start(new TuiEffect.RefreshStatus(), "refreshing")) { Short = "refresh" }
+            .When(Reasons.Busy).When(s => s.Overview.IsScanning ? "still scanning" : null),
+        CommonKeys.Help,
+        new KeyBinding("q", "quit", KeyMatch.Any(KeyMatch.Char('q'), KeyMatch.Key(ConsoleKey.Escape)), (s, _) => new Transition(s with { IsQuitting = true }, new TuiEffect.Quit())) { Short = "quit" },
+        CommonKeys.Interrupt,
+    ];
+
+    private static string? CannotOpen(TuiState state) => state.Overview switch
+    {
+        { IsScanning: true } => "still scanning",
+        { SelectedFlow: null } => "no flow selected",
+        { SelectedFlow.State: FlowState.Merged } => "already merged",
+        { SelectedFlow.State: FlowState.MigratedOutside } => "migrated outside flowmigrate",
+        _ => null,
+    };
+
+    private static string? CannotSkip(TuiState state) => state.Overview.SelectedFlow switch
+    {
+        null => "no flow selected",
+        { State: FlowState.Skipped } => "already skipped",
+        { State: FlowState.Merged or FlowState.Committed or FlowState.MigratedOutside } => "already migrated",
+        _ => null,
+    };
+
+    private static Transition Open(TuiState state, ConsoleKeyInfo key)
+    {
+        var flow = state.Overview.SelectedFlow!;
+        return state.Start(new TuiEffect.OpenFlow(flow.Id), $"opening {flow.Name}");
+    }
+
+    private static Transition SkipFlow(TuiState state, ConsoleKeyInfo key)
+    {
+        var flow = state.Overview.SelectedFlow!;
+        return state with
+        {
+            Confirm = new ConfirmAction("Skip flow", $"Skip {flow.Name} ({flow.File})? It stays as it is; you can open it again later.", new TuiEffect.SkipFlow(flow.Id), $"skipping {flow.Name}"),
+        };
+    }
+
+    private static Transition Move(TuiState state, ConsoleKeyInfo key)
+    {
+        var overview = state.Overview;
+        var page = Math.Max(1, OverviewLayout.TableRows(state.Size) - 1);
+        var target = key.Key switch
+        {
+            ConsoleKey.UpArrow => overview.Selected - 1,
+            ConsoleKey.DownArrow => overview.Selected + 1,
+            ConsoleKey.PageUp => overview.Selected - page,
+            ConsoleKey.PageDown => overview.Selected + page,
+            ConsoleKey.Home => 0,
+            ConsoleKey.End => int.MaxValue,
+            _ => key.KeyChar == 'k' ? overview.Selected - 1 : overview.Selected + 1,
+        };
+        return state with { Overview = overview.Select(target) };
+    }
+}

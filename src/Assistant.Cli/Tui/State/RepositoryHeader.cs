@@ -1,0 +1,8 @@
+namespace Assistant.Cli.Tui.State;
+
+/// <summary>What the overview says about the repository: where, which base, which frameworks, the pinned Prefect target and the mode.</summary>
+internal sealed record RepositoryHeader(string Root, string BaseBranch, IReadOnlyList<string> Frameworks, string PrefectTarget, string Mode)
+{
+    /// <summary>The session implements <c>IRuleWideDecisions</c> (the wizard's <c>R</c>).</summary>
+    public bool SupportsRuleWide { get; init; }
+}

@@ -1,0 +1,37 @@
+using Assistant.Core.Migration.Session;
+
+namespace Assistant.Cli.Tui.State;
+
+/// <summary>
+/// Work a transition asks the host to do (all I/O goes through the session engine, off the render loop);
+/// the outcome comes back as a <see cref="TuiEvent"/>.
+/// </summary>
+internal abstract record TuiEffect
+{
+    public sealed record RefreshStatus : TuiEffect;
+
+    public sealed record OpenFlow(string FlowId) : TuiEffect;
+
+    public sealed record SkipFlow(string FlowId) : TuiEffect;
+
+    public sealed record ToggleChange(ChangeKey Change) : TuiEffect;
+
+    /// <summary>Runs <c>$EDITOR</c> on <paramref name="Text"/> (the converted text of <paramref name="File"/>) with the terminal handed over.</summary>
+    public sealed record EditFile(string File, string Text) : TuiEffect;
+
+    public sealed record AcceptStep(bool SkipHooks) : TuiEffect;
+
+    public sealed record AcceptDespiteCheck(FlowCheckReport Report) : TuiEffect;
+
+    public sealed record SkipStep : TuiEffect;
+
+    public sealed record AcceptAllSafe : TuiEffect;
+
+    public sealed record RunCheck : TuiEffect;
+
+    public sealed record CountRule(string RuleId) : TuiEffect;
+
+    public sealed record ApplyRule(string RuleId) : TuiEffect;
+
+    public sealed record Quit : TuiEffect;
+}
