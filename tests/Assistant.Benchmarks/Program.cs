@@ -10,7 +10,8 @@ namespace Assistant.Benchmarks;
 /// Runs in process (the step-engine benchmark needs the Python worker script and the rulesets that
 /// are copied beside this executable). Default job: BenchmarkDotNet's short run (3 warm-ups, 3
 /// iterations); pass <c>--long</c> for the default job. Other arguments go to BenchmarkDotNet, e.g.
-/// <c>--filter *Diff*</c>.
+/// <c>--filter *Diff*</c>. Reports go to tests/bench/results/BenchmarkDotNet.Artifacts when run from the
+/// repository root.
 /// </summary>
 public static class Program
 {
@@ -20,8 +21,14 @@ public static class Program
         var job = (longRun ? Job.Default : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance);
         var config = DefaultConfig.Instance
             .AddJob(job)
-            .AddDiagnoser(MemoryDiagnoser.Default)
-            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+            .AddDiagnoser(MemoryDiagnoser.Default);
+        // From the repository root, reports go under tests/bench/results (git-ignored).
+        var results = Path.Combine(Environment.CurrentDirectory, "tests", "bench", "results");
+        if (!args.Contains("--artifacts") && Directory.Exists(Path.GetDirectoryName(results)))
+        {
+            config = config.WithArtifactsPath(Path.Combine(results, "BenchmarkDotNet.Artifacts"));
+        }
+
         var rest = args.Where(a => a != "--long").ToArray();
         if (rest.Length == 0)
         {
