@@ -51,6 +51,20 @@ for size in sizes:
                     m[f"cpu_ratio_vs_{ref}"] = round(cpu / float(measured[ref][5]), 2)
         entry["measurements"][name] = m
         table.append((size, name, m))
+    check_path = os.path.join(workdir, f"check-{size}.json")
+    if os.path.exists(check_path):
+        try:
+            flows = json.load(open(check_path, encoding="utf-8"))["flows"]
+        except (ValueError, KeyError):
+            flows = []
+        if flows:
+            import statistics
+            elapsed = [f["elapsed_ms"] for f in flows]
+            passed = [f["elapsed_ms"] for f in flows if f["result"] == "passed"]
+            entry["check_per_flow_ms"] = {
+                "flows": len(flows), "passed": len(passed), "first_cold": elapsed[0],
+                "median": statistics.median(elapsed), "median_warm": statistics.median(elapsed[1:]) if len(elapsed) > 1 else None,
+                "median_passed": statistics.median(passed) if passed else None, "max": max(elapsed)}
     result["sizes"].append(entry)
 
 by_size = {e["files"]: e for e in result["sizes"]}
@@ -74,5 +88,10 @@ for size, name, m in table:
     fw = by_size[size]["framework_files"]
     print(f"{size:>6} {fw:>8} {name:<12} {m['wall_s']:>8.2f} {m['cpu_s']:>7.2f} {m['peak_rss_mb']:>7.1f} {m['repo_files_per_s'] or 0:>9.1f} "
           f"{m['framework_lines_per_s'] or 0:>11} {m.get('ratio_vs_parse_floor', '-'):>7} {m.get('ratio_vs_pyupgrade', '-'):>7} {m.get('cpu_ratio_vs_parse_floor', '-'):>7} {m.get('cpu_ratio_vs_pyupgrade', '-'):>7} {m['exit_code']:>3}")
+for e in result["sizes"]:
+    if "check_per_flow_ms" in e:
+        c = e["check_per_flow_ms"]
+        print(f"check, {e['files']} files: {c['flows']} flows ({c['passed']} passed), per flow: first (cold) {c['first_cold']} ms, "
+              f"median {c['median']} ms, median after the first {c['median_warm']} ms, median of passed {c['median_passed']} ms, max {c['max']} ms")
 print(f"\nfiles/s counts every file of the repo; fw lines/s counts the framework files' lines; ÷ = wall time ours / reference; cpu÷ = CPU time (user+sys) ours / reference.")
 print(f"JSON: {out_path}")

@@ -10,6 +10,10 @@
 #   --migrate-max  also measure `migrate --all --yes --no-check` and then `check` on sizes <= N (default 500; 0: never)
 #   --workdir      where repos go (default: a new temp dir, removed at the end unless --keep)
 #   --json         result file (default tests/bench/results/<UTC date-time>.json, git-ignored)
+#   --keep         keep the work dir; --seed S (default 9); BENCH_TIMEOUT=seconds per measurement (default 1800)
+#
+# Wall time is only meaningful on an idle machine; the CPU columns (user+sys of the process tree)
+# and their ratios are the figures to compare on a shared host.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,7 +36,7 @@ while [[ $# -gt 0 ]]; do
     --workdir) workdir="$2"; shift 2 ;;
     --json) json="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
