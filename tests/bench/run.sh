@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# flowmigrate benchmark (issue 9): builds Release, generates synthetic repos, measures wall time and
+# peak RSS of scan / convert / migrate (+ check) and of two references on the same framework files
+# (the parse floor: one python3 ast.parse-ing them; pyupgrade --py311-plus over copies of them),
+# prints one table and writes a JSON file.
+#
+#   tests/bench/run.sh [--sizes "500 5000"] [--full] [--migrate-max N] [--no-build] [--workdir DIR] [--json FILE]
+#
+#   --sizes        repo sizes in files (default "500 5000"); --full adds 20000
+#   --migrate-max  also measure `migrate --all --yes --no-check` and then `check` on sizes <= N (default 500; 0: never)
+#   --workdir      where repos go (default: a new temp dir, removed at the end unless --keep)
+#   --json         result file (default tests/bench/results/<UTC date-time>.json, git-ignored)
+#   --keep         keep the work dir; --seed S (default 9); BENCH_TIMEOUT=seconds per measurement (default 1800)
+#
+# Wall time is only meaningful on an idle machine; the CPU columns (user+sys of the process tree)
+# and their ratios are the figures to compare on a shared host.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+sizes="500 5000"
+migrate_max=500
+build=1
+keep=0
+workdir=""
+json=""
+seed=9
+timeout_s="${BENCH_TIMEOUT:-1800}"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2 ;;
+    --full) sizes="$sizes 20000"; shift ;;
+    --migrate-max) migrate_max="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    --keep) keep=1; shift ;;
+    --workdir) workdir="$2"; shift 2 ;;
+    --json) json="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if [[ ! -x /usr/bin/time ]] || ! need pyupgrade; then
+  if [[ $(id -u) -eq 0 ]]; then
+    apt-get update -qq && apt-get install -y -qq time pyupgrade >/dev/null
+  else
+    echo "needs /usr/bin/time and pyupgrade: apt-get install time pyupgrade (as root)" >&2; exit 3
+  fi
+fi
+
+dll="$root/src/Assistant.Cli/bin/Release/net10.0/flowmigrate.dll"
+if [[ $build -eq 1 ]]; then
+  echo "== dotnet build -c Release" >&2
+  dotnet build -c Release "$root/src/Assistant.Cli/Assistant.Cli.csproj" -nologo -v q >&2
+fi
+[[ -f "$dll" ]] || { echo "missing $dll (build first)" >&2; exit 3; }
+
+if [[ -z "$workdir" ]]; then
+  workdir="$(mktemp -d -t flowmigrate-bench.XXXXXX)"
+  [[ $keep -eq 1 ]] || trap 'rm -rf "$workdir"' EXIT
+fi
+mkdir -p "$workdir"
+[[ -n "$json" ]] || json="$here/results/$(date -u +%Y-%m-%dT%H%M%SZ).json"
+raw="$workdir/raw.tsv"
+: > "$raw"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# measure SIZE NAME CMD... : wall seconds, peak RSS (KiB) and CPU seconds (user+sys) of CMD, its output in $workdir/logs
+measure() {
+  local size="$1" name="$2"; shift 2
+  local log="$workdir/logs/$size-$name.log" t="$workdir/logs/$size-$name.time" rc=0
+  mkdir -p "$workdir/logs"
+  echo "== $size files: $name" >&2
+  timeout "$timeout_s" /usr/bin/time -f "%e %M %U %S" -o "$t" "$@" >"$log" 2>&1 || rc=$?
+  read -r wall rss user sys < <(tail -n 1 "$t")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$name" "$wall" "$rss" "$rc" "$(python3 -c "print(round($user + $sys, 2))")" >> "$raw"
+  echo "   wall ${wall}s, cpu $user+${sys}s, peak RSS $((rss / 1024)) MB, exit $rc" >&2
+  echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+}
+
+for size in $sizes; do
+  repo="$workdir/repo-$size"
+  manifest="$workdir/repo-$size.manifest.json"
+  echo "== generating $size files" >&2
+  python3 "$here/generate.py" --files "$size" --seed "$seed" --out "$repo" --manifest "$manifest" >&2
+
+  # references on exactly the framework files
+  measure "$size" parse_floor python3 "$here/parse_floor.py" "$manifest"
+  pyup="$workdir/pyupgrade-$size"
+  mkdir -p "$pyup"
+  (cd "$repo" && python3 -c 'import json,sys; print("\0".join(json.load(open(sys.argv[1]))["framework_files"]), end="")' "$manifest" \
+    | xargs -0 cp --parents -t "$pyup")
+  # pyupgrade exits 1 when it rewrote a file: that is not a failure here
+  measure "$size" pyupgrade bash -c 'cd "$1" && find . -name "*.py" -print0 | sort -z | xargs -0 pyupgrade --py311-plus; [[ $? -le 1 || $? -eq 123 ]]' _ "$pyup"
+
+  # ours
+  measure "$size" scan bash -c 'cd "$1" && exec dotnet "$2" scan --json' _ "$repo" "$dll"
+  measure "$size" convert dotnet "$dll" convert "$repo" --out "$workdir/converted-$size" --json "$workdir/convert-$size.json"
+  if [[ "$size" -le "$migrate_max" ]]; then
+    clone="$workdir/migrate-$size"
+    git clone -q "$repo" "$clone"
+    git -C "$clone" config user.name "Bench"; git -C "$clone" config user.email "bench@example.invalid"
+    measure "$size" migrate bash -c 'cd "$1" && exec dotnet "$2" migrate --all --yes --no-check' _ "$clone" "$dll"
+    measure "$size" check bash -c 'cd "$1" && exec dotnet "$2" check --json' _ "$clone" "$dll"
+    cp "$workdir/logs/$size-check.log" "$workdir/check-$size.json" 2>/dev/null || true
+  fi
+done
+
+python3 "$here/report.py" "$raw" "$workdir" "$json"
+[[ $keep -eq 1 || "$workdir" != /tmp/* ]] && echo "work dir: $workdir" >&2
