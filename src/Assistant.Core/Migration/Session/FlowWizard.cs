@@ -18,6 +18,10 @@ internal sealed class FlowWizard : IFlowWizard
     private readonly FlowPlanner _planner;
     private readonly HashSet<string> _committed;
     private readonly HashSet<string> _empty = new(StringComparer.Ordinal);
+
+    // Every skipped step: from the branch's trailers, the local cache and this session. The cache keeps
+    // only the skips no commit carries yet (they go into the next commit's trailers).
+    private readonly HashSet<string> _skipped = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _edits = new(StringComparer.Ordinal);
     private ProjectModel _project = ProjectModel.Empty;
 
@@ -29,10 +33,8 @@ internal sealed class FlowWizard : IFlowWizard
         _worktree = worktree;
         _planner = new FlowPlanner(session.Parser, session.Layout);
         _committed = history.CommittedSteps.ToHashSet(StringComparer.Ordinal);
-        foreach (var step in history.SkippedSteps)
-        {
-            RecordSkip(step);
-        }
+        _skipped.UnionWith(history.SkippedSteps);
+        _skipped.UnionWith(PendingSkips);
 
         Flow = new FlowStatus(unit.Lead.Id, unit.Lead.Name, unit.Lead.Framework.ToString(), unit.Lead.File, unit.Lead.Tasks.Count,
             FlowState.InProgress, null, _ruleset.Steps.Count, unit.Branch, 0);
@@ -48,7 +50,7 @@ internal sealed class FlowWizard : IFlowWizard
 
     private string Key => _unit.Lead.Id;
 
-    private IReadOnlyList<string> Skipped => _session.Cache.Data.SkippedSteps.GetValueOrDefault(Key) ?? [];
+    private IReadOnlyList<string> PendingSkips => _session.Cache.Data.SkippedSteps.GetValueOrDefault(Key) ?? [];
 
     private IReadOnlyList<string> Disabled => _session.Cache.Data.DisabledChanges.GetValueOrDefault(Key) ?? [];
 
@@ -221,12 +223,12 @@ internal sealed class FlowWizard : IFlowWizard
 
     private StepState StateOf(MigrationStep step) =>
         _committed.Contains(step.Id) ? StepState.Committed
-        : Skipped.Contains(step.Id) ? StepState.Skipped
+        : _skipped.Contains(step.Id) ? StepState.Skipped
         : Current?.Step.Step.Id == step.Id ? StepState.Current
         : _empty.Contains(step.Id) ? StepState.Empty
         : StepState.Pending;
 
-    private bool IsDecided(MigrationStep step) => _committed.Contains(step.Id) || Skipped.Contains(step.Id);
+    private bool IsDecided(MigrationStep step) => _committed.Contains(step.Id) || _skipped.Contains(step.Id);
 
     private FixPolicy Policy()
     {
@@ -354,7 +356,7 @@ internal sealed class FlowWizard : IFlowWizard
         trailers.AddRange(_unit.Flows.Select(f => KeyValuePair.Create(Trailers.Flow, f.Id)));
         trailers.Add(KeyValuePair.Create(Trailers.Step, step.Id));
         trailers.Add(KeyValuePair.Create(Trailers.Ruleset, $"{_ruleset.Id}@{_ruleset.Manifest.Version}"));
-        trailers.AddRange(Skipped.Select(s => KeyValuePair.Create(Trailers.SkippedStep, s)));
+        trailers.AddRange(PendingSkips.Select(s => KeyValuePair.Create(Trailers.SkippedStep, s)));
         trailers.AddRange(preview.Changes.Where(c => !c.IsEnabled && Disabled.Contains(c.Key.ToString())).Select(c => KeyValuePair.Create(Trailers.Skipped, c.Key.ToString())));
         trailers.AddRange(_edits.Keys.Order(StringComparer.Ordinal).Select(f => KeyValuePair.Create(Trailers.Edited, f)));
         if (complete)
@@ -370,12 +372,15 @@ internal sealed class FlowWizard : IFlowWizard
         return new CommitPreview(_unit.Branch, $"flowmigrate: {_unit.Lead.Name} — {step.Title}", string.Join('\n', body), trailers);
     }
 
-    private void RecordSkip(string stepId) =>
+    private void RecordSkip(string stepId)
+    {
+        _skipped.Add(stepId);
         _session.Cache.Update(data =>
         {
             data.SkippedSteps[Key] = (data.SkippedSteps.GetValueOrDefault(Key) ?? []).Append(stepId).Distinct().ToList();
             return data;
         });
+    }
 
     // The worktree exists only while the flow is worked on: once every step is decided it goes, the branch stays.
     private async Task FinishAsync(CancellationToken cancellationToken)

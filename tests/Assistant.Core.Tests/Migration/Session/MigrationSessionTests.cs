@@ -89,6 +89,20 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Keep_A_Skipped_Step_Skipped_After_Accepting_The_Next_One()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using var session = await OpenAsync(repo);
+        var wizard = await session.OpenAsync(FlyteTestRepo.Etl);
+
+        await wizard.SkipAsync();
+        await wizard.AcceptAsync();
+
+        Assert.Equal("triggers", wizard.Current!.Step.Step.Id);
+        Assert.Equal(StepState.Skipped, wizard.Steps.Single(s => s.Step.Id == "imports").State);
+    }
+
+    [Fact]
     public async Task Should_Let_Two_Flows_Sharing_A_Module_Merge_Cleanly_And_Report_Merged()
     {
         using var repo = FlyteTestRepo.Create();
