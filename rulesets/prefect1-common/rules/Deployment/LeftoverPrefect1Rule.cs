@@ -31,7 +31,9 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             yield return new Finding(Id, module.Root.Span, "unused Prefect 1 imports") { Fix = new Fix(cleanup, Safety.Safe, $"remove unused Prefect 1 imports: {string.Join(", ", unused.Order(StringComparer.Ordinal))}") };
         }
 
-        // 2. What is still Prefect 1.
+        // 2. What is still Prefect 1 (ignoring settings the executor/deployment rules of this step are still moving).
+        var pending = Pending(module);
+        used = module.Root.Descendants().Where(n => n.Is("Name") && !pending.Any(p => p.Start <= n.Span.Start && n.Span.End <= p.End)).Select(n => n.Scalar("id")!).ToHashSet(StringComparer.Ordinal);
         foreach (var statement in module.Root.Descendants().Where(n => n.Is("ClassDef")))
         {
             var cls = new ClassDefSyntax(statement);
@@ -77,6 +79,25 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
                 }
             }
         }
+    }
+
+    private static List<TextSpan> Pending(PythonModule module)
+    {
+        var spans = new List<TextSpan>();
+        foreach (var flow in FlowFunction.In(module))
+        {
+            foreach (var name in new[] { "schedule", "executor", "run_config", "storage" })
+            {
+                if (flow.DecoratorCall?.Keyword(name) is { } keyword)
+                {
+                    spans.Add(keyword.Node.Span);
+                }
+            }
+
+            spans.AddRange(flow.ModuleStatements(module).Where(s => FlowFunction.Attribute(s) is "schedule" or "executor" or "run_config" or "storage" or "register").Select(s => s.Span));
+        }
+
+        return spans;
     }
 
     private Finding Todo(SyntaxNode node, string text) =>

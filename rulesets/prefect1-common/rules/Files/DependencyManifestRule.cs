@@ -41,7 +41,7 @@ public abstract partial class DependencyManifestRule(string id) : PrefectFileRul
         var packages = context.Project.Modules.SelectMany(m => m.Imports())
             .SelectMany(i => i.IsFrom ? [i.Module ?? string.Empty] : i.Names.Select(n => n.Name))
             .Select(m => m.Split('.')[0])
-            .Where(m => m.StartsWith("prefect_", StringComparison.Ordinal))
+            .Where(m => m.StartsWith("prefect_", StringComparison.Ordinal) && context.Project.FindModule(m) is null)
             .Select(m => m.Replace('_', '-'))
             .Distinct().Order(StringComparer.Ordinal)
             .Where(p => !Regex.IsMatch(context.Text, $@"(?im)^\s*[""']?{Regex.Escape(p)}\b"))
