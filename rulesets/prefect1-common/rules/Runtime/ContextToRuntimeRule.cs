@@ -23,6 +23,8 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
         var table = context.Tables["context_keys"];
         var column = PrefectTarget.Column(context.Options);
         var seen = new HashSet<SyntaxNode>();
+        var allContext = module.Root.Descendants().Select(n => Match(symbols, n)).Where(m => m.Expression is not null && m.Key is not null
+            && (m.Key is "logger" or "secrets" || !string.IsNullOrEmpty(table.Find("key", m.Key)?.Get(column)))).Select(m => m.Context!.Span).ToList();
         foreach (var node in module.Root.Descendants())
         {
             var (expression, key, contextNode) = Match(symbols, node);
@@ -33,14 +35,14 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
 
             if (key == "logger")
             {
-                yield return Replace(module, expression, contextNode!, "get_run_logger()", [ImportNeed.Of("prefect", "get_run_logger")], "prefect.context logger → get_run_logger()");
+                yield return Replace(module, expression, allContext, "get_run_logger()", [ImportNeed.Of("prefect", "get_run_logger")], "prefect.context logger → get_run_logger()");
                 continue;
             }
 
             if (key == "secrets" && expression.Parent is { } parent && parent.Is("Subscript") && ConstantSyntax.StringValue(parent.Child("slice")) is { } secretName)
             {
                 var block = context.Options.SecretBlockNames.GetValueOrDefault(secretName) ?? Names.BlockName(secretName);
-                var finding = Replace(module, parent, contextNode!, $"Secret.load({Names.Quote(block)}).get()", [ImportNeed.Of("prefect.blocks.system", "Secret")],
+                var finding = Replace(module, parent, allContext, $"Secret.load({Names.Quote(block)}).get()", [ImportNeed.Of("prefect.blocks.system", "Secret")],
                     $"local secret {secretName} → Secret block {block}");
                 yield return finding with { Todo = new ManualTodo($"create the Secret block \"{block}\" (v1 secret {secretName}): Secret(value=...).save(\"{block}\")", "reference/prefect.md §11") };
                 continue;
@@ -65,7 +67,7 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
 
             var wrapped = expression.Parent is { } p && p.Kind is "Attribute" or "Subscript" or "Call" && replacement.StartsWith('(') is false && replacement.Contains(' ') ? $"({replacement})" : replacement;
             var message = $"prefect.context \"{key}\" → {replacement}" + (row?.Get("note") is { } n ? $" ({n})" : string.Empty);
-            yield return Replace(module, expression, contextNode!, wrapped, needs, message);
+            yield return Replace(module, expression, allContext, wrapped, needs, message);
         }
 
         foreach (var with in module.Root.Descendants().Where(n => n.Kind is "With"))
@@ -80,6 +82,11 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
                     };
                 }
             }
+        }
+
+        if (allContext.Count == 0 && ImportEdits.RemoveUnused(module, symbols, "prefect.context") is { Count: > 0 } cleanup)
+        {
+            yield return new Finding(Id, module.Root.Span, "prefect.context is no longer used") { Fix = new Fix(cleanup, Safety.Safe, "remove the unused context import") };
         }
     }
 
@@ -106,10 +113,10 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
         return (null, null, null);
     }
 
-    private Finding Replace(PythonModule module, SyntaxNode expression, SyntaxNode contextNode, string text, IReadOnlyList<ImportNeed> needs, string message)
+    private Finding Replace(PythonModule module, SyntaxNode expression, IReadOnlyCollection<TextSpan> contextNodes, string text, IReadOnlyList<ImportNeed> needs, string message)
     {
         var edits = new List<TextEdit> { TextEdit.Replace(expression.Span, text) };
-        edits.AddRange(ImportEdits.Update(module, needs, [contextNode.Span]));
+        edits.AddRange(ImportEdits.Update(module, needs, contextNodes.Count <= 1 ? contextNodes : []));
         return new Finding(Id, expression.Span, message) { Fix = new Fix(edits, Safety.Review, message) };
     }
 }

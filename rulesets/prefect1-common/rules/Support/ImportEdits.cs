@@ -52,7 +52,7 @@ public static class ImportEdits
     /// uses all lie inside <paramref name="consumed"/> (the spans this fix rewrites), so a fix leaves
     /// no import of a Prefect 1 name it just converted away. Statements that change are rewritten whole.
     /// </summary>
-    public static IReadOnlyList<TextEdit> Update(PythonModule module, IEnumerable<ImportNeed> needs, IReadOnlyCollection<TextSpan> consumed, IReadOnlySet<string>? alsoRemovable = null)
+    public static IReadOnlyList<TextEdit> Update(PythonModule module, IEnumerable<ImportNeed> needs, IReadOnlyCollection<TextSpan> consumed, IReadOnlySet<string>? alsoRemovable = null, IReadOnlySet<string>? unused = null)
     {
         var missing = needs.Distinct().Where(n => !Has(module, n)).ToList();
         var edits = new List<TextEdit>();
@@ -66,6 +66,12 @@ public static class ImportEdits
                 ? import.Level == 0 && import.Module is { } m && (m == "prefect" || m.StartsWith("prefect.", StringComparison.Ordinal))
                 : false;
             var kept = import.Names.ToList();
+            if (unused is not null && import.IsFrom)
+            {
+                var used = module.Root.Descendants().Where(n => n.Is("Name")).Select(n => n.Scalar("id")).ToHashSet();
+                kept = kept.Where(n => !(unused.Contains(n.BoundName) && !used.Contains(n.BoundName))).ToList();
+            }
+
             if (uses is not null && import.IsFrom)
             {
                 kept = kept.Where(n => !((isPrefect || alsoRemovable?.Contains(n.BoundName) == true) && IsConsumed(n.BoundName, uses, consumed))).ToList();
@@ -132,6 +138,18 @@ public static class ImportEdits
 
         return edits;
     }
+
+    /// <summary>Edits removing the from-imports of <paramref name="canonicalNames"/> that nothing uses any more
+    /// (a rule's last pass, after all its conversions landed).</summary>
+    public static IReadOnlyList<TextEdit> RemoveUnused(PythonModule module, PrefectSymbols symbols, params string[] canonicalNames)
+    {
+        var bound = symbols.Bound.Where(p => canonicalNames.Contains(p.Value, StringComparer.Ordinal)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        return bound.Count == 0 ? [] : Update(module, [], [], null, bound);
+    }
+
+    /// <summary>The consumed spans to pass for one of <paramref name="count"/> conversions of the same name:
+    /// only a lone conversion may drop the import at once (else a deferred one would lose its binding).</summary>
+    public static IReadOnlyCollection<TextSpan> Consumed(int count, params TextSpan[] spans) => count <= 1 ? spans : [];
 
     private static bool IsConsumed(string bound, List<SyntaxNode> uses, IReadOnlyCollection<TextSpan> consumed)
     {

@@ -1,0 +1,87 @@
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+using Assistant.Rulesets.Prefect.Support;
+
+namespace Assistant.Rulesets.Prefect.ControlFlow;
+
+/// <summary>
+/// Data-less dependencies: <c>upstream_tasks=[...]</c> → <c>wait_for=[...]</c> (valid on direct calls,
+/// <c>.submit()</c> and <c>.map()</c>); <c>b.set_upstream(a)</c> / <c>a.set_downstream(b)</c> inside a flow
+/// are removed when the calls already run in that order (direct calls run in source order), else a
+/// TODO; <c>t(x, mapped=True)</c> → <c>t.map(x)</c>; <c>task_args=</c> → <c>with_options</c> TODO (reference §2.4, §3.2).
+/// </summary>
+public abstract class UpstreamTasksRule(string id) : PrefectRule(
+    id, "upstream-dependencies", "control-flow", Safety.Review,
+    "upstream_tasks= → wait_for=; set_upstream/set_downstream → call order",
+    "2/3 calls run when they are made: order and wait_for express data-less dependencies (reference/prefect.md §2.4).",
+    "pushed = push(changes, upstream_tasks=[lock])\n→\npushed = push(changes, wait_for=[lock])")
+{
+    protected override IEnumerable<Finding> Find(RuleContext context)
+    {
+        var module = context.Module;
+        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        {
+            var call = new CallSyntax(node);
+            if (call.Keyword("upstream_tasks") is { } upstream)
+            {
+                var nameStart = upstream.Node.Span.Start;
+                var message = "upstream_tasks= → wait_for=";
+                yield return new Finding(Id, upstream.Node.Span, message)
+                {
+                    Fix = Fix.Review(message, TextEdit.Replace(new TextSpan(nameStart, nameStart + "upstream_tasks".Length), "wait_for")),
+                };
+            }
+
+            if (call.Keyword("mapped") is { } mapped && ConstantSyntax.From(mapped.Value) is { ValueType: "bool", Value: "True" } && call.Function.Kind is "Name" or "Attribute")
+            {
+                var message = "t(..., mapped=True) → t.map(...)";
+                yield return new Finding(Id, node.Span, message)
+                {
+                    Fix = new Fix([TextEdit.Insert(call.Function.Span.End, ".map"), CallEdits.Remove(module, call, mapped.Node)], Safety.Review, message),
+                };
+            }
+
+            if (call.Keyword("task_args") is { } taskArgs)
+            {
+                yield return new Finding(Id, node.Span, "task_args")
+                {
+                    Todo = new ManualTodo($"task_args={module.GetText(taskArgs.Value)}: call {module.GetText(call.Function)}.with_options(...) with the converted options instead", "reference/prefect.md §3.2"),
+                };
+            }
+
+            if (call.Function.Is("Attribute") && call.Function.Scalar("attr") is "set_upstream" or "set_downstream" && node.Parent?.Is("Expr") == true)
+            {
+                yield return Ordering(module, call);
+            }
+        }
+    }
+
+    private Finding Ordering(PythonModule module, CallSyntax call)
+    {
+        var statement = node(call);
+        var receiver = call.Function.Child("value")!;
+        var other = call.Arguments.FirstOrDefault() ?? call.Keyword("task")?.Value;
+        var isUpstream = call.Function.Scalar("attr") == "set_upstream";
+        var (before, after) = isUpstream ? (other, receiver) : (receiver, other);
+        var body = statement.Parent?.Children(statement.ParentField!).ToList() ?? [];
+        int AssignedAt(SyntaxNode? n) => n is not null && n.Is("Name")
+            ? body.FindIndex(s => s.Is("Assign") && new AssignSyntax(s).TargetNames.Contains(n.Scalar("id")!))
+            : -1;
+        var first = AssignedAt(before);
+        var second = AssignedAt(after);
+        var text = module.GetText(call.Node);
+        if (call.Keyword("key") is null && call.Keyword("mapped") is null && first >= 0 && second > first && statement.Parent?.Kind is "FunctionDef" or "AsyncFunctionDef")
+        {
+            var message = $"{text}: already ordered (the calls run in source order)";
+            return new Finding(Id, statement.Span, message) { Fix = Fix.Review(message, SourceLines.DeleteStatement(module, statement)) };
+        }
+
+        return new Finding(Id, statement.Span, "dependency that the call order does not express")
+        {
+            Todo = new ManualTodo($"{text}: call {module.GetText(before ?? receiver)} before {module.GetText(after ?? receiver)} (or pass wait_for=[...] with futures){(call.Keyword("key") is { } key ? $"; key={module.GetText(key.Value)} passes data: make it an argument" : string.Empty)}", "reference/prefect.md §2.4"),
+        };
+
+        static SyntaxNode node(CallSyntax c) => c.Node.Parent!;
+    }
+}

@@ -1,0 +1,486 @@
+using System.Text;
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+using Assistant.Rulesets.Prefect.Support;
+
+namespace Assistant.Rulesets.Prefect.Deployment;
+
+/// <summary>
+/// A flow's schedule, run config, storage and registration (decorator keywords carried from
+/// <c>Flow(...)</c>, or module-level <c>f.schedule = …</c>, <c>f.run_config = …</c>, <c>f.storage = …</c>,
+/// <c>f.register(...)</c>) → <c>deployments/&lt;flow&gt;.prefect.yaml</c> (deploy with
+/// <c>prefect deploy --prefect-file …</c>): schedules (inactive until cutover unless configured),
+/// per-clock parameters (3.x) or one deployment per parameter set (2.x), work pool type and job
+/// variables, pull steps. A scheduled <c>f.run()</c> becomes <c>f.serve(...)</c> (reference §12–§15).
+/// </summary>
+public abstract class DeploymentFileRule(string id) : PrefectRule(
+    id, "flow-deployment-settings", "deployment", Safety.Review,
+    "schedule / run_config / storage / register → deployments/<flow>.prefect.yaml (paused until cutover)",
+    "In 2/3 schedules, infrastructure and code location belong to a deployment, not to the flow (reference/prefect.md §12–§15).",
+    "flow.schedule = CronSchedule(\"0 2 * * *\")\n→\ndeployments/inventory-sync.prefect.yaml: schedules: [{cron: \"0 2 * * *\", active: false}]")
+{
+    private static readonly string[] Settings = ["schedule", "run_config", "storage"];
+
+    protected override IEnumerable<Finding> Find(RuleContext context)
+    {
+        var module = context.Module;
+        var symbols = PrefectSymbols.For(context);
+        foreach (var flow in FlowFunction.In(module))
+        {
+            var call = flow.DecoratorCall;
+            var keywords = Settings.Select(s => call?.Keyword(s)).Where(k => k is not null).Select(k => k!).ToList();
+            var statements = flow.ModuleStatements(module).ToList();
+            var assignments = statements.Where(s => s.Is("Assign") && Settings.Contains(FlowFunction.Attribute(s))).ToList();
+            var registers = statements.Where(s => s.Is("Expr") && FlowFunction.Attribute(s) == "register").ToList();
+            if (keywords.Count == 0 && assignments.Count == 0 && registers.Count == 0)
+            {
+                continue;
+            }
+
+            SyntaxNode? Setting(string name) => keywords.FirstOrDefault(k => k.Name == name)?.Value
+                ?? assignments.LastOrDefault(a => FlowFunction.Attribute(a) == name)?.Child("value");
+            var plan = new DeploymentPlan(context, symbols, flow);
+            plan.Schedule(Setting("schedule"));
+            plan.RunConfig(Setting("run_config"));
+            plan.Storage(Setting("storage"));
+            foreach (var register in registers)
+            {
+                plan.Register(CallSyntax.From(register.Child("value"))!);
+            }
+
+            var edits = new List<TextEdit>();
+            if (keywords.Count > 0)
+            {
+                edits.AddRange(CallEdits.RemoveMany(module, call!, keywords.Select(k => k.Node).ToList()));
+            }
+
+            foreach (var statement in assignments.Concat(registers))
+            {
+                edits.Add(statement.Parent?.Is("Module") == true ? TextEdit.Delete(SourceLines.WholeLinesWithBlankAbove(module, statement)) : SourceLines.DeleteStatement(module, statement));
+            }
+
+            // A scheduled local `f.run()` looped on the schedule in v1: serve() does that in 2/3.
+            foreach (var run in statements.Where(s => s.Is("Expr") && FlowFunction.Attribute(s) == "run"))
+            {
+                var runCall = CallSyntax.From(run.Child("value"))!;
+                if (plan.HasSchedule && ConstantSyntax.From(runCall.Keyword("run_on_schedule")?.Value)?.Value != "False" && plan.ServeArguments() is { } serve)
+                {
+                    edits.Add(TextEdit.Replace(runCall.Node.Span, $"{flow.Name}.serve({serve})"));
+                }
+            }
+
+            var consumed = keywords.Select(k => k.Value.Span).Concat(assignments.Concat(registers).Select(s => s.Span)).ToList();
+            edits.AddRange(ImportEdits.Update(module, [], consumed));
+            var path = $"deployments/{Names.Slug(flow.FlowName)}.prefect.yaml";
+            var message = $"deployment settings of \"{flow.FlowName}\" → {path}";
+            var todo = $"deployment settings moved to {path}; cutover: {(context.Options.SchedulesInactive ? "its schedules are inactive so the Prefect 1 flow keeps running alone; " : string.Empty)}deploy it (prefect deploy --prefect-file {path} --all), check a run, then turn off the v1 schedule and activate the new one" + (plan.Todos.Count > 0 ? "; " + string.Join("; ", plan.Todos) : string.Empty);
+            yield return new Finding(Id, flow.Decorator.Span, message)
+            {
+                Fix = new Fix(edits, Safety.Review, message) { Files = [new GeneratedFile(path, plan.Yaml(path))] },
+                Todo = new ManualTodo(todo, "reference/prefect.md §12–§15"),
+            };
+        }
+    }
+
+    /// <summary>Everything the deployment file says, collected from the v1 objects.</summary>
+    private sealed class DeploymentPlan(RuleContext context, PrefectSymbols symbols, FlowFunction flow)
+    {
+        private readonly List<(List<string> Lines, string? Parameters)> _schedules = [];
+        private readonly List<string> _pull = [];
+        private readonly List<string> _jobVariables = [];
+        private readonly List<string> _tags = [];
+        private string? _poolType;
+        private string? _poolName;
+        private string? _entrypointFile;
+
+        public List<string> Todos { get; } = [];
+
+        public bool HasSchedule => _schedules.Count > 0;
+
+        private PythonModule Module => context.Module;
+
+        private bool P3 => PrefectTarget.IsPrefect3(context.Options);
+
+        private string Text(SyntaxNode node) => Module.GetText(node);
+
+        private string? Kind(CallSyntax call) => (symbols.Resolve(call.Function) ?? call.FunctionName)?.Split('.')[^1];
+
+        public void Schedule(SyntaxNode? schedule)
+        {
+            if (schedule is null)
+            {
+                return;
+            }
+
+            if (CallSyntax.From(schedule) is not { } call)
+            {
+                Todos.Add($"schedule {Text(schedule)} is not a literal schedule; write its schedules into the deployment file");
+                return;
+            }
+
+            switch (Kind(call))
+            {
+                case "IntervalSchedule":
+                    Clock(call, "interval", call.Keyword("interval")?.Value ?? (call.Arguments.Count > 1 ? call.Arguments[1] : null), call.Keyword("start_date")?.Value ?? call.Arguments.FirstOrDefault(), call.Keyword("end_date")?.Value, null);
+                    break;
+                case "CronSchedule":
+                    Clock(call, "cron", call.Arguments.FirstOrDefault() ?? call.Keyword("cron")?.Value, call.Keyword("start_date")?.Value ?? (call.Arguments.Count > 1 ? call.Arguments[1] : null), call.Keyword("end_date")?.Value, null);
+                    break;
+                case "Schedule":
+                    var clocks = call.Keyword("clocks")?.Value ?? call.Arguments.FirstOrDefault();
+                    foreach (var name in new[] { "filters", "or_filters", "not_filters", "adjustments" })
+                    {
+                        if (call.Keyword(name) is { } extra)
+                        {
+                            Todos.Add($"schedule {name}={Text(extra.Value)} have no 2/3 equivalent: express them in the cron/RRule or check the condition at the start of the flow");
+                        }
+                    }
+
+                    foreach (var clock in clocks?.Children("elts") ?? [])
+                    {
+                        if (CallSyntax.From(clock) is not { } clockCall)
+                        {
+                            Todos.Add($"clock {Text(clock)}: add it to the deployment's schedules");
+                            continue;
+                        }
+
+                        var kind = Kind(clockCall);
+                        var parameters = clockCall.Keyword("parameter_defaults")?.Value;
+                        if (clockCall.Keyword("labels") is { } labels)
+                        {
+                            Todos.Add($"clock labels={Text(labels.Value)} routed runs to agents; use a work queue instead");
+                        }
+
+                        if (kind == "IntervalClock")
+                        {
+                            Clock(clockCall, "interval", clockCall.Arguments.FirstOrDefault() ?? clockCall.Keyword("interval")?.Value, clockCall.Keyword("start_date")?.Value, clockCall.Keyword("end_date")?.Value, parameters);
+                        }
+                        else if (kind == "CronClock")
+                        {
+                            Clock(clockCall, "cron", clockCall.Arguments.FirstOrDefault() ?? clockCall.Keyword("cron")?.Value, clockCall.Keyword("start_date")?.Value, clockCall.Keyword("end_date")?.Value, parameters);
+                        }
+                        else
+                        {
+                            Todos.Add($"{kind} {Text(clock)}: no direct equivalent (DatesClock → run_deployment(scheduled_time=...) or an RRule; RRuleClock → an rrule: string)");
+                        }
+                    }
+
+                    break;
+                default:
+                    Todos.Add($"schedule {Text(schedule)}: write its schedules into the deployment file");
+                    break;
+            }
+        }
+
+        private void Clock(CallSyntax call, string kind, SyntaxNode? value, SyntaxNode? startDate, SyntaxNode? endDate, SyntaxNode? parameters)
+        {
+            var lines = new List<string>();
+            if (value is null)
+            {
+                Todos.Add($"{Text(call.Node)} has no {kind}; add it to the deployment file");
+                return;
+            }
+
+            if (kind == "interval")
+            {
+                if (Durations.Seconds(value) is not { } seconds)
+                {
+                    Todos.Add($"interval {Text(value)} is not a literal duration; write it in seconds into the deployment file");
+                    return;
+                }
+
+                lines.Add($"interval: {Durations.Format(seconds)}");
+            }
+            else
+            {
+                if (ConstantSyntax.StringValue(value) is not { } cron)
+                {
+                    Todos.Add($"cron {Text(value)} is not a literal; write it into the deployment file");
+                    return;
+                }
+
+                lines.Add($"cron: {PythonLiterals.Quote(cron)}");
+                if (call.Keyword("day_or")?.Value is { } dayOr)
+                {
+                    if (P3)
+                    {
+                        lines.Add($"day_or: {PythonLiterals.ToYaml(dayOr) ?? "false"}");
+                    }
+                    else
+                    {
+                        Todos.Add($"day_or={Text(dayOr)}: prefect.yaml in 2.x does not read day_or; use CronSchedule(..., day_or=...) in Python deployment code");
+                    }
+                }
+            }
+
+            if (startDate is not null)
+            {
+                Todos.Add($"start_date={Text(startDate)} set the anchor and timezone: add anchor_date/timezone to the schedule (naive dates are UTC)");
+            }
+
+            if (endDate is not null)
+            {
+                Todos.Add($"end_date={Text(endDate)} has no equivalent: pause or remove the schedule then");
+            }
+
+            if (context.Options.SchedulesInactive)
+            {
+                lines.Add("active: false");
+            }
+
+            string? parametersYaml = null;
+            if (parameters is not null)
+            {
+                parametersYaml = PythonLiterals.ToYaml(parameters);
+                if (parametersYaml is null)
+                {
+                    Todos.Add($"parameter_defaults={Text(parameters)} is not a literal; put the values under the schedule's parameters");
+                }
+            }
+
+            _schedules.Add((lines, parametersYaml));
+        }
+
+        public void RunConfig(SyntaxNode? runConfig)
+        {
+            if (runConfig is null)
+            {
+                return;
+            }
+
+            var call = CallSyntax.From(runConfig);
+            var kind = call is null ? null : Kind(call);
+            var rows = kind is null ? [] : context.Tables["run_configs"].Rows.Where(r => r.Get("v1") == kind).ToList();
+            if (rows.Count == 0)
+            {
+                Todos.Add($"run_config {Text(runConfig)}: choose a work pool and job variables");
+                return;
+            }
+
+            _poolType = rows[0].Require("pool_type");
+            _poolName = context.Options.WorkPools.GetValueOrDefault(kind!) ?? $"{_poolType}-pool";
+            var column = PrefectTarget.Column(context.Options);
+            foreach (var keyword in call!.Keywords)
+            {
+                var row = rows.FirstOrDefault(r => r.Get("keyword") == keyword.Name);
+                var variable = row?.Get(column);
+                var yaml = PythonLiterals.ToYaml(keyword.Value);
+                if (keyword.Name == "labels")
+                {
+                    Todos.Add($"labels={Text(keyword.Value)} selected v1 agents: run a worker for work pool \"{_poolName}\" (optionally a work queue) where those agents ran");
+                }
+                else if (string.IsNullOrEmpty(variable))
+                {
+                    Todos.Add($"{kind}({keyword.Name}={Text(keyword.Value)}) has no job variable on this target: edit the \"{_poolName}\" pool's base job template");
+                }
+                else if (yaml is null)
+                {
+                    Todos.Add($"{kind}({keyword.Name}={Text(keyword.Value)}) is not a literal: set job variable {variable} in the deployment file");
+                }
+                else
+                {
+                    _jobVariables.Add($"{variable}: {yaml}");
+                }
+            }
+
+            if (!context.Options.WorkPools.ContainsKey(kind!))
+            {
+                Todos.Add($"create the work pool: prefect work-pool create {_poolName} --type {_poolType}");
+            }
+        }
+
+        public void Storage(SyntaxNode? storage)
+        {
+            var call = CallSyntax.From(storage);
+            if (storage is null || call is null)
+            {
+                if (storage is not null)
+                {
+                    Todos.Add($"storage {Text(storage)}: write the pull steps by hand");
+                }
+
+                return;
+            }
+
+            var kind = Kind(call);
+            var row = context.Tables["storage"].Find("v1", kind ?? string.Empty);
+            string? Arg(string name, int position = -1) => call.Keyword(name)?.Value is { } v ? ConstantSyntax.StringValue(v) ?? Text(v)
+                : position >= 0 && call.Arguments.Count > position ? ConstantSyntax.StringValue(call.Arguments[position]) ?? Text(call.Arguments[position]) : null;
+            switch (row?.Get("kind"))
+            {
+                case "git":
+                    var repo = kind == "Git" ? Arg("repo", 1) : Arg("repo", 0);
+                    var host = kind switch
+                    {
+                        "GitHub" => Arg("base_url")?.Replace("https://", string.Empty).TrimEnd('/') ?? "github.com",
+                        "GitLab" => Arg("host")?.Replace("https://", string.Empty).TrimEnd('/') ?? "gitlab.com",
+                        "Bitbucket" => Arg("host")?.Replace("https://", string.Empty).TrimEnd('/') ?? "bitbucket.org",
+                        _ => Arg("repo_host") ?? "github.com",
+                    };
+                    if (kind == "Bitbucket")
+                    {
+                        repo = $"{Arg("workspace") ?? Arg("project", 0)}/{Arg("repo", 1)}";
+                    }
+
+                    var step = new StringBuilder($"- prefect.deployments.steps.git_clone:\n    repository: {PythonLiterals.Quote($"https://{host}/{repo}.git")}");
+                    var branch = Arg("ref") ?? Arg("branch_name") ?? Arg("tag");
+                    if (branch is not null)
+                    {
+                        step.Append($"\n    branch: {PythonLiterals.Quote(branch)}");
+                    }
+
+                    if (Arg("commit") is { } commit)
+                    {
+                        if (P3)
+                        {
+                            step.Append($"\n    commit_sha: {PythonLiterals.Quote(commit)}");
+                        }
+                        else
+                        {
+                            Todos.Add($"commit={commit}: 2.x git_clone has no commit option; pin it with a tag/branch");
+                        }
+                    }
+
+                    if ((Arg("access_token_secret") ?? Arg("git_token_secret_name")) is { } secret)
+                    {
+                        var block = context.Options.SecretBlockNames.GetValueOrDefault(secret) ?? Names.BlockName(secret);
+                        step.Append($"\n    access_token: \"{{{{ prefect.blocks.secret.{block} }}}}\"");
+                        Todos.Add($"create the Secret block \"{block}\" holding the git token (v1 secret {secret})");
+                    }
+
+                    _pull.Add(step.ToString());
+                    _entrypointFile = Arg("path") ?? Arg("flow_path", 0);
+                    break;
+                case "s3" or "gcs" or "azure":
+                    var bucket = kind == "Azure" ? Arg("container", 0) : Arg("bucket", 0);
+                    var folder = Arg("key") ?? Arg("blob_name") ?? string.Empty;
+                    folder = folder.Contains('/') ? folder[..folder.LastIndexOf('/')] : string.Empty;
+                    var bucketKey = kind == "Azure" ? "container" : "bucket";
+                    _pull.Add($"- {row.Require("pull_step")}:\n    {bucketKey}: {PythonLiterals.Quote(bucket ?? "TODO")}\n    folder: {PythonLiterals.Quote(folder)}");
+                    Todos.Add($"upload the project to {bucket} with the matching push step and install {row.Get("package")} on the worker");
+                    break;
+                case "local":
+                    _pull.Add("- prefect.deployments.steps.set_working_directory:\n    directory: \".\"");
+                    Todos.Add($"{kind} storage: set the pull step's directory to the project checkout on the worker");
+                    break;
+                case "docker":
+                    var image = Arg("image_name");
+                    var registry = Arg("registry_url");
+                    var tag = Arg("image_tag");
+                    if (image is not null)
+                    {
+                        _jobVariables.Add($"image: {PythonLiterals.Quote((registry is null ? string.Empty : registry.TrimEnd('/') + "/") + image + (tag is null ? string.Empty : ":" + tag))}");
+                    }
+
+                    _pull.Add("- prefect.deployments.steps.set_working_directory:\n    directory: \"/opt/prefect\"");
+                    Todos.Add("Docker storage: build the image with the project code (a Dockerfile or prefect_docker build/push steps) and set the pull step's directory to where the code is in the image");
+                    break;
+                default:
+                    Todos.Add($"storage {Text(storage)} has no direct equivalent: write the pull step by hand");
+                    break;
+            }
+        }
+
+        public void Register(CallSyntax register)
+        {
+            if (register.Keyword("project_name")?.Value is { } project && ConstantSyntax.StringValue(project) is { } name)
+            {
+                _tags.Add(PythonLiterals.Quote(name));
+            }
+
+            if (register.Keyword("labels") is { } labels)
+            {
+                Todos.Add($"register(labels={Text(labels.Value)}): run a worker for this deployment's work pool where those agents ran");
+            }
+        }
+
+        public string? ServeArguments()
+        {
+            if (_schedules.Count != 1 || _schedules[0].Parameters is not null)
+            {
+                return null;
+            }
+
+            var first = _schedules[0].Lines[0];
+            var (key, value) = (first[..first.IndexOf(':')], first[(first.IndexOf(':') + 2)..]);
+            var paused = context.Options.SchedulesInactive ? ", paused=True" : string.Empty;
+            return $"name={Names.Quote(Names.Slug(flow.FlowName))}, {key}={value}{paused}";
+        }
+
+        public string Yaml(string path)
+        {
+            var nl = "\n";
+            var builder = new StringBuilder();
+            builder.Append($"# Deployment of flow {PythonLiterals.Quote(flow.FlowName)} ({Module.Path}), generated by flowmigrate from its Prefect 1 settings.{nl}");
+            builder.Append($"# Deploy: prefect deploy --prefect-file {path} --all{nl}");
+            if (context.Options.SchedulesInactive && _schedules.Count > 0)
+            {
+                builder.Append($"# Cutover: the schedules are inactive (active: false) so the Prefect 1 flow keeps running alone; after a good{nl}");
+                builder.Append($"# test run, turn the v1 schedule off and set active: true here (or resume the schedule in the UI).{nl}");
+            }
+
+            foreach (var todo in Todos)
+            {
+                builder.Append($"# TODO: {todo}{nl}");
+            }
+
+            var pull = _pull.Count > 0 ? _pull : ["- prefect.deployments.steps.set_working_directory:\n    directory: \".\""];
+            builder.Append($"pull:{nl}");
+            foreach (var step in pull)
+            {
+                builder.Append(step.Replace("\n", nl)).Append(nl);
+            }
+
+            builder.Append($"deployments:{nl}");
+            var groups = P3 || _schedules.All(s => s.Parameters is null)
+                ? [(Name: Names.Slug(flow.FlowName), Parameters: (string?)null, Schedules: _schedules)]
+                : _schedules.GroupBy(s => s.Parameters).Select((g, i) => (Name: $"{Names.Slug(flow.FlowName)}{(g.Key is null ? string.Empty : $"-{i + 1}")}", Parameters: g.Key, Schedules: g.ToList())).ToList();
+            foreach (var group in groups)
+            {
+                builder.Append($"- name: {PythonLiterals.Quote(group.Name)}{nl}");
+                builder.Append($"  entrypoint: {PythonLiterals.Quote($"{_entrypointFile ?? Module.Path}:{flow.Name}")}{nl}");
+                if (group.Parameters is not null)
+                {
+                    builder.Append($"  parameters: {group.Parameters}{nl}");
+                }
+
+                if (_tags.Count > 0)
+                {
+                    builder.Append($"  tags: [{string.Join(", ", _tags)}]{nl}");
+                }
+
+                if (group.Schedules.Count > 0)
+                {
+                    builder.Append($"  schedules:{nl}");
+                    foreach (var (lines, parameters) in group.Schedules)
+                    {
+                        builder.Append($"  - {lines[0]}{nl}");
+                        foreach (var line in lines.Skip(1))
+                        {
+                            builder.Append($"    {line}{nl}");
+                        }
+
+                        if (P3 && parameters is not null)
+                        {
+                            builder.Append($"    parameters: {parameters}{nl}");
+                        }
+                    }
+                }
+
+                builder.Append($"  work_pool:{nl}");
+                builder.Append($"    name: {PythonLiterals.Quote(_poolName ?? "default-pool")}{nl}");
+                if (_jobVariables.Count > 0)
+                {
+                    builder.Append($"    job_variables:{nl}");
+                    foreach (var variable in _jobVariables)
+                    {
+                        builder.Append($"      {variable}{nl}");
+                    }
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+using Assistant.Rulesets.Prefect.Support;
+
+namespace Assistant.Rulesets.Prefect.Deployment;
+
+/// <summary>
+/// Last rule of the ruleset: removes Prefect 1 imports nothing uses any more, and puts a TODO on what
+/// is still Prefect 1 after every step: <c>Task</c> subclasses, task-library classes (with the
+/// integration package to install, table <c>task_library</c>), names with no target import (table
+/// <c>imports</c>), flow-of-flows tasks, and 0.15-only modules (reference §1, §3.3, §16, §17, §20).
+/// </summary>
+public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
+    id, "leftover-prefect1", "deployment", Safety.Safe,
+    "remove unused Prefect 1 imports; TODO on Prefect 1 names still in use (Task subclasses, task library, 0.15 modules)",
+    "Nothing Prefect 1 may remain silently: it would fail at import time on the target (reference/prefect.md §1, §16, §20).",
+    "class Query(Task): ...\n→\n# TODO(flowmigrate PF344): Query subclasses the Prefect 1 Task ...")
+{
+    protected override IEnumerable<Finding> Find(RuleContext context)
+    {
+        var module = context.Module;
+        var symbols = PrefectSymbols.For(context);
+        var column = PrefectTarget.Column(context.Options);
+        var used = module.Root.Descendants().Where(n => n.Is("Name")).Select(n => n.Scalar("id")!).ToHashSet(StringComparer.Ordinal);
+
+        // 1. Unused Prefect 1 from-imports (left behind by conversions of several uses).
+        var unused = symbols.Bound.Where(p => !used.Contains(p.Key) && p.Value.StartsWith("prefect.", StringComparison.Ordinal) && IsPrefect1Only(context, p.Value)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        if (unused.Count > 0 && ImportEdits.Update(module, [], [], null, unused) is { Count: > 0 } cleanup)
+        {
+            yield return new Finding(Id, module.Root.Span, "unused Prefect 1 imports") { Fix = new Fix(cleanup, Safety.Safe, $"remove unused Prefect 1 imports: {string.Join(", ", unused.Order(StringComparer.Ordinal))}") };
+        }
+
+        // 2. What is still Prefect 1 (ignoring settings the executor/deployment rules of this step are still moving).
+        var pending = Pending(module);
+        used = module.Root.Descendants().Where(n => n.Is("Name") && !pending.Any(p => p.Start <= n.Span.Start && n.Span.End <= p.End)).Select(n => n.Scalar("id")!).ToHashSet(StringComparer.Ordinal);
+        foreach (var statement in module.Root.Descendants().Where(n => n.Is("ClassDef")))
+        {
+            var cls = new ClassDefSyntax(statement);
+            if (cls.Bases.FirstOrDefault(b => symbols.Is(b, "prefect.Task")) is not null)
+            {
+                yield return Todo(statement, $"{cls.Name} subclasses the Prefect 1 Task: turn run() into a @task function (run() arguments first, __init__ settings as keyword defaults, Task options into @task(...), self.logger → get_run_logger()); instances become with_options(...) calls");
+            }
+            else if (cls.Bases.FirstOrDefault(b => symbols.Resolve(b) is { } r && r.StartsWith("prefect.tasks.", StringComparison.Ordinal)) is { } library)
+            {
+                yield return Todo(statement, $"{cls.Name} subclasses the task-library class {symbols.Resolve(library)}: rewrite as a @task using {Replacement(context, symbols.Resolve(library)!, column)}");
+            }
+            else if (cls.Bases.Any(b => symbols.Is(b, "prefect.Flow")) && symbols.LocalFlowSubclasses.Contains(cls.Name))
+            {
+                yield return Todo(statement, $"{cls.Name} subclasses the Prefect 1 Flow: 2/3 flows are decorated functions; move what it adds into @flow options (on_failure/on_completion hooks, tags) and delete the class when no flow uses it");
+            }
+        }
+
+        foreach (var import in module.Body.Where(s => s.Kind is "Import" or "ImportFrom").Select(s => new ImportSyntax(s)))
+        {
+            var source = import.IsFrom ? PrefectSymbols.AbsoluteModule(module, import) : null;
+            foreach (var name in import.Names)
+            {
+                var raw = import.IsFrom ? $"{source}.{name.Name}" : name.Name;
+                if (!raw.StartsWith("prefect.", StringComparison.Ordinal) || !used.Contains(name.BoundName))
+                {
+                    continue;
+                }
+
+                var canonical = PrefectSymbols.Canon(raw);
+                if (PrefectSymbols.IsZeroFifteenOnly(raw))
+                {
+                    yield return Todo(import.Node, $"{raw} is a Prefect 0.15 name removed in 1.0 and absent from 2/3; use the reference's replacement for {canonical}");
+                }
+                else if (canonical.StartsWith("prefect.tasks.", StringComparison.Ordinal) && !canonical.StartsWith("prefect.tasks.control_flow", StringComparison.Ordinal))
+                {
+                    yield return Todo(import.Node, $"{name.Name} ({source}) is a Prefect 1 task-library class: {Replacement(context, canonical, column)}");
+                }
+                else if (IsPrefect1Only(context, canonical))
+                {
+                    var row = ImportRow(context, canonical);
+                    var target = row?.Get(column);
+                    yield return Todo(import.Node, $"{name.Name} from {source} is Prefect 1 API with no {context.Options.Target} import" + (row?.Get("note") is { } note ? $": {note}" : string.Empty) + (string.IsNullOrEmpty(target) ? string.Empty : $" (use {target.Replace(':', '.')})"));
+                }
+            }
+        }
+    }
+
+    private static List<TextSpan> Pending(PythonModule module)
+    {
+        var spans = new List<TextSpan>();
+        foreach (var flow in FlowFunction.In(module))
+        {
+            foreach (var name in new[] { "schedule", "executor", "run_config", "storage" })
+            {
+                if (flow.DecoratorCall?.Keyword(name) is { } keyword)
+                {
+                    spans.Add(keyword.Node.Span);
+                }
+            }
+
+            spans.AddRange(flow.ModuleStatements(module).Where(s => FlowFunction.Attribute(s) is "schedule" or "executor" or "run_config" or "storage" or "register").Select(s => s.Span));
+        }
+
+        return spans;
+    }
+
+    private Finding Todo(SyntaxNode node, string text) =>
+        new(Id, node.Span, text) { Todo = new ManualTodo(text, "reference/prefect.md §1, §3.3, §16, §20") };
+
+    private static DataRow? ImportRow(RuleContext context, string canonical)
+    {
+        var dot = canonical.LastIndexOf('.');
+        var key = $"{canonical[..dot]}:{canonical[(dot + 1)..]}";
+        return context.Tables["imports"].Find("v1", key) ?? context.Tables["imports"].Find("v1", key.Replace("prefect.tasks.control_flow:", "prefect.tasks.control_flow:"));
+    }
+
+    // A Prefect 1 name with no same-named import in the target (per the imports table, or a v1-only module).
+    private static bool IsPrefect1Only(RuleContext context, string canonical)
+    {
+        if (canonical is "prefect.task" or "prefect.unmapped" or "prefect.tags" or "prefect.flow" or "prefect.get_run_logger" or "prefect.allow_failure")
+        {
+            return false;
+        }
+
+        if (ImportRow(context, canonical) is { } row)
+        {
+            var target = row.Get(PrefectTarget.Column(context.Options)) ?? string.Empty;
+            var dot = canonical.LastIndexOf('.');
+            return target != $"{canonical[..dot]}:{canonical[(dot + 1)..]}";
+        }
+
+        string[] v1Modules = ["prefect.engine", "prefect.executors", "prefect.run_configs", "prefect.storage", "prefect.schedules", "prefect.triggers", "prefect.backend", "prefect.client", "prefect.core", "prefect.utilities", "prefect.tasks", "prefect.environments", "prefect.Parameter", "prefect.case", "prefect.merge", "prefect.Flow", "prefect.Task", "prefect.context", "prefect.Client", "prefect.apply_map", "prefect.flatten", "prefect.mapped", "prefect.resource_manager", "prefect.ifelse", "prefect.switch"];
+        return v1Modules.Any(m => canonical == m || canonical.StartsWith(m + ".", StringComparison.Ordinal));
+    }
+
+    private static string Replacement(RuleContext context, string canonical, string column)
+    {
+        var dot = canonical.LastIndexOf('.');
+        var row = context.Tables["task_library"].Find("v1", $"{canonical[..dot]}:{canonical[(dot + 1)..]}");
+        if (row is null)
+        {
+            return "plain Python or the integration listed in reference §16 inside a @task";
+        }
+
+        var package = row.Get("package");
+        var target = row.Get(column);
+        return (string.IsNullOrEmpty(target) ? string.Empty : $"{target.Replace(':', '.')}; ") + row.Get("hint") + (string.IsNullOrEmpty(package) ? string.Empty : $" (pip install {package})");
+    }
+}

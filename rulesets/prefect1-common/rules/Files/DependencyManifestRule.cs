@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+using Assistant.Rulesets.Prefect.Support;
+
+namespace Assistant.Rulesets.Prefect.Files;
+
+/// <summary>
+/// <c>prefect==1.*</c> / <c>prefect==0.15.*</c> pins in requirements files, pyproject.toml, setup.py and
+/// Pipfile → the target's prefect, plus the integration packages the converted code imports
+/// (<c>prefect_dask</c> → <c>prefect-dask</c>, …), found in the project's modules (reference §16).
+/// </summary>
+public abstract partial class DependencyManifestRule(string id) : PrefectFileRule(
+    id, "prefect-dependency-pin", "deployment", Safety.Review,
+    "prefect==1.x / 0.15 pins → the target prefect + integration packages",
+    "The converted code needs the target's prefect and the integrations it imports (reference/prefect.md §16).",
+    "prefect==1.4.1\n→\nprefect>=3.5,<4\nprefect-dask")
+{
+    public override bool AppliesTo(string path)
+    {
+        var name = path.Split('/')[^1];
+        return (name.StartsWith("requirements", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal))
+            || name is "pyproject.toml" or "setup.py" or "Pipfile";
+    }
+
+    public override IEnumerable<Finding> Analyze(FileRuleContext context)
+    {
+        var match = Pin().Match(context.Text);
+        if (!match.Success)
+        {
+            yield break;
+        }
+
+        var version = match.Groups["spec"].Value;
+        if (!Regex.IsMatch(version, @"^\s*(==|~=|<=|<|>=)\s*(0\.1\d|1)(\.|\*|\s|$|,)") && !Regex.IsMatch(version, @"<\s*2"))
+        {
+            yield break;
+        }
+
+        var requirement = PrefectTarget.PrefectRequirement(context.Options);
+        var packages = context.Project.Modules.SelectMany(m => m.Imports())
+            .SelectMany(i => i.IsFrom ? [i.Module ?? string.Empty] : i.Names.Select(n => n.Name))
+            .Select(m => m.Split('.')[0])
+            .Where(m => m.StartsWith("prefect_", StringComparison.Ordinal) && context.Project.FindModule(m) is null)
+            .Select(m => m.Replace('_', '-'))
+            .Distinct().Order(StringComparer.Ordinal)
+            .Where(p => !Regex.IsMatch(context.Text, $@"(?im)^\s*[""']?{Regex.Escape(p)}\b"))
+            .ToList();
+        var name = context.Path.Split('/')[^1];
+        var quote = match.Groups["quote"].Value;
+        string replacement;
+        if (name.EndsWith(".txt", StringComparison.Ordinal) || name == "Pipfile" && quote.Length == 0)
+        {
+            replacement = requirement + string.Concat(packages.Select(p => "\n" + p));
+        }
+        else
+        {
+            replacement = requirement + quote + string.Concat(packages.Select(p => $", {quote}{p}"));
+            replacement = replacement[..^quote.Length];
+        }
+
+        var span = new TextSpan(match.Groups["req"].Index, match.Groups["req"].Index + match.Groups["req"].Length);
+        var message = $"prefect{version.Trim()} → {requirement}" + (packages.Count > 0 ? $" + {string.Join(", ", packages)}" : string.Empty);
+        yield return new Finding(Id, span, message) { Fix = new Fix([TextEdit.Replace(span, replacement)], Safety.Review, message) };
+    }
+
+    [GeneratedRegex(@"(?m)(?<quote>[""']?)(?<req>prefect(?![-_\w])(?:\[[^\]]*\])?(?<spec>\s*[<>=~!][^""'\n#;]*))")]
+    private static partial Regex Pin();
+}

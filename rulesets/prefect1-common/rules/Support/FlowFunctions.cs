@@ -1,0 +1,80 @@
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+
+namespace Assistant.Rulesets.Prefect.Support;
+
+/// <summary>A module-level <c>@flow</c> function (after the flow-definition step) and its decorator call.</summary>
+public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorator)
+{
+    public string Name => Function.Name;
+
+    public CallSyntax? DecoratorCall => CallSyntax.From(Decorator);
+
+    /// <summary>The display name (<c>name=</c>), else the 2/3 default (function name with - for _).</summary>
+    public string FlowName => ConstantSyntax.StringValue(DecoratorCall?.Keyword("name")?.Value) ?? Name.Replace('_', '-');
+
+    public static IReadOnlyList<FlowFunction> In(PythonModule module) =>
+        module.Body.Where(s => s.Kind is "FunctionDef" or "AsyncFunctionDef").Select(s => new FunctionDefSyntax(s))
+            .Select(f => (f, d: f.Decorators.FirstOrDefault(IsFlowDecorator)))
+            .Where(p => p.d is not null).Select(p => new FlowFunction(p.f, p.d!)).ToList();
+
+    private static bool IsFlowDecorator(SyntaxNode decorator)
+    {
+        var target = decorator.Is("Call") ? decorator.Child("func") : decorator;
+        return target?.DottedName() is "flow" or "prefect.flow";
+    }
+
+    /// <summary>Module-level statements <c>name.attr = value</c> / <c>name.method(...)</c> (also under <c>if __name__ == "__main__":</c>).</summary>
+    public IEnumerable<SyntaxNode> ModuleStatements(PythonModule module)
+    {
+        foreach (var statement in module.Body)
+        {
+            if (statement.Is("If") && IsMainGuard(statement))
+            {
+                foreach (var inner in statement.Children("body"))
+                {
+                    if (Targets(inner))
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+            else if (Targets(statement))
+            {
+                yield return statement;
+            }
+        }
+    }
+
+    private bool Targets(SyntaxNode statement)
+    {
+        SyntaxNode? head = statement.Kind switch
+        {
+            "Assign" => statement.Children("targets").FirstOrDefault(),
+            "Expr" when statement.Child("value") is { } v && v.Is("Call") => v.Child("func"),
+            "Assign" or "AnnAssign" => statement.Child("target"),
+            _ => null,
+        };
+        if (statement.Is("Assign") && statement.Child("value") is { } value && value.Is("Call") && value.Child("func") is { } f && f.Is("Attribute")
+            && f.Child("value")?.Is("Name") == true && f.Child("value")!.Scalar("id") == Name)
+        {
+            return true;
+        }
+
+        return head is not null && head.Is("Attribute") && head.Child("value")?.Is("Name") == true && head.Child("value")!.Scalar("id") == Name;
+    }
+
+    public static bool IsMainGuard(SyntaxNode ifStatement) =>
+        ifStatement.Child("test") is { } test && test.Is("Compare") && test.Child("left")?.DottedName() == "__name__";
+
+    public static string Attribute(SyntaxNode statement)
+    {
+        var head = statement.Is("Assign") ? statement.Children("targets")[0] : statement.Child("value")!.Child("func")!;
+        if (statement.Is("Assign") && !head.Is("Attribute"))
+        {
+            head = statement.Child("value")!.Child("func")!;
+        }
+
+        return head.Scalar("attr") ?? string.Empty;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using Assistant.Core.Source.Syntax;
+
+namespace Assistant.Rulesets.Prefect.Support;
+
+/// <summary>Python literals (str/int/float/bool/None, lists, dicts) → YAML flow text, for generated deployment files.</summary>
+public static class PythonLiterals
+{
+    /// <summary>YAML for a literal, or null when the expression is not a plain literal.</summary>
+    public static string? ToYaml(SyntaxNode node)
+    {
+        switch (node.Kind)
+        {
+            case "Constant":
+                var constant = new ConstantSyntax(node);
+                return constant.ValueType switch
+                {
+                    "str" => Quote(constant.Value!),
+                    "int" or "float" => constant.Value,
+                    "bool" => constant.Value == "True" ? "true" : "false",
+                    "none" => "null",
+                    _ => null,
+                };
+            case "List" or "Tuple":
+                var items = node.Children("elts").Select(ToYaml).ToList();
+                return items.Any(i => i is null) ? null : $"[{string.Join(", ", items)}]";
+            case "Dict":
+                var keys = node.Children("keys");
+                var values = node.Children("values");
+                var pairs = new List<string>();
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    if (ConstantSyntax.StringValue(keys[i]) is not { } key || ToYaml(values[i]) is not { } value)
+                    {
+                        return null;
+                    }
+
+                    pairs.Add($"{Quote(key)}: {value}");
+                }
+
+                return $"{{{string.Join(", ", pairs)}}}";
+            case "UnaryOp" when node.Scalar("op") == "USub" && node.Child("operand") is { } operand && ToYaml(operand) is { } inner:
+                return "-" + inner;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A double-quoted YAML scalar (JSON-compatible escaping).</summary>
+    public static string Quote(string value)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            builder.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                _ when c < 0x20 => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.Append('"').ToString();
+    }
+}
