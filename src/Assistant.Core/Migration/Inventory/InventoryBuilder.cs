@@ -83,6 +83,13 @@ public sealed class InventoryBuilder(ModuleParser parser)
             }
 
             candidates++;
+            if (new FileInfo(Path.Combine(root, path)).LinkTarget is { } target)
+            {
+                // A migration writes the file back; through a link that could land outside the repository.
+                records[path] = new FileRecord(path, Framework.None, $"is a symbolic link (to {target}); links are not followed, migrate the file it points to");
+                continue;
+            }
+
             var decoded = SourceFileReader.Decode(bytes);
             if (!decoded.IsSuccess)
             {
