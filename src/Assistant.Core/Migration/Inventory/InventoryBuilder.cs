@@ -120,6 +120,11 @@ public sealed class InventoryBuilder(ModuleParser parser)
                 records[path] = new FileRecord(path, Framework.None, $"syntax error at {outcome.SyntaxError}");
             }
         }
+        catch (PythonWorkerException exception) when (exception.Failure == PythonWorkerFailure.TimedOut)
+        {
+            // One pathological file must not sink the scan: report it and go on (the worker restarts on the next request).
+            records[path] = new FileRecord(path, Framework.None, $"could not be parsed: {exception.Message}");
+        }
         finally
         {
             gate.Release();
