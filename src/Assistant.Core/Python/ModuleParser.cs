@@ -6,11 +6,13 @@ namespace Assistant.Core.Python;
 /// <summary>Parses Python source with the user's own interpreter (exact grammar of that version).</summary>
 public sealed class ModuleParser(PythonWorker worker)
 {
+    private const double SecondsPerMegabyte = 30;
+
     /// <summary>Parses a module; <paramref name="comments"/> = false skips collecting comments (Python's pure-Python tokenizer, about a third of the cost), which the scan does without.</summary>
     public async Task<ParseOutcome> ParseAsync(string path, string text, SourceEncoding? encoding = null, CancellationToken cancellationToken = default, bool comments = true)
     {
         var request = new Dictionary<string, object?> { ["text"] = text, ["path"] = path, ["comments"] = comments };
-        var result = await worker.SendAsync("parse", request, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await worker.SendAsync("parse", request, ParseTimeout(text), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (result.TryGetProperty("syntax_error", out var error))
         {
             return new ParseOutcome(null, ReadDiagnostic(error));
@@ -22,6 +24,10 @@ public sealed class ModuleParser(PythonWorker worker)
             : [];
         return new ParseOutcome(new PythonModule(path, text, encoding ?? SourceEncoding.Utf8, root, found), null);
     }
+
+    // Parsing and encoding the tree grows with the text: a generated module of several MB legitimately
+    // takes far longer than the per-request limit meant to catch a hung worker.
+    private TimeSpan ParseTimeout(string text) => worker.Options.RequestTimeout + TimeSpan.FromSeconds(SecondsPerMegabyte * text.Length / 1_000_000.0);
 
     /// <summary>Null when <paramref name="text"/> parses; otherwise where and why it does not.</summary>
     public async Task<SyntaxDiagnostic?> CheckSyntaxAsync(string path, string text, CancellationToken cancellationToken = default)

@@ -16,6 +16,7 @@ internal sealed class WorkerProcess : IDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly StringBuilder _stderrTail = new();
     private long _nextId;
+    private Task _lastAnswered = Task.CompletedTask;
     private volatile PythonWorkerException? _failure;
 
     private WorkerProcess(Process process)
@@ -70,9 +71,13 @@ internal sealed class WorkerProcess : IDisposable
         _pending[id] = answer;
         var request = new Dictionary<string, object?>(arguments) { ["id"] = id, ["op"] = operation };
         var line = JsonSerializer.Serialize(request);
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var previous = Task.CompletedTask;
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            previous = _lastAnswered;
+            _lastAnswered = answered.Task;
             await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
             await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -86,20 +91,24 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
         try
         {
+            // The worker answers in order: a request's clock starts once the requests ahead of it are answered,
+            // so a slow file does not make the small ones queued behind it time out.
+            await Task.WhenAny(previous, answer.Task).WaitAsync(cancellationToken).ConfigureAwait(false);
+            timer.CancelAfter(timeout);
             return await answer.Task.WaitAsync(timer.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var timedOut = new PythonWorkerException(PythonWorkerFailure.TimedOut, $"the Python worker did not answer '{operation}' within {timeout.TotalSeconds:0.#} s and was stopped");
-            Fail(timedOut);
-            throw timedOut;
+            // Only this request is to blame; the others in flight fail as a crash, so idempotent ones are retried.
+            Fail(new PythonWorkerException(PythonWorkerFailure.Crashed, $"the Python worker was stopped: it did not answer '{operation}' in time"));
+            throw new PythonWorkerException(PythonWorkerFailure.TimedOut, $"the Python worker did not answer '{operation}' within {timeout.TotalSeconds:0.#} s and was stopped");
         }
         finally
         {
             _pending.TryRemove(id, out _);
+            answered.TrySetResult();
         }
     }
 

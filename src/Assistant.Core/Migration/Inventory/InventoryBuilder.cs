@@ -83,6 +83,13 @@ public sealed class InventoryBuilder(ModuleParser parser)
             }
 
             candidates++;
+            if (new FileInfo(Path.Combine(root, path)).LinkTarget is { } target)
+            {
+                // A migration writes the file back; through a link that could land outside the repository.
+                records[path] = new FileRecord(path, Framework.None, $"is a symbolic link (to {target}); links are not followed, migrate the file it points to");
+                continue;
+            }
+
             var decoded = SourceFileReader.Decode(bytes);
             if (!decoded.IsSuccess)
             {
@@ -112,6 +119,11 @@ public sealed class InventoryBuilder(ModuleParser parser)
             {
                 records[path] = new FileRecord(path, Framework.None, $"syntax error at {outcome.SyntaxError}");
             }
+        }
+        catch (PythonWorkerException exception) when (exception.Failure == PythonWorkerFailure.TimedOut)
+        {
+            // One pathological file must not sink the scan: report it and go on (the worker restarts on the next request).
+            records[path] = new FileRecord(path, Framework.None, $"could not be parsed: {exception.Message}");
         }
         finally
         {

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Assistant.Cli.Tests.Reliability;
+
+/// <summary>A throwaway folder (a git repository once <see cref="Init"/> runs) for the bad-input suite, with git and a snapshot of every file.</summary>
+internal sealed class TempRepo : IDisposable
+{
+    public TempRepo(string name)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "flowmigrate-tests", $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]);
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    public static string PrefectFlow(string name) =>
+        $"from prefect import Flow, task\n\n@task\ndef hello():\n    return 1\n\nwith Flow(\"{name}\") as flow:\n    hello()\n";
+
+    public TempRepo Write(string path, string text) => Write(path, Encoding.UTF8.GetBytes(text));
+
+    public TempRepo Write(string path, byte[] bytes)
+    {
+        var full = Path.Combine(Root, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, bytes);
+        return this;
+    }
+
+    public TempRepo Init()
+    {
+        Git("init", "-q", "-b", "main");
+        Git("config", "user.name", "test");
+        Git("config", "user.email", "test@example.invalid");
+        Git("config", "commit.gpgsign", "false");
+        return this;
+    }
+
+    public TempRepo Commit(string message = "flows")
+    {
+        Git("add", "-A");
+        Git("commit", "-q", "--no-verify", "-m", message);
+        return this;
+    }
+
+    public (int ExitCode, string Output) Git(params string[] arguments) => Run(Root, arguments);
+
+    public static (int ExitCode, string Output) Run(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+
+    /// <summary>Every file under the root, .git included (refs, index, HEAD, state), with its content hash; symlinks by target.</summary>
+    public string Snapshot()
+    {
+        var lines = new List<string>();
+        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(Root)]);
+        while (pending.Count > 0)
+        {
+            foreach (var entry in pending.Pop().EnumerateFileSystemInfos())
+            {
+                var relative = Path.GetRelativePath(Root, entry.FullName);
+                if (entry.LinkTarget is { } target)
+                {
+                    lines.Add($"{relative} -> {target}");
+                }
+                else if (entry is DirectoryInfo directory)
+                {
+                    pending.Push(directory);
+                }
+                else
+                {
+                    lines.Add($"{relative}:{Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(entry.FullName)))}");
+                }
+            }
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return string.Join('\n', lines);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

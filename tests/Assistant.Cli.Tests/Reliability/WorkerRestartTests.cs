@@ -1,0 +1,60 @@
+namespace Assistant.Cli.Tests.Reliability;
+
+/// <summary>
+/// The Python worker dies mid-session: <c>--python</c> is a wrapper whose first worker answers three requests
+/// and exits (its stdin is cut by <c>head</c>); later starts are plain python3. migrate restarts the worker,
+/// retries, and completes every flow.
+/// </summary>
+public sealed class WorkerRestartTests : IDisposable
+{
+    private readonly TempRepo _repo = new("restart");
+    private readonly string _tools = Path.Combine(Path.GetTempPath(), "flowmigrate-tests", $"tools-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task Should_Restart_A_Worker_That_Dies_Mid_Session_And_Complete()
+    {
+        Directory.CreateDirectory(_tools);
+        var starts = Path.Combine(_tools, "starts.log");
+        var wrapper = Path.Combine(_tools, "flaky-python");
+        File.WriteAllText(wrapper, $$"""
+            #!/bin/bash
+            case "$*" in
+              *flowmigrate_worker.py*)
+                echo start >> '{{starts}}'
+                if [ ! -e '{{starts}}.died' ]; then
+                  touch '{{starts}}.died'
+                  head -n 3 | python3 "$@"
+                  exit $?
+                fi ;;
+            esac
+            exec python3 "$@"
+            """.Replace("\r\n", "\n"));
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        for (var i = 0; i < 6; i++)
+        {
+            _repo.Write($"flows/f{i}.py", TempRepo.PrefectFlow($"f{i}"));
+        }
+
+        _repo.Init().Commit();
+
+        var result = await Flowmigrate.RunAsync(_repo.Root, "migrate", _repo.Root, "--all", "--yes", "--no-check", "--python", wrapper);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.True(File.ReadAllLines(starts).Length >= 2, "the worker was never restarted");
+        var branches = _repo.Git("for-each-ref", "--format=%(refname:short)", "refs/heads/flowmigrate/").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, branches.Length);
+        foreach (var branch in branches)
+        {
+            Assert.Equal(1, int.Parse(_repo.Git("rev-list", "--count", $"main..{branch}").Output.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    public void Dispose()
+    {
+        _repo.Dispose();
+        if (Directory.Exists(_tools))
+        {
+            Directory.Delete(_tools, true);
+        }
+    }
+}
