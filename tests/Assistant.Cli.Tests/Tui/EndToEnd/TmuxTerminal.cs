@@ -28,8 +28,8 @@ internal sealed class TmuxTerminal : IDisposable
         var command = $"cd {Quote(directory)} && exec env {variables} DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet {Quote(CliProcess.Dll)} {arguments}";
         var sessions = await TmuxAsync("has-session", "-t", "main");
         var verb = sessions.ExitCode == 0 ? new[] { "respawn-pane", "-k", "-t", "main" } : new[] { "new-session", "-d", "-s", "main", "-x", width.ToString(), "-y", height.ToString() };
-        await TmuxAsync([.. verb, command]);
-        await TmuxAsync("set-window-option", "-t", "main", "remain-on-exit", "on");
+        // One tmux call: remain-on-exit is set before the process can exit, so a quick exit never takes the server with it.
+        await TmuxAsync([.. verb, command, ";", "set-window-option", "-t", "main", "remain-on-exit", "on"]);
     }
 
     public async Task<string> ScreenAsync() => (await TmuxAsync("capture-pane", "-p", "-t", "main")).Output;
@@ -79,6 +79,14 @@ internal sealed class TmuxTerminal : IDisposable
         }
 
         Assert.Fail($"flowmigrate did not exit within {seconds} s; the screen was:\n{await ScreenAsync()}");
+    }
+
+    /// <summary>The exit status of the process in the pane, once it is dead (tmux's own record, not the screen text).</summary>
+    public async Task<int> ExitStatusAsync()
+    {
+        await WaitForExitAsync();
+        var status = await TmuxAsync("display-message", "-p", "-t", "main", "#{pane_dead_status}");
+        return int.Parse(status.Output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task KillAsync()
