@@ -159,9 +159,10 @@ internal static partial class HtmlReport
     {
         html.Append("<div class=\"diff\"><div class=\"diff-file\">").Append(E(diff.OldPath == diff.Path ? diff.Path : $"{diff.OldPath} → {diff.Path}"))
             .Append(" <span class=\"stat\"><span class=\"add\">+").Append(diff.Diff.Added).Append("</span> <span class=\"del\">−").Append(diff.Diff.Removed).Append("</span></span></div><pre>");
+        // Block spans with no newline between them: inside <pre> a newline would add a blank line.
         foreach (var hunk in diff.Diff.Hunks)
         {
-            html.Append("<span class=\"hunk\">").Append(E(hunk.Header)).Append("</span>\n");
+            html.Append("<span class=\"hunk\">").Append(E(hunk.Header)).Append("</span>");
             foreach (var line in hunk.Lines)
             {
                 var (css, sign) = line.Kind switch
@@ -170,7 +171,7 @@ internal static partial class HtmlReport
                     DiffLineKind.Removed => ("line removed", '-'),
                     _ => ("line context", ' '),
                 };
-                html.Append("<span class=\"").Append(css).Append("\">").Append(sign).Append(Highlight(line.Text)).Append("</span>\n");
+                html.Append("<span class=\"").Append(css).Append("\">").Append(sign).Append(Highlight(line.Text)).Append("</span>");
             }
         }
 
