@@ -48,6 +48,8 @@ python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 9) else 1)' \
 if [ "$run_tests" = true ]; then
   # The end-to-end tests drive the real terminal through tmux.
   command -v tmux >/dev/null 2>&1 || apt_install tmux
+  # The report tests render the HTML report in a headless browser.
+  command -v chromium >/dev/null 2>&1 || apt_install chromium
 fi
 
 # --- build -------------------------------------------------------------------------------------

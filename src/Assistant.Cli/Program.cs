@@ -14,6 +14,8 @@ var root = new RootCommand("flowmigrate: migrate Flyte 1 → Flyte 2 and Prefect
     ConvertCommand.Create(consoles),
     ConvertCommand.CreateDiff(consoles),
     CheckCommand.Create(consoles),
+    ReportCommand.Create(consoles),
+    PrBodyCommand.Create(consoles),
     TuiCommand.Create(consoles),
 };
 TuiCommand.Configure(root, consoles);

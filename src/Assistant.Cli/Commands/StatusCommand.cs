@@ -17,7 +17,10 @@ internal static class StatusCommand
         var baseRef = SharedOptions.Base();
         var target = SharedOptions.Target();
         var mode = SharedOptions.Mode();
-        var command = new Command("status", "Show every flow's migration state, branch and TODO count") { path, json, python, baseRef, target, mode };
+        var sarif = new Option<string?>("--sarif") { Description = "Also write the TODO markers and the flows still on v1 as SARIF 2.1.0 to this file" };
+        var failOn = new Option<string[]>("--fail-on") { Description = "Exit 1 when TODO markers remain (todo) or flows are still on v1 (unmigrated); repeatable", AllowMultipleArgumentsPerToken = true }
+            .AcceptOnlyFromAmong("todo", "unmigrated");
+        var command = new Command("status", "Show every flow's migration state, branch and TODO count") { path, json, python, baseRef, target, mode, sarif, failOn };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
         {
             var root = WorkspaceOptions.Directory(result.GetValue(path));
@@ -25,10 +28,12 @@ internal static class StatusCommand
             await using var session = await SessionFactory.OpenAsync(root, worker,
                 new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), AcceptReview: true), cancellationToken);
             var flows = await session.StatusAsync(cancellationToken);
+            var gates = StatusGates.Of(result.GetValue(sarif), result.GetValue(failOn));
+            int? gate = gates.IsEmpty ? null : await gates.RunAsync(session, cancellationToken);
             if (result.GetValue(json))
             {
                 Console.Out.WriteLine(StatusJson.Write(session, flows));
-                return ExitCodes.Success;
+                return gate ?? ExitCodes.Success;
             }
 
             consoles.Out.MarkupLine($"[bold]{Markup.Escape(session.Root)}[/] · base {Markup.Escape(session.BaseBranch)} · {Markup.Escape(session.Mode)} · Prefect target {Markup.Escape(session.PrefectTarget)}");
@@ -50,7 +55,7 @@ internal static class StatusCommand
                 consoles.Out.MarkupLine($"[yellow]note[/] {Markup.Escape(flow.Name)}: {Markup.Escape(flow.Note!)}");
             }
 
-            return ExitCodes.Success;
+            return gate ?? ExitCodes.Success;
         }));
         return command;
     }

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Assistant.Cli.Tests.Support;
+
+namespace Assistant.Cli.Tests.Reporting;
+
+[Collection(MigratedDemoCollection.Name)]
+public sealed partial class HtmlReportBrowserTests(MigratedDemoFixture demo)
+{
+    /// <summary>Kept after the run so a person can look at it.</summary>
+    public static readonly string Screenshot = Path.Combine(Path.GetTempPath(), "flowmigrate-tests", "report-screenshot.png");
+
+    [ChromiumFact]
+    public async Task Should_Render_Counts_Diffs_And_Todo_Links_In_A_Real_Browser()
+    {
+        var html = Path.Combine(Path.GetTempPath(), "flowmigrate-tests", Path.GetFileName(demo.Repo) + ".report.html");
+        var report = await CliProcess.RunInAsync(demo.Repo, null, "report", "--html", html);
+        Assert.True(report.ExitCode == 0, report.Error);
+        var source = File.ReadAllText(html);
+        Assert.DoesNotMatch(ExternalReference(), source);
+
+        var dom = await Chromium.RunAsync("--dump-dom", new Uri(html).AbsoluteUri);
+
+        Assert.Contains("<span class=\"count\">10</span><span class=\"label\">flows</span>", dom);
+        Assert.Equal(10, FlowRows().Count(dom));
+        Assert.Matches(AddedLine(), dom);
+        Assert.Contains("<span class=\"line removed\">-", dom);
+        Assert.Matches(TodoLink(), dom);
+        Assert.Contains("<svg id=\"progress\"", dom);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Screenshot)!);
+        File.Delete(Screenshot);
+        await Chromium.RunAsync("--screenshot=" + Screenshot, "--window-size=1280,2000", "--hide-scrollbars", new Uri(html).AbsoluteUri);
+        Assert.True(new FileInfo(Screenshot).Length > 10_000, "the screenshot is (nearly) empty");
+    }
+
+    [GeneratedRegex(@"(src|href)=""(https?:)?//|@import|url\(", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalReference();
+
+    [GeneratedRegex(@"<tr class=""flow""")]
+    private static partial Regex FlowRows();
+
+    [GeneratedRegex(@"<span class=""line added"">\+.*flyte")]
+    private static partial Regex AddedLine();
+
+    [GeneratedRegex(@"<a class=""todo-link"" href=""flows_v2/flyte_flows/etl_pipeline\.py#L\d+"">flows_v2/flyte_flows/etl_pipeline\.py:\d+</a>")]
+    private static partial Regex TodoLink();
+}
