@@ -14,13 +14,21 @@ internal sealed class CheckWorkspace : IDisposable
 
     public string Root { get; }
 
-    /// <summary>The API manifests shipped with the reference (../shared/reference/api from the repo root).</summary>
-    public static string ManifestDirectory => Path.Combine(RepositoryLayout.SharedReference, "api");
+    /// <summary>
+    /// An API manifest as the product ships it (<c>rulesets/&lt;id&gt;/api/&lt;framework&gt;.json</c>; the rulesets'
+    /// data tests prove these copies identical to ../shared/reference/api), so the checks' tests need no ../shared.
+    /// </summary>
+    public static string ManifestPath(string framework) => Path.Combine(RepositoryLayout.Rulesets, framework switch
+    {
+        "flyte" or "flytekit" => "flyte1-to-flyte2",
+        "prefect2" => "prefect1-to-prefect2",
+        _ => "prefect1-to-prefect3",
+    }, "api", framework + ".json");
 
     /// <summary>Stand-in trees are keyed by manifest hash, so every test can share one cache.</summary>
     public static string StandInCache { get; } = Path.Combine(Path.GetTempPath(), "flowmigrate-tests-standins");
 
-    public static ApiManifest Manifest(string framework, CheckSide side = CheckSide.New) => ApiManifest.For(ManifestDirectory, framework, side);
+    public static ApiManifest Manifest(string framework, CheckSide side = CheckSide.New) => new(ManifestPath(framework), side);
 
     public string Write(string relativePath, string text)
     {

@@ -22,7 +22,7 @@ public sealed class StandInSignatureTests(SharedWorker shared) : IClassFixture<S
     [InlineData("prefect3")]
     public async Task Should_Generate_The_Manifests_Signatures(string framework)
     {
-        var manifestPath = Path.Combine(CheckWorkspace.ManifestDirectory, framework + ".json");
+        var manifestPath = CheckWorkspace.ManifestPath(framework);
         using var manifest = JsonDocument.Parse(File.ReadAllText(manifestPath));
         var expected = Sample(manifest.RootElement);
 
@@ -49,7 +49,7 @@ public sealed class StandInSignatureTests(SharedWorker shared) : IClassFixture<S
     {
         var answer = await _worker.SendAsync("standin_signatures", new Dictionary<string, object?>
         {
-            ["manifest"] = Path.Combine(CheckWorkspace.ManifestDirectory, "flyte.json"),
+            ["manifest"] = CheckWorkspace.ManifestPath("flyte"),
             ["cache_dir"] = CheckWorkspace.StandInCache,
             ["names"] = new[] { "flyte:Resources", "flyte:Trigger" },
         });
