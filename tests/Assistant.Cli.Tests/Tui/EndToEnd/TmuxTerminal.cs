@@ -24,8 +24,9 @@ internal sealed class TmuxTerminal : IDisposable
         const int width = 100;
         const int height = 30;
         var variables = string.Join(' ', (environment ?? new Dictionary<string, string>()).Select(p => $"{p.Key}={Quote(p.Value)}"));
-        // exec: the pane's process is flowmigrate itself, so Kill() hits it and not a shell.
-        var command = $"cd {Quote(directory)} && exec env {variables} DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet {Quote(CliProcess.Dll)} {arguments}";
+        // exec: the pane's process is flowmigrate itself, so Kill() hits it and not a shell. The pane is a
+        // user's terminal: CI (set when the suite runs in CI) is not inherited, as flowmigrate reads it.
+        var command = $"cd {Quote(directory)} && exec env -u CI {variables} DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet {Quote(CliProcess.Dll)} {arguments}";
         var sessions = await TmuxAsync("has-session", "-t", "main");
         var verb = sessions.ExitCode == 0 ? new[] { "respawn-pane", "-k", "-t", "main" } : new[] { "new-session", "-d", "-s", "main", "-x", width.ToString(), "-y", height.ToString() };
         // One tmux call: remain-on-exit is set before the process can exit, so a quick exit never takes the server with it.
