@@ -38,27 +38,9 @@ public sealed class CheckCommandTests : IDisposable
 
     private void Git(params string[] arguments)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = _repo, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+        var run = GitCli.Run(_repo, arguments);
+        Assert.True(run.ExitCode == 0, run.Error);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_repo))
-        {
-            foreach (var file in Directory.EnumerateFiles(_repo, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-
-            Directory.Delete(_repo, true);
-        }
-    }
+    public void Dispose() => GitCli.DeleteRepository(_repo);
 }

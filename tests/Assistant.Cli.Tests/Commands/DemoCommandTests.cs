@@ -14,9 +14,9 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("10 flows", result.Output);
         Assert.True(File.Exists(Path.Combine(_target, "prefect_flows", "daily_sales.py")));
-        var log = await Git(_target, "log", "--oneline");
+        var log = GitCli.Run(_target, "log", "--oneline").Output;
         Assert.Single(log.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Empty(await Git(_target, "status", "--porcelain"));
+        Assert.Empty(GitCli.Run(_target, "status", "--porcelain").Output);
     }
 
     [Fact]
@@ -32,25 +32,5 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal("mine", File.ReadAllText(Path.Combine(_target, "keep.txt")));
     }
 
-    private static async Task<string> Git(string directory, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output;
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_target))
-        {
-            Directory.Delete(_target, true);
-        }
-    }
+    public void Dispose() => GitCli.DeleteRepository(_target);
 }

@@ -26,7 +26,7 @@ public sealed class KillAndResumeTests : IDisposable
         var killed = await CliProcess.RunInAsync(_repo, new Dictionary<string, string> { ["FLOWMIGRATE_FAULT"] = point }, "migrate", "--flow", Flow, "--yes", "--no-check");
 
         Assert.Equal(137, killed.ExitCode);
-        Assert.Equal(0, Git(_repo, "fsck", "--no-progress").ExitCode);
+        Assert.Equal(0, GitCli.Run(_repo, "fsck", "--no-progress").ExitCode);
         Assert.Equal(before, Snapshot(_repo));
 
         var resumed = await CliProcess.RunInAsync(_repo, null, "migrate", "--flow", Flow, "--yes", "--no-check");
@@ -35,9 +35,9 @@ public sealed class KillAndResumeTests : IDisposable
         using var json = JsonDocument.Parse(status.Output);
         var flow = json.RootElement.GetProperty("flows").EnumerateArray().Single(f => f.GetProperty("id").GetString() == Flow);
         Assert.Equal("committed", flow.GetProperty("state").GetString());
-        var subjects = Git(_repo, "log", "--format=%s", "main..flowmigrate/flyte_flows.etl_pipeline").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var subjects = GitCli.Run(_repo, "log", "--format=%s", "main..flowmigrate/flyte_flows.etl_pipeline").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(subjects.Length, subjects.Distinct().Count());
-        Assert.Equal(0, Git(_repo, "fsck", "--no-progress").ExitCode);
+        Assert.Equal(0, GitCli.Run(_repo, "fsck", "--no-progress").ExitCode);
         Assert.Equal(before, Snapshot(_repo));
     }
 
@@ -51,31 +51,5 @@ public sealed class KillAndResumeTests : IDisposable
         return string.Join('\n', files.Append($"index:{index}").Append($"HEAD:{File.ReadAllText(Path.Combine(root, ".git", "HEAD"))}"));
     }
 
-    private static (int ExitCode, string Output) Git(string directory, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_repo))
-        {
-            foreach (var file in Directory.EnumerateFiles(_repo, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-
-            Directory.Delete(_repo, true);
-        }
-    }
+    public void Dispose() => GitCli.DeleteRepository(_repo);
 }
