@@ -69,6 +69,13 @@ internal sealed class WorkerProcess : IDisposable
         var id = Interlocked.Increment(ref _nextId);
         var answer = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = answer;
+        if (_failure is not null)
+        {
+            // Failed between the check above and the registration: nobody else will complete this answer.
+            _pending.TryRemove(id, out _);
+            ThrowIfFailed();
+        }
+
         var request = new Dictionary<string, object?>(arguments) { ["id"] = id, ["op"] = operation };
         var line = JsonSerializer.Serialize(request);
         var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -81,8 +88,9 @@ internal sealed class WorkerProcess : IDisposable
             await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
             await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
         {
+            // The pipe is gone: the process died, or another request replaced this process while we waited.
             Fail(new PythonWorkerException(PythonWorkerFailure.Crashed, $"the Python worker exited{StderrSuffix()}", exception));
         }
         finally
@@ -210,6 +218,12 @@ internal sealed class WorkerProcess : IDisposable
 
     private void Fail(PythonWorkerException failure)
     {
+        FailPending(failure);
+        Kill();
+    }
+
+    private void FailPending(PythonWorkerException failure)
+    {
         _failure ??= failure;
         foreach (var id in _pending.Keys)
         {
@@ -218,8 +232,6 @@ internal sealed class WorkerProcess : IDisposable
                 answer.TrySetException(_failure);
             }
         }
-
-        Kill();
     }
 
     private void Kill()
@@ -239,6 +251,10 @@ internal sealed class WorkerProcess : IDisposable
 
     public void Dispose()
     {
+        // Requests still in flight on this process (other callers' pipelined requests) fail as a crash, which
+        // their callers retry on the replacement process. The write lock is deliberately not disposed: a
+        // concurrent sender may still be inside it, and SemaphoreSlim holds no unmanaged handle unless asked.
+        FailPending(new PythonWorkerException(PythonWorkerFailure.Crashed, "the Python worker was replaced"));
         try
         {
             _process.StandardInput.Close();
@@ -253,6 +269,5 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         _process.Dispose();
-        _writeLock.Dispose();
     }
 }

@@ -82,6 +82,26 @@ public sealed class PythonWorkerTests
     }
 
     [Fact]
+    public async Task Should_Complete_Every_Concurrent_Request_When_The_Worker_Dies_Among_Them()
+    {
+        // Regression: a request that found the worker dead replaced it while other requests were still
+        // writing to the old process, and they failed with ObjectDisposedException instead of retrying.
+        using var worker = Workers.Start();
+        var parser = new ModuleParser(worker);
+        for (var round = 0; round < 5; round++)
+        {
+            await worker.StartAsync();
+            var victim = worker.ProcessId!.Value;
+            var tasks = Enumerable.Range(0, 200).Select(i => Task.Run(() => parser.ParseAsync($"m{i}.py", $"value_{i} = {i}\n"))).ToList();
+            Process.GetProcessById(victim).Kill();
+            var outcomes = await Task.WhenAll(tasks);
+            Assert.All(outcomes, outcome => Assert.True(outcome.IsSuccess));
+        }
+
+        Assert.True(worker.Restarts >= 1);
+    }
+
+    [Fact]
     public async Task Should_Refuse_A_File_That_Is_Not_Python()
     {
         var notPython = Path.Combine(Path.GetTempPath(), $"flowmigrate-not-python-{Guid.NewGuid():N}");
