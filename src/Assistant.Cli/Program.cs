@@ -16,6 +16,7 @@ var root = new RootCommand("flowmigrate: migrate Flyte 1 → Flyte 2 and Prefect
     CheckCommand.Create(consoles),
     ReportCommand.Create(consoles),
     PrBodyCommand.Create(consoles),
+    RulesCommand.Create(consoles),
     TuiCommand.Create(consoles),
 };
 TuiCommand.Configure(root, consoles);

@@ -12,4 +12,11 @@ public sealed record RulesetManifest(
     IReadOnlyList<MigrationStep> Steps,
     IReadOnlyList<string> RuleOrder,
     IReadOnlyDictionary<string, string> RuleSteps,
-    IReadOnlyList<string> TableNames);
+    IReadOnlyList<string> TableNames)
+{
+    /// <summary>The line of <c>ruleset.yaml</c> that lists each rule id (for load errors); empty when built in code.</summary>
+    public IReadOnlyDictionary<string, int> RuleLines { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The line of <c>ruleset.yaml</c> that lists each table name (for load errors); empty when built in code.</summary>
+    public IReadOnlyDictionary<string, int> TableLines { get; init; } = new Dictionary<string, int>();
+}

@@ -101,7 +101,7 @@ internal sealed class MigrationSession : IMigrationSession
         {
             config = RepositoryConfigFile.Load(repository.Root);
         }
-        catch (Rules.Loading.RulesetLoadException exception)
+        catch (RepositoryConfigException exception)
         {
             throw new SessionException(SessionRefusal.InvalidConfig, exception.Message);
         }

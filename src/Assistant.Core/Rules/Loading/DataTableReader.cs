@@ -3,9 +3,10 @@ using YamlDotNet.RepresentationModel;
 namespace Assistant.Core.Rules.Loading;
 
 /// <summary>
-/// Reads <c>tables/&lt;name&gt;.yaml</c>: a mapping with optional <c>columns</c> (the schema: column
-/// name → description; a column ending in <c>?</c> is optional) and <c>rows</c>, a list of mappings
-/// of column → value. Unknown or missing columns fail with the file, line and column name.
+/// Reads <c>tables/&lt;name&gt;.yaml</c>: a mapping with <c>columns</c> (the schema: column name →
+/// description; a column ending in <c>?</c> is optional) and <c>rows</c>, a list of mappings of
+/// column → value (a list of values is joined with <c>|</c>). Unknown or missing columns fail with
+/// the file, line and column name. The format is documented in <c>rulesets/README.md</c>.
 /// </summary>
 public static class DataTableReader
 {
@@ -13,11 +14,10 @@ public static class DataTableReader
     {
         var yaml = new YamlReader(file);
         var root = yaml.Mapping(yaml.Load(text), "(document)");
-        var columns = yaml.Optional(root, "columns") is { } schema
-            ? yaml.Mapping(schema, "columns").Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToList()
-            : null;
-        var required = columns?.Where(c => !c.EndsWith('?')).ToList() ?? [];
-        var known = columns?.Select(c => c.TrimEnd('?')).ToHashSet(StringComparer.Ordinal);
+        yaml.OnlyKnownFields(root, string.Empty, ["columns", "rows"]);
+        var columns = Columns(yaml, yaml.Mapping(yaml.Required(root, "columns"), "columns"));
+        var required = columns.Where(c => !c.EndsWith('?')).ToList();
+        var known = columns.Select(c => c.TrimEnd('?')).ToHashSet(StringComparer.Ordinal);
         var rows = new List<DataRow>();
         foreach (var item in yaml.Sequence(yaml.Required(root, "rows"), "rows").Children)
         {
@@ -26,7 +26,7 @@ public static class DataTableReader
             foreach (var (key, value) in mapping.Children)
             {
                 var column = ((YamlScalarNode)key).Value!;
-                if (known is not null && !known.Contains(column))
+                if (!known.Contains(column))
                 {
                     throw yaml.Error(key, column, $"unknown column (the table declares: {string.Join(", ", known)})");
                 }
@@ -48,5 +48,27 @@ public static class DataTableReader
         }
 
         return new DataTable(name, file, rows);
+    }
+
+    private static List<string> Columns(YamlReader yaml, YamlMappingNode schema)
+    {
+        var columns = new List<string>();
+        foreach (var (key, description) in schema.Children)
+        {
+            var column = (key as YamlScalarNode)?.Value;
+            if (string.IsNullOrEmpty(column) || column == "?")
+            {
+                throw yaml.Error(key, "columns", "a column needs a name");
+            }
+
+            if (description is not YamlScalarNode { Value: { Length: > 0 } })
+            {
+                throw yaml.Error(description, $"columns.{column}", "expected a one-line description of the column");
+            }
+
+            columns.Add(column);
+        }
+
+        return columns.Count == 0 ? throw yaml.Error(schema, "columns", "declares no column") : columns;
     }
 }

@@ -22,10 +22,20 @@ public static class RulesetLoader
             var file = Path.Combine(directory, "tables", name + ".yaml");
             if (!File.Exists(file))
             {
-                throw new RulesetLoadException(manifestPath, 0, "tables", $"table '{name}' has no file {file}");
+                throw new RulesetLoadException(manifestPath, Line(manifest.TableLines, name), "tables", $"table '{name}' has no file tables/{name}.yaml");
             }
 
             tables[name] = DataTableReader.Read(name, file, File.ReadAllText(file));
+        }
+
+        // A table file the manifest does not list would be silently unused: usually a typo in one of the two names.
+        var tablesDirectory = Path.Combine(directory, "tables");
+        foreach (var file in Directory.Exists(tablesDirectory) ? Directory.GetFiles(tablesDirectory, "*.yaml").Order(StringComparer.Ordinal).ToArray() : [])
+        {
+            if (!tables.ContainsKey(Path.GetFileNameWithoutExtension(file)))
+            {
+                throw new RulesetLoadException(file, 1, "(file)", $"this table is not listed under 'tables' in {manifestPath}");
+            }
         }
 
         var rules = rulePool.ToDictionary(r => r.Descriptor.Id, StringComparer.Ordinal);
@@ -36,10 +46,10 @@ public static class RulesetLoader
         {
             var descriptor = rules.TryGetValue(id, out var rule) ? rule.Descriptor
                 : fileRules.TryGetValue(id, out var fileRule) ? fileRule.Descriptor
-                : throw new RulesetLoadException(manifestPath, 0, "rules", $"rule '{id}' is listed but no such rule exists");
+                : throw new RulesetLoadException(manifestPath, Line(manifest.RuleLines, id), $"steps[{manifest.RuleSteps[id]}].rules", $"rule '{id}' is listed but no such rule exists");
             if (manifest.RuleSteps[id] is var step && step != descriptor.Step)
             {
-                throw new RulesetLoadException(manifestPath, 0, "rules", $"rule '{id}' is listed under step '{step}' but declares step '{descriptor.Step}'");
+                throw new RulesetLoadException(manifestPath, Line(manifest.RuleLines, id), $"steps[{step}].rules", $"rule '{id}' is listed under step '{step}' but declares step '{descriptor.Step}'");
             }
 
             if (rule is not null)
@@ -55,4 +65,5 @@ public static class RulesetLoader
         return new Ruleset(manifest, orderedRules, orderedFileRules, new RulesetTables(tables), directory);
     }
 
+    private static int Line(IReadOnlyDictionary<string, int> lines, string key) => lines.GetValueOrDefault(key, 1);
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Assistant.Core.Rules.Loading;
 using YamlDotNet.RepresentationModel;
 
 namespace Assistant.Core.Migration.Session.Config;
@@ -26,7 +25,7 @@ public static class RepositoryConfigFile
         }
         catch (YamlDotNet.Core.YamlException exception)
         {
-            throw new RulesetLoadException(file, (int)exception.Start.Line, "(syntax)", exception.InnerException?.Message ?? exception.Message);
+            throw new RepositoryConfigException(file, (int)exception.Start.Line, "(syntax)", exception.InnerException?.Message ?? exception.Message);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -36,7 +35,7 @@ public static class RepositoryConfigFile
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw new RulesetLoadException(file, 1, "(document)", "expected a mapping of settings");
+            throw new RepositoryConfigException(file, 1, "(document)", "expected a mapping of settings");
         }
 
         var config = RepositoryConfig.Default;
@@ -58,7 +57,7 @@ public static class RepositoryConfigFile
                 "exclude" => config with { Exclude = List(file, value, key) },
                 "rule_folders" => config with { RuleFolders = List(file, value, key) },
                 "default_image" => config with { DefaultImage = NullableScalar(value) },
-                _ => throw new RulesetLoadException(file, line, key, "unknown setting (see `flowmigrate init` for the documented keys)"),
+                _ => throw new RepositoryConfigException(file, line, key, "unknown setting (see `flowmigrate init` for the documented keys)"),
             };
         }
 
@@ -104,36 +103,36 @@ public static class RepositoryConfigFile
     }
 
     private static string Scalar(string file, YamlNode node, string key) =>
-        node is YamlScalarNode { Value: { } value } ? value : throw new RulesetLoadException(file, (int)node.Start.Line, key, "expected a single value");
+        node is YamlScalarNode { Value: { } value } ? value : throw new RepositoryConfigException(file, (int)node.Start.Line, key, "expected a single value");
 
     private static string? NullableScalar(YamlNode node) => node is YamlScalarNode { Value: { } value } && value is not ("null" or "~" or "") ? value : null;
 
     private static string OneOf(string file, int line, string key, string value, string[] allowed) =>
-        allowed.Contains(value) ? value : throw new RulesetLoadException(file, line, key, $"'{value}' is not one of {string.Join(", ", allowed)}");
+        allowed.Contains(value) ? value : throw new RepositoryConfigException(file, line, key, $"'{value}' is not one of {string.Join(", ", allowed)}");
 
     private static bool Boolean(string file, int line, string key, string value) => value switch
     {
         "true" or "yes" or "on" => true,
         "false" or "no" or "off" => false,
-        _ => throw new RulesetLoadException(file, line, key, $"'{value}' is not true or false"),
+        _ => throw new RepositoryConfigException(file, line, key, $"'{value}' is not true or false"),
     };
 
     private static string RelativeFolder(string file, int line, string key, string value) =>
         Path.IsPathRooted(value) || value.Split('/').Contains("..") || value.Trim('/').Length == 0
-            ? throw new RulesetLoadException(file, line, key, $"'{value}' must be a folder inside the repository")
+            ? throw new RepositoryConfigException(file, line, key, $"'{value}' must be a folder inside the repository")
             : value.Trim('/');
 
     private static Dictionary<string, string> Map(string file, YamlNode node, string key) => node switch
     {
         YamlMappingNode map => map.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => Scalar(file, p.Value, key), StringComparer.Ordinal),
         YamlScalarNode { Value: null or "" or "null" or "~" } => new Dictionary<string, string>(),
-        _ => throw new RulesetLoadException(file, (int)node.Start.Line, key, "expected a mapping"),
+        _ => throw new RepositoryConfigException(file, (int)node.Start.Line, key, "expected a mapping"),
     };
 
     private static List<string> List(string file, YamlNode node, string key) => node switch
     {
         YamlSequenceNode list => list.Children.Select(item => Scalar(file, item, key)).ToList(),
         YamlScalarNode { Value: null or "" or "null" or "~" } => [],
-        _ => throw new RulesetLoadException(file, (int)node.Start.Line, key, "expected a list"),
+        _ => throw new RepositoryConfigException(file, (int)node.Start.Line, key, "expected a list"),
     };
 }
