@@ -89,7 +89,9 @@ public static class RulesetReadme
         return (start, end);
     }
 
-    private static string OneParagraph(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    // Markdown would read <flow> as an HTML tag and drop it.
+    private static string OneParagraph(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace("<", "&lt;", StringComparison.Ordinal);
 
     private static string Cell(string text) => OneParagraph(text).Replace("|", "\\|", StringComparison.Ordinal);
 }

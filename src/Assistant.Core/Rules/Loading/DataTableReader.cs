@@ -34,7 +34,7 @@ public static class DataTableReader
                 values[column] = value switch
                 {
                     YamlScalarNode scalar => scalar.Value is "~" or "null" ? null : scalar.Value,
-                    YamlSequenceNode list => string.Join("|", list.Children.Select(c => ((YamlScalarNode)c).Value)),
+                    YamlSequenceNode list => string.Join("|", list.Children.Select(c => c is YamlScalarNode item ? item.Value : throw yaml.Error(c, column, "expected a value or a list of values"))),
                     _ => throw yaml.Error(value, column, "expected a value or a list of values"),
                 };
             }
