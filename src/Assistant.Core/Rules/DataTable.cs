@@ -12,6 +12,12 @@ public sealed class DataTable(string name, string path, IReadOnlyList<DataRow> r
 
     public IReadOnlyList<DataRow> Rows { get; } = rows;
 
+    /// <summary>The columns the file declares, in its order (empty for a table built in code).</summary>
+    public IReadOnlyList<DataColumn> Columns { get; init; } = [];
+
+    /// <summary>The comment at the top of the file: what the table maps and where the facts come from.</summary>
+    public string Description { get; init; } = string.Empty;
+
     /// <summary>The first row whose <paramref name="column"/> equals <paramref name="value"/>.</summary>
     public DataRow? Find(string column, string value) => Rows.FirstOrDefault(r => r.Get(column) == value);
 

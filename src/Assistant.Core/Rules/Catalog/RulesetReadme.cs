@@ -45,6 +45,26 @@ public static class RulesetReadme
             }
         }
 
+        if (ruleset.Tables.Names.Any())
+        {
+            text.Append("\n## Tables\n\nMapping data the rules read (`tables/<name>.yaml`; format in `rulesets/README.md`). A column marked optional may be left out of a row.\n");
+            foreach (var name in ruleset.Manifest.TableNames)
+            {
+                var table = ruleset.Tables[name];
+                text.Append($"\n### tables/{name}.yaml\n\n");
+                if (table.Description.Length > 0)
+                {
+                    text.Append(OneParagraph(table.Description)).Append("\n\n");
+                }
+
+                text.Append("| column | required | meaning |\n|---|---|---|\n");
+                foreach (var column in table.Columns)
+                {
+                    text.Append($"| `{column.Name}` | {(column.Optional ? "optional" : "yes")} | {Cell(column.Description)} |\n");
+                }
+            }
+        }
+
         return text.Append(End).Append('\n').ToString();
     }
 

@@ -16,8 +16,8 @@ public static class DataTableReader
         var root = yaml.Mapping(yaml.Load(text), "(document)");
         yaml.OnlyKnownFields(root, string.Empty, ["columns", "rows"]);
         var columns = Columns(yaml, yaml.Mapping(yaml.Required(root, "columns"), "columns"));
-        var required = columns.Where(c => !c.EndsWith('?')).ToList();
-        var known = columns.Select(c => c.TrimEnd('?')).ToHashSet(StringComparer.Ordinal);
+        var required = columns.Where(c => !c.Optional).Select(c => c.Name).ToList();
+        var known = columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var rows = new List<DataRow>();
         foreach (var item in yaml.Sequence(yaml.Required(root, "rows"), "rows").Children)
         {
@@ -47,12 +47,17 @@ public static class DataTableReader
             rows.Add(new DataRow((int)mapping.Start.Line, values));
         }
 
-        return new DataTable(name, file, rows);
+        return new DataTable(name, file, rows) { Columns = columns, Description = LeadingComment(text) };
     }
 
-    private static List<string> Columns(YamlReader yaml, YamlMappingNode schema)
+    private static string LeadingComment(string text) =>
+        string.Join(' ', text.ReplaceLineEndings("\n").Split('\n')
+            .TakeWhile(line => line.StartsWith('#'))
+            .Select(line => line.TrimStart('#').Trim()));
+
+    private static List<DataColumn> Columns(YamlReader yaml, YamlMappingNode schema)
     {
-        var columns = new List<string>();
+        var columns = new List<DataColumn>();
         foreach (var (key, description) in schema.Children)
         {
             var column = (key as YamlScalarNode)?.Value;
@@ -61,12 +66,12 @@ public static class DataTableReader
                 throw yaml.Error(key, "columns", "a column needs a name");
             }
 
-            if (description is not YamlScalarNode { Value: { Length: > 0 } })
+            if (description is not YamlScalarNode { Value: { Length: > 0 } text })
             {
                 throw yaml.Error(description, $"columns.{column}", "expected a one-line description of the column");
             }
 
-            columns.Add(column);
+            columns.Add(new DataColumn(column.TrimEnd('?'), text, column.EndsWith('?')));
         }
 
         return columns.Count == 0 ? throw yaml.Error(schema, "columns", "declares no column") : columns;
