@@ -176,13 +176,6 @@ public sealed class ImageSpecToFlyteImage : IRule
         }
     }
 
-    private static readonly Dictionary<string, string> MethodRenames = new(StringComparer.Ordinal)
-    {
-        ["with_packages"] = "with_pip_packages",
-        ["with_apt_packages"] = "with_apt_packages",
-        ["with_copy"] = "with_source_file",
-    };
-
     // img.with_packages([...]) / with_apt_packages / with_commands / with_copy / force_push on an ImageSpec variable.
     private IEnumerable<Finding> Methods(RuleContext context, IReadOnlyList<ImportBinding> bindings)
     {
@@ -206,13 +199,14 @@ public sealed class ImageSpecToFlyteImage : IRule
                 continue;
             }
 
-            if (!MethodRenames.TryGetValue(attribute.Attribute, out var renamed) || call.Arguments.Count != 1)
+            if (context.Tables["image-spec-methods"].Find("old", attribute.Attribute) is not { } method || call.Arguments.Count != 1)
             {
                 continue;
             }
 
+            var renamed = method.Require("new");
             var argument = call.Arguments[0];
-            var needsPath = attribute.Attribute == "with_copy";
+            var needsPath = method.Get("paths") == "yes";
             var items = argument.Kind is "List" or "Tuple" ? argument.Children("elts").Select(module.GetText).ToList() : null;
             var args = items is null
                 ? "*" + module.GetText(argument)
