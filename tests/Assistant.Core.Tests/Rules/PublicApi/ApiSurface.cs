@@ -223,7 +223,14 @@ internal static class ApiSurface
 
     private static readonly Dictionary<Type, string> Aliases = new()
     {
-        [typeof(void)] = "void", [typeof(object)] = "object", [typeof(string)] = "string", [typeof(bool)] = "bool",
-        [typeof(int)] = "int", [typeof(long)] = "long", [typeof(double)] = "double", [typeof(char)] = "char", [typeof(byte)] = "byte",
+        [typeof(void)] = "void",
+        [typeof(object)] = "object",
+        [typeof(string)] = "string",
+        [typeof(bool)] = "bool",
+        [typeof(int)] = "int",
+        [typeof(long)] = "long",
+        [typeof(double)] = "double",
+        [typeof(char)] = "char",
+        [typeof(byte)] = "byte",
     };
 }
