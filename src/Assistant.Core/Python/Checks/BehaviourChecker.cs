@@ -63,6 +63,7 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             ["cache_dir"] = cacheDirectory,
             ["timeout"] = Timeout.TotalSeconds,
             ["files"] = side.Files,
+            ["graphs"] = true,
         };
         return await Worker.SendAsync("declarations", request, Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
     }
@@ -79,7 +80,13 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
         todos ??= after.Files is not null && after.Files.TryGetValue(after.ModulePath, out var text)
             ? TodoMarkers.Read(text)
             : ReadTodos(Path.Combine(after.Root, after.ModulePath));
-        return new BehaviourReport(old, @new, BehaviourComparer.Compare(old, @new, todos));
+        var graph = GraphComparer.Compare(old.Graphs, @new.Graphs).ToList();
+        foreach (var (side, error) in new[] { ("old", old.GraphError), ("new", @new.GraphError) }.Where(e => e.Item2 is not null))
+        {
+            graph.Add(new GraphFinding(side == "old" ? before.ModulePath : after.ModulePath, "not-compared", false, $"the {side} module's flows could not be recorded: {error}"));
+        }
+
+        return new BehaviourReport(old, @new, BehaviourComparer.Compare(old, @new, todos)) { Graph = graph };
     }
 
     private static List<string> ReadTodos(string path) => File.Exists(path)
@@ -97,6 +104,11 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             entity.TryGetProperty("settings", out var settings) && settings.ValueKind == JsonValueKind.Object
                 ? settings.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal)
                 : new Dictionary<string, string>(StringComparer.Ordinal))).ToList();
-        return new ModuleDeclarations(modulePath, outcome, entities, error, CheckJson.Packages(answer)) { Warnings = CheckJson.Warnings(answer) };
+        return new ModuleDeclarations(modulePath, outcome, entities, error, CheckJson.Packages(answer))
+        {
+            Warnings = CheckJson.Warnings(answer),
+            Graphs = CheckJson.Graphs(answer),
+            GraphError = CheckJson.String(answer, "graph_error"),
+        };
     }
 }
