@@ -161,7 +161,8 @@ public static class GraphComparer
             var b = run.Nodes.FirstOrDefault(n => n.Id == laterId);
             if (a is not null && b is not null)
             {
-                return a.End is { } end && b.Start is { } start && end <= start;
+                // A coroutine never awaited is reported on its own.
+                return a.Start is null || b.Start is null || (a.End is { } end && end <= b.Start);
             }
         }
 
@@ -222,10 +223,19 @@ public static class GraphComparer
                     continue; // a coroutine never awaited is reported on its own
                 }
 
-                var overlap = x.Start < (y.End ?? int.MaxValue) && y.Start < (x.End ?? int.MaxValue);
-                if (!overlap)
+                var (first, second) = x.Start <= y.Start ? (x, y) : (y, x);
+                if (first.End is not { } firstEnd || firstEnd > second.Start)
                 {
-                    lost.Add(x.Start <= y.Start ? (a, b) : (b, a));
+                    continue; // they overlap
+                }
+
+                // The second only lost concurrency if its own inputs were ready before the first one started.
+                var ready = old[second.Id].Inputs.Values.SelectMany(v => v).Concat(old[second.Id].After).Concat(old[second.Id].Control)
+                    .Select(u => run.Nodes.FirstOrDefault(n => n.Id == u)).OfType<GraphNode>()
+                    .Select(n => n.End ?? int.MaxValue).DefaultIfEmpty(0).Max();
+                if (first.Start >= ready)
+                {
+                    lost.Add((first.Id, second.Id));
                 }
             }
         }

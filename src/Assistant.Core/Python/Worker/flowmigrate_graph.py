@@ -340,7 +340,7 @@ class Tracer:
             after |= self.sources(options.get("upstream_tasks"), run)
             if options.get("mapped"):
                 mapped = True
-        if kind in ("submit", "map"):
+        if kind in ("submit", "map") or getattr(target, "_fm_family", None) in ("prefect2", "prefect3"):
             options = {k: kwargs.pop(k) for k in list(kwargs) if k in _SUBMIT_OPTIONS}
             after |= self.sources(options.get("wait_for"), run)
             self.consume(options.get("wait_for"), run)
@@ -356,7 +356,7 @@ class Tracer:
         node["after"] = sorted(after - {s for s in after if s.startswith("input:")})
         node["start"] = run.tick()
         fn, _ = self.function(target)
-        if kind == "call" and inspect.iscoroutinefunction(fn):
+        if kind == "call" and not mapped and inspect.iscoroutinefunction(fn):
             node.update(kind="coroutine", start=None, end=None, awaited=False)
             coroutine = self._coroutine(node, run)
             run.coroutines[id(coroutine)] = node
