@@ -9,8 +9,8 @@ namespace Assistant.Cli.Commands;
 
 /// <summary>
 /// <c>flowmigrate check [PATH] [--flow ID…] [--json]</c>: imports each migrated flow's branch in the user's
-/// Python (stand-in for the target framework unless installed) and compares what it declares with the old
-/// code. Exit 1 when any flow fails.
+/// Python (stand-in for the target framework unless installed), compares what it declares with the old
+/// code, and what its flows call (the graph check). Exit 1 when any flow fails.
 /// </summary>
 internal static class CheckCommand
 {
@@ -78,11 +78,13 @@ internal static class CheckCommand
 
             if (report?.Graph.Count > 0)
             {
-                var table = new Table().Border(TableBorder.Simple).AddColumn("graph").AddColumn("flow").AddColumn("where").AddColumn("finding");
+                var table = new Table().Border(TableBorder.Simple).Expand()
+                    .AddColumn(new TableColumn("graph").NoWrap()).AddColumn(new TableColumn("flow").NoWrap()).AddColumn("finding");
                 foreach (var line in report.Graph.OrderBy(g => g.Severity == "error" ? 0 : 1).ThenBy(g => g.Flow, StringComparer.Ordinal))
                 {
+                    var where = line.Line is { } at ? $"{line.File}:{at}: " : string.Empty;
                     table.AddRow(new Markup(line.Severity == "error" ? $"[red]{Markup.Escape(line.Kind)}[/]" : $"[yellow]{Markup.Escape(line.Kind)}[/]"),
-                        new Text(line.Flow), new Text(line.Line is { } at ? $"{line.File}:{at}" : line.File), new Text(line.Message));
+                        new Text(line.Flow), new Text(where + line.Message));
                 }
 
                 output.Write(table);
