@@ -229,11 +229,14 @@ class Tracer:
 
     @staticmethod
     def task_name(obj):
+        """An explicit task name (Transform(name=...), .with_options(name=...)), else the function's name."""
+        explicit = obj.__dict__.get("_fm_explicit") or {}
+        if isinstance(explicit.get("name"), str):
+            return explicit["name"]
         fn = obj.__dict__.get("_fm_fn")
         if fn is not None and obj.__dict__.get("_fm_kind") is not None:
             return getattr(fn, "__name__", "task")
-        explicit = obj.__dict__.get("_fm_explicit") or {}
-        name = explicit.get("name") or obj.__dict__.get("name")
+        name = obj.__dict__.get("name")
         return name if isinstance(name, str) else type(obj).__name__
 
     @staticmethod

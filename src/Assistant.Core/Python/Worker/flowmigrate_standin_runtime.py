@@ -481,6 +481,8 @@ def _prefect1():
         return build
 
     _HOOKS[("prefect1", "task")] = task
+    # functools.wraps keeps run()'s signature in Prefect 1 too
+    _HOOKS[("prefect1", "defaults_from_attrs")] = lambda values, explicit, loc: (lambda fn: fn)
 
     def enter(self):
         if _is("prefect1", self, "Flow"):

@@ -91,6 +91,19 @@ public sealed class ImportCheckerTests(SharedWorker shared) : IClassFixture<Shar
         Assert.Equal(("flows_v2/etl.py", 1), (error.File, error.Line));
     }
 
+    [Theory]
+    [InlineData("unmapped(1), allow_failure(2)", null)]
+    [InlineData("unmapped()", "unmapped.__init__() missing 1 required positional argument: 'value'")]
+    public async Task Should_Take_The_Value_Of_Prefects_Annotations_Positionally(string call, string? error)
+    {
+        using var workspace = new CheckWorkspace();
+        var module = workspace.Write("flows_v2/etl.py", $"from prefect import allow_failure, unmapped\n\nVALUES = {call}\n");
+
+        var result = await new ImportChecker(_worker, workspace.Options("prefect3")).CheckAsync([module]);
+
+        Assert.Equal(error, result.Errors.SingleOrDefault()?.Message);
+    }
+
     [Fact]
     public async Task Should_Report_A_Syntax_Error_With_Its_Line()
     {
