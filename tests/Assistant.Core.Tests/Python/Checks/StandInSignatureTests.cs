@@ -9,7 +9,11 @@ public sealed class StandInSignatureTests(SharedWorker shared) : IClassFixture<S
 {
     private static readonly Dictionary<string, int> s_kindOrder = new()
     {
-        ["positional_only"] = 0, ["positional_or_keyword"] = 1, ["var_positional"] = 2, ["keyword_only"] = 3, ["var_keyword"] = 4,
+        ["positional_only"] = 0,
+        ["positional_or_keyword"] = 1,
+        ["var_positional"] = 2,
+        ["keyword_only"] = 3,
+        ["var_keyword"] = 4,
     };
 
     private readonly PythonWorker _worker = shared.Worker;
