@@ -9,8 +9,8 @@ namespace Assistant.Cli.Commands;
 
 /// <summary>
 /// <c>flowmigrate check [PATH] [--flow ID…] [--json]</c>: imports each migrated flow's branch in the user's
-/// Python (stand-in for the target framework unless installed) and compares what it declares with the old
-/// code. Exit 1 when any flow fails.
+/// Python (stand-in for the target framework unless installed), compares what it declares with the old
+/// code, and what its flows call (the graph check). Exit 1 when any flow fails.
 /// </summary>
 internal static class CheckCommand
 {
@@ -63,7 +63,8 @@ internal static class CheckCommand
         {
             var verdict = report is null ? "[grey]no branch[/]" : report.Passed ? "[green]passed[/]" : "[red]failed[/]";
             output.MarkupLine($"{verdict} {Markup.Escape(flow.Name)} ({Markup.Escape(flow.Branch ?? "-")}){(report?.Environment is { } env ? $" · {Markup.Escape(env)}" : "")}");
-            foreach (var finding in report?.Findings ?? [])
+            // Graph findings are listed in the graph table below.
+            foreach (var finding in (report?.Findings ?? []).Where(f => !f.Message.StartsWith("graph: ", StringComparison.Ordinal)))
             {
                 var rule = finding.RuleId is null ? string.Empty : $" [{finding.RuleId} produced this line]";
                 output.MarkupLine($"  {Markup.Escape(finding.Severity)} {Markup.Escape($"{finding.File}:{finding.Line}")} {Markup.Escape(finding.Message + rule)}");
@@ -74,6 +75,20 @@ internal static class CheckCommand
                 var counts = report.Behaviour.GroupBy(b => b.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
                 output.MarkupLine($"  behaviour: {Markup.Escape(string.Join(", ", counts))}");
             }
+
+            if (report?.Graph.Count > 0)
+            {
+                var table = new Table().Border(TableBorder.Simple).Expand()
+                    .AddColumn(new TableColumn("graph").NoWrap()).AddColumn(new TableColumn("flow").NoWrap()).AddColumn("finding");
+                foreach (var line in report.Graph.OrderBy(g => g.Severity == "error" ? 0 : 1).ThenBy(g => g.Flow, StringComparer.Ordinal))
+                {
+                    var where = line.Line is { } at ? $"{line.File}:{at}: " : string.Empty;
+                    table.AddRow(new Markup(line.Severity == "error" ? $"[red]{Markup.Escape(line.Kind)}[/]" : $"[yellow]{Markup.Escape(line.Kind)}[/]"),
+                        new Text(line.Flow), new Text(where + line.Message));
+                }
+
+                output.Write(table);
+            }
         }
     }
 
@@ -83,7 +98,7 @@ internal static class CheckCommand
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("schema", "flowmigrate.check/1");
+            json.WriteString("schema", "flowmigrate.check/2");
             json.WriteStartArray("flows");
             foreach (var (flow, report) in reports)
             {
@@ -121,6 +136,24 @@ internal static class CheckCommand
                     json.WriteString("before", line.Before);
                     json.WriteString("after", line.After);
                     json.WriteString("explained_by", line.ExplainedBy);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("graph");
+                foreach (var line in report?.Graph ?? [])
+                {
+                    json.WriteStartObject();
+                    json.WriteString("file", line.File);
+                    if (line.Line is { } at)
+                    {
+                        json.WriteNumber("line", at);
+                    }
+
+                    json.WriteString("flow", line.Flow);
+                    json.WriteString("kind", line.Kind);
+                    json.WriteString("severity", line.Severity);
+                    json.WriteString("message", line.Message);
                     json.WriteEndObject();
                 }
 

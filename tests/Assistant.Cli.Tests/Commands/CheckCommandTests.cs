@@ -19,9 +19,11 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(0, passed.ExitCode);
         using (var json = JsonDocument.Parse(passed.Output))
         {
+            Assert.Equal("flowmigrate.check/2", json.RootElement.GetProperty("schema").GetString());
             var flow = json.RootElement.GetProperty("flows")[0];
             Assert.Equal("passed", flow.GetProperty("result").GetString());
             Assert.Contains(flow.GetProperty("behaviour").EnumerateArray(), b => b.GetProperty("status").GetString() == "preserved");
+            Assert.Empty(flow.GetProperty("graph").EnumerateArray());
         }
 
         // A teammate breaks the converted module on the branch: a keyword flyte.Resources does not take.
@@ -34,6 +36,31 @@ public sealed class CheckCommandTests : IDisposable
         var failed = await CliProcess.RunInAsync(_repo, null, "check", "--flow", Flow);
         Assert.Equal(1, failed.ExitCode);
         Assert.Contains("unexpected keyword argument 'mem'", failed.Output);
+    }
+
+    [Fact]
+    public async Task Should_Fail_A_Branch_Whose_Driver_Feeds_A_Task_From_The_Wrong_Node()
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync("demo", "--into", _repo)).ExitCode);
+        var migrate = await CliProcess.RunInAsync(_repo, null, "migrate", "--flow", Flow, "--yes");
+        Assert.True(migrate.ExitCode == 0, migrate.Output + migrate.Error);
+
+        // A teammate "simplifies" the driver on the branch: clean_rows now reads the run date instead of the loaded rows.
+        Git("checkout", "--quiet", "flowmigrate/flyte_flows.etl_pipeline");
+        var converted = Path.Combine(_repo, "flows_v2", "flyte_flows", "etl_pipeline.py");
+        var text = File.ReadAllText(converted);
+        Assert.Contains("clean_rows(rows=raw)", text);
+        File.WriteAllText(converted, text.Replace("clean_rows(rows=raw)", "clean_rows(rows=run_date)", StringComparison.Ordinal));
+        Git("commit", "--quiet", "-am", "shortcut");
+        Git("checkout", "--quiet", "main");
+
+        var failed = await CliProcess.RunInAsync(_repo, null, "check", "--flow", Flow, "--json");
+
+        Assert.Equal(1, failed.ExitCode);
+        using var json = JsonDocument.Parse(failed.Output);
+        var graph = Assert.Single(json.RootElement.GetProperty("flows")[0].GetProperty("graph").EnumerateArray());
+        Assert.Equal(("daily_etl", "changed-input", "error"), (graph.GetProperty("flow").GetString(), graph.GetProperty("kind").GetString(), graph.GetProperty("severity").GetString()));
+        Assert.Equal("clean_rows(rows=…) was fed by load_table, now by input:run_date", graph.GetProperty("message").GetString());
     }
 
     private void Git(params string[] arguments)

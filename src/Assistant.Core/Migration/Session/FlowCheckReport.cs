@@ -8,4 +8,7 @@ public sealed record FlowCheckReport(bool Passed, IReadOnlyList<CheckFinding> Fi
 
     /// <summary>What the old and new code declare, setting by setting (empty when the behaviour check did not run).</summary>
     public IReadOnlyList<BehaviourLine> Behaviour { get; init; } = [];
+
+    /// <summary>The old and new flows' calls compared (empty when the behaviour check did not run or found nothing).</summary>
+    public IReadOnlyList<GraphLine> Graph { get; init; } = [];
 }

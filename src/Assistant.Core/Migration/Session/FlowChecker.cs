@@ -36,15 +36,17 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
         }
 
         var environment = Environment(result.Packages);
-        var behaviour = result.Passed && layout.IsSideBySide && SourceManifest(ruleset) is { } old
-            ? await CompareAsync(worktree, root, modules, old, manifest, cancellationToken)
-            : [];
+        var (behaviour, graph) = result.Passed && layout.IsSideBySide && SourceManifest(ruleset) is { } old
+            ? await CompareAsync(worktree, root, modules, old, manifest, SettingSteps.For(ruleset), cancellationToken)
+            : (new List<BehaviourLine>(), new List<GraphLine>());
         findings.AddRange(behaviour.Where(b => b.Status is "changed" or "dropped" && b.ExplainedBy is null)
             .Select(b => new CheckFinding("error", b.File, null, $"behaviour: {b.Entity}: {b.Setting} {b.Status} ({b.Before} → {b.After ?? "nothing"}) and no TODO explains it", null)));
+        findings.AddRange(graph.Select(g => new CheckFinding(g.Severity, g.File, g.Line, $"graph: {g.Flow}: {g.Kind}: {g.Message}", null)));
         return new FlowCheckReport(result.Passed && findings.All(f => f.Severity != "error"), findings, result.Duration)
         {
             Environment = environment.Length == 0 ? null : environment,
             Behaviour = behaviour,
+            Graph = graph,
         };
     }
 
@@ -57,16 +59,20 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
     }
 
     // Old modules are read in the worktree (side-by-side keeps them untouched), new ones in the parallel tree.
-    private async Task<List<BehaviourLine>> CompareAsync(string oldRoot, string newRoot, IEnumerable<string> modules, ApiManifest old, ApiManifest manifest, CancellationToken cancellationToken)
+    private async Task<(List<BehaviourLine> Settings, List<GraphLine> Graph)> CompareAsync(string oldRoot, string newRoot, IEnumerable<string> modules, ApiManifest old, ApiManifest manifest,
+        Func<string, string, bool> ruleMayExplain, CancellationToken cancellationToken)
     {
         var lines = new List<BehaviourLine>();
+        var graph = new List<GraphLine>();
         foreach (var module in modules.Where(m => File.Exists(Path.Combine(oldRoot, m))))
         {
-            var report = await _behaviour.CompareAsync(new BehaviourSide(oldRoot, module, [old]), new BehaviourSide(newRoot, module, [manifest]), cancellationToken: cancellationToken);
+            var report = await _behaviour.CompareAsync(new BehaviourSide(oldRoot, module, [old]), new BehaviourSide(newRoot, module, [manifest]),
+                cancellationToken: cancellationToken, ruleMayExplain: ruleMayExplain);
             lines.AddRange(report.Settings.Select(s => new BehaviourLine(module, s.Entity, s.Setting, s.Status.ToString().ToLowerInvariant(), s.Before, s.After, s.ExplainedBy)));
+            graph.AddRange(report.Graph.Select(g => new GraphLine(g.File ?? module, g.Flow, g.Kind, g.IsFailure ? "error" : "warning", g.Message, g.Line)));
         }
 
-        return lines;
+        return (lines, graph);
     }
 
     // rulesets/<id>/api/<source>.json: flytekit.json or prefect1.json.

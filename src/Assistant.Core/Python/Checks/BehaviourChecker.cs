@@ -63,24 +63,47 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             ["cache_dir"] = cacheDirectory,
             ["timeout"] = Timeout.TotalSeconds,
             ["files"] = side.Files,
+            ["graphs"] = true,
         };
         return await Worker.SendAsync("declarations", request, Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Compares the two modules. <paramref name="todos"/> are the TODO texts of the new file; when null they are
-    /// read from it (<c># TODO(flowmigrate RULE): text</c> markers).
+    /// read from it (<c># TODO(flowmigrate RULE): text</c> markers). <paramref name="ruleMayExplain"/> (rule id, setting) says
+    /// whether that rule's TODOs may explain a difference in that setting; null: any rule may.
     /// </summary>
     public async Task<BehaviourReport> CompareAsync(BehaviourSide before, BehaviourSide after, IReadOnlyList<string>? todos = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Func<string, string, bool>? ruleMayExplain = null)
     {
         var old = await DeclarationsAsync(before, cancellationToken).ConfigureAwait(false);
         var @new = await DeclarationsAsync(after, cancellationToken).ConfigureAwait(false);
         todos ??= after.Files is not null && after.Files.TryGetValue(after.ModulePath, out var text)
             ? TodoMarkers.Read(text)
             : ReadTodos(Path.Combine(after.Root, after.ModulePath));
-        return new BehaviourReport(old, @new, BehaviourComparer.Compare(old, @new, todos));
+        var graph = GraphComparer.Compare(old.Graphs, @new.Graphs).ToList();
+        foreach (var (side, error) in new[] { ("old", old.GraphError), ("new", @new.GraphError) }.Where(e => e.Item2 is not null))
+        {
+            graph.Add(new GraphFinding(side == "old" ? before.ModulePath : after.ModulePath, "not-compared", false, $"the {side} module's flows could not be recorded: {error}"));
+        }
+
+        var settings = UnusedTaskRunners(BehaviourComparer.Compare(old, @new, todos, ruleMayExplain), @new);
+        return new BehaviourReport(old, @new, settings) { Graph = graph };
     }
+
+    /// <summary>
+    /// A Prefect flow that submits and maps nothing never uses its task runner (tasks called directly run one after
+    /// another on any runner), so a changed runner there — typically v1's sequential LocalExecutor becoming the
+    /// target's default — changes nothing the flow does.
+    /// </summary>
+    private static IReadOnlyList<SettingComparison> UnusedTaskRunners(IReadOnlyList<SettingComparison> settings, ModuleDeclarations after) =>
+        settings.Select(s => s is { Setting: "task_runner", Status: SettingStatus.Changed, IsExplained: false }
+            && after.Entities.FirstOrDefault(e => e.Kind == "flow" && e.Name == s.Entity) is var flow
+            && after.Graphs.FirstOrDefault(g => g.Family.StartsWith("prefect", StringComparison.Ordinal) && (g.Name == s.Entity || g.Name == flow?.Name || after.Graphs.Count == 1)) is { } graph
+            && graph.Runs.Count > 0 && graph.Runs.All(r => r.Error is null && r.Nodes.All(n => n.Kind is not ("submit" or "map")))
+                ? s with { ExplainedBy = "the flow submits and maps no task, so its task runner runs nothing: tasks called directly run one after another on any runner" }
+                : s).ToList();
+
 
     private static List<string> ReadTodos(string path) => File.Exists(path)
         ? TodoMarkers.Read(File.ReadAllText(path))
@@ -97,6 +120,11 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             entity.TryGetProperty("settings", out var settings) && settings.ValueKind == JsonValueKind.Object
                 ? settings.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal)
                 : new Dictionary<string, string>(StringComparer.Ordinal))).ToList();
-        return new ModuleDeclarations(modulePath, outcome, entities, error, CheckJson.Packages(answer)) { Warnings = CheckJson.Warnings(answer) };
+        return new ModuleDeclarations(modulePath, outcome, entities, error, CheckJson.Packages(answer))
+        {
+            Warnings = CheckJson.Warnings(answer),
+            Graphs = CheckJson.Graphs(answer),
+            GraphError = CheckJson.String(answer, "graph_error"),
+        };
     }
 }

@@ -14,7 +14,12 @@ public static class BehaviourComparer
 {
     private const string Declaration = "(declaration)";
 
-    public static IReadOnlyList<SettingComparison> Compare(ModuleDeclarations before, ModuleDeclarations after, IReadOnlyList<string> todos)
+    /// <param name="before">What the old module declares.</param>
+    /// <param name="after">What the new module declares.</param>
+    /// <param name="todos">The new module's TODOs, as <c>RULE: text</c>.</param>
+    /// <param name="ruleMayExplain">(rule id, setting) → whether that rule's TODOs may explain that setting; null: any rule may.</param>
+    public static IReadOnlyList<SettingComparison> Compare(ModuleDeclarations before, ModuleDeclarations after, IReadOnlyList<string> todos,
+        Func<string, string, bool>? ruleMayExplain = null)
     {
         var entityNames = before.Entities.Concat(after.Entities)
             .SelectMany(e => new[] { e.Name, e.Variable })
@@ -48,13 +53,13 @@ public static class BehaviourComparer
         {
             if (@new is null)
             {
-                results.Add(Explain(new SettingComparison(old.Name, Declaration, SettingStatus.Dropped, old.Kind, null), old, todos, entityNames));
+                results.Add(Explain(new SettingComparison(old.Name, Declaration, SettingStatus.Dropped, old.Kind, null), old, todos, entityNames, ruleMayExplain));
                 continue;
             }
 
             if (old.Name != @new.Name)
             {
-                results.Add(Explain(new SettingComparison(old.Name, "name", SettingStatus.Changed, old.Name, @new.Name), old, todos, entityNames));
+                results.Add(Explain(new SettingComparison(old.Name, "name", SettingStatus.Changed, old.Name, @new.Name), old, todos, entityNames, ruleMayExplain));
             }
 
             foreach (var key in old.Settings.Keys.Union(@new.Settings.Keys).Order(StringComparer.Ordinal))
@@ -62,7 +67,7 @@ public static class BehaviourComparer
                 var hadOld = old.Settings.TryGetValue(key, out var was);
                 var hasNew = @new.Settings.TryGetValue(key, out var now);
                 var status = !hadOld ? SettingStatus.Added : !hasNew ? SettingStatus.Dropped : was == now ? SettingStatus.Preserved : SettingStatus.Changed;
-                results.Add(Explain(new SettingComparison(old.Name, key, status, was, now), old, todos, entityNames));
+                results.Add(Explain(new SettingComparison(old.Name, key, status, was, now), old, todos, entityNames, ruleMayExplain));
             }
         }
 
@@ -70,7 +75,8 @@ public static class BehaviourComparer
         return results;
     }
 
-    private static SettingComparison Explain(SettingComparison comparison, DeclaredEntity entity, IReadOnlyList<string> todos, IReadOnlyList<string> entityNames)
+    private static SettingComparison Explain(SettingComparison comparison, DeclaredEntity entity, IReadOnlyList<string> todos, IReadOnlyList<string> entityNames,
+        Func<string, string, bool>? ruleMayExplain)
     {
         if (comparison.Status is not (SettingStatus.Changed or SettingStatus.Dropped))
         {
@@ -80,6 +86,12 @@ public static class BehaviourComparer
         var concepts = Concepts(comparison.Setting, entity);
         foreach (var todo in todos)
         {
+            var colon = todo.IndexOf(':', StringComparison.Ordinal);
+            if (ruleMayExplain is not null && (colon <= 0 || !ruleMayExplain(todo[..colon], comparison.Setting)))
+            {
+                continue;
+            }
+
             var text = todo.ToLowerInvariant();
             if (!concepts.Any(words => words.All(w => text.Contains(w, StringComparison.Ordinal)))
                 || !(MentionsValue(text, comparison.Before) || MentionsValue(text, comparison.After) || s_differenceWords.Any(text.Contains)))

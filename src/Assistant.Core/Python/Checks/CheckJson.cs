@@ -39,6 +39,40 @@ internal static class CheckJson
         .Select(p => new PackageSource(String(p, "name") ?? "?", String(p, "family") ?? "?", String(p, "source") ?? "standin", String(p, "version"), String(p, "note")))
         .ToList();
 
+    public static IReadOnlyList<FlowGraph> Graphs(JsonElement result) => Array(result, "graphs").Select(g => new FlowGraph(
+        String(g, "name") ?? "?",
+        String(g, "variable"),
+        String(g, "family") ?? "?",
+        String(g, "kind") ?? "?",
+        String(g, "driver") ?? "dag",
+        g.TryGetProperty("parallel", out var parallel) && parallel.ValueKind == JsonValueKind.True,
+        Array(g, "runs").Select(r => new GraphRun(
+            Array(r, "nodes").Select(Node).ToList(),
+            r.TryGetProperty("error", out var error) ? String(error, "message") : null,
+            r.TryGetProperty("error", out error) ? Int(error, "line") : null)).ToList())).ToList();
+
+    private static GraphNode Node(JsonElement n) => new(
+        String(n, "id") ?? "?",
+        String(n, "task") ?? "?",
+        String(n, "kind") ?? "call",
+        n.TryGetProperty("mapped", out var mapped) && mapped.ValueKind == JsonValueKind.True,
+        n.TryGetProperty("inputs", out var inputs) && inputs.ValueKind == JsonValueKind.Object
+            ? inputs.EnumerateObject().ToDictionary(p => p.Name, p => (IReadOnlyList<string>)Strings(n.GetProperty("inputs"), p.Name), StringComparer.Ordinal)
+            : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal),
+        Strings(n, "after"),
+        Strings(n, "control"))
+    {
+        File = String(n, "file"),
+        Line = Int(n, "line"),
+        Start = Int(n, "start"),
+        End = Int(n, "end"),
+        Awaited = Bool(n, "awaited"),
+        Resolved = Bool(n, "resolved"),
+    };
+
+    private static bool? Bool(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
+
     public static IReadOnlyList<string> Strings(JsonElement result, string name) =>
         Array(result, name).Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList();
 

@@ -12,4 +12,10 @@ public sealed record ModuleDeclarations(
 
     /// <summary>Modules that are not installed, and (old side) names the manifest does not list, which were stubbed.</summary>
     public IReadOnlyList<ImportWarning> Warnings { get; init; } = [];
+
+    /// <summary>What each flow the module defines calls (the graph check); empty when none was recorded.</summary>
+    public IReadOnlyList<FlowGraph> Graphs { get; init; } = [];
+
+    /// <summary>Why the flows' calls could not be recorded, when they could not.</summary>
+    public string? GraphError { get; init; }
 }

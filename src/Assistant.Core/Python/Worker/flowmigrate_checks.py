@@ -21,11 +21,14 @@ import_check {"root", "modules": [relpath]?, "files": {relpath: text}?, "standin
       "loaded_files": [relpath], "scrubbed": [name], "sys_path": [path], "stdout", "stderr",
       "signal"? (crashed), "exit_code"? (exited), "message"? (not completed)}
 
-declarations {"root", "module": relpath, "files"?, "standins", "cache_dir", "timeout"}
+declarations {"root", "module": relpath, "files"?, "standins", "cache_dir", "timeout", "graphs": false}
   Imports the module with recording stand-ins, then runs only the serve/deploy/to_deployment calls of
   its `if __name__ == "__main__":` block, and describes what it declares (flowmigrate_declarations).
+  With "graphs", also records what each flow calls (flowmigrate_graph).
   -> {"outcome", "module", "families", "packages", "warnings", "main_block_skipped": [{"line", "error"}],
       "entities": [{"kind": "task"|"workflow"|"dynamic"|"flow", "name", "variable", "settings": {key: text}}],
+      "graphs"?: [{"name", "variable", "family", "kind", "driver": "dag"|"sync"|"async", "parallel",
+                   "runs": [{"decisions", "nodes", "error"?}]}] | "graph_error"?: text,
       "loaded_files": [relpath], "error"?: {same shape as an import_check error}}
 
 standin_signatures {"manifest", "cache_dir", "names": ["module:Name" | "module:Class.method"]}
@@ -45,6 +48,7 @@ import traceback
 import types
 
 import flowmigrate_declarations
+import flowmigrate_graph
 import flowmigrate_sandbox
 import flowmigrate_standins
 
@@ -542,6 +546,10 @@ def _declarations_job(request):
     def job():
         root, roots, standin_dirs, finder, packages, families, scrubbed = _prepare(request)
         answer = {"packages": packages, "families": families, "warnings": finder.warnings, "entities": []}
+        tracer = None
+        if request.get("graphs"):
+            import _flowmigrate_rt
+            tracer = _flowmigrate_rt.TRACER = flowmigrate_graph.Tracer(_flowmigrate_rt, root, standin_dirs)
         try:
             module = _import(root, roots, request["module"])
         except BaseException as error:
@@ -559,6 +567,11 @@ def _declarations_job(request):
         _missing_warnings(answer["warnings"], root)
         answer["module"] = module.__name__
         answer["entities"] = flowmigrate_declarations.describe(module, families)
+        if tracer is not None:
+            try:
+                answer["graphs"] = flowmigrate_graph.graphs(module, families, tracer, flowmigrate_declarations._runner)
+            except Exception as error:  # the declarations stand; the graph check reports it could not run
+                answer["graph_error"] = "%s: %s" % (type(error).__name__, error)
         answer["loaded_files"] = _loaded_files(root, standin_dirs)
         return answer
     return job

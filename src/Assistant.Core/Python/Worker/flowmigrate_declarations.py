@@ -405,6 +405,8 @@ def _runner(value, family):
     if kind == "LocalDaskExecutor" and _arg(value, "scheduler", 0) in ("processes", "multiprocessing"):
         category = "processes"
     workers = None if isinstance(value, type) else (_arg(value, "num_workers") or _arg(value, "max_workers", 0))
+    if workers == 1 and category in ("threads", "processes", "dask"):
+        return "sequential"  # one worker runs submitted tasks one after another, as LocalExecutor did
     return category + ("" if workers is None else " workers=%s" % canon(workers))
 
 

@@ -14,6 +14,7 @@ CLASSES = {}        # (family, export name) -> generated class
 MISSING = []        # names an old-side module used that its manifest does not list
 AT_IMPORT = []      # tasks/flows called by module-level code (they would run on every import)
 _FLOW_STACK = []    # active Prefect 1 `with Flow(...)` blocks
+TRACER = None       # the graph check's recorder (flowmigrate_graph.Tracer) while it reads a flow's calls
 
 
 class Default:
@@ -142,12 +143,16 @@ class StandIn:
 
     def __enter__(self):
         hook = _HOOKS.get((self._fm_family, "__enter__"))
+        if TRACER is not None:
+            TRACER.enter(self)
         return hook(self) if hook else self
 
     def __exit__(self, *exc):
         hook = _HOOKS.get((self._fm_family, "__exit__"))
         if hook:
             hook(self)
+        if TRACER is not None:
+            TRACER.exit(self)
         return False
 
     def __repr__(self):
@@ -256,16 +261,20 @@ def new(cls, explicit):
 def call(family, name, loc):
     values, explicit = _spread(loc)
     hook = _HOOKS.get((family, name))
-    if hook is not None:
-        return hook(values, explicit, loc)
-    return Recorded(name, explicit)
+    result = hook(values, explicit, loc) if hook is not None else Recorded(name, explicit)
+    if TRACER is not None:
+        return TRACER.after_call(family, name, values, explicit, result)
+    return result
 
 
 def method(self, family, owner, name, loc, static=False, chain=False):
     values, explicit = _spread(loc, None if static else "self")
     hook = _HOOKS.get((family, owner + "." + name))
     if hook is not None:
-        return hook(self, values, explicit)
+        result = hook(self, values, explicit)
+        if TRACER is not None and name != "__call__":
+            return TRACER.after_method(self, family, owner, name, values, explicit, result)
+        return result
     if chain and name not in ("__call__", "map"):
         # a builder (Image.from_debian_base(...).with_pip_packages(...)): a new object remembering the calls
         klass = self if isinstance(self, type) else type(self)
@@ -278,7 +287,10 @@ def method(self, family, owner, name, loc, static=False, chain=False):
         return obj
     if name == "__call__":
         return _called(self, explicit.get("*", ()), {k: v for k, v in explicit.items() if k != "*"})
-    return Recorded("%s.%s" % (owner, name), explicit)
+    result = Recorded("%s.%s" % (owner, name), explicit)
+    if TRACER is not None:
+        return TRACER.after_method(self, family, owner, name, values, explicit, result)
+    return result
 
 
 def prop(self, owner, name):
@@ -294,8 +306,12 @@ def _called(target, args, kwargs):
                               "line": frame.f_lineno})
     hook = _HOOKS.get((getattr(target, "_fm_family", None), "called"))
     if hook is not None:
-        return hook(target, args, kwargs)
-    return Anything("%s()" % getattr(target, "__name__", type(target).__name__))
+        result = hook(target, args, kwargs)
+    else:
+        result = Anything("%s()" % getattr(target, "__name__", type(target).__name__))
+    if TRACER is not None:
+        return TRACER.called(target, args, kwargs, result)
+    return result
 
 
 def _user_caller():
@@ -465,6 +481,8 @@ def _prefect1():
         return build
 
     _HOOKS[("prefect1", "task")] = task
+    # functools.wraps keeps run()'s signature in Prefect 1 too
+    _HOOKS[("prefect1", "defaults_from_attrs")] = lambda values, explicit, loc: (lambda fn: fn)
 
     def enter(self):
         if _is("prefect1", self, "Flow"):

@@ -20,7 +20,7 @@ import shutil
 import tempfile
 import time
 
-GENERATOR_VERSION = "5"
+GENERATOR_VERSION = "6"
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _RUNTIME = os.path.join(_HERE, "flowmigrate_standin_runtime.py")
 _LENIENT = ("flytekit", "prefect1")
@@ -199,12 +199,22 @@ def _method_kind(entry):
     return "method"
 
 
+def _constructor_params(params):
+    """A tuple subclass's field accessor (Prefect's `value = cast(T, property(itemgetter(0)))` in unmapped,
+    allow_failure, quote…) reads as a keyword-only parameter with that default in the manifest; the real
+    constructor (`__new__(cls, value)`) takes it positionally and requires it."""
+    if params is None:
+        return None
+    return [dict(p, kind="positional_or_keyword", default=None) if "property(itemgetter(" in str(p.get("default") or "") else p
+            for p in params]
+
+
 def _emit_class(writer, alias, name, entry, base_alias, family):
     w = writer
     base = base_alias or "_rt.StandIn"
     w.emit("class %s(%s):" % (name, base))
     w.emit("    _fm_name = %r" % name)
-    params = entry.get("params")
+    params = _constructor_params(entry.get("params"))
     forwards = entry.get("var_keyword_forwards_to")
     if params is not None:
         signature = w.signature(params, "self")

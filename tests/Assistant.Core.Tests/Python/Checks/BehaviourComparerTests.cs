@@ -42,4 +42,18 @@ public sealed class BehaviourComparerTests
         Assert.Equal((SettingStatus.Dropped, "(declaration)"), (dropped.Status, dropped.Setting));
         Assert.True(dropped.IsFailure);
     }
+
+    [Fact]
+    public void Should_Only_Let_A_Todo_Explain_A_Setting_Its_Rule_May_Change()
+    {
+        var before = Module(Task("load", ("resources.memory.limit", "4Gi")));
+        var after = Module(Task("load"));
+        const string Todo = "load: the memory limit (4Gi) cannot be expressed";
+
+        var fromTriggers = BehaviourComparer.Compare(before, after, ["FLY401: " + Todo], (rule, _) => rule != "FLY401");
+        var fromEnvironment = BehaviourComparer.Compare(before, after, ["FLY101: " + Todo], (rule, _) => rule != "FLY401");
+
+        Assert.True(Assert.Single(fromTriggers).IsFailure);
+        Assert.Equal("FLY101: " + Todo, Assert.Single(fromEnvironment).ExplainedBy);
+    }
 }

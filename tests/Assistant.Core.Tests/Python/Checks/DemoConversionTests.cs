@@ -44,7 +44,8 @@ public sealed class DemoConversionTests(SharedWorker shared) : IClassFixture<Sha
 
         var report = await _behaviour.CompareAsync(old, @new);
 
-        Assert.True(report.Passed, string.Join("\n", report.Failures.Select(f => f.ToString()).Append(report.After.Error?.ToString() ?? string.Empty)));
+        Assert.True(report.Passed, string.Join("\n", report.Failures.Select(f => f.ToString()).Concat(report.Graph.Select(g => g.ToString()))
+            .Append(report.After.Error?.ToString() ?? string.Empty)));
         Assert.Contains(report.Settings, s => s.Status == SettingStatus.Preserved);
     }
 }

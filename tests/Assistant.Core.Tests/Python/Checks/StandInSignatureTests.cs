@@ -9,7 +9,11 @@ public sealed class StandInSignatureTests(SharedWorker shared) : IClassFixture<S
 {
     private static readonly Dictionary<string, int> s_kindOrder = new()
     {
-        ["positional_only"] = 0, ["positional_or_keyword"] = 1, ["var_positional"] = 2, ["keyword_only"] = 3, ["var_keyword"] = 4,
+        ["positional_only"] = 0,
+        ["positional_or_keyword"] = 1,
+        ["var_positional"] = 2,
+        ["keyword_only"] = 3,
+        ["var_keyword"] = 4,
     };
 
     private readonly PythonWorker _worker = shared.Worker;
@@ -101,11 +105,17 @@ public sealed class StandInSignatureTests(SharedWorker shared) : IClassFixture<S
         return sample;
     }
 
+    // A tuple field accessor (default "cast(T, property(itemgetter(0)))") is the real constructor's required positional argument.
     private static List<string> Describe(JsonElement parameters) => parameters.EnumerateArray()
+        .Select(p => IsTupleField(p) ? (Name: p.GetProperty("name").GetString(), Kind: "positional_or_keyword", Default: false)
+            : (Name: p.GetProperty("name").GetString(), Kind: p.GetProperty("kind").GetString()!, Default: HasDefault(p)))
         .Select((p, i) => (p, i))
-        .OrderBy(x => s_kindOrder.GetValueOrDefault(x.p.GetProperty("kind").GetString()!, 1)).ThenBy(x => x.i)
-        .Select(x => $"{x.p.GetProperty("name").GetString()}:{x.p.GetProperty("kind").GetString()}:{HasDefault(x.p)}")
+        .OrderBy(x => s_kindOrder.GetValueOrDefault(x.p.Kind, 1)).ThenBy(x => x.i)
+        .Select(x => $"{x.p.Name}:{x.p.Kind}:{x.p.Default}")
         .ToList();
+
+    private static bool IsTupleField(JsonElement parameter) =>
+        parameter.TryGetProperty("default", out var d) && d.ValueKind == JsonValueKind.String && d.GetString()!.Contains("property(itemgetter(", StringComparison.Ordinal);
 
     private static bool HasDefault(JsonElement parameter) =>
         parameter.GetProperty("kind").GetString() is not ("var_positional" or "var_keyword")
