@@ -59,21 +59,85 @@ internal sealed class FlowWizard : IFlowWizard
         var repository = session.Repository;
         var exists = MigrationSession.Check(await repository.RefExistsAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed);
         var history = BranchHistory.Empty;
+        ReplayPlan? replay = null;
         if (exists)
         {
-            var commits = MigrationSession.Check(await repository.LogAsync(unit.Branch, session.BaseCommit, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+            var tip = MigrationSession.Check(await repository.RevParseAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed).Value;
+            var commits = MigrationSession.Check(await repository.LogAsync(tip, session.BaseCommit, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
             history = BranchHistory.From(commits, unit);
-            if (history.IsForeign)
+            if (history.IsForeign || (commits.Count == 0 && !await BranchOwnership.IsOursAsync(session, unit, tip, cancellationToken)))
             {
-                throw new SessionException(SessionRefusal.ForeignBranch, $"branch {unit.Branch} exists but was not made by flowmigrate; rename or delete it to migrate {unit.Lead.Id}");
+                throw BranchOwnership.Refusal(unit);
+            }
+
+            replay = await BaseMove.PrepareAsync(session, unit, tip, history, cancellationToken);
+            if (replay is not null)
+            {
+                history = BranchHistory.Empty;
             }
         }
 
         var worktree = await WorktreeAsync(session, unit, exists, cancellationToken);
         FaultPoint.Reach(FaultPoint.AfterWorktree);
         var wizard = new FlowWizard(session, unit, worktree, history);
+        if (replay is not null)
+        {
+            wizard.SkipAll(replay.SkippedSteps);
+        }
+
         await wizard.AdvanceAsync(cancellationToken);
+        if (replay is not null)
+        {
+            await wizard.ReplayAsync(replay, cancellationToken);
+        }
+
         return wizard;
+    }
+
+    /// <summary>What re-planning on a new base did, when it happened: the replaced tip's ref and the step replaying stopped at, if any.</summary>
+    public string? Replanned { get; private set; }
+
+    // Replays the committed steps of a branch rewritten onto a new base, with the changes it had turned off;
+    // stops at the first step it had not committed (new changes, shown to the user) or that fails.
+    private async Task ReplayAsync(ReplayPlan replay, CancellationToken cancellationToken)
+    {
+        var replayed = 0;
+        string? stopped = null;
+        while (Current is { } preview && replay.CommittedSteps.Contains(preview.Step.Step.Id))
+        {
+            _session.Cache.Update(data =>
+            {
+                data.DisabledChanges[Key] = replay.DisabledChanges.ToList();
+                return data;
+            });
+            await RefreshAsync(cancellationToken);
+            var result = await AcceptAsync(cancellationToken: cancellationToken);
+            if (!result.IsSuccess)
+            {
+                stopped = $"; replaying {preview.Step.Step.Title} failed: {result.Error}";
+                break;
+            }
+
+            replayed++;
+        }
+
+        _session.Cache.Update(data =>
+        {
+            data.DisabledChanges.Remove(Key);
+            return data;
+        });
+        await RefreshAsync(cancellationToken);
+        Replanned = replay.ReplacedRef.Length == 0
+            ? $"{_unit.Branch} started again at the new base (it had no commits)"
+            : $"{_unit.Branch} re-planned on the new base: {replayed} step(s) replayed with your decisions, old tip kept as {replay.ReplacedRef}{stopped}";
+    }
+
+    private void SkipAll(IEnumerable<string> steps)
+    {
+        foreach (var step in steps)
+        {
+            RecordSkip(step);
+        }
     }
 
     public async Task ToggleAsync(ChangeKey change, CancellationToken cancellationToken = default)
@@ -409,6 +473,16 @@ internal sealed class FlowWizard : IFlowWizard
         if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
         {
             throw new SessionException(SessionRefusal.WorktreePathInUse, $"{path} is in use by something other than flowmigrate's worktree for {unit.Branch}; move it away");
+        }
+
+        if (!branchExists)
+        {
+            // Recorded first: a branch with no commits of its own is only taken for ours when recorded (see BranchOwnership).
+            session.Cache.Update(data =>
+            {
+                data.CreatedBranches[unit.Branch] = session.BaseCommit;
+                return data;
+            });
         }
 
         return MigrationSession.Check(

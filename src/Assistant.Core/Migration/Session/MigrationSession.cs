@@ -156,6 +156,11 @@ internal sealed class MigrationSession : IMigrationSession
         {
             data.SkippedSteps.Remove(unit.Lead.Id);
             data.DisabledChanges.Remove(unit.Lead.Id);
+            if (deleteBranch)
+            {
+                data.CreatedBranches.Remove(unit.Branch);
+            }
+
             return data;
         });
         return removed;

@@ -12,4 +12,7 @@ public enum SessionRefusal
     InvalidConfig,
     GitFailed,
     Locked,
+
+    /// <summary>The base changed the flow's files since its branch was made: re-planning rewrites the branch, which needs the user's consent.</summary>
+    RewriteNeeded,
 }
