@@ -93,7 +93,9 @@ internal sealed class FlowStatusReader(MigrationSession session)
             return status with { State = FlowState.Merged, Todos = todos, Note = "its converted files are already in the base (a squash or rebase merge, or the branch of another flow of the same file)" };
         }
 
-        var lastDecided = steps.Select((s, i) => (s, i)).Where(p => history.CommittedSteps.Contains(p.s.Id) || skipped.Contains(p.s.Id)).Select(p => p.i).DefaultIfEmpty(-1).Max();
+        // Steps with nothing to change count as passed, as in the wizard (the newest commit lists those after it).
+        var lastDecided = steps.Select((s, i) => (s, i)).Where(p => history.CommittedSteps.Contains(p.s.Id) || skipped.Contains(p.s.Id) || history.EmptySteps.Contains(p.s.Id))
+            .Select(p => p.i).DefaultIfEmpty(-1).Max();
         var changed = behind && !branch.IsRemote ? await BaseMove.ChangedSinceAsync(session, unit, tip, cancellationToken) : [];
         return status with
         {

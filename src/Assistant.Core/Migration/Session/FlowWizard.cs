@@ -169,15 +169,22 @@ internal sealed class FlowWizard : IFlowWizard
         return null;
     }
 
-    public async Task<CommitResult> AcceptAsync(bool skipHooks = false, CancellationToken cancellationToken = default)
+    public Task<CommitResult> AcceptAsync(bool skipHooks = false, CancellationToken cancellationToken = default) =>
+        AcceptCoreAsync(skipHooks, overridden: null, cancellationToken);
+
+    // "Commit anyway" after a failed check: the commit records the override (check trailer "failed" and the failing lines in its body).
+    public Task<CommitResult> AcceptDespiteCheckAsync(FlowCheckReport failedCheck, CancellationToken cancellationToken = default) =>
+        AcceptCoreAsync(skipHooks: false, failedCheck, cancellationToken);
+
+    private async Task<CommitResult> AcceptCoreAsync(bool skipHooks, FlowCheckReport? overridden, CancellationToken cancellationToken)
     {
         var preview = Current ?? throw new InvalidOperationException("Every step of this flow is decided.");
         var stepId = preview.Step.Step.Id;
         var after = await new ConversionPipeline(_session.Parser).ApplyAsync(_project, preview.Outcome, cancellationToken);
-        var complete = await NothingLeftAfterAsync(stepId, after, cancellationToken);
+        var (complete, emptyAfter) = await EmptyAfterAsync(stepId, after, cancellationToken);
         var written = await WriteAsync(preview, cancellationToken);
-        string? check = null;
-        if (complete && _session.Options.ImportCheck)
+        string? check = overridden is null ? null : "failed";
+        if (overridden is null && complete && _session.Options.ImportCheck)
         {
             // Half-migrated code cannot import: only the commit that completes the flow is checked.
             var report = await _session.Checker.CheckAsync(_ruleset, _worktree.Root, _session.Layout, _unit.Files, cancellationToken);
@@ -194,6 +201,13 @@ internal sealed class FlowWizard : IFlowWizard
         FaultPoint.Reach(FaultPoint.BeforeCommit);
         MigrationSession.Check(await _worktree.StageAsync(written, cancellationToken), SessionRefusal.GitFailed);
         var message = CommitMessage(preview, complete, check);
+        message = message with { Trailers = [.. message.Trailers, .. emptyAfter.Select(e => KeyValuePair.Create(Trailers.EmptyStep, e))] };
+        if (overridden is not null)
+        {
+            var failures = overridden.Findings.Where(f => f.Severity == "error").Select(f => $"- {f.File}:{f.Line} {f.Message}");
+            message = message with { Body = string.Join('\n', [message.Body, string.Empty, "Committed although the check failed:", .. failures]).TrimStart('\n') };
+        }
+
         var request = new CommitRequest(message.Subject)
         {
             Body = message.Body,
@@ -335,19 +349,24 @@ internal sealed class FlowWizard : IFlowWizard
     private Task<StepPreview> PreviewAsync(MigrationStep step, ProjectModel project, CancellationToken cancellationToken) =>
         _planner.PreviewAsync(_ruleset, step, StepState.Current, project, _unit, _session.RuleOptionsFor(_ruleset), Policy(), _edits, cancellationToken);
 
-    private async Task<bool> NothingLeftAfterAsync(string stepId, ProjectModel project, CancellationToken cancellationToken)
+    // Whether no later undecided step has anything to change on the project after this step, and the later
+    // steps that are empty before the next one with changes (recorded, so status counts steps as the wizard does).
+    private async Task<(bool Complete, List<string> Empty)> EmptyAfterAsync(string stepId, ProjectModel project, CancellationToken cancellationToken)
     {
+        var empty = new List<string>();
         var later = _ruleset.Steps.SkipWhile(s => s.Id != stepId).Skip(1).Where(s => !IsDecided(s));
         foreach (var step in later)
         {
             var preview = await _planner.PreviewAsync(_ruleset, step, StepState.Pending, project, _unit, _session.RuleOptionsFor(_ruleset), _session.Options.Policy, new Dictionary<string, string>(), cancellationToken);
             if (!preview.IsEmpty)
             {
-                return false;
+                return (false, empty);
             }
+
+            empty.Add(step.Id);
         }
 
-        return true;
+        return (true, empty);
     }
 
     // Writes the step's files (and generated files) into the worktree; returns the repo-relative paths written.

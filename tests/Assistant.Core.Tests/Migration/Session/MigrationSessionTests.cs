@@ -187,6 +187,46 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Record_A_Commit_Made_Although_The_Check_Failed()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using var session = await OpenAsync(repo);
+        var wizard = await session.OpenAsync(FlyteTestRepo.Etl);
+        var failed = new FlowCheckReport(false, [new CheckFinding("error", "flows_v2/flows/etl.py", 1, "ImportError: cannot import name 'workflow'", "T01")], TimeSpan.Zero);
+
+        var result = await wizard.AcceptDespiteCheckAsync(failed);
+
+        Assert.True(result.IsSuccess, result.Error);
+        var message = repo.Git("log", "-1", "--format=%B", "flowmigrate/flows.etl.etl");
+        Assert.Contains("Committed although the check failed:\n- flows_v2/flows/etl.py:1 ImportError: cannot import name 'workflow'", message);
+        Assert.Contains("Flowmigrate-Check: failed", message);
+        Assert.Contains("Flowmigrate-Step: imports", message);
+        Assert.Equal("decorators", wizard.Current!.Step.Step.Id);
+    }
+
+    [Fact]
+    public async Task Should_Number_The_Step_In_Progress_As_The_Wizard_Does_When_Steps_Between_Are_Empty()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using (var session = await OpenAsync(repo))
+        {
+            var wizard = await session.OpenAsync(FlyteTestRepo.Etl);
+            await wizard.AcceptAsync();
+            await wizard.AcceptAsync();
+
+            Assert.Equal("triggers", wizard.Current!.Step.Step.Id);
+            Assert.Equal(StepState.Empty, wizard.Steps.Single(s => s.Step.Id == "images").State);
+            Assert.Equal(4, wizard.Flow.Step);
+        }
+
+        File.Delete(Path.Combine(repo.GitDir, "flowmigrate", "state.json"));
+        await using var again = await OpenAsync(repo);
+        var status = (await again.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Etl);
+        Assert.Equal((FlowState.InProgress, 4), (status.State, status.Step));
+        Assert.Contains("Flowmigrate-Empty-Step: images", repo.Git("log", "-1", "--format=%B", "flowmigrate/flows.etl.etl"));
+    }
+
+    [Fact]
     public async Task Should_Go_On_With_A_Branch_Behind_The_Base_When_The_Base_Did_Not_Touch_Its_Files()
     {
         using var repo = FlyteTestRepo.Create();
