@@ -4,7 +4,7 @@ namespace Assistant.Core.Migration.Session;
 /// What happens to a flow branch the base has moved past. When the base did not touch the flow's files the
 /// branch goes on as it is (it still merges cleanly). When it did, the branch's steps were planned on code
 /// that is gone: re-planning means rewriting the branch, done only with the user's consent
-/// (<see cref="SessionOptions.Rewrite"/>): the old tip is kept under <c>refs/flowmigrate/replaced/</c>, the
+/// (<see cref="SessionOptions.Rewrite"/>, or the TUI's confirmation): the old tip is kept under <c>refs/flowmigrate/replaced/</c>, the
 /// branch is moved to the new base, and the caller replays the recorded decisions there.
 /// </summary>
 internal static class BaseMove
@@ -27,7 +27,7 @@ internal static class BaseMove
     }
 
     /// <summary>Null when the branch goes on as it is; otherwise the decisions to replay on the branch, now at the base.</summary>
-    public static async Task<ReplayPlan?> PrepareAsync(MigrationSession session, MigrationUnit unit, string tip, BranchHistory history, CancellationToken cancellationToken)
+    public static async Task<ReplayPlan?> PrepareAsync(MigrationSession session, MigrationUnit unit, string tip, BranchHistory history, bool rewrite, CancellationToken cancellationToken)
     {
         var repository = session.Repository;
         var behind = !MigrationSession.Check(await repository.IsAncestorAsync(session.BaseCommit, tip, cancellationToken), SessionRefusal.GitFailed);
@@ -51,18 +51,18 @@ internal static class BaseMove
 
         var ours = history.Commits.Where(c => c.TrailerValues(Trailers.Flow).Any(unit.Contains)).ToList();
         var flowId = unit.Lead.Id;
-        if (!session.Options.Rewrite)
+        if (!rewrite)
         {
             throw new SessionException(SessionRefusal.RewriteNeeded,
                 $"{session.BaseBranch} changed {string.Join(", ", changed)} since {unit.Branch} was made; re-planning replays its {ours.Count} step commit(s) " +
                 $"on the new base with your decisions and rewrites the branch (the old tip is kept as {ReplacedPrefix}{unit.Slug}). " +
-                $"To accept: flowmigrate migrate --flow {flowId} --rewrite. Nothing was changed");
+                $"To accept: flowmigrate migrate --flow {flowId} --rewrite, or y when the wizard asks. Nothing was changed.");
         }
 
         var edited = ours.SelectMany(c => c.TrailerValues(Trailers.Edited)).Distinct().Order(StringComparer.Ordinal).ToList();
         if (edited.Count > 0)
         {
-            throw new SessionException(SessionRefusal.RewriteNeeded,
+            throw new SessionException(SessionRefusal.CannotReplay,
                 $"{unit.Branch} holds hand edits of {string.Join(", ", edited)} that cannot be replayed on the new base; merge {session.BaseBranch} into it by hand, " +
                 $"or abandon the flow (flowmigrate abandon --flow {flowId}) and migrate it again. Nothing was changed");
         }

@@ -54,7 +54,7 @@ internal sealed class FlowWizard : IFlowWizard
 
     private IReadOnlyList<string> Disabled => _session.Cache.Data.DisabledChanges.GetValueOrDefault(Key) ?? [];
 
-    public static async Task<FlowWizard> OpenAsync(MigrationSession session, MigrationUnit unit, CancellationToken cancellationToken)
+    public static async Task<FlowWizard> OpenAsync(MigrationSession session, MigrationUnit unit, bool rewrite, CancellationToken cancellationToken)
     {
         var repository = session.Repository;
         var exists = MigrationSession.Check(await repository.RefExistsAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed);
@@ -70,7 +70,7 @@ internal sealed class FlowWizard : IFlowWizard
                 throw BranchOwnership.Refusal(unit);
             }
 
-            replay = await BaseMove.PrepareAsync(session, unit, tip, history, cancellationToken);
+            replay = await BaseMove.PrepareAsync(session, unit, tip, history, rewrite, cancellationToken);
             if (replay is not null)
             {
                 history = BranchHistory.Empty;
