@@ -55,6 +55,37 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Equal("not-started", flows[Training].State);
     }
 
+    [Fact]
+    public async Task Should_Rewrite_A_Branch_Whose_Base_Changed_Its_Files_Only_With_Consent()
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync("demo", "--into", _repo)).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunInAsync(_repo, null, "migrate", "--flow", DailyEtl, "--yes", "--no-check")).ExitCode);
+        const string Branch = "flowmigrate/flyte_flows.etl_pipeline.daily_etl";
+        var tip = Git("rev-parse", Branch).Trim();
+        File.AppendAllText(Path.Combine(_repo, "flyte_flows", "etl_pipeline.py"), "\n\n# A teammate's note kept by the migration.\n");
+        Git("commit", "--quiet", "-am", "teammate edits the pipeline");
+        var head = Git("rev-parse", "HEAD").Trim();
+
+        var refused = await CliProcess.RunInAsync(_repo, null, "migrate", "--flow", DailyEtl, "--yes", "--no-check");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--rewrite", refused.Error);
+        Assert.Equal(tip, Git("rev-parse", Branch).Trim());
+        Assert.Equal(1, GitCli.Run(_repo, "rev-parse", "--verify", "--quiet", "refs/flowmigrate/replaced/flyte_flows.etl_pipeline.daily_etl").ExitCode);
+
+        var rewritten = await CliProcess.RunInAsync(_repo, null, "migrate", "--flow", DailyEtl, "--yes", "--no-check", "--rewrite");
+
+        Assert.True(rewritten.ExitCode == 0, rewritten.Output + rewritten.Error);
+        Assert.Contains("re-planned on the new base", string.Join(" ", rewritten.Output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal(tip, Git("rev-parse", "refs/flowmigrate/replaced/flyte_flows.etl_pipeline.daily_etl").Trim());
+        Assert.Equal(0, GitCli.Run(_repo, "merge-base", "--is-ancestor", head, Branch).ExitCode);
+        Assert.Equal(
+            Git("log", "--format=%s", tip, "^" + head + "~1").Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            Git("log", "--format=%s", Branch, "^" + head).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("# A teammate's note kept by the migration.", Git("show", Branch + ":flows_v2/flyte_flows/etl_pipeline.py"));
+        Assert.Equal("committed", (await StatusAsync()).Single(f => f.Id == DailyEtl).State);
+    }
+
     private async Task<List<(string Id, string State, string Branch)>> StatusAsync()
     {
         var status = await CliProcess.RunInAsync(_repo, null, "status", "--json");
