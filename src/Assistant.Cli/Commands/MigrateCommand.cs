@@ -15,10 +15,15 @@ internal static class MigrateCommand
     public static Command Create(Consoles consoles)
     {
         var path = SharedOptions.Path();
-        var flows = new Option<string[]>("--flow") { Description = "Flow id to migrate (repeatable; `flowmigrate status` lists them)", AllowMultipleArgumentsPerToken = true };
+        // One id per --flow: with several per token, `--flow ID PATH` would take PATH for a second flow id.
+        var flows = new Option<string[]>("--flow") { Description = "Flow id to migrate (repeat --flow for several; `flowmigrate status` lists them)" };
         var all = new Option<bool>("--all") { Description = "Migrate every flow that is not committed yet" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Also apply review-level fixes (default: safe fixes only)" };
         var noCheck = new Option<bool>("--no-check") { Description = "Do not run the import check before a flow's last commit" };
+        var rewrite = new Option<bool>("--rewrite")
+        {
+            Description = "Consent to rewrite a flow branch whose base changed the flow's files: its steps are replayed on the new base with your decisions (the old tip is kept under refs/flowmigrate/replaced/)",
+        };
         var noVerify = new Option<bool>("--no-verify") { Description = "Skip your git commit hooks for flowmigrate's commits (they run by default)" };
         var python = SharedOptions.Python();
         var baseRef = SharedOptions.Base();
@@ -26,7 +31,7 @@ internal static class MigrateCommand
         var mode = SharedOptions.Mode();
         var command = new Command("migrate", "Convert flows step by step and commit each on its own flowmigrate/<flow> branch")
         {
-            path, flows, all, yes, noCheck, noVerify, python, baseRef, target, mode,
+            path, flows, all, yes, noCheck, noVerify, rewrite, python, baseRef, target, mode,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
         {
@@ -39,7 +44,7 @@ internal static class MigrateCommand
             var root = WorkspaceOptions.Directory(result.GetValue(path));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
             await using var session = await SessionFactory.OpenAsync(root, worker,
-                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), result.GetValue(yes), !result.GetValue(noCheck)), cancellationToken);
+                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), result.GetValue(yes), !result.GetValue(noCheck), result.GetValue(rewrite)), cancellationToken);
             var statuses = await session.StatusAsync(cancellationToken);
             foreach (var id in selected.Where(id => statuses.All(s => s.Id != id)))
             {
@@ -71,6 +76,11 @@ internal static class MigrateCommand
     private static async Task<bool> RunAsync(IAnsiConsole output, IFlowWizard wizard, bool skipHooks, CancellationToken cancellationToken)
     {
         output.MarkupLine($"[bold]{Markup.Escape(wizard.Flow.Name)}[/] → {Markup.Escape(wizard.Flow.Branch ?? "?")}");
+        if (wizard.Replanned is { } replanned)
+        {
+            output.MarkupLine($"  [yellow]↻[/] {Markup.Escape(replanned)}");
+        }
+
         if (wizard.Current is null)
         {
             output.MarkupLine("  nothing left to do");

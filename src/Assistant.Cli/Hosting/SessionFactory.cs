@@ -21,6 +21,7 @@ internal static class SessionFactory
             Mode = flags.Mode,
             Policy = flags.AcceptReview ? FixPolicy.SafeAndReview : FixPolicy.SafeOnly,
             ImportCheck = flags.ImportCheck,
+            Rewrite = flags.Rewrite,
             ScanProgress = scanProgress,
         };
         try

@@ -21,14 +21,19 @@ internal sealed partial class GitRepository
 
     /// <summary>
     /// Commits reachable from <paramref name="revision"/> and not from <paramref name="excluding"/>,
-    /// newest first, each with the trailers of its message.
+    /// newest first, each with the trailers of its message; only those touching <paramref name="path"/> when given.
     /// </summary>
     public async Task<GitResult<IReadOnlyList<CommitInfo>>> LogAsync(
-        string revision, string? excluding = null, int? maxCount = null, CancellationToken cancellationToken = default)
+        string revision, string? excluding = null, int? maxCount = null, CancellationToken cancellationToken = default, string? path = null)
     {
         if (maxCount is < 0)
         {
             return new GitError(GitErrorKind.InvalidArgument, $"maxCount must not be negative: {maxCount}");
+        }
+
+        if (path is not null && GitArgumentGuard.RepoRelativePath(path) is { } invalid)
+        {
+            return invalid;
         }
 
         var range = await RangeAsync(revision, excluding, cancellationToken);
@@ -44,7 +49,7 @@ internal sealed partial class GitRepository
             arguments.Add("--max-count=" + max.ToString(CultureInfo.InvariantCulture));
         }
 
-        var command = Read([.. arguments, .. range.Value, "--"]);
+        var command = Read([.. arguments, .. range.Value, "--", .. (path is null ? Array.Empty<string>() : [path])]);
         var run = await RunCheckedAsync(command, GitErrorKind.CommandFailed, $"Could not read the history of {revision}", cancellationToken);
         return run.IsSuccess ? Parse(command, run.Value, r => CommitLogParser.Parse(r.StandardOutputBytes)) : run.Error;
     }

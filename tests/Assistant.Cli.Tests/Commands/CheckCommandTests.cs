@@ -27,7 +27,7 @@ public sealed class CheckCommandTests : IDisposable
         }
 
         // A teammate breaks the converted module on the branch: a keyword flyte.Resources does not take.
-        Git("checkout", "--quiet", "flowmigrate/flyte_flows.etl_pipeline");
+        Git("checkout", "--quiet", "flowmigrate/flyte_flows.etl_pipeline.daily_etl");
         var converted = Path.Combine(_repo, "flows_v2", "flyte_flows", "etl_pipeline.py");
         File.WriteAllText(converted, File.ReadAllText(converted).Replace("memory=", "mem=", StringComparison.Ordinal));
         Git("commit", "--quiet", "-am", "typo");

@@ -35,7 +35,7 @@ public sealed class KillAndResumeTests : IDisposable
         using var json = JsonDocument.Parse(status.Output);
         var flow = json.RootElement.GetProperty("flows").EnumerateArray().Single(f => f.GetProperty("id").GetString() == Flow);
         Assert.Equal("committed", flow.GetProperty("state").GetString());
-        var subjects = GitCli.Run(_repo, "log", "--format=%s", "main..flowmigrate/flyte_flows.etl_pipeline").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var subjects = GitCli.Run(_repo, "log", "--format=%s", "main..flowmigrate/flyte_flows.etl_pipeline.daily_etl").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(subjects.Length, subjects.Distinct().Count());
         Assert.Equal(0, GitCli.Run(_repo, "fsck", "--no-progress").ExitCode);
         Assert.Equal(before, Snapshot(_repo));

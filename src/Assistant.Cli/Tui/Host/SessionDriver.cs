@@ -31,9 +31,17 @@ internal sealed class SessionDriver(IMigrationSession session)
         TuiEffect.RefreshStatus => async () => new TuiEvent.StatusLoaded(await session.StatusAsync(cancellationToken)),
         TuiEffect.OpenFlow open => async () =>
         {
-            _wizard = await session.OpenAsync(open.FlowId, cancellationToken);
+            try
+            {
+                _wizard = await session.OpenAsync(open.FlowId, open.Rewrite, cancellationToken);
+            }
+            catch (SessionException exception) when (exception.Refusal == SessionRefusal.RewriteNeeded)
+            {
+                return new TuiEvent.RewriteNeeded(open.FlowId, exception.Message.ReplaceLineEndings(" "));
+            }
+
             var snapshot = Snapshot();
-            return new TuiEvent.WizardChanged(snapshot, snapshot.IsDone ? $"{snapshot.Flow.Name}: every step is already decided" : null);
+            return new TuiEvent.WizardChanged(snapshot, _wizard.Replanned ?? (snapshot.IsDone ? $"{snapshot.Flow.Name}: every step is already decided" : null));
         },
         TuiEffect.SkipFlow skip => async () =>
         {

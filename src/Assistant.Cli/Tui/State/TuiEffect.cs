@@ -10,7 +10,8 @@ internal abstract record TuiEffect
 {
     public sealed record RefreshStatus : TuiEffect;
 
-    public sealed record OpenFlow(string FlowId) : TuiEffect;
+    /// <summary>Opens a flow; <paramref name="Rewrite"/> is the user's consent to re-plan its branch on a base that changed its files.</summary>
+    public sealed record OpenFlow(string FlowId, bool Rewrite = false) : TuiEffect;
 
     public sealed record SkipFlow(string FlowId) : TuiEffect;
 

@@ -29,6 +29,9 @@ internal abstract record TuiEvent
 
     public sealed record Failed(string Message) : TuiEvent;
 
+    /// <summary>Opening <paramref name="FlowId"/> needs its branch rewritten on the new base; <paramref name="Reason"/> says why.</summary>
+    public sealed record RewriteNeeded(string FlowId, string Reason) : TuiEvent;
+
     public sealed record Resized(TerminalSize Size) : TuiEvent;
 
     public sealed record Ticked : TuiEvent;

@@ -28,6 +28,11 @@ internal static class TuiUpdate
             },
         TuiEvent.RuleApplied m => (state with { Busy = null }).Say($"{m.RuleId} accepted in {m.Flows} flow{(m.Flows == 1 ? "" : "s")}"),
         TuiEvent.Failed m => Failed(state, m.Message),
+        TuiEvent.RewriteNeeded m => state with
+        {
+            Busy = null,
+            Confirm = new ConfirmAction("Re-plan on the new base", $"{m.Reason} Rewrite the branch now?", new TuiEffect.OpenFlow(m.FlowId, Rewrite: true), "re-planning on the new base"),
+        },
         TuiEvent.Resized m => Resized(state, m.Size),
         TuiEvent.Ticked => state.Busy is not null || state.Check?.IsRunning == true || state.Overview.IsScanning ? state with { Frame = state.Frame + 1 } : state,
         _ => state,

@@ -11,6 +11,10 @@ public sealed record CacheData
     /// <summary>Changes turned off in the step currently being decided, per flow.</summary>
     public Dictionary<string, List<string>> DisabledChanges { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Branches flowmigrate created and the commit each started at: a branch with no commits of its
+    /// own is only taken for flowmigrate's when listed here (or checked out in its worktree).</summary>
+    public Dictionary<string, string> CreatedBranches { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>Flows the user chose not to migrate.</summary>
     public List<string> SkippedFlows { get; init; } = [];
 }

@@ -4,18 +4,17 @@ using System.Text;
 namespace Assistant.Core.Migration.Session;
 
 /// <summary>
-/// Branch-safe, stable names for migration units, from the module that holds their flows:
-/// <c>pkg/mod.py</c> → <c>pkg.mod</c>, so the branch is <c>flowmigrate/pkg.mod</c>. A module is converted
-/// whole, so its name stays right when teammates add or rename flows in it. Characters git refuses
-/// become '-'; two files that clean up to the same slug both get a short hash of their path.
+/// Branch-safe, stable names for migration units, from a flow id: <c>pkg/mod.py::daily_etl</c> →
+/// <c>pkg.mod.daily_etl</c>, so the branch is <c>flowmigrate/pkg.mod.daily_etl</c>. Characters git refuses
+/// become '-'; two ids that clean up to the same slug both get a short hash of the id.
 /// </summary>
 public static class FlowSlug
 {
     public const string BranchPrefix = "flowmigrate/";
 
-    public static IReadOnlyDictionary<string, string> For(IEnumerable<string> files)
+    public static IReadOnlyDictionary<string, string> For(IEnumerable<string> flowIds)
     {
-        var ids = files.Distinct(StringComparer.Ordinal).ToList();
+        var ids = flowIds.Distinct(StringComparer.Ordinal).ToList();
         var plain = ids.ToDictionary(id => id, Clean, StringComparer.Ordinal);
         var collisions = plain.GroupBy(p => p.Value, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g.Select(p => p.Key)).ToHashSet();
         return ids.ToDictionary(id => id, id => collisions.Contains(id) ? $"{plain[id]}-{Hash(id)}" : plain[id], StringComparer.Ordinal);
@@ -23,11 +22,14 @@ public static class FlowSlug
 
     public static string Branch(string slug) => BranchPrefix + slug;
 
-    private static string Clean(string file)
+    private static string Clean(string flowId)
     {
+        var separator = flowId.LastIndexOf("::", StringComparison.Ordinal);
+        var file = separator < 0 ? flowId : flowId[..separator];
         var module = file.EndsWith(".py", StringComparison.Ordinal) ? file[..^3] : file;
-        var slug = Part(module.Replace('/', '.'));
-        return slug.Length <= 120 ? slug : slug[..111] + "-" + Hash(file);
+        var name = module.Replace('/', '.') + (separator < 0 ? string.Empty : "." + flowId[(separator + 2)..]);
+        var slug = Part(name);
+        return slug.Length <= 120 ? slug : slug[..111] + "-" + Hash(flowId);
     }
 
     private static string Part(string text)

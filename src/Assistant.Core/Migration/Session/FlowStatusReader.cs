@@ -47,9 +47,19 @@ internal sealed class FlowStatusReader(MigrationSession session)
                 return status with { State = FlowState.Skipped };
             }
 
-            return session.Layout.IsSideBySide && await BaseHasAsync(session.Layout.OutputPath(lead.File), cancellationToken)
-                ? status with { State = FlowState.MigratedOutside, Note = $"{session.Layout.OutputPath(lead.File)} exists on {session.BaseBranch} without a flowmigrate branch" }
-                : status;
+            var output = session.Layout.OutputPath(lead.File);
+            if (!session.Layout.IsSideBySide || !await BaseHasAsync(output, cancellationToken))
+            {
+                return status;
+            }
+
+            // A flow of a file another flow's branch converted (side by side, the whole file is converted):
+            // once that branch is merged, this flow's code is migrated in the base too.
+            var last = MigrationSession.Check(await session.Repository.LogAsync(session.BaseCommit, maxCount: 1, cancellationToken: cancellationToken, path: output), SessionRefusal.GitFailed);
+            var by = last.SelectMany(c => c.TrailerValues(Trailers.Flow)).FirstOrDefault();
+            return by is null
+                ? status with { State = FlowState.MigratedOutside, Note = $"{output} exists on {session.BaseBranch} without a flowmigrate branch" }
+                : status with { State = FlowState.Merged, Todos = await TodosAsync(session.BaseCommit, unit, cancellationToken), Note = $"converted with {by} (same file), merged into the base" };
         }
 
         var tip = branch.Commit.Value;
@@ -64,10 +74,14 @@ internal sealed class FlowStatusReader(MigrationSession session)
         if (commits.Count == 0)
         {
             var last = MigrationSession.Check(await session.Repository.LogAsync(tip, maxCount: 1, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
-            var ours = last.Count == 1 && last[0].TrailerValues(Trailers.Flow).Any(unit.Contains);
-            return ours
-                ? status with { State = FlowState.Merged, Todos = await TodosAsync(session.BaseCommit, unit, cancellationToken) }
-                : status with { State = FlowState.InProgress, Step = 1 };
+            if (last.Count == 1 && last[0].TrailerValues(Trailers.Flow).Any(unit.Contains))
+            {
+                return status with { State = FlowState.Merged, Todos = await TodosAsync(session.BaseCommit, unit, cancellationToken) };
+            }
+
+            return await BranchOwnership.IsOursAsync(session, unit, tip, cancellationToken)
+                ? status with { State = FlowState.InProgress, Step = 1 }
+                : status with { Note = $"{branch.ShortName} exists but was not made by flowmigrate; rename it to migrate this flow" };
         }
 
         var todos = await TodosAsync(tip, unit, cancellationToken);
@@ -76,12 +90,17 @@ internal sealed class FlowStatusReader(MigrationSession session)
         var complete = history.IsComplete || steps.All(s => history.CommittedSteps.Contains(s.Id) || skipped.Contains(s.Id));
         if (complete && await SquashMergedAsync(tip, unit, cancellationToken))
         {
-            return status with { State = FlowState.Merged, Todos = todos, Note = "merged into the base by a squash or rebase merge" };
+            return status with { State = FlowState.Merged, Todos = todos, Note = "its converted files are already in the base (a squash or rebase merge, or the branch of another flow of the same file)" };
         }
 
-        var lastDecided = steps.Select((s, i) => (s, i)).Where(p => history.CommittedSteps.Contains(p.s.Id) || skipped.Contains(p.s.Id)).Select(p => p.i).DefaultIfEmpty(-1).Max();
+        // Steps with nothing to change count as passed, as in the wizard (the newest commit lists those after it).
+        var lastDecided = steps.Select((s, i) => (s, i)).Where(p => history.CommittedSteps.Contains(p.s.Id) || skipped.Contains(p.s.Id) || history.EmptySteps.Contains(p.s.Id))
+            .Select(p => p.i).DefaultIfEmpty(-1).Max();
+        var changed = behind && !branch.IsRemote ? await BaseMove.ChangedSinceAsync(session, unit, tip, cancellationToken) : [];
         return status with
         {
+            Note = changed.Count == 0 ? status.Note
+                : $"{session.BaseBranch} changed {string.Join(", ", changed)} since the branch was made: `flowmigrate migrate --flow {lead.Id} --rewrite` re-plans it on the new base (rewrites the branch)",
             State = complete ? FlowState.Committed : FlowState.InProgress,
             Step = complete ? null : Math.Min(lastDecided + 2, steps.Count),
             Todos = todos,

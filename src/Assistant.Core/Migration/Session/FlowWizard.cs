@@ -54,26 +54,90 @@ internal sealed class FlowWizard : IFlowWizard
 
     private IReadOnlyList<string> Disabled => _session.Cache.Data.DisabledChanges.GetValueOrDefault(Key) ?? [];
 
-    public static async Task<FlowWizard> OpenAsync(MigrationSession session, MigrationUnit unit, CancellationToken cancellationToken)
+    public static async Task<FlowWizard> OpenAsync(MigrationSession session, MigrationUnit unit, bool rewrite, CancellationToken cancellationToken)
     {
         var repository = session.Repository;
         var exists = MigrationSession.Check(await repository.RefExistsAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed);
         var history = BranchHistory.Empty;
+        ReplayPlan? replay = null;
         if (exists)
         {
-            var commits = MigrationSession.Check(await repository.LogAsync(unit.Branch, session.BaseCommit, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+            var tip = MigrationSession.Check(await repository.RevParseAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed).Value;
+            var commits = MigrationSession.Check(await repository.LogAsync(tip, session.BaseCommit, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
             history = BranchHistory.From(commits, unit);
-            if (history.IsForeign)
+            if (history.IsForeign || (commits.Count == 0 && !await BranchOwnership.IsOursAsync(session, unit, tip, cancellationToken)))
             {
-                throw new SessionException(SessionRefusal.ForeignBranch, $"branch {unit.Branch} exists but was not made by flowmigrate; rename or delete it to migrate {unit.Lead.Id}");
+                throw BranchOwnership.Refusal(unit);
+            }
+
+            replay = await BaseMove.PrepareAsync(session, unit, tip, history, rewrite, cancellationToken);
+            if (replay is not null)
+            {
+                history = BranchHistory.Empty;
             }
         }
 
         var worktree = await WorktreeAsync(session, unit, exists, cancellationToken);
         FaultPoint.Reach(FaultPoint.AfterWorktree);
         var wizard = new FlowWizard(session, unit, worktree, history);
+        if (replay is not null)
+        {
+            wizard.SkipAll(replay.SkippedSteps);
+        }
+
         await wizard.AdvanceAsync(cancellationToken);
+        if (replay is not null)
+        {
+            await wizard.ReplayAsync(replay, cancellationToken);
+        }
+
         return wizard;
+    }
+
+    /// <summary>What re-planning on a new base did, when it happened: the replaced tip's ref and the step replaying stopped at, if any.</summary>
+    public string? Replanned { get; private set; }
+
+    // Replays the committed steps of a branch rewritten onto a new base, with the changes it had turned off;
+    // stops at the first step it had not committed (new changes, shown to the user) or that fails.
+    private async Task ReplayAsync(ReplayPlan replay, CancellationToken cancellationToken)
+    {
+        var replayed = 0;
+        string? stopped = null;
+        while (Current is { } preview && replay.CommittedSteps.Contains(preview.Step.Step.Id))
+        {
+            _session.Cache.Update(data =>
+            {
+                data.DisabledChanges[Key] = replay.DisabledChanges.ToList();
+                return data;
+            });
+            await RefreshAsync(cancellationToken);
+            var result = await AcceptAsync(cancellationToken: cancellationToken);
+            if (!result.IsSuccess)
+            {
+                stopped = $"; replaying {preview.Step.Step.Title} failed: {result.Error}";
+                break;
+            }
+
+            replayed++;
+        }
+
+        _session.Cache.Update(data =>
+        {
+            data.DisabledChanges.Remove(Key);
+            return data;
+        });
+        await RefreshAsync(cancellationToken);
+        Replanned = replay.ReplacedRef.Length == 0
+            ? $"{_unit.Branch} started again at the new base (it had no commits)"
+            : $"{_unit.Branch} re-planned on the new base: {replayed} step(s) replayed with your decisions, old tip kept as {replay.ReplacedRef}{stopped}";
+    }
+
+    private void SkipAll(IEnumerable<string> steps)
+    {
+        foreach (var step in steps)
+        {
+            RecordSkip(step);
+        }
     }
 
     public async Task ToggleAsync(ChangeKey change, CancellationToken cancellationToken = default)
@@ -105,15 +169,22 @@ internal sealed class FlowWizard : IFlowWizard
         return null;
     }
 
-    public async Task<CommitResult> AcceptAsync(bool skipHooks = false, CancellationToken cancellationToken = default)
+    public Task<CommitResult> AcceptAsync(bool skipHooks = false, CancellationToken cancellationToken = default) =>
+        AcceptCoreAsync(skipHooks, overridden: null, cancellationToken);
+
+    // "Commit anyway" after a failed check: the commit records the override (check trailer "failed" and the failing lines in its body).
+    public Task<CommitResult> AcceptDespiteCheckAsync(FlowCheckReport failedCheck, CancellationToken cancellationToken = default) =>
+        AcceptCoreAsync(skipHooks: false, failedCheck, cancellationToken);
+
+    private async Task<CommitResult> AcceptCoreAsync(bool skipHooks, FlowCheckReport? overridden, CancellationToken cancellationToken)
     {
         var preview = Current ?? throw new InvalidOperationException("Every step of this flow is decided.");
         var stepId = preview.Step.Step.Id;
         var after = await new ConversionPipeline(_session.Parser).ApplyAsync(_project, preview.Outcome, cancellationToken);
-        var complete = await NothingLeftAfterAsync(stepId, after, cancellationToken);
+        var (complete, emptyAfter) = await EmptyAfterAsync(stepId, after, cancellationToken);
         var written = await WriteAsync(preview, cancellationToken);
-        string? check = null;
-        if (complete && _session.Options.ImportCheck)
+        string? check = overridden is null ? null : "failed";
+        if (overridden is null && complete && _session.Options.ImportCheck)
         {
             // Half-migrated code cannot import: only the commit that completes the flow is checked.
             var report = await _session.Checker.CheckAsync(_ruleset, _worktree.Root, _session.Layout, _unit.Files, cancellationToken);
@@ -130,6 +201,13 @@ internal sealed class FlowWizard : IFlowWizard
         FaultPoint.Reach(FaultPoint.BeforeCommit);
         MigrationSession.Check(await _worktree.StageAsync(written, cancellationToken), SessionRefusal.GitFailed);
         var message = CommitMessage(preview, complete, check);
+        message = message with { Trailers = [.. message.Trailers, .. emptyAfter.Select(e => KeyValuePair.Create(Trailers.EmptyStep, e))] };
+        if (overridden is not null)
+        {
+            var failures = overridden.Findings.Where(f => f.Severity == "error").Select(f => $"- {f.File}:{f.Line} {f.Message}");
+            message = message with { Body = string.Join('\n', [message.Body, string.Empty, "Committed although the check failed:", .. failures]).TrimStart('\n') };
+        }
+
         var request = new CommitRequest(message.Subject)
         {
             Body = message.Body,
@@ -271,19 +349,24 @@ internal sealed class FlowWizard : IFlowWizard
     private Task<StepPreview> PreviewAsync(MigrationStep step, ProjectModel project, CancellationToken cancellationToken) =>
         _planner.PreviewAsync(_ruleset, step, StepState.Current, project, _unit, _session.RuleOptionsFor(_ruleset), Policy(), _edits, cancellationToken);
 
-    private async Task<bool> NothingLeftAfterAsync(string stepId, ProjectModel project, CancellationToken cancellationToken)
+    // Whether no later undecided step has anything to change on the project after this step, and the later
+    // steps that are empty before the next one with changes (recorded, so status counts steps as the wizard does).
+    private async Task<(bool Complete, List<string> Empty)> EmptyAfterAsync(string stepId, ProjectModel project, CancellationToken cancellationToken)
     {
+        var empty = new List<string>();
         var later = _ruleset.Steps.SkipWhile(s => s.Id != stepId).Skip(1).Where(s => !IsDecided(s));
         foreach (var step in later)
         {
             var preview = await _planner.PreviewAsync(_ruleset, step, StepState.Pending, project, _unit, _session.RuleOptionsFor(_ruleset), _session.Options.Policy, new Dictionary<string, string>(), cancellationToken);
             if (!preview.IsEmpty)
             {
-                return false;
+                return (false, empty);
             }
+
+            empty.Add(step.Id);
         }
 
-        return true;
+        return (true, empty);
     }
 
     // Writes the step's files (and generated files) into the worktree; returns the repo-relative paths written.
@@ -409,6 +492,16 @@ internal sealed class FlowWizard : IFlowWizard
         if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
         {
             throw new SessionException(SessionRefusal.WorktreePathInUse, $"{path} is in use by something other than flowmigrate's worktree for {unit.Branch}; move it away");
+        }
+
+        if (!branchExists)
+        {
+            // Recorded first: a branch with no commits of its own is only taken for ours when recorded (see BranchOwnership).
+            session.Cache.Update(data =>
+            {
+                data.CreatedBranches[unit.Branch] = session.BaseCommit;
+                return data;
+            });
         }
 
         return MigrationSession.Check(

@@ -17,6 +17,9 @@ public interface IFlowWizard
     /// <summary>The commit <see cref="AcceptAsync"/> would make for <see cref="Current"/>.</summary>
     CommitPreview? PendingCommit { get; }
 
+    /// <summary>When opening re-planned the flow on a base that moved (with the user's consent), what that did; null otherwise.</summary>
+    string? Replanned => null;
+
     /// <summary>Turns one proposed change off (or back on) before accepting; recomputes the preview.</summary>
     Task ToggleAsync(ChangeKey change, CancellationToken cancellationToken = default);
 

@@ -25,6 +25,12 @@ public interface IMigrationSession : IAsyncDisposable
     /// <summary>Opens a flow (creating its branch and worktree when first started) on the step where it stopped.</summary>
     Task<IFlowWizard> OpenAsync(string flowId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Opens a flow; with <paramref name="rewrite"/> the user consents to re-plan its branch on a base that changed
+    /// the flow's files (see <see cref="SessionRefusal.RewriteNeeded"/>). Sessions that never rewrite ignore it.
+    /// </summary>
+    Task<IFlowWizard> OpenAsync(string flowId, bool rewrite, CancellationToken cancellationToken = default) => OpenAsync(flowId, cancellationToken);
+
     /// <summary>Marks a flow as skipped for this repository (recorded, reversible).</summary>
     Task SkipFlowAsync(string flowId, CancellationToken cancellationToken = default);
 }

@@ -121,10 +121,13 @@ internal sealed class MigrationSession : IMigrationSession
     public Task<IReadOnlyList<FlowStatus>> StatusAsync(CancellationToken cancellationToken = default) =>
         new FlowStatusReader(this).ReadAsync(cancellationToken);
 
-    public async Task<IFlowWizard> OpenAsync(string flowId, CancellationToken cancellationToken = default)
+    public Task<IFlowWizard> OpenAsync(string flowId, CancellationToken cancellationToken = default) =>
+        OpenAsync(flowId, _options.Rewrite, cancellationToken);
+
+    public async Task<IFlowWizard> OpenAsync(string flowId, bool rewrite, CancellationToken cancellationToken = default)
     {
         var unit = UnitOf(flowId);
-        return await FlowWizard.OpenAsync(this, unit, cancellationToken);
+        return await FlowWizard.OpenAsync(this, unit, rewrite || _options.Rewrite, cancellationToken);
     }
 
     public Task SkipFlowAsync(string flowId, CancellationToken cancellationToken = default)
@@ -156,6 +159,11 @@ internal sealed class MigrationSession : IMigrationSession
         {
             data.SkippedSteps.Remove(unit.Lead.Id);
             data.DisabledChanges.Remove(unit.Lead.Id);
+            if (deleteBranch)
+            {
+                data.CreatedBranches.Remove(unit.Branch);
+            }
+
             return data;
         });
         return removed;

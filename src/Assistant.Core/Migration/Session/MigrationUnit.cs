@@ -3,8 +3,8 @@ using Assistant.Core.Migration.Inventory;
 namespace Assistant.Core.Migration.Session;
 
 /// <summary>
-/// What migrates together on one branch: the flows of one file (side-by-side), or every flow sharing a module
-/// with it (in-place, so no old flow is left importing converted code). <see cref="Files"/> is the
+/// What migrates together on one branch: one flow (side-by-side), or every flow sharing a module with it
+/// (in-place, so no old flow is left importing converted code). <see cref="Files"/> is the
 /// scope: the flows' modules and the modules of the tasks they call.
 /// </summary>
 internal sealed record MigrationUnit(string Slug, IReadOnlyList<FlowRecord> Flows, IReadOnlyList<string> Files, string RulesetId)

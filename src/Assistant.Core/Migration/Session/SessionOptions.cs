@@ -24,6 +24,13 @@ public sealed record SessionOptions
     /// <summary>Import-check a flow's converted modules before its last commit (syntax is always checked).</summary>
     public bool ImportCheck { get; init; } = true;
 
+    /// <summary>
+    /// The user's consent to rewrite a flow branch whose base changed the flow's files: its steps are
+    /// replayed on the new base with the recorded decisions (the old tip is kept under <c>refs/flowmigrate/replaced/</c>).
+    /// Without it, opening such a flow is refused with a message saying so.
+    /// </summary>
+    public bool Rewrite { get; init; }
+
     /// <summary>Limit for one import check of user code.</summary>
     public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

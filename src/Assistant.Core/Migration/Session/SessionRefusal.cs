@@ -12,4 +12,10 @@ public enum SessionRefusal
     InvalidConfig,
     GitFailed,
     Locked,
+
+    /// <summary>The base changed the flow's files since its branch was made: re-planning rewrites the branch, which needs the user's consent.</summary>
+    RewriteNeeded,
+
+    /// <summary>A rewrite was consented to, but the branch holds hand edits that cannot be replayed on the new base.</summary>
+    CannotReplay,
 }

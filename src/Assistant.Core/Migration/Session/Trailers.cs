@@ -10,6 +10,9 @@ public static class Trailers
     /// <summary>A step decided as skipped before this commit: <c>step-id</c>.</summary>
     public const string SkippedStep = "Flowmigrate-Skipped-Step";
 
+    /// <summary>A later step with nothing to change after this commit (so <c>status</c> numbers steps as the wizard does).</summary>
+    public const string EmptyStep = "Flowmigrate-Empty-Step";
+
     /// <summary>A change turned off in this step: <c>RULE@file:anchor</c>.</summary>
     public const string Skipped = "Flowmigrate-Skipped";
 

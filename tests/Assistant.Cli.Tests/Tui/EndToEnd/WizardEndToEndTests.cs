@@ -27,7 +27,7 @@ public sealed class WizardEndToEndTests
         var overview = await terminal.WaitForAsync("every step decided");
         Assert.Contains("flowmigrate · overview", overview, StringComparison.Ordinal);
         Assert.Matches(@"daily_etl\s+flyte_flows/etl_pipeline\.py\s+5 committed", overview);
-        var subjects = await repo.GitAsync("log", "--format=%s", "flowmigrate/flyte_flows.etl_pipeline", "^main");
+        var subjects = await repo.GitAsync("log", "--format=%s", "flowmigrate/flyte_flows.etl_pipeline.daily_etl", "^main");
         Assert.Contains("flowmigrate: daily_etl — Task configuration to TaskEnvironment", subjects, StringComparison.Ordinal);
     }
 

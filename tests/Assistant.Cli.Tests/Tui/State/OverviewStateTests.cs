@@ -103,6 +103,25 @@ public sealed class OverviewStateTests
     }
 
     [Fact]
+    public void Should_Ask_Before_Rewriting_A_Branch_Whose_Base_Changed_And_Open_With_Consent_Or_Leave_It()
+    {
+        const string Flow = "flyte_flows/etl_pipeline.py::daily_etl";
+        var opening = KeyMap.Dispatch(Press(FakeRepository.Overview(), 'j'), KeyMatch.Of(ConsoleKey.Enter));
+
+        var asked = TuiUpdate.Apply(opening.State, new TuiEvent.RewriteNeeded(Flow, "main changed flyte_flows/etl_pipeline.py since the branch was made.")).State;
+
+        Assert.Null(asked.Busy);
+        Assert.Equal("main changed flyte_flows/etl_pipeline.py since the branch was made. Rewrite the branch now?", asked.Confirm!.Question);
+        var consent = KeyMap.Dispatch(asked, KeyMatch.Of('y'));
+        Assert.Equal(new TuiEffect.OpenFlow(Flow, Rewrite: true), consent.Effect);
+        Assert.Null(consent.State.Confirm);
+        var declined = KeyMap.Dispatch(asked, KeyMatch.Of('n'));
+        Assert.Null(declined.Effect);
+        Assert.Null(declined.State.Confirm);
+        Assert.Equal(Screen.Overview, declined.State.Screen);
+    }
+
+    [Fact]
     public void Should_Say_Why_A_Merged_Flow_Cannot_Be_Opened()
     {
         var state = Press(FakeRepository.Overview(), ConsoleKey.End, ConsoleKey.UpArrow, ConsoleKey.UpArrow);

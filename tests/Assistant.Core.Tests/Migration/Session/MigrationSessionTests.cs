@@ -24,7 +24,7 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
         }
 
         Assert.Empty(DirectorySnapshot.OfCheckout(repo.Path).DifferencesFrom(before));
-        var log = repo.Git("log", "--format=%s%n%(trailers:only,unfold)%x00", "main..flowmigrate/flows.etl").Split('\0', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var log = repo.Git("log", "--format=%s%n%(trailers:only,unfold)%x00", "main..flowmigrate/flows.etl.etl").Split('\0', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, log.Length);
         Assert.StartsWith("flowmigrate: etl — Triggers", log[0]);
         Assert.Contains("Flowmigrate-Step: triggers", log[0]);
@@ -33,16 +33,16 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
         Assert.Contains("Flowmigrate-Ruleset: flyte1-to-flyte2@0.1", log[2]);
         Assert.Contains("Flowmigrate-Step: imports", log[2]);
 
-        var converted = repo.Git("show", "flowmigrate/flows.etl:flows_v2/flows/etl.py");
+        var converted = repo.Git("show", "flowmigrate/flows.etl.etl:flows_v2/flows/etl.py");
         Assert.Contains("from flyte import workflow, LaunchPlan", converted);
         Assert.Contains("@flow_task", converted);
         Assert.Contains("# TODO(flowmigrate T03): turn this launch plan into a trigger", converted);
-        Assert.Equal("def scale(x):\n    return x * 2\n", repo.Git("show", "flowmigrate/flows.etl:flows_v2/helpers/util.py"));
-        Assert.Equal(string.Empty, repo.Git("show", "flowmigrate/flows.etl:flows_v2/flows/__init__.py"));
+        Assert.Equal("def scale(x):\n    return x * 2\n", repo.Git("show", "flowmigrate/flows.etl.etl:flows_v2/helpers/util.py"));
+        Assert.Equal(string.Empty, repo.Git("show", "flowmigrate/flows.etl.etl:flows_v2/flows/__init__.py"));
         Assert.DoesNotContain("/.git/flowmigrate/worktrees/", repo.Git("worktree", "list"));
 
         var status = (await session.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Etl);
-        Assert.Equal((FlowState.Committed, "flowmigrate/flows.etl", 1), (status.State, status.Branch, status.Todos));
+        Assert.Equal((FlowState.Committed, "flowmigrate/flows.etl.etl", 1), (status.State, status.Branch, status.Todos));
     }
 
     [Fact]
@@ -81,11 +81,11 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
         var commit = await wizard.AcceptAsync();
 
         Assert.True(commit.IsSuccess, commit.Error);
-        var message = repo.Git("log", "-1", "--format=%B", "flowmigrate/flows.etl");
+        var message = repo.Git("log", "-1", "--format=%B", "flowmigrate/flows.etl.etl");
         Assert.Contains("Flowmigrate-Skipped-Step: imports", message);
         Assert.Contains($"Flowmigrate-Skipped: {change.Key}", message);
-        Assert.Contains("from flytekit import", repo.Git("show", "flowmigrate/flows.etl:flows_v2/flows/etl.py"));
-        Assert.Contains("@workflow", repo.Git("show", "flowmigrate/flows.etl:flows_v2/flows/etl.py"));
+        Assert.Contains("from flytekit import", repo.Git("show", "flowmigrate/flows.etl.etl:flows_v2/flows/etl.py"));
+        Assert.Contains("@workflow", repo.Git("show", "flowmigrate/flows.etl.etl:flows_v2/flows/etl.py"));
     }
 
     [Fact]
@@ -118,8 +118,8 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
             }
         }
 
-        repo.Git("merge", "--no-edit", "flowmigrate/flows.etl");
-        var merge = repo.TryGit("merge", "--no-edit", "flowmigrate/flows.report");
+        repo.Git("merge", "--no-edit", "flowmigrate/flows.etl.etl");
+        var merge = repo.TryGit("merge", "--no-edit", "flowmigrate/flows.report.report");
         Assert.True(merge.ExitCode == 0, merge.StandardError);
 
         await using var after = await OpenAsync(repo);
@@ -143,8 +143,8 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
         await wizard.AcceptAsync();
 
         var branches = (await session.StatusAsync()).Select(s => s.Branch).Distinct().ToList();
-        Assert.Equal(["flowmigrate/flows.etl"], branches);
-        Assert.Contains("from flyte import task", repo.Git("show", "flowmigrate/flows.etl:flows/tasks.py"));
+        Assert.Equal(["flowmigrate/flows.etl.etl"], branches);
+        Assert.Contains("from flyte import task", repo.Git("show", "flowmigrate/flows.etl.etl:flows/tasks.py"));
     }
 
     [Fact]
@@ -159,16 +159,154 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
         repo.WriteFile("flows/report.py", repo.ReadFile("flows/report.py") + "\n\n@workflow\ndef extra(x: int) -> int:\n    return double(x=x)\n");
         repo.Commit("teammate adds a workflow");
 
+        string tip;
+        await using (var again = await OpenAsync(repo))
+        {
+            var status = (await again.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Report);
+            Assert.True(status.IsBehindBase);
+            Assert.Contains("--rewrite", status.Note);
+            tip = repo.Git("rev-parse", "flowmigrate/flows.report.report").Trim();
+
+            // Without consent the branch is not rewritten: opening the flow says why and changes nothing.
+            var refused = await Assert.ThrowsAsync<SessionException>(() => again.OpenAsync(FlyteTestRepo.Report));
+            Assert.Equal(SessionRefusal.RewriteNeeded, refused.Refusal);
+            Assert.Contains("flows/report.py", refused.Message);
+            Assert.Equal(tip, repo.Git("rev-parse", "flowmigrate/flows.report.report").Trim());
+        }
+
+        await using var consenting = await OpenAsync(repo, rewrite: true);
+        var wizard = await consenting.OpenAsync(FlyteTestRepo.Report);
+
+        Assert.Contains("1 step(s) replayed", wizard.Replanned);
+        Assert.Equal("decorators", wizard.Current!.Step.Step.Id);
+        Assert.Equal(tip, repo.Git("rev-parse", "refs/flowmigrate/replaced/flows.report.report").Trim());
+        Assert.Equal(["flowmigrate: report — Rename imports"], repo.Git("log", "--format=%s", "main..flowmigrate/flows.report.report").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("0", repo.Git("rev-list", "--count", "flowmigrate/flows.report.report..main").Trim());
+        Assert.Contains("def extra", repo.Git("show", "flowmigrate/flows.report.report:flows_v2/flows/report.py"));
+        Assert.False((await consenting.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Report).IsBehindBase);
+    }
+
+    [Fact]
+    public async Task Should_Record_A_Commit_Made_Although_The_Check_Failed()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using var session = await OpenAsync(repo);
+        var wizard = await session.OpenAsync(FlyteTestRepo.Etl);
+        var failed = new FlowCheckReport(false, [new CheckFinding("error", "flows_v2/flows/etl.py", 1, "ImportError: cannot import name 'workflow'", "T01")], TimeSpan.Zero);
+
+        var result = await wizard.AcceptDespiteCheckAsync(failed);
+
+        Assert.True(result.IsSuccess, result.Error);
+        var message = repo.Git("log", "-1", "--format=%B", "flowmigrate/flows.etl.etl");
+        Assert.Contains("Committed although the check failed:\n- flows_v2/flows/etl.py:1 ImportError: cannot import name 'workflow'", message);
+        Assert.Contains("Flowmigrate-Check: failed", message);
+        Assert.Contains("Flowmigrate-Step: imports", message);
+        Assert.Equal("decorators", wizard.Current!.Step.Step.Id);
+    }
+
+    [Fact]
+    public async Task Should_Number_The_Step_In_Progress_As_The_Wizard_Does_When_Steps_Between_Are_Empty()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using (var session = await OpenAsync(repo))
+        {
+            var wizard = await session.OpenAsync(FlyteTestRepo.Etl);
+            await wizard.AcceptAsync();
+            await wizard.AcceptAsync();
+
+            Assert.Equal("triggers", wizard.Current!.Step.Step.Id);
+            Assert.Equal(StepState.Empty, wizard.Steps.Single(s => s.Step.Id == "images").State);
+            Assert.Equal(4, wizard.Flow.Step);
+        }
+
+        File.Delete(Path.Combine(repo.GitDir, "flowmigrate", "state.json"));
         await using var again = await OpenAsync(repo);
-        Assert.True((await again.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Report).IsBehindBase);
+        var status = (await again.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Etl);
+        Assert.Equal((FlowState.InProgress, 4), (status.State, status.Step));
+        Assert.Contains("Flowmigrate-Empty-Step: images", repo.Git("log", "-1", "--format=%B", "flowmigrate/flows.etl.etl"));
+    }
+
+    [Fact]
+    public async Task Should_Go_On_With_A_Branch_Behind_The_Base_When_The_Base_Did_Not_Touch_Its_Files()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using (var session = await OpenAsync(repo))
+        {
+            await (await session.OpenAsync(FlyteTestRepo.Report)).AcceptAsync();
+        }
+
+        var tip = repo.Git("rev-parse", "flowmigrate/flows.report.report").Trim();
+        repo.CommitFile("docs/notes.md", "unrelated\n", "teammate writes docs");
+
+        await using var again = await OpenAsync(repo);
+        var status = (await again.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Report);
+        Assert.True(status.IsBehindBase);
+        Assert.Null(status.Note);
+        var wizard = await again.OpenAsync(FlyteTestRepo.Report);
+        Assert.Null(wizard.Replanned);
+        Assert.Equal("decorators", wizard.Current!.Step.Step.Id);
+        Assert.Equal(tip, repo.Git("rev-parse", "flowmigrate/flows.report.report").Trim());
+    }
+
+    [Fact]
+    public async Task Should_Give_Each_Flow_Of_A_File_Its_Own_Branch_Side_By_Side_And_Merge_Both_Cleanly()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using (var session = await OpenAsync(repo))
+        {
+            foreach (var id in new[] { FlyteTestRepo.Etl, FlyteTestRepo.LaunchPlan })
+            {
+                var wizard = await session.OpenAsync(id);
+                while (wizard.Current is not null)
+                {
+                    Assert.True((await wizard.AcceptAsync()).IsSuccess);
+                }
+            }
+
+            var branches = (await session.StatusAsync()).ToDictionary(s => s.Id, s => (s.State, s.Branch));
+            Assert.Equal((FlowState.Committed, "flowmigrate/flows.etl.etl"), branches[FlyteTestRepo.Etl]);
+            Assert.Equal((FlowState.Committed, "flowmigrate/flows.etl.etl_lp"), branches[FlyteTestRepo.LaunchPlan]);
+            Assert.Equal((FlowState.NotStarted, null), branches[FlyteTestRepo.Report]);
+        }
+
+        Assert.Contains("Flowmigrate-Flow: flows/etl.py::etl_lp", repo.Git("log", "-1", "--format=%B", "flowmigrate/flows.etl.etl_lp"));
+        Assert.DoesNotContain("Flowmigrate-Flow: flows/etl.py::etl\n", repo.Git("log", "--format=%B", "main..flowmigrate/flows.etl.etl_lp"));
+        repo.Git("merge", "--no-edit", "flowmigrate/flows.etl.etl_lp");
+        var merge = repo.TryGit("merge", "--no-edit", "flowmigrate/flows.etl.etl");
+        Assert.True(merge.ExitCode == 0, merge.StandardError);
+
+        await using var after = await OpenAsync(repo);
+        var states = (await after.StatusAsync()).ToDictionary(s => s.Id, s => s.State);
+        Assert.Equal(FlowState.Merged, states[FlyteTestRepo.Etl]);
+        Assert.Equal(FlowState.Merged, states[FlyteTestRepo.LaunchPlan]);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_A_Hand_Made_Branch_At_The_Base_But_Resume_Its_Own_Branch_Before_The_First_Commit()
+    {
+        using var repo = FlyteTestRepo.Create();
+        repo.CreateBranch("flowmigrate/flows.etl.etl");
+        await using (var session = await OpenAsync(repo))
+        {
+            Assert.Equal(SessionRefusal.ForeignBranch, (await Assert.ThrowsAsync<SessionException>(() => session.OpenAsync(FlyteTestRepo.Etl))).Refusal);
+            Assert.Contains("not made by flowmigrate", (await session.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Etl).Note);
+
+            // The tool's own branch, made when the flow was opened and not committed on yet, is resumed.
+            var wizard = await session.OpenAsync(FlyteTestRepo.Report);
+            Assert.Equal("imports", wizard.Current!.Step.Step.Id);
+        }
+
+        await using var again = await OpenAsync(repo);
+        Assert.Equal("imports", (await again.OpenAsync(FlyteTestRepo.Report)).Current!.Step.Step.Id);
+        Assert.Equal((FlowState.InProgress, 1), (await again.StatusAsync()).Where(s => s.Id == FlyteTestRepo.Report).Select(s => (s.State, s.Step)).Single());
     }
 
     [Fact]
     public async Task Should_Refuse_A_Flowmigrate_Branch_It_Did_Not_Make()
     {
         using var repo = FlyteTestRepo.Create();
-        repo.CreateBranch("flowmigrate/flows.etl");
-        repo.Checkout("flowmigrate/flows.etl");
+        repo.CreateBranch("flowmigrate/flows.etl.etl");
+        repo.Checkout("flowmigrate/flows.etl.etl");
         repo.WriteFile("mine.txt", "hand made\n");
         repo.Commit("someone else's work");
         repo.Checkout("main");
@@ -241,7 +379,7 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
         Assert.True(rejected.HookFailed);
         Assert.Contains("black would reformat", rejected.Error);
         Assert.Equal("imports", wizard.Current!.Step.Step.Id);
-        Assert.Equal("0", repo.Git("rev-list", "--count", "main..flowmigrate/flows.etl").Trim());
+        Assert.Equal("0", repo.Git("rev-list", "--count", "main..flowmigrate/flows.etl.etl").Trim());
 
         var accepted = await wizard.AcceptAsync(skipHooks: true);
 
@@ -250,6 +388,9 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
     }
 
     private Task<IMigrationSession> OpenAsync(TempGitRepo repo) => OpenAsync(repo.Path);
+
+    private Task<IMigrationSession> OpenAsync(TempGitRepo repo, bool rewrite) =>
+        MigrationSession.OpenAsync(new SessionOptions { Root = repo.Path, LoadRuleset = _rules.Load, Rewrite = rewrite }, shared.Worker);
 
     private Task<IMigrationSession> OpenAsync(string root) =>
         MigrationSession.OpenAsync(new SessionOptions { Root = root, LoadRuleset = _rules.Load }, shared.Worker);
