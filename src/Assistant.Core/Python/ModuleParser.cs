@@ -3,13 +3,34 @@ using Assistant.Core.Source;
 
 namespace Assistant.Core.Python;
 
-/// <summary>Parses Python source with the user's own interpreter (exact grammar of that version).</summary>
+/// <summary>
+/// Parses Python source with the user's own interpreter (exact grammar of that version). The same
+/// text parsed again through one parser is answered from its cache of recent parses, without the worker.
+/// </summary>
 public sealed class ModuleParser(PythonWorker worker)
 {
     private const double SecondsPerMegabyte = 30;
 
+    /// <summary>Parses kept for re-use: a conversion re-parses one module at a time, a few times over.</summary>
+    private const int CachedParses = 64;
+
+    private readonly ParseCache _cache = new(CachedParses);
+
     /// <summary>Parses a module; <paramref name="comments"/> = false skips collecting comments (Python's pure-Python tokenizer, about a third of the cost), which the scan does without.</summary>
     public async Task<ParseOutcome> ParseAsync(string path, string text, SourceEncoding? encoding = null, CancellationToken cancellationToken = default, bool comments = true)
+    {
+        var sourceEncoding = encoding ?? SourceEncoding.Utf8;
+        if (_cache.Find(path, text, sourceEncoding, comments) is { } cached)
+        {
+            return cached;
+        }
+
+        var outcome = await ParseWithWorkerAsync(path, text, sourceEncoding, comments, cancellationToken).ConfigureAwait(false);
+        _cache.Add(path, text, sourceEncoding, comments, outcome);
+        return outcome;
+    }
+
+    private async Task<ParseOutcome> ParseWithWorkerAsync(string path, string text, SourceEncoding encoding, bool comments, CancellationToken cancellationToken)
     {
         var request = new Dictionary<string, object?> { ["text"] = text, ["path"] = path, ["comments"] = comments };
         var result = await worker.SendAsync("parse", request, ParseTimeout(text), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -22,7 +43,7 @@ public sealed class ModuleParser(PythonWorker worker)
         var found = result.TryGetProperty("comments", out var list)
             ? list.EnumerateArray().Select(c => new Comment(new TextSpan(c.GetProperty("s").GetInt32(), c.GetProperty("e").GetInt32()), c.GetProperty("t").GetString()!)).ToList()
             : [];
-        return new ParseOutcome(new PythonModule(path, text, encoding ?? SourceEncoding.Utf8, root, found), null);
+        return new ParseOutcome(new PythonModule(path, text, encoding, root, found), null);
     }
 
     // Parsing and encoding the tree grows with the text: a generated module of several MB legitimately

@@ -10,34 +10,41 @@ internal static class SyntaxTreeReader
 {
     public static SyntaxNode Read(JsonElement element)
     {
-        var kind = element.GetProperty("_").GetString()!;
-        var fields = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
-        var hasPosition = !element.TryGetProperty("np", out _);
-        TextSpan span = default;
+        // One pass over the properties: "_" kind, "s"/"e" span, "np" = span derived from children.
+        string? kind = null;
+        int? start = null;
+        var end = 0;
+        var derived = false;
+        var fields = new List<KeyValuePair<string, object?>>(4);
         foreach (var property in element.EnumerateObject())
         {
-            switch (property.Name)
+            var name = property.Name;
+            switch (name)
             {
-                case "_" or "np":
+                case "_":
+                    kind = FieldName(property.Value.GetString()!);
+                    break;
+                case "np":
+                    derived = true;
                     break;
                 case "s":
-                    span = new TextSpan(property.Value.GetInt32(), element.GetProperty("e").GetInt32());
+                    start = property.Value.GetInt32();
                     break;
                 case "e":
+                    end = property.Value.GetInt32();
                     break;
                 default:
-                    fields[property.Name] = ReadField(property.Value);
+                    fields.Add(new KeyValuePair<string, object?>(FieldName(name), ReadField(property.Value)));
                     break;
             }
         }
 
-        if (!element.TryGetProperty("s", out _))
-        {
-            hasPosition = false;
-        }
-
-        return new SyntaxNode(kind, span, hasPosition, fields.ToImmutable());
+        var span = start is { } s ? new TextSpan(s, end) : default;
+        return new SyntaxNode(kind ?? throw new JsonException("A syntax node without a kind (\"_\")."), span, start is not null && !derived, fields.ToArray());
     }
+
+    // Field names repeat across every node: share one string per name instead of one per occurrence.
+    private static string FieldName(string name) => string.IsInterned(name) ?? name;
 
     private static object? ReadField(JsonElement value) => value.ValueKind switch
     {
@@ -66,5 +73,5 @@ internal static class SyntaxTreeReader
             .ToImmutableArray();
     }
 
-    private static SyntaxNode Placeholder() => new("Missing", default, false, ImmutableDictionary<string, object?>.Empty);
+    private static SyntaxNode Placeholder() => new("Missing", default, false, []);
 }

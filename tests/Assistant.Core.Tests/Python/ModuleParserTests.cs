@@ -1,3 +1,4 @@
+using Assistant.Core.Python;
 using Assistant.Core.Source.Syntax;
 using Assistant.Core.Tests.Support;
 
@@ -95,5 +96,33 @@ public sealed class ModuleParserTests(SharedWorker shared) : IClassFixture<Share
     {
         Assert.Null(await shared.Parser.CheckSyntaxAsync("ok.py", "x = 1\n"));
         Assert.NotNull(await shared.Parser.CheckSyntaxAsync("bad.py", "x = (\n"));
+    }
+
+    [Theory]
+    [InlineData("x = '# not a comment'  # one\n", new[] { "# one" })]
+    [InlineData("x = ('a'  # between parts\n     'b')\n", new[] { "# between parts" })]
+    [InlineData("s = f\"{y!r:#>4}\"  # after an f-string\n", new[] { "# after an f-string" })]
+    [InlineData("y = 1 # a # b\nz = 'no hash' # c\n", new[] { "# a # b", "# c" })]
+    [InlineData("\"\"\"doc # no\"\"\"\n", new string[0])]
+    [InlineData("# crlf \r\nz = 2\r# lone cr\rw = 3  # last, no newline", new[] { "# crlf ", "# lone cr", "# last, no newline" })]
+    [InlineData("x = b'#'\n", new string[0])]
+    public async Task Should_Find_Exactly_The_Comments_Outside_String_Literals(string text, string[] expected)
+    {
+        var module = await shared.Parser.ModuleAsync(text);
+
+        Assert.Equal(expected, module.Comments.Select(c => c.Text));
+        Assert.All(module.Comments, c => Assert.Equal(c.Text, module.GetText(c.Span)));
+    }
+
+    [Fact]
+    public async Task Should_Answer_The_Same_Text_Again_From_Its_Cache()
+    {
+        var parser = new ModuleParser(shared.Worker);
+        var first = await parser.ModuleAsync("x = 1  # c\n");
+
+        Assert.Same(first, await parser.ModuleAsync("x = 1  # c\n"));
+        Assert.NotSame(first, await parser.ModuleAsync("x = 1  # c\n", "other.py"));
+        Assert.NotSame(first, await parser.ModuleAsync("x = 2  # c\n"));
+        Assert.Equal("other.py", (await parser.ModuleAsync("x = 1  # c\n", "other.py")).Path);
     }
 }

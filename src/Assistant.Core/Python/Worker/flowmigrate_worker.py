@@ -10,6 +10,7 @@ conversion happens here, once, in Positions.
 """
 
 import ast
+import bisect
 import io
 import json
 import os
@@ -183,7 +184,38 @@ def _syntax_error(error, positions):
     return result
 
 
-def _comments(text, positions):
+_COMMENT = re.compile(r"#[^\r\n]*")
+_STRING_NODES = tuple(getattr(ast, name) for name in ("JoinedStr", "TemplateStr") if hasattr(ast, name))
+
+
+def _comments_from_tree(text, tree):
+    """The comments of an ASCII text without tokenizing it: outside string literals a '#' always starts a
+    comment that runs to the end of its line. None when some '#' lies inside a string node's span (it may
+    be in the literal, or in a comment between implicitly concatenated parts): the tokenizer decides then."""
+    hashes = [match.span() for match in _COMMENT.finditer(text)]
+    if not hashes:
+        return []
+    hash_starts = [start for start, _ in hashes]
+    starts = [0]
+    for match in _NEWLINE.finditer(text):
+        starts.append(match.end())
+    for node in ast.walk(tree):
+        if isinstance(node, _STRING_NODES) or (isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes))):
+            if getattr(node, "end_lineno", None) is None:
+                return None
+            begin = starts[node.lineno - 1] + node.col_offset
+            finish = starts[node.end_lineno - 1] + node.end_col_offset
+            index = bisect.bisect_left(hash_starts, begin)
+            if index < len(hash_starts) and hash_starts[index] < finish:
+                return None
+    return [{"s": start, "e": end, "t": text[start:end]} for start, end in hashes]
+
+
+def _comments(text, positions, tree=None):
+    if tree is not None and positions.ascii:
+        found = _comments_from_tree(text, tree)
+        if found is not None:
+            return found
     comments = []
     readline = io.StringIO(text, newline="").readline
     for token in tokenize.generate_tokens(readline):
@@ -230,7 +262,7 @@ def op_parse(request):
     if not request.get("comments", True):
         return result
     try:
-        result["comments"] = _comments(text, positions)
+        result["comments"] = _comments(text, positions, tree)
     except (tokenize.TokenError, SyntaxError, IndentationError) as exc:
         # ast accepted the code but the pure-Python tokenizer did not (rare edge cases): say so.
         result["comments"] = []

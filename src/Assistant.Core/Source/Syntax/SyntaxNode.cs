@@ -10,9 +10,11 @@ namespace Assistant.Core.Source.Syntax;
 /// </summary>
 public sealed class SyntaxNode
 {
-    private readonly ImmutableDictionary<string, object?> _fields;
+    // Fields in the order CPython declares them; nodes have a handful, so a linear scan beats hashing.
+    private readonly KeyValuePair<string, object?>[] _fields;
+    private SyntaxNode[]? _childNodes;
 
-    internal SyntaxNode(string kind, TextSpan span, bool hasPosition, ImmutableDictionary<string, object?> fields)
+    internal SyntaxNode(string kind, TextSpan span, bool hasPosition, KeyValuePair<string, object?>[] fields)
     {
         Kind = kind;
         Span = span;
@@ -51,53 +53,33 @@ public sealed class SyntaxNode
     /// <summary>The field of <see cref="Parent"/> that holds this node (<c>body</c>, <c>args</c>, …).</summary>
     public string? ParentField { get; private set; }
 
-    public IEnumerable<string> FieldNames => _fields.Keys;
+    public IEnumerable<string> FieldNames => _fields.Select(pair => pair.Key);
 
     public bool Is(string kind) => string.Equals(Kind, kind, StringComparison.Ordinal);
 
-    public SyntaxNode? Child(string field) => _fields.GetValueOrDefault(field) as SyntaxNode;
+    public SyntaxNode? Child(string field) => Field(field) as SyntaxNode;
 
     public IReadOnlyList<SyntaxNode> Children(string field) =>
-        _fields.GetValueOrDefault(field) is ImmutableArray<SyntaxNode> list ? list : ImmutableArray<SyntaxNode>.Empty;
+        Field(field) is ImmutableArray<SyntaxNode> list ? list : ImmutableArray<SyntaxNode>.Empty;
 
     /// <summary>A scalar field: an identifier, an operator name, a constant's value or type.</summary>
-    public string? Scalar(string field) => _fields.GetValueOrDefault(field) as string;
+    public string? Scalar(string field) => Field(field) as string;
 
     /// <summary>Direct children in source order.</summary>
-    public IEnumerable<SyntaxNode> ChildNodes()
-    {
-        var children = new List<SyntaxNode>();
-        foreach (var value in _fields.Values)
-        {
-            if (value is SyntaxNode node)
-            {
-                children.Add(node);
-            }
-            else if (value is ImmutableArray<SyntaxNode> list)
-            {
-                // "Missing" stands for a None inside a list (kw_defaults, dict keys of **spread).
-                children.AddRange(list.Where(item => !item.Is("Missing")));
-            }
-        }
-
-        children.Sort((a, b) => a.Span.CompareTo(b.Span));
-        return children;
-    }
+    public IEnumerable<SyntaxNode> ChildNodes() => SortedChildren();
 
     /// <summary>Every node below this one, depth first in source order.</summary>
     public IEnumerable<SyntaxNode> Descendants(Func<SyntaxNode, bool>? descendInto = null)
     {
-        var stack = new Stack<SyntaxNode>(ChildNodes().Reverse());
+        var stack = new Stack<SyntaxNode>();
+        PushReversed(stack, SortedChildren());
         while (stack.Count > 0)
         {
             var node = stack.Pop();
             yield return node;
             if (descendInto is null || descendInto(node))
             {
-                foreach (var child in node.ChildNodes().Reverse())
-                {
-                    stack.Push(child);
-                }
+                PushReversed(stack, node.SortedChildren());
             }
         }
     }
@@ -122,4 +104,58 @@ public sealed class SyntaxNode
     };
 
     public override string ToString() => $"{Kind}{Span}";
+
+    private object? Field(string name)
+    {
+        foreach (var field in _fields)
+        {
+            if (string.Equals(field.Key, name, StringComparison.Ordinal))
+            {
+                return field.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static void PushReversed(Stack<SyntaxNode> stack, SyntaxNode[] children)
+    {
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            stack.Push(children[i]);
+        }
+    }
+
+    // The tree is immutable, so the sorted children are computed once per node (rules walk the tree many times).
+    private SyntaxNode[] SortedChildren()
+    {
+        if (_childNodes is { } cached)
+        {
+            return cached;
+        }
+
+        var children = new List<SyntaxNode>();
+        foreach (var (_, value) in _fields)
+        {
+            if (value is SyntaxNode node)
+            {
+                children.Add(node);
+            }
+            else if (value is ImmutableArray<SyntaxNode> list)
+            {
+                // "Missing" stands for a None inside a list (kw_defaults, dict keys of **spread).
+                foreach (var item in list)
+                {
+                    if (!item.Is("Missing"))
+                    {
+                        children.Add(item);
+                    }
+                }
+            }
+        }
+
+        // A stable sort: siblings with equal spans keep their field order.
+        var sorted = children.Count < 2 ? children.ToArray() : children.OrderBy(c => c.Span).ToArray();
+        return _childNodes = sorted;
+    }
 }
