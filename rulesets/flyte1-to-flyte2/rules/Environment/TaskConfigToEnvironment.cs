@@ -37,7 +37,7 @@ public sealed class TaskConfigToEnvironment : IRule
         var quote = SourceText.PreferredQuote(module);
         var unit = SourceText.IndentUnit(module);
         var newLine = module.NewLine;
-        var defaultImage = EnvironmentPlan.DefaultImage(context.Options, context.Project);
+        var defaultImage = ProjectImage.For(context.Options, context.Project, module.Path);
         var edits = new List<TextEdit>();
         var imports = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var dependsOn = DependsOn(context, environments, imports);
@@ -55,9 +55,24 @@ public sealed class TaskConfigToEnvironment : IRule
             edits.Add(TextEdit.Insert(int.Parse(statementAfter.Split('|')[0], System.Globalization.CultureInfo.InvariantCulture), text));
         }
 
-        if (PythonImports.AddImport(module, "flyte", "flytekit") is { } importFlyte)
+        var importFlyte = PythonImports.AddImport(module, "flyte", "flytekit");
+        var importPathlib = defaultImage is { NeedsPathlib: true } && environments.Any(e => !e.First.Fields.Any(f => f.Field == "image"))
+            ? PythonImports.AddImport(module, "pathlib", "flytekit")
+            : null;
+        if (importFlyte is not null || importPathlib is not null)
         {
-            edits.Add(importFlyte);
+            // Both go before the first flytekit import: one insert keeps them in a stable order.
+            var at = (importFlyte ?? importPathlib)!.Span.Start;
+            var text = (importFlyte?.NewText ?? string.Empty) + (importPathlib?.NewText ?? string.Empty);
+            if (importFlyte is not null && importPathlib is not null && importFlyte.Span.Start != importPathlib.Span.Start)
+            {
+                edits.Add(importFlyte);
+                edits.Add(importPathlib);
+            }
+            else
+            {
+                edits.Add(TextEdit.Insert(at, text));
+            }
         }
 
         foreach (var plugin in environments.SelectMany(e => e.First.Fields).Select(f => f.Text)
@@ -133,13 +148,13 @@ public sealed class TaskConfigToEnvironment : IRule
         }
     }
 
-    private static string Declaration(PlannedEnvironment environment, IReadOnlyList<string> dependsOn, string? defaultImage, char quote, string unit, string newLine)
+    private static string Declaration(PlannedEnvironment environment, IReadOnlyList<string> dependsOn, ProjectImage? defaultImage, char quote, string unit, string newLine)
     {
         var fields = new List<(string Field, string Text)> { ("name", SourceText.Literal(quote, environment.Name)) };
         var configured = environment.First.Fields.ToList();
         if (!configured.Any(f => f.Field == "image") && defaultImage is not null)
         {
-            configured.Insert(0, ("image", SourceText.Literal(quote, defaultImage)));
+            configured.Insert(0, ("image", defaultImage.Expression(quote)));
         }
 
         fields.AddRange(configured);

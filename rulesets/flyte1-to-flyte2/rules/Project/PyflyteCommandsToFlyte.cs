@@ -58,12 +58,22 @@ public sealed partial class PyflyteCommandsToFlyte : IFileRule
     {
         var notes = new List<string>();
         // ${{ expr }} (CI) and $(var) stay single tokens.
+        // Backslash-continued lines are one command.
+        command = Regex.Replace(command, @"[ \t]*\\\r?\n[ \t]*", " ");
         var protectedCommand = Regex.Replace(command, @"\$\{\{.*?\}\}|\$\([^)]*\)", m => m.Value.Replace(' ', '\u0001'));
         var tokens = protectedCommand.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Replace('\u0001', ' ')).ToList();
         var global = new List<string>();
         var i = 1;
         while (i < tokens.Count && tokens[i].StartsWith('-'))
         {
+            if (tokens[i] is "-k" or "--pkgs" && i + 1 < tokens.Count)
+            {
+                // flyte has no --pkgs: its commands take the package's path.
+                notes.Add($"pyflyte {tokens[i]} {tokens[++i]}: flyte has no --pkgs; pass the package's folder to the command (flyte deploy --recursive PATH) (reference/flyte.md §16.2)");
+                i++;
+                continue;
+            }
+
             global.Add(tokens[i]);
             if (tokens[i] is "-c" or "--config" && i + 1 < tokens.Count)
             {
@@ -201,6 +211,6 @@ public sealed partial class PyflyteCommandsToFlyte : IFileRule
     }
 
     // One pyflyte command line (up to the end of the line, a ; / && / | or a backtick).
-    [GeneratedRegex(@"\bpyflyte(?:[ \t]+[^\s;&|`'""\\]+)*")]
+    [GeneratedRegex(@"\bpyflyte(?:(?:[ \t]+|[ \t]*\\\r?\n[ \t]*)[^\s;&|`'""\\]+)*")]
     private static partial Regex Command();
 }
