@@ -172,11 +172,13 @@ public sealed class FlyteIoUsage : IRule
                         ("download", true, false) => "download_sync",
                         ("remote_source", false, _) => "path",
                         ("crawl", true, false) => "walk_sync",
+                        // FlyteFile.open(mode, cache_type, cache_options) streamed through fsspec, as open_sync does.
+                        ("open", true, false) when typed[name.Scalar("id")!] == "flyte.io.File" => "open_sync",
                         _ => null,
                     };
                     var todo = (attr, isCall) switch
                     {
-                        ("open", true) => $"{name.Scalar("id")}.open(...): flyte.io.File is not path-like; use `with {name.Scalar("id")}.open_sync(\"rb\") as fh` (async: `async with {name.Scalar("id")}.open(\"rb\")`) (reference/flyte.md §12)",
+                        ("open", true) when newAttr is null => $"{name.Scalar("id")}.open(...): flyte.io.File is not path-like; use `with {name.Scalar("id")}.open_sync(\"rb\") as fh` (async: `async with {name.Scalar("id")}.open(\"rb\")`) (reference/flyte.md §12)",
                         ("new_file" or "new_dir", true) => $"{name.Scalar("id")}.{attr}(...): flyte.io.Dir has no {attr}; write locally and upload with flyte.io.Dir.from_local_sync(...) or use Dir.new_remote() (reference/flyte.md §12)",
                         _ => null,
                     };
@@ -190,6 +192,16 @@ public sealed class FlyteIoUsage : IRule
                         var span = new TextSpan(attribute.Span.End - attr!.Length, attribute.Span.End);
                         yield return new Finding(Descriptor.Id, span, $"{attr} → {newAttr}") { Fix = Fix.Review($"flyte.io: {newAttr}", TextEdit.Replace(span, newAttr)) };
                     }
+                }
+                else if (name.Parent is { Kind: "Call" } openCall && openCall.Child("func")?.DottedName() == "open"
+                    && typed[name.Scalar("id")!] == "flyte.io.File" && openCall.Children("args").FirstOrDefault() is { } first && ReferenceEquals(first, name))
+                {
+                    // open(ff) downloaded the file through __fspath__; Flyte 2 downloads explicitly.
+                    var local = function.IsAsync ? $"await {name.Scalar("id")}.download()" : $"{name.Scalar("id")}.download_sync()";
+                    yield return new Finding(Descriptor.Id, name.Span, $"open({name.Scalar("id")}) → open({local})")
+                    {
+                        Fix = Fix.Review("flyte.io.File is not path-like: download it first", TextEdit.Replace(name.Span, local)),
+                    };
                 }
                 else if (name.Parent is { Kind: "Call" } opened && opened.Child("func")?.DottedName() == "open")
                 {
