@@ -35,16 +35,25 @@ public sealed class FlyteIoUsage : IRule
             if (row?.Get("new") is "flyte.io.File" or "flyte.io.Dir" && row.Require("new") is var type)
             {
                 var path = call.Keyword("path")?.Value ?? call.Arguments.FirstOrDefault();
-                var extra = call.Keywords.Where(k => k.Name is not "path").Select(k => module.GetText(k.Node)).ToList();
+                var remotePath = call.Keyword("remote_path")?.Value;
+                var extra = call.Keywords.Where(k => k.Name is not ("path" or "remote_path")).Select(k => module.GetText(k.Node)).ToList();
                 if (path is null)
                 {
                     continue;
                 }
 
                 var text = module.GetText(path);
-                replacement = ConstantSyntax.StringValue(path) is { } literal && Schemes.Any(s => literal.StartsWith(s, StringComparison.Ordinal))
+                var isRemote = ConstantSyntax.StringValue(path) is { } literal && Schemes.Any(s => literal.StartsWith(s, StringComparison.Ordinal));
+                if (isRemote && remotePath is not null)
+                {
+                    extra.Insert(0, module.GetText(call.Keyword("remote_path")!.Node));
+                }
+
+                // remote_path= named where the local file is uploaded; from_local's remote_destination= does the same.
+                var destination = !isRemote && remotePath is not null ? $", remote_destination={module.GetText(remotePath)}" : string.Empty;
+                replacement = isRemote
                     ? $"{type}.from_existing_remote({text})"
-                    : isAsync ? $"await {type}.from_local({text})" : $"{type}.from_local_sync({text})";
+                    : isAsync ? $"await {type}.from_local({text}{destination})" : $"{type}.from_local_sync({text}{destination})";
                 if (extra.Count > 0)
                 {
                     note = $"{string.Join(", ", extra)} dropped: use {type}.from_local_sync(local, remote_destination=...) or new_remote() (reference/flyte.md §12)";
