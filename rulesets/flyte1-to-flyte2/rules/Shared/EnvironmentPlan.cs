@@ -114,7 +114,17 @@ internal static class EnvironmentPlan
 
         if (Value("task_config") is { } taskConfig)
         {
-            fields["plugin_config"] = PluginText(module, taskConfig, bindings, tables, notes);
+            // Pod(pod_spec, primary_container_name) is no plugin in Flyte 2: it is the environment's pod template.
+            var isPod = CallSyntax.From(taskConfig) is { } configCall && PythonImports.Resolve(configCall.Function, bindings) is { } configName
+                && tables["plugins"].Find("old", configName)?.Get("new") == "flyte.PodTemplate";
+            if (isPod && !fields.ContainsKey("pod_template"))
+            {
+                fields["pod_template"] = PluginText(module, taskConfig, bindings, tables, notes);
+            }
+            else
+            {
+                fields["plugin_config"] = PluginText(module, taskConfig, bindings, tables, notes);
+            }
         }
 
         var ordered = FieldOrder.Where(fields.ContainsKey).Select(f => (f, fields[f])).ToList();
