@@ -63,6 +63,7 @@ public sealed class GateNodesToConditions : IRule
         // `await wait_for_input(...)` in async code: the new text brings its own await.
         var target = text.StartsWith("await ", StringComparison.Ordinal) && node.Parent is { Kind: "Await" } awaited ? awaited : node;
         var edits = new List<TextEdit> { TextEdit.Replace(target.Span, text) };
+        edits.AddRange(CommentsAbove(module, target));
         edits.AddRange(Imports(module, flyteImport, durableImport));
         return new Finding(Descriptor.Id, node.Span, message) { Fix = new Fix(edits, Safety.Review, "Flyte 2 waits inside the driver (reference/flyte.md §8.4)") };
     }
@@ -135,11 +136,27 @@ public sealed class GateNodesToConditions : IRule
         var edits = statement.Kind == "Expr" && ReferenceEquals(statement.Child("value"), call.Node)
             ? new List<TextEdit> { TextEdit.Replace(statement.Span, check) }
             : [TextEdit.Insert(statement.Span.Start, check + module.NewLine + indent), TextEdit.Replace(call.Node.Span, module.GetText(upstream))];
+        edits.AddRange(CommentsAbove(module, call.Node));
         edits.AddRange(Imports(module, withImports, false));
         return new Finding(Descriptor.Id, call.Node.Span, "approve → a bool condition checked before the statement")
         {
             Fix = new Fix(edits, Safety.Review, "the driver waits for the approval and fails when it is rejected, like the Flyte 1 gate (reference/flyte.md §8.4)"),
         };
+    }
+
+    // Comments inside the replaced call move to their own lines above its statement.
+    private static IEnumerable<TextEdit> CommentsAbove(PythonModule module, SyntaxNode node)
+    {
+        var comments = SourceText.CommentsIn(module, node.Span);
+        var statement = node.Ancestors().FirstOrDefault(a => a.ParentField is "body" or "orelse" or "finalbody");
+        if (comments.Count == 0 || statement is null)
+        {
+            yield break;
+        }
+
+        var indent = SourceText.IndentAt(module, statement.Span.Start);
+        var lineStart = module.Lines.LineStart(module.Lines.LineOf(statement.Span.Start));
+        yield return TextEdit.Insert(lineStart, string.Concat(comments.Select(c => indent + c.Text + module.NewLine)));
     }
 
     private static SyntaxNode? Argument(CallSyntax call, int position, string keyword) =>
