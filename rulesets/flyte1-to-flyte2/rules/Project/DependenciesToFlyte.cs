@@ -5,7 +5,7 @@ using Assistant.Rulesets.Flyte.Shared;
 
 namespace Assistant.Rulesets.Flyte.Project;
 
-/// <summary>FLY510: <c>flytekit</c> / <c>flytekitplugins-*</c> in requirements*.txt, pyproject.toml, setup.py/cfg, Pipfile → <c>flyte</c> / <c>flyteplugins-*</c>.</summary>
+/// <summary>FLY510: <c>flytekit</c> / <c>flytekitplugins-*</c> in requirements*.txt, pyproject.toml, setup.cfg, Pipfile, Dockerfile → <c>flyte</c> / <c>flyteplugins-*</c>.</summary>
 public sealed partial class DependenciesToFlyte : IFileRule
 {
     public RuleDescriptor Descriptor { get; } = new(
@@ -13,7 +13,7 @@ public sealed partial class DependenciesToFlyte : IFileRule
         "dependencies-to-flyte",
         "images-and-project",
         Safety.Review,
-        "Replaces flytekit with flyte>=2,<3 and flytekitplugins-X with flyteplugins-Y in dependency manifests; plugins without a Flyte 2 package get a TODO.",
+        "Replaces flytekit with flyte>=2,<3 and flytekitplugins-X with flyteplugins-Y in dependency manifests and Dockerfile pip install lines; plugins without a Flyte 2 package get a TODO.",
         "The converted code imports flyte, not flytekit; plugin packages were renamed (reference/flyte.md §2, §15).",
         "flytekit==1.10.*  →  flyte>=2,<3");
 
