@@ -5,6 +5,7 @@ using Assistant.Cli.Output;
 using Assistant.Core.Migration.Conversion;
 using Assistant.Core.Migration.Planning;
 using Assistant.Core.Python;
+using Assistant.Core.Rules;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Diff;
 using Assistant.Rulesets;
@@ -24,8 +25,8 @@ internal static class ConvertCommand
         var source = new Argument<string>("src") { Description = "Folder to convert" };
         var output = new Option<string>("--out") { Description = "Folder to write the converted tree to (new or empty)", Required = true };
         var report = new Option<string?>("--json") { Description = "Write a JSON report (schema flowmigrate.convert/1) to this file ('-' for stdout)" };
-        var (target, safeOnly, python) = (SharedOptions.Target(), SafeOnly(), SharedOptions.Python());
-        var command = new Command("convert", "Convert every Flyte 1 / Prefect 1 file of a folder into a new folder (no git)") { source, output, report, target, safeOnly, python };
+        var (target, safeOnly, python, driver) = (SharedOptions.Target(), SafeOnly(), SharedOptions.Python(), Driver());
+        var command = new Command("convert", "Convert every Flyte 1 / Prefect 1 file of a folder into a new folder (no git)") { source, output, report, target, safeOnly, python, driver };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
         {
             var root = WorkspaceOptions.Directory(result.GetValue(source));
@@ -36,7 +37,7 @@ internal static class ConvertCommand
             }
 
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            var conversion = await RunAsync(root, worker, result.GetValue(target), result.GetValue(safeOnly), Excluding(root, destination), cancellationToken);
+            var conversion = await RunAsync(root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), Excluding(root, destination), cancellationToken);
             WriteTree(root, destination, conversion);
             var summary = $"{conversion.Files.Count(f => f.IsChanged)} of {conversion.Files.Count} framework files converted into {destination} · {conversion.TodoCount} TODOs ({conversion.TodosPer100Lines:0.00} per 100 lines) · {conversion.Skipped.Count} skipped";
             await WriteReportAsync(result.GetValue(report), root, destination, conversion, cancellationToken);
@@ -49,13 +50,13 @@ internal static class ConvertCommand
     public static Command CreateDiff(Consoles consoles)
     {
         var source = new Argument<string>("src") { Description = "Folder to convert" };
-        var (target, safeOnly, python) = (SharedOptions.Target(), SafeOnly(), SharedOptions.Python());
-        var command = new Command("diff", "Show, as a unified diff, what convert would change in a folder") { source, target, safeOnly, python };
+        var (target, safeOnly, python, driver) = (SharedOptions.Target(), SafeOnly(), SharedOptions.Python(), Driver());
+        var command = new Command("diff", "Show, as a unified diff, what convert would change in a folder") { source, target, safeOnly, python, driver };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
         {
             var root = WorkspaceOptions.Directory(result.GetValue(source));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            var conversion = await RunAsync(root, worker, result.GetValue(target), result.GetValue(safeOnly), null, cancellationToken);
+            var conversion = await RunAsync(root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), null, cancellationToken);
             foreach (var file in conversion.Files.Where(f => f.IsChanged))
             {
                 Console.Out.Write(UnifiedDiffFormatter.Format(TextDiffer.Compute(file.Before, file.After), $"a/{file.Path}", $"b/{file.Path}"));
@@ -73,11 +74,18 @@ internal static class ConvertCommand
 
     private static Option<bool> SafeOnly() => new("--safe-only") { Description = "Apply only safe fixes (default: safe and review fixes, as a reviewer would accept them)" };
 
-    private static async Task<FolderConversion> RunAsync(string root, PythonWorker worker, string? target, bool safeOnly, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken)
+    private static Option<string> Driver() => new Option<string>("--driver")
+    {
+        Description = "Flyte 2 workflow drivers: sync (independent calls run one after another) or async (awaited, independent calls gathered with asyncio.gather)",
+        DefaultValueFactory = _ => "sync",
+    }.AcceptOnlyFromAmong("sync", "async");
+
+    private static async Task<FolderConversion> RunAsync(string root, PythonWorker worker, string? target, bool safeOnly, string? driver, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken)
     {
         await worker.StartAsync(cancellationToken);
         var converter = new FolderConverter(new ModuleParser(worker), id => BuiltInRulesets.Load(id));
-        return await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, excluded: excluded, cancellationToken: cancellationToken);
+        var options = RuleOptions.Default with { DriverStyle = driver ?? "sync" };
+        return await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, options, excluded: excluded, cancellationToken: cancellationToken);
     }
 
     // Never convert our own output when it sits inside the source.

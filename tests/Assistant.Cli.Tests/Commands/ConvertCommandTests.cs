@@ -35,6 +35,25 @@ public sealed class ConvertCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Make_Workflow_Drivers_Async_With_Driver_Async()
+    {
+        var result = await CliProcess.RunAsync("diff", Demo, "--driver", "async");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("+async def daily_etl(run_date: datetime, table: str = \"orders\") -> str:", result.Output);
+        Assert.Contains("+    raw = await load_table.aio(table=table, run_date=run_date)", result.Output);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_An_Unknown_Driver_Style()
+    {
+        var result = await CliProcess.RunAsync("diff", Demo, "--driver", "threads");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("threads", result.Error);
+    }
+
+    [Fact]
     public async Task Should_Print_The_Changes_As_A_Unified_Diff()
     {
         var result = await CliProcess.RunAsync("diff", Demo);

@@ -26,6 +26,12 @@ public sealed class CurrentContextToFlyteCtx : IRule
         var added = new HashSet<string>(StringComparer.Ordinal);
         foreach (var call in module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, "flytekit.current_context")).ToList())
         {
+            if (call.Parent is { Kind: "Call" } outer && outer.Child("func") is { Kind: "Attribute" } method && method.Scalar("attr") == "get_default_launch_plan")
+            {
+                // LaunchPlan.get_default_launch_plan(current_context(), wf) becomes wf in the triggers step (FLY401).
+                continue;
+            }
+
             var uses = new List<SyntaxNode>();
             SyntaxNode? assignment = null;
             if (call.Parent is { Kind: "Assign" } assign && assign.Children("targets") is [{ Kind: "Name" } target])

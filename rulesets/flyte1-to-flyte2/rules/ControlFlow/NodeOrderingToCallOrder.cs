@@ -14,7 +14,7 @@ public sealed class NodeOrderingToCallOrder : IRule
         "node-ordering-to-call-order",
         "control-flow",
         Safety.Review,
-        "a >> b / a.runs_before(b) between results already produced in that order become a comment; t1() >> t2() becomes two calls; create_node(t, **kw) becomes t(**kw) and node.o0 the value; out-of-order dependencies get a TODO.",
+        "a >> b / a.runs_before(b) between results already produced in that order become a comment; out-of-order ones reorder the producing x = call(...) lines when adjacent and independent, else get a TODO; t1() >> t2() becomes two calls; create_node(t, **kw) becomes t(**kw) and node.o0 the value.",
         "A Flyte 2 sync driver runs statements in order, so explicit node ordering disappears (reference/flyte.md §7.2, gotcha 14).",
         "posted >> archived  →  # posted >> archived: these calls already run in this order");
 
@@ -22,10 +22,20 @@ public sealed class NodeOrderingToCallOrder : IRule
     {
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
+        var reordered = new HashSet<SyntaxNode>();
+        foreach (var group in module.Root.Descendants().Where(n => n.Is("Expr") && Operands(n.Child("value")!) is not null).GroupBy(n => (n.Parent, n.ParentField)))
+        {
+            if (Reorder(module, group.ToList()) is { } finding)
+            {
+                reordered.UnionWith(group);
+                yield return finding;
+            }
+        }
+
         foreach (var statement in module.Root.Descendants().Where(n => n.Is("Expr")))
         {
             var operands = Operands(statement.Child("value")!);
-            if (operands is null)
+            if (operands is null || reordered.Contains(statement))
             {
                 continue;
             }
@@ -88,6 +98,99 @@ public sealed class NodeOrderingToCallOrder : IRule
                 Fix = new Fix(edits, Safety.Review, "call the task directly; its outputs are real values"),
             };
         }
+    }
+
+    // The producing statements of out-of-order `a >> b` in one body, moved so every ordering holds: only when they are
+    // adjacent `x = call(...)` lines that do not read each other's results (so moving them changes nothing else).
+    private Finding? Reorder(PythonModule module, List<SyntaxNode> orderings)
+    {
+        var body = orderings[0].Parent!.Children(orderings[0].ParentField!);
+        var edges = new List<(int Before, int After)>();
+        foreach (var ordering in orderings)
+        {
+            var operands = Operands(ordering.Child("value")!)!;
+            if (!operands.All(o => o.Is("Name")))
+            {
+                return null;
+            }
+
+            var positions = operands.Select(o => AssignedAt(body, ordering, o.Scalar("id")!)).ToList();
+            if (positions.Any(p => p < 0))
+            {
+                return null;
+            }
+
+            edges.AddRange(positions.Zip(positions.Skip(1)));
+        }
+
+        if (edges.All(e => e.Before < e.After))
+        {
+            return null;
+        }
+
+        var producers = edges.SelectMany(e => new[] { e.Before, e.After }).Distinct().Order().ToList();
+        var lo = producers[0];
+        var hi = producers[^1];
+        if (hi - lo + 1 != producers.Count || Enumerable.Range(lo, hi - lo + 1).Any(i => orderings.Contains(body[i])))
+        {
+            return null;
+        }
+
+        var targets = new Dictionary<int, string>();
+        var lines = new Dictionary<int, TextSpan>();
+        foreach (var index in producers)
+        {
+            if (AssignSyntax.From(body[index]) is not { TargetNames: [var target] } assign
+                || assign.Value is not { } value || (value.Is("Await") ? value.Child("value") : value) is not { Kind: "Call" }
+                || SourceText.WholeLines(module, body[index].Span) is not { } whole
+                || !module.Text[whole.Start..whole.End].EndsWith('\n'))
+            {
+                return null;
+            }
+
+            targets[index] = target;
+            lines[index] = whole;
+        }
+
+        for (var i = lo; i < hi; i++)
+        {
+            if (lines[i].End != lines[i + 1].Start)
+            {
+                return null;
+            }
+        }
+
+        foreach (var index in producers)
+        {
+            var reads = body[index].Descendants().Where(n => n.Is("Name") && n.Scalar("ctx") == "Load").Select(n => n.Scalar("id")).ToHashSet();
+            if (producers.Any(other => other != index && reads.Contains(targets[other])))
+            {
+                return null;
+            }
+        }
+
+        // Kahn's algorithm, the original order breaking ties: deterministic and as close to the source as possible.
+        var order = new List<int>();
+        var pending = producers.ToList();
+        while (pending.Count > 0)
+        {
+            var next = pending.FirstOrDefault(p => !edges.Any(e => e.After == p && pending.Contains(e.Before) && e.Before != p), -1);
+            if (next < 0)
+            {
+                return null;
+            }
+
+            order.Add(next);
+            pending.Remove(next);
+        }
+
+        var block = new TextSpan(lines[lo].Start, lines[hi].End);
+        var text = string.Concat(order.Select(i => module.Text[lines[i].Start..lines[i].End]));
+        var names = string.Join(", ", order.Select(i => targets[i]));
+        return new Finding(Descriptor.Id, block, $"the calls are reordered so the >> dependencies hold: {names}")
+        {
+            Fix = Fix.Review($"call in dependency order: {names}", TextEdit.Replace(block, text)),
+        };
     }
 
     private static bool HasOtherOutputs(PythonModule module, string name) =>

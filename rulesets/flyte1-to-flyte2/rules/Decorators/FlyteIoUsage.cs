@@ -35,19 +35,40 @@ public sealed class FlyteIoUsage : IRule
             if (row?.Get("new") is "flyte.io.File" or "flyte.io.Dir" && row.Require("new") is var type)
             {
                 var path = call.Keyword("path")?.Value ?? call.Arguments.FirstOrDefault();
-                var extra = call.Keywords.Where(k => k.Name is not "path").Select(k => module.GetText(k.Node)).ToList();
+                var remotePath = call.Keyword("remote_path")?.Value;
+                var extra = call.Keywords.Where(k => k.Name is not ("path" or "remote_path")).Select(k => module.GetText(k.Node)).ToList();
                 if (path is null)
                 {
                     continue;
                 }
 
                 var text = module.GetText(path);
-                replacement = ConstantSyntax.StringValue(path) is { } literal && Schemes.Any(s => literal.StartsWith(s, StringComparison.Ordinal))
+                var isRemote = ConstantSyntax.StringValue(path) is { } literal && Schemes.Any(s => literal.StartsWith(s, StringComparison.Ordinal));
+                if (isRemote && remotePath is not null)
+                {
+                    extra.Insert(0, module.GetText(call.Keyword("remote_path")!.Node));
+                }
+
+                // remote_path= named where the local file is uploaded; from_local's remote_destination= does the same.
+                var destination = !isRemote && remotePath is not null ? $", remote_destination={module.GetText(remotePath)}" : string.Empty;
+                replacement = isRemote
                     ? $"{type}.from_existing_remote({text})"
-                    : isAsync ? $"await {type}.from_local({text})" : $"{type}.from_local_sync({text})";
+                    : isAsync ? $"await {type}.from_local({text}{destination})" : $"{type}.from_local_sync({text}{destination})";
                 if (extra.Count > 0)
                 {
                     note = $"{string.Join(", ", extra)} dropped: use {type}.from_local_sync(local, remote_destination=...) or new_remote() (reference/flyte.md §12)";
+                }
+            }
+            else if (callee is not null && AttributeSyntax.From(call.Function) is { Attribute: "new_remote_file" or "new_remote" } created
+                     && context.Tables["imports"].Find("old", callee[..^(created.Attribute.Length + 1)])?.Get("new") is "flyte.io.File" or "flyte.io.Dir"
+                     && (created.Attribute == "new_remote_file") == (context.Tables["imports"].Find("old", callee[..^(created.Attribute.Length + 1)])!.Get("new") == "flyte.io.File"))
+            {
+                // FlyteFile.new_remote_file(name) / FlyteDirectory.new_remote(name): a new remote location, as File/Dir.new_remote.
+                var newType = context.Tables["imports"].Find("old", callee[..^(created.Attribute.Length + 1)])!.Require("new");
+                replacement = $"{newType}.new_remote({string.Join(", ", call.Arguments.Select(module.GetText))})";
+                if (call.Keywords.Count > 0)
+                {
+                    continue;
                 }
             }
             else if (callee is not null && AttributeSyntax.From(call.Function) is { Attribute: "from_source" } && callee.EndsWith(".from_source", StringComparison.Ordinal)
@@ -89,6 +110,45 @@ public sealed class FlyteIoUsage : IRule
         {
             yield return finding;
         }
+    }
+
+    private static bool CrawlUnpacked(SyntaxNode attribute) =>
+        attribute.Parent is { Kind: "Call" } call && call.Parent is { Kind: "For" or "comprehension" } loop && ReferenceEquals(loop.Child("iter"), call) && loop.Child("target") is { Kind: "Tuple" };
+
+    // The flyte.io type an expression builds: flytekit FlyteFile(...)/FlyteDirectory(...) and their factories, or the flyte.io ones.
+    private static string? LocalType(RuleContext context, SyntaxNode? value, IReadOnlyList<ImportBinding> bindings)
+    {
+        if (value is not { Kind: "Call" } || value.Child("func") is not { } func)
+        {
+            return null;
+        }
+
+        if (func.DottedName() is { } dotted)
+        {
+            foreach (var type in new[] { "flyte.io.File", "flyte.io.Dir" })
+            {
+                if (dotted.StartsWith(type + ".", StringComparison.Ordinal) && dotted[(type.Length + 1)..] is "new_remote" or "from_local_sync" or "from_existing_remote")
+                {
+                    return type;
+                }
+            }
+        }
+
+        var resolved = PythonImports.Resolve(func, bindings);
+        if (resolved is null)
+        {
+            return null;
+        }
+
+        foreach (var suffix in new[] { string.Empty, ".new_remote_file", ".new_remote", ".from_source" })
+        {
+            if (resolved.EndsWith(suffix, StringComparison.Ordinal) && context.Tables["imports"].Find("old", resolved[..^suffix.Length])?.Get("new") is "flyte.io.File" or "flyte.io.Dir" && context.Tables["imports"].Find("old", resolved[..^suffix.Length])!.Require("new") is var newType)
+            {
+                return newType;
+            }
+        }
+
+        return null;
     }
 
     // @dataclass_json is not needed: Flyte 2 serializes plain dataclasses (reference/flyte.md §12).
@@ -143,6 +203,24 @@ public sealed class FlyteIoUsage : IRule
                 }
             }
 
+            // Locals holding a File/Dir (x = FlyteFile.new_remote_file(...), x = flyte.io.File.from_local_sync(...)) behave like the parameters.
+            foreach (var assign in function.Node.Descendants().Select(AssignSyntax.From).Where(a => a is { TargetNames: [_] }))
+            {
+                if (LocalType(context, assign!.Value, bindings) is { } localType)
+                {
+                    typed.TryAdd(assign.TargetNames[0], localType);
+                }
+            }
+
+            // FlyteFile(src).open("rb") → flyte.io.File.from_local_sync(src).open_sync("rb"): the chained form.
+            foreach (var opened in function.Node.Descendants().Where(n => n.Is("Attribute") && n.Scalar("attr") == "open" && !function.IsAsync
+                         && n.Parent is { Kind: "Call" } c && ReferenceEquals(c.Child("func"), n) && n.Child("value") is { Kind: "Call" } inner
+                         && LocalType(context, inner, bindings) == "flyte.io.File"))
+            {
+                var span = new TextSpan(opened.Span.End - "open".Length, opened.Span.End);
+                yield return new Finding(Descriptor.Id, span, "open → open_sync") { Fix = Fix.Review("flyte.io: open_sync", TextEdit.Replace(span, "open_sync")) };
+            }
+
             if (typed.Count == 0)
             {
                 continue;
@@ -171,12 +249,15 @@ public sealed class FlyteIoUsage : IRule
                     {
                         ("download", true, false) => "download_sync",
                         ("remote_source", false, _) => "path",
-                        ("crawl", true, false) => "walk_sync",
+                        ("crawl", true, false) when !CrawlUnpacked(attribute) => "walk_sync",
+                        // FlyteFile.open(mode, cache_type, cache_options) streamed through fsspec, as open_sync does.
+                        ("open", true, false) when typed[name.Scalar("id")!] == "flyte.io.File" => "open_sync",
                         _ => null,
                     };
                     var todo = (attr, isCall) switch
                     {
-                        ("open", true) => $"{name.Scalar("id")}.open(...): flyte.io.File is not path-like; use `with {name.Scalar("id")}.open_sync(\"rb\") as fh` (async: `async with {name.Scalar("id")}.open(\"rb\")`) (reference/flyte.md §12)",
+                        ("open", true) when newAttr is null => $"{name.Scalar("id")}.open(...): flyte.io.File is not path-like; use `with {name.Scalar("id")}.open_sync(\"rb\") as fh` (async: `async with {name.Scalar("id")}.open(\"rb\")`) (reference/flyte.md §12)",
+                        ("crawl", true) when CrawlUnpacked(attribute) => $"for ... in {name.Scalar("id")}.crawl(): crawl yielded (base, relative path) pairs; flyte.io.Dir.walk_sync() yields flyte.io.File objects: loop over them and use f.path / f.name (reference/flyte.md §12)",
                         ("new_file" or "new_dir", true) => $"{name.Scalar("id")}.{attr}(...): flyte.io.Dir has no {attr}; write locally and upload with flyte.io.Dir.from_local_sync(...) or use Dir.new_remote() (reference/flyte.md §12)",
                         _ => null,
                     };
@@ -190,6 +271,16 @@ public sealed class FlyteIoUsage : IRule
                         var span = new TextSpan(attribute.Span.End - attr!.Length, attribute.Span.End);
                         yield return new Finding(Descriptor.Id, span, $"{attr} → {newAttr}") { Fix = Fix.Review($"flyte.io: {newAttr}", TextEdit.Replace(span, newAttr)) };
                     }
+                }
+                else if (name.Parent is { Kind: "Call" } openCall && openCall.Child("func")?.DottedName() == "open"
+                    && typed[name.Scalar("id")!] == "flyte.io.File" && openCall.Children("args").FirstOrDefault() is { } first && ReferenceEquals(first, name))
+                {
+                    // open(ff) downloaded the file through __fspath__; Flyte 2 downloads explicitly.
+                    var local = function.IsAsync ? $"await {name.Scalar("id")}.download()" : $"{name.Scalar("id")}.download_sync()";
+                    yield return new Finding(Descriptor.Id, name.Span, $"open({name.Scalar("id")}) → open({local})")
+                    {
+                        Fix = Fix.Review("flyte.io.File is not path-like: download it first", TextEdit.Replace(name.Span, local)),
+                    };
                 }
                 else if (name.Parent is { Kind: "Call" } opened && opened.Child("func")?.DottedName() == "open")
                 {

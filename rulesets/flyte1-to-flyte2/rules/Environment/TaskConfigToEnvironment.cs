@@ -37,7 +37,7 @@ public sealed class TaskConfigToEnvironment : IRule
         var quote = SourceText.PreferredQuote(module);
         var unit = SourceText.IndentUnit(module);
         var newLine = module.NewLine;
-        var defaultImage = EnvironmentPlan.DefaultImage(context.Options, context.Project);
+        var defaultImage = ProjectImage.For(context.Options, context.Project, module.Path);
         var edits = new List<TextEdit>();
         var imports = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var dependsOn = DependsOn(context, environments, imports);
@@ -55,9 +55,24 @@ public sealed class TaskConfigToEnvironment : IRule
             edits.Add(TextEdit.Insert(int.Parse(statementAfter.Split('|')[0], System.Globalization.CultureInfo.InvariantCulture), text));
         }
 
-        if (PythonImports.AddImport(module, "flyte", "flytekit") is { } importFlyte)
+        var importFlyte = PythonImports.AddImport(module, "flyte", "flytekit");
+        var importPathlib = defaultImage is { NeedsPathlib: true } && environments.Any(e => !e.First.Fields.Any(f => f.Field == "image"))
+            ? PythonImports.AddImport(module, "pathlib", "flytekit")
+            : null;
+        if (importFlyte is not null || importPathlib is not null)
         {
-            edits.Add(importFlyte);
+            // Both go before the first flytekit import: one insert keeps them in a stable order.
+            var at = (importFlyte ?? importPathlib)!.Span.Start;
+            var text = (importFlyte?.NewText ?? string.Empty) + (importPathlib?.NewText ?? string.Empty);
+            if (importFlyte is not null && importPathlib is not null && importFlyte.Span.Start != importPathlib.Span.Start)
+            {
+                edits.Add(importFlyte);
+                edits.Add(importPathlib);
+            }
+            else
+            {
+                edits.Add(TextEdit.Insert(at, text));
+            }
         }
 
         foreach (var plugin in environments.SelectMany(e => e.First.Fields).Select(f => f.Text)
@@ -78,10 +93,11 @@ public sealed class TaskConfigToEnvironment : IRule
             }
         }
 
+        var drivers = Drivers(context, environments, unit, edits);
         var names = string.Join(", ", environments.Select(e => $"{e.Variable} ({e.Name})"));
-        yield return new Finding(Descriptor.Id, firstFunction.Decorator.Span, $"task configuration moves to flyte.TaskEnvironment: {names}")
+        yield return new Finding(Descriptor.Id, firstFunction.Decorator.Span, $"task configuration moves to flyte.TaskEnvironment: {names}{drivers}")
         {
-            Fix = new Fix(edits, Safety.Review, $"declare {names}; decorators become @<env>.task"),
+            Fix = new Fix(MergeInserts(edits), Safety.Review, $"declare {names}; decorators become @<env>.task{drivers}"),
         };
 
         foreach (var function in environments.SelectMany(e => e.Functions))
@@ -91,6 +107,106 @@ public sealed class TaskConfigToEnvironment : IRule
                 yield return new Finding(Descriptor.Id, function.Decorator.Span, note) { Todo = new ManualTodo(note, "reference/flyte.md §4") };
             }
         }
+    }
+
+    // Workflows became driver tasks. Sync (default): say which ran independent calls in parallel in Flyte 1. Async
+    // (--driver async): make eligible drivers async, awaiting sync tasks through .aio and gathering independent calls.
+    private static string Drivers(RuleContext context, IReadOnlyList<PlannedEnvironment> environments, string unit, List<TextEdit> edits)
+    {
+        var module = context.Module;
+        var bindings = Flytekit.Bindings(module);
+        var planned = environments.SelectMany(e => e.Functions).ToList();
+        var workflows = planned.Where(f => f.Kind == "workflow").ToList();
+        var imported = ImportedEnvironments(context).Keys.ToHashSet(StringComparer.Ordinal);
+        if (context.Options.DriverStyle != "async")
+        {
+            var tasks = planned.Where(f => !f.Function.IsAsync).Select(f => f.Function.Name).Concat(imported).ToHashSet(StringComparer.Ordinal);
+            var parallel = workflows.Select(w => (w.Function.Name, Runs: AsyncDriver.IndependentRuns(module, w.Function, tasks)))
+                .Where(w => w.Runs.Count > 0)
+                .Select(w => $"{w.Name} ({string.Join("; ", w.Runs.Select(r => string.Join(", ", r.Select(c => c.Call.FunctionName + "()"))))})")
+                .ToList();
+            return parallel.Count == 0
+                ? string.Empty
+                : $"; Flyte 1 ran the independent calls of {string.Join(", ", parallel)} in parallel, this sync driver runs them one after another (--driver async gathers them)";
+        }
+
+        var eligible = workflows.Where(w => AsyncDriver.Eligible(w.Function, bindings) && !CallsFlytekitObject(module, w.Function, bindings)).Select(w => w.Function.Name).ToHashSet(StringComparer.Ordinal);
+        // Only async tasks may call async tasks: a driver called from one that stays sync stays sync too.
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var caller in planned.Where(f => !f.Function.IsAsync && !eligible.Contains(f.Function.Name)))
+            {
+                var called = caller.Function.Node.Descendants().Where(n => n.Is("Call") && n.Child("func") is { Kind: "Name" }).Select(n => n.Child("func")!.Scalar("id")!);
+                foreach (var name in called.Where(eligible.Contains).ToList())
+                {
+                    eligible.Remove(name);
+                    changed = true;
+                }
+            }
+        }
+
+        var asyncTasks = planned.Where(f => f.Function.IsAsync || eligible.Contains(f.Function.Name)).Select(f => f.Function.Name).ToHashSet(StringComparer.Ordinal);
+        var syncTasks = planned.Select(f => f.Function.Name).Where(n => !asyncTasks.Contains(n)).Concat(imported.Where(n => !asyncTasks.Contains(n))).ToHashSet(StringComparer.Ordinal);
+        var usesAsyncio = false;
+        foreach (var workflow in workflows.Where(w => eligible.Contains(w.Function.Name)))
+        {
+            edits.AddRange(AsyncDriver.Edits(module, workflow.Function, syncTasks, asyncTasks, unit, out var gathers));
+            usesAsyncio |= gathers;
+        }
+
+        // Outside a run an async task returns a coroutine: python file.py ran the workflow, so run it with asyncio.run.
+        // A bare call statement under __main__ is left to FLY520, which makes it flyte.run(...).
+        var plain = module.Root.Descendants().Where(n => n.Is("Call") && n.Child("func") is { Kind: "Name" } f && eligible.Contains(f.Scalar("id")!)
+            && !n.Ancestors().Any(a => a.Kind is "FunctionDef" or "AsyncFunctionDef" or "Lambda")
+            && !(n.Parent is { Kind: "Expr" } && n.Ancestors().Any(IsMainBlock))
+            && !(n.Parent is { Kind: "Call" } outer && outer.Child("func")?.DottedName() == "asyncio.run")).ToList();
+        foreach (var call in plain)
+        {
+            edits.Add(TextEdit.Insert(call.Span.Start, "asyncio.run("));
+            edits.Add(TextEdit.Insert(call.Span.End, ")"));
+        }
+
+        usesAsyncio |= plain.Count > 0;
+        if (usesAsyncio && PythonImports.AddImport(module, "asyncio") is { } importAsyncio)
+        {
+            edits.Add(importAsyncio);
+        }
+
+        var kept = workflows.Where(w => !eligible.Contains(w.Function.Name)).Select(w => w.Function.Name).ToList();
+        return (eligible.Count == 0 ? string.Empty : $"; async drivers: {string.Join(", ", eligible.Order(StringComparer.Ordinal))}")
+            + (kept.Count == 0 ? string.Empty : $"; kept sync (they use constructs converted for sync code): {string.Join(", ", kept)}");
+    }
+
+    private static bool IsMainBlock(SyntaxNode node) =>
+        node.Is("If") && node.Child("test") is { Kind: "Compare" } test && test.Child("left")?.DottedName() == "__name__";
+
+    // Calls a module-level name bound to a flytekit object (a launch plan, a reference task…): not a task call.
+    private static bool CallsFlytekitObject(PythonModule module, FunctionDefSyntax function, IReadOnlyList<ImportBinding> bindings)
+    {
+        var objects = module.Body.Select(AssignSyntax.From).Where(a => a?.Value is { } v && v.DescendantsAndSelf().Any(n => n.Is("Call") && PythonImports.Resolve(n.Child("func"), bindings) is not null))
+            .SelectMany(a => a!.TargetNames).ToHashSet(StringComparer.Ordinal);
+        return function.Node.Descendants().Any(n => n.Is("Call") && n.Child("func") is { Kind: "Name" } f && objects.Contains(f.Scalar("id")!));
+    }
+
+    // Several rules' inserts at one position (import flyte, import asyncio…) become one insert, in the order they were made.
+    private static List<TextEdit> MergeInserts(List<TextEdit> edits)
+    {
+        var result = new List<TextEdit>();
+        foreach (var edit in edits)
+        {
+            var index = edit.Span.Length == 0 ? result.FindIndex(e => e.Span.Length == 0 && e.Span.Start == edit.Span.Start) : -1;
+            if (index >= 0)
+            {
+                result[index] = TextEdit.Insert(edit.Span.Start, result[index].NewText + edit.NewText);
+            }
+            else
+            {
+                result.Add(edit);
+            }
+        }
+
+        return result;
     }
 
     // Environments with settings first, then the plain one; an environment is always declared after those it depends on.
@@ -133,13 +249,13 @@ public sealed class TaskConfigToEnvironment : IRule
         }
     }
 
-    private static string Declaration(PlannedEnvironment environment, IReadOnlyList<string> dependsOn, string? defaultImage, char quote, string unit, string newLine)
+    private static string Declaration(PlannedEnvironment environment, IReadOnlyList<string> dependsOn, ProjectImage? defaultImage, char quote, string unit, string newLine)
     {
         var fields = new List<(string Field, string Text)> { ("name", SourceText.Literal(quote, environment.Name)) };
         var configured = environment.First.Fields.ToList();
         if (!configured.Any(f => f.Field == "image") && defaultImage is not null)
         {
-            configured.Insert(0, ("image", SourceText.Literal(quote, defaultImage)));
+            configured.Insert(0, ("image", defaultImage.Expression(quote)));
         }
 
         fields.AddRange(configured);

@@ -5,7 +5,7 @@ using Assistant.Rulesets.Flyte.Shared;
 
 namespace Assistant.Rulesets.Flyte.Project;
 
-/// <summary>FLY510: <c>flytekit</c> / <c>flytekitplugins-*</c> in requirements*.txt, pyproject.toml, setup.py/cfg, Pipfile → <c>flyte</c> / <c>flyteplugins-*</c>.</summary>
+/// <summary>FLY510: <c>flytekit</c> / <c>flytekitplugins-*</c> in requirements*.txt, pyproject.toml, setup.cfg, Pipfile, Dockerfile → <c>flyte</c> / <c>flyteplugins-*</c>.</summary>
 public sealed partial class DependenciesToFlyte : IFileRule
 {
     public RuleDescriptor Descriptor { get; } = new(
@@ -13,7 +13,7 @@ public sealed partial class DependenciesToFlyte : IFileRule
         "dependencies-to-flyte",
         "images-and-project",
         Safety.Review,
-        "Replaces flytekit with flyte>=2,<3 and flytekitplugins-X with flyteplugins-Y in dependency manifests; plugins without a Flyte 2 package get a TODO.",
+        "Replaces flytekit with flyte>=2,<3 and flytekitplugins-X with flyteplugins-Y in dependency manifests and Dockerfile pip install lines; plugins without a Flyte 2 package get a TODO.",
         "The converted code imports flyte, not flytekit; plugin packages were renamed (reference/flyte.md §2, §15).",
         "flytekit==1.10.*  →  flyte>=2,<3");
 
@@ -21,7 +21,7 @@ public sealed partial class DependenciesToFlyte : IFileRule
     {
         var name = path[(path.LastIndexOf('/') + 1)..];
         return (name.StartsWith("requirements", StringComparison.Ordinal) && (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".in", StringComparison.Ordinal)))
-            || name is "pyproject.toml" or "setup.py" or "setup.cfg" or "Pipfile";
+            || name is "pyproject.toml" or "setup.py" or "setup.cfg" or "Pipfile" or "Dockerfile";
     }
 
     public IEnumerable<Finding> Analyze(FileRuleContext context)
@@ -30,6 +30,7 @@ public sealed partial class DependenciesToFlyte : IFileRule
         var lines = LineMap.For(text);
         var requirementsFile = context.Path.EndsWith(".txt", StringComparison.Ordinal) || context.Path.EndsWith(".in", StringComparison.Ordinal) || context.Path.EndsWith("setup.cfg", StringComparison.Ordinal);
         var pipfile = context.Path.EndsWith("Pipfile", StringComparison.Ordinal);
+        var dockerfile = context.Path.EndsWith("Dockerfile", StringComparison.Ordinal);
         for (var line = 1; line <= lines.LineCount; line++)
         {
             var span = lines.LineSpan(line);
@@ -56,6 +57,16 @@ public sealed partial class DependenciesToFlyte : IFileRule
                 {
                     var note = $"{name} has no Flyte 2 plugin: remove it once the code that uses it is ported (reference/flyte.md §15)";
                     yield return new Finding(Descriptor.Id, TextEdit.Insert(span.Start, string.Empty).Span, note) { Todo = new ManualTodo(note, "reference/flyte.md §15") };
+                }
+
+                continue;
+            }
+
+            if (dockerfile)
+            {
+                foreach (var finding in DockerfileLine(context, content, span.Start))
+                {
+                    yield return finding;
                 }
 
                 continue;
@@ -88,6 +99,48 @@ public sealed partial class DependenciesToFlyte : IFileRule
             }
         }
     }
+
+    // pip install … flytekit … in a Dockerfile RUN line: the image from_dockerfile builds must contain the flyte SDK.
+    private IEnumerable<Finding> DockerfileLine(FileRuleContext context, string content, int start)
+    {
+        if (!PipInstall().IsMatch(content))
+        {
+            yield break;
+        }
+
+        foreach (Match match in ShellRequirement().Matches(content))
+        {
+            var group = match.Groups["req"];
+            var name = Packages.Name(group.Value.Trim('"', '\''));
+            var replacement = Packages.Replacement(name, context.Tables);
+            if (replacement is null)
+            {
+                continue;
+            }
+
+            var at = TextSpan.FromLength(start + group.Index, group.Length);
+            if (replacement.Length == 0)
+            {
+                var note = $"{name} has no Flyte 2 plugin: remove it from the image once the code that uses it is ported (reference/flyte.md §15)";
+                yield return new Finding(Descriptor.Id, at, note) { Todo = new ManualTodo(note, "reference/flyte.md §15") };
+                continue;
+            }
+
+            // Unquoted, < and > would be shell redirections.
+            var requirement = replacement == "flyte" ? $"\"{Packages.FlyteRequirement}\"" : replacement;
+            yield return new Finding(Descriptor.Id, at, $"{name} → {requirement}")
+            {
+                Fix = Fix.Review($"install {requirement} in the image", TextEdit.Replace(at, requirement)),
+            };
+        }
+    }
+
+    [GeneratedRegex(@"\bpip3?\s+install\b|\buv\s+pip\s+install\b")]
+    private static partial Regex PipInstall();
+
+    // A flytekit requirement word on a shell line, quoted or not.
+    [GeneratedRegex(@"(?<=[\s=])(?<req>[""']?flytekit[A-Za-z0-9._-]*(?:\[[^\]]*\])?(?:[<>=!~]=?[^\s""';&|]*)?[""']?)(?=\s|$|;|&)")]
+    private static partial Regex ShellRequirement();
 
     // A requirement at the start of a requirements.txt line, up to a comment or environment marker.
     [GeneratedRegex(@"^\s*(?<req>flytekit[A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*(?:[<>=!~]=?[^;#\s]*(?:\s*,\s*[<>=!~]=?[^;#\s]*)*)?)")]

@@ -58,12 +58,23 @@ public sealed partial class PyflyteCommandsToFlyte : IFileRule
     {
         var notes = new List<string>();
         // ${{ expr }} (CI) and $(var) stay single tokens.
+        // Backslash-continued lines are one command.
+        command = Regex.Replace(command, @"[ \t]*\\\r?\n[ \t]*", " ");
         var protectedCommand = Regex.Replace(command, @"\$\{\{.*?\}\}|\$\([^)]*\)", m => m.Value.Replace(' ', '\u0001'));
         var tokens = protectedCommand.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Replace('\u0001', ' ')).ToList();
         var global = new List<string>();
+        var packages = new List<string>();
         var i = 1;
         while (i < tokens.Count && tokens[i].StartsWith('-'))
         {
+            if (tokens[i] is "-k" or "--pkgs" && i + 1 < tokens.Count)
+            {
+                // flyte has no --pkgs: its commands take the package's folder.
+                packages.Add(tokens[++i]);
+                i++;
+                continue;
+            }
+
             global.Add(tokens[i]);
             if (tokens[i] is "-c" or "--config" && i + 1 < tokens.Count)
             {
@@ -163,6 +174,13 @@ public sealed partial class PyflyteCommandsToFlyte : IFileRule
             case "register":
                 parts.Add("deploy");
                 parts.AddRange(flags);
+                if (positionals.Count == 0)
+                {
+                    // pyflyte --pkgs a.b register: the package's folder, relative to where pyflyte ran.
+                    positionals.AddRange(packages.SelectMany(p => p.Split(',')).Select(p => p.Replace('.', '/')));
+                    packages.Clear();
+                }
+
                 var recursive = positionals.Any(p => !p.EndsWith(".py", StringComparison.Ordinal));
                 if (recursive)
                 {
@@ -197,10 +215,15 @@ public sealed partial class PyflyteCommandsToFlyte : IFileRule
                 break;
         }
 
+        if (packages.Count > 0)
+        {
+            notes.Add($"pyflyte --pkgs {string.Join(",", packages)}: flyte has no --pkgs; pass the package's folder to the command (reference/flyte.md §16.2)");
+        }
+
         return (string.Join(' ', parts), notes);
     }
 
     // One pyflyte command line (up to the end of the line, a ; / && / | or a backtick).
-    [GeneratedRegex(@"\bpyflyte(?:[ \t]+[^\s;&|`'""\\]+)*")]
+    [GeneratedRegex(@"\bpyflyte(?:(?:[ \t]+|[ \t]*\\\r?\n[ \t]*)[^\s;&|`'""\\]+)*")]
     private static partial Regex Command();
 }

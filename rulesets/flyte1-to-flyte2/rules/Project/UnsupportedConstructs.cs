@@ -22,6 +22,8 @@ public sealed class UnsupportedConstructs : IRule
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
         var seen = new HashSet<(int, string)>();
+        // One TODO per statement: a ShellTask(...) with kwtypes(...) inputs is one thing to rewrite.
+        var byStatement = new List<(SyntaxNode Statement, List<string> Notes)>();
         foreach (var node in module.Root.DescendantsAndSelf(n => n.DottedName() is null && n.Kind is not ("Import" or "ImportFrom")).Where(n => n.DottedName() is not null))
         {
             var name = PythonImports.Resolve(node, bindings);
@@ -49,7 +51,21 @@ public sealed class UnsupportedConstructs : IRule
                 continue;
             }
 
-            var text = row.Require("note");
+            var note = row.Require("note");
+            var index = byStatement.FindIndex(s => s.Statement.Span.Start == statement.Span.Start);
+            if (index < 0)
+            {
+                byStatement.Add((statement, [note]));
+            }
+            else if (!byStatement[index].Notes.Contains(note))
+            {
+                byStatement[index].Notes.Add(note);
+            }
+        }
+
+        foreach (var (statement, notes) in byStatement)
+        {
+            var text = string.Join("; ", notes);
             yield return new Finding(Descriptor.Id, statement.Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §18") };
         }
     }

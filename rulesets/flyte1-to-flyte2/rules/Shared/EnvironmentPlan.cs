@@ -52,40 +52,6 @@ internal static class EnvironmentPlan
         return environments;
     }
 
-    /// <summary>The image tasks without container_image ran on: the option, else <c>pyflyte ... --image/-i</c> in a project file.</summary>
-    public static string? DefaultImage(RuleOptions options, ProjectModel project)
-    {
-        if (!string.IsNullOrWhiteSpace(options.DefaultImage))
-        {
-            return options.DefaultImage;
-        }
-
-        foreach (var (_, text) in project.OtherFiles.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            foreach (Match match in Regex.Matches(text, @"pyflyte\b[^\n]*?\s(?:--image|-i)(?:\s+|=)([^\s'""]+)"))
-            {
-                var value = match.Groups[1].Value;
-                if (value.Contains('$', StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var eq = value.IndexOf('=', StringComparison.Ordinal);
-                if (eq < 0)
-                {
-                    return value;
-                }
-
-                if (value[..eq] == "default")
-                {
-                    return value[(eq + 1)..];
-                }
-            }
-        }
-
-        return null;
-    }
-
     private static PlannedFunction Plan(PythonModule module, IReadOnlyList<ImportBinding> bindings, RulesetTables tables, FunctionDefSyntax function, SyntaxNode decorator, string kind)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -148,7 +114,17 @@ internal static class EnvironmentPlan
 
         if (Value("task_config") is { } taskConfig)
         {
-            fields["plugin_config"] = PluginText(module, taskConfig, bindings, tables, notes);
+            // Pod(pod_spec, primary_container_name) is no plugin in Flyte 2: it is the environment's pod template.
+            var isPod = CallSyntax.From(taskConfig) is { } configCall && PythonImports.Resolve(configCall.Function, bindings) is { } configName
+                && tables["plugins"].Find("old", configName)?.Get("new") == "flyte.PodTemplate";
+            if (isPod && !fields.ContainsKey("pod_template"))
+            {
+                fields["pod_template"] = PluginText(module, taskConfig, bindings, tables, notes);
+            }
+            else
+            {
+                fields["plugin_config"] = PluginText(module, taskConfig, bindings, tables, notes);
+            }
         }
 
         var ordered = FieldOrder.Where(fields.ContainsKey).Select(f => (f, fields[f])).ToList();

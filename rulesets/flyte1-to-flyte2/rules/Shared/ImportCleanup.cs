@@ -84,11 +84,26 @@ internal static class ImportCleanup
             yield break;
         }
 
-        foreach (var group in bindings.GroupBy(b => b.Import.Node))
+        // Import statements on consecutive lines form one block with one TODO: they are removed together.
+        var blocks = new List<(SyntaxNode First, SyntaxNode Last, List<string> Names)>();
+        foreach (var group in bindings.GroupBy(b => b.Import.Node).OrderBy(g => g.Key.Span.Start))
         {
-            var names = string.Join(", ", group.Select(b => b.LocalName));
-            var text = $"{names} still come(s) from flytekit: convert the remaining uses by hand (see the other TODOs and reference/flyte.md §18), then remove this import";
-            yield return new Finding(ruleId, group.Key.Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §2") };
+            var names = group.Select(b => b.LocalName).ToList();
+            if (blocks.Count > 0 && blocks[^1].Last.Parent == group.Key.Parent
+                && module.Lines.LineOf(group.Key.Span.Start) == module.Lines.LineOf(Math.Max(blocks[^1].Last.Span.Start, blocks[^1].Last.Span.End - 1)) + 1)
+            {
+                blocks[^1] = (blocks[^1].First, group.Key, [.. blocks[^1].Names, .. names]);
+                continue;
+            }
+
+            blocks.Add((group.Key, group.Key, names));
+        }
+
+        foreach (var (first, last, names) in blocks)
+        {
+            var what = ReferenceEquals(first, last) ? "this import" : "these imports";
+            var text = $"{string.Join(", ", names)} still come(s) from flytekit: convert the remaining uses by hand (see the other TODOs and reference/flyte.md §18), then remove {what}";
+            yield return new Finding(ruleId, first.Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §2") };
         }
     }
 

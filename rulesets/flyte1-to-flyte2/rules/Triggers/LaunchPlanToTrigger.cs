@@ -25,6 +25,11 @@ public sealed class LaunchPlanToTrigger : IRule
         var bindings = Flytekit.Bindings(module);
         var quote = SourceText.PreferredQuote(module);
         var handled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var finding in LaunchPlansAsCalls(module, bindings))
+        {
+            yield return finding;
+        }
+
         foreach (var statement in module.Body)
         {
             var value = statement.Kind is "Assign" or "Expr" ? statement.Child("value") : null;
@@ -164,6 +169,49 @@ public sealed class LaunchPlanToTrigger : IRule
     }
 
     // Once the trigger exists: the cutover TODO above its declaration.
+    // LaunchPlan.get_default_launch_plan(ctx, wf) is wf; LaunchPlan.get_or_create(wf, "name")(...) — a plain launch plan
+    // (no schedule, inputs or options) called in place — runs wf with its own defaults, which calling the task does.
+    private IEnumerable<Finding> LaunchPlansAsCalls(PythonModule module, IReadOnlyList<ImportBinding> bindings)
+    {
+        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        {
+            var call = new CallSyntax(node);
+            if (AttributeSyntax.From(call.Function) is not { } method
+                || PythonImports.Resolve(method.Value, bindings) is not ("flytekit.LaunchPlan" or "flytekit.core.launch_plan.LaunchPlan"))
+            {
+                continue;
+            }
+
+            if (method.Attribute == "get_default_launch_plan" && call.Keywords.Count == 0 && call.Arguments.Count == 2)
+            {
+                yield return new Finding(Descriptor.Id, node.Span, "the default launch plan of a workflow is its task")
+                {
+                    Fix = Fix.Review("use the task itself", TextEdit.Replace(node.Span, module.GetText(call.Arguments[1]))),
+                };
+                continue;
+            }
+
+            if (method.Attribute is not ("get_or_create" or "create") || node.Parent is not { Kind: "Call" } outer || !ReferenceEquals(outer.Child("func"), node))
+            {
+                continue;
+            }
+
+            var create = method.Attribute == "create";
+            var keywords = call.Keywords.Where(k => k.Name is not null).ToDictionary(k => k.Name!, k => k.Value, StringComparer.Ordinal);
+            var workflow = keywords.GetValueOrDefault("workflow") ?? call.Arguments.ElementAtOrDefault(create ? 1 : 0);
+            var plain = call.Keywords.All(k => k.Name is "workflow" or "name") && call.Arguments.Count <= 2;
+            if (workflow is null || !plain)
+            {
+                continue;
+            }
+
+            yield return new Finding(Descriptor.Id, node.Span, "a launch plan without schedule or inputs called in place is a call of its task")
+            {
+                Fix = Fix.Review("call the task", TextEdit.Replace(node.Span, module.GetText(workflow))),
+            };
+        }
+    }
+
     private IEnumerable<Finding> CutoverTodos(RuleContext context)
     {
         var module = context.Module;

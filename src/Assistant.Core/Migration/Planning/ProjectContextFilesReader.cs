@@ -50,7 +50,52 @@ public static partial class ProjectContextFilesReader
                 yield return file;
             }
         }
+
+        // A Dockerfile beside a package is the image its tasks ran on when CI builds it (examples/x/Dockerfile).
+        foreach (var file in NestedDockerfiles(root, depth: 0).Order(StringComparer.Ordinal))
+        {
+            yield return file;
+        }
     }
+
+    private static IEnumerable<string> NestedDockerfiles(string directory, int depth)
+    {
+        if (depth > 0 && File.Exists(Path.Combine(directory, "Dockerfile")))
+        {
+            yield return Path.Combine(directory, "Dockerfile");
+        }
+
+        if (depth >= 4)
+        {
+            yield break;
+        }
+
+        IEnumerable<string> children;
+        try
+        {
+            children = Directory.EnumerateDirectories(directory).Where(d => !SkippedDirectory(Path.GetFileName(d))).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            yield break;
+        }
+
+        foreach (var child in children)
+        {
+            if (new DirectoryInfo(child).LinkTarget is not null)
+            {
+                continue;
+            }
+
+            foreach (var file in NestedDockerfiles(child, depth + 1))
+            {
+                yield return file;
+            }
+        }
+    }
+
+    private static bool SkippedDirectory(string name) =>
+        name.StartsWith('.') || name is "node_modules" or "venv" or "env" or "site-packages" or "__pycache__" or "build" or "dist";
 
     [GeneratedRegex(@"^(Makefile|GNUmakefile|.*\.mk|Dockerfile.*|.*\.sh|.*\.ya?ml|requirements.*\.txt|pyproject\.toml|setup\.cfg|Pipfile|tox\.ini|Jenkinsfile|Taskfile.*|justfile)$", RegexOptions.IgnoreCase)]
     private static partial Regex ContextName();
