@@ -39,7 +39,7 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             var cls = new ClassDefSyntax(statement);
             if (cls.Bases.FirstOrDefault(b => symbols.Is(b, "prefect.Task")) is not null)
             {
-                yield return Todo(statement, $"{cls.Name} subclasses the Prefect 1 Task: turn run() into a @task function (run() arguments first, __init__ settings as keyword defaults, Task options into @task(...), self.logger → get_run_logger()); instances become with_options(...) calls");
+                yield return Todo(statement, $"{cls.Name} subclasses the Prefect 1 Task: turn run() into a @task function (run() arguments first, __init__ settings as keyword defaults, Task options into @task(...), self.logger → get_run_logger()); instances become with_options(...) calls" + (TaskSubclass.Read(module, symbols, statement)?.Reason is { } reason ? $" (not converted automatically: {reason})" : string.Empty));
             }
             else if (cls.Bases.FirstOrDefault(b => symbols.Resolve(b) is { } r && r.StartsWith("prefect.tasks.", StringComparison.Ordinal)) is { } library)
             {
