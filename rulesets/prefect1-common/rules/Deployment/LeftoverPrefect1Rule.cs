@@ -31,7 +31,18 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             yield return new Finding(Id, module.Root.Span, "unused Prefect 1 imports") { Fix = new Fix(cleanup, Safety.Safe, $"remove unused Prefect 1 imports: {string.Join(", ", unused.Order(StringComparer.Ordinal))}") };
         }
 
-        // 2. What is still Prefect 1 (ignoring settings the executor/deployment rules of this step are still moving).
+        // 2. Names that moved to another module under the same name (prefect.utilities.logging.get_logger → prefect.logging).
+        foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)))
+        {
+            if (Moved(context, module, import) is { } target)
+            {
+                var names = string.Join(", ", import.Names.Select(n => n.Alias is null ? n.Name : $"{n.Name} as {n.Alias}"));
+                var message = $"{import.Module} → {target}";
+                yield return new Finding(Id, import.Node.Span, message) { Fix = new Fix([TextEdit.Replace(import.Node.Span, $"from {target} import {names}")], Safety.Safe, message) };
+            }
+        }
+
+        // 3. What is still Prefect 1 (ignoring settings the executor/deployment rules of this step are still moving).
         var pending = Pending(module);
         used = module.Root.Descendants().Where(n => n.Is("Name") && !pending.Any(p => p.Start <= n.Span.Start && n.Span.End <= p.End)).Select(n => n.Scalar("id")!).ToHashSet(StringComparer.Ordinal);
         foreach (var statement in module.Root.Descendants().Where(n => n.Is("ClassDef")))
@@ -79,6 +90,19 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
                 }
             }
         }
+    }
+
+    // The target module when every name of a from-import has the same name there (per the imports table).
+    private static string? Moved(RuleContext context, PythonModule module, ImportSyntax import)
+    {
+        if (import.Level != 0 || import.Module is not { } source || !source.StartsWith("prefect.", StringComparison.Ordinal) || import.Names.Count == 0)
+        {
+            return null;
+        }
+
+        var column = PrefectTarget.Column(context.Options);
+        var targets = import.Names.Select(n => context.Tables["imports"].Find("v1", $"{source}:{n.Name}")?.Get(column) is { Length: > 0 } t && t.EndsWith(":" + n.Name, StringComparison.Ordinal) ? t[..t.IndexOf(':')] : null).Distinct().ToList();
+        return targets is [{ } target] && target != source ? target : null;
     }
 
     private static List<TextSpan> Pending(PythonModule module)
