@@ -42,7 +42,24 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             }
         }
 
-        // 3. What is still Prefect 1 (ignoring settings the executor/deployment rules of this step are still moving).
+        // 3. Flow attributes set at module level that 2/3 flows do not read (the names they use may not exist there).
+        foreach (var flow in FlowFunction.In(module))
+        {
+            foreach (var statement in flow.ModuleStatements(module).Where(s => s.Is("Assign") && FlowFunction.Attribute(s) is "reference_tasks" or "result" or "state_handlers" or "validate" or "terminal_state_handler"))
+            {
+                var text = module.GetText(statement);
+                var reason = FlowFunction.Attribute(statement) == "reference_tasks"
+                    ? "in 2/3 the flow's final state comes from its return value: return those tasks' results from the flow"
+                    : "set it as an @flow(...) option (reference §2.5)";
+                yield return new Finding(Id, flow.Decorator.Span, $"{text} removed")
+                {
+                    Fix = new Fix([SourceLines.DeleteStatement(module, statement)], Safety.Review, $"remove `{text}`"),
+                    Todo = new ManualTodo($"`{text}` was removed: {reason}", "reference/prefect.md §2.5"),
+                };
+            }
+        }
+
+        // 4. What is still Prefect 1 (ignoring settings the executor/deployment rules of this step are still moving).
         var pending = Pending(module);
         used = module.Root.Descendants().Where(n => n.Is("Name") && !pending.Any(p => p.Start <= n.Span.Start && n.Span.End <= p.End)).Select(n => n.Scalar("id")!).ToHashSet(StringComparer.Ordinal);
         foreach (var statement in module.Root.Descendants().Where(n => n.Is("ClassDef")))
@@ -157,6 +174,11 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
     {
         var dot = canonical.LastIndexOf('.');
         var row = context.Tables["task_library"].Find("v1", $"{canonical[..dot]}:{canonical[(dot + 1)..]}");
+        if (row is null && canonical.StartsWith("prefect.tasks.prefect.", StringComparison.Ordinal))
+        {
+            return "a flow of flows: call the child @flow directly (a subflow) or run its deployment with prefect.deployments.run_deployment(\"<flow>/<deployment>\", parameters=...), which waits for the run by default (reference §17)";
+        }
+
         if (row is null)
         {
             return "plain Python or the integration listed in reference §16 inside a @task";
