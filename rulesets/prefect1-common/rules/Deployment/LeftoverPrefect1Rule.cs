@@ -110,9 +110,10 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
     }
 
     // The target module when every name of a from-import has the same name there (per the imports table).
+    // Only v1 utility modules: a same-named class elsewhere (IntervalSchedule) is a different API, converted by its own rule.
     private static string? Moved(RuleContext context, PythonModule module, ImportSyntax import)
     {
-        if (import.Level != 0 || import.Module is not { } source || !source.StartsWith("prefect.", StringComparison.Ordinal) || import.Names.Count == 0)
+        if (import.Level != 0 || import.Module is not { } source || !source.StartsWith("prefect.utilities.", StringComparison.Ordinal) || import.Names.Count == 0)
         {
             return null;
         }
