@@ -255,6 +255,8 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
         }
 
         var variable = with.Items[0].Target!.Scalar("id");
+        var declared = with.Node.Descendants().Where(n => n.Is("Call") && n.Child("func")?.DottedName()?.Split('.')[^1] == "Parameter")
+            .Select(n => ConstantSyntax.StringValue(n.Children("args").FirstOrDefault() ?? new CallSyntax(n).Keyword("name")?.Value)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var runs = new List<(SyntaxNode, string)>();
         foreach (var statement in with.Node.Parent.Children("body").SkipWhile(s => !ReferenceEquals(s, with.Node)).Skip(1))
         {
@@ -269,6 +271,13 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
                 var arguments = new List<string>();
                 foreach (var keyword in run.Keywords)
                 {
+                    // v1 run(**kwargs) used a keyword named like a Parameter of the flow as that parameter's value.
+                    if (keyword.Name is { } direct && direct != "parameters" && declared.Contains(direct))
+                    {
+                        arguments.Add($"{direct}={module.GetText(keyword.Value)}");
+                        continue;
+                    }
+
                     if (keyword.Name != "parameters" || !keyword.Value.Is("Dict"))
                     {
                         return null;
