@@ -74,7 +74,8 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             edits.AddRange(ImportEdits.Update(module, [], consumed));
             var path = $"deployments/{Names.Slug(flow.FlowName)}.prefect.yaml";
             var message = $"deployment settings of \"{flow.FlowName}\" → {path}";
-            var todo = $"deployment settings moved to {path}; cutover: {(context.Options.SchedulesInactive ? "its schedules are inactive so the Prefect 1 flow keeps running alone; " : string.Empty)}deploy it (prefect deploy --prefect-file {path} --all), check a run, then turn off the v1 schedule and activate the new one" + (plan.Todos.Count > 0 ? "; " + string.Join("; ", plan.Todos) : string.Empty);
+            var withParameters = consumed.Any(c => module.Text[c.Start..c.End].Contains("parameter_defaults", StringComparison.Ordinal)) ? $"the schedules' parameter defaults are on the schedules of {path}; " : string.Empty;
+            var todo = $"deployment settings moved to {path}; {withParameters}cutover: {(context.Options.SchedulesInactive ? "its schedules are inactive so the Prefect 1 flow keeps running alone; " : string.Empty)}deploy it (prefect deploy --prefect-file {path} --all), check a run, then turn off the v1 schedule and activate the new one" + (plan.Todos.Count > 0 ? "; " + string.Join("; ", plan.Todos) : string.Empty);
             yield return new Finding(Id, flow.Decorator.Span, message)
             {
                 Fix = new Fix(edits, Safety.Review, message) { Files = [new GeneratedFile(path, plan.Yaml(path))] },

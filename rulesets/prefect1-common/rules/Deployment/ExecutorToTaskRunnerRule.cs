@@ -8,8 +8,9 @@ namespace Assistant.Rulesets.Prefect.Deployment;
 /// <summary>
 /// Executors → <c>@flow(task_runner=...)</c> per target (table <c>executors</c>, reference §13): from the
 /// <c>executor=</c> keyword carried over from <c>Flow(...)</c> or a module-level <c>f.executor = ...</c>.
-/// A flow without an executor ran on the sequential LocalExecutor in v1: when it uses
-/// <c>.map()</c>/<c>.submit()</c> it gets the target's sequential runner, so it does not become concurrent.
+/// A flow without an executor ran on the sequential LocalExecutor in v1: it gets the target's sequential
+/// runner, so its <c>.map()</c>/<c>.submit()</c> calls (now or later) do not become concurrent and the
+/// declared runner stays what v1 ran.
 /// </summary>
 public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
     id, "executor-to-task-runner", "deployment", Safety.Review,
@@ -38,12 +39,6 @@ public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
             string runner;
             if (executor is null)
             {
-                var concurrent = flow.Function.Node.Descendants().Any(n => n.Is("Call") && n.Child("func") is { } f && f.Is("Attribute") && f.Scalar("attr") is "map" or "submit");
-                if (!concurrent)
-                {
-                    continue;
-                }
-
                 runner = Runner(context, symbols, null, needs, todos)!;
             }
             else
@@ -80,7 +75,7 @@ public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
 
             edits.AddRange(ImportEdits.Update(module, needs, executor is null ? [] : [executor.Span]));
             var message = executor is null
-                ? $"{flow.Name} ran on v1's sequential LocalExecutor: task_runner={runner} keeps .map()/.submit() sequential"
+                ? $"{flow.Name} ran on v1's default sequential LocalExecutor: task_runner={runner} keeps .map()/.submit() sequential"
                 : $"{module.GetText(executor)} → task_runner={runner}";
             yield return new Finding(Id, flow.Decorator.Span, message)
             {

@@ -31,7 +31,35 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             yield return new Finding(Id, module.Root.Span, "unused Prefect 1 imports") { Fix = new Fix(cleanup, Safety.Safe, $"remove unused Prefect 1 imports: {string.Join(", ", unused.Order(StringComparer.Ordinal))}") };
         }
 
-        // 2. What is still Prefect 1 (ignoring settings the executor/deployment rules of this step are still moving).
+        // 2. Names that moved to another module under the same name (prefect.utilities.logging.get_logger → prefect.logging).
+        foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)))
+        {
+            if (Moved(context, module, import) is { } target)
+            {
+                var names = string.Join(", ", import.Names.Select(n => n.Alias is null ? n.Name : $"{n.Name} as {n.Alias}"));
+                var message = $"{import.Module} → {target}";
+                yield return new Finding(Id, import.Node.Span, message) { Fix = new Fix([TextEdit.Replace(import.Node.Span, $"from {target} import {names}")], Safety.Safe, message) };
+            }
+        }
+
+        // 3. Flow attributes set at module level that 2/3 flows do not read (the names they use may not exist there).
+        foreach (var flow in FlowFunction.In(module))
+        {
+            foreach (var statement in flow.ModuleStatements(module).Where(s => s.Is("Assign") && FlowFunction.Attribute(s) is "reference_tasks" or "result" or "state_handlers" or "validate" or "terminal_state_handler"))
+            {
+                var text = module.GetText(statement);
+                var reason = FlowFunction.Attribute(statement) == "reference_tasks"
+                    ? "in 2/3 the flow's final state comes from its return value: return those tasks' results from the flow"
+                    : "set it as an @flow(...) option (reference §2.5)";
+                yield return new Finding(Id, flow.Decorator.Span, $"{text} removed")
+                {
+                    Fix = new Fix([SourceLines.DeleteStatement(module, statement)], Safety.Review, $"remove `{text}`"),
+                    Todo = new ManualTodo($"`{text}` was removed: {reason}", "reference/prefect.md §2.5"),
+                };
+            }
+        }
+
+        // 4. What is still Prefect 1 (ignoring settings the executor/deployment rules of this step are still moving).
         var pending = Pending(module);
         used = module.Root.Descendants().Where(n => n.Is("Name") && !pending.Any(p => p.Start <= n.Span.Start && n.Span.End <= p.End)).Select(n => n.Scalar("id")!).ToHashSet(StringComparer.Ordinal);
         foreach (var statement in module.Root.Descendants().Where(n => n.Is("ClassDef")))
@@ -39,7 +67,7 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             var cls = new ClassDefSyntax(statement);
             if (cls.Bases.FirstOrDefault(b => symbols.Is(b, "prefect.Task")) is not null)
             {
-                yield return Todo(statement, $"{cls.Name} subclasses the Prefect 1 Task: turn run() into a @task function (run() arguments first, __init__ settings as keyword defaults, Task options into @task(...), self.logger → get_run_logger()); instances become with_options(...) calls");
+                yield return Todo(statement, $"{cls.Name} subclasses the Prefect 1 Task: turn run() into a @task function (run() arguments first, __init__ settings as keyword defaults, Task options into @task(...), self.logger → get_run_logger()); instances become with_options(...) calls" + (TaskSubclass.Read(module, symbols, statement)?.Reason is { } reason ? $" (not converted automatically: {reason})" : string.Empty));
             }
             else if (cls.Bases.FirstOrDefault(b => symbols.Resolve(b) is { } r && r.StartsWith("prefect.tasks.", StringComparison.Ordinal)) is { } library)
             {
@@ -79,6 +107,20 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
                 }
             }
         }
+    }
+
+    // The target module when every name of a from-import has the same name there (per the imports table).
+    // Only v1 utility modules: a same-named class elsewhere (IntervalSchedule) is a different API, converted by its own rule.
+    private static string? Moved(RuleContext context, PythonModule module, ImportSyntax import)
+    {
+        if (import.Level != 0 || import.Module is not { } source || !source.StartsWith("prefect.utilities.", StringComparison.Ordinal) || import.Names.Count == 0)
+        {
+            return null;
+        }
+
+        var column = PrefectTarget.Column(context.Options);
+        var targets = import.Names.Select(n => context.Tables["imports"].Find("v1", $"{source}:{n.Name}")?.Get(column) is { Length: > 0 } t && t.EndsWith(":" + n.Name, StringComparison.Ordinal) ? t[..t.IndexOf(':')] : null).Distinct().ToList();
+        return targets is [{ } target] && target != source ? target : null;
     }
 
     private static List<TextSpan> Pending(PythonModule module)
@@ -133,6 +175,11 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
     {
         var dot = canonical.LastIndexOf('.');
         var row = context.Tables["task_library"].Find("v1", $"{canonical[..dot]}:{canonical[(dot + 1)..]}");
+        if (row is null && canonical.StartsWith("prefect.tasks.prefect.", StringComparison.Ordinal))
+        {
+            return "a flow of flows: call the child @flow directly (a subflow) or run its deployment with prefect.deployments.run_deployment(\"<flow>/<deployment>\", parameters=...), which waits for the run by default (reference §17)";
+        }
+
         if (row is null)
         {
             return "plain Python or the integration listed in reference §16 inside a @task";

@@ -48,6 +48,15 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
             var with = new WithSyntax(nested);
             if (with.Items.Any(i => CallSyntax.From(i.Context) is { } c && symbols.Is(c.Function, "prefect.Flow")))
             {
+                if (NestedRuns(context.Module, with) is { } runs)
+                {
+                    var finding = Convert(context, symbols, with, CallSyntax.From(with.Items[0].Context)!);
+                    var name = finding.Message[(finding.Message.IndexOf("function ", StringComparison.Ordinal) + 9)..finding.Message.IndexOf('(', finding.Message.IndexOf("function ", StringComparison.Ordinal))];
+                    var edits = finding.Fix!.Edits.Concat(runs.Select(r => TextEdit.Replace(r.Call.Span, $"{name}({r.Arguments})"))).ToList();
+                    yield return finding with { Fix = finding.Fix with { Edits = edits } };
+                    continue;
+                }
+
                 yield return new Finding(Id, nested.Span, "a Flow built inside a function")
                 {
                     Todo = new ManualTodo("this `with Flow(...)` is built inside a function; move it to module level as an @flow function (the builder's arguments become flow parameters)", "reference/prefect.md §2.1"),
@@ -232,6 +241,66 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
             Fix = new Fix(edits, Safety.Review, message),
             Todo = todos.Count == 0 ? null : new ManualTodo(string.Join("; ", todos), "reference/prefect.md §2.1–2.2"),
         };
+    }
+
+    // A Flow built in a function body whose only other use is `f.run()` / `f.run(parameters={...})` right there:
+    // it becomes a nested @flow function called in place. Flows with deployment settings (schedule, executor,
+    // run_config, storage…) keep the TODO: those settings need a module-level flow.
+    private static List<(SyntaxNode Call, string Arguments)>? NestedRuns(PythonModule module, WithSyntax with)
+    {
+        if (with.Items.Count != 1 || CallSyntax.From(with.Items[0].Context) is not { } call || call.Keywords.Any(k => k.Name != "name") || call.Arguments.Count > 1
+            || with.Items[0].Target?.Is("Name") != true || with.Node.ParentField != "body" || with.Node.Parent?.Kind is not ("FunctionDef" or "AsyncFunctionDef"))
+        {
+            return null;
+        }
+
+        var variable = with.Items[0].Target!.Scalar("id");
+        var declared = with.Node.Descendants().Where(n => n.Is("Call") && n.Child("func")?.DottedName()?.Split('.')[^1] == "Parameter")
+            .Select(n => ConstantSyntax.StringValue(n.Children("args").FirstOrDefault() ?? new CallSyntax(n).Keyword("name")?.Value)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var runs = new List<(SyntaxNode, string)>();
+        foreach (var statement in with.Node.Parent.Children("body").SkipWhile(s => !ReferenceEquals(s, with.Node)).Skip(1))
+        {
+            foreach (var use in statement.DescendantsAndSelf().Where(n => n.Is("Name") && n.Scalar("id") == variable))
+            {
+                if (use.Parent is not { } attribute || !attribute.Is("Attribute") || attribute.Scalar("attr") != "run" || attribute.Parent is not { } runCall
+                    || !runCall.Is("Call") || CallSyntax.From(runCall) is not { } run || run.Arguments.Count > 0)
+                {
+                    return null;
+                }
+
+                var arguments = new List<string>();
+                foreach (var keyword in run.Keywords)
+                {
+                    // v1 run(**kwargs) used a keyword named like a Parameter of the flow as that parameter's value.
+                    if (keyword.Name is { } direct && direct != "parameters" && declared.Contains(direct))
+                    {
+                        arguments.Add($"{direct}={module.GetText(keyword.Value)}");
+                        continue;
+                    }
+
+                    if (keyword.Name != "parameters" || !keyword.Value.Is("Dict"))
+                    {
+                        return null;
+                    }
+
+                    var keys = keyword.Value.Children("keys");
+                    var values = keyword.Value.Children("values");
+                    for (var i = 0; i < keys.Count; i++)
+                    {
+                        if (ConstantSyntax.StringValue(keys[i]) is not { } key || !Names.IsIdentifier(key))
+                        {
+                            return null;
+                        }
+
+                        arguments.Add($"{key}={module.GetText(values[i])}");
+                    }
+                }
+
+                runs.Add((runCall, string.Join(", ", arguments)));
+            }
+        }
+
+        return runs;
     }
 
     private static string DecoratorName(PythonModule module) =>

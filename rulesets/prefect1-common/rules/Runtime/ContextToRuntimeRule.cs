@@ -25,6 +25,16 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
         var seen = new HashSet<SyntaxNode>();
         var allContext = module.Root.Descendants().Select(n => Match(symbols, n)).Where(m => m.Expression is not null && m.Key is not null
             && (m.Key is "logger" or "secrets" || !string.IsNullOrEmpty(table.Find("key", m.Key)?.Get(column)))).Select(m => m.Context!.Span).ToList();
+        // `ctx = prefect.context`: the keys read through the alias cannot be followed.
+        foreach (var assign in module.Root.Descendants().Where(n => n.Is("Assign") && n.Child("value") is { } v && v.Kind is "Name" or "Attribute" && symbols.Resolve(v) == "prefect.context"))
+        {
+            var alias = string.Join(", ", assign.Children("targets").Select(module.GetText));
+            yield return new Finding(Id, assign.Span, $"{alias} aliases prefect.context")
+            {
+                Todo = new ManualTodo($"{alias} aliases prefect.context, which 2/3 do not have: replace each {alias}.<key> with its prefect.runtime value (or get_run_logger()) per reference §9.2", "reference/prefect.md §9.2"),
+            };
+        }
+
         foreach (var node in module.Root.Descendants())
         {
             var (expression, key, contextNode) = Match(symbols, node);

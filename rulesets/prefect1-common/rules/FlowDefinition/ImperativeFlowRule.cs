@@ -1,0 +1,196 @@
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+using Assistant.Rulesets.Prefect.Support;
+
+namespace Assistant.Rulesets.Prefect.FlowDefinition;
+
+/// <summary>
+/// The imperative API — <c>f = Flow("name", ...)</c> then <c>f.add_task(t)</c>, <c>f.set_dependencies(task=t,
+/// upstream_tasks=[...], keyword_tasks={...})</c>, <c>f.add_edge(a, b, key="x")</c> and
+/// <c>t.set_upstream(a, flow=f)</c> at module level — → an <c>@flow</c> function whose body calls each task
+/// once, in a topological order of the v1 graph (ties keep the order the v1 code named them), passing
+/// each keyword task's result; module-level <c>Parameter</c>s become the function's parameters
+/// (reference §2.1, §2.2, §2.4).
+/// </summary>
+public abstract class ImperativeFlowRule(string id) : PrefectRule(
+    id, "imperative-flow", "flow-definition", Safety.Review,
+    "`f = Flow(...)` + `f.add_task`/`f.set_dependencies`/`f.add_edge` → an @flow function calling the tasks in dependency order",
+    "Prefect 2/3 flows are functions: the v1 graph becomes calls in an order that respects every edge (reference/prefect.md §2.4).",
+    "f = Flow(\"etl\")\nf.set_dependencies(task=load, keyword_tasks={\"rows\": extract})\n→\n@flow(name=\"etl\")\ndef etl():\n    extract_result = extract()\n    load(rows=extract_result)")
+{
+    private static readonly HashSet<string> Carried = ["name", "schedule", "executor", "run_config", "storage", "state_handlers", "on_failure", "result"];
+
+    protected override IEnumerable<Finding> Find(RuleContext context)
+    {
+        var module = context.Module;
+        var symbols = PrefectSymbols.For(context);
+        foreach (var statement in module.Body.Where(s => s.Is("Assign")))
+        {
+            if (statement.Children("targets") is [{ } target] && target.Is("Name") && CallSyntax.From(statement.Child("value")) is { } call && symbols.Is(call.Function, "prefect.Flow")
+                && Convert(context, symbols, statement, target.Scalar("id")!, call) is { } finding)
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    private Finding? Convert(RuleContext context, PrefectSymbols symbols, SyntaxNode assignment, string variable, CallSyntax call)
+    {
+        var module = context.Module;
+        var graph = new ImperativeGraph(module, variable);
+        var after = module.Body.SkipWhile(s => !ReferenceEquals(s, assignment)).Skip(1).ToList();
+        foreach (var statement in after)
+        {
+            if (statement.Is("Assign") && statement.Children("targets").Any(t => t.Is("Name") && t.Scalar("id") == variable))
+            {
+                break;
+            }
+
+            if (graph.Read(statement) is { } problem)
+            {
+                return Todo(assignment, problem);
+            }
+        }
+
+        if (graph.Statements.Count == 0)
+        {
+            return null;
+        }
+
+        // Module-level Parameters the graph uses become the function's parameters.
+        var parameters = new List<FlowParameter>();
+        var parameterNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var edits = new List<TextEdit>();
+        SyntaxNode? lastDefinition = null;
+        var consumed = new List<TextSpan> { call.Function.Span };
+        foreach (var node in graph.Nodes)
+        {
+            var definition = module.Body.FirstOrDefault(s => s.Is("Assign") && s.Children("targets") is [{ } t] && t.Is("Name") && t.Scalar("id") == node
+                && FlowParameters.IsParameterCall(symbols, s.Child("value")));
+            if (definition is null)
+            {
+                continue;
+            }
+
+            if (FlowParameters.Read(module, symbols, definition.Child("value")!) is not { } parameter)
+            {
+                return Todo(assignment, $"Parameter {node} has no literal name; convert this flow by hand");
+            }
+
+            var otherUses = module.Body.Where(s => s.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef")).SelectMany(s => s.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda"))).Count(n => n.Is("Name") && n.Scalar("id") == node
+                && !graph.Statements.Any(s => s.Span.Start <= n.Span.Start && n.Span.End <= s.Span.End) && !(definition.Span.Start <= n.Span.Start && n.Span.End <= definition.Span.End));
+            if (otherUses > 0)
+            {
+                return Todo(assignment, $"the Parameter {node} is used outside the flow's set-up; pass it to the @flow function by hand");
+            }
+
+            parameters.Add(parameter);
+            parameterNames[node] = parameter.Identifier;
+            consumed.Add(parameter.Call.Span);
+            edits.Add(SourceLines.DeleteStatement(module, definition));
+            lastDefinition = definition;
+        }
+
+        if (lastDefinition is not null && edits.Count > 0 && edits[^1].Span.End < module.Text.Length)
+        {
+            // The set-up block's blank line goes with it: keep the file's two blank lines before the function.
+            var next = module.Lines.LineOf(edits[^1].Span.End);
+            var line = module.Text[module.Lines.LineStart(next)..module.Lines.LineEnd(next)];
+            var firstLine = module.Lines.LineOf(edits[0].Span.Start);
+            var above = firstLine > 1 ? module.Text[module.Lines.LineStart(firstLine - 1)..module.Lines.LineEnd(firstLine - 1)] : "x";
+            if (line.Trim().Length == 0 && above.Trim().Length == 0 && edits[^1].NewText.Length == 0)
+            {
+                edits[^1] = TextEdit.Delete(new TextSpan(edits[^1].Span.Start, module.Lines.LineEnd(next)));
+            }
+        }
+
+        if (graph.Order() is not { } order)
+        {
+            return Todo(assignment, "the flow's dependencies form a cycle; order the task calls by hand");
+        }
+
+        var functionName = FunctionName(module, ConstantSyntax.StringValue(call.Arguments.FirstOrDefault() ?? call.Keyword("name")?.Value), variable);
+        var results = graph.ConsumedNodes();
+        var nl = module.NewLine;
+        var body = new List<string>();
+        foreach (var node in order.Where(n => !parameterNames.ContainsKey(n)))
+        {
+            var arguments = graph.Arguments(node).Select(a => $"{a.Key}={(a.Value.Node is { } n ? Reference(n, parameterNames) : a.Value.Text)}");
+            var invocation = $"{node}({string.Join(", ", arguments)})";
+            body.Add(results.Contains(node) ? $"{ResultName(node)} = {invocation}" : invocation);
+        }
+
+        if (body.Count == 0)
+        {
+            body.Add("pass");
+        }
+
+        // Decorator from the Flow(...) call: `Flow(` → `@flow(name=`, keywords carried for the later steps.
+        var decorator = ImportEdits.IsBoundOtherwise(module, ImportNeed.Of("prefect", "flow")) ? "prefect.flow" : "flow";
+        var todos = new List<string>();
+        var keywords = new List<string>();
+        if (call.Arguments.Count > 0)
+        {
+            keywords.Add($"name={module.GetText(call.Arguments[0])}");
+        }
+
+        foreach (var keyword in call.Keywords)
+        {
+            if (keyword.Name is not null && Carried.Contains(keyword.Name))
+            {
+                keywords.Add(module.GetText(keyword.Node));
+            }
+            else
+            {
+                todos.Add($"Flow option {module.GetText(keyword.Node)} has no @flow equivalent; see reference §2.5");
+            }
+        }
+
+        if (FlowParameters.RenameTodo(parameters) is { } renameTodo)
+        {
+            todos.Add(renameTodo);
+        }
+
+        var signature = FlowParameters.Signature(parameters, "datetime");
+        var text = $"@{decorator}({string.Join(", ", keywords)}){nl}def {functionName}({signature}):{nl}{string.Join(nl, body.Select(b => "    " + b))}{(after.Any(s => !graph.Statements.Contains(s)) ? nl : string.Empty)}";
+        edits.Add(TextEdit.Replace(assignment.Span, text));
+        edits.AddRange(graph.Statements.Select(s => SourceLines.DeleteStatement(module, s)));
+        foreach (var statement in after.Where(s => !graph.Statements.Contains(s)))
+        {
+            foreach (var name in statement.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda")).Where(n => n.Is("Name") && n.Scalar("id") == variable))
+            {
+                edits.Add(TextEdit.Replace(name.Span, functionName));
+            }
+        }
+
+        edits.AddRange(ImportEdits.Update(module, [decorator == "flow" ? ImportNeed.Of("prefect", "flow") : ImportNeed.Module("prefect")], consumed));
+        var message = $"imperative Flow {module.GetText(call.Arguments.FirstOrDefault() ?? call.Node)} becomes the @flow function {functionName}: {order.Count(n => !parameterNames.ContainsKey(n))} task call(s) in dependency order";
+        return new Finding(Id, assignment.Span, message)
+        {
+            Fix = new Fix(edits, Safety.Review, message),
+            Todo = todos.Count == 0 ? null : new ManualTodo(string.Join("; ", todos), "reference/prefect.md §2.4–2.5"),
+        };
+    }
+
+    private static string Reference(string node, Dictionary<string, string> parameters) =>
+        parameters.TryGetValue(node, out var identifier) ? identifier : ResultName(node);
+
+    private static string ResultName(string node) => node + "_result";
+
+    private Finding Todo(SyntaxNode assignment, string text) =>
+        new(Id, assignment.Span, text) { Todo = new ManualTodo(text, "reference/prefect.md §2.4") };
+
+    private static string FunctionName(PythonModule module, string? flowName, string variable)
+    {
+        var candidate = variable != "flow" ? variable : Names.Identifier(flowName ?? "flow_function");
+        if (candidate == "flow")
+        {
+            candidate = "flow_function";
+        }
+
+        var taken = module.Root.Descendants().Where(n => n.Kind is "FunctionDef" or "ClassDef").Select(n => n.Scalar("name"))
+            .Concat(module.Imports().SelectMany(i => i.Names.Select(n => n.BoundName))).ToHashSet();
+        return taken.Contains(candidate) ? candidate + "_flow" : candidate;
+    }
+}

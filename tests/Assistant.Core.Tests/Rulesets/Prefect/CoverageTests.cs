@@ -1,0 +1,33 @@
+using Assistant.Core.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Assistant.Core.Tests.Rulesets.Prefect;
+
+/// <summary>
+/// Every table row of reference/prefect.md §1–§21, read from the reference at test time, must be listed in
+/// each Prefect ruleset's coverage.yaml with a rule of that ruleset and an existing fixture of that target.
+/// Rows listed with a <c>gap</c> (handled by the rule, no fixture showing that exact row yet) are printed.
+/// </summary>
+public sealed class CoverageTests(ITestOutputHelper output)
+{
+    private static readonly string Reference = Path.Combine(RepositoryLayout.SharedReference, "prefect.md");
+
+    [Theory]
+    [InlineData("prefect1-to-prefect2")]
+    [InlineData("prefect1-to-prefect3")]
+    public void Every_Reference_Table_Row_Should_Map_To_An_Existing_Rule_And_Fixture(string rulesetId)
+    {
+        if (!File.Exists(Reference))
+        {
+            output.WriteLine($"SKIPPED: {Reference} is absent (no ../shared checkout); the coverage checklist cannot be generated.");
+            return;
+        }
+
+        var rows = ReferenceCoverage.ReferenceRows(File.ReadAllLines(Reference), 1, 21);
+        Assert.True(rows.Count > 300, $"only {rows.Count} rows parsed from {Reference}: the table parser is broken");
+        var (failures, gaps) = ReferenceCoverage.Check(rulesetId, Reference, 1, 21);
+        output.WriteLine($"{rows.Count - failures.Count}/{rows.Count} reference rows listed; {gaps.Count} without a fixture of their own:");
+        gaps.ForEach(output.WriteLine);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
