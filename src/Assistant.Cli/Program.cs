@@ -17,6 +17,7 @@ var root = new RootCommand("flowmigrate: migrate Flyte 1 → Flyte 2 and Prefect
     ReportCommand.Create(consoles),
     PrBodyCommand.Create(consoles),
     TuiCommand.Create(consoles),
+    UserRuleHostCommand.Create(),
 };
 TuiCommand.Configure(root, consoles);
 return await root.Parse(args).InvokeAsync();

@@ -36,7 +36,7 @@ internal static class ConvertCommand
             }
 
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            var conversion = await RunAsync(root, worker, result.GetValue(target), result.GetValue(safeOnly), Excluding(root, destination), cancellationToken);
+            var conversion = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), Excluding(root, destination), cancellationToken);
             WriteTree(root, destination, conversion);
             var summary = $"{conversion.Files.Count(f => f.IsChanged)} of {conversion.Files.Count} framework files converted into {destination} · {conversion.TodoCount} TODOs ({conversion.TodosPer100Lines:0.00} per 100 lines) · {conversion.Skipped.Count} skipped";
             await WriteReportAsync(result.GetValue(report), root, destination, conversion, cancellationToken);
@@ -55,7 +55,7 @@ internal static class ConvertCommand
         {
             var root = WorkspaceOptions.Directory(result.GetValue(source));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            var conversion = await RunAsync(root, worker, result.GetValue(target), result.GetValue(safeOnly), null, cancellationToken);
+            var conversion = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), null, cancellationToken);
             foreach (var file in conversion.Files.Where(f => f.IsChanged))
             {
                 Console.Out.Write(UnifiedDiffFormatter.Format(TextDiffer.Compute(file.Before, file.After), $"a/{file.Path}", $"b/{file.Path}"));
@@ -73,10 +73,11 @@ internal static class ConvertCommand
 
     private static Option<bool> SafeOnly() => new("--safe-only") { Description = "Apply only safe fixes (default: safe and review fixes, as a reviewer would accept them)" };
 
-    private static async Task<FolderConversion> RunAsync(string root, PythonWorker worker, string? target, bool safeOnly, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken)
+    private static async Task<FolderConversion> RunAsync(IAnsiConsole error, string root, PythonWorker worker, string? target, bool safeOnly, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken)
     {
         await worker.StartAsync(cancellationToken);
-        var converter = new FolderConverter(new ModuleParser(worker), id => BuiltInRulesets.Load(id));
+        var userRules = UserRuleHosting.Load(root, worker, error);
+        var converter = new FolderConverter(new ModuleParser(worker), id => userRules.Extend(BuiltInRulesets.Load(id)), userRules.Aliases);
         return await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, excluded: excluded, cancellationToken: cancellationToken);
     }
 

@@ -43,7 +43,8 @@ internal static class ScanCommand
     public static async Task<RepositoryInventory> ScanAsync(Consoles consoles, PythonWorker worker, string root, bool showProgress, CancellationToken cancellationToken)
     {
         await worker.StartAsync(cancellationToken);
-        var builder = new InventoryBuilder(new ModuleParser(worker));
+        var userRules = UserRuleHosting.Load(root, worker, consoles.Error);
+        var builder = new InventoryBuilder(new ModuleParser(worker), userRules.Aliases);
         if (!showProgress || !consoles.IsInteractive)
         {
             return await builder.BuildAsync(root, cancellationToken: cancellationToken);

@@ -1,0 +1,67 @@
+using Assistant.Cli.Commands;
+using Assistant.Core.Migration.Session.Config;
+using Assistant.Core.Python;
+using Assistant.Core.Rules.Loading;
+using Assistant.Core.Rules.UserRules;
+using Assistant.Core.Rules.UserRules.Host;
+using Assistant.Rulesets;
+using Spectre.Console;
+
+namespace Assistant.Cli.Hosting;
+
+/// <summary>
+/// Loads a repository's user rules for a verb: the rule folders from <c>.flowmigrate/config.yaml</c>, the host
+/// process started as this same executable's hidden verb, and every problem (compile errors with file:line:col)
+/// printed on stderr — the verb then runs with whatever rules did load.
+/// </summary>
+internal static class UserRuleHosting
+{
+    public static UserRuleSet Load(string root, PythonWorker worker, IAnsiConsole? error)
+    {
+        var folders = new List<string>();
+        try
+        {
+            folders.AddRange(RepositoryConfigFile.Load(root).RuleFolders);
+        }
+        catch (RulesetLoadException exception)
+        {
+            // The session verbs refuse a bad config themselves; here only the extra rule folders are at stake.
+            error?.MarkupLine($"[yellow]user rules:[/] {Markup.Escape(exception.Message)}; only {UserRuleDiscovery.DefaultFolder} is used");
+        }
+
+        var python = worker.Options.Interpreter.Path;
+        var rules = UserRuleSet.Load(root, folders, assembly => Launch(assembly, python));
+        if (rules.Client is not null)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => rules.Dispose();
+        }
+
+        if (error is not null)
+        {
+            Report(rules, rules.Client is null ? [] : BuiltInRulesets.Ids().Select(id => BuiltInRulesets.Load(id)).ToList(), error);
+        }
+        return rules;
+    }
+
+    public static void Report(UserRuleSet rules, IReadOnlyList<Assistant.Core.Rules.Ruleset> rulesets, IAnsiConsole error)
+    {
+        foreach (var problem in rules.Problems.Concat(rules.Unplaced(rulesets)))
+        {
+            error.MarkupLine($"[yellow]user rules:[/] {Markup.Escape(problem)}");
+        }
+    }
+
+    // The host is this executable again: the apphost directly, or `dotnet flowmigrate.dll` when run that way.
+    private static UserRuleHostLaunch Launch(string assembly, string python)
+    {
+        var executable = Environment.ProcessPath ?? "dotnet";
+        var arguments = new List<string>();
+        if (Path.GetFileNameWithoutExtension(executable) == "dotnet")
+        {
+            arguments.Add(typeof(UserRuleHosting).Assembly.Location);
+        }
+
+        arguments.AddRange([UserRuleHostCommand.Name, "--assembly", assembly, "--python", python]);
+        return new UserRuleHostLaunch(executable, arguments);
+    }
+}
