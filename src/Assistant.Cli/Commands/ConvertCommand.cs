@@ -78,7 +78,9 @@ internal static class ConvertCommand
         await worker.StartAsync(cancellationToken);
         var userRules = UserRuleHosting.Load(root, worker, error);
         var converter = new FolderConverter(new ModuleParser(worker), id => userRules.Extend(BuiltInRulesets.Load(id)), userRules.Aliases);
-        return await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, excluded: excluded, cancellationToken: cancellationToken);
+        var conversion = await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, excluded: excluded, cancellationToken: cancellationToken);
+        UserRuleHosting.ReportDisabled(userRules, error);
+        return conversion;
     }
 
     // Never convert our own output when it sits inside the source.

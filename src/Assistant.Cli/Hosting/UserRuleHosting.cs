@@ -36,11 +36,27 @@ internal static class UserRuleHosting
             AppDomain.CurrentDomain.ProcessExit += (_, _) => rules.Dispose();
         }
 
+        if (error is not null && rules.Compiled is { } compiled)
+        {
+            var how = compiled.FromCache ? "from the cache" : "compiled";
+            var loaded = rules.Client is { } client ? $"{client.Rules.Count} rule(s), {client.Aliases.Count} alias(es)" : "no rules";
+            error.MarkupLine(Markup.Escape($"user rules: {rules.Sources.Count} file(s), {loaded} ({how} in {compiled.Elapsed.TotalMilliseconds:0} ms)"));
+        }
+
         if (error is not null)
         {
             Report(rules, rules.Client is null ? [] : BuiltInRulesets.Ids().Select(id => BuiltInRulesets.Load(id)).ToList(), error);
         }
         return rules;
+    }
+
+    /// <summary>Prints the user rules disabled during the run (timed out or crashed), after the verb's own output.</summary>
+    public static void ReportDisabled(UserRuleSet rules, IAnsiConsole error)
+    {
+        foreach (var problem in rules.Client?.Disabled ?? [])
+        {
+            error.MarkupLine($"[yellow]user rules:[/] {Markup.Escape(problem)}");
+        }
     }
 
     public static void Report(UserRuleSet rules, IReadOnlyList<Assistant.Core.Rules.Ruleset> rulesets, IAnsiConsole error)

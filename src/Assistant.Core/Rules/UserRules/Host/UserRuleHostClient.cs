@@ -19,6 +19,7 @@ public sealed class UserRuleHostClient : IDisposable
     private readonly HashSet<int> _synced = [];
     private readonly HashSet<string> _disabled = new(StringComparer.Ordinal);
     private readonly List<string> _problems = [];
+    private readonly List<string> _disabledReasons = [];
     private UserRuleHostProcess? _process;
     private (string Path, string Text)? _module;
     private int _nextProject;
@@ -45,6 +46,18 @@ public sealed class UserRuleHostClient : IDisposable
             lock (_gate)
             {
                 return _problems.ToList();
+            }
+        }
+    }
+
+    /// <summary>The rules disabled during the session, each with its file and reason.</summary>
+    public IReadOnlyList<string> Disabled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _disabledReasons.ToList();
             }
         }
     }
@@ -145,6 +158,7 @@ public sealed class UserRuleHostClient : IDisposable
         var problem = $"{FileOf(rule)}: {rule.Descriptor.Id} {reason}";
         _disabled.Add(rule.Descriptor.Id);
         _problems.Add(problem);
+        _disabledReasons.Add(problem);
         _process?.Dispose();
         _process = null;
         return new UserRuleHostException(problem);
