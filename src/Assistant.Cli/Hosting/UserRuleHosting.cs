@@ -26,7 +26,10 @@ internal static class UserRuleHosting
         catch (RulesetLoadException exception)
         {
             // The session verbs refuse a bad config themselves; here only the extra rule folders are at stake.
-            error?.MarkupLine($"[yellow]user rules:[/] {Markup.Escape(exception.Message)}; only {UserRuleDiscovery.DefaultFolder} is used");
+            if (error is not null)
+            {
+                Line(error, $"{exception.Message}; only {UserRuleDiscovery.DefaultFolder} is used");
+            }
         }
 
         var python = worker.Options.Interpreter.Path;
@@ -40,7 +43,7 @@ internal static class UserRuleHosting
         {
             var how = compiled.FromCache ? "from the cache" : "compiled";
             var loaded = rules.Client is { } client ? $"{client.Rules.Count} rule(s), {client.Aliases.Count} alias(es)" : "no rules";
-            error.MarkupLine(Markup.Escape($"user rules: {rules.Sources.Count} file(s), {loaded} ({how} in {compiled.Elapsed.TotalMilliseconds:0} ms)"));
+            Line(error, $"{rules.Sources.Count} file(s), {loaded} ({how} in {compiled.Elapsed.TotalMilliseconds:0} ms)");
         }
 
         if (error is not null)
@@ -55,7 +58,7 @@ internal static class UserRuleHosting
     {
         foreach (var problem in rules.Client?.Disabled ?? [])
         {
-            error.MarkupLine($"[yellow]user rules:[/] {Markup.Escape(problem)}");
+            Line(error, problem);
         }
     }
 
@@ -63,9 +66,12 @@ internal static class UserRuleHosting
     {
         foreach (var problem in rules.Problems.Concat(rules.Unplaced(rulesets)))
         {
-            error.MarkupLine($"[yellow]user rules:[/] {Markup.Escape(problem)}");
+            Line(error, problem);
         }
     }
+
+    // Unwrapped, one line each: file:line:col must stay on one line for editors and scripts.
+    private static void Line(IAnsiConsole error, string text) => error.Profile.Out.Writer.WriteLine("user rules: " + text);
 
     // The host is this executable again: the apphost directly, or `dotnet flowmigrate.dll` when run that way.
     private static UserRuleHostLaunch Launch(string assembly, string python)
