@@ -18,6 +18,7 @@ var root = new RootCommand("flowmigrate: migrate Flyte 1 → Flyte 2 and Prefect
     PrBodyCommand.Create(consoles),
     RulesCommand.Create(consoles),
     TuiCommand.Create(consoles),
+    UserRuleHostCommand.Create(),
 };
 TuiCommand.Configure(root, consoles);
 return await root.Parse(args).InvokeAsync();

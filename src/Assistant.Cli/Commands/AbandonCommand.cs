@@ -18,7 +18,7 @@ internal static class AbandonCommand
         {
             var root = WorkspaceOptions.Directory(result.GetValue(path));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            await using var session = await SessionFactory.OpenAsync(root, worker, new SessionFlags(null, null, null, true), cancellationToken);
+            await using var session = await SessionFactory.OpenAsync(root, worker, new SessionFlags(null, null, null, true), cancellationToken, consoles: consoles.Error);
             var id = result.GetValue(flow)!;
             var status = (await session.StatusAsync(cancellationToken)).FirstOrDefault(s => s.Id == id)
                 ?? throw new UserError($"no flow '{id}' (flowmigrate status lists the flow ids)");

@@ -26,7 +26,7 @@ internal static class CheckCommand
         {
             var root = WorkspaceOptions.Directory(result.GetValue(path));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            await using var session = await SessionFactory.OpenAsync(root, worker, new SessionFlags(null, result.GetValue(target), null, true), cancellationToken);
+            await using var session = await SessionFactory.OpenAsync(root, worker, new SessionFlags(null, result.GetValue(target), null, true), cancellationToken, consoles: consoles.Error);
             var selected = result.GetValue(flows) ?? [];
             var statuses = (await session.StatusAsync(cancellationToken))
                 .Where(s => selected.Length == 0 ? s.Branch is not null : selected.Contains(s.Id))

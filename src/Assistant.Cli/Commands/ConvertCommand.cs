@@ -37,7 +37,7 @@ internal static class ConvertCommand
             }
 
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            var conversion = await RunAsync(root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), Excluding(root, destination), cancellationToken);
+            var conversion = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), Excluding(root, destination), cancellationToken);
             WriteTree(root, destination, conversion);
             var summary = $"{conversion.Files.Count(f => f.IsChanged)} of {conversion.Files.Count} framework files converted into {destination} · {conversion.TodoCount} TODOs ({conversion.TodosPer100Lines:0.00} per 100 lines) · {conversion.Skipped.Count} skipped";
             await WriteReportAsync(result.GetValue(report), root, destination, conversion, cancellationToken);
@@ -56,7 +56,7 @@ internal static class ConvertCommand
         {
             var root = WorkspaceOptions.Directory(result.GetValue(source));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            var conversion = await RunAsync(root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), null, cancellationToken);
+            var conversion = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), null, cancellationToken);
             foreach (var file in conversion.Files.Where(f => f.IsChanged))
             {
                 Console.Out.Write(UnifiedDiffFormatter.Format(TextDiffer.Compute(file.Before, file.After), $"a/{file.Path}", $"b/{file.Path}"));
@@ -80,12 +80,15 @@ internal static class ConvertCommand
         DefaultValueFactory = _ => "sync",
     }.AcceptOnlyFromAmong("sync", "async");
 
-    private static async Task<FolderConversion> RunAsync(string root, PythonWorker worker, string? target, bool safeOnly, string? driver, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken)
+    private static async Task<FolderConversion> RunAsync(IAnsiConsole error, string root, PythonWorker worker, string? target, bool safeOnly, string? driver, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken)
     {
         await worker.StartAsync(cancellationToken);
-        var converter = new FolderConverter(new ModuleParser(worker), id => BuiltInRulesets.Load(id));
+        var userRules = UserRuleHosting.Load(root, worker, error);
+        var converter = new FolderConverter(new ModuleParser(worker), id => userRules.Extend(BuiltInRulesets.Load(id)), userRules.Aliases);
         var options = RuleOptions.Default with { DriverStyle = driver ?? "sync" };
-        return await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, options, excluded: excluded, cancellationToken: cancellationToken);
+        var conversion = await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, options, excluded: excluded, cancellationToken: cancellationToken);
+        UserRuleHosting.ReportDisabled(userRules, error);
+        return conversion;
     }
 
     // Never convert our own output when it sits inside the source.

@@ -44,7 +44,7 @@ internal static class MigrateCommand
             var root = WorkspaceOptions.Directory(result.GetValue(path));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
             await using var session = await SessionFactory.OpenAsync(root, worker,
-                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), result.GetValue(yes), !result.GetValue(noCheck), result.GetValue(rewrite)), cancellationToken);
+                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), result.GetValue(yes), !result.GetValue(noCheck), result.GetValue(rewrite)), cancellationToken, consoles: consoles.Error);
             var statuses = await session.StatusAsync(cancellationToken);
             foreach (var id in selected.Where(id => statuses.All(s => s.Id != id)))
             {

@@ -20,7 +20,7 @@ internal static class PrBodyCommand
         {
             var root = WorkspaceOptions.Directory(result.GetValue(path));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            await using var session = await SessionFactory.OpenAsync(root, worker, new SessionFlags(null, result.GetValue(target), null, true), cancellationToken);
+            await using var session = await SessionFactory.OpenAsync(root, worker, new SessionFlags(null, result.GetValue(target), null, true), cancellationToken, consoles: consoles.Error);
             var id = result.GetValue(flow)!;
             var unit = session.UnitOf(id);
             var report = await new ReportGatherer(session).GatherAsync(

@@ -22,7 +22,7 @@ internal static class ReportCommand
             var root = WorkspaceOptions.Directory(result.GetValue(path));
             var file = Path.GetFullPath(result.GetValue(html)!);
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            await using var session = await SessionFactory.OpenAsync(root, worker, new SessionFlags(null, result.GetValue(target), null, true), cancellationToken);
+            await using var session = await SessionFactory.OpenAsync(root, worker, new SessionFlags(null, result.GetValue(target), null, true), cancellationToken, consoles: consoles.Error);
             var checks = result.GetValue(check);
             var report = await new ReportGatherer(session).GatherAsync(new ReportOptions(IncludeChecks: checks), cancellationToken);
             try

@@ -26,7 +26,7 @@ internal static class StatusCommand
             var root = WorkspaceOptions.Directory(result.GetValue(path));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
             await using var session = await SessionFactory.OpenAsync(root, worker,
-                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), AcceptReview: true), cancellationToken);
+                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), AcceptReview: true), cancellationToken, consoles: consoles.Error);
             var flows = await session.StatusAsync(cancellationToken);
             var gates = StatusGates.Of(result.GetValue(sarif), result.GetValue(failOn));
             int? gate = gates.IsEmpty ? null : await gates.RunAsync(session, cancellationToken);

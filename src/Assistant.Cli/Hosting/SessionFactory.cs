@@ -10,12 +10,15 @@ namespace Assistant.Cli.Hosting;
 internal static class SessionFactory
 {
     public static async Task<MigrationSession> OpenAsync(string root, PythonWorker worker, SessionFlags flags, CancellationToken cancellationToken,
-        IProgress<Assistant.Core.Migration.Inventory.ScanProgress>? scanProgress = null)
+        IProgress<Assistant.Core.Migration.Inventory.ScanProgress>? scanProgress = null, Spectre.Console.IAnsiConsole? consoles = null)
     {
+        var userRules = UserRuleHosting.Load(root, worker, consoles);
         var options = new SessionOptions
         {
             Root = root,
-            LoadRuleset = Load,
+            LoadRuleset = id => userRules.Extend(Load(id)),
+            Aliases = userRules.Aliases,
+            Notices = () => userRules.Problems,
             BaseRef = flags.Base,
             PrefectTarget = flags.Target,
             Mode = flags.Mode,

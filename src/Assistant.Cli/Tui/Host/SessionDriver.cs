@@ -21,6 +21,7 @@ internal sealed class SessionDriver(IMigrationSession session)
         session.Mode)
     {
         SupportsRuleWide = session is IRuleWideDecisions,
+        Notices = (session as MigrationSession)?.Options.Notices() ?? [],
     };
 
     public async Task<TuiEvent> OpenedAsync(CancellationToken cancellationToken) =>

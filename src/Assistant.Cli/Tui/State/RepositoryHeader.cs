@@ -5,4 +5,7 @@ internal sealed record RepositoryHeader(string Root, string BaseBranch, IReadOnl
 {
     /// <summary>The session implements <c>IRuleWideDecisions</c> (the wizard's <c>R</c>).</summary>
     public bool SupportsRuleWide { get; init; }
+
+    /// <summary>Problems of no step to show when the session opens (user rule compile errors…).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
 }

@@ -8,7 +8,13 @@ internal static class TuiUpdate
     public static Transition Apply(TuiState state, TuiEvent message) => message switch
     {
         TuiEvent.ScanProgressed m => state with { Overview = state.Overview with { Scan = m.Progress } },
-        TuiEvent.SessionOpened m => state with { Busy = null, Overview = state.Overview.WithFlows(m.Flows) with { Repository = m.Repository, Scan = null } },
+        TuiEvent.SessionOpened m => state with
+        {
+            Busy = null,
+            Overview = state.Overview.WithFlows(m.Flows) with { Repository = m.Repository, Scan = null },
+            Message = m.Repository.Notices.Count == 0 ? state.Message
+                : StatusMessage.Error($"user rules: {m.Repository.Notices[0]}" + (m.Repository.Notices.Count > 1 ? $" (+{m.Repository.Notices.Count - 1} more; `flowmigrate scan` lists them)" : string.Empty)),
+        },
         TuiEvent.StatusLoaded m => state with { Busy = null, Overview = state.Overview.WithFlows(m.Flows) },
         TuiEvent.WizardChanged m => WizardChanged(state, m.Wizard, m.Message),
         TuiEvent.Edited m => Edited(state, m),

@@ -11,13 +11,13 @@ namespace Assistant.Core.Migration.Conversion;
 /// the engine of <c>convert</c> and <c>diff</c>. Each ruleset sees all its framework's modules, so rules can
 /// follow imports across them; everything else is left alone.
 /// </summary>
-public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> loadRuleset)
+public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> loadRuleset, Rules.UserRules.FrameworkAliasMap? aliases = null)
 {
     public async Task<FolderConversion> ConvertAsync(string root, string prefectTarget, FixPolicy policy, RuleOptions? options = null,
         IReadOnlyCollection<string>? excluded = null, CancellationToken cancellationToken = default)
     {
         var files = ProjectFileWalker.PythonFiles(root, excluded);
-        var inventory = await new InventoryBuilder(parser).BuildAsync(root, files, cancellationToken: cancellationToken);
+        var inventory = await new InventoryBuilder(parser, aliases).BuildAsync(root, files, cancellationToken: cancellationToken);
         var converted = new List<ConvertedFile>();
         var generated = new List<GeneratedFile>();
         var groups = inventory.Files.Where(f => f.ParseError is null && FrameworkNames.IsSource(f.Framework))

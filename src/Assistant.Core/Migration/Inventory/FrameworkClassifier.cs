@@ -1,3 +1,4 @@
+using Assistant.Core.Rules.UserRules;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -12,9 +13,9 @@ namespace Assistant.Core.Migration.Inventory;
 /// </summary>
 internal static class FrameworkClassifier
 {
-    public static Framework Classify(PythonModule module, ImportTable imports, IReadOnlySet<string> projectFlowClasses)
+    public static Framework Classify(PythonModule module, ImportTable imports, IReadOnlySet<string> projectFlowClasses, FrameworkAliasMap? aliases = null)
     {
-        var qualified = module.Imports().SelectMany(Qualified).ToList();
+        var qualified = module.Imports().SelectMany(Qualified).Select((aliases ?? FrameworkAliasMap.Empty).Map).ToList();
         if (qualified.Any(FrameworkApi.IsFlytekit))
         {
             return Framework.Flyte1;

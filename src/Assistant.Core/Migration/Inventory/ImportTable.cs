@@ -1,4 +1,5 @@
 using Assistant.Core.Rules;
+using Assistant.Core.Rules.UserRules;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -8,14 +9,17 @@ namespace Assistant.Core.Migration.Inventory;
 /// What each name of a module refers to: <c>t</c> → <c>flytekit.task</c> after
 /// <c>from flytekit import task as t</c>; <c>fk.workflow</c> → <c>flytekit.workflow</c> after
 /// <c>import flytekit as fk</c>; a top-level <c>def load</c> → <c>pkg.mod.load</c>. Relative imports
-/// are resolved against the module's own package.
+/// are resolved against the module's own package. Names declared equivalent to a framework object
+/// (<see cref="FrameworkAlias"/>) resolve to that object.
 /// </summary>
 public sealed class ImportTable
 {
     private readonly Dictionary<string, string> _bindings = new(StringComparer.Ordinal);
+    private readonly FrameworkAliasMap _aliases;
 
-    public ImportTable(PythonModule module)
+    public ImportTable(PythonModule module, FrameworkAliasMap? aliases = null)
     {
+        _aliases = aliases ?? FrameworkAliasMap.Empty;
         ModuleName = ProjectModel.ModuleName(module.Path);
         foreach (var statement in module.Root.Descendants(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef")))
         {
@@ -56,10 +60,10 @@ public sealed class ImportTable
         }
 
         var head = dotted.Split('.')[0];
-        return _bindings.TryGetValue(head, out var qualified) ? qualified + dotted[head.Length..] : null;
+        return _bindings.TryGetValue(head, out var qualified) ? _aliases.Map(qualified + dotted[head.Length..]) : null;
     }
 
-    public string? Resolve(string name) => _bindings.GetValueOrDefault(name);
+    public string? Resolve(string name) => _bindings.GetValueOrDefault(name) is { } qualified ? _aliases.Map(qualified) : null;
 
     private void Bind(ImportSyntax import, string path)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Assistant.Core.Python;
+using Assistant.Core.Rules.UserRules;
 using Assistant.Core.Source;
 
 namespace Assistant.Core.Migration.Inventory;
@@ -8,10 +9,13 @@ namespace Assistant.Core.Migration.Inventory;
 /// <summary>
 /// Builds the inventory of a directory: walk, pre-filter bytes, parse only the candidates with the
 /// user's Python, classify, then find flows and the tasks they call across modules. A second round
-/// picks up files that use a project subclass of <c>Flow</c> without mentioning the framework.
+/// picks up files that use a project subclass of <c>Flow</c> without mentioning the framework. Names user rules
+/// declare equivalent to framework objects (<see cref="FrameworkAlias"/>) count as those objects.
 /// </summary>
-public sealed class InventoryBuilder(ModuleParser parser)
+public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? aliases = null)
 {
+    private readonly FrameworkAliasMap _aliases = aliases ?? FrameworkAliasMap.Empty;
+
     private const int MaxInFlight = 64;
 
     public async Task<RepositoryInventory> BuildAsync(string root, IReadOnlyList<string>? files = null, IProgress<ScanProgress>? progress = null,
@@ -23,7 +27,7 @@ public sealed class InventoryBuilder(ModuleParser parser)
         var parsed = new ConcurrentDictionary<string, PythonModule>(StringComparer.Ordinal);
         var seen = 0;
 
-        var candidates = await ParseMatchingAsync(root, paths, new CandidateFilter(CandidateFilter.FrameworkNeedles), records, parsed,
+        var candidates = await ParseMatchingAsync(root, paths, new CandidateFilter(CandidateFilter.FrameworkNeedles.Concat(_aliases.Needles)), records, parsed,
             () => progress?.Report(new ScanProgress(Interlocked.Increment(ref seen), paths.Count, parsed.Count)), cancellationToken).ConfigureAwait(false);
 
         var facts = Facts(parsed.Values, new HashSet<string>());
@@ -131,10 +135,10 @@ public sealed class InventoryBuilder(ModuleParser parser)
         }
     }
 
-    private static List<ModuleFacts> Facts(IEnumerable<PythonModule> modules, IReadOnlySet<string> flowClasses) =>
+    private List<ModuleFacts> Facts(IEnumerable<PythonModule> modules, IReadOnlySet<string> flowClasses) =>
         modules.OrderBy(m => m.Path, StringComparer.Ordinal)
-            .Select(m => (Module: m, Imports: new ImportTable(m)))
-            .Select(p => new ModuleFacts(p.Module, p.Imports, FrameworkClassifier.Classify(p.Module, p.Imports, flowClasses)))
+            .Select(m => (Module: m, Imports: new ImportTable(m, _aliases)))
+            .Select(p => new ModuleFacts(p.Module, p.Imports, FrameworkClassifier.Classify(p.Module, p.Imports, flowClasses, _aliases)))
             .ToList();
 
     // Flow bodies name other flows by qualified name (module.function); turn those into flow ids.

@@ -111,7 +111,7 @@ internal sealed class MigrationSession : IMigrationSession
         var baseCommit = Check(await repository.RevParseAsync(baseBranch, cancellationToken), SessionRefusal.GitFailed).Value;
         var excluded = config.Exclude.Append(config.ParallelTree).ToList();
         var files = ProjectFileWalker.PythonFiles(repository.Root, excluded);
-        var inventory = await new InventoryBuilder(new ModuleParser(worker)).BuildAsync(repository.Root, files, options.ScanProgress, cancellationToken);
+        var inventory = await new InventoryBuilder(new ModuleParser(worker), options.Aliases).BuildAsync(repository.Root, files, options.ScanProgress, cancellationToken);
         var mode = options.Mode ?? config.Mode;
         var branches = Check(await repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed).Select(b => b.BranchName).ToHashSet(StringComparer.Ordinal);
         var units = MigrationUnits.Form(inventory, mode, options.PrefectTarget ?? config.PrefectTarget, branches);

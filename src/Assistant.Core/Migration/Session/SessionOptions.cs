@@ -34,6 +34,12 @@ public sealed record SessionOptions
     /// <summary>Limit for one import check of user code.</summary>
     public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Names user rules declare equivalent to framework objects; the inventory counts them as those objects.</summary>
+    public Rules.UserRules.FrameworkAliasMap Aliases { get; init; } = Rules.UserRules.FrameworkAliasMap.Empty;
+
+    /// <summary>Problems that belong to no step (user rule compile errors, user rules disabled during the session), to show the user.</summary>
+    public Func<IReadOnlyList<string>> Notices { get; init; } = () => [];
+
     /// <summary>Told how the scan that opens the session advances (the TUI's progress bar on large repositories).</summary>
     public IProgress<Inventory.ScanProgress>? ScanProgress { get; init; }
 }

@@ -1,0 +1,89 @@
+using Assistant.Cli.Commands;
+using Assistant.Core.Migration.Session.Config;
+using Assistant.Core.Python;
+using Assistant.Core.Rules.Loading;
+using Assistant.Core.Rules.UserRules;
+using Assistant.Core.Rules.UserRules.Host;
+using Assistant.Rulesets;
+using Spectre.Console;
+
+namespace Assistant.Cli.Hosting;
+
+/// <summary>
+/// Loads a repository's user rules for a verb: the rule folders from <c>.flowmigrate/config.yaml</c>, the host
+/// process started as this same executable's hidden verb, and every problem (compile errors with file:line:col)
+/// printed on stderr — the verb then runs with whatever rules did load.
+/// </summary>
+internal static class UserRuleHosting
+{
+    public static UserRuleSet Load(string root, PythonWorker worker, IAnsiConsole? error)
+    {
+        var folders = new List<string>();
+        try
+        {
+            folders.AddRange(RepositoryConfigFile.Load(root).RuleFolders);
+        }
+        catch (RulesetLoadException exception)
+        {
+            // The session verbs refuse a bad config themselves; here only the extra rule folders are at stake.
+            if (error is not null)
+            {
+                Line(error, $"{exception.Message}; only {UserRuleDiscovery.DefaultFolder} is used");
+            }
+        }
+
+        var python = worker.Options.Interpreter.Path;
+        var rules = UserRuleSet.Load(root, folders, assembly => Launch(assembly, python));
+        if (rules.Client is not null)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => rules.Dispose();
+        }
+
+        if (error is not null && rules.Compiled is { } compiled)
+        {
+            var how = compiled.FromCache ? "from the cache" : "compiled";
+            var loaded = rules.Client is { } client ? $"{client.Rules.Count} rule(s), {client.Aliases.Count} alias(es)" : "no rules";
+            Line(error, $"{rules.Sources.Count} file(s), {loaded} ({how} in {compiled.Elapsed.TotalMilliseconds:0} ms)");
+        }
+
+        if (error is not null)
+        {
+            Report(rules, rules.Client is null ? [] : BuiltInRulesets.Ids().Select(id => BuiltInRulesets.Load(id)).ToList(), error);
+        }
+        return rules;
+    }
+
+    /// <summary>Prints the user rules disabled during the run (timed out or crashed), after the verb's own output.</summary>
+    public static void ReportDisabled(UserRuleSet rules, IAnsiConsole error)
+    {
+        foreach (var problem in rules.Client?.Disabled ?? [])
+        {
+            Line(error, problem);
+        }
+    }
+
+    public static void Report(UserRuleSet rules, IReadOnlyList<Assistant.Core.Rules.Ruleset> rulesets, IAnsiConsole error)
+    {
+        foreach (var problem in rules.Problems.Concat(rules.Unplaced(rulesets)))
+        {
+            Line(error, problem);
+        }
+    }
+
+    // Unwrapped, one line each: file:line:col must stay on one line for editors and scripts.
+    private static void Line(IAnsiConsole error, string text) => error.Profile.Out.Writer.WriteLine("user rules: " + text);
+
+    // The host is this executable again: the apphost directly, or `dotnet flowmigrate.dll` when run that way.
+    private static UserRuleHostLaunch Launch(string assembly, string python)
+    {
+        var executable = Environment.ProcessPath ?? "dotnet";
+        var arguments = new List<string>();
+        if (Path.GetFileNameWithoutExtension(executable) == "dotnet")
+        {
+            arguments.Add(typeof(UserRuleHosting).Assembly.Location);
+        }
+
+        arguments.AddRange([UserRuleHostCommand.Name, "--assembly", assembly, "--python", python]);
+        return new UserRuleHostLaunch(executable, arguments);
+    }
+}
