@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -7,7 +8,9 @@ namespace Assistant.Core.Migration.Session;
 /// Branch-safe, stable names for migration units, from the module that holds their flows:
 /// <c>pkg/mod.py</c> → <c>pkg.mod</c>, so the branch is <c>flowmigrate/pkg.mod</c>. A module is converted
 /// whole, so its name stays right when teammates add or rename flows in it. Characters git refuses
-/// become '-'; two files that clean up to the same slug both get a short hash of their path.
+/// become '-'; accented Latin letters lose their accents (données → donnees); a name with letters that have
+/// no such spelling (名前) gets a short hash of its path, so it is the same on every run and distinct from
+/// other such names; two files that clean up to the same slug both get a short hash of their path.
 /// </summary>
 public static class FlowSlug
 {
@@ -26,21 +29,37 @@ public static class FlowSlug
     private static string Clean(string file)
     {
         var module = file.EndsWith(".py", StringComparison.Ordinal) ? file[..^3] : file;
-        var slug = Part(module.Replace('/', '.'));
+        var (slug, lossy) = Part(module.Replace('/', '.'));
+        slug = lossy ? $"{slug}-{Hash(file)}" : slug;
         return slug.Length <= 120 ? slug : slug[..111] + "-" + Hash(file);
     }
 
-    private static string Part(string text)
+    private static (string Slug, bool Lossy) Part(string text)
     {
         var builder = new StringBuilder();
+        var lossy = false;
         foreach (var c in text.Normalize(NormalizationForm.FormKD))
         {
             var allowed = char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';
             if (allowed)
             {
                 builder.Append(char.ToLowerInvariant(c));
+                continue;
             }
-            else if (builder.Length > 0 && builder[^1] != '-')
+
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (LatinSpelling(c) is { } spelled)
+            {
+                builder.Append(spelled);
+                continue;
+            }
+
+            lossy |= char.IsLetterOrDigit(c);
+            if (builder.Length > 0 && builder[^1] != '-')
             {
                 builder.Append('-');
             }
@@ -58,7 +77,25 @@ public static class FlowSlug
             slug = slug[..^5] + "-lock";
         }
 
-        return slug.Length == 0 ? "flow" : slug;
+        return (slug.Length == 0 ? "flow" : slug, lossy);
+    }
+
+    // Letters that decomposition leaves whole, or that stay composed where normalization is unavailable.
+    private static string? LatinSpelling(char c)
+    {
+        const string from = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿāăąćčďđēėęěğīįıķłńňōőřśşšťūůűųźżž";
+        const string to = "aaaaaaceeeeiiiinoooooouuuuyyaaaccddeeeegiiiklnnoorssstuuuuzzz";
+        var lower = char.ToLowerInvariant(c);
+        var at = from.IndexOf(lower, StringComparison.Ordinal);
+        return at >= 0 ? to[at].ToString() : lower switch
+        {
+            'ß' => "ss",
+            'æ' => "ae",
+            'œ' => "oe",
+            'þ' => "th",
+            'ð' => "d",
+            _ => null,
+        };
     }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..6];
