@@ -29,7 +29,10 @@ internal static class GitFailure
 
         if (stderr.Contains(".lock': File exists", StringComparison.Ordinal))
         {
-            return (GitErrorKind.RepositoryLocked, "Another git process holds a lock on this repository; if none is running, remove the stale .lock file");
+            // Name the file: a linked worktree's lock is not where a user would look for it.
+            var held = System.Text.RegularExpressions.Regex.Match(stderr, @"Unable to create '(?<path>[^']+\.lock)': File exists");
+            var file = held.Success ? held.Groups["path"].Value : "the stale .lock file";
+            return (GitErrorKind.RepositoryLocked, $"Another git process holds a lock on this repository ({file}); if none is running, remove {file}");
         }
 
         return (null, null);

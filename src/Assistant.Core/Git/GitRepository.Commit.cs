@@ -88,6 +88,17 @@ internal sealed partial class GitRepository
             return (GitErrorKind.SigningFailed, "git could not sign the commit (commit.gpgSign is set)");
         }
 
+        // A full disk: git says so, or (writing COMMIT_EDITMSG) silently loses the message the tool gave it.
+        if (Says("No space left on device"))
+        {
+            return (GitErrorKind.CommandFailed, "git could not write the commit: No space left on device");
+        }
+
+        if (Says("Aborting commit due to empty commit message"))
+        {
+            return (GitErrorKind.CommandFailed, "git could not write the commit message (it read it back empty): is the disk full?");
+        }
+
         // A failing pre-commit or commit-msg hook makes git exit without a message of its own.
         var gitSaidWhy = output.Split('\n').Any(line => line.StartsWith("fatal: ", StringComparison.Ordinal));
         if (!noVerify && !gitSaidWhy && await HasCommitHookAsync(cancellationToken))

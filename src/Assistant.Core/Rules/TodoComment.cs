@@ -20,6 +20,13 @@ public static partial class TodoComment
     public static TextEdit? InsertAbove(string source, LineMap lines, int position, string ruleId, string text, string newLine)
     {
         var line = lines.LineOf(Math.Min(position, Math.Max(0, source.Length - 1)));
+
+        // A comment line may not follow a backslash continuation: the marker goes above the logical line.
+        while (line > 1 && ContinuesOnNextLine(source[lines.LineStart(line - 1)..lines.LineEnd(line - 1)]))
+        {
+            line--;
+        }
+
         var lineStart = lines.LineStart(line);
         var indentEnd = lineStart;
         while (indentEnd < source.Length && source[indentEnd] is ' ' or '\t')
@@ -43,6 +50,12 @@ public static partial class TodoComment
         }
 
         return TextEdit.Insert(lineStart, source[lineStart..indentEnd] + marker + newLine);
+    }
+
+    private static bool ContinuesOnNextLine(string line)
+    {
+        var content = line.TrimEnd('\r', '\n', ' ', '\t');
+        return content.EndsWith('\\') && !content.TrimStart().StartsWith('#');
     }
 
     /// <summary>Every marker in a text: (1-based line, rule id, message).</summary>

@@ -20,11 +20,10 @@ public sealed class SessionLock : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         for (var attempt = 0; attempt < 2; attempt++)
         {
+            FileStream stream;
             try
             {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                stream.Write(Encoding.UTF8.GetBytes($"{Environment.ProcessId}\n{Environment.MachineName}\n{DateTimeOffset.UtcNow:O}\n"));
-                return new SessionLock(path);
+                stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             }
             catch (IOException) when (File.Exists(path))
             {
@@ -38,6 +37,23 @@ public sealed class SessionLock : IDisposable
                 throw new SessionException(SessionRefusal.Locked, holder is { } h
                     ? $"another flowmigrate (pid {h.Pid} on {h.Host}, since {h.Since}) is working on this repository; wait for it or stop it (lock: {path})"
                     : $"another flowmigrate holds {path}; if none is running, delete that file");
+            }
+
+            // The file is ours: if it cannot be written (a full disk), it goes again, or the next
+            // session would take the empty file for another flowmigrate's lock.
+            try
+            {
+                using (stream)
+                {
+                    stream.Write(Encoding.UTF8.GetBytes($"{Environment.ProcessId}\n{Environment.MachineName}\n{DateTimeOffset.UtcNow:O}\n"));
+                }
+
+                return new SessionLock(path);
+            }
+            catch (IOException exception)
+            {
+                File.Delete(path);
+                throw new SessionException(SessionRefusal.GitFailed, $"could not write the session lock {path}: {exception.Message}");
             }
         }
 

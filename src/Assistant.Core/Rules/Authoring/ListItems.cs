@@ -33,7 +33,8 @@ public static class ListItems
             var last = index;
             index++;
             var lineSpans = Enumerable.Range(first, last - first + 1).Select(i => SourceText.WholeLines(module, items[i].Span)).ToList();
-            if (lineSpans.All(s => s is not null) && (first > 0 || last + 1 < items.Count))
+            // Whole lines only inside brackets: after a backslash continuation the line break is part of the statement.
+            if (lineSpans.All(s => s is not null) && (first > 0 || last + 1 < items.Count) && !ContinuedFromLineAbove(module, items[first].Span.Start))
             {
                 foreach (var span in lineSpans)
                 {
@@ -53,7 +54,8 @@ public static class ListItems
             }
             else
             {
-                edits.Add(TextEdit.Delete(new TextSpan(items[first].Span.Start, items[last].Span.End)));
+                // Every item goes: so does a trailing comma, which may not stand alone (`f(,)`).
+                edits.Add(TextEdit.Delete(new TextSpan(items[first].Span.Start, TrailingCommaEnd(module.Text, items[last].Span.End))));
             }
         }
 
@@ -78,6 +80,23 @@ public static class ListItems
         }
 
         return new TextSpan(start, lines.End);
+    }
+
+    private static bool ContinuedFromLineAbove(PythonModule module, int position)
+    {
+        var line = module.Lines.LineOf(position);
+        return line > 1 && module.GetText(module.Lines.LineSpan(line - 1)).TrimEnd('\r', '\n', ' ', '\t').EndsWith('\\');
+    }
+
+    private static int TrailingCommaEnd(string text, int end)
+    {
+        var at = end;
+        while (at < text.Length && text[at] is ' ' or '\t' or '\r' or '\n' or '\\')
+        {
+            at++;
+        }
+
+        return at < text.Length && text[at] == ',' ? at + 1 : end;
     }
 
     private static List<TextEdit> MergeAdjacent(List<TextEdit> edits)
