@@ -12,7 +12,7 @@ internal static class SessionFactory
     public static async Task<MigrationSession> OpenAsync(string root, PythonWorker worker, SessionFlags flags, CancellationToken cancellationToken,
         IProgress<Assistant.Core.Migration.Inventory.ScanProgress>? scanProgress = null, Spectre.Console.IAnsiConsole? consoles = null)
     {
-        var userRules = UserRuleHosting.Load(root, worker, consoles);
+        var userRules = UserRuleHosting.Load(root, worker, consoles, sessionRefusesBadConfig: true);
         var options = new SessionOptions
         {
             Root = root,

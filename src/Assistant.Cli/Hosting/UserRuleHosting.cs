@@ -16,17 +16,19 @@ namespace Assistant.Cli.Hosting;
 /// </summary>
 internal static class UserRuleHosting
 {
-    public static UserRuleSet Load(string root, PythonWorker worker, IAnsiConsole? error)
+    /// <param name="sessionRefusesBadConfig">The verb opens a migration session, which refuses a bad config.yaml with
+    /// its own one-line error: do not print a second line for it here.</param>
+    public static UserRuleSet Load(string root, PythonWorker worker, IAnsiConsole? error, bool sessionRefusesBadConfig = false)
     {
         var folders = new List<string>();
         try
         {
             folders.AddRange(RepositoryConfigFile.Load(root).RuleFolders);
         }
-        catch (RulesetLoadException exception)
+        catch (RepositoryConfigException exception)
         {
-            // The session verbs refuse a bad config themselves; here only the extra rule folders are at stake.
-            if (error is not null)
+            // Here only the extra rule folders are at stake.
+            if (error is not null && !sessionRefusesBadConfig)
             {
                 Line(error, $"{exception.Message}; only {UserRuleDiscovery.DefaultFolder} is used");
             }

@@ -46,7 +46,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.True(migrate.ExitCode == 0, migrate.Output + migrate.Error);
 
         // A teammate "simplifies" the driver on the branch: clean_rows now reads the run date instead of the loaded rows.
-        Git("checkout", "--quiet", "flowmigrate/flyte_flows.etl_pipeline");
+        Git("checkout", "--quiet", "flowmigrate/flyte_flows.etl_pipeline.daily_etl");
         var converted = Path.Combine(_repo, "flows_v2", "flyte_flows", "etl_pipeline.py");
         var text = File.ReadAllText(converted);
         Assert.Contains("clean_rows(rows=raw)", text);
@@ -61,6 +61,29 @@ public sealed class CheckCommandTests : IDisposable
         var graph = Assert.Single(json.RootElement.GetProperty("flows")[0].GetProperty("graph").EnumerateArray());
         Assert.Equal(("daily_etl", "changed-input", "error"), (graph.GetProperty("flow").GetString(), graph.GetProperty("kind").GetString(), graph.GetProperty("severity").GetString()));
         Assert.Equal("clean_rows(rows=…) was fed by load_table, now by input:run_date", graph.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Should_Check_A_Branch_Against_The_Target_It_Was_Migrated_To_Not_The_Pinned_Default()
+    {
+        // Regression: a flow migrated with --target prefect2 was checked against the Prefect 3 stand-in
+        // (the repository's default target), where SequentialTaskRunner does not exist, and failed.
+        const string sales = "prefect_flows/daily_sales.py::daily-sales";
+        Assert.Equal(0, (await CliProcess.RunAsync("demo", "--into", _repo)).ExitCode);
+        var migrate = await CliProcess.RunInAsync(_repo, null, "migrate", "--flow", sales, "--yes", "--target", "prefect2");
+        Assert.True(migrate.ExitCode == 0, migrate.Output + migrate.Error);
+
+        var check = await CliProcess.RunInAsync(_repo, null, "check", "--flow", sales, "--json");
+
+        Assert.True(check.ExitCode == 0, check.Output + check.Error);
+        using var json = JsonDocument.Parse(check.Output);
+        var flow = json.RootElement.GetProperty("flows")[0];
+        Assert.Equal("passed", flow.GetProperty("result").GetString());
+
+        // The schedule moved to the generated deployment file, where the check reads it: preserved, not dropped.
+        var schedule = flow.GetProperty("behaviour").EnumerateArray().Single(b => b.GetProperty("setting").GetString() == "schedule[0]");
+        Assert.Equal(("preserved", "interval 3600"), (schedule.GetProperty("status").GetString(), schedule.GetProperty("after").GetString()));
+        Assert.DoesNotContain(flow.GetProperty("behaviour").EnumerateArray(), b => b.GetProperty("setting").GetString() == "schedule[1]");
     }
 
     private void Git(params string[] arguments)

@@ -15,9 +15,8 @@ public sealed class MigrateCommandTests : IDisposable
     {
         Assert.Equal(0, (await CliProcess.RunAsync("demo", "--into", _repo)).ExitCode);
 
-        // --no-check: the Prefect rulesets still leave imports the stand-in refuses (prefect.utilities.tasks),
-        // which would stop those flows before their last commit; the import check has its own tests.
-        var migrate = await CliProcess.RunInAsync(_repo, null, "migrate", "--all", "--yes", "--no-check");
+        // With the import, behaviour and graph checks before every commit: each of the ten flows passes them.
+        var migrate = await CliProcess.RunInAsync(_repo, null, "migrate", "--all", "--yes");
 
         Assert.True(migrate.ExitCode == 0, migrate.Output + migrate.Error);
         var flows = await StatusAsync();

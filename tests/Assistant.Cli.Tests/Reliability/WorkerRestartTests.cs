@@ -45,7 +45,12 @@ public sealed class WorkerRestartTests : IDisposable
         Assert.Equal(6, branches.Length);
         foreach (var branch in branches)
         {
-            Assert.Equal(1, int.Parse(_repo.Git("rev-list", "--count", $"main..{branch}").Output.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+            // One commit per step with changes, each step once: a retried request never commits a step twice.
+            var steps = _repo.Git("log", "--format=%(trailers:key=Flowmigrate-Step,valueonly)", $"main..{branch}").Output
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.NotEmpty(steps);
+            Assert.Equal(steps.Length, steps.Distinct().Count());
+            Assert.Equal(steps.Length, int.Parse(_repo.Git("rev-list", "--count", $"main..{branch}").Output.Trim(), System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

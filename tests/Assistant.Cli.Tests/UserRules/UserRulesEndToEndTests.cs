@@ -57,7 +57,7 @@ public sealed class UserRulesEndToEndTests : IDisposable
         var result = await CliProcess.RunAsync("migrate", _repo, "--all", "--yes", "--no-check");
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        Assert.Equal(Expected, Git("show", "flowmigrate/flows.etl:flows_v2/flows/etl.py"));
+        Assert.Equal(Expected, Git("show", "flowmigrate/flows.etl.nightly-etl:flows_v2/flows/etl.py"));
     }
 
     [Fact]

@@ -66,13 +66,36 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
         var graph = new List<GraphLine>();
         foreach (var module in modules.Where(m => File.Exists(Path.Combine(oldRoot, m))))
         {
-            var report = await _behaviour.CompareAsync(new BehaviourSide(oldRoot, module, [old]), new BehaviourSide(newRoot, module, [manifest]),
+            var newSide = new BehaviourSide(newRoot, module, [manifest]) { DeploymentFiles = DeploymentFiles(newRoot) };
+            var report = await _behaviour.CompareAsync(new BehaviourSide(oldRoot, module, [old]), newSide,
                 cancellationToken: cancellationToken, ruleMayExplain: ruleMayExplain);
             lines.AddRange(report.Settings.Select(s => new BehaviourLine(module, s.Entity, s.Setting, s.Status.ToString().ToLowerInvariant(), s.Before, s.After, s.ExplainedBy)));
             graph.AddRange(report.Graph.Select(g => new GraphLine(g.File ?? module, g.Flow, g.Kind, g.IsFailure ? "error" : "warning", g.Message, g.Line)));
         }
 
         return (lines, graph);
+    }
+
+    /// <summary>
+    /// The Prefect deployment files of the converted tree (<c>prefect.yaml</c> and <c>deployments/*.prefect.yaml</c>,
+    /// relative to <paramref name="root"/>): schedules and their parameter defaults move there, so the behaviour check
+    /// reads them instead of reporting the schedules as dropped.
+    /// </summary>
+    private static IReadOnlyList<string> DeploymentFiles(string root)
+    {
+        var files = new List<string>();
+        if (File.Exists(Path.Combine(root, "prefect.yaml")))
+        {
+            files.Add("prefect.yaml");
+        }
+
+        var folder = Path.Combine(root, "deployments");
+        if (Directory.Exists(folder))
+        {
+            files.AddRange(Directory.EnumerateFiles(folder, "*.prefect.yaml").Select(f => "deployments/" + Path.GetFileName(f)).Order(StringComparer.Ordinal));
+        }
+
+        return files;
     }
 
     // rulesets/<id>/api/<source>.json: flytekit.json or prefect1.json.

@@ -3,6 +3,7 @@ using Assistant.Core.Migration.Inventory;
 using Assistant.Core.Migration.Session.Config;
 using Assistant.Core.Python;
 using Assistant.Core.Rules;
+using Assistant.Core.Rules.Loading;
 
 namespace Assistant.Core.Migration.Session;
 
@@ -190,7 +191,8 @@ internal sealed class MigrationSession : IMigrationSession
 
         try
         {
-            return await Checker.CheckAsync(Ruleset(unit.RulesetId), path, Layout, unit.Files, cancellationToken);
+            var rulesetId = await BranchRulesetIdAsync(unit, cancellationToken) ?? unit.RulesetId;
+            return await Checker.CheckAsync(Ruleset(rulesetId), path, Layout, unit.Files, cancellationToken);
         }
         finally
         {
@@ -204,6 +206,32 @@ internal sealed class MigrationSession : IMigrationSession
     internal MigrationUnit UnitOf(string flowId) =>
         Units.FirstOrDefault(u => u.Contains(flowId))
         ?? throw new SessionException(SessionRefusal.UnknownFlow, $"no flow '{flowId}' (flowmigrate status lists the flow ids)");
+
+    /// <summary>
+    /// The ruleset the branch was converted with (its newest <c>Flowmigrate-Ruleset</c> trailer): a branch made with
+    /// <c>--target prefect2</c> is checked against Prefect 2 even when the repository's pinned target is now Prefect 3.
+    /// </summary>
+    private async Task<string?> BranchRulesetIdAsync(MigrationUnit unit, CancellationToken cancellationToken)
+    {
+        var commits = Check(await _repository.LogAsync("refs/heads/" + unit.Branch, BaseCommit, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+        var recorded = commits.SelectMany(c => c.TrailerValues(Trailers.Ruleset)).FirstOrDefault();
+        var id = recorded?.Split('@')[0];
+        if (id is null || id == unit.RulesetId)
+        {
+            return null;
+        }
+
+        try
+        {
+            Ruleset(id);
+            return id;
+        }
+        catch (RulesetLoadException)
+        {
+            // A ruleset this flowmigrate does not have (made by another version): check against the pinned one.
+            return null;
+        }
+    }
 
     internal Ruleset Ruleset(string id)
     {

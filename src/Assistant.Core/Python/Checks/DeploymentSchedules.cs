@@ -38,7 +38,8 @@ internal static class DeploymentSchedules
 
         var merged = settings.Where(s => !s.Key.StartsWith("schedule[", StringComparison.Ordinal)).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
         var index = 0;
-        foreach (var (text, parameters) in schedules.OrderBy(s => s.Text, StringComparer.Ordinal).ThenBy(s => s.Parameters ?? string.Empty, StringComparer.Ordinal))
+        // The same schedule declared twice (the deployment file and a `serve(...)` under __main__) is one schedule.
+        foreach (var (text, parameters) in schedules.Distinct().OrderBy(s => s.Text, StringComparer.Ordinal).ThenBy(s => s.Parameters ?? string.Empty, StringComparer.Ordinal))
         {
             merged[$"schedule[{index}]"] = text;
             if (parameters is not null)

@@ -111,8 +111,15 @@ class Traced:
         return 1
 
     def __bool__(self):
+        # One value has one truth within a run: `if big:` ... `if not big:` are the two arms of one decision, not two
+        # independent ones (which would invent runs taking both arms or neither).
+        known = self.__dict__.get("_fm_truth")
+        if known is not None:
+            return known
         run = self._fm_run or self._fm_tracer.current()
-        return run.decide() if run is not None else False
+        truth = run.decide() if run is not None else False
+        object.__setattr__(self, "_fm_truth", truth)
+        return truth
 
     def __contains__(self, item):
         return self.__bool__()

@@ -40,6 +40,24 @@ public sealed class DeploymentSchedulesTests
     }
 
     [Fact]
+    public void Should_Count_A_Schedule_Declared_In_The_File_And_By_Serve_Once()
+    {
+        const string yaml = """
+            deployments:
+            - name: weekly
+              entrypoint: flows_v2/weekly_report.py:weekly_report
+              schedules:
+              - cron: "0 9 * * 1"
+                active: false
+            """;
+
+        var entity = Assert.Single(DeploymentSchedules.Apply([s_flow], "flows_v2/weekly_report.py", [yaml]));
+
+        Assert.Equal("cron 0 9 * * 1", entity.Settings["schedule[0]"]);
+        Assert.False(entity.Settings.ContainsKey("schedule[1]"));
+    }
+
+    [Fact]
     public void Should_Ignore_A_File_That_Is_Not_A_Deployment_File()
     {
         var entity = Assert.Single(DeploymentSchedules.Apply([s_flow], "flows_v2/weekly_report.py", ["not: [valid", "- just a list"]));

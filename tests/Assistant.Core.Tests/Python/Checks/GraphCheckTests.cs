@@ -27,6 +27,7 @@ public sealed class GraphCheckTests(SharedWorker shared) : IClassFixture<SharedW
     [InlineData("graph_prefect", "after_swapped.py", "changed-input", false)]
     [InlineData("graph_prefect", "after_unresolved.py", "unresolved-future", false)]
     [InlineData("graph_prefect", "after_sequential.py", "lost-parallelism", true)]
+    [InlineData("graph_prefect_case", "after.py", "", true)]
     public async Task Should_Report_What_Changed_In_The_Flows_Calls(string pair, string after, string kinds, bool passes)
     {
         var report = await CompareAsync(pair, after);
