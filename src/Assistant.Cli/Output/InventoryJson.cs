@@ -49,6 +49,13 @@ internal static class InventoryJson
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("nested_repositories");
+            foreach (var path in inventory.NestedRepositories)
+            {
+                json.WriteStringValue(path);
+            }
+
+            json.WriteEndArray();
             json.WriteStartObject("statistics");
             json.WriteNumber("python_files", inventory.Statistics.PythonFiles);
             json.WriteNumber("candidates", inventory.Statistics.Candidates);

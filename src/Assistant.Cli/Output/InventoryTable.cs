@@ -45,6 +45,17 @@ internal static class InventoryTable
 
             yield return new Text("\n");
         }
+
+        if (inventory.NestedRepositories.Count > 0)
+        {
+            yield return new Markup($"\n[yellow]{inventory.NestedRepositories.Count} submodule(s) or nested repositories not scanned[/] (their files belong to another repository: run flowmigrate in each):");
+            foreach (var path in inventory.NestedRepositories)
+            {
+                yield return new Markup($"\n  {Markup.Escape(path)}");
+            }
+
+            yield return new Text("\n");
+        }
     }
 
     // Narrow terminals get counts; `scan --json` always has the names.

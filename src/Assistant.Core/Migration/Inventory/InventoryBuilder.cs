@@ -22,7 +22,8 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
         CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
-        var paths = files ?? ProjectFileWalker.PythonFiles(root);
+        var nested = new List<string>();
+        var paths = files ?? ProjectFileWalker.PythonFiles(root, nestedRepositories: nested);
         var records = new ConcurrentDictionary<string, FileRecord>(StringComparer.Ordinal);
         var parsed = new ConcurrentDictionary<string, PythonModule>(StringComparer.Ordinal);
         var seen = 0;
@@ -55,7 +56,10 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
         }).ToList());
 
         var fileList = records.Values.Where(r => r.Framework != Framework.None || r.ParseError is not null).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
-        return new RepositoryInventory(root, fileList, flows, new ScanStatistics(paths.Count, candidates, parsed.Count + records.Count(r => r.Value.ParseError is not null), watch.Elapsed));
+        return new RepositoryInventory(root, fileList, flows, new ScanStatistics(paths.Count, candidates, parsed.Count + records.Count(r => r.Value.ParseError is not null), watch.Elapsed))
+        {
+            NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>The parsed modules of the last build are not kept; callers that need them re-parse through the session cache.</summary>

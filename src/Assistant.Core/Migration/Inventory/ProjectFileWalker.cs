@@ -3,7 +3,9 @@ namespace Assistant.Core.Migration.Inventory;
 /// <summary>
 /// The Python files under a root, repo-relative with '/' separators, in ordinal order. Skips VCS,
 /// virtualenv and cache folders, and never follows a symbolic link to a directory (no loops, no
-/// escaping the repository).
+/// escaping the repository). A folder holding its own <c>.git</c> (a submodule or a nested repository) is not
+/// entered: its files belong to another repository, which a flow branch of this one cannot commit to; such folders
+/// are listed in <c>nestedRepositories</c> so the caller can say so.
 /// </summary>
 public static class ProjectFileWalker
 {
@@ -13,7 +15,7 @@ public static class ProjectFileWalker
         ".pytest_cache", ".ruff_cache", "site-packages", ".eggs", ".idea", ".vscode",
     ];
 
-    public static IReadOnlyList<string> PythonFiles(string root, IReadOnlyCollection<string>? excludedPrefixes = null)
+    public static IReadOnlyList<string> PythonFiles(string root, IReadOnlyCollection<string>? excludedPrefixes = null, ICollection<string>? nestedRepositories = null)
     {
         var files = new List<string>();
         var pending = new Stack<string>();
@@ -43,7 +45,14 @@ public static class ProjectFileWalker
                 {
                     if (entry.LinkTarget is null && !SkippedDirectories.Contains(entry.Name) && !entry.Name.EndsWith(".egg-info", StringComparison.Ordinal))
                     {
-                        pending.Push(entry.FullName);
+                        if (Path.Exists(Path.Combine(entry.FullName, ".git")))
+                        {
+                            nestedRepositories?.Add(relative);
+                        }
+                        else
+                        {
+                            pending.Push(entry.FullName);
+                        }
                     }
                 }
                 else if (entry.Name.EndsWith(".py", StringComparison.Ordinal))
