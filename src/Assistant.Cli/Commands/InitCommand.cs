@@ -21,10 +21,14 @@ internal static class InitCommand
         var driver = new Option<string?>("--driver") { Description = "Flyte 2 workflow drivers: sync or async" }.AcceptOnlyFromAmong("sync", "async");
         var python = new Option<string?>("--python") { Description = "Python interpreter to record for the repository" };
         var image = new Option<string?>("--default-image") { Description = "Image Flyte 1 tasks without container_image ran on (pyflyte --image)" };
+        var workPools = new Option<string[]>("--work-pool") { Description = "KIND=POOL: the work pool for a Prefect 1 run config kind (repeat for several)", AllowMultipleArgumentsPerToken = false };
+        var secretBlocks = new Option<string[]>("--secret-block") { Description = "SECRET=BLOCK: the Prefect Secret block for a v1 secret (repeat for several)", AllowMultipleArgumentsPerToken = false };
+        var exclude = new Option<string[]>("--exclude") { Description = "A repository folder or file never scanned or converted (repeat for several)", AllowMultipleArgumentsPerToken = false };
+        var ruleFolders = new Option<string[]>("--rule-folder") { Description = "An extra folder of user rules (*.cs) besides .flowmigrate/rules (repeat for several)", AllowMultipleArgumentsPerToken = false };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing .flowmigrate/config.yaml" };
         var command = new Command("init", "Write .flowmigrate/config.yaml with the repository's migration settings (commit it)")
         {
-            path, target, mode, tree, baseBranch, active, driver, python, image, force,
+            path, target, mode, tree, baseBranch, active, driver, python, image, workPools, secretBlocks, exclude, ruleFolders, force,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, () =>
         {
@@ -45,6 +49,10 @@ internal static class InitCommand
                 Driver = result.GetValue(driver) ?? RepositoryConfig.Default.Driver,
                 Python = result.GetValue(python),
                 DefaultImage = result.GetValue(image),
+                WorkPools = Pairs("--work-pool", result.GetValue(workPools)),
+                SecretBlocks = Pairs("--secret-block", result.GetValue(secretBlocks)),
+                Exclude = result.GetValue(exclude) ?? [],
+                RuleFolders = result.GetValue(ruleFolders) ?? [],
             };
             var text = RepositoryConfigFile.Render(config);
             RepositoryConfigFile.Parse(file, text); // what init writes must load
@@ -53,5 +61,23 @@ internal static class InitCommand
             return Task.FromResult(ExitCodes.Success);
         }));
         return command;
+    }
+
+    // KEY=VALUE options, in the order given; a repeated key keeps its last value.
+    private static Dictionary<string, string> Pairs(string option, string[]? values)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values ?? [])
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == value.Length - 1)
+            {
+                throw new UserError($"{option} {value}: expected KEY=VALUE, e.g. {option} {(option == "--work-pool" ? "KubernetesRun=k8s-pool" : "SLACK_WEBHOOK=slack-webhook")}");
+            }
+
+            pairs[value[..equals]] = value[(equals + 1)..];
+        }
+
+        return pairs;
     }
 }
