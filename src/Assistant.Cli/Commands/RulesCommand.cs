@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assistant.Cli.Hosting;
+using Assistant.Core.Rules.UserRules;
 
 namespace Assistant.Cli.Commands;
 
@@ -15,4 +16,17 @@ internal static class RulesCommand
     };
 
     public static Option<string?> Ruleset(string description) => new("--ruleset") { Description = description };
+
+    public static Option<string?> Repository() => new("--repo")
+    {
+        Description = "Repository whose user rules (.flowmigrate/rules and config rule_folders) join the list (default: the current directory)",
+    };
+
+    /// <summary>The user rules of <paramref name="repository"/> (none when it has no rule files), compiled or from the cache.</summary>
+    public static UserRuleSet UserRules(Consoles consoles, string? repository, string? python)
+    {
+        var root = WorkspaceOptions.Directory(repository);
+        using var worker = WorkspaceOptions.StartWorker(python, root);
+        return UserRuleHosting.Load(root, worker, consoles.Error);
+    }
 }

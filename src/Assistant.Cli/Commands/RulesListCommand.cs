@@ -12,10 +12,13 @@ internal static class RulesListCommand
     {
         var ruleset = RulesCommand.Ruleset("Only the rules of this ruleset (e.g. flyte1-to-flyte2)");
         var json = SharedOptions.Json();
-        var command = new Command("list", "List the rules: id, name, ruleset, step, safety, source (built-in or the user's file)") { ruleset, json };
+        var repo = RulesCommand.Repository();
+        var python = SharedOptions.Python();
+        var command = new Command("list", "List the rules: id, name, ruleset, step, safety, source (built-in or the user's file)") { ruleset, json, repo, python };
         command.SetAction((result, _) => CommandRunner.RunAsync(consoles.Error, () =>
         {
-            var catalog = RuleCatalogFactory.Load(result.GetValue(ruleset));
+            using var userRules = RulesCommand.UserRules(consoles, result.GetValue(repo), result.GetValue(python));
+            var catalog = RuleCatalogFactory.Load(result.GetValue(ruleset), userRules);
             Console.Out.Write(result.GetValue(json) ? RulesJson.Write(catalog) : Table(catalog));
             return Task.FromResult(ExitCodes.Success);
         }));

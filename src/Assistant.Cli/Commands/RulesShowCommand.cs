@@ -14,11 +14,14 @@ internal static class RulesShowCommand
     {
         var id = new Argument<string>("id") { Description = "The rule id (FLY301, PF310…; see `flowmigrate rules list`)" };
         var ruleset = RulesCommand.Ruleset("Look only in this ruleset");
-        var command = new Command("show", "Show a rule's docs: what it does, why, an example, and its first fixture as a diff") { id, ruleset };
+        var repo = RulesCommand.Repository();
+        var python = SharedOptions.Python();
+        var command = new Command("show", "Show a rule's docs: what it does, why, an example, and its first fixture as a diff") { id, ruleset, repo, python };
         command.SetAction((result, _) => CommandRunner.RunAsync(consoles.Error, () =>
         {
             var wanted = result.GetValue(id)!;
-            var matches = RuleCatalogFactory.Load(result.GetValue(ruleset)).Find(wanted);
+            using var userRules = RulesCommand.UserRules(consoles, result.GetValue(repo), result.GetValue(python));
+            var matches = RuleCatalogFactory.Load(result.GetValue(ruleset), userRules).Find(wanted);
             if (matches.Count == 0)
             {
                 throw new UserError($"unknown rule '{wanted}'{(result.GetValue(ruleset) is { } r ? $" in ruleset {r}" : string.Empty)}; `flowmigrate rules list` shows the rule ids");

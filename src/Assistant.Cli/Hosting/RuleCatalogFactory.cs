@@ -1,6 +1,7 @@
 using Assistant.Core.Rules;
 using Assistant.Core.Rules.Catalog;
 using Assistant.Core.Rules.Loading;
+using Assistant.Core.Rules.UserRules;
 using Assistant.Rulesets;
 
 namespace Assistant.Cli.Hosting;
@@ -12,7 +13,8 @@ namespace Assistant.Cli.Hosting;
 /// </summary>
 internal static class RuleCatalogFactory
 {
-    public static RuleCatalog Load(string? rulesetId)
+    /// <summary>The built-in rulesets (all, or the one named), extended with <paramref name="userRules"/> when given.</summary>
+    public static RuleCatalog Load(string? rulesetId, UserRuleSet? userRules = null)
     {
         var ids = BuiltInRulesets.Ids();
         if (rulesetId is not null && !ids.Contains(rulesetId, StringComparer.Ordinal))
@@ -20,7 +22,10 @@ internal static class RuleCatalogFactory
             throw new UserError($"unknown ruleset '{rulesetId}'; the rulesets are: {string.Join(", ", ids)}");
         }
 
-        return RuleCatalog.Of((rulesetId is null ? ids : [rulesetId]).Select(LoadRuleset).ToList());
+        var rulesets = (rulesetId is null ? ids : [rulesetId]).Select(LoadRuleset);
+        return userRules is null
+            ? RuleCatalog.Of(rulesets.ToList())
+            : RuleCatalog.Of(rulesets.Select(userRules.Extend).ToList(), (_, descriptor) => userRules.SourceOf(descriptor.Id));
     }
 
     public static Ruleset LoadRuleset(string id)

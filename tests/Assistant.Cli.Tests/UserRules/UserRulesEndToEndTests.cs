@@ -50,6 +50,26 @@ public sealed class UserRulesEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_List_And_Show_The_Repositorys_User_Rules_With_Their_Files()
+    {
+        AddRules(Directory.GetFiles(Path.Combine(Example, "rules"), "*.cs"));
+
+        var list = await CliProcess.RunAsync("rules", "list", "--json", "--ruleset", "prefect1-to-prefect3", "--repo", _repo);
+
+        Assert.True(list.ExitCode == 0, list.Error);
+        using var json = JsonDocument.Parse(list.Output);
+        var sources = json.RootElement.GetProperty("rules").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("source").GetString());
+        Assert.Equal(".flowmigrate/rules/PageOncallRule.cs", sources["ACME001"]);
+        Assert.StartsWith("user aliases (", sources["ALIAS"]);
+        Assert.Equal("built-in", sources["PF310"]);
+
+        var show = await CliProcess.RunAsync("rules", "show", "ACME001", "--repo", _repo);
+        Assert.True(show.ExitCode == 0, show.Error);
+        Assert.Contains("source   .flowmigrate/rules/PageOncallRule.cs", show.Output);
+    }
+
+    [Fact]
     public async Task Should_Migrate_A_Wrapped_Flow_On_Its_Branch_Like_A_Plain_Prefect_1_Flow()
     {
         AddRules(Directory.GetFiles(Path.Combine(Example, "rules"), "*.cs"));

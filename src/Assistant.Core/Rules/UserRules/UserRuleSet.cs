@@ -99,6 +99,22 @@ public sealed class UserRuleSet : IDisposable
         return new Ruleset(ruleset.Manifest, rules, fileRules, ruleset.Tables, ruleset.Directory);
     }
 
+    /// <summary>The repository file a user rule (or the alias rewrite <c>ALIAS</c>) comes from; null for a built-in rule.</summary>
+    public string? SourceOf(string ruleId)
+    {
+        if (Client is null)
+        {
+            return null;
+        }
+
+        if (ruleId == FrameworkAliasRule.Id)
+        {
+            return string.Join(", ", Aliases.Aliases.Select(a => a.Name).Order(StringComparer.Ordinal)) is { Length: > 0 } names ? $"user aliases ({names})" : null;
+        }
+
+        return Client.Rules.FirstOrDefault(r => r.Descriptor.Id == ruleId) is { } rule ? Client.FileOf(rule) : null;
+    }
+
     /// <summary>User rules whose step none of <paramref name="rulesets"/> has, or whose id a built-in rule already uses.</summary>
     public IEnumerable<string> Unplaced(IReadOnlyList<Ruleset> rulesets)
     {
