@@ -321,7 +321,7 @@ public sealed class TaskConfigToEnvironment : IRule
         foreach (var statement in module.Body.Where(s => s.Is("ImportFrom")))
         {
             var import = new ImportSyntax(statement);
-            var target = ResolveModule(module, import);
+            var target = PythonImports.AbsoluteModule(module.Path, import);
             if (target is null || context.Project.FindModule(target) is not { } other || other.Path == module.Path)
             {
                 continue;
@@ -347,24 +347,6 @@ public sealed class TaskConfigToEnvironment : IRule
         return result;
     }
 
-    private static string? ResolveModule(PythonModule module, ImportSyntax import)
-    {
-        if (import.Level == 0)
-        {
-            return import.Module;
-        }
-
-        var parts = ProjectModel.ModuleName(module.Path).Split('.').ToList();
-        var isPackage = module.Path.EndsWith("__init__.py", StringComparison.Ordinal);
-        var drop = isPackage ? import.Level - 1 : import.Level;
-        if (drop > parts.Count)
-        {
-            return null;
-        }
-
-        var prefix = string.Join('.', parts.Take(parts.Count - drop));
-        return import.Module is null ? prefix : prefix.Length == 0 ? import.Module : $"{prefix}.{import.Module}";
-    }
 
     // In an already converted module: the variable X of `@X.task` on the function, when X = flyte.TaskEnvironment(...).
     private static string? ConvertedEnvironment(PythonModule module, string function)

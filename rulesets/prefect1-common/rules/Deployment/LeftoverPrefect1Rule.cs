@@ -1,4 +1,5 @@
 using Assistant.Core.Rules;
+using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 using Assistant.Rulesets.Prefect.Support;
@@ -81,7 +82,7 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
 
         foreach (var import in module.Body.Where(s => s.Kind is "Import" or "ImportFrom").Select(s => new ImportSyntax(s)))
         {
-            var source = import.IsFrom ? PrefectSymbols.AbsoluteModule(module, import) : null;
+            var source = import.IsFrom ? PythonImports.AbsoluteModule(module.Path, import) : null;
             foreach (var name in import.Names)
             {
                 var raw = import.IsFrom ? $"{source}.{name.Name}" : name.Name;

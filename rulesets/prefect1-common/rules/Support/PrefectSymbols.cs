@@ -1,4 +1,5 @@
 using Assistant.Core.Rules;
+using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -90,7 +91,7 @@ public sealed class PrefectSymbols
                 continue;
             }
 
-            var source = AbsoluteModule(module, import);
+            var source = PythonImports.AbsoluteModule(module.Path, import);
             if (source is null)
             {
                 continue;
@@ -183,30 +184,6 @@ public sealed class PrefectSymbols
         || rawPath.StartsWith("prefect.core.tasks", StringComparison.Ordinal)
         || rawPath.StartsWith("prefect.utilities.exceptions", StringComparison.Ordinal);
 
-    public static string? AbsoluteModule(PythonModule module, ImportSyntax import)
-    {
-        if (import.Level == 0)
-        {
-            return import.Module;
-        }
-
-        var parts = ProjectModel.ModuleName(module.Path).Split('.').ToList();
-        var isPackage = module.Path.EndsWith("__init__.py", StringComparison.Ordinal);
-        var drop = isPackage ? import.Level - 1 : import.Level;
-        if (drop > parts.Count)
-        {
-            return null;
-        }
-
-        parts.RemoveRange(parts.Count - drop, drop);
-        if (import.Module is { } rest)
-        {
-            parts.Add(rest);
-        }
-
-        return string.Join('.', parts);
-    }
-
     private static bool IsFlowSubclass(PythonModule module, string className, ProjectModel project, int depth)
     {
         if (depth > 4)
@@ -221,7 +198,7 @@ public sealed class PrefectSymbols
             foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)))
             {
                 if (import.Names.FirstOrDefault(n => n.BoundName == className) is { } name
-                    && AbsoluteModule(module, import) is { } source
+                    && PythonImports.AbsoluteModule(module.Path, import) is { } source
                     && !source.StartsWith("prefect", StringComparison.Ordinal)
                     && project.FindModule(source) is { } next)
                 {
@@ -255,7 +232,7 @@ public sealed class PrefectSymbols
         var symbols = new PrefectSymbols(module);
         foreach (var import in module.Imports())
         {
-            var source = import.IsFrom ? AbsoluteModule(module, import) : null;
+            var source = import.IsFrom ? PythonImports.AbsoluteModule(module.Path, import) : null;
             foreach (var name in import.Names)
             {
                 if (!import.IsFrom && (name.Name == "prefect" || name.Name.StartsWith("prefect.", StringComparison.Ordinal)))

@@ -1,4 +1,5 @@
 using Assistant.Core.Rules;
+using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 using Assistant.Rulesets.Prefect.Support;
@@ -54,7 +55,7 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
         foreach (var statement in module.Body.Where(s => s.Is("ImportFrom")))
         {
             var import = new ImportSyntax(statement);
-            if (PrefectSymbols.AbsoluteModule(module, import) is not { } source || source == "prefect" || source.StartsWith("prefect.", StringComparison.Ordinal)
+            if (PythonImports.AbsoluteModule(module.Path, import) is not { } source || source == "prefect" || source.StartsWith("prefect.", StringComparison.Ordinal)
                 || context.Project.FindModule(source) is not { } other)
             {
                 continue;
@@ -209,7 +210,7 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
         {
             foreach (var import in other.Imports().Where(i => i.IsFrom))
             {
-                if (PrefectSymbols.AbsoluteModule(other, import) == ownerName && import.Names.FirstOrDefault(n => n.Name == className) is { } name
+                if (PythonImports.AbsoluteModule(other.Path, import) == ownerName && import.Names.FirstOrDefault(n => n.Name == className) is { } name
                     && UsedOtherwise(other, name.BoundName, import.Node))
                 {
                     return true;

@@ -1,4 +1,5 @@
 using Assistant.Core.Rules;
+using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Rules.UserRules;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
@@ -80,17 +81,10 @@ public sealed class ImportTable
                 continue;
             }
 
-            var source = import.Level == 0 ? import.Module! : Relative(path, import.Level, import.Module);
+            // A relative import that climbs above the top-level package reads from the top.
+            var source = PythonImports.AbsoluteModule(path, import) ?? import.Module ?? string.Empty;
             _bindings[name.BoundName] = $"{source}.{name.Name}";
         }
     }
 
-    private string Relative(string path, int level, string? module)
-    {
-        var parts = ModuleName.Split('.').ToList();
-        var isPackage = path.EndsWith("__init__.py", StringComparison.Ordinal);
-        var drop = isPackage ? level - 1 : level;
-        var package = parts.Take(Math.Max(0, parts.Count - drop));
-        return string.Join('.', module is null ? package : package.Append(module));
-    }
 }

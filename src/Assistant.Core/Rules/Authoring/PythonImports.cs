@@ -16,6 +16,29 @@ public sealed record ImportBinding(string LocalName, string QualifiedName, Impor
 /// </summary>
 public static class PythonImports
 {
+    /// <summary>
+    /// The absolute module an import statement in <paramref name="modulePath"/> reads from:
+    /// <c>from ..common import x</c> in <c>pkg/sub/mod.py</c> → <c>pkg.common</c>; an absolute import's own module.
+    /// Null when a relative import climbs above the top-level package.
+    /// </summary>
+    public static string? AbsoluteModule(string modulePath, ImportSyntax import)
+    {
+        if (import.Level == 0)
+        {
+            return import.Module;
+        }
+
+        var parts = ProjectModel.ModuleName(modulePath).Split('.');
+        var drop = modulePath.EndsWith("__init__.py", StringComparison.Ordinal) ? import.Level - 1 : import.Level;
+        if (drop > parts.Length)
+        {
+            return null;
+        }
+
+        var package = parts.Take(parts.Length - drop);
+        return string.Join('.', import.Module is null ? package : package.Append(import.Module));
+    }
+
     /// <summary>Bindings of the module's imports (any depth) from <paramref name="roots"/> (a package and its submodules).</summary>
     public static IReadOnlyList<ImportBinding> Bindings(PythonModule module, params string[] roots)
     {
