@@ -83,7 +83,7 @@ internal static class ConvertCommand
     private static async Task<FolderConversion> RunAsync(IAnsiConsole error, string root, PythonWorker worker, string? target, bool safeOnly, string? driver, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken)
     {
         await worker.StartAsync(cancellationToken);
-        var userRules = UserRuleHosting.Load(root, worker, error);
+        var userRules = UserRuleHosting.Load(root, worker.Options.Interpreter.Path, error);
         var converter = new FolderConverter(new ModuleParser(worker), id => userRules.Extend(BuiltInRulesets.Load(id)), userRules.Aliases);
         var options = RuleOptions.Default with { DriverStyle = driver ?? "sync" };
         var conversion = await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, options, excluded: excluded, cancellationToken: cancellationToken);

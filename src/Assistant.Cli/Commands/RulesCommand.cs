@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assistant.Cli.Hosting;
+using Assistant.Core.Python;
 using Assistant.Core.Rules.UserRules;
 
 namespace Assistant.Cli.Commands;
@@ -26,7 +27,6 @@ internal static class RulesCommand
     public static UserRuleSet UserRules(Consoles consoles, string? repository, string? python)
     {
         var root = WorkspaceOptions.Directory(repository);
-        using var worker = WorkspaceOptions.StartWorker(python, root);
-        return UserRuleHosting.Load(root, worker, consoles.Error);
+        return UserRuleHosting.Load(root, PythonInterpreterLocator.Locate(python, root, Environment.GetEnvironmentVariable).Path, consoles.Error);
     }
 }

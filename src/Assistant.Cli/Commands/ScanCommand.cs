@@ -43,7 +43,7 @@ internal static class ScanCommand
     public static async Task<RepositoryInventory> ScanAsync(Consoles consoles, PythonWorker worker, string root, bool showProgress, CancellationToken cancellationToken)
     {
         // The rule host starts while the Python worker does.
-        var loading = Task.Run(() => UserRuleHosting.Load(root, worker, consoles.Error), cancellationToken);
+        var loading = Task.Run(() => UserRuleHosting.Load(root, worker.Options.Interpreter.Path, consoles.Error), cancellationToken);
         await worker.StartAsync(cancellationToken);
         var userRules = await loading;
         var builder = new InventoryBuilder(new ModuleParser(worker), userRules.Aliases);

@@ -1,5 +1,6 @@
 using Assistant.Core.Migration.Planning;
 using Assistant.Core.Migration.Session;
+using Assistant.Core.Migration.Session.Config;
 using Assistant.Core.Python;
 using Assistant.Core.Rules.Loading;
 using Assistant.Rulesets;
@@ -12,7 +13,17 @@ internal static class SessionFactory
     public static async Task<MigrationSession> OpenAsync(string root, PythonWorker worker, SessionFlags flags, CancellationToken cancellationToken,
         IProgress<Assistant.Core.Migration.Inventory.ScanProgress>? scanProgress = null, Spectre.Console.IAnsiConsole? consoles = null)
     {
-        var userRules = UserRuleHosting.Load(root, worker, consoles, sessionRefusesBadConfig: true);
+        RepositoryConfig config;
+        try
+        {
+            config = RepositoryConfigFile.Load(root);
+        }
+        catch (RepositoryConfigException exception)
+        {
+            throw new UserError(exception.Message);
+        }
+
+        var userRules = UserRuleHosting.Load(root, config.RuleFolders, worker.Options.Interpreter.Path, consoles);
         var options = new SessionOptions
         {
             Root = root,

@@ -1,7 +1,5 @@
 using Assistant.Cli.Commands;
 using Assistant.Core.Migration.Session.Config;
-using Assistant.Core.Python;
-using Assistant.Core.Rules.Loading;
 using Assistant.Core.Rules.UserRules;
 using Assistant.Core.Rules.UserRules.Host;
 using Assistant.Rulesets;
@@ -16,25 +14,13 @@ namespace Assistant.Cli.Hosting;
 /// </summary>
 internal static class UserRuleHosting
 {
-    /// <param name="sessionRefusesBadConfig">The verb opens a migration session, which refuses a bad config.yaml with
-    /// its own one-line error: do not print a second line for it here.</param>
-    public static UserRuleSet Load(string root, PythonWorker worker, IAnsiConsole? error, bool sessionRefusesBadConfig = false)
-    {
-        var folders = new List<string>();
-        try
-        {
-            folders.AddRange(RepositoryConfigFile.Load(root).RuleFolders);
-        }
-        catch (RepositoryConfigException exception)
-        {
-            // Here only the extra rule folders are at stake.
-            if (error is not null && !sessionRefusesBadConfig)
-            {
-                Line(error, $"{exception.Message}; only {UserRuleDiscovery.DefaultFolder} is used");
-            }
-        }
+    /// <summary>For verbs without a session: the rule folders come from config.yaml, and a bad config.yaml costs only
+    /// those folders, with a warning.</summary>
+    public static UserRuleSet Load(string root, string python, IAnsiConsole? error) => Load(root, ConfiguredFolders(root, error), python, error);
 
-        var python = worker.Options.Interpreter.Path;
+    /// <summary>With the extra rule folders already known (the session verbs read config.yaml, and refuse a bad one, first).</summary>
+    public static UserRuleSet Load(string root, IReadOnlyList<string> folders, string python, IAnsiConsole? error)
+    {
         var rules = UserRuleSet.Load(root, folders, assembly => Launch(assembly, python));
         if (rules.Client is not null)
         {
@@ -53,6 +39,23 @@ internal static class UserRuleHosting
             Report(rules, rules.Client is null ? [] : BuiltInRulesets.Ids().Select(id => BuiltInRulesets.Load(id)).ToList(), error);
         }
         return rules;
+    }
+
+    private static IReadOnlyList<string> ConfiguredFolders(string root, IAnsiConsole? error)
+    {
+        try
+        {
+            return RepositoryConfigFile.Load(root).RuleFolders;
+        }
+        catch (RepositoryConfigException exception)
+        {
+            if (error is not null)
+            {
+                Line(error, $"{exception.Message}; only {UserRuleDiscovery.DefaultFolder} is used");
+            }
+
+            return [];
+        }
     }
 
     /// <summary>Prints the user rules disabled during the run (timed out or crashed), after the verb's own output.</summary>
