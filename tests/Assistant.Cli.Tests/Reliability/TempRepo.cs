@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Assistant.Cli.Tests.Support;
 
 namespace Assistant.Cli.Tests.Reliability;
 
@@ -48,17 +48,8 @@ internal sealed class TempRepo : IDisposable
 
     public static (int ExitCode, string Output) Run(string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
+        var (exitCode, output, error) = GitCli.Run(directory, arguments);
+        return (exitCode, output + error);
     }
 
     /// <summary>Every file under the root, .git included (refs, index, HEAD, state), with its content hash; symlinks by target.</summary>
