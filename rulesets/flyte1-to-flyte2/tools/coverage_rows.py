@@ -1,9 +1,10 @@
 """Prints the table rows of reference/flyte.md §2-§18 as the coverage test sees them (section, first cell).
 Used to write coverage.yaml by hand; the test parses the reference itself."""
+import os
 import re
 import sys
 
-path = sys.argv[1] if len(sys.argv) > 1 else "../../../../shared/reference/flyte.md"
+path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "reference", "flyte.md")
 section = None
 previous_was_table = False
 for line in open(path, encoding="utf-8"):

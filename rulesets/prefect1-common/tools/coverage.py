@@ -4,7 +4,7 @@
 Each row is mapped to the fixture whose *input* mentions the row's most specific identifier (longest
 backticked name of the first cell) and to that fixture's rule; a row no fixture input mentions is listed
 with `gap:` and the section's rule, so CoverageTests prints it. Re-run after adding fixtures:
-    python3 rulesets/prefect1-common/tools/coverage.py ../shared/reference/prefect.md
+    python3 rulesets/prefect1-common/tools/coverage.py [rulesets/prefect1-common/reference/prefect.md]
 """
 import os
 import re
@@ -94,4 +94,4 @@ def main(reference):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "prefect1-common", "reference", "prefect.md"))
