@@ -17,9 +17,11 @@ SECTION_RULE = {"1": "44", "2": "01", "2.6": "02", "2.7": "41", "3": "10", "3.3"
                 "7": "22", "8": "10", "9": "30", "10": "10", "11": "31", "12": "41", "13": "40", "14": "41", "15": "41",
                 "16": "44", "17": "44", "18": "43", "19": "44", "21": "44"}
 
-# Rows whose first cell names no identifier (prose, or "—" for target-only features): the fixture that shows
-# the row, chosen by hand ("{P}" = the target's rule prefix, PF2/PF3); used only when no fixture input names the row.
+# Rows whose first cell names no identifier (prose, or "—" for target-only features), or whose identifier several
+# fixtures share: the fixture that shows the row, chosen by hand ("{P}" = the target's rule prefix, PF2/PF3).
 ROW_FIXTURES = {
+    ("2.6", "`f.run()` with a schedule attached"): "pipeline/run_with_schedule",
+    ("6", "`state.result` (value) / `state.message`"): "pipeline/run_state_and_visualize",
     ("1", "—"): "{P}44/already_migrated_target_only_names",
     ("2.2", "Parameter defined but unused by tasks (still listed in the flow)"): "{P}01/unused_parameter_and_terminal_handler",
     ("3.1", "—"): "{P}10/already_migrated_target_only_options",
@@ -106,7 +108,7 @@ def main(reference):
                     fixture = (own or pipeline or hits)[0]
                     break
             chosen = ROW_FIXTURES.get((section, row), "").replace("{P}", prefix)
-            if fixture is None and chosen in available:
+            if chosen in available:
                 fixture = chosen
             if fixture is None:
                 fixture, gap = "pipeline/demo_repo", "no fixture input names this row yet"
