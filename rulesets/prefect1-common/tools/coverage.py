@@ -6,6 +6,7 @@ backticked name of the first cell) and to that fixture's rule; a row no fixture 
 with `gap:` and the section's rule, so CoverageTests prints it. Re-run after adding fixtures:
     python3 rulesets/prefect1-common/tools/coverage.py [rulesets/prefect1-common/reference/prefect.md]
 """
+import keyword
 import os
 import re
 import sys
@@ -15,6 +16,29 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SECTION_RULE = {"1": "44", "2": "01", "2.6": "02", "2.7": "41", "3": "10", "3.3": "11", "4": "24", "5": "20", "6": "23",
                 "7": "22", "8": "10", "9": "30", "10": "10", "11": "31", "12": "41", "13": "40", "14": "41", "15": "41",
                 "16": "44", "17": "44", "18": "43", "19": "44", "21": "44"}
+
+# Rows whose first cell names no identifier (prose, or "—" for target-only features), or whose identifier several
+# fixtures share: the fixture that shows the row, chosen by hand ("{P}" = the target's rule prefix, PF2/PF3).
+ROW_FIXTURES = {
+    ("2.6", "`f.run()` with a schedule attached"): "pipeline/run_with_schedule",
+    ("6", "`state.result` (value) / `state.message`"): "pipeline/run_state_and_visualize",
+    ("1", "—"): "{P}44/already_migrated_target_only_names",
+    ("2.2", "Parameter defined but unused by tasks (still listed in the flow)"): "{P}01/unused_parameter_and_terminal_handler",
+    ("3.1", "—"): "{P}10/already_migrated_target_only_options",
+    ("4", "iterables must have equal length"): "pipeline/mapped_failure_reducer",
+    ("5", "tasks downstream of a skipped branch were skipped automatically"): "pipeline/skip_propagates_downstream",
+    ("8", "task handler signature"): "{P}10/state_handlers_every_transition",
+    ("8", "task events"): "{P}10/state_handlers_every_transition",
+    ("8", "flow handler signature"): "pipeline/flow_state_handlers",
+    ("8", "flow events"): "pipeline/flow_state_handlers",
+    ("8", "failure shortcut"): "pipeline/flow_state_handlers",
+    ("8", "notifier factory"): "pipeline/flow_state_handlers",
+    ("8", "state-changing handler"): "{P}10/state_handlers_every_transition",
+    ("9.1", "—"): "{P}30/already_migrated_runtime_deployment",
+    ("9.2", "deployment info (n/a in v1)"): "{P}30/already_migrated_runtime_deployment",
+    ("10.1", "force recompute"): "{P}10/already_migrated_target_only_options",
+    ("12", "—"): "{P}41/already_migrated_singular_schedule",
+}
 
 
 def rows(path):
@@ -57,7 +81,9 @@ def identifiers(cell):
     for code in re.findall(r"`([^`]+)`", cell):
         names += re.findall(r"[A-Za-z_][A-Za-z0-9_.]*[A-Za-z0-9_]", code)
     names = [n.split(".")[-1] if n.startswith("prefect.") and n.count(".") > 1 else n for n in names]
-    return sorted({n for n in names if len(n) > 3 and n not in ("prefect", "None", "True", "False", "self")}, key=lambda n: (-len(n), n))
+    # Python keywords (`from x import y`, `with`) would match every fixture: only names identify a row.
+    skip = ("prefect", "None", "True", "False", "self") + tuple(keyword.kwlist)
+    return sorted({n for n in names if len(n) > 3 and n not in skip}, key=lambda n: (-len(n), n))
 
 
 def quote(text):
@@ -81,6 +107,9 @@ def main(reference):
                 if hits:
                     fixture = (own or pipeline or hits)[0]
                     break
+            chosen = ROW_FIXTURES.get((section, row), "").replace("{P}", prefix)
+            if chosen in available:
+                fixture = chosen
             if fixture is None:
                 fixture, gap = "pipeline/demo_repo", "no fixture input names this row yet"
             scope = fixture.split("/")[0]

@@ -58,11 +58,141 @@ public abstract class CaseToIfRule(string id) : PrefectRule(
                     ? new ManualTodo($"`as {module.GetText(target)}` of the case block has no meaning in 2/3; remove its uses", "reference/prefect.md §5")
                     : null,
             };
+
+            if (SkippedDownstream(module, node, symbols) is { } downstream)
+            {
+                var names = string.Join(", ", downstream.Names);
+                yield return new Finding(Id, downstream.Statement.Span, $"{names} set only when case({conditionText}, {module.GetText(value)}) ran")
+                {
+                    Todo = new ManualTodo($"{names} is only set when {test} (v1 skipped this statement otherwise, skip_on_upstream_skip): move it into that if block or guard it", "reference/prefect.md §5"),
+                };
+            }
+        }
+
+        foreach (var finding in Conditionals(context, symbols))
+        {
+            yield return finding;
         }
 
         if (allCases.Count == 0 && ImportEdits.RemoveUnused(module, symbols, "prefect.case") is { Count: > 0 } cleanup)
         {
             yield return new Finding(Id, module.Root.Span, "case is no longer used") { Fix = new Fix(cleanup, Safety.Safe, "remove the unused case import") };
+        }
+    }
+    // The first statement after a case block (same body) that reads a name only that block assigns: v1 skipped it
+    // with the branch; in 2/3 it would run and fail on the unset name. Names two case blocks assign (if/else
+    // pairs) and merge(...) arguments are left to the merge rule.
+    private static (SyntaxNode Statement, List<string> Names)? SkippedDownstream(PythonModule module, SyntaxNode with, PrefectSymbols symbols)
+    {
+        if (with.Parent is not { } parent || with.ParentField is not { } field)
+        {
+            return null;
+        }
+
+        var siblings = parent.Children(field).ToList();
+        var index = siblings.IndexOf(with);
+        static IEnumerable<string> Stored(SyntaxNode root) =>
+            root.Descendants().Where(n => n.Is("Name") && n.Scalar("ctx") == "Store").Select(n => n.Scalar("id")!);
+        bool IsCase(SyntaxNode n) => n.Is("With") && new WithSyntax(n).Items is [{ } item] && CallSyntax.From(item.Context) is { } c && symbols.Is(c.Function, "prefect.case");
+        var assigned = Stored(with).ToHashSet(StringComparer.Ordinal);
+        assigned.ExceptWith(siblings.Take(index).SelectMany(Stored));
+        assigned.ExceptWith(siblings.Where(s => s != with && IsCase(s)).SelectMany(Stored));
+        if (parent.Kind is "FunctionDef" or "AsyncFunctionDef")
+        {
+            assigned.ExceptWith(new FunctionDefSyntax(parent).ParameterNames);
+        }
+
+        foreach (var statement in siblings.Skip(index + 1))
+        {
+            if (IsCase(statement))
+            {
+                continue;
+            }
+
+            var reads = statement.DescendantsAndSelf()
+                .Where(n => n.Is("Name") && n.Scalar("ctx") == "Load" && assigned.Contains(n.Scalar("id")!)
+                    && !n.Ancestors().Any(a => a.Is("Call") && symbols.Is(a.Child("func"), "prefect.merge")))
+                .Select(n => n.Scalar("id")!).Distinct().ToList();
+            if (reads.Count > 0)
+            {
+                return (statement, reads);
+            }
+
+            assigned.ExceptWith(Stored(statement));
+        }
+
+        return null;
+    }
+
+    // Statement-level ifelse(cond, t_true, t_false) / switch(cond, {value: t, ...}) on task objects → if/elif calling
+    // the chosen task; any other form gets a TODO with the reference's rewrite (reference §5).
+    private IEnumerable<Finding> Conditionals(RuleContext context, PrefectSymbols symbols)
+    {
+        var module = context.Module;
+        var calls = module.Root.Descendants().Where(n => n.Is("Call") && symbols.Is(n.Child("func"), "prefect.ifelse", "prefect.switch")).ToList();
+        foreach (var node in calls)
+        {
+            var call = CallSyntax.From(node)!;
+            var isSwitch = symbols.Is(call.Function, "prefect.switch");
+            var condition = call.Arguments.FirstOrDefault() ?? call.Keyword("condition")?.Value;
+            var branches = new List<(string? Value, SyntaxNode Task)>();
+            if (isSwitch && (call.Arguments.ElementAtOrDefault(1) ?? call.Keyword("cases")?.Value) is { } cases && cases.Is("Dict"))
+            {
+                var keys = cases.Children("keys");
+                var values = cases.Children("values");
+                branches.AddRange(keys.Select((k, i) => (k.Is("Missing") ? null : module.GetText(k), values[i])));
+            }
+            else if (!isSwitch && (call.Arguments.ElementAtOrDefault(1) ?? call.Keyword("true_task")?.Value) is { } whenTrue
+                && (call.Arguments.ElementAtOrDefault(2) ?? call.Keyword("false_task")?.Value) is { } whenFalse)
+            {
+                branches.Add(("True", whenTrue));
+                branches.Add(("False", whenFalse));
+            }
+
+            var statement = node.Parent;
+            var convertible = condition is not null && branches.Count > 0 && statement?.Is("Expr") == true && call.Keyword("mapped") is null
+                && branches.All(b => b.Value is not null && b.Task.Is("Name"));
+            var kind = isSwitch ? "switch" : "ifelse";
+            if (!convertible)
+            {
+                var form = isSwitch ? "an if/elif chain on the condition's value (cond == key) calling each case's task" : "`t_true() if cond else t_false()`";
+                yield return new Finding(Id, node.Span, $"{kind}() not converted")
+                {
+                    Todo = new ManualTodo($"{module.GetText(node)}: rewrite as {form} (2/3 have no {kind}; the tasks it did not choose were skipped)", "reference/prefect.md §5"),
+                };
+                continue;
+            }
+
+            var conditionText = module.GetText(condition!);
+            if (condition!.Kind is not ("Name" or "Attribute" or "Call" or "Subscript"))
+            {
+                conditionText = $"({conditionText})";
+            }
+
+            var indent = SourceLines.IndentOf(module, statement!.Span.Start);
+            var nl = module.NewLine;
+            var text = new System.Text.StringBuilder();
+            if (isSwitch)
+            {
+                for (var i = 0; i < branches.Count; i++)
+                {
+                    text.Append(i == 0 ? "if " : $"{nl}{indent}elif ").Append($"{conditionText} == {branches[i].Value}:{nl}{indent}    {module.GetText(branches[i].Task)}()");
+                }
+            }
+            else
+            {
+                text.Append($"if {conditionText}:{nl}{indent}    {module.GetText(branches[0].Task)}(){nl}{indent}else:{nl}{indent}    {module.GetText(branches[1].Task)}()");
+            }
+
+            var edits = new List<TextEdit> { TextEdit.Replace(statement.Span, text.ToString()) };
+            edits.AddRange(ImportEdits.Update(module, [], ImportEdits.Consumed(calls.Count, call.Function.Span)));
+            var message = $"{kind}({conditionText}, ...) → if statement calling the chosen task";
+            yield return new Finding(Id, node.Span, message) { Fix = new Fix(edits, Safety.Review, message) };
+        }
+
+        if (calls.Count == 0 && ImportEdits.RemoveUnused(module, symbols, "prefect.ifelse", "prefect.switch") is { Count: > 0 } cleanup)
+        {
+            yield return new Finding(Id, module.Root.Span, "ifelse/switch no longer used") { Fix = new Fix(cleanup, Safety.Safe, "remove the unused ifelse/switch imports") };
         }
     }
 }

@@ -9,7 +9,8 @@ namespace Assistant.Rulesets.Prefect.ControlFlow;
 /// Prefect 3 only: terminal futures must be resolved before the flow returns, else their tasks may be
 /// cancelled and their failures do not fail the flow (v1 failed the flow when a terminal task failed).
 /// A <c>.map()</c>/<c>.submit()</c> whose futures nothing consumes gets <c>.result()</c> (reference §19, §20.5).
-/// Prefect 2 waits for submitted runs itself, so the rule does nothing there.
+/// Prefect 2 waits for submitted runs itself, so the rule does nothing there. On both targets, v1
+/// <c>flatten(x)</c> (no 2/3 equivalent) becomes a list comprehension over the resolved results (reference §4).
 /// </summary>
 public abstract class ResolveFuturesRule(string id) : PrefectRule(
     id, "resolve-terminal-futures", "control-flow", Safety.Review,
@@ -19,6 +20,11 @@ public abstract class ResolveFuturesRule(string id) : PrefectRule(
 {
     protected override IEnumerable<Finding> Find(RuleContext context)
     {
+        foreach (var finding in Flatten(context))
+        {
+            yield return finding;
+        }
+
         if (!IsPrefect3(context))
         {
             yield break;
@@ -60,4 +66,43 @@ public abstract class ResolveFuturesRule(string id) : PrefectRule(
 
     private static bool IsFutureCall(SyntaxNode node) =>
         node.Is("Call") && node.Child("func") is { } f && f.Is("Attribute") && f.Scalar("attr") is "map" or "submit";
+    // flatten(x) inside a flow → [item for chunk in x for item in chunk], resolving x first when it holds the futures of a .map()/.submit().
+    private IEnumerable<Finding> Flatten(RuleContext context)
+    {
+        var module = context.Module;
+        var symbols = PrefectSymbols.For(context);
+        var calls = module.Root.Descendants().Where(n => n.Is("Call") && symbols.Is(n.Child("func"), "prefect.flatten")).ToList();
+        foreach (var flow in FlowFunction.In(module))
+        {
+            var futures = flow.Function.Body.Where(s => s.Is("Assign") && s.Child("value") is { } v && IsFutureCall(v))
+                .SelectMany(s => new AssignSyntax(s).TargetNames).ToHashSet(StringComparer.Ordinal);
+            foreach (var node in calls.Where(c => c.Ancestors().Contains(flow.Function.Node)))
+            {
+                var call = new CallSyntax(node);
+                if (call.Arguments is not [{ } nested] || call.Keywords.Count > 0)
+                {
+                    yield return new Finding(Id, node.Span, "flatten() not converted")
+                    {
+                        Todo = new ManualTodo($"{module.GetText(node)}: 2/3 have no flatten; use [item for chunk in <resolved lists> for item in chunk]", "reference/prefect.md §4"),
+                    };
+                    continue;
+                }
+
+                var text = module.GetText(nested);
+                var isFutures = nested.Is("Name") && futures.Contains(nested.Scalar("id")!);
+                var replacement = !isFutures ? $"[item for chunk in {text} for item in chunk]"
+                    : IsPrefect3(context) ? $"[item for chunk in {text}.result() for item in chunk]"
+                    : $"[item for future in {text} for item in future.result()]";
+                var edits = new List<TextEdit> { TextEdit.Replace(node.Span, replacement) };
+                edits.AddRange(ImportEdits.Update(module, [], ImportEdits.Consumed(calls.Count, call.Function.Span)));
+                var message = $"flatten({text}) → {replacement}";
+                yield return new Finding(Id, node.Span, message) { Fix = new Fix(edits, Safety.Review, message) };
+            }
+        }
+
+        if (calls.Count == 0 && ImportEdits.RemoveUnused(module, symbols, "prefect.flatten") is { Count: > 0 } cleanup)
+        {
+            yield return new Finding(Id, module.Root.Span, "flatten is no longer used") { Fix = new Fix(cleanup, Safety.Safe, "remove the unused flatten import") };
+        }
+    }
 }

@@ -40,8 +40,14 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
             SyntaxNode? Setting(string name) => keywords.FirstOrDefault(k => k.Name == name)?.Value
                 ?? assignments.LastOrDefault(a => FlowFunction.Attribute(a) == name)?.Child("value");
-            var plan = new DeploymentPlan(context, symbols, flow);
-            plan.Schedule(Setting("schedule"));
+            var plan = new DeploymentPlan(context, symbols, flow)
+            {
+                InactiveInV1 = registers.Any(r => ConstantSyntax.From(CallSyntax.From(r.Child("value"))!.Keyword("set_schedule_active")?.Value)?.Value == "False"),
+            };
+            var schedule = Setting("schedule");
+            // `schedule = IntervalSchedule(...)` at module level, used only by this flow: read it, then delete it.
+            var scheduleVariable = schedule?.Is("Name") == true ? ModuleAssignment(module, schedule.Scalar("id")!) : null;
+            plan.Schedule(scheduleVariable?.Child("value") ?? schedule);
             plan.RunConfig(Setting("run_config"));
             plan.Storage(Setting("storage"));
             foreach (var register in registers)
@@ -53,6 +59,11 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             if (keywords.Count > 0)
             {
                 edits.AddRange(CallEdits.RemoveMany(module, call!, keywords.Select(k => k.Node).ToList()));
+            }
+
+            if (scheduleVariable is not null)
+            {
+                assignments.Add(scheduleVariable);
             }
 
             foreach (var statement in assignments.Concat(registers))
@@ -84,6 +95,15 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         }
     }
 
+    // The one module-level `name = Call(...)` when the name is read exactly once (by the flow's schedule setting).
+    private static SyntaxNode? ModuleAssignment(PythonModule module, string name)
+    {
+        var stores = module.Body.Where(s => s.Is("Assign") && s.Children("targets") is [{ } t] && t.Is("Name") && t.Scalar("id") == name && s.Child("value")?.Is("Call") == true).ToList();
+        var reads = module.Root.Descendants().Count(n => n.Is("Name") && n.Scalar("id") == name && n.Scalar("ctx") == "Load");
+        var writes = module.Root.Descendants().Count(n => n.Is("Name") && n.Scalar("id") == name && n.Scalar("ctx") == "Store");
+        return stores.Count == 1 && writes == 1 && reads == 1 ? stores[0] : null;
+    }
+
     /// <summary>Everything the deployment file says, collected from the v1 objects.</summary>
     private sealed class DeploymentPlan(RuleContext context, PrefectSymbols symbols, FlowFunction flow)
     {
@@ -96,6 +116,11 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         private string? _entrypointFile;
 
         public List<string> Todos { get; } = [];
+
+        /// <summary>v1 registered the flow with <c>set_schedule_active=False</c>: its schedules stay inactive whatever the cutover setting.</summary>
+        public bool InactiveInV1 { get; init; }
+
+        private bool Inactive => context.Options.SchedulesInactive || InactiveInV1;
 
         public bool HasSchedule => _schedules.Count > 0;
 
@@ -161,6 +186,10 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                         {
                             Clock(clockCall, "cron", clockCall.Arguments.FirstOrDefault() ?? clockCall.Keyword("cron")?.Value, clockCall.Keyword("start_date")?.Value, clockCall.Keyword("end_date")?.Value, parameters);
                         }
+                        else if (kind == "RRuleClock")
+                        {
+                            Todos.Add(RRuleTodo(clockCall) + (parameters is null ? string.Empty : $" with parameters {Text(parameters)}{(P3 ? string.Empty : " (2.x: in a deployment of its own)")}"));
+                        }
                         else
                         {
                             Todos.Add($"{kind} {Text(clock)}: no direct equivalent (DatesClock → run_deployment(scheduled_time=...) or an RRule; RRuleClock → an rrule: string)");
@@ -168,10 +197,21 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                     }
 
                     break;
+                case "RRuleSchedule":
+                    Todos.Add(RRuleTodo(call));
+                    break;
                 default:
                     Todos.Add($"schedule {Text(schedule)}: write its schedules into the deployment file");
                     break;
             }
+        }
+
+        // An rrule object has no literal form here: the deployment needs its RFC 5545 text (str(rrule) prints DTSTART + RRULE).
+        private string RRuleTodo(CallSyntax call)
+        {
+            var rule = call.Arguments.FirstOrDefault() ?? call.Keyword("rrule_obj")?.Value;
+            var extra = string.Join(string.Empty, new[] { "start_date", "end_date" }.Where(k => call.Keyword(k) is not null).Select(k => $"; {k}={Text(call.Keyword(k)!.Value)} → DTSTART/UNTIL in that string"));
+            return $"{Text(call.Node)}: add a schedule `rrule: \"<str({(rule is null ? "rrule_obj" : Text(rule))})>\"` (its RFC 5545 text, as print(str(...)) shows it; timezone: the one of its dtstart) to the deployment file{extra}";
         }
 
         private void Clock(CallSyntax call, string kind, SyntaxNode? value, SyntaxNode? startDate, SyntaxNode? endDate, SyntaxNode? parameters)
@@ -215,7 +255,20 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 }
             }
 
-            if (startDate is not null)
+            if (startDate is not null && StartDate(startDate) is { } start)
+            {
+                // v1 start_date anchored intervals and carried the timezone (reference §12); cron keeps only the timezone.
+                if (kind == "interval")
+                {
+                    lines.Add($"anchor_date: {PythonLiterals.Quote(start.Anchor)}");
+                }
+
+                if (start.TimeZone is not null)
+                {
+                    lines.Add($"timezone: {PythonLiterals.Quote(start.TimeZone)}");
+                }
+            }
+            else if (startDate is not null)
             {
                 Todos.Add($"start_date={Text(startDate)} set the anchor and timezone: add anchor_date/timezone to the schedule (naive dates are UTC)");
             }
@@ -225,7 +278,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 Todos.Add($"end_date={Text(endDate)} has no equivalent: pause or remove the schedule then");
             }
 
-            if (context.Options.SchedulesInactive)
+            if (Inactive)
             {
                 lines.Add("active: false");
             }
@@ -241,6 +294,27 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             }
 
             _schedules.Add((lines, parametersYaml));
+        }
+
+        // pendulum.datetime(Y, M, D[, h, m, s], tz="Area/City") with literal ints → (ISO anchor, timezone); else null.
+        private static (string Anchor, string? TimeZone)? StartDate(SyntaxNode node)
+        {
+            if (CallSyntax.From(node) is not { } call || call.Function.DottedName() != "pendulum.datetime" || call.Arguments.Count is < 3 or > 6
+                || call.Keywords.Any(k => k.Name != "tz")
+                || call.Arguments.Select(a => ConstantSyntax.From(a) is { ValueType: "int", Value: { } digits } ? int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) : (int?)null).ToList() is not { } parts
+                || parts.Any(p => p is null))
+            {
+                return null;
+            }
+
+            string? zone = null;
+            if (call.Keyword("tz") is { } tz && (zone = ConstantSyntax.StringValue(tz.Value)) is null)
+            {
+                return null;
+            }
+
+            var v = parts.Select(p => p!.Value).Concat(Enumerable.Repeat(0, 6 - parts.Count)).ToArray();
+            return ($"{v[0]:D4}-{v[1]:D2}-{v[2]:D2}T{v[3]:D2}:{v[4]:D2}:{v[5]:D2}", zone);
         }
 
         public void RunConfig(SyntaxNode? runConfig)
@@ -405,7 +479,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
             var first = _schedules[0].Lines[0];
             var (key, value) = (first[..first.IndexOf(':')], first[(first.IndexOf(':') + 2)..]);
-            var paused = context.Options.SchedulesInactive ? ", paused=True" : string.Empty;
+            var paused = Inactive ? ", paused=True" : string.Empty;
             return $"name={Names.Quote(Names.Slug(flow.FlowName))}, {key}={value}{paused}";
         }
 
@@ -415,6 +489,11 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             var builder = new StringBuilder();
             builder.Append($"# Deployment of flow {PythonLiterals.Quote(flow.FlowName)} ({Module.Path}), generated by flowmigrate from its Prefect 1 settings.{nl}");
             builder.Append($"# Deploy: prefect deploy --prefect-file {path} --all{nl}");
+            if (InactiveInV1 && !context.Options.SchedulesInactive && _schedules.Count > 0)
+            {
+                builder.Append($"# The v1 flow was registered with set_schedule_active=False: its schedules stay inactive (active: false).{nl}");
+            }
+
             if (context.Options.SchedulesInactive && _schedules.Count > 0)
             {
                 builder.Append($"# Cutover: the schedules are inactive (active: false) so the Prefect 1 flow keeps running alone; after a good{nl}");

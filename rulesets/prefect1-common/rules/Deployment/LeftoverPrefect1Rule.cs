@@ -83,6 +83,7 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         foreach (var import in module.Body.Where(s => s.Kind is "Import" or "ImportFrom").Select(s => new ImportSyntax(s)))
         {
             var source = import.IsFrom ? PythonImports.AbsoluteModule(module.Path, import) : null;
+            var plain = new List<string>();
             foreach (var name in import.Names)
             {
                 var raw = import.IsFrom ? $"{source}.{name.Name}" : name.Name;
@@ -92,6 +93,11 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
                 }
 
                 var canonical = PrefectSymbols.Canon(raw);
+                if (IsTargetOnly(raw) || IsTargetOnly(canonical))
+                {
+                    continue;
+                }
+
                 if (PrefectSymbols.IsZeroFifteenOnly(raw))
                 {
                     yield return Todo(import.Node, $"{raw} is a Prefect 0.15 name removed in 1.0 and absent from 2/3; use the reference's replacement for {canonical}");
@@ -104,11 +110,31 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
                 {
                     var row = ImportRow(context, canonical);
                     var target = row?.Get(column);
-                    yield return Todo(import.Node, $"{name.Name} from {source} is Prefect 1 API with no {context.Options.Target} import" + (row?.Get("note") is { } note ? $": {note}" : string.Empty) + (string.IsNullOrEmpty(target) ? string.Empty : $" (use {target.Replace(':', '.')})"));
+                    if (row is null)
+                    {
+                        plain.Add(name.Name);
+                        continue;
+                    }
+
+                    yield return Todo(import.Node, $"{name.Name} from {source} is Prefect 1 API with no {context.Options.Target} import" + (row.Get("note") is { } note ? $": {note}" : string.Empty) + (string.IsNullOrEmpty(target) ? string.Empty : $" (use {target.Replace(':', '.')})"));
                 }
+            }
+
+            // Names of one import without a table row share one TODO (one line, not one per name).
+            if (plain.Count > 0)
+            {
+                var hint = source is { } from && ModuleHints.FirstOrDefault(h => from == h.Module || from.StartsWith(h.Module + ".", StringComparison.Ordinal)).Hint is { } h ? $": {h}" : string.Empty;
+                yield return Todo(import.Node, $"{string.Join(", ", plain)} from {source} {(plain.Count == 1 ? "is" : "are")} Prefect 1 API with no {context.Options.Target} import{hint}");
             }
         }
     }
+
+    // What replaces a whole v1 module whose names have no rows of their own in the imports table.
+    private static readonly (string Module, string Hint)[] ModuleHints =
+    [
+        ("prefect.engine.state", "2/3 states come from functions in prefect.states (Completed, Failed, Cancelled, Pending, Running, Paused, ...); test them with state.is_completed(), is_failed(), is_final() or state.name instead of isinstance (reference §6)"),
+        ("prefect.utilities.notifications", "use an on_failure=[hook] whose hook(flow_or_task, run, state) calls SlackWebhook.load(\"<block>\").notify(...) from prefect.blocks.notifications, or a server-side automation (reference §8)"),
+    ];
 
     // The target module when every name of a from-import has the same name there (per the imports table).
     // Only v1 utility modules: a same-named class elsewhere (IntervalSchedule) is a different API, converted by its own rule.
@@ -140,6 +166,17 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             spans.AddRange(flow.ModuleStatements(module).Where(s => FlowFunction.Attribute(s) is "schedule" or "executor" or "run_config" or "storage" or "register").Select(s => s.Span));
         }
 
+        // `schedule = IntervalSchedule(...)` read only inside those settings: the deployment rule moves it too.
+        foreach (var assign in module.Body.Where(s => s.Is("Assign") && s.Children("targets") is [{ } t] && t.Is("Name") && s.Child("value")?.Is("Call") == true))
+        {
+            var name = assign.Children("targets")[0].Scalar("id");
+            var reads = module.Root.Descendants().Where(n => n.Is("Name") && n.Scalar("id") == name && n.Scalar("ctx") == "Load").ToList();
+            if (reads.Count == 1 && spans.Any(p => p.Start <= reads[0].Span.Start && reads[0].Span.End <= p.End))
+            {
+                spans.Add(assign.Span);
+            }
+        }
+
         return spans;
     }
 
@@ -153,9 +190,23 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         return context.Tables["imports"].Find("v1", key) ?? context.Tables["imports"].Find("v1", key.Replace("prefect.tasks.control_flow:", "prefect.tasks.control_flow:"));
     }
 
+    // 2/3 modules and names under a v1 module prefix (prefect.client, prefect.utilities, prefect.tasks, prefect.context):
+    // already-migrated code and the names the conversions emit, never Prefect 1.
+    private static bool IsTargetOnly(string name)
+    {
+        string[] targetOnly = ["prefect.client.schemas", "prefect.client.orchestration", "prefect.utilities.annotations", "prefect.utilities.hashing",
+            "prefect.tasks.task_input_hash", "prefect.tasks.exponential_backoff", "prefect.schedules.Cron", "prefect.schedules.Interval", "prefect.schedules.RRule", "prefect.context.get_run_context", "prefect.context.FlowRunContext", "prefect.context.TaskRunContext"];
+        return targetOnly.Any(m => name == m || name.StartsWith(m + ".", StringComparison.Ordinal));
+    }
+
     // A Prefect 1 name with no same-named import in the target (per the imports table, or a v1-only module).
     private static bool IsPrefect1Only(RuleContext context, string canonical)
     {
+        if (IsTargetOnly(canonical))
+        {
+            return false;
+        }
+
         if (canonical is "prefect.task" or "prefect.unmapped" or "prefect.tags" or "prefect.flow" or "prefect.get_run_logger" or "prefect.allow_failure")
         {
             return false;
@@ -176,6 +227,12 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
     {
         var dot = canonical.LastIndexOf('.');
         var row = context.Tables["task_library"].Find("v1", $"{canonical[..dot]}:{canonical[(dot + 1)..]}");
+        // Deep imports (prefect.tasks.aws.s3.S3Download) find the package's row (prefect.tasks.aws:S3Download).
+        for (var module = canonical[..dot]; row is null && module.Count(c => c == '.') > 2; module = module[..module.LastIndexOf('.')])
+        {
+            row = context.Tables["task_library"].Find("v1", $"{module[..module.LastIndexOf('.')]}:{canonical[(dot + 1)..]}");
+        }
+
         if (row is null && canonical.StartsWith("prefect.tasks.prefect.", StringComparison.Ordinal))
         {
             return "a flow of flows: call the child @flow directly (a subflow) or run its deployment with prefect.deployments.run_deployment(\"<flow>/<deployment>\", parameters=...), which waits for the run by default (reference §17)";

@@ -24,9 +24,10 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
         {
             var statements = flow.ModuleStatements(module).ToList();
             var scheduled = flow.DecoratorCall?.Keyword("schedule") is not null || statements.Any(s => s.Is("Assign") && FlowFunction.Attribute(s) == "schedule");
-            foreach (var statement in statements.Where(s => s.Is("Expr") && FlowFunction.Attribute(s) == "run"))
+            foreach (var statement in statements.Where(s => (s.Is("Expr") || StateName(s) is not null) && FlowFunction.Attribute(s) == "run"))
             {
                 var call = CallSyntax.From(statement.Child("value"))!;
+                var stateName = StateName(statement);
                 var runOnSchedule = ConstantSyntax.From(call.Keyword("run_on_schedule")?.Value)?.Value;
                 if (scheduled && runOnSchedule != "False")
                 {
@@ -55,10 +56,48 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
                     }
                 }
 
+                if (stateName is not null)
+                {
+                    arguments.Insert(0, "return_state=True");
+                }
+
                 var replacement = $"{flow.Name}({string.Join(", ", arguments)})";
                 var edits = new List<TextEdit>();
                 var guarded = statement.Parent?.Is("If") == true;
-                if (guarded)
+                SyntaxNode? perTaskResult = null;
+                if (stateName is not null)
+                {
+                    // v1 returned the flow run's State: keep it with return_state=True and rename the v1 State API on it.
+                    edits.Add(TextEdit.Replace(call.Node.Span, replacement));
+                    var body = statement.Parent!.Children(statement.ParentField!).ToList();
+                    foreach (var later in body.Skip(body.IndexOf(statement) + 1))
+                    {
+                        foreach (var use in later.DescendantsAndSelf().Where(n => n.Is("Attribute") && n.Child("value") is { } v && v.Is("Name") && v.Scalar("id") == stateName))
+                        {
+                            var attribute = use.Scalar("attr");
+                            var called = use.Parent?.Is("Call") == true && use.ParentField == "func";
+                            if (attribute == "result" && use.Parent?.Is("Subscript") == true)
+                            {
+                                perTaskResult ??= SourceLines.Statement(use);
+                            }
+                            else if ((attribute, called) is ("is_successful", true) or ("is_finished", true) or ("result", false))
+                            {
+                                edits.Add(TextEdit.Replace(use.Span, attribute switch
+                                {
+                                    "is_successful" => $"{stateName}.is_completed",
+                                    "is_finished" => $"{stateName}.is_final",
+                                    _ => $"{stateName}.result()",
+                                }));
+                            }
+                        }
+                    }
+
+                    if (!guarded)
+                    {
+                        todos.Add($"this module-level run now happens whenever the module is imported (deployments import it): move it and the code using {stateName} under if __name__ == \"__main__\":");
+                    }
+                }
+                else if (guarded)
                 {
                     edits.Add(TextEdit.Replace(call.Node.Span, replacement));
                 }
@@ -68,13 +107,25 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
                     edits.Add(TextEdit.Replace(statement.Span, $"if __name__ == \"__main__\":{nl}    {replacement}"));
                 }
 
-                var message = $"{module.GetText(call.Node)} → {replacement}{(guarded ? string.Empty : " under a __main__ guard")}";
+                var message = $"{module.GetText(call.Node)} → {replacement}{(guarded || stateName is not null ? string.Empty : " under a __main__ guard")}";
                 yield return new Finding(Id, statement.Span, message)
                 {
                     Fix = new Fix(edits, Safety.Review, message),
                     Todo = todos.Count > 0 ? new ManualTodo(string.Join("; ", todos), "reference/prefect.md §2.6") : null,
                 };
+                if (perTaskResult is not null)
+                {
+                    yield return new Finding(Id, perTaskResult.Span, $"{stateName}.result[task] has no 2/3 equivalent")
+                    {
+                        Todo = new ManualTodo($"{stateName}.result[task]: a 2/3 flow state has no per-task states; return the values you need from {flow.Name} and read {stateName}.result()", "reference/prefect.md §2.6"),
+                    };
+                }
             }
         }
     }
+    // The variable of `state = f.run(...)` (one plain name target), else null.
+    private static string? StateName(SyntaxNode statement) =>
+        statement.Is("Assign") && statement.Children("targets") is [{ } target] && target.Is("Name") && statement.Child("value")?.Is("Call") == true
+            ? target.Scalar("id")
+            : null;
 }

@@ -23,6 +23,14 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
         var table = context.Tables["context_keys"];
         var column = PrefectTarget.Column(context.Options);
         var seen = new HashSet<SyntaxNode>();
+        // v1 logging settings in env-var names (os.environ[...], env dicts): 2/3 spell them PREFECT_LOGGING_* (reference §9.1).
+        foreach (var setting in module.Root.Descendants().Where(n => n.Is("Constant") && n.Scalar("vt") == "str" && n.Scalar("v") is "PREFECT__LOGGING__LEVEL" or "PREFECT__LOGGING__EXTRA_LOGGERS"))
+        {
+            var renamed = module.GetText(setting).Replace("PREFECT__LOGGING__", "PREFECT_LOGGING_", StringComparison.Ordinal);
+            var message = $"{setting.Scalar("v")} → {renamed.Trim('"', '\'')} (Prefect 2/3 setting name)";
+            yield return new Finding(Id, setting.Span, message) { Fix = new Fix([TextEdit.Replace(setting.Span, renamed)], Safety.Safe, message) };
+        }
+
         var allContext = module.Root.Descendants().Select(n => Match(symbols, n)).Where(m => m.Expression is not null && m.Key is not null
             && (m.Key is "logger" or "secrets" || !string.IsNullOrEmpty(table.Find("key", m.Key)?.Get(column)))).Select(m => m.Context!.Span).ToList();
         // `ctx = prefect.context`: the keys read through the alias cannot be followed.

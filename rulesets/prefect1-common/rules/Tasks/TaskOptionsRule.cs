@@ -38,6 +38,16 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
                 yield return finding;
             }
         }
+
+        foreach (var finding in TaskMethodCalls.Find(Id, context, symbols))
+        {
+            yield return finding;
+        }
+
+        foreach (var finding in ResultReads.Find(Id, context, symbols))
+        {
+            yield return finding;
+        }
     }
 
     private Finding? Convert(RuleContext context, PrefectSymbols symbols, DataTable table, CallSyntax call, bool isFlow)
@@ -90,7 +100,15 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
                 case "todo":
                     removals.Add(keyword.Node);
                     consumed.Add(keyword.Value.Span);
-                    todos.Add(name == "trigger" ? TriggerTodo(symbols, keyword.Value, valueText) : $"{name}={valueText}: {row.Get("note")}");
+                    if (name == "trigger" && TriggerTodo(symbols, keyword.Value, valueText) is null)
+                    {
+                        notes.Add("trigger=all_successful dropped (the 2/3 default: a task whose upstream failed does not run)");
+                    }
+                    else
+                    {
+                        todos.Add(name == "trigger" ? TriggerTodo(symbols, keyword.Value, valueText)! : $"{name}={valueText}: {row.Get("note")}");
+                    }
+
                     break;
                 case "special":
                     Special(context, symbols, keyword, keywords, replacements, removals, todos, needs, consumed, owner, ownerName, p3);
@@ -148,6 +166,12 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
                 {
                     removals.Add(validator.Node);
                     consumed.Add(validator.Value.Span);
+                }
+
+                if (row is null && PartialValidator(module, symbols, validator!.Value, keyword, p3, needs) is { } partial)
+                {
+                    replacements.Add((keyword.Node, $"{partial}, cache_expiration={text}{(p3 ? Persist(all) : string.Empty)}"));
+                    break;
                 }
 
                 if (row is null)
@@ -312,6 +336,15 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
                 replacements.Add((keyword.Node, $"result_storage=GcsBucket(bucket={Arg("bucket", 0)}){persist}{serializerText}"));
                 todos.Add("GcsBucket uses default Google credentials; pass gcp_credentials=GcpCredentials.load(...) if needed; install prefect-gcp");
                 break;
+            case "AzureResult" when Arg("container", 0) is { } container:
+                persist = Persist(all);
+                needs.Add(ImportNeed.Of("prefect_azure", "AzureBlobStorageContainer"));
+                replacements.Add((keyword.Node, $"result_storage=AzureBlobStorageContainer(container_name={container}){persist}{serializerText}"));
+                // The v1 connection string itself is never copied into a comment; only the secret's name is.
+                var secret = Arg("connection_string_secret", 2) is { } name ? $" holding the connection string of the v1 secret {name}"
+                    : Arg("connection_string", 1) is not null ? " holding the v1 connection_string" : string.Empty;
+                todos.Add($"AzureBlobStorageContainer uses a default AzureBlobStorageCredentials; pass credentials=AzureBlobStorageCredentials.load(...){secret}; install prefect-azure");
+                break;
             case "PrefectResult":
                 replacements.Add((keyword.Node, (Persist(all).Length > 0 ? "persist_result=True, " : string.Empty) + "result_serializer=\"json\""));
                 todos.Add("PrefectResult stored values in the API; 2/3 persist to result storage instead (approximation)");
@@ -321,6 +354,43 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
                 todos.Add($"result={text} has no 2/3 equivalent (reference §10.2); choose a result_storage block");
                 break;
         }
+    }
+
+    // partial_inputs_only(validate_on=[...]) / partial_parameters_only(validate_on=[...]) with a literal list → the
+    // target's caching over exactly those inputs / flow parameters (reference §10.1); null when not literal.
+    private static string? PartialValidator(PythonModule module, PrefectSymbols symbols, SyntaxNode validator, KeywordSyntax keyword, bool p3, List<ImportNeed> needs)
+    {
+        if (CallSyntax.From(validator) is not { } call
+            || (symbols.Resolve(call.Function)?.Split('.')[^1] ?? call.FunctionName?.Split('.')[^1]) is not ({ } kind and ("partial_inputs_only" or "partial_parameters_only"))
+            || (call.Keyword("validate_on")?.Value ?? call.Arguments.FirstOrDefault()) is not { } list
+            || !list.Kind.Equals("List", StringComparison.Ordinal) && !list.Kind.Equals("Tuple", StringComparison.Ordinal)
+            || list.Children("elts").Select(ConstantSyntax.StringValue).ToList() is not { Count: > 0 } keys || keys.Any(k => k is null))
+        {
+            return null;
+        }
+
+        var listText = module.GetText(list);
+        if (kind == "partial_inputs_only" && p3)
+        {
+            if (keyword.Node.Parent?.Parent is not { } owner || owner.Kind is not ("FunctionDef" or "AsyncFunctionDef"))
+            {
+                return null;
+            }
+
+            var excluded = new FunctionDefSyntax(owner).ParameterNames.Where(p => !keys.Contains(p)).ToList();
+            needs.Add(ImportNeed.Of("prefect.cache_policies", "INPUTS"));
+            needs.Add(ImportNeed.Of("prefect.cache_policies", "TASK_SOURCE"));
+            return $"cache_policy=INPUTS{string.Concat(excluded.Select(e => $" - {Names.Quote(e)}"))} + TASK_SOURCE";
+        }
+
+        needs.Add(ImportNeed.Of("prefect.utilities.hashing", "hash_objects"));
+        if (kind == "partial_inputs_only")
+        {
+            return $"cache_key_fn=lambda context, parameters: hash_objects(context.task.task_key, {{k: parameters.get(k) for k in {listText}}})";
+        }
+
+        needs.Add(ImportNeed.Module("prefect.runtime"));
+        return $"cache_key_fn=lambda context, parameters: hash_objects(context.task.task_key, {{k: prefect.runtime.flow_run.parameters.get(k) for k in {listText}}})";
     }
 
     // ", persist_result=True" once per call (and never when checkpoint=/persist_result= is given).
@@ -373,12 +443,13 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
         return (key, unknown);
     }
 
-    private static string TriggerTodo(PrefectSymbols symbols, SyntaxNode value, string text)
+    // null for all_successful: the v1 default is also the 2/3 behaviour, so the trigger goes without a TODO.
+    private static string? TriggerTodo(PrefectSymbols symbols, SyntaxNode value, string text)
     {
         var name = symbols.Resolve(value)?.Split('.')[^1] ?? symbols.Resolve(value.Child("func"))?.Split('.')[^1] ?? text;
         return name switch
         {
-            "all_successful" => "trigger=all_successful is the default behaviour; nothing to do",
+            "all_successful" => null,
             "all_finished" or "always_run" => $"trigger={text}: this task must run even when upstream tasks fail: submit the upstream tasks and pass their futures wrapped in allow_failure(...) (or call it in a finally: block of the flow)",
             "manual_only" => $"trigger={text}: call pause_flow_run(...) before this task (flow-level pause; needs a backend)",
             "any_failed" or "all_failed" or "some_failed" => $"trigger={text}: call the upstream tasks with return_state=True and call this task only if the states are failed (state.is_failed())",

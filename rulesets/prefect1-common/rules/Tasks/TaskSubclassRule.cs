@@ -11,7 +11,8 @@ namespace Assistant.Rulesets.Prefect.Tasks;
 /// (reference §3.3), and its module-level instances <c>t = X(setting=v, name="t", max_retries=2)</c> →
 /// <c>t = x.with_options(name="t", retries=2)</c> with the instance's settings passed as keywords at
 /// each call of <c>t</c> — in the class's module and in every module importing the class. Classes the
-/// conversion cannot express keep the leftover rule's TODO with the reason.
+/// conversion cannot express keep the leftover rule's TODO with the reason. <c>@resource_manager</c> classes
+/// (setup/cleanup tasks in v1) become plain context managers.
 /// </summary>
 public abstract class TaskSubclassRule(string id) : PrefectRule(
     id, "task-subclass", "tasks", Safety.Review,
@@ -23,6 +24,11 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
     {
         var module = context.Module;
         var symbols = PrefectSymbols.For(context);
+        foreach (var finding in ResourceManagers.Find(Id, module, symbols))
+        {
+            yield return finding;
+        }
+
         var edits = new List<TextEdit>();
         var consumed = new List<TextSpan>();
         var needs = new List<ImportNeed>();
