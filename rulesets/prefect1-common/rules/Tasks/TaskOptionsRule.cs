@@ -186,7 +186,9 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
                 var imports = row.Get($"{column}_imports") ?? string.Empty;
                 foreach (var item in imports.Split('|', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    needs.Add(ImportNeed.Of(item[..item.IndexOf(':')], item[(item.IndexOf(':') + 1)..]));
+                    // "module:name" → from module import name; a bare "module" → import module.
+                    var colon = item.IndexOf(':');
+                    needs.Add(colon < 0 ? ImportNeed.Module(item) : ImportNeed.Of(item[..colon], item[(colon + 1)..]));
                 }
 
                 if (p3)

@@ -119,7 +119,11 @@ public sealed class PrefectRulesetDataTests(ITestOutputHelper output)
         foreach (var row in ruleset.Tables["cache_validators"].Rows)
         {
             Source("cache_validators", "prefect.engine.cache_validators:" + row.Require("v1"), row.Line);
-            TargetName("cache_validators", row.Get($"{target}_imports")?.Replace("prefect.utilities.hashing:hash_objects", string.Empty), row.Line);
+            var imports = (row.Get($"{target}_imports") ?? string.Empty).Replace("prefect.utilities.hashing:hash_objects", string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+            // "module:name" imports a name; a bare "module" is `import module` and must be a module of the manifest.
+            TargetName("cache_validators", string.Join('|', imports.Where(i => i.Contains(':'))), row.Line);
+            problems.AddRange(imports.Where(i => !i.Contains(':') && !v2or3.HasModule(i)).Select(i => $"cache_validators.yaml:{row.Line}: module {i} is not in {target}.json"));
         }
 
         foreach (var row in ruleset.Tables["run_configs"].Rows)
@@ -156,6 +160,8 @@ public sealed class PrefectRulesetDataTests(ITestOutputHelper output)
             var (module, name) = Split(moduleAndName);
             return modules.TryGetProperty(module, out var m) && m.TryGetProperty("exports", out var exports) && exports.TryGetProperty(name, out _);
         }
+
+        public bool HasModule(string module) => modules.TryGetProperty(module, out _);
 
         public bool HasParameter(string moduleAndName, string parameter)
         {
