@@ -8,7 +8,8 @@ namespace Assistant.Rulesets.Prefect.Files;
 /// <summary>
 /// <c>prefect register …</c> and <c>prefect agent &lt;type&gt; start …</c> in Makefiles, shell scripts, CI YAML
 /// and Dockerfiles → <c>prefect deploy</c> over the per-flow deployment files and
-/// <c>prefect worker start --pool …</c> (reference §18).
+/// <c>prefect worker start --pool …</c>; a local <c>prefect run -p file.py</c> → <c>python file.py</c>, whose
+/// <c>__main__</c> block calls the flow (reference §18).
 /// </summary>
 public abstract partial class CliCommandsRule(string id) : PrefectFileRule(
     id, "prefect-cli-commands", "deployment", Safety.Review,
@@ -40,6 +41,22 @@ public abstract partial class CliCommandsRule(string id) : PrefectFileRule(
             };
         }
 
+        foreach (Match match in LocalRun().Matches(context.Text).Where(m => !InComment(context.Text, m.Index)))
+        {
+            var file = match.Groups["file"].Value;
+            var replacement = $"python {file}";
+            var message = $"prefect run -p {file} → {replacement}";
+            var span = new TextSpan(match.Index, match.Index + match.Length);
+            var options = match.Groups["rest"].Value.Trim();
+            yield return new Finding(Id, span, message)
+            {
+                Fix = new Fix([TextEdit.Replace(span, replacement)], Safety.Review, message),
+                Todo = options.Length > 0
+                    ? new ManualTodo($"was `{match.Value.Trim()}`: python runs the flow call under `if __name__ == \"__main__\":` in {file}; pass these values there as the flow's arguments ({options})", "reference/prefect.md §18")
+                    : null,
+            };
+        }
+
         foreach (Match match in Agent().Matches(context.Text).Where(m => !InComment(context.Text, m.Index)))
         {
             var type = match.Groups["type"].Value;
@@ -67,6 +84,9 @@ public abstract partial class CliCommandsRule(string id) : PrefectFileRule(
 
     [GeneratedRegex(@"prefect\s+register\b[^\n;&|]*")]
     private static partial Regex Register();
+
+    [GeneratedRegex(@"prefect\s+run\s+(?:-p|--path)\s+(?<file>[^\s;&|]+\.py)\b(?<rest>[^\n;&|]*)")]
+    private static partial Regex LocalRun();
 
     [GeneratedRegex(@"prefect\s+agent\s+(?<type>local|docker|kubernetes|ecs|vertex)?\s*start\b(?<rest>[^\n;&|]*)")]
     private static partial Regex Agent();
