@@ -90,6 +90,25 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             }
         }
 
+        // 6. Prefect 3 runs on pydantic 2: pydantic 1 names the project imports break or are deprecated there (reference §19).
+        if (IsPrefect3(context))
+        {
+            foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)).Where(i => i.Module == "pydantic"))
+            {
+                var names = import.Names.Select(n => n.Name).Where(n => n is "BaseSettings" or "validator" or "root_validator").ToList();
+                if (names.Count > 0)
+                {
+                    var text = $"Prefect 3 installs pydantic 2: {string.Join(", ", names.Select(n => n switch
+                    {
+                        "BaseSettings" => "BaseSettings moved to the pydantic-settings package (from pydantic_settings import BaseSettings)",
+                        "validator" => "validator is deprecated (field_validator)",
+                        _ => "root_validator is deprecated (model_validator)",
+                    }))}; models used as flow parameters must be pydantic 2 models";
+                    yield return new Finding(Id, import.Node.Span, text) { Todo = new ManualTodo(text, "reference/prefect.md §19") };
+                }
+            }
+        }
+
         var targetNames = TargetImports(context, column);
         foreach (var import in module.Body.Where(s => s.Kind is "Import" or "ImportFrom").Select(s => new ImportSyntax(s)))
         {
