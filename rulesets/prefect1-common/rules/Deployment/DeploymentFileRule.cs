@@ -79,7 +79,17 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 if (body.All(b => registers.Contains(b) || assignments.Contains(b)))
                 {
                     edits.RemoveAll(e => body.Any(b => e.Span.Start <= b.Span.Start && b.Span.End <= e.Span.End || b.Span.Start <= e.Span.Start && e.Span.End <= b.Span.End + 1));
-                    edits.Add(TextEdit.Delete(SourceLines.WholeLinesWithBlankAbove(module, guard)));
+                    var span = SourceLines.WholeLines(module, guard);
+                    var start = span.Start;
+                    var blank = module.NewLine + module.NewLine;
+
+                    // At the end of the file the blank lines that separated the guard go with it.
+                    while (span.End >= module.Text.Length && start >= blank.Length && module.Text.AsSpan(start - blank.Length, blank.Length).SequenceEqual(blank))
+                    {
+                        start -= module.NewLine.Length;
+                    }
+
+                    edits.Add(TextEdit.Delete(new TextSpan(start, span.End)));
                 }
             }
 

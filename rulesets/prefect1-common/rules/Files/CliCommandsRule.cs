@@ -33,7 +33,7 @@ public abstract partial class CliCommandsRule(string id) : PrefectFileRule(
         {
             var replacement = $"for f in deployments/*.prefect.yaml; do prefect deploy --prefect-file \"{dollar}f\" --all; done";
             var message = "prefect register → prefect deploy over the per-flow deployment files";
-            var span = new TextSpan(match.Index, match.Index + match.Length);
+            var span = Trimmed(match);
             yield return new Finding(Id, span, message)
             {
                 Fix = new Fix([TextEdit.Replace(span, replacement)], Safety.Review, message),
@@ -46,7 +46,7 @@ public abstract partial class CliCommandsRule(string id) : PrefectFileRule(
             var file = match.Groups["file"].Value;
             var replacement = $"python {file}";
             var message = $"prefect run -p {file} → {replacement}";
-            var span = new TextSpan(match.Index, match.Index + match.Length);
+            var span = Trimmed(match);
             var options = match.Groups["rest"].Value.Trim();
             yield return new Finding(Id, span, message)
             {
@@ -64,7 +64,7 @@ public abstract partial class CliCommandsRule(string id) : PrefectFileRule(
             var pool = context.Options.WorkPools.Values.FirstOrDefault() ?? $"{poolType}-pool";
             var replacement = $"prefect worker start --pool {pool}" + (poolType == "process" ? string.Empty : $" --type {poolType}");
             var message = $"prefect agent {type} start → {replacement}";
-            var span = new TextSpan(match.Index, match.Index + match.Length);
+            var span = Trimmed(match);
             yield return new Finding(Id, span, message)
             {
                 Fix = new Fix([TextEdit.Replace(span, replacement)], Safety.Review, message),
@@ -74,6 +74,9 @@ public abstract partial class CliCommandsRule(string id) : PrefectFileRule(
             };
         }
     }
+
+    // The command without the blanks before a following `&&`/`;`/`|`, which stay as they are.
+    private static TextSpan Trimmed(Match match) => new(match.Index, match.Index + match.Value.TrimEnd().Length);
 
     // Text after a '#' on its line is a comment (including the TODO markers this rule writes).
     private static bool InComment(string text, int index)

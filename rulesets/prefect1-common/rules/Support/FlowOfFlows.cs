@@ -66,7 +66,7 @@ public static class FlowOfFlows
         var dropped = new[] { "stream_states", "stream_logs", "max_duration" }.Where(n => call.Keyword(n) is not null).ToList();
         return "drop timeout=0 from the run_deployment(...) call instead: it then waits for the child run and returns the finished FlowRun"
             + (raise ? "; raise_final_state=True → `if not flow_run.state.is_completed(): raise RuntimeError(...)`" : "; its state is flow_run.state")
-            + (dropped.Count > 0 ? $"; {string.Join(", ", dropped)} have no equivalent (the child's logs and states are in the UI; run_deployment(timeout=...) bounds the wait)" : string.Empty)
+            + (dropped.Count > 0 ? $"; {string.Join(", ", dropped)} {(dropped.Count == 1 ? "has" : "have")} no equivalent (the child's logs and states are in the UI; run_deployment(timeout=...) bounds the wait)" : string.Empty)
             + " (reference §17)";
     }
 }
