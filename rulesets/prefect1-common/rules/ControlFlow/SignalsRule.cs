@@ -34,7 +34,7 @@ public abstract class SignalsRule(string id) : PrefectRule(
         {
             if (node.Is("Raise") && CallSyntax.From(node.Child("exc")) is { } call && Signal(symbols, call.Function) is { } signal)
             {
-                yield return Convert(module, node, call, signal, converted);
+                yield return Convert(module, node, call, signal, converted, IsPrefect3(context));
             }
             else if (node.Is("ExceptHandler") && node.Child("type") is { } type && type.DescendantsAndSelf().Any(t => Signal(symbols, t) is not null))
             {
@@ -55,7 +55,7 @@ public abstract class SignalsRule(string id) : PrefectRule(
     private static string? Signal(PrefectSymbols symbols, SyntaxNode node) =>
         symbols.Resolve(node) is { } path && path.StartsWith("prefect.engine.signals.", StringComparison.Ordinal) ? path.Split('.')[^1] : null;
 
-    private Finding Convert(PythonModule module, SyntaxNode raise, CallSyntax call, string signal, IReadOnlyCollection<TextSpan> converted)
+    private Finding Convert(PythonModule module, SyntaxNode raise, CallSyntax call, string signal, IReadOnlyCollection<TextSpan> converted, bool prefect3)
     {
         var messageNode = call.Arguments.FirstOrDefault() ?? call.Keyword("message")?.Value;
         var message = messageNode is null ? null : module.GetText(messageNode);
@@ -70,7 +70,7 @@ public abstract class SignalsRule(string id) : PrefectRule(
             "ENDRUN" when inFunction && (call.Arguments.FirstOrDefault() ?? call.Keyword("state")?.Value) is { } state => ($"return {module.GetText(state)}", null,
                 "ENDRUN: the returned state must be a 2/3 State (prefect.states.Completed/Failed/...), not a v1 state class"),
             "LOOP" => (null, null, "LOOP: rewrite as a Python while loop inside the task (task_loop_result/task_loop_count are gone)"),
-            "PAUSE" => (null, null, "PAUSE: tasks cannot pause in 2/3; call pause_flow_run(...) in the flow before this task (needs a backend)"),
+            "PAUSE" => (null, null, $"PAUSE: tasks cannot pause in 2/3; call pause_flow_run(...) (from {(prefect3 ? "prefect.flow_runs" : "prefect")} import pause_flow_run) in the flow before this task (needs a backend)"),
             _ => (null, null, $"signals.{signal}: raise an exception or return a State"),
         };
         var edits = new List<TextEdit>();

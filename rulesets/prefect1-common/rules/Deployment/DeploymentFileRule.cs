@@ -38,16 +38,25 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 continue;
             }
 
-            SyntaxNode? Setting(string name) => keywords.FirstOrDefault(k => k.Name == name)?.Value
-                ?? assignments.LastOrDefault(a => FlowFunction.Attribute(a) == name)?.Child("value");
+            var named = new List<SyntaxNode>();
+            SyntaxNode? Setting(string name)
+            {
+                var value = keywords.FirstOrDefault(k => k.Name == name)?.Value ?? assignments.LastOrDefault(a => FlowFunction.Attribute(a) == name)?.Child("value");
+                if (ModuleNames.SingleUseDefinition(module, value) is { } definition)
+                {
+                    named.Add(definition);
+                    return definition.Child("value");
+                }
+
+                return value;
+            }
+
             var plan = new DeploymentPlan(context, symbols, flow)
             {
                 InactiveInV1 = registers.Any(r => ConstantSyntax.From(CallSyntax.From(r.Child("value"))!.Keyword("set_schedule_active")?.Value)?.Value == "False"),
             };
             var schedule = Setting("schedule");
-            // `schedule = IntervalSchedule(...)` at module level, used only by this flow: read it, then delete it.
-            var scheduleVariable = schedule?.Is("Name") == true ? ModuleAssignment(module, schedule.Scalar("id")!) : null;
-            plan.Schedule(scheduleVariable?.Child("value") ?? schedule);
+            plan.Schedule(schedule);
             plan.RunConfig(Setting("run_config"));
             plan.Storage(Setting("storage"));
             foreach (var register in registers)
@@ -61,14 +70,30 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 edits.AddRange(CallEdits.RemoveMany(module, call!, keywords.Select(k => k.Node).ToList()));
             }
 
-            if (scheduleVariable is not null)
-            {
-                assignments.Add(scheduleVariable);
-            }
-
-            foreach (var statement in assignments.Concat(registers))
+            foreach (var statement in assignments.Concat(registers).Concat(named))
             {
                 edits.Add(statement.Parent?.Is("Module") == true ? TextEdit.Delete(SourceLines.WholeLinesWithBlankAbove(module, statement)) : SourceLines.DeleteStatement(module, statement));
+            }
+
+            // A `if __name__ == "__main__":` left without statements would not parse: it goes as a whole.
+            foreach (var guard in module.Body.Where(s => s.Is("If") && FlowFunction.IsMainGuard(s) && s.Children("orelse").Count == 0))
+            {
+                var body = guard.Children("body");
+                if (body.All(b => registers.Contains(b) || assignments.Contains(b)))
+                {
+                    edits.RemoveAll(e => body.Any(b => e.Span.Start <= b.Span.Start && b.Span.End <= e.Span.End || b.Span.Start <= e.Span.Start && e.Span.End <= b.Span.End + 1));
+                    var span = SourceLines.WholeLines(module, guard);
+                    var start = span.Start;
+                    var blank = module.NewLine + module.NewLine;
+
+                    // At the end of the file the blank lines that separated the guard go with it.
+                    while (span.End >= module.Text.Length && start >= blank.Length && module.Text.AsSpan(start - blank.Length, blank.Length).SequenceEqual(blank))
+                    {
+                        start -= module.NewLine.Length;
+                    }
+
+                    edits.Add(TextEdit.Delete(new TextSpan(start, span.End)));
+                }
             }
 
             // A scheduled local `f.run()` looped on the schedule in v1: serve() does that in 2/3.
@@ -81,27 +106,22 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 }
             }
 
-            var consumed = keywords.Select(k => k.Value.Span).Concat(assignments.Concat(registers).Select(s => s.Span)).ToList();
+            var consumed = keywords.Select(k => k.Value.Span).Concat(assignments.Concat(registers).Concat(named).Select(s => s.Span)).ToList();
             edits.AddRange(ImportEdits.Update(module, [], consumed));
             var path = $"deployments/{Names.Slug(flow.FlowName)}.prefect.yaml";
             var message = $"deployment settings of \"{flow.FlowName}\" → {path}";
-            var withParameters = consumed.Any(c => module.Text[c.Start..c.End].Contains("parameter_defaults", StringComparison.Ordinal)) ? $"the schedules' parameter defaults are on the schedules of {path}; " : string.Empty;
-            var todo = $"deployment settings moved to {path}; {withParameters}cutover: {(context.Options.SchedulesInactive ? "its schedules are inactive so the Prefect 1 flow keeps running alone; " : string.Empty)}deploy it (prefect deploy --prefect-file {path} --all), check a run, then turn off the v1 schedule and activate the new one" + (plan.Todos.Count > 0 ? "; " + string.Join("; ", plan.Todos) : string.Empty);
+            var withParameters = !consumed.Any(c => module.Text[c.Start..c.End].Contains("parameter_defaults", StringComparison.Ordinal)) ? string.Empty
+                : IsPrefect3(context) ? $"the schedules' parameter defaults are on the schedules of {path}; " : $"2.x has no per-schedule parameters: {path} has one deployment per parameter set; ";
+            var cutover = schedule is not null
+                ? $"cutover: {(context.Options.SchedulesInactive ? "its schedules are inactive so the Prefect 1 flow keeps running alone; " : string.Empty)}deploy it (prefect deploy --prefect-file {path} --all), check a run, then turn off the v1 schedule and activate the new one"
+                : $"cutover: deploy it (prefect deploy --prefect-file {path} --all), check a run, then stop starting the v1 flow";
+            var todo = $"deployment settings moved to {path}; {withParameters}{cutover}" + (plan.Todos.Count > 0 ? "; " + string.Join("; ", plan.Todos) : string.Empty);
             yield return new Finding(Id, flow.Decorator.Span, message)
             {
                 Fix = new Fix(edits, Safety.Review, message) { Files = [new GeneratedFile(path, plan.Yaml(path))] },
                 Todo = new ManualTodo(todo, "reference/prefect.md §12–§15"),
             };
         }
-    }
-
-    // The one module-level `name = Call(...)` when the name is read exactly once (by the flow's schedule setting).
-    private static SyntaxNode? ModuleAssignment(PythonModule module, string name)
-    {
-        var stores = module.Body.Where(s => s.Is("Assign") && s.Children("targets") is [{ } t] && t.Is("Name") && t.Scalar("id") == name && s.Child("value")?.Is("Call") == true).ToList();
-        var reads = module.Root.Descendants().Count(n => n.Is("Name") && n.Scalar("id") == name && n.Scalar("ctx") == "Load");
-        var writes = module.Root.Descendants().Count(n => n.Is("Name") && n.Scalar("id") == name && n.Scalar("ctx") == "Store");
-        return stores.Count == 1 && writes == 1 && reads == 1 ? stores[0] : null;
     }
 
     /// <summary>Everything the deployment file says, collected from the v1 objects.</summary>
@@ -114,6 +134,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         private string? _poolType;
         private string? _poolName;
         private string? _entrypointFile;
+        private string? _entrypointModule;
 
         public List<string> Todos { get; } = [];
 
@@ -349,6 +370,14 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 {
                     Todos.Add($"{kind}({keyword.Name}={Text(keyword.Value)}) has no job variable on this target: edit the \"{_poolName}\" pool's base job template");
                 }
+                else if (keyword.Name == "env" && keyword.Value.Is("Dict") && Prefect1Settings(keyword.Value) is { Count: > 0 } settings)
+                {
+                    Todos.Add($"env {string.Join(", ", settings)} {(settings.Count == 1 ? "is" : "are")} Prefect 1 configuration that 2/3 do not read, so {(settings.Count == 1 ? "it is" : "they are")} not carried over (an executor chosen there is now the flow's task_runner; other settings are PREFECT_* settings of the target)");
+                    if (PythonLiterals.ToYaml(keyword.Value, key => !key.StartsWith("PREFECT__", StringComparison.Ordinal)) is { } rest && rest != "{}")
+                    {
+                        _jobVariables.Add($"{variable}: {rest}");
+                    }
+                }
                 else if (yaml is null)
                 {
                     Todos.Add($"{kind}({keyword.Name}={Text(keyword.Value)}) is not a literal: set job variable {variable} in the deployment file");
@@ -362,6 +391,18 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             if (!context.Options.WorkPools.ContainsKey(kind!))
             {
                 Todos.Add($"create the work pool: prefect work-pool create {_poolName} --type {_poolType}");
+            }
+        }
+
+        private static List<string> Prefect1Settings(SyntaxNode dict) =>
+            dict.Children("keys").Select(ConstantSyntax.StringValue).OfType<string>().Where(k => k.StartsWith("PREFECT__", StringComparison.Ordinal)).ToList();
+
+        // Storage keywords the pull step does not express, with what to do about each.
+        private void Unconverted(CallSyntax call, string kind, IReadOnlyDictionary<string, string> advice)
+        {
+            foreach (var keyword in call.Keywords.Where(k => k.Name is not null && advice.ContainsKey(k.Name)))
+            {
+                Todos.Add($"{kind}({keyword.Name}={Text(keyword.Value)}): {advice[keyword.Name!]}");
             }
         }
 
@@ -434,6 +475,26 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                     var bucketKey = kind == "Azure" ? "container" : "bucket";
                     _pull.Add($"- {row.Require("pull_step")}:\n    {bucketKey}: {PythonLiterals.Quote(bucket ?? "TODO")}\n    folder: {PythonLiterals.Quote(folder)}");
                     Todos.Add($"upload the project to {bucket} with the matching push step and install {row.Get("package")} on the worker");
+                    Unconverted(call, kind!, new Dictionary<string, string>
+                    {
+                        ["connection_string_secret"] = "create an AzureBlobStorageCredentials block (prefect-azure) holding that connection string and give it to the pull step as its credentials",
+                        ["client_options"] = "pass these boto3 client options to the pull step as client_parameters",
+                        ["upload_options"] = "pass these upload options to the push step",
+                        ["project"] = "the GCP project goes into the GcpCredentials block the pull step uses",
+                    });
+                    break;
+                case "local" when kind == "Module" && Arg("module", 0) is { } importPath:
+                    _pull.Add("- prefect.deployments.steps.set_working_directory:\n    directory: \".\"");
+                    if (P3)
+                    {
+                        _entrypointModule = importPath;
+                        Todos.Add($"Module storage imported the flow from the installed package module {importPath}: install that package where the work pool runs flows (the entrypoint is its module path)");
+                    }
+                    else
+                    {
+                        Todos.Add($"Module storage imported the flow from the installed package module {importPath}: 2.x prefect.yaml entrypoints are file paths, so the worker needs the project checkout in the pull step's directory (or deploy from Python with entrypoint_type=EntrypointType.MODULE_PATH)");
+                    }
+
                     break;
                 case "local":
                     _pull.Add("- prefect.deployments.steps.set_working_directory:\n    directory: \".\"");
@@ -450,6 +511,18 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
                     _pull.Add("- prefect.deployments.steps.set_working_directory:\n    directory: \"/opt/prefect\"");
                     Todos.Add("Docker storage: build the image with the project code (a Dockerfile or prefect_docker build/push steps) and set the pull step's directory to where the code is in the image");
+                    Unconverted(call, kind!, new Dictionary<string, string>
+                    {
+                        ["base_image"] = "the FROM of the image's Dockerfile",
+                        ["dockerfile"] = "build the image from this Dockerfile",
+                        ["python_dependencies"] = "a requirements.txt installed in the image (dockerfile=\"auto\" picks it up)",
+                        ["files"] = "COPY these files in the image's Dockerfile",
+                        ["env_vars"] = "ENV lines in the image's Dockerfile (or the work pool's env job variable)",
+                        ["extra_dockerfile_commands"] = "add these commands to the image's Dockerfile",
+                        ["build_kwargs"] = "pass them to the build step (prefect_docker.deployments.steps.build_docker_image)",
+                        ["prefect_version"] = "install the target prefect version in the image instead",
+                        ["local_image"] = "the image is not pushed: build it where the worker runs",
+                    });
                     break;
                 default:
                     Todos.Add($"storage {Text(storage)} has no direct equivalent: write the pull step by hand");
@@ -467,6 +540,16 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             if (register.Keyword("labels") is { } labels)
             {
                 Todos.Add($"register(labels={Text(labels.Value)}): run a worker for this deployment's work pool where those agents ran");
+            }
+
+            if (register.Keyword("idempotency_key") is { } key)
+            {
+                Todos.Add($"register(idempotency_key={Text(key.Value)}) is not needed: prefect deploy updates the deployment of the same name in place");
+            }
+
+            if (register.Keyword("set_schedule_active") is { } active && ConstantSyntax.From(active.Value)?.Value == "False")
+            {
+                Todos.Add("register(set_schedule_active=False) kept the v1 schedule off: keep this deployment's schedules inactive at cutover");
             }
         }
 
@@ -519,7 +602,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             foreach (var group in groups)
             {
                 builder.Append($"- name: {PythonLiterals.Quote(group.Name)}{nl}");
-                builder.Append($"  entrypoint: {PythonLiterals.Quote($"{_entrypointFile ?? Module.Path}:{flow.Name}")}{nl}");
+                builder.Append($"  entrypoint: {PythonLiterals.Quote(_entrypointModule is null ? $"{_entrypointFile ?? Module.Path}:{flow.Name}" : $"{_entrypointModule}.{flow.Name}")}{nl}");
                 if (group.Parameters is not null)
                 {
                     builder.Append($"  parameters: {group.Parameters}{nl}");
@@ -539,6 +622,11 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                         foreach (var line in lines.Skip(1))
                         {
                             builder.Append($"    {line}{nl}");
+                        }
+
+                        if (InactiveInV1 && !lines.Contains("active: false"))
+                        {
+                            builder.Append($"    active: false{nl}");
                         }
 
                         if (P3 && parameters is not null)

@@ -10,7 +10,8 @@ namespace Assistant.Rulesets.Prefect.Deployment;
 /// <c>executor=</c> keyword carried over from <c>Flow(...)</c> or a module-level <c>f.executor = ...</c>.
 /// A flow without an executor ran on the sequential LocalExecutor in v1: it gets the target's sequential
 /// runner, so its <c>.map()</c>/<c>.submit()</c> calls (now or later) do not become concurrent and the
-/// declared runner stays what v1 ran.
+/// declared runner stays what v1 ran. A flow without an executor whose run config set the v1 default
+/// executor through its environment (<c>PREFECT__ENGINE__EXECUTOR__DEFAULT_CLASS</c>) gets that executor's runner.
 /// </summary>
 public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
     id, "executor-to-task-runner", "deployment", Safety.Review,
@@ -33,13 +34,16 @@ public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
             var keyword = call?.Keyword("executor");
             var assignment = flow.ModuleStatements(module).FirstOrDefault(s => s.Is("Assign") && FlowFunction.Attribute(s) == "executor");
             var executor = keyword?.Value ?? assignment?.Child("value");
+            var definition = ModuleNames.SingleUseDefinition(module, executor);
+            executor = definition?.Child("value") ?? executor;
             var edits = new List<TextEdit>();
             var todos = new List<string>();
             var needs = new List<ImportNeed>();
+            var fromEnvironment = executor is null && EnvironmentExecutor(module, flow) is { } named && named.Split('.')[^1] is "LocalExecutor" or "LocalDaskExecutor" or "DaskExecutor" ? named : null;
             string runner;
             if (executor is null)
             {
-                runner = Runner(context, symbols, null, needs, todos)!;
+                runner = Runner(context, symbols, null, needs, todos, fromEnvironment?.Split('.')[^1])!;
             }
             else
             {
@@ -68,13 +72,15 @@ public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
                 edits.Add(TextEdit.Insert(flow.Decorator.Span.End, $"(task_runner={runner})"));
             }
 
-            if (assignment is not null)
+            foreach (var statement in new[] { assignment, definition }.OfType<SyntaxNode>())
             {
-                edits.Add(SourceLines.DeleteStatement(module, assignment));
+                edits.Add(statement == definition ? TextEdit.Delete(SourceLines.WholeLinesWithBlankAbove(module, statement)) : SourceLines.DeleteStatement(module, statement));
             }
 
             edits.AddRange(ImportEdits.Update(module, needs, executor is null ? [] : [executor.Span]));
-            var message = executor is null
+            var message = fromEnvironment is not null
+                ? $"run config env {EnvironmentKey}={fromEnvironment} → task_runner={runner} (in 2/3 the task runner is part of the flow, not of its environment)"
+                : executor is null
                 ? $"{flow.Name} ran on v1's default sequential LocalExecutor: task_runner={runner} keeps .map()/.submit() sequential"
                 : $"{module.GetText(executor)} → task_runner={runner}";
             yield return new Finding(Id, flow.Decorator.Span, message)
@@ -85,13 +91,32 @@ public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
         }
     }
 
-    private static string? Runner(RuleContext context, PrefectSymbols symbols, SyntaxNode? executor, List<ImportNeed> needs, List<string> todos)
+    /// <summary>The v1 environment variable that chose the default executor class (used when the flow set none).</summary>
+    private const string EnvironmentKey = "PREFECT__ENGINE__EXECUTOR__DEFAULT_CLASS";
+
+    // The executor class a flow's run config (decorator keyword or module-level assignment) names in its env.
+    private static string? EnvironmentExecutor(PythonModule module, FlowFunction flow)
+    {
+        var runConfig = flow.DecoratorCall?.Keyword("run_config")?.Value
+            ?? flow.ModuleStatements(module).LastOrDefault(s => s.Is("Assign") && FlowFunction.Attribute(s) == "run_config")?.Child("value");
+        var env = CallSyntax.From(runConfig)?.Keyword("env")?.Value;
+        if (env is null || !env.Is("Dict"))
+        {
+            return null;
+        }
+
+        var keys = env.Children("keys");
+        var index = keys.ToList().FindIndex(k => ConstantSyntax.StringValue(k) == EnvironmentKey);
+        return index < 0 ? null : ConstantSyntax.StringValue(env.Children("values")[index]);
+    }
+
+    private static string? Runner(RuleContext context, PrefectSymbols symbols, SyntaxNode? executor, List<ImportNeed> needs, List<string> todos, string? environmentKind = null)
     {
         var module = context.Module;
         var table = context.Tables["executors"];
         var column = PrefectTarget.Column(context.Options);
         var call = CallSyntax.From(executor);
-        var kind = executor is null ? "LocalExecutor" : call is null ? null : (symbols.Resolve(call.Function) ?? call.FunctionName)?.Split('.')[^1];
+        var kind = executor is null ? environmentKind ?? "LocalExecutor" : call is null ? null : (symbols.Resolve(call.Function) ?? call.FunctionName)?.Split('.')[^1];
         string? Arg(string name) => call?.Keyword(name)?.Value is { } v ? module.GetText(v) : null;
         DataRow? row;
         string? workers = null;
@@ -101,7 +126,7 @@ public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
                 row = table.Rows.First(r => r.Get("v1") == "LocalExecutor");
                 break;
             case "LocalDaskExecutor":
-                var scheduler = ConstantSyntax.StringValue(call!.Keyword("scheduler")?.Value ?? call.Arguments.FirstOrDefault()) ?? "threads";
+                var scheduler = ConstantSyntax.StringValue(call?.Keyword("scheduler")?.Value ?? call?.Arguments.FirstOrDefault()) ?? "threads";
                 workers = Arg("num_workers");
                 if (scheduler == "synchronous")
                 {
@@ -114,7 +139,7 @@ public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
             case "DaskExecutor":
                 row = table.Rows.First(r => r.Get("v1") == "DaskExecutor");
                 var kept = new List<string>();
-                foreach (var keyword in call!.Keywords)
+                foreach (var keyword in call?.Keywords ?? [])
                 {
                     var name = keyword.Name;
                     if (name is "address" or "cluster_class" or "cluster_kwargs" or "adapt_kwargs" or "client_kwargs" || (name == "performance_report_path" && PrefectTarget.IsPrefect3(context.Options)))
@@ -127,9 +152,9 @@ public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
                     }
                 }
 
-                if (call.Arguments.Count > 0)
+                if (call?.Arguments.Count > 0)
                 {
-                    kept.Insert(0, $"address={module.GetText(call.Arguments[0])}");
+                    kept.Insert(0, $"address={module.GetText(call!.Arguments[0])}");
                 }
 
                 AddImport(row, column, needs);

@@ -80,6 +80,36 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             }
         }
 
+        // 5. Flow-of-flows calls: the run_deployment call that replaces each one, with its values (reference §17).
+        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        {
+            var call = new CallSyntax(node);
+            if (symbols.Resolve(call.Function) is { } resolved && FlowOfFlows.Advice(module, call, PrefectSymbols.Canon(resolved)) is { } advice)
+            {
+                yield return new Finding(Id, node.Span, advice) { Todo = new ManualTodo(advice, "reference/prefect.md §17") };
+            }
+        }
+
+        // 6. Prefect 3 runs on pydantic 2: pydantic 1 names the project imports break or are deprecated there (reference §19).
+        if (IsPrefect3(context))
+        {
+            foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)).Where(i => i.Module == "pydantic"))
+            {
+                var names = import.Names.Select(n => n.Name).Where(n => n is "BaseSettings" or "validator" or "root_validator").ToList();
+                if (names.Count > 0)
+                {
+                    var text = $"Prefect 3 installs pydantic 2: {string.Join(", ", names.Select(n => n switch
+                    {
+                        "BaseSettings" => "BaseSettings moved to the pydantic-settings package (from pydantic_settings import BaseSettings)",
+                        "validator" => "validator is deprecated (field_validator)",
+                        _ => "root_validator is deprecated (model_validator)",
+                    }))}; models used as flow parameters must be pydantic 2 models";
+                    yield return new Finding(Id, import.Node.Span, text) { Todo = new ManualTodo(text, "reference/prefect.md §19") };
+                }
+            }
+        }
+
+        var targetNames = TargetImports(context, column);
         foreach (var import in module.Body.Where(s => s.Kind is "Import" or "ImportFrom").Select(s => new ImportSyntax(s)))
         {
             var source = import.IsFrom ? PythonImports.AbsoluteModule(module.Path, import) : null;
@@ -87,7 +117,7 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             foreach (var name in import.Names)
             {
                 var raw = import.IsFrom ? $"{source}.{name.Name}" : name.Name;
-                if (!raw.StartsWith("prefect.", StringComparison.Ordinal) || !used.Contains(name.BoundName))
+                if (!raw.StartsWith("prefect.", StringComparison.Ordinal) || !used.Contains(name.BoundName) || targetNames.Contains(raw))
                 {
                     continue;
                 }
@@ -150,6 +180,16 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         return targets is [{ } target] && target != source ? target : null;
     }
 
+    // Target-side names the rules write (prefect.tasks.task_input_hash is 2.x API, not the v1 task library).
+    private static HashSet<string> TargetImports(RuleContext context, string column)
+    {
+        var cells = context.Tables["imports"].Rows.Select(r => r.Get(column))
+            .Concat(context.Tables["executors"].Rows.Select(r => r.Get($"{column}_import")))
+            .Concat(context.Tables["cache_validators"].Rows.SelectMany(r => (r.Get($"{column}_imports") ?? string.Empty).Split('|')))
+            .Concat(context.Tables["task_library"].Rows.Select(r => r.Get(column)));
+        return cells.Where(c => !string.IsNullOrEmpty(c) && c.Contains(':')).Select(c => c!.Replace(':', '.')).ToHashSet(StringComparer.Ordinal);
+    }
+
     private static List<TextSpan> Pending(PythonModule module)
     {
         var spans = new List<TextSpan>();
@@ -160,10 +200,21 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
                 if (flow.DecoratorCall?.Keyword(name) is { } keyword)
                 {
                     spans.Add(keyword.Node.Span);
+                    if (ModuleNames.SingleUseDefinition(module, keyword.Value) is { } definition)
+                    {
+                        spans.Add(definition.Span);
+                    }
                 }
             }
 
-            spans.AddRange(flow.ModuleStatements(module).Where(s => FlowFunction.Attribute(s) is "schedule" or "executor" or "run_config" or "storage" or "register").Select(s => s.Span));
+            foreach (var statement in flow.ModuleStatements(module).Where(s => FlowFunction.Attribute(s) is "schedule" or "executor" or "run_config" or "storage" or "register"))
+            {
+                spans.Add(statement.Span);
+                if (statement.Is("Assign") && ModuleNames.SingleUseDefinition(module, statement.Child("value")) is { } definition)
+                {
+                    spans.Add(definition.Span);
+                }
+            }
         }
 
         // `schedule = IntervalSchedule(...)` read only inside those settings: the deployment rule moves it too.

@@ -1,4 +1,5 @@
 using Assistant.Core.Rules;
+using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 using Assistant.Rulesets.Prefect.Support;
@@ -10,16 +11,27 @@ namespace Assistant.Rulesets.Prefect.FlowDefinition;
 /// arguments), guarded by <c>if __name__ == "__main__":</c> (deployments import the module); a
 /// scheduled flow's <c>run()</c> is left to the deployment step (it becomes <c>serve</c>).
 /// <c>run_on_schedule=False</c> → a plain call; <c>executor=</c> → <c>with_options(task_runner=…)</c> TODO (reference §2.6).
+/// A v1 task's <c>t.run(...)</c> (tests call a task's function that way, outside any flow) → <c>t.fn(...)</c> (reference §19).
 /// </summary>
 public abstract class FlowRunCallRule(string id) : PrefectRule(
     id, "flow-run-call", "flow-definition", Safety.Review,
-    "flow.run(parameters={...}) → flow(**parameters) under a __main__ guard",
+    "flow.run(parameters={...}) → flow(**parameters) under a __main__ guard; task.run(...) → task.fn(...)",
     "A 2/3 flow is called like a function; module-level calls would run at every deployment import (reference/prefect.md §2.6).",
     "flow.run(parameters={\"n\": 1})\n→\nif __name__ == \"__main__\":\n    etl(n=1)")
 {
     protected override IEnumerable<Finding> Find(RuleContext context)
     {
         var module = context.Module;
+        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        {
+            if (node.Child("func") is { Kind: "Attribute" } function && function.Scalar("attr") == "run" && function.Child("value") is { Kind: "Name" } target
+                && module.Text[(function.Span.End - 3)..function.Span.End] == "run" && IsTaskFunction(context, target.Scalar("id")!))
+            {
+                var message = $"{target.Scalar("id")}.run(...) → {target.Scalar("id")}.fn(...): the task's own function, called outside a flow as v1's run() was";
+                yield return new Finding(Id, node.Span, message) { Fix = new Fix([TextEdit.Replace(new TextSpan(function.Span.End - 3, function.Span.End), "fn")], Safety.Review, message) };
+            }
+        }
+
         foreach (var flow in FlowFunction.In(module))
         {
             var statements = flow.ModuleStatements(module).ToList();
@@ -123,9 +135,35 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
             }
         }
     }
+
     // The variable of `state = f.run(...)` (one plain name target), else null.
     private static string? StateName(SyntaxNode statement) =>
         statement.Is("Assign") && statement.Children("targets") is [{ } target] && target.Is("Name") && statement.Child("value")?.Is("Call") == true
             ? target.Scalar("id")
             : null;
+
+    // A module-level @task function of this module, or one imported from a project module by name.
+    private static bool IsTaskFunction(RuleContext context, string name)
+    {
+        var module = context.Module;
+        if (TaskFunctionIn(module, name))
+        {
+            return true;
+        }
+
+        foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)))
+        {
+            if (import.Names.FirstOrDefault(n => n.BoundName == name) is { } imported && PythonImports.AbsoluteModule(module.Path, import) is { } source
+                && context.Project.FindModule(source) is { } other)
+            {
+                return TaskFunctionIn(other, imported.Name);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TaskFunctionIn(PythonModule module, string name) =>
+        module.Body.Where(s => s.Kind is "FunctionDef" or "AsyncFunctionDef").Select(s => new FunctionDefSyntax(s))
+            .Any(f => f.Name == name && f.Decorators.Any(d => (d.Is("Call") ? d.Child("func") : d)?.DottedName() is "task" or "prefect.task"));
 }

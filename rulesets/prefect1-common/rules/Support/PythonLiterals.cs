@@ -8,7 +8,10 @@ namespace Assistant.Rulesets.Prefect.Support;
 public static class PythonLiterals
 {
     /// <summary>YAML for a literal, or null when the expression is not a plain literal.</summary>
-    public static string? ToYaml(SyntaxNode node)
+    public static string? ToYaml(SyntaxNode node) => ToYaml(node, _ => true);
+
+    /// <summary>YAML for a literal whose top-level dict keeps only the keys <paramref name="keepKey"/> accepts.</summary>
+    public static string? ToYaml(SyntaxNode node, Func<string, bool> keepKey)
     {
         switch (node.Kind)
         {
@@ -34,6 +37,11 @@ public static class PythonLiterals
                     if (ConstantSyntax.StringValue(keys[i]) is not { } key || ToYaml(values[i]) is not { } value)
                     {
                         return null;
+                    }
+
+                    if (!keepKey(key))
+                    {
+                        continue;
                     }
 
                     pairs.Add($"{Quote(key)}: {value}");
