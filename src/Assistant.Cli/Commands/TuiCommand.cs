@@ -53,7 +53,7 @@ internal static class TuiCommand
         using var worker = WorkspaceOptions.StartWorker(python, root);
         var host = new TuiHost(
             consoles.Out,
-            async (progress, token) => await SessionFactory.OpenAsync(root, worker, flags, token, progress),
+            async (progress, terminal, token) => await SessionFactory.OpenAsync(root, worker, flags, token, progress, commitTerminal: terminal),
             new EditorLauncher(Environment.GetEnvironmentVariable));
         return await host.RunAsync(cancellationToken);
     }

@@ -11,7 +11,8 @@ namespace Assistant.Cli.Hosting;
 internal static class SessionFactory
 {
     public static async Task<MigrationSession> OpenAsync(string root, PythonWorker worker, SessionFlags flags, CancellationToken cancellationToken,
-        IProgress<Assistant.Core.Migration.Inventory.ScanProgress>? scanProgress = null, Spectre.Console.IAnsiConsole? consoles = null)
+        IProgress<Assistant.Core.Migration.Inventory.ScanProgress>? scanProgress = null, Spectre.Console.IAnsiConsole? consoles = null,
+        ICommitTerminal? commitTerminal = null)
     {
         RepositoryConfig config;
         try
@@ -37,6 +38,7 @@ internal static class SessionFactory
             ImportCheck = flags.ImportCheck,
             Rewrite = flags.Rewrite,
             ScanProgress = scanProgress,
+            CommitTerminal = commitTerminal,
         };
         try
         {

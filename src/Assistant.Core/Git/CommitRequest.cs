@@ -32,4 +32,7 @@ internal sealed record CommitRequest
 
     /// <summary>Skips the pre-commit and commit-msg hooks. Only when the user asked for it.</summary>
     public bool NoVerify { get; init; }
+
+    /// <summary>The user's terminal, lent for this commit: what hooks and signing print is copied there as it comes (and still kept for errors).</summary>
+    public TextWriter? Terminal { get; init; }
 }

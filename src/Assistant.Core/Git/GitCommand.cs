@@ -10,6 +10,12 @@ internal sealed record GitCommand(string WorkingDirectory, IReadOnlyList<string>
 
     public byte[]? StandardInput { get; init; }
 
+    /// <summary>git reads the terminal (stdin is not redirected), so hooks and signing programs can ask the user; needs <see cref="StandardInput"/> null.</summary>
+    public bool InheritsInput { get; init; }
+
+    /// <summary>Where stderr is also copied as it arrives (the user's terminal, while git's hooks or signing may talk to the user).</summary>
+    public TextWriter? EchoError { get; init; }
+
     public static GitCommand Read(string workingDirectory, params IReadOnlyList<string> arguments) =>
         new(workingDirectory, arguments) { IsReadOnly = true };
 

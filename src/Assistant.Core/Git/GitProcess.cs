@@ -39,8 +39,12 @@ internal sealed class GitProcess(string executablePath)
 
         using var registration = cancellationToken.Register(() => Kill(process));
         var stdout = ReadAllAsync(process.StandardOutput.BaseStream);
-        var stderr = ReadAllAsync(process.StandardError.BaseStream);
-        await WriteAndCloseAsync(process.StandardInput.BaseStream, command.StandardInput);
+        var stderr = ReadAllAsync(process.StandardError.BaseStream, command.EchoError);
+        if (!command.InheritsInput)
+        {
+            await WriteAndCloseAsync(process.StandardInput.BaseStream, command.StandardInput);
+        }
+
         await Task.WhenAll(stdout, stderr);
         await process.WaitForExitAsync(CancellationToken.None);
         cancellationToken.ThrowIfCancellationRequested();
@@ -55,7 +59,7 @@ internal sealed class GitProcess(string executablePath)
             WorkingDirectory = command.WorkingDirectory,
             UseShellExecute = false,
             CreateNoWindow = true,
-            RedirectStandardInput = true,
+            RedirectStandardInput = !command.InheritsInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -68,10 +72,28 @@ internal sealed class GitProcess(string executablePath)
         return startInfo;
     }
 
-    private static async Task<byte[]> ReadAllAsync(Stream stream)
+    private static async Task<byte[]> ReadAllAsync(Stream stream, TextWriter? echo = null)
     {
         using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer);
+        if (echo is null)
+        {
+            await stream.CopyToAsync(buffer);
+            return buffer.ToArray();
+        }
+
+        // Copied as it comes, so a hook's prompt shows before it waits for an answer; the decoder keeps split UTF-8 sequences whole.
+        var decoder = Encoding.UTF8.GetDecoder();
+        var bytes = new byte[4096];
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
+        int read;
+        while ((read = await stream.ReadAsync(bytes)) > 0)
+        {
+            buffer.Write(bytes, 0, read);
+            var count = decoder.GetChars(bytes, 0, read, chars, 0);
+            await echo.WriteAsync(chars.AsMemory(0, count));
+            await echo.FlushAsync();
+        }
+
         return buffer.ToArray();
     }
 

@@ -51,7 +51,34 @@ internal sealed partial class GitRepository
             arguments.Add("--author=" + author);
         }
 
-        var command = Write(arguments) with { StandardInput = Encoding.UTF8.GetBytes(CommitMessage.Format(request)) };
+        var message = Encoding.UTF8.GetBytes(CommitMessage.Format(request));
+        if (request.Terminal is not null)
+        {
+            return await CommitOnTerminalAsync(arguments, message, request, cancellationToken);
+        }
+
+        return await CommitAsync(Write(arguments) with { StandardInput = message }, request.NoVerify, cancellationToken);
+    }
+
+    // With the terminal lent, git's stdin is the terminal (hooks and signing programs may read it), so the message goes through a file.
+    private async Task<GitResult<ObjectId>> CommitOnTerminalAsync(List<string> arguments, byte[] message, CommitRequest request, CancellationToken cancellationToken)
+    {
+        var directory = Directory.CreateTempSubdirectory("flowmigrate-commit-").FullName;
+        try
+        {
+            var file = Path.Combine(directory, "MESSAGE");
+            await File.WriteAllBytesAsync(file, message, cancellationToken);
+            arguments[arguments.IndexOf("--file=-")] = "--file=" + file;
+            return await CommitAsync(Write(arguments) with { InheritsInput = true, EchoError = request.Terminal }, request.NoVerify, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private async Task<GitResult<ObjectId>> CommitAsync(GitCommand command, bool noVerify, CancellationToken cancellationToken)
+    {
         var run = await RunAsync(command, cancellationToken);
         if (!run.IsSuccess)
         {
@@ -60,7 +87,7 @@ internal sealed partial class GitRepository
 
         if (run.Value.ExitCode != 0)
         {
-            var (kind, message) = await ClassifyCommitFailureAsync(run.Value, request.NoVerify, cancellationToken);
+            var (kind, message) = await ClassifyCommitFailureAsync(run.Value, noVerify, cancellationToken);
             return GitFailure.From(command, run.Value, kind, message);
         }
 
@@ -101,7 +128,7 @@ internal sealed partial class GitRepository
 
         // A failing pre-commit or commit-msg hook makes git exit without a message of its own.
         var gitSaidWhy = output.Split('\n').Any(line => line.StartsWith("fatal: ", StringComparison.Ordinal));
-        if (!noVerify && !gitSaidWhy && await HasCommitHookAsync(cancellationToken))
+        if (!noVerify && !gitSaidWhy && (await CommitHooksAsync(cancellationToken)).Any(h => h != "post-commit"))
         {
             return (GitErrorKind.HookFailed, "A commit hook rejected the commit");
         }
@@ -109,18 +136,42 @@ internal sealed partial class GitRepository
         return (GitErrorKind.CommandFailed, "git commit failed");
     }
 
-    private async Task<bool> HasCommitHookAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Why a commit here may need the user's terminal: the hooks it will run (skipping <c>--no-verify</c> ones when
+    /// <paramref name="noVerify"/>) and commit signing (<c>commit.gpgSign</c>); null when git will not need it.
+    /// </summary>
+    public async Task<string?> CommitInteractionAsync(bool noVerify, CancellationToken cancellationToken = default)
+    {
+        var hooks = (await CommitHooksAsync(cancellationToken)).Where(h => !noVerify || h is "prepare-commit-msg" or "post-commit").ToList();
+        var signing = await GetConfigAsync("commit.gpgSign", cancellationToken) is { } sign && sign.Trim().ToLowerInvariant() is "true" or "yes" or "on" or "1";
+        var reasons = new List<string>();
+        if (hooks.Count > 0)
+        {
+            reasons.Add($"git hook{(hooks.Count == 1 ? "" : "s")} {string.Join(", ", hooks)}");
+        }
+
+        if (signing)
+        {
+            reasons.Add("commit signing");
+        }
+
+        return reasons.Count == 0 ? null : string.Join(" and ", reasons);
+    }
+
+    // The executable commit hooks, in the order git runs them.
+    private async Task<IReadOnlyList<string>> CommitHooksAsync(CancellationToken cancellationToken)
     {
         // --git-path honours core.hooksPath and resolves to the common dir from a linked worktree.
         var run = await RunAsync(Read("rev-parse", "--git-path", "hooks"), cancellationToken);
         if (!run.IsSuccess || run.Value.ExitCode != 0)
         {
-            return false;
+            return [];
         }
 
         var hooks = Path.GetFullPath(run.Value.Line, Root);
-        return new[] { "pre-commit", "prepare-commit-msg", "commit-msg" }
-            .Select(hook => Path.Combine(hooks, hook))
-            .Any(hook => File.Exists(hook) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(hook) & UnixFileMode.UserExecute) != 0));
+        return new[] { "pre-commit", "prepare-commit-msg", "commit-msg", "post-commit" }
+            .Where(hook => File.Exists(Path.Combine(hooks, hook))
+                && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(Path.Combine(hooks, hook)) & UnixFileMode.UserExecute) != 0))
+            .ToList();
     }
 }

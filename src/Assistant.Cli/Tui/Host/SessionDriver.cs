@@ -21,6 +21,7 @@ internal sealed class SessionDriver(IMigrationSession session)
         session.Mode)
     {
         SupportsRuleWide = session is IRuleWideDecisions,
+        SupportsTargetChange = session is IPrefectTargetChoice,
         Notices = (session as MigrationSession)?.Options.Notices() ?? [],
     };
 
@@ -65,7 +66,24 @@ internal sealed class SessionDriver(IMigrationSession session)
         TuiEffect.AcceptAllSafe => async () => new TuiEvent.AllSafeAccepted(await Wizard.AcceptAllSafeAsync(cancellationToken), Snapshot()),
         TuiEffect.RunCheck => async () => new TuiEvent.CheckFinished(await Wizard.CheckAsync(cancellationToken)),
         TuiEffect.CountRule count when session is IRuleWideDecisions rules => async () => new TuiEvent.RuleCounted(count.RuleId, await rules.CountFlowsWithRuleAsync(count.RuleId, cancellationToken)),
-        TuiEffect.ApplyRule apply when session is IRuleWideDecisions rules => async () => new TuiEvent.RuleApplied(apply.RuleId, await rules.AcceptRuleEverywhereAsync(apply.RuleId, cancellationToken)),
+        TuiEffect.ApplyRule apply when session is IRuleWideDecisions rules => async () =>
+        {
+            var flows = await rules.AcceptRuleEverywhereAsync(apply.RuleId, cancellationToken);
+            if (_wizard is null)
+            {
+                return new TuiEvent.RuleApplied(apply.RuleId, flows, null);
+            }
+
+            // The open flow takes the decision too: its step is planned again so the diff and the pending commit show it.
+            await _wizard.RefreshAsync(cancellationToken);
+            return new TuiEvent.RuleApplied(apply.RuleId, flows, Snapshot());
+        },
+        TuiEffect.PlanTarget plan when session is IPrefectTargetChoice targets => async () => new TuiEvent.TargetPlanned(await targets.PlanTargetChangeAsync(plan.Target, cancellationToken)),
+        TuiEffect.ChangeTarget change when session is IPrefectTargetChoice targets => async () =>
+        {
+            var plan = await targets.ChangeTargetAsync(change.Target, cancellationToken);
+            return new TuiEvent.TargetChanged(plan, Header, await session.StatusAsync(cancellationToken));
+        },
         TuiEffect.EditFile edit => () => Task.FromResult<TuiEvent>(new TuiEvent.Failed($"editing {edit.File} needs the terminal (the host runs the editor)")),
         _ => () => Task.FromResult<TuiEvent>(new TuiEvent.Failed($"this session cannot do {effect.GetType().Name}")),
     });

@@ -12,11 +12,13 @@ namespace Assistant.Cli.Tui.Host;
 /// The one render loop that owns the console. Keys (from <see cref="KeyReader"/>), results of background work
 /// (session calls through <see cref="SessionDriver"/>), scan progress and ticks all arrive on one channel; the
 /// loop applies them to the state and redraws only when the state or the terminal size changed, writing only
-/// the lines that differ. Opening the session runs in the background too, so the scan shows progress.
+/// the lines that differ. Opening the session runs in the background too, so the scan shows progress. The terminal is
+/// handed over (screen left, keys paused) to <c>$EDITOR</c> and to commits that run git hooks or sign, then redrawn.
 /// </summary>
 internal sealed class TuiHost(IAnsiConsole console, TuiHost.SessionOpener open, EditorLauncher editor)
 {
-    public delegate Task<IMigrationSession> SessionOpener(IProgress<ScanProgress> progress, CancellationToken cancellationToken);
+    /// <summary>Opens the session; <paramref name="terminal"/> is what the engine lends commits that need the terminal.</summary>
+    public delegate Task<IMigrationSession> SessionOpener(IProgress<ScanProgress> progress, ICommitTerminal terminal, CancellationToken cancellationToken);
 
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(100);
 
@@ -55,6 +57,13 @@ internal sealed class TuiHost(IAnsiConsole console, TuiHost.SessionOpener open, 
                         throw _openFailure;
                     }
 
+                    if (message.Loan is { } loan)
+                    {
+                        await LendAsync(loan, screen, keys);
+                        shown = null;
+                        continue;
+                    }
+
                     var transition = message.Key is { } key ? KeyMap.Dispatch(state, key) : TuiUpdate.Apply(state, message.Event!);
                     state = transition.State;
                     if (transition.Effect is TuiEffect.EditFile edit)
@@ -88,7 +97,8 @@ internal sealed class TuiHost(IAnsiConsole console, TuiHost.SessionOpener open, 
         try
         {
             var progress = new Progress<ScanProgress>(p => Post(new TuiEvent.ScanProgressed(p)));
-            var session = await Task.Run(() => open(progress, cancellationToken), cancellationToken);
+            var terminal = new CommitTerminal(loan => _channel.Writer.TryWrite(LoopMessage.Of(loan)));
+            var session = await Task.Run(() => open(progress, terminal, cancellationToken), cancellationToken);
             _driver = new SessionDriver(session);
             Post(await _driver.OpenedAsync(cancellationToken));
         }
@@ -156,6 +166,26 @@ internal sealed class TuiHost(IAnsiConsole console, TuiHost.SessionOpener open, 
                 Post(new TuiEvent.Failed(exception.Message.ReplaceLineEndings(" ")));
             }
         }, cancellationToken);
+    }
+
+    // A commit whose hooks or signing may talk to the user: git gets the terminal the way the editor does. The loop
+    // draws nothing meanwhile (it is awaiting here); what the hooks print stays above the redrawn screen's scrollback.
+    private async Task LendAsync(TerminalLoan loan, TerminalScreen screen, KeyReader keys)
+    {
+        keys.Pause();
+        screen.Leave();
+        try
+        {
+            var writer = console.Profile.Out.Writer;
+            await writer.WriteLineAsync($"flowmigrate: committing with {loan.Reason}; git has the terminal until the commit is done.");
+            await writer.FlushAsync();
+            await loan.Run(writer);
+        }
+        finally
+        {
+            screen.Enter();
+            keys.Resume();
+        }
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)

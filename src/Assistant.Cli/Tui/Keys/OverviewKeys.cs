@@ -16,6 +16,8 @@ internal static class OverviewKeys
         new KeyBinding("o", "sort by state / by file", KeyMatch.Char('o'), (s, _) => s with { Overview = (s.Overview with { Sort = s.Overview.Sort == FlowSort.State ? FlowSort.File : FlowSort.State }).Select(0) }) { Short = "sort" },
         new KeyBinding("x", "skip the selected flow (recorded, reversible)", KeyMatch.Char('x'), SkipFlow) { Short = "skip flow" }
             .When(Reasons.Busy).When(CannotSkip),
+        new KeyBinding("t", "switch the Prefect target (prefect2 / prefect3): asks, then re-plans", KeyMatch.Char('t'), ChangeTarget) { Short = "target" }
+            .When(Reasons.Busy).When(s => s.Overview.IsScanning ? "still scanning" : null).When(CannotChangeTarget),
         new KeyBinding("r", "refresh the states from git", KeyMatch.Char('r'), (s, _) => s.Start(new TuiEffect.RefreshStatus(), "refreshing")) { Short = "refresh" }
             .When(Reasons.Busy).When(s => s.Overview.IsScanning ? "still scanning" : null),
         CommonKeys.Help,
@@ -39,6 +41,20 @@ internal static class OverviewKeys
         { State: FlowState.Merged or FlowState.Committed or FlowState.MigratedOutside } => "already migrated",
         _ => null,
     };
+
+    private static string? CannotChangeTarget(TuiState state) => state.Overview.Repository switch
+    {
+        null => "still opening",
+        { HasPrefect: false } => "no Prefect 1 flows here (Flyte only)",
+        { SupportsTargetChange: false } => "this session cannot change the target",
+        _ => null,
+    };
+
+    private static Transition ChangeTarget(TuiState state, ConsoleKeyInfo key)
+    {
+        var target = state.Overview.Repository!.OtherPrefectTarget;
+        return state.Start(new TuiEffect.PlanTarget(target), $"checking the Prefect flows for {target}");
+    }
 
     private static Transition Open(TuiState state, ConsoleKeyInfo key)
     {

@@ -21,7 +21,9 @@ internal static class WizardKeys
             .When(Reasons.Busy),
         new KeyBinding("R", "apply the selected change's rule in every flow that has it", KeyMatch.Char('R'), Rule) { Short = "rule everywhere" }
             .When(Reasons.Busy).When(Reasons.NoStep).When(NoChange)
-            .When(s => s.Overview.Repository?.SupportsRuleWide == false ? "this session cannot apply a rule across flows" : null),
+            .When(s => s.Overview.Repository?.SupportsRuleWide == false ? "this session cannot apply a rule across flows" : null)
+            .When(s => s.Wizard?.Change is { Safety: Assistant.Core.Rules.Safety.Manual } c ? $"{c.RuleId} is manual: it only adds TODOs" : null)
+            .When(s => s.Wizard?.Change is { IsRuleAccepted: true } c ? $"{c.RuleId} is already accepted in every flow" : null),
         new KeyBinding("d", "unified / side-by-side diff", KeyMatch.Char('d'), (s, _) => s with { Wizard = s.Wizard!.ToggleLayout(s.DiffRows) }) { Short = "side by side" }
             .When(s => s.Size.AllowsSideBySide || s.Wizard?.SideBySide == true ? null : $"needs 120 columns (now {s.Size.Width})"),
         new KeyBinding("n/p", "next / previous hunk", KeyMatch.Any(KeyMatch.Char('n'), KeyMatch.Char('p')),

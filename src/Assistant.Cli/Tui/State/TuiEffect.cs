@@ -34,5 +34,11 @@ internal abstract record TuiEffect
 
     public sealed record ApplyRule(string RuleId) : TuiEffect;
 
+    /// <summary>Asks what switching the Prefect target to <paramref name="Target"/> would do (nothing changes yet).</summary>
+    public sealed record PlanTarget(string Target) : TuiEffect;
+
+    /// <summary>Pins the Prefect target <paramref name="Target"/> in the config file and re-plans.</summary>
+    public sealed record ChangeTarget(string Target) : TuiEffect;
+
     public sealed record Quit : TuiEffect;
 }

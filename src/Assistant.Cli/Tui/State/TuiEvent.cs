@@ -25,7 +25,14 @@ internal abstract record TuiEvent
 
     public sealed record RuleCounted(string RuleId, int Flows) : TuiEvent;
 
-    public sealed record RuleApplied(string RuleId, int Flows) : TuiEvent;
+    /// <summary>The rule is accepted in <paramref name="Flows"/> other flows; <paramref name="Wizard"/> is the open flow planned again with it.</summary>
+    public sealed record RuleApplied(string RuleId, int Flows, WizardSnapshot? Wizard) : TuiEvent;
+
+    /// <summary>What switching the Prefect target would do, or why it cannot be done now.</summary>
+    public sealed record TargetPlanned(TargetChangePlan Plan) : TuiEvent;
+
+    /// <summary>The Prefect target changed: the repository header and every flow's state as re-planned.</summary>
+    public sealed record TargetChanged(TargetChangePlan Plan, RepositoryHeader Repository, IReadOnlyList<FlowStatus> Flows) : TuiEvent;
 
     public sealed record Failed(string Message) : TuiEvent;
 

@@ -28,11 +28,14 @@ internal static class TuiUpdate
                 Busy = null,
                 Confirm = new ConfirmAction(
                     $"Apply {m.RuleId} everywhere",
-                    $"Accept the changes of {m.RuleId} in {m.Flows} flow{(m.Flows == 1 ? "" : "s")}? Each flow records the decision on its branch.",
+                    $"Accept the changes of {m.RuleId} in {m.Flows} other flow{(m.Flows == 1 ? "" : "s")} and this one? They are pre-accepted when each flow is opened or migrated, and its commit records the decision. Changes you turned off one by one stay off.",
                     new TuiEffect.ApplyRule(m.RuleId),
                     $"applying {m.RuleId}"),
             },
-        TuiEvent.RuleApplied m => (state with { Busy = null }).Say($"{m.RuleId} accepted in {m.Flows} flow{(m.Flows == 1 ? "" : "s")}"),
+        TuiEvent.RuleApplied m => RuleApplied(state, m),
+        TuiEvent.TargetPlanned m => TargetPlanned(state, m.Plan),
+        TuiEvent.TargetChanged m => (state with { Busy = null, Overview = state.Overview.WithFlows(m.Flows) with { Repository = m.Repository } })
+            .Say($"Prefect target is now {m.Plan.To}: {Flows(m.Plan.Replanned.Count)} re-planned; saved in .flowmigrate/config.yaml (commit it so the team uses {m.Plan.To})"),
         TuiEvent.Failed m => Failed(state, m.Message),
         TuiEvent.RewriteNeeded m => state with
         {
@@ -43,6 +46,34 @@ internal static class TuiUpdate
         TuiEvent.Ticked => state.Busy is not null || state.Check?.IsRunning == true || state.Overview.IsScanning ? state with { Frame = state.Frame + 1 } : state,
         _ => state,
     };
+
+    private static Transition TargetPlanned(TuiState state, TargetChangePlan plan)
+    {
+        if (plan.Refusal is { } refusal)
+        {
+            return (state with { Busy = null }).Warn(refusal);
+        }
+
+        var kept = plan.Kept.Count == 0 ? string.Empty : $" {Flows(plan.Kept.Count)} already committed, merged or skipped keep{(plan.Kept.Count == 1 ? "s" : "")} {(plan.Kept.Count == 1 ? "its" : "their")} {plan.From} branch{(plan.Kept.Count == 1 ? "" : "es")}.";
+        return state with
+        {
+            Busy = null,
+            Confirm = new ConfirmAction(
+                $"Switch to {plan.To}",
+                $"Change the Prefect target from {plan.From} to {plan.To}? {Flows(plan.Replanned.Count)} not started {(plan.Replanned.Count == 1 ? "is" : "are")} re-planned for {plan.To}.{kept} "
+                + "Saved in .flowmigrate/config.yaml.",
+                new TuiEffect.ChangeTarget(plan.To),
+                $"switching to {plan.To}"),
+        };
+    }
+
+    private static string Flows(int count) => $"{count} Prefect flow{(count == 1 ? "" : "s")}";
+
+    private static Transition RuleApplied(TuiState state, TuiEvent.RuleApplied m)
+    {
+        var text = $"{m.RuleId} accepted in {m.Flows} other flow{(m.Flows == 1 ? "" : "s")} and this one";
+        return m.Wizard is { } wizard && state.Wizard is not null ? WizardChanged(state, wizard, text) : (state with { Busy = null }).Say(text);
+    }
 
     private static Transition WizardChanged(TuiState state, WizardSnapshot snapshot, string? message)
     {

@@ -56,6 +56,7 @@ internal static class DiffView
             .Add(change.IsEnabled ? "● " : "○ off ", style ?? (change.IsEnabled ? Theme.Ok : Theme.Dim))
             .Add(change.RuleId, style ?? Theme.Bold)
             .Add(" " + change.Safety.ToString().ToLowerInvariant(), style ?? Theme.Safety(change.Safety))
+            .Add(change.IsRuleAccepted ? " rule accepted" : string.Empty, style ?? Theme.Ok)
             .Add(" " + change.Reason, style ?? (change.IsEnabled ? null : Theme.Dim));
         return placed ? line : line.Add($" ({change.File}:{change.Line})", style ?? Theme.Dim);
     }

@@ -44,6 +44,12 @@ internal static class StepsView
                 lines.Add(Line.Of($"   {off} turned off", Theme.Warning));
             }
 
+            var accepted = changes.Count(c => c.IsRuleAccepted);
+            if (accepted > 0)
+            {
+                lines.Add(Line.Of($"   {accepted} rule-accepted", Theme.Ok));
+            }
+
             lines.Add(Line.Of($"   {preview.Todos.Count} TODO{(preview.Todos.Count == 1 ? "" : "s")}", preview.Todos.Count > 0 ? Theme.Warning : Theme.Dim));
         }
 

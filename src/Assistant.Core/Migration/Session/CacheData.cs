@@ -15,6 +15,10 @@ public sealed record CacheData
     /// own is only taken for flowmigrate's when listed here (or checked out in its worktree).</summary>
     public Dictionary<string, string> CreatedBranches { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Rules accepted for every flow (the wizard's <c>R</c>), per flow that had their changes: applied whatever the
+    /// safety limit, kept by "accept all safe", and named in the trailers of the commit that applies them.</summary>
+    public Dictionary<string, List<string>> AcceptedRules { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>Flows the user chose not to migrate.</summary>
     public List<string> SkippedFlows { get; init; } = [];
 }

@@ -13,20 +13,27 @@ internal sealed class FlowPlanner(ModuleParser parser, TreeLayout layout)
 {
     private readonly StepEngine _engine = new(parser);
 
-    public async Task<ProjectModel> LoadAsync(string worktree, MigrationUnit unit, CancellationToken cancellationToken)
+    public Task<ProjectModel> LoadAsync(string worktree, MigrationUnit unit, CancellationToken cancellationToken) =>
+        LoadAsync(ProjectContextFilesReader.Read(worktree), unit, async (relative, token) =>
+        {
+            var path = Path.Combine(worktree, relative);
+            return File.Exists(path) ? await File.ReadAllBytesAsync(path, token) : null;
+        }, cancellationToken);
+
+    /// <summary>Loads the scope through <paramref name="read"/> (repo-relative path to bytes, null when absent): the converted copy when one exists.</summary>
+    public async Task<ProjectModel> LoadAsync(Dictionary<string, string> others, MigrationUnit unit, Func<string, CancellationToken, Task<byte[]?>> read,
+        CancellationToken cancellationToken)
     {
         var modules = new List<PythonModule>();
-        var others = ProjectContextFilesReader.Read(worktree);
         foreach (var path in unit.Files)
         {
-            var converted = Path.Combine(worktree, layout.OutputPath(path));
-            var source = File.Exists(converted) ? converted : Path.Combine(worktree, path);
-            if (!File.Exists(source))
+            var bytes = await read(layout.OutputPath(path), cancellationToken) ?? await read(path, cancellationToken);
+            if (bytes is null)
             {
                 continue;
             }
 
-            var decoded = SourceFileReader.Decode(await File.ReadAllBytesAsync(source, cancellationToken));
+            var decoded = SourceFileReader.Decode(bytes);
             if (!decoded.IsSuccess)
             {
                 throw new SessionException(SessionRefusal.InvalidConfig, $"{path}: {decoded.Error}");

@@ -54,6 +54,9 @@ internal sealed class FlowWizard : IFlowWizard
 
     private IReadOnlyList<string> Disabled => _session.Cache.Data.DisabledChanges.GetValueOrDefault(Key) ?? [];
 
+    // Rules accepted for every flow (R in the wizard), recorded for this flow by the session.
+    private IReadOnlySet<string> AcceptedRules => (_session.Cache.Data.AcceptedRules.GetValueOrDefault(Key) ?? []).ToHashSet(StringComparer.Ordinal);
+
     public static async Task<FlowWizard> OpenAsync(MigrationSession session, MigrationUnit unit, bool rewrite, CancellationToken cancellationToken)
     {
         var repository = session.Repository;
@@ -214,7 +217,7 @@ internal sealed class FlowWizard : IFlowWizard
             Trailers = message.Trailers.Select(t => new CommitTrailer(t.Key, t.Value)).ToList(),
             NoVerify = skipHooks,
         };
-        var commit = await _worktree.CommitAsync(request, cancellationToken);
+        var commit = await CommitAsync(request, cancellationToken);
         if (!commit.IsSuccess)
         {
             // Nothing is committed: the files stay written in flowmigrate's worktree and are redone on retry.
@@ -235,6 +238,17 @@ internal sealed class FlowWizard : IFlowWizard
         return new CommitResult(stepId, commit.Value.Value, null);
     }
 
+    // Hooks and signing may talk to the user: when they will run, the commit gets the terminal (if the session has one to lend).
+    private async Task<GitResult<ObjectId>> CommitAsync(CommitRequest request, CancellationToken cancellationToken)
+    {
+        if (_session.Options.CommitTerminal is { } terminal && await _worktree.CommitInteractionAsync(request.NoVerify, cancellationToken) is { } reason)
+        {
+            return await terminal.LendAsync(reason, echo => _worktree.CommitAsync(request with { Terminal = echo }, cancellationToken), cancellationToken);
+        }
+
+        return await _worktree.CommitAsync(request, cancellationToken);
+    }
+
     public async Task SkipAsync(CancellationToken cancellationToken = default)
     {
         var preview = Current ?? throw new InvalidOperationException("Every step of this flow is decided.");
@@ -248,7 +262,7 @@ internal sealed class FlowWizard : IFlowWizard
         var results = new List<CommitResult>();
         while (Current is { } preview)
         {
-            foreach (var change in preview.Changes.Where(c => c.IsEnabled && c.Safety != Safety.Safe))
+            foreach (var change in preview.Changes.Where(c => c.IsEnabled && c.Safety != Safety.Safe && !c.IsRuleAccepted))
             {
                 await ToggleAsync(change.Key, cancellationToken);
             }
@@ -311,7 +325,14 @@ internal sealed class FlowWizard : IFlowWizard
     private FixPolicy Policy()
     {
         var disabled = Disabled.ToHashSet(StringComparer.Ordinal);
-        return _session.Options.Policy with { IsExcluded = (path, finding, anchor) => disabled.Contains(new ChangeKey(finding.RuleId, path, anchor).ToString()) };
+        return Including() with { IsExcluded = (path, finding, anchor) => disabled.Contains(new ChangeKey(finding.RuleId, path, anchor).ToString()) };
+    }
+
+    // The session's policy plus the rules accepted for every flow, whatever their safety.
+    private FixPolicy Including()
+    {
+        var accepted = AcceptedRules;
+        return accepted.Count == 0 ? _session.Options.Policy : _session.Options.Policy with { IsIncluded = (_, finding, _) => accepted.Contains(finding.RuleId) };
     }
 
     // Loads the branch state and moves to the first undecided step that has changes.
@@ -338,7 +359,7 @@ internal sealed class FlowWizard : IFlowWizard
         }
     }
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
         if (Current is { } preview)
         {
@@ -346,8 +367,15 @@ internal sealed class FlowWizard : IFlowWizard
         }
     }
 
-    private Task<StepPreview> PreviewAsync(MigrationStep step, ProjectModel project, CancellationToken cancellationToken) =>
-        _planner.PreviewAsync(_ruleset, step, StepState.Current, project, _unit, _session.RuleOptionsFor(_ruleset), Policy(), _edits, cancellationToken);
+    private async Task<StepPreview> PreviewAsync(MigrationStep step, ProjectModel project, CancellationToken cancellationToken)
+    {
+        var preview = await _planner.PreviewAsync(_ruleset, step, StepState.Current, project, _unit, _session.RuleOptionsFor(_ruleset), Policy(), _edits, cancellationToken);
+        var accepted = AcceptedRules;
+        return accepted.Count == 0 ? preview : preview with
+        {
+            Changes = preview.Changes.Select(c => accepted.Contains(c.RuleId) && c.Safety != Safety.Manual ? c with { IsRuleAccepted = true } : c).ToList(),
+        };
+    }
 
     // Whether no later undecided step has anything to change on the project after this step, and the later
     // steps that are empty before the next one with changes (recorded, so status counts steps as the wizard does).
@@ -357,7 +385,7 @@ internal sealed class FlowWizard : IFlowWizard
         var later = _ruleset.Steps.SkipWhile(s => s.Id != stepId).Skip(1).Where(s => !IsDecided(s));
         foreach (var step in later)
         {
-            var preview = await _planner.PreviewAsync(_ruleset, step, StepState.Pending, project, _unit, _session.RuleOptionsFor(_ruleset), _session.Options.Policy, new Dictionary<string, string>(), cancellationToken);
+            var preview = await _planner.PreviewAsync(_ruleset, step, StepState.Pending, project, _unit, _session.RuleOptionsFor(_ruleset), Including(), new Dictionary<string, string>(), cancellationToken);
             if (!preview.IsEmpty)
             {
                 return (false, empty);
@@ -441,6 +469,9 @@ internal sealed class FlowWizard : IFlowWizard
         trailers.Add(KeyValuePair.Create(Trailers.Ruleset, $"{_ruleset.Id}@{_ruleset.Manifest.Version}"));
         trailers.AddRange(PendingSkips.Select(s => KeyValuePair.Create(Trailers.SkippedStep, s)));
         trailers.AddRange(preview.Changes.Where(c => !c.IsEnabled && Disabled.Contains(c.Key.ToString())).Select(c => KeyValuePair.Create(Trailers.Skipped, c.Key.ToString())));
+        var accepted = AcceptedRules;
+        trailers.AddRange(preview.Changes.Where(c => c.IsEnabled && accepted.Contains(c.RuleId)).Select(c => c.RuleId).Distinct().Order(StringComparer.Ordinal)
+            .Select(r => KeyValuePair.Create(Trailers.AcceptedRule, r)));
         trailers.AddRange(_edits.Keys.Order(StringComparer.Ordinal).Select(f => KeyValuePair.Create(Trailers.Edited, f)));
         if (complete)
         {

@@ -20,6 +20,9 @@ public interface IFlowWizard
     /// <summary>When opening re-planned the flow on a base that moved (with the user's consent), what that did; null otherwise.</summary>
     string? Replanned => null;
 
+    /// <summary>Plans the current step again, after a decision made outside this wizard (a rule accepted for every flow).</summary>
+    Task RefreshAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     /// <summary>Turns one proposed change off (or back on) before accepting; recomputes the preview.</summary>
     Task ToggleAsync(ChangeKey change, CancellationToken cancellationToken = default);
 

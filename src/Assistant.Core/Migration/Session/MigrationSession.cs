@@ -13,7 +13,7 @@ namespace Assistant.Core.Migration.Session;
 /// touched; one commit per accepted step, with trailers that let <see cref="StatusAsync"/> be derived
 /// from git alone.
 /// </summary>
-internal sealed class MigrationSession : IMigrationSession
+internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, IPrefectTargetChoice
 {
     private readonly GitRepository _repository;
     private readonly PythonWorker _worker;
@@ -21,6 +21,10 @@ internal sealed class MigrationSession : IMigrationSession
     private readonly Dictionary<string, Ruleset> _rulesets = new(StringComparer.Ordinal);
 
     private readonly SessionLock _lock;
+
+    // The unit opened last (the wizard's flow) and the last rule-wide scan, which confirming R reuses.
+    private string? _openUnit;
+    private (string RuleId, IReadOnlyList<MigrationUnit> Units)? _ruleScan;
 
     private MigrationSession(GitRepository repository, PythonWorker worker, SessionOptions options, RepositoryConfig config,
         string baseBranch, string baseCommit, RepositoryInventory inventory, IReadOnlyList<MigrationUnit> units, SessionLock sessionLock)
@@ -34,6 +38,7 @@ internal sealed class MigrationSession : IMigrationSession
         BaseCommit = baseCommit;
         Inventory = inventory;
         Units = units;
+        PrefectTarget = options.PrefectTarget ?? config.PrefectTarget;
         Layout = new TreeLayout(Mode, config.ParallelTree);
         Cache = SessionCache.Load(repository.CommonDir);
         Checker = new FlowChecker(worker, Path.Combine(repository.CommonDir, "flowmigrate", "standins"), options.CheckTimeout);
@@ -45,7 +50,7 @@ internal sealed class MigrationSession : IMigrationSession
 
     public string BaseCommit { get; }
 
-    public string PrefectTarget => _options.PrefectTarget ?? Config.PrefectTarget;
+    public string PrefectTarget { get; private set; }
 
     public string Mode => _options.Mode ?? Config.Mode;
 
@@ -53,7 +58,7 @@ internal sealed class MigrationSession : IMigrationSession
 
     public RepositoryConfig Config { get; }
 
-    internal IReadOnlyList<MigrationUnit> Units { get; }
+    internal IReadOnlyList<MigrationUnit> Units { get; private set; }
 
     internal TreeLayout Layout { get; }
 
@@ -128,12 +133,80 @@ internal sealed class MigrationSession : IMigrationSession
     public async Task<IFlowWizard> OpenAsync(string flowId, bool rewrite, CancellationToken cancellationToken = default)
     {
         var unit = UnitOf(flowId);
-        return await FlowWizard.OpenAsync(this, unit, rewrite || _options.Rewrite, cancellationToken);
+        _ruleScan = null;
+        var wizard = await FlowWizard.OpenAsync(this, unit, rewrite || _options.Rewrite, cancellationToken);
+        _openUnit = unit.Lead.Id;
+        return wizard;
     }
+
+    public async Task<TargetChangePlan> PlanTargetChangeAsync(string target, CancellationToken cancellationToken = default)
+    {
+        var statuses = (await StatusAsync(cancellationToken)).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var prefect = Units.Where(u => u.RulesetId.StartsWith("prefect1-to-", StringComparison.Ordinal)).SelectMany(u => u.Flows).Select(f => statuses[f.Id]).ToList();
+        return new TargetChangePlan(
+            PrefectTarget,
+            target,
+            prefect.Where(s => s.State == FlowState.NotStarted).Select(s => s.Name).ToList(),
+            prefect.Where(s => s.State is not (FlowState.NotStarted or FlowState.InProgress)).Select(s => s.Name).ToList(),
+            prefect.Where(s => s.State == FlowState.InProgress).Select(s => s.Step is { } step ? $"{s.Name} (step {step} of {s.StepCount})" : s.Name).ToList());
+    }
+
+    public async Task<TargetChangePlan> ChangeTargetAsync(string target, CancellationToken cancellationToken = default)
+    {
+        var plan = await PlanTargetChangeAsync(target, cancellationToken);
+        if (plan.Refusal is { } refusal)
+        {
+            throw new SessionException(SessionRefusal.TargetChangeBlocked, refusal);
+        }
+
+        try
+        {
+            RepositoryConfigFile.SetPrefectTarget(Root, target);
+        }
+        catch (RepositoryConfigException exception)
+        {
+            throw new SessionException(SessionRefusal.InvalidConfig, exception.Message);
+        }
+
+        var branches = Check(await _repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed).Select(b => b.BranchName).ToHashSet(StringComparer.Ordinal);
+        Units = MigrationUnits.Form(Inventory, Mode, target, branches);
+        PrefectTarget = target;
+        _ruleScan = null;
+        return plan;
+    }
+
+    public async Task<int> CountFlowsWithRuleAsync(string ruleId, CancellationToken cancellationToken = default)
+    {
+        var units = await new RuleWideScan(this).UnitsWithAsync(ruleId, cancellationToken);
+        _ruleScan = (ruleId, units);
+        return Others(units).Count();
+    }
+
+    /// <summary>Records the rule as accepted for every unit that has its changes and for the open one; counts the others, as
+    /// <see cref="CountFlowsWithRuleAsync"/> does (the wizard's confirmation named that number).</summary>
+    public async Task<int> AcceptRuleEverywhereAsync(string ruleId, CancellationToken cancellationToken = default)
+    {
+        var units = _ruleScan is { } scan && scan.RuleId == ruleId ? scan.Units : await new RuleWideScan(this).UnitsWithAsync(ruleId, cancellationToken);
+        var keys = units.Select(u => u.Lead.Id).Append(_openUnit).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        Cache.Update(data =>
+        {
+            foreach (var key in keys)
+            {
+                data.AcceptedRules[key] = (data.AcceptedRules.GetValueOrDefault(key) ?? []).Append(ruleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            }
+
+            return data;
+        });
+        _ruleScan = null;
+        return Others(units).Count();
+    }
+
+    private IEnumerable<MigrationUnit> Others(IEnumerable<MigrationUnit> units) => units.Where(u => u.Lead.Id != _openUnit);
 
     public Task SkipFlowAsync(string flowId, CancellationToken cancellationToken = default)
     {
         _ = UnitOf(flowId);
+        _ruleScan = null;
         Cache.Update(data => data with { SkippedFlows = data.SkippedFlows.Append(flowId).Distinct().Order(StringComparer.Ordinal).ToList() });
         return Task.CompletedTask;
     }

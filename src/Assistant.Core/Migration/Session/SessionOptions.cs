@@ -40,6 +40,9 @@ public sealed record SessionOptions
     /// <summary>Problems that belong to no step (user rule compile errors, user rules disabled during the session), to show the user.</summary>
     public Func<IReadOnlyList<string>> Notices { get; init; } = () => [];
 
+    /// <summary>Lends the user's terminal to commits that run hooks or are signed (the TUI); null: git runs without one.</summary>
+    public ICommitTerminal? CommitTerminal { get; init; }
+
     /// <summary>Told how the scan that opens the session advances (the TUI's progress bar on large repositories).</summary>
     public IProgress<Inventory.ScanProgress>? ScanProgress { get; init; }
 }

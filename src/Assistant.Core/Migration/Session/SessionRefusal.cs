@@ -18,4 +18,7 @@ public enum SessionRefusal
 
     /// <summary>A rewrite was consented to, but the branch holds hand edits that cannot be replayed on the new base.</summary>
     CannotReplay,
+
+    /// <summary>The Prefect target cannot change while Prefect flows are in progress on the current one.</summary>
+    TargetChangeBlocked,
 }

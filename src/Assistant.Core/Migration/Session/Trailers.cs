@@ -16,6 +16,9 @@ public static class Trailers
     /// <summary>A change turned off in this step: <c>RULE@file:anchor</c>.</summary>
     public const string Skipped = "Flowmigrate-Skipped";
 
+    /// <summary>A rule accepted for every flow (the wizard's <c>R</c>) whose changes this commit applies.</summary>
+    public const string AcceptedRule = "Flowmigrate-Accepted-Rule";
+
     /// <summary>A file of this step edited by hand after conversion.</summary>
     public const string Edited = "Flowmigrate-Edited";
 

@@ -49,9 +49,10 @@ public sealed class WizardEndToEndTests
         await terminal.WaitForAsync("daily_etl");
         await terminal.SendAsync("Enter");
 
-        var screen = await terminal.WaitForAsync("step 2 of 5: Decorator");
+        // Lines are drawn top to bottom: waiting for the lowest line asserted on means the frame is on screen.
+        var screen = await terminal.WaitForAsync("→ 2 Decorator");
+        Assert.Contains("step 2 of 5: Decorator", screen, StringComparison.Ordinal);
         Assert.Contains("✓ 1 Task configuration", screen, StringComparison.Ordinal);
-        Assert.Contains("→ 2 Decorator", screen, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,8 +96,8 @@ public sealed class WizardEndToEndTests
         Assert.Contains("+ # edited in the editor", edited, StringComparison.Ordinal);
 
         await terminal.SendAsync("a");
-        var commit = await terminal.WaitForAsync("─Commit─");
-        Assert.Contains("Flowmigrate-Edited:", commit, StringComparison.Ordinal);
+        var commit = await terminal.WaitForAsync("Flowmigrate-Edited:");
+        Assert.Contains("─Commit─", commit, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -97,11 +97,11 @@ public sealed class HeadlessWizardTests
         var tui = await OpenDailyEtlAsync();
 
         await tui.PressAsync('R');
-        Assert.Contains("in 4 flows", tui.Screen, StringComparison.Ordinal);
+        Assert.Contains("in 4 other flows and this one?", tui.Screen, StringComparison.Ordinal);
         await tui.PressAsync('y');
 
         Assert.Contains("accept rule FLY001", tui.Session.Calls);
-        Assert.Equal("FLY001 accepted in 4 flows", tui.State.Message!.Text);
+        Assert.Equal("FLY001 accepted in 4 other flows and this one", tui.State.Message!.Text);
     }
 
     [Fact]
@@ -129,5 +129,50 @@ public sealed class HeadlessWizardTests
 
         Assert.Equal(FlowState.Skipped, tui.State.Overview.Flows.Single(f => f.Id == DailyEtl).State);
         Assert.Contains($"skip flow {DailyEtl}", tui.Session.Calls);
+    }
+
+    [Fact]
+    public async Task Should_Switch_The_Prefect_Target_After_Confirmation_And_Show_It_In_The_Header()
+    {
+        var session = FakeRepository.Session();
+        session.Set(FakeRepository.Flows[4] with { State = FlowState.NotStarted });
+        var tui = await Headless.StartAsync(session: session);
+
+        await tui.PressAsync('t');
+        Assert.Contains("from prefect3 to prefect2? 1 Prefect flow not started is re-planned for prefect2. 2 Prefect flows already committed, merged or skipped keep their prefect3 branches.",
+            tui.State.Confirm!.Question, StringComparison.Ordinal);
+        await tui.PressAsync('y');
+
+        Assert.Equal("prefect2", tui.State.Overview.Repository!.PrefectTarget);
+        Assert.Contains("target prefect2", tui.Session.Calls);
+        Assert.Contains("Prefect target prefect2", tui.Screen, StringComparison.Ordinal);
+        Assert.StartsWith("Prefect target is now prefect2: 1 Prefect flow re-planned", tui.State.Message!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_To_Switch_The_Prefect_Target_While_A_Prefect_Flow_Is_In_Progress()
+    {
+        var session = FakeRepository.Session();
+        session.Set(FakeRepository.Flows[4] with { State = FlowState.InProgress, Step = 2 });
+        var tui = await Headless.StartAsync(session: session);
+
+        await tui.PressAsync('t');
+
+        Assert.Null(tui.State.Confirm);
+        Assert.True(tui.State.Message!.IsError);
+        Assert.Contains("cannot switch to prefect2: daily-sales is in progress on prefect3", tui.State.Message.Text, StringComparison.Ordinal);
+        Assert.Equal("prefect3", tui.State.Overview.Repository!.PrefectTarget);
+        Assert.DoesNotContain("target prefect2", tui.Session.Calls);
+    }
+
+    [Fact]
+    public async Task Should_Keep_The_Prefect_Target_When_The_Switch_Is_Declined()
+    {
+        var tui = await Headless.StartAsync();
+
+        await tui.PressAsync('t', 'n');
+
+        Assert.Equal("prefect3", tui.State.Overview.Repository!.PrefectTarget);
+        Assert.DoesNotContain("target prefect2", tui.Session.Calls);
     }
 }

@@ -217,15 +217,70 @@ public sealed class WizardStateTests
         Assert.Equal(new TuiEffect.CountRule("FLY001"), counting.Effect);
 
         var asked = TuiUpdate.Apply(counting.State, new TuiEvent.RuleCounted("FLY001", 12)).State;
-        Assert.Contains("in 12 flows", asked.Confirm!.Question, StringComparison.Ordinal);
+        Assert.Contains("in 12 other flows and this one", asked.Confirm!.Question, StringComparison.Ordinal);
 
         var applying = Press(asked, 'y');
         Assert.Equal(new TuiEffect.ApplyRule("FLY001"), applying.Effect);
 
-        var done = TuiUpdate.Apply(applying.State, new TuiEvent.RuleApplied("FLY001", 12)).State;
-        Assert.Equal("FLY001 accepted in 12 flows", done.Message!.Text);
+        var done = TuiUpdate.Apply(applying.State, new TuiEvent.RuleApplied("FLY001", 12, null)).State;
+        Assert.Equal("FLY001 accepted in 12 other flows and this one", done.Message!.Text);
         Assert.Null(done.Busy);
     }
+
+    [Fact]
+    public void Should_Say_So_And_Ask_Nothing_When_No_Other_Flow_Has_The_Rule()
+    {
+        var (opened, _) = FakeRepository.Opened();
+        var counting = Press(opened, 'R');
+
+        var answered = TuiUpdate.Apply(counting.State, new TuiEvent.RuleCounted("FLY001", 0)).State;
+
+        Assert.Null(answered.Confirm);
+        Assert.Null(answered.Busy);
+        Assert.Equal("no other flow has FLY001 changes", answered.Message!.Text);
+    }
+
+    [Fact]
+    public void Should_Not_Apply_The_Rule_When_The_Confirmation_Is_Declined()
+    {
+        var (opened, _) = FakeRepository.Opened();
+        var asked = TuiUpdate.Apply(Press(opened, 'R').State, new TuiEvent.RuleCounted("FLY001", 3)).State;
+
+        var declined = Press(asked, 'n');
+
+        Assert.Null(declined.Effect);
+        Assert.Null(declined.State.Confirm);
+    }
+
+    [Fact]
+    public void Should_Show_The_Open_Flow_Planned_Again_Once_The_Rule_Is_Applied()
+    {
+        var (opened, wizard) = FakeRepository.Opened();
+        var applying = Press(TuiUpdate.Apply(Press(opened, 'R').State, new TuiEvent.RuleCounted("FLY001", 3)).State, 'y').State;
+        var replanned = WizardSnapshot.Of(wizard) with { Current = Accepted(wizard.Current!, "FLY001") };
+
+        var done = TuiUpdate.Apply(applying, new TuiEvent.RuleApplied("FLY001", 3, replanned)).State;
+
+        Assert.Equal(Screen.Wizard, done.Screen);
+        Assert.True(done.Wizard!.Change!.IsRuleAccepted);
+        Assert.Equal("FLY001 accepted in 3 other flows and this one", done.Message!.Text);
+        Assert.Equal("FLY001 is already accepted in every flow", KeyMap.Active(done).Single(b => b.Label == "R").DisabledReason(done));
+    }
+
+    [Fact]
+    public void Should_Disable_R_On_A_Manual_Change_With_The_Reason()
+    {
+        var (opened, wizard) = FakeRepository.Opened();
+        var preview = wizard.Current!;
+        var manual = preview with { Changes = preview.Changes.Select((c, i) => i == 0 ? c with { Safety = Assistant.Core.Rules.Safety.Manual } : c).ToList() };
+        var state = TuiUpdate.Apply(opened, new TuiEvent.WizardChanged(WizardSnapshot.Of(wizard) with { Current = manual })).State;
+
+        Assert.Null(Press(state, 'R').Effect);
+        Assert.Equal("FLY001 is manual: it only adds TODOs", KeyMap.Active(state).Single(b => b.Label == "R").DisabledReason(state));
+    }
+
+    private static StepPreview Accepted(StepPreview preview, string ruleId) =>
+        preview with { Changes = preview.Changes.Select(c => c.RuleId == ruleId ? c with { IsRuleAccepted = true } : c).ToList() };
 
     [Fact]
     public void Should_Disable_R_When_The_Session_Cannot_Apply_A_Rule_Across_Flows()

@@ -20,7 +20,7 @@ internal static class FakeRepository
         new("prefect_flows/weekly_report.py::weekly-report", "weekly-report", "Prefect1", "prefect_flows/weekly_report.py", 2, FlowState.MigratedOutside, null, 5, null, 0),
     ];
 
-    public static RepositoryHeader Header { get; } = new("/home/dev/acme-flows", "main", ["flyte1", "prefect1"], "prefect3", "side-by-side") { SupportsRuleWide = true };
+    public static RepositoryHeader Header { get; } = new("/home/dev/acme-flows", "main", ["flyte1", "prefect1"], "prefect3", "side-by-side") { SupportsRuleWide = true, SupportsTargetChange = true };
 
     public static string EtlSource { get; } = string.Join('\n',
     [

@@ -4,7 +4,7 @@ using Assistant.Core.Migration.Session;
 namespace Assistant.Cli.Tests.Tui.Support;
 
 /// <summary>An in-memory session over <see cref="FakeRepository"/>'s flows; opening a flow returns its <see cref="FakeWizard"/>.</summary>
-internal sealed class FakeSession : IMigrationSession, IRuleWideDecisions
+internal sealed class FakeSession : IMigrationSession, IRuleWideDecisions, IPrefectTargetChoice
 {
     private readonly Dictionary<string, FlowStatus> _flows;
     private readonly Dictionary<string, FakeWizard> _wizards = new(StringComparer.Ordinal);
@@ -24,7 +24,7 @@ internal sealed class FakeSession : IMigrationSession, IRuleWideDecisions
 
     public string BaseBranch => "main";
 
-    public string PrefectTarget => "prefect3";
+    public string PrefectTarget { get; private set; } = "prefect3";
 
     public string Mode => "side-by-side";
 
@@ -70,6 +70,31 @@ internal sealed class FakeSession : IMigrationSession, IRuleWideDecisions
     {
         Calls.Add($"accept rule {ruleId}");
         return Task.FromResult(RuleFlows);
+    }
+
+    /// <summary>Puts a flow in another state (a flow in progress on the current target blocks switching it).</summary>
+    public void Set(FlowStatus flow) => _flows[flow.Id] = flow;
+
+    public Task<TargetChangePlan> PlanTargetChangeAsync(string target, CancellationToken cancellationToken = default)
+    {
+        var prefect = Order.Select(id => _flows[id]).Where(f => f.Framework.Equals("prefect1", StringComparison.OrdinalIgnoreCase)).ToList();
+        return Task.FromResult(new TargetChangePlan(PrefectTarget, target,
+            prefect.Where(f => f.State == FlowState.NotStarted).Select(f => f.Name).ToList(),
+            prefect.Where(f => f.State is not (FlowState.NotStarted or FlowState.InProgress)).Select(f => f.Name).ToList(),
+            prefect.Where(f => f.State == FlowState.InProgress).Select(f => f.Name).ToList()));
+    }
+
+    public async Task<TargetChangePlan> ChangeTargetAsync(string target, CancellationToken cancellationToken = default)
+    {
+        var plan = await PlanTargetChangeAsync(target, cancellationToken);
+        if (plan.Refusal is { } refusal)
+        {
+            throw new SessionException(SessionRefusal.TargetChangeBlocked, refusal);
+        }
+
+        Calls.Add($"target {target}");
+        PrefectTarget = target;
+        return plan;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -28,9 +28,9 @@ internal sealed class Headless
 
     public Func<string, string?> Editor { get; set; } = text => text;
 
-    public static async Task<Headless> StartAsync(TerminalSize? size = null)
+    public static async Task<Headless> StartAsync(TerminalSize? size = null, FakeSession? session = null)
     {
-        var headless = new Headless(FakeRepository.Session(), size ?? TerminalSize.Minimum);
+        var headless = new Headless(session ?? FakeRepository.Session(), size ?? TerminalSize.Minimum);
         await headless.ApplyAsync(await headless._driver.OpenedAsync(CancellationToken.None));
         return headless;
     }

@@ -91,4 +91,24 @@ public sealed class ScreenTests
 
         ScreenFiles.Verify("confirm-rule.80x24", state);
     }
+
+    [Fact]
+    public void Should_Ask_Before_Switching_The_Prefect_Target_With_What_Is_Replanned_And_Kept()
+    {
+        var plan = new Assistant.Core.Migration.Session.TargetChangePlan("prefect3", "prefect2", ["daily-sales", "hourly-sync"], ["weekly-report"], []);
+        var state = TuiUpdate.Apply(FakeRepository.Overview(), new TuiEvent.TargetPlanned(plan)).State;
+
+        ScreenFiles.Verify("confirm-target.80x24", state);
+    }
+
+    [Fact]
+    public void Should_Mark_The_Changes_Of_A_Rule_Accepted_In_Every_Flow()
+    {
+        var (opened, wizard) = FakeRepository.Opened();
+        var preview = wizard.Current!;
+        var accepted = preview with { Changes = preview.Changes.Select(c => c.RuleId == "FLY001" ? c with { IsRuleAccepted = true } : c).ToList() };
+        var state = TuiUpdate.Apply(opened, new TuiEvent.WizardChanged(WizardSnapshot.Of(wizard) with { Current = accepted })).State;
+
+        ScreenFiles.Verify("wizard-rule-accepted.80x24", state);
+    }
 }

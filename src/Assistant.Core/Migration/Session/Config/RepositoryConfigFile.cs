@@ -64,6 +64,47 @@ public static class RepositoryConfigFile
         return config;
     }
 
+    /// <summary>
+    /// Pins the Prefect target in the repository's config file, keeping every other line (comments included) as it is:
+    /// the <c>prefect_target</c> line is replaced (its trailing comment kept), or added; a missing file is written whole.
+    /// </summary>
+    public static void SetPrefectTarget(string root, string target)
+    {
+        var path = Path.Combine(root, RepositoryConfig.RelativePath);
+        var text = File.Exists(path) ? WithPrefectTarget(File.ReadAllText(path), target) : Render(RepositoryConfig.Default with { PrefectTarget = target });
+        Parse(path, text);
+        AtomicFile.Write(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
+    }
+
+    /// <summary><paramref name="text"/> (a config file) with its top-level <c>prefect_target</c> set to <paramref name="target"/>.</summary>
+    public static string WithPrefectTarget(string text, string target)
+    {
+        _ = OneOf(RepositoryConfig.RelativePath, 0, "prefect_target", target, Targets);
+        var lines = text.Split('\n');
+        var index = Array.FindIndex(lines, l => l.StartsWith("prefect_target:", StringComparison.Ordinal));
+        if (index < 0)
+        {
+            return text + (text.Length == 0 || text.EndsWith('\n') ? string.Empty : "\n") + $"prefect_target: {target}\n";
+        }
+
+        // Only the value changes: the spacing, a trailing comment and a '\r' stay as they were.
+        var line = lines[index];
+        var valueStart = "prefect_target:".Length;
+        while (valueStart < line.Length && line[valueStart] is ' ' or '\t')
+        {
+            valueStart++;
+        }
+
+        var valueEnd = valueStart;
+        while (valueEnd < line.Length && !char.IsWhiteSpace(line[valueEnd]))
+        {
+            valueEnd++;
+        }
+
+        lines[index] = (valueStart == "prefect_target:".Length ? "prefect_target: " : line[..valueStart]) + target + line[valueEnd..];
+        return string.Join('\n', lines);
+    }
+
     /// <summary>The file <c>flowmigrate init</c> writes: every key, with a comment saying what it does.</summary>
     public static string Render(RepositoryConfig config)
     {
