@@ -29,6 +29,11 @@ internal static class StatusCommand
                 new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), AcceptReview: true), cancellationToken, consoles: consoles.Error);
             var flows = await session.StatusAsync(cancellationToken);
             var newCode = await session.NewV1CodeAsync(cancellationToken);
+            if (newCode.Problem is { } problem)
+            {
+                consoles.Error.MarkupLine($"[yellow]warning[/] {Markup.Escape(problem)}");
+            }
+
             var gates = StatusGates.Of(result.GetValue(sarif), result.GetValue(failOn));
             int? gate = gates.IsEmpty ? null : await gates.RunAsync(session, newCode, cancellationToken);
             if (result.GetValue(json))

@@ -8,6 +8,9 @@ namespace Assistant.Core.Migration.Session;
 /// </summary>
 public sealed record NewV1Code(MigrationStart? Start, IReadOnlySet<string> Flows, IReadOnlyList<string> Files)
 {
+    /// <summary>Why nothing could be said about new code although the migration started (e.g. the disk is full), or null.</summary>
+    public string? Problem { get; init; }
+
     public static NewV1Code None { get; } = new(null, new HashSet<string>(StringComparer.Ordinal), []);
 
     public bool IsNew(string flowId) => Flows.Contains(flowId);

@@ -42,11 +42,23 @@ internal sealed class NewV1CodeFinder(MigrationSession session)
             var files = v1Files.Where(f => !oldFiles.Contains(f)).Order(StringComparer.Ordinal).ToList();
             return new NewV1Code(start, flows, files);
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // status only reads: a full disk or a read-only git dir must not stop it.
+            return NewV1Code.None with { Start = start, Problem = $"cannot scan the code of {start.Commit[..7]} to find new v1 code: {exception.Message}" };
+        }
         finally
         {
-            if (Directory.Exists(folder))
+            try
             {
-                Directory.Delete(folder, recursive: true);
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Left for the next run's disk to hold; nothing reads it.
             }
         }
     }
