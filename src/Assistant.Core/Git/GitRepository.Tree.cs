@@ -8,10 +8,10 @@ internal sealed partial class GitRepository
 {
     /// <summary>
     /// The regular files (not symlinks, not submodules) of <paramref name="revision"/>'s tree whose repo-relative,
-    /// '/'-separated path <paramref name="include"/> accepts, with their bytes exactly as stored (no filters, no
+    /// '/'-separated path and size in bytes <paramref name="include"/> accepts, with their bytes exactly as stored (no filters, no
     /// attributes: <c>export-ignore</c> does not apply). Two git processes whatever the number of files.
     /// </summary>
-    public async Task<GitResult<IReadOnlyDictionary<string, byte[]>>> TreeFilesAsync(string revision, Func<string, bool> include, CancellationToken cancellationToken = default)
+    public async Task<GitResult<IReadOnlyDictionary<string, byte[]>>> TreeFilesAsync(string revision, Func<string, long, bool> include, CancellationToken cancellationToken = default)
     {
         var commit = await RevParseAsync(revision, cancellationToken);
         if (!commit.IsSuccess)
@@ -19,26 +19,26 @@ internal sealed partial class GitRepository
             return commit.Error;
         }
 
-        var list = Read("ls-tree", "-r", "-z", "--full-tree", commit.Value.Value);
+        var list = Read("ls-tree", "-r", "-z", "-l", "--full-tree", commit.Value.Value);
         var listed = await RunCheckedAsync(list, GitErrorKind.CommandFailed, $"Could not list the files of {revision}", cancellationToken);
         if (!listed.IsSuccess)
         {
             return listed.Error;
         }
 
-        // "<mode> <type> <id>\t<path>": 100644 and 100755 are regular files.
+        // "<mode> <type> <id> <size>\t<path>" (the size right-aligned, "-" for submodules): 100644 and 100755 are regular files.
         var entries = new List<(string Id, string Path)>();
         foreach (var field in NulSeparated.Fields(listed.Value.StandardOutputBytes))
         {
             var tab = field.IndexOf('\t', StringComparison.Ordinal);
-            var head = tab < 0 ? [] : field[..tab].Split(' ');
-            if (head.Length != 3)
+            var head = tab < 0 ? [] : field[..tab].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (head.Length != 4)
             {
                 return GitError.FromCommand(GitErrorKind.UnexpectedOutput, $"Unexpected ls-tree line: {field}", list, listed.Value);
             }
 
             var path = field[(tab + 1)..];
-            if (head[0] is "100644" or "100755" && include(path))
+            if (head[0] is "100644" or "100755" && long.TryParse(head[3], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && include(path, size))
             {
                 entries.Add((head[2], path));
             }

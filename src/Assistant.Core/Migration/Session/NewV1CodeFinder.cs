@@ -22,7 +22,7 @@ internal sealed class NewV1CodeFinder(MigrationSession session)
         }
 
         var v1Files = session.Inventory.Files.Where(f => IsV1(f.Framework)).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var then = MigrationSession.Check(await session.Repository.TreeFilesAsync(start.Commit, v1Files.Contains, cancellationToken), SessionRefusal.GitFailed);
+        var then = MigrationSession.Check(await session.Repository.TreeFilesAsync(start.Commit, (path, _) => v1Files.Contains(path), cancellationToken), SessionRefusal.GitFailed);
         var folder = Path.Combine(session.Repository.CommonDir, "flowmigrate", "start-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
