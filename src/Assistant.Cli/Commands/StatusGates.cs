@@ -6,7 +6,7 @@ using Assistant.Core.Migration.Session;
 namespace Assistant.Cli.Commands;
 
 /// <summary>
-/// What <c>status --sarif FILE</c> and <c>status --fail-on todo|unmigrated</c> add to <c>status</c>: the SARIF file, and
+/// What <c>status --sarif FILE</c> and <c>status --fail-on todo|unmigrated|new-v1</c> add to <c>status</c>: the SARIF file, and
 /// a CI gate that fails (exit 1) with one line on stderr saying which gate tripped and why.
 /// </summary>
 internal sealed record StatusGates(string? SarifPath, IReadOnlySet<string> FailOn)
@@ -15,9 +15,9 @@ internal sealed record StatusGates(string? SarifPath, IReadOnlySet<string> FailO
 
     public static StatusGates Of(string? sarifPath, string[]? failOn) => new(sarifPath, (failOn ?? []).ToHashSet(StringComparer.Ordinal));
 
-    public async Task<int> RunAsync(MigrationSession session, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(MigrationSession session, NewV1Code newCode, CancellationToken cancellationToken)
     {
-        var report = await new ReportGatherer(session).GatherAsync(new ReportOptions(IncludeChecks: false, IncludeDiffs: false), cancellationToken);
+        var report = await new ReportGatherer(session).GatherAsync(new ReportOptions(IncludeChecks: false, IncludeDiffs: false), cancellationToken) with { NewCode = newCode };
         if (SarifPath is not null)
         {
             try
@@ -41,6 +41,15 @@ internal sealed record StatusGates(string? SarifPath, IReadOnlySet<string> FailO
         {
             var names = report.Unmigrated.Select(f => f.Status.Name).Distinct(StringComparer.Ordinal).ToList();
             reasons.Add($"{names.Count} flow(s) still on v1 ({string.Join(", ", names.Take(5))}{(names.Count > 5 ? ", …" : "")})");
+        }
+
+        if (FailOn.Contains("new-v1") && (report.NewUnmigrated.Count > 0 || report.NewV1Files.Count > 0))
+        {
+            var names = report.NewUnmigrated.Select(f => f.Status.Name).Distinct(StringComparer.Ordinal).ToList();
+            var what = names.Count > 0
+                ? $"{names.Count} flow(s) added on v1 since the migration started ({string.Join(", ", names.Take(5))}{(names.Count > 5 ? ", …" : "")})"
+                : $"{report.NewV1Files.Count} v1 file(s) added since the migration started ({string.Join(", ", report.NewV1Files.Take(5))}{(report.NewV1Files.Count > 5 ? ", …" : "")})";
+            reasons.Add($"{what}, start {newCode.Start!.Commit[..7]}");
         }
 
         if (reasons.Count == 0)

@@ -104,7 +104,17 @@ internal static partial class HtmlReport
     };
 
     private static string Counts(FlowCheckReport check) =>
-        E(string.Join(", ", check.Behaviour.GroupBy(b => b.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")));
+        E(string.Join(", ", check.Behaviour.GroupBy(b => b.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")))
+        + (GraphSection.Ran(check) ? GraphCounts(check) : string.Empty);
+
+    // "graph: 1 error, 2 warnings" (or "graph: same calls"), with the numbers as data attributes for scripts and tests.
+    private static string GraphCounts(FlowCheckReport check)
+    {
+        var (errors, warnings) = (GraphSection.Errors(check), GraphSection.Warnings(check));
+        var text = errors + warnings == 0 ? "same calls"
+            : string.Join(", ", new[] { (errors, "error"), (warnings, "warning") }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}{(c.Item1 == 1 ? "" : "s")}"));
+        return $" <span class=\"graph-counts{(errors > 0 ? " has-errors" : "")}\" data-errors=\"{errors}\" data-warnings=\"{warnings}\">graph: {E(text)}</span>";
+    }
 
     private static void Details(StringBuilder html, RepositoryReport report, bool checksRan)
     {
@@ -181,17 +191,51 @@ internal static partial class HtmlReport
     private static void Behaviour(StringBuilder html, FlowCheckReport check)
     {
         html.Append("<h4>Behaviour check: <span class=\"check ").Append(check.Passed ? "passed\">passed" : "failed\">failed").Append("</span></h4>\n");
-        foreach (var finding in check.Findings)
+        foreach (var finding in check.Findings.Where(f => !GraphSection.IsGraphFinding(f)))
         {
             html.Append("<p class=\"finding ").Append(E(finding.Severity)).Append("\">").Append(E(finding.Severity)).Append(' ')
                 .Append(E($"{finding.File}:{finding.Line}")).Append(' ').Append(E(finding.Message)).Append("</p>\n");
         }
 
-        if (check.Behaviour.Count == 0)
+        if (check.Behaviour.Count == 0 && check.Graph.Count == 0)
         {
             return;
         }
 
+        // The settings and the calls side by side (they wrap one under the other on narrow screens and in print).
+        html.Append("<div class=\"check-tables\">\n");
+        if (check.Behaviour.Count > 0)
+        {
+            BehaviourTable(html, check);
+        }
+
+        GraphTable(html, check);
+        html.Append("</div>\n");
+    }
+
+    private static void GraphTable(StringBuilder html, FlowCheckReport check)
+    {
+        html.Append("<div class=\"graph-check\"><h5>Graph check</h5>\n");
+        if (check.Graph.Count == 0)
+        {
+            html.Append("<p class=\"graph-same\">The new flows call the same tasks, with the same data dependencies and ordering, as the old ones.</p></div>\n");
+            return;
+        }
+
+        html.Append("<table class=\"graph\"><thead><tr><th>severity</th><th>flow</th><th>finding</th><th>where</th><th>message</th></tr></thead><tbody>\n");
+        foreach (var line in GraphSection.Ordered(check.Graph))
+        {
+            // Paths are relative to the checked tree (the parallel tree side by side), so they are shown, not linked.
+            var where = $"<code>{E(line.Line is { } at ? $"{line.File}:{at}" : line.File)}</code>";
+            html.Append("<tr class=\"g-").Append(E(line.Severity)).Append("\" data-kind=\"").Append(E(line.Kind)).Append("\"><td>").Append(E(line.Severity)).Append("</td><td>")
+                .Append(E(line.Flow)).Append("</td><td>").Append(E(line.Kind)).Append("</td><td>").Append(where).Append("</td><td>").Append(E(line.Message)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table></div>\n");
+    }
+
+    private static void BehaviourTable(StringBuilder html, FlowCheckReport check)
+    {
         html.Append("<table class=\"behaviour\"><thead><tr><th>status</th><th>entity</th><th>setting</th><th>before</th><th>after</th><th>explained by</th></tr></thead><tbody>\n");
         foreach (var line in check.Behaviour)
         {

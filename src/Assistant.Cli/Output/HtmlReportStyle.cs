@@ -27,6 +27,8 @@ internal static class HtmlReportStyle
         .line.added { background: var(--add); } .line.removed { background: var(--del); } .hunk { background: var(--hunk); color: var(--muted); }
         .kw { color: #cf222e; } .str { color: #0a3069; } .com { color: #6e7781; font-style: italic; }
         .behaviour .b-changed td:first-child { color: #9a6700; } .behaviour .b-dropped td:first-child { color: #cf222e; } .behaviour .b-preserved td:first-child { color: #1a7f37; }
+        .check-tables { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; } .check-tables > * { flex: 1 1 420px; min-width: 0; }
+        .graph .g-error td:first-child, .graph-counts.has-errors { color: #cf222e; } .graph .g-warning td:first-child { color: #9a6700; } .graph-counts { color: var(--muted); }
         .chart svg { max-width: 100%; height: auto; } .chart .axis { stroke: #8c959f; } .chart polyline { fill: none; stroke-width: 2; }
         .chart polyline.steps, .key.steps { stroke: #0969da; background: #0969da; } .chart polyline.done, .key.done { stroke: #1a7f37; background: #1a7f37; }
         .chart text { font-size: 11px; fill: var(--muted); } .key { display: inline-block; width: 12px; height: 4px; vertical-align: middle; }

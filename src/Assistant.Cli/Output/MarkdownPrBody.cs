@@ -6,7 +6,7 @@ namespace Assistant.Cli.Output;
 
 /// <summary>
 /// <c>pr-body --flow ID</c>: the pull-request description of a flow branch — the steps and the rules they applied, the
-/// behaviour check, the TODOs (relative links <c>file#Lline</c>), how to validate and cut over side by side (seed 004),
+/// behaviour check, the graph check, the TODOs (relative links <c>file#Lline</c>), how to validate and cut over side by side (seed 004),
 /// and how to roll back.
 /// </summary>
 internal static class MarkdownPrBody
@@ -46,7 +46,7 @@ internal static class MarkdownPrBody
         {
             text.Append("Import check: **").Append(check.Passed ? "passed" : "failed").Append("**")
                 .Append(check.Environment is null ? string.Empty : $" ({Escape(check.Environment)})").Append(".\n\n");
-            foreach (var finding in check.Findings)
+            foreach (var finding in check.Findings.Where(f => !GraphSection.IsGraphFinding(f)))
             {
                 text.Append("- ").Append(finding.Severity).Append(' ').Append(Code($"{finding.File}:{finding.Line}")).Append(' ').Append(Escape(finding.Message)).Append('\n');
             }
@@ -59,6 +59,27 @@ internal static class MarkdownPrBody
                     text.Append("| ").Append(line.Status).Append(" | ").Append(Cell(line.Entity)).Append(" | ").Append(Cell(line.Setting)).Append(" | ")
                         .Append(Cell(line.Before)).Append(" | ").Append(Cell(line.After)).Append(" | ").Append(Cell(line.ExplainedBy)).Append(" |\n");
                 }
+            }
+        }
+
+        text.Append("\n### Graph check\n\n");
+        if (flow.Check is not { } graphCheck)
+        {
+            text.Append("Not run (the flow has no branch).\n");
+        }
+        else if (graphCheck.Graph.Count == 0)
+        {
+            text.Append(GraphSection.Ran(graphCheck)
+                ? "The new flows call the same tasks, with the same data dependencies and ordering, as the old ones.\n"
+                : "Not run (the import check did not pass, or the ruleset has no manifest of its source framework).\n");
+        }
+        else
+        {
+            text.Append("| severity | flow | finding | where | message |\n|---|---|---|---|---|\n");
+            foreach (var line in GraphSection.Ordered(graphCheck.Graph))
+            {
+                text.Append("| ").Append(line.Severity).Append(" | ").Append(Cell(line.Flow)).Append(" | ").Append(line.Kind).Append(" | ")
+                    .Append(Code(line.Line is { } at ? $"{line.File}:{at}" : line.File)).Append(" | ").Append(Cell(line.Message)).Append(" |\n");
             }
         }
 

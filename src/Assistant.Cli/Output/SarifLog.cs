@@ -7,7 +7,8 @@ namespace Assistant.Cli.Output;
 
 /// <summary>
 /// <c>status --sarif FILE</c>: SARIF 2.1.0 with one result per TODO marker (rule = the marker's rule id, level warning)
-/// and one per flow still on Flyte 1 / Prefect 1 (rule <see cref="UnmigratedRule"/>, level note, at the flow's definition).
+/// and one per flow still on Flyte 1 / Prefect 1 (rule <see cref="UnmigratedRule"/>, level note, at the flow's definition);
+/// a flow or framework-1 file added after the migration started gets rule <see cref="NewV1Rule"/>, level warning, instead.
 /// URIs are repository-relative with <c>/</c>, resolved against <c>%SRCROOT%</c>.
 /// </summary>
 internal static class SarifLog
@@ -15,6 +16,7 @@ internal static class SarifLog
     public const string Version = "2.1.0";
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
     public const string UnmigratedRule = "FM-V1";
+    public const string NewV1Rule = "FM-NEW-V1";
 
     // The project's home page; rule help points at its rule set folders.
     // flowmigrate has no public web address; URNs name the tool and its rules without inventing one.
@@ -40,6 +42,7 @@ internal static class SarifLog
             json.WriteString("informationUri", InformationUri);
             json.WriteStartArray("rules");
             WriteRule(json, UnmigratedRule, "Flow still on Flyte 1 / Prefect 1: migrate it with flowmigrate migrate --flow ID", InformationUri + ":usage");
+            WriteRule(json, NewV1Rule, "Flyte 1 / Prefect 1 code added after the migration started: write it for the new framework, or migrate it too", InformationUri + ":usage:new-v1");
             foreach (var rule in rules)
             {
                 WriteRule(json, rule, $"Manual migration TODO left by rule {rule}", $"{InformationUri}:rulesets:{RulesetFolder(rule)}:{rule}");
@@ -57,7 +60,19 @@ internal static class SarifLog
             foreach (var flow in unmigrated)
             {
                 var state = FlowStates.Describe(flow.Status);
-                WriteResult(json, UnmigratedRule, "note", $"{flow.Status.Framework} flow '{flow.Status.Name}' is not migrated yet ({state})", flow.Status.File, flow.Line);
+                if (report.NewCode.IsNew(flow.Status.Id))
+                {
+                    WriteResult(json, NewV1Rule, "warning", $"{flow.Status.Framework} flow '{flow.Status.Name}' was added after the migration started ({Start(report)}) and is not migrated ({state})", flow.Status.File, flow.Line);
+                }
+                else
+                {
+                    WriteResult(json, UnmigratedRule, "note", $"{flow.Status.Framework} flow '{flow.Status.Name}' is not migrated yet ({state})", flow.Status.File, flow.Line);
+                }
+            }
+
+            foreach (var file in report.NewV1Files)
+            {
+                WriteResult(json, NewV1Rule, "warning", $"v1 file added after the migration started ({Start(report)})", file, 1);
             }
 
             foreach (var todo in todos)
@@ -73,6 +88,9 @@ internal static class SarifLog
 
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    private static string Start(RepositoryReport report) =>
+        report.NewCode.Start is { } start ? $"at {start.Commit[..7]}, {start.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : "unknown start";
 
     private static void WriteRule(Utf8JsonWriter json, string id, string text, string helpUri)
     {

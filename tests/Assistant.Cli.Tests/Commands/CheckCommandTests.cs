@@ -86,6 +86,58 @@ public sealed class CheckCommandTests : IDisposable
         Assert.DoesNotContain(flow.GetProperty("behaviour").EnumerateArray(), b => b.GetProperty("setting").GetString() == "schedule[1]");
     }
 
+    [Fact]
+    public async Task Should_Compare_An_In_Place_Branch_With_Its_Base_Commit_And_Catch_A_Dropped_Limit_And_A_Changed_Cron()
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync("demo", "--into", _repo)).ExitCode);
+        Directory.CreateDirectory(Path.Combine(_repo, ".flowmigrate"));
+        File.WriteAllText(Path.Combine(_repo, ".flowmigrate", "config.yaml"), "mode: in-place\n");
+        Git("add", "--all");
+        Git("commit", "--quiet", "-m", "migrate in place");
+        var migrate = await CliProcess.RunInAsync(_repo, null, "migrate", "--flow", Flow, "--yes");
+        Assert.True(migrate.ExitCode == 0, migrate.Output + migrate.Error);
+
+        var passed = await CliProcess.RunInAsync(_repo, null, "check", "--flow", Flow, "--json");
+        Assert.True(passed.ExitCode == 0, passed.Output + passed.Error);
+        using (var json = JsonDocument.Parse(passed.Output))
+        {
+            var behaviour = json.RootElement.GetProperty("flows")[0].GetProperty("behaviour").EnumerateArray().ToList();
+            Assert.Contains(behaviour, b => Line(b) == ("load_table", "resources.memory.limit", "preserved", "4Gi"));
+            Assert.Contains(behaviour, b => Line(b) == ("daily_etl", "trigger[daily_etl_6am].schedule", "preserved", "cron 0 6 * * *"));
+        }
+
+        // On the branch, in place: the memory limit disappears from the shared tasks module and the cron moves an hour.
+        Git("checkout", "--quiet", "flowmigrate/flyte_flows.etl_pipeline.daily_etl");
+        Edit(Path.Combine("flyte_flows", "common", "tasks.py"), "memory=(\"2Gi\", \"4Gi\")", "memory=\"2Gi\"");
+        Edit(Path.Combine("flyte_flows", "etl_pipeline.py"), "flyte.Cron(\"0 6 * * *\")", "flyte.Cron(\"0 7 * * *\")");
+        Git("commit", "--quiet", "-am", "hand edits");
+        Git("checkout", "--quiet", "main");
+
+        var failed = await CliProcess.RunInAsync(_repo, null, "check", "--flow", Flow, "--json");
+
+        Assert.Equal(1, failed.ExitCode);
+        using var result = JsonDocument.Parse(failed.Output);
+        var flow = result.RootElement.GetProperty("flows")[0];
+        Assert.Equal("failed", flow.GetProperty("result").GetString());
+        var lines = flow.GetProperty("behaviour").EnumerateArray().ToList();
+        Assert.Contains(lines, b => Line(b) == ("load_table", "resources.memory.limit", "dropped", null));
+        Assert.Contains(lines, b => Line(b) == ("daily_etl", "trigger[daily_etl_6am].schedule", "changed", "cron 0 7 * * *"));
+        var errors = flow.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("severity").GetString() == "error").Select(f => f.GetProperty("message").GetString()).ToList();
+        Assert.Contains("behaviour: load_table: resources.memory.limit dropped (4Gi → nothing) and no TODO explains it", errors);
+        Assert.Contains("behaviour: daily_etl: trigger[daily_etl_6am].schedule changed (cron 0 6 * * * → cron 0 7 * * *) and no TODO explains it", errors);
+    }
+
+    private static (string?, string?, string?, string?) Line(JsonElement b) =>
+        (b.GetProperty("entity").GetString(), b.GetProperty("setting").GetString(), b.GetProperty("status").GetString(), b.GetProperty("after").GetString());
+
+    private void Edit(string file, string from, string to)
+    {
+        var path = Path.Combine(_repo, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
     private void Git(params string[] arguments)
     {
         var run = GitCli.Run(_repo, arguments);

@@ -27,11 +27,47 @@ public sealed partial class HtmlReportBrowserTests(MigratedDemoFixture demo)
         Assert.Matches(TodoLink(), dom);
         Assert.Contains("<svg id=\"progress\"", dom);
 
+
         Directory.CreateDirectory(Path.GetDirectoryName(Screenshot)!);
         File.Delete(Screenshot);
         await Chromium.RunAsync("--screenshot=" + Screenshot, "--window-size=1280,2000", "--hide-scrollbars", new Uri(html).AbsoluteUri);
         Assert.True(new FileInfo(Screenshot).Length > 10_000, "the screenshot is (nearly) empty");
     }
+
+    [ChromiumFact]
+    public async Task Should_Render_The_Graph_Check_Beside_The_Behaviour_Check_With_Its_Counts_In_The_Flow_Table()
+    {
+        var html = Path.Combine(Path.GetTempPath(), "flowmigrate-tests", Path.GetFileName(demo.Repo) + ".checked.html");
+        var report = await CliProcess.RunInAsync(demo.Repo, null, "report", "--html", html, "--check");
+        Assert.True(report.ExitCode == 0, report.Error);
+
+        var dom = await Chromium.RunAsync("--dump-dom", new Uri(html).AbsoluteUri);
+
+        // Counts in the flows table: the ETL driver calls what the workflow called; the training driver runs in sequence
+        // what the workflow ran concurrently (a warning).
+        Assert.Matches(EtlRowWithSameCalls(), dom);
+        Assert.Matches(TrainingRowWithGraphWarning(), dom);
+        // Per flow, the graph table sits beside the behaviour table, and its lines are not repeated as findings.
+        Assert.Matches(GraphTableBesideBehaviour(), dom);
+        Assert.Matches(LostParallelismRow(), dom);
+        Assert.DoesNotMatch(GraphFindingParagraph(), dom);
+        File.Delete(html);
+    }
+
+    [GeneratedRegex(@"<tr class=""flow""[^>]*><td><a href=""#[^""]*"">daily_etl</a>.*?<span class=""graph-counts"" data-errors=""0"" data-warnings=""0"">graph: same calls</span>")]
+    private static partial Regex EtlRowWithSameCalls();
+
+    [GeneratedRegex(@"<tr class=""flow""[^>]*><td><a href=""#[^""]*"">churn_training</a>.*?<span class=""graph-counts"" data-errors=""0"" data-warnings=""1"">graph: 1 warning</span>")]
+    private static partial Regex TrainingRowWithGraphWarning();
+
+    [GeneratedRegex(@"<div class=""check-tables"">\s*<table class=""behaviour"">(?:(?!</table>).)*</table>\s*<div class=""graph-check""><h5>Graph check</h5>\s*<table class=""graph"">", RegexOptions.Singleline)]
+    private static partial Regex GraphTableBesideBehaviour();
+
+    [GeneratedRegex(@"<tr class=""g-warning"" data-kind=""lost-parallelism""><td>warning</td><td>churn_training</td><td>lost-parallelism</td><td><code>flyte_flows/training\.py</code></td><td>\d+ pair\(s\) of calls that ran concurrently")]
+    private static partial Regex LostParallelismRow();
+
+    [GeneratedRegex(@"<p class=""finding [a-z]+"">[^<]*graph: ")]
+    private static partial Regex GraphFindingParagraph();
 
     [GeneratedRegex(@"(src|href)=""(https?:)?//|@import|url\(", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalReference();

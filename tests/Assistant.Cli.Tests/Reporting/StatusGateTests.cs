@@ -41,6 +41,6 @@ public sealed class StatusGateTests(MigratedDemoFixture demo)
 
         Assert.Equal(1, gate.ExitCode);
         Assert.Contains("still on v1", gate.Error);
-        Assert.Equal("flowmigrate.status/1", JsonDocument.Parse(gate.Output).RootElement.GetProperty("schema").GetString());
+        Assert.Equal("flowmigrate.status/2", JsonDocument.Parse(gate.Output).RootElement.GetProperty("schema").GetString());
     }
 }

@@ -8,6 +8,9 @@ public sealed record FlowReport(FlowStatus Status, int Line, IReadOnlyList<StepR
 {
     public FlowCheckReport? Check { get; init; }
 
+    /// <summary>The original (repo-relative) files of the flow's migration unit: its module and those it needs.</summary>
+    public IReadOnlyList<string> UnitFiles { get; init; } = [];
+
     /// <summary>Whether <see cref="Check"/> ran (a flow without a branch has nothing to check).</summary>
     public bool Checked { get; init; }
 }

@@ -37,6 +37,7 @@ internal sealed class ReportGatherer(MigrationSession session)
             {
                 Check = gathered.Check,
                 Checked = options.IncludeChecks && gathered.Check is not null,
+                UnitFiles = unit.Files,
             });
         }
 

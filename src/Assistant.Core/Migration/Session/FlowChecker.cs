@@ -8,14 +8,16 @@ namespace Assistant.Core.Migration.Session;
 /// Imports a unit's converted modules in the user's Python (forked child of the worker, stand-in for the
 /// target framework unless a matching real one is installed) and turns the result into a report. The
 /// check root is the parallel tree in side-by-side mode (the new code must import on its own), else the
-/// worktree. One checker per session, so unchanged modules are answered from its cache.
+/// worktree. The behaviour and graph checks compare each module with its old version under <c>oldRoot</c>: the
+/// worktree in side-by-side mode (the old code stays untouched there), the base commit's files in place
+/// (<see cref="BaseTree"/>). One checker per session, so unchanged modules are answered from its cache.
 /// </summary>
 internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, TimeSpan timeout)
 {
     private readonly Dictionary<string, ImportChecker> _checkers = new(StringComparer.Ordinal);
     private readonly BehaviourChecker _behaviour = new(worker, cacheDirectory, timeout);
 
-    public async Task<FlowCheckReport> CheckAsync(Ruleset ruleset, string worktree, TreeLayout layout, IEnumerable<string> files, CancellationToken cancellationToken)
+    public async Task<FlowCheckReport> CheckAsync(Ruleset ruleset, string worktree, string oldRoot, TreeLayout layout, IEnumerable<string> files, CancellationToken cancellationToken)
     {
         var manifest = TargetManifest(ruleset);
         if (manifest is null)
@@ -36,8 +38,8 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
         }
 
         var environment = Environment(result.Packages);
-        var (behaviour, graph) = result.Passed && layout.IsSideBySide && SourceManifest(ruleset) is { } old
-            ? await CompareAsync(worktree, root, modules, old, manifest, SettingSteps.For(ruleset), cancellationToken)
+        var (behaviour, graph) = result.Passed && SourceManifest(ruleset) is { } old
+            ? await CompareAsync(oldRoot, root, modules, old, manifest, SettingSteps.For(ruleset), cancellationToken)
             : (new List<BehaviourLine>(), new List<GraphLine>());
         findings.AddRange(behaviour.Where(b => b.Status is "changed" or "dropped" && b.ExplainedBy is null)
             .Select(b => new CheckFinding("error", b.File, null, $"behaviour: {b.Entity}: {b.Setting} {b.Status} ({b.Before} → {b.After ?? "nothing"}) and no TODO explains it", null)));
@@ -58,7 +60,7 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
         return string.Join(", ", parts.Concat(installed));
     }
 
-    // Old modules are read in the worktree (side-by-side keeps them untouched), new ones in the parallel tree.
+    // Old modules are read under oldRoot, new ones under the check root; a module the old side lacks is not compared.
     private async Task<(List<BehaviourLine> Settings, List<GraphLine> Graph)> CompareAsync(string oldRoot, string newRoot, IEnumerable<string> modules, ApiManifest old, ApiManifest manifest,
         Func<string, string, bool> ruleMayExplain, CancellationToken cancellationToken)
     {

@@ -190,7 +190,8 @@ internal sealed class FlowWizard : IFlowWizard
         if (overridden is null && complete && _session.Options.ImportCheck)
         {
             // Half-migrated code cannot import: only the commit that completes the flow is checked.
-            var report = await _session.Checker.CheckAsync(_ruleset, _worktree.Root, _session.Layout, _unit.Files, cancellationToken);
+            var oldRoot = await _session.OldRootAsync(_worktree.Root, "refs/heads/" + _unit.Branch, cancellationToken);
+            var report = await _session.Checker.CheckAsync(_ruleset, _worktree.Root, oldRoot, _session.Layout, _unit.Files, cancellationToken);
             if (!report.Passed)
             {
                 await RestoreAsync(written, cancellationToken);
@@ -305,7 +306,8 @@ internal sealed class FlowWizard : IFlowWizard
         var written = Current is null ? [] : await WriteAsync(Current, cancellationToken);
         try
         {
-            return await _session.Checker.CheckAsync(_ruleset, _worktree.Root, _session.Layout, _unit.Files, cancellationToken);
+            var oldRoot = await _session.OldRootAsync(_worktree.Root, "refs/heads/" + _unit.Branch, cancellationToken);
+            return await _session.Checker.CheckAsync(_ruleset, _worktree.Root, oldRoot, _session.Layout, _unit.Files, cancellationToken);
         }
         finally
         {

@@ -265,7 +265,8 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
         try
         {
             var rulesetId = await BranchRulesetIdAsync(unit, cancellationToken) ?? unit.RulesetId;
-            return await Checker.CheckAsync(Ruleset(rulesetId), path, Layout, unit.Files, cancellationToken);
+            var oldRoot = await OldRootAsync(path, "refs/heads/" + unit.Branch, cancellationToken);
+            return await Checker.CheckAsync(Ruleset(rulesetId), path, oldRoot, Layout, unit.Files, cancellationToken);
         }
         finally
         {
@@ -275,6 +276,26 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
             }
         }
     }
+
+    /// <summary>
+    /// Where the behaviour and graph checks read the old code of a branch whose worktree is <paramref name="worktree"/>:
+    /// the worktree itself in side-by-side mode (the old files stay untouched beside the parallel tree); in place, the
+    /// files of the commit the branch started from (its merge base with the session's base), written out once.
+    /// </summary>
+    internal async Task<string> OldRootAsync(string worktree, string tip, CancellationToken cancellationToken)
+    {
+        if (Layout.IsSideBySide)
+        {
+            return worktree;
+        }
+
+        var forkPoint = Check(await _repository.MergeBaseAsync(tip, BaseCommit, cancellationToken), SessionRefusal.GitFailed)
+            ?? throw new SessionException(SessionRefusal.GitFailed, $"{tip} shares no history with {BaseBranch}; there is no old version to compare with");
+        return await new BaseTree(_repository).MaterializeAsync(forkPoint.Value, cancellationToken);
+    }
+
+    /// <summary>The Flyte 1 / Prefect 1 flows and files added after the migration started (<see cref="NewV1CodeFinder"/>).</summary>
+    internal Task<NewV1Code> NewV1CodeAsync(CancellationToken cancellationToken = default) => new NewV1CodeFinder(this).FindAsync(cancellationToken);
 
     internal MigrationUnit UnitOf(string flowId) =>
         Units.FirstOrDefault(u => u.Contains(flowId))

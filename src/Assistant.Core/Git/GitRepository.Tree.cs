@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+
+namespace Assistant.Core.Git;
+
+/// <summary>The files of a commit's tree, read from the object store without touching any work tree.</summary>
+internal sealed partial class GitRepository
+{
+    /// <summary>
+    /// The regular files (not symlinks, not submodules) of <paramref name="revision"/>'s tree whose repo-relative,
+    /// '/'-separated path and size in bytes <paramref name="include"/> accepts, with their bytes exactly as stored (no filters, no
+    /// attributes: <c>export-ignore</c> does not apply). Two git processes whatever the number of files.
+    /// </summary>
+    public async Task<GitResult<IReadOnlyDictionary<string, byte[]>>> TreeFilesAsync(string revision, Func<string, long, bool> include, CancellationToken cancellationToken = default)
+    {
+        var commit = await RevParseAsync(revision, cancellationToken);
+        if (!commit.IsSuccess)
+        {
+            return commit.Error;
+        }
+
+        var list = Read("ls-tree", "-r", "-z", "-l", "--full-tree", commit.Value.Value);
+        var listed = await RunCheckedAsync(list, GitErrorKind.CommandFailed, $"Could not list the files of {revision}", cancellationToken);
+        if (!listed.IsSuccess)
+        {
+            return listed.Error;
+        }
+
+        // "<mode> <type> <id> <size>\t<path>" (the size right-aligned, "-" for submodules): 100644 and 100755 are regular files.
+        var entries = new List<(string Id, string Path)>();
+        foreach (var field in NulSeparated.Fields(listed.Value.StandardOutputBytes))
+        {
+            var tab = field.IndexOf('\t', StringComparison.Ordinal);
+            var head = tab < 0 ? [] : field[..tab].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (head.Length != 4)
+            {
+                return GitError.FromCommand(GitErrorKind.UnexpectedOutput, $"Unexpected ls-tree line: {field}", list, listed.Value);
+            }
+
+            var path = field[(tab + 1)..];
+            if (head[0] is "100644" or "100755" && long.TryParse(head[3], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && include(path, size))
+            {
+                entries.Add((head[2], path));
+            }
+        }
+
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (entries.Count == 0)
+        {
+            return files;
+        }
+
+        var batch = Read("cat-file", "--batch") with { StandardInput = Encoding.ASCII.GetBytes(string.Concat(entries.Select(e => e.Id + "\n"))) };
+        var read = await RunCheckedAsync(batch, GitErrorKind.CommandFailed, $"Could not read the files of {revision}", cancellationToken);
+        if (!read.IsSuccess)
+        {
+            return read.Error;
+        }
+
+        // Each answer: "<id> blob <size>\n" + size bytes + "\n", in the order asked.
+        var output = read.Value.StandardOutputBytes;
+        var position = 0;
+        foreach (var (id, path) in entries)
+        {
+            var end = Array.IndexOf(output, (byte)'\n', position);
+            var header = end < 0 ? [] : Encoding.ASCII.GetString(output, position, end - position).Split(' ');
+            if (header.Length != 3 || header[0] != id || header[1] != "blob"
+                || !int.TryParse(header[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size) || end + 1 + size > output.Length)
+            {
+                return GitError.FromCommand(GitErrorKind.UnexpectedOutput, $"Unexpected cat-file answer for {path}", batch, read.Value);
+            }
+
+            files[path] = output[(end + 1)..(end + 1 + size)];
+            position = end + 1 + size + 1;
+        }
+
+        return files;
+    }
+}
