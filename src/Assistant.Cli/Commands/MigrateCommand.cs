@@ -29,9 +29,10 @@ internal static class MigrateCommand
         var baseRef = SharedOptions.Base();
         var target = SharedOptions.Target();
         var mode = SharedOptions.Mode();
+        var submodules = SharedOptions.Submodules();
         var command = new Command("migrate", "Convert flows step by step and commit each on its own flowmigrate/<flow> branch")
         {
-            path, flows, all, yes, noCheck, noVerify, rewrite, python, baseRef, target, mode,
+            path, flows, all, yes, noCheck, noVerify, rewrite, python, baseRef, target, mode, submodules,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
         {
@@ -44,7 +45,7 @@ internal static class MigrateCommand
             var root = WorkspaceOptions.Directory(result.GetValue(path));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
             await using var session = await SessionFactory.OpenAsync(root, worker,
-                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), result.GetValue(yes), !result.GetValue(noCheck), result.GetValue(rewrite)), cancellationToken, consoles: consoles.Error);
+                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), result.GetValue(yes), !result.GetValue(noCheck), result.GetValue(rewrite)) { Submodules = result.GetValue(submodules) }, cancellationToken, consoles: consoles.Error);
             var statuses = await session.StatusAsync(cancellationToken);
             foreach (var id in selected.Where(id => statuses.All(s => s.Id != id)))
             {

@@ -23,8 +23,10 @@ internal sealed class MigrationSession : IMigrationSession
     private readonly SessionLock _lock;
 
     private MigrationSession(GitRepository repository, PythonWorker worker, SessionOptions options, RepositoryConfig config,
-        string baseBranch, string baseCommit, RepositoryInventory inventory, IReadOnlyList<MigrationUnit> units, SessionLock sessionLock)
+        string baseBranch, string baseCommit, RepositoryInventory inventory, IReadOnlyList<FlowRecord> submoduleFlows, IReadOnlyList<MigrationUnit> units,
+        SessionLock sessionLock)
     {
+        SubmoduleFlowList = submoduleFlows;
         _lock = sessionLock;
         _repository = repository;
         _worker = worker;
@@ -54,6 +56,9 @@ internal sealed class MigrationSession : IMigrationSession
     public RepositoryConfig Config { get; }
 
     internal IReadOnlyList<MigrationUnit> Units { get; }
+
+    /// <summary>Flows in submodules (scanned with <c>--submodules</c>): listed, never migrated from here (<see cref="SubmoduleFlows"/>).</summary>
+    internal IReadOnlyList<FlowRecord> SubmoduleFlowList { get; }
 
     internal TreeLayout Layout { get; }
 
@@ -111,12 +116,19 @@ internal sealed class MigrationSession : IMigrationSession
             ?? throw new SessionException(SessionRefusal.DetachedHead, "HEAD is detached; check out the branch to migrate from, or pass --base REF");
         var baseCommit = Check(await repository.RevParseAsync(baseBranch, cancellationToken), SessionRefusal.GitFailed).Value;
         var excluded = config.Exclude.Append(config.ParallelTree).ToList();
-        var files = ProjectFileWalker.PythonFiles(repository.Root, excluded);
-        var inventory = await new InventoryBuilder(new ModuleParser(worker), options.Aliases).BuildAsync(repository.Root, files, options.ScanProgress, cancellationToken);
+        var nested = new List<string>();
+        var enterNested = options.Submodules ?? config.Submodules;
+        var files = ProjectFileWalker.PythonFiles(repository.Root, excluded, nested, enterNested);
+        var scanned = await new InventoryBuilder(new ModuleParser(worker), options.Aliases).BuildAsync(repository.Root, files, options.ScanProgress, cancellationToken);
+        var (inventory, submoduleFlows) = SubmoduleFlows.Split(scanned with
+        {
+            NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),
+            NestedRepositoriesScanned = enterNested && nested.Count > 0,
+        });
         var mode = options.Mode ?? config.Mode;
         var branches = Check(await repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed).Select(b => b.BranchName).ToHashSet(StringComparer.Ordinal);
         var units = MigrationUnits.Form(inventory, mode, options.PrefectTarget ?? config.PrefectTarget, branches);
-        return new MigrationSession(repository, worker, options, config, baseBranch, baseCommit, inventory, units, sessionLock);
+        return new MigrationSession(repository, worker, options, config, baseBranch, baseCommit, inventory, submoduleFlows, units, sessionLock);
     }
 
     public Task<IReadOnlyList<FlowStatus>> StatusAsync(CancellationToken cancellationToken = default) =>
@@ -203,9 +215,17 @@ internal sealed class MigrationSession : IMigrationSession
         }
     }
 
-    internal MigrationUnit UnitOf(string flowId) =>
-        Units.FirstOrDefault(u => u.Contains(flowId))
-        ?? throw new SessionException(SessionRefusal.UnknownFlow, $"no flow '{flowId}' (flowmigrate status lists the flow ids)");
+    internal MigrationUnit UnitOf(string flowId)
+    {
+        if (Units.FirstOrDefault(u => u.Contains(flowId)) is { } unit)
+        {
+            return unit;
+        }
+
+        throw SubmoduleFlowList.FirstOrDefault(f => f.Id == flowId) is { } nested
+            ? SubmoduleFlows.Refusal(Inventory, nested)
+            : new SessionException(SessionRefusal.UnknownFlow, $"no flow '{flowId}' (flowmigrate status lists the flow ids)");
+    }
 
     /// <summary>
     /// The ruleset the branch was converted with (its newest <c>Flowmigrate-Ruleset</c> trailer): a branch made with

@@ -18,4 +18,7 @@ public enum SessionRefusal
 
     /// <summary>A rewrite was consented to, but the branch holds hand edits that cannot be replayed on the new base.</summary>
     CannotReplay,
+
+    /// <summary>The flow lives in a submodule (scanned with <c>--submodules</c>): it migrates in its own repository, never from here.</summary>
+    InSubmodule,
 }
