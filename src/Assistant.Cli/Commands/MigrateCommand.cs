@@ -46,6 +46,7 @@ internal static class MigrateCommand
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
             await using var session = await SessionFactory.OpenAsync(root, worker,
                 new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), result.GetValue(yes), !result.GetValue(noCheck), result.GetValue(rewrite)) { Submodules = result.GetValue(submodules) }, cancellationToken, consoles: consoles.Error);
+            var notices = session.Options.Notices();
             var statuses = await session.StatusAsync(cancellationToken);
             foreach (var id in selected.Where(id => statuses.All(s => s.Id != id)))
             {
@@ -68,6 +69,10 @@ internal static class MigrateCommand
 
                 failures += await RunAsync(consoles.Out, wizard, result.GetValue(noVerify), cancellationToken) ? 0 : 1;
             }
+
+            // User rules disabled during the run (they threw, hung or crashed their host): their problem may belong to a
+            // step with nothing to commit, which prints nothing, so they are said once here.
+            UserRuleHosting.ReportNew(notices, session.Options.Notices(), consoles.Error);
 
             return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;
         }));
