@@ -26,7 +26,8 @@ internal static class ConvertCommand
         var output = new Option<string>("--out") { Description = "Folder to write the converted tree to (new or empty)", Required = true };
         var report = new Option<string?>("--json") { Description = "Write a JSON report (schema flowmigrate.convert/1) to this file ('-' for stdout)" };
         var (target, safeOnly, python, driver) = (SharedOptions.Target(), SafeOnly(), SharedOptions.Python(), Driver());
-        var command = new Command("convert", "Convert every Flyte 1 / Prefect 1 file of a folder into a new folder (no git)") { source, output, report, target, safeOnly, python, driver };
+        var submodules = SharedOptions.Submodules();
+        var command = new Command("convert", "Convert every Flyte 1 / Prefect 1 file of a folder into a new folder (no git)") { source, output, report, target, safeOnly, python, driver, submodules };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
         {
             var root = WorkspaceOptions.Directory(result.GetValue(source));
@@ -37,7 +38,8 @@ internal static class ConvertCommand
             }
 
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            var conversion = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), Excluding(root, destination), cancellationToken);
+            var conversion = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), Excluding(root, destination), cancellationToken,
+                ScanCommand.SubmodulesAsked(root, result.GetValue(submodules)));
             WriteTree(root, destination, conversion);
             var summary = $"{conversion.Files.Count(f => f.IsChanged)} of {conversion.Files.Count} framework files converted into {destination} · {conversion.TodoCount} TODOs ({conversion.TodosPer100Lines:0.00} per 100 lines) · {conversion.Skipped.Count} skipped";
             await WriteReportAsync(result.GetValue(report), root, destination, conversion, cancellationToken);
@@ -80,13 +82,14 @@ internal static class ConvertCommand
         DefaultValueFactory = _ => "sync",
     }.AcceptOnlyFromAmong("sync", "async");
 
-    private static async Task<FolderConversion> RunAsync(IAnsiConsole error, string root, PythonWorker worker, string? target, bool safeOnly, string? driver, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken)
+    private static async Task<FolderConversion> RunAsync(IAnsiConsole error, string root, PythonWorker worker, string? target, bool safeOnly, string? driver, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken,
+        bool enterNestedRepositories = false)
     {
         await worker.StartAsync(cancellationToken);
         var userRules = UserRuleHosting.Load(root, worker.Options.Interpreter.Path, error);
         var converter = new FolderConverter(new ModuleParser(worker), id => userRules.Extend(BuiltInRulesets.Load(id)), userRules.Aliases);
         var options = RuleOptions.Default with { DriverStyle = driver ?? "sync" };
-        var conversion = await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, options, excluded: excluded, cancellationToken: cancellationToken);
+        var conversion = await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, options, excluded: excluded, enterNestedRepositories: enterNestedRepositories, cancellationToken: cancellationToken);
         UserRuleHosting.ReportDisabled(userRules, error);
         return conversion;
     }
@@ -101,10 +104,11 @@ internal static class ConvertCommand
     private static void WriteTree(string root, string destination, FolderConversion conversion)
     {
         var converted = conversion.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        // Links are neither followed nor copied: a linked folder may be outside the source, or a loop back into it.
+        foreach (var file in Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (relative.StartsWith(".git/", StringComparison.Ordinal) || Path.GetFullPath(file).StartsWith(destination + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (relative.Split('/').Contains(".git") || Path.GetFullPath(file).StartsWith(destination + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -116,7 +120,7 @@ internal static class ConvertCommand
                 var encoding = SourceFileReader.Decode(File.ReadAllBytes(file)).Encoding ?? SourceEncoding.Utf8;
                 File.WriteAllBytes(target, encoding.GetBytes(change.After));
             }
-            else if (new FileInfo(file).LinkTarget is null)
+            else
             {
                 File.Copy(file, target);
             }

@@ -25,10 +25,11 @@ internal static class InitCommand
         var secretBlocks = new Option<string[]>("--secret-block") { Description = "SECRET=BLOCK: the Prefect Secret block for a v1 secret (repeat for several)", AllowMultipleArgumentsPerToken = false };
         var exclude = new Option<string[]>("--exclude") { Description = "A repository folder or file never scanned or converted (repeat for several)", AllowMultipleArgumentsPerToken = false };
         var ruleFolders = new Option<string[]>("--rule-folder") { Description = "An extra folder of user rules (*.cs) besides .flowmigrate/rules (repeat for several)", AllowMultipleArgumentsPerToken = false };
+        var submodules = new Option<bool>("--submodules") { Description = "Also scan submodules and nested repositories (their flows migrate in their own repository)" };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing .flowmigrate/config.yaml" };
         var command = new Command("init", "Write .flowmigrate/config.yaml with the repository's migration settings (commit it)")
         {
-            path, target, mode, tree, baseBranch, active, driver, python, image, workPools, secretBlocks, exclude, ruleFolders, force,
+            path, target, mode, tree, baseBranch, active, driver, python, image, workPools, secretBlocks, exclude, submodules, ruleFolders, force,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, () =>
         {
@@ -53,6 +54,7 @@ internal static class InitCommand
                 SecretBlocks = Pairs("--secret-block", result.GetValue(secretBlocks)),
                 Exclude = result.GetValue(exclude) ?? [],
                 RuleFolders = result.GetValue(ruleFolders) ?? [],
+                Submodules = result.GetValue(submodules),
             };
             var text = RepositoryConfigFile.Render(config);
             RepositoryConfigFile.Parse(file, text); // what init writes must load

@@ -29,9 +29,10 @@ internal static class MigrateCommand
         var baseRef = SharedOptions.Base();
         var target = SharedOptions.Target();
         var mode = SharedOptions.Mode();
+        var submodules = SharedOptions.Submodules();
         var command = new Command("migrate", "Convert flows step by step and commit each on its own flowmigrate/<flow> branch")
         {
-            path, flows, all, yes, noCheck, noVerify, rewrite, python, baseRef, target, mode,
+            path, flows, all, yes, noCheck, noVerify, rewrite, python, baseRef, target, mode, submodules,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
         {
@@ -44,7 +45,8 @@ internal static class MigrateCommand
             var root = WorkspaceOptions.Directory(result.GetValue(path));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
             await using var session = await SessionFactory.OpenAsync(root, worker,
-                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), result.GetValue(yes), !result.GetValue(noCheck), result.GetValue(rewrite)), cancellationToken, consoles: consoles.Error);
+                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), result.GetValue(yes), !result.GetValue(noCheck), result.GetValue(rewrite)) { Submodules = result.GetValue(submodules) }, cancellationToken, consoles: consoles.Error);
+            var notices = session.Options.Notices();
             var statuses = await session.StatusAsync(cancellationToken);
             foreach (var id in selected.Where(id => statuses.All(s => s.Id != id)))
             {
@@ -67,6 +69,10 @@ internal static class MigrateCommand
 
                 failures += await RunAsync(consoles.Out, wizard, result.GetValue(noVerify), cancellationToken) ? 0 : 1;
             }
+
+            // User rules disabled during the run (they threw, hung or crashed their host): their problem may belong to a
+            // step with nothing to commit, which prints nothing, so they are said once here.
+            UserRuleHosting.ReportNew(notices, session.Options.Notices(), consoles.Error);
 
             return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;
         }));

@@ -45,10 +45,19 @@ internal static class RulesTestCommand
     // DIR is either a fixtures folder (scopes as subfolders) or one scope folder: FLY301/, pipeline/, MYCO001/.
     private static IReadOnlyList<Fixture> Discover(string root)
     {
-        var fixtures = FixtureCatalog.Discover(root);
-        if (fixtures.Count == 0 && Path.GetDirectoryName(root) is { } parent)
+        IReadOnlyList<Fixture> fixtures;
+        try
         {
-            fixtures = FixtureCatalog.Discover(parent).Where(f => Path.GetFullPath(f.Directory) == root).ToList();
+            // Only DIR itself: its parent's other folders are none of this command's business (and may not be fixtures).
+            fixtures = FixtureCatalog.Discover(root);
+            if (fixtures.Count == 0)
+            {
+                fixtures = FixtureCatalog.DiscoverScope(root);
+            }
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new UserError(exception.Message);
         }
 
         return fixtures.Count > 0

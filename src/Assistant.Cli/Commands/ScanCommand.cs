@@ -2,6 +2,7 @@ using System.CommandLine;
 using Assistant.Cli.Hosting;
 using Assistant.Cli.Output;
 using Assistant.Core.Migration.Inventory;
+using Assistant.Core.Migration.Session.Config;
 using Assistant.Core.Python;
 using Spectre.Console;
 
@@ -15,12 +16,13 @@ internal static class ScanCommand
         var path = new Argument<string?>("path") { Description = "Repository or folder to scan (default: the current directory)", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print the inventory as JSON (schema flowmigrate.scan/1)" };
         var python = SharedOptions.Python();
-        var command = new Command("scan", "List the Flyte 1 and Prefect 1 flows of a repository, their tasks and files") { path, json, python };
+        var submodules = SharedOptions.Submodules();
+        var command = new Command("scan", "List the Flyte 1 and Prefect 1 flows of a repository, their tasks and files") { path, json, python, submodules };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
         {
             var root = WorkspaceOptions.Directory(result.GetValue(path));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            var inventory = await ScanAsync(consoles, worker, root, showProgress: !result.GetValue(json), cancellationToken);
+            var inventory = await ScanAsync(consoles, worker, root, showProgress: !result.GetValue(json), cancellationToken, SubmodulesAsked(root, result.GetValue(submodules)));
             if (result.GetValue(json))
             {
                 Console.Out.WriteLine(InventoryJson.Write(inventory));
@@ -40,13 +42,27 @@ internal static class ScanCommand
         return command;
     }
 
-    public static async Task<RepositoryInventory> ScanAsync(Consoles consoles, PythonWorker worker, string root, bool showProgress, CancellationToken cancellationToken)
+    /// <summary><c>--submodules</c>, else <c>submodules</c> in the folder's config.yaml (a broken config is the user's to fix, as for every verb).</summary>
+    internal static bool SubmodulesAsked(string root, bool flag)
+    {
+        try
+        {
+            return flag || RepositoryConfigFile.Load(root).Submodules;
+        }
+        catch (RepositoryConfigException exception)
+        {
+            throw new UserError(exception.Message);
+        }
+    }
+
+    public static async Task<RepositoryInventory> ScanAsync(Consoles consoles, PythonWorker worker, string root, bool showProgress, CancellationToken cancellationToken,
+        bool enterNestedRepositories = false)
     {
         // The rule host starts while the Python worker does.
         var loading = Task.Run(() => UserRuleHosting.Load(root, worker.Options.Interpreter.Path, consoles.Error), cancellationToken);
         await worker.StartAsync(cancellationToken);
         var userRules = await loading;
-        var builder = new InventoryBuilder(new ModuleParser(worker), userRules.Aliases);
+        var builder = new InventoryBuilder(new ModuleParser(worker), userRules.Aliases) { EnterNestedRepositories = enterNestedRepositories };
         if (!showProgress || !consoles.IsInteractive)
         {
             return await builder.BuildAsync(root, cancellationToken: cancellationToken);

@@ -22,5 +22,10 @@ internal static class SharedOptions
     public static Option<string?> Mode() => new Option<string?>("--mode") { Description = "side-by-side or in-place (default: mode in .flowmigrate/config.yaml, else side-by-side)" }
         .AcceptOnlyFromAmong("side-by-side", "in-place");
 
+    public static Option<bool> Submodules() => new("--submodules")
+    {
+        Description = "Also scan submodules and nested repositories (default: submodules in .flowmigrate/config.yaml, else off); their flows migrate in their own repository",
+    };
+
     public static Option<bool> Json() => new("--json") { Description = "Print JSON (schemas in the README)" };
 }

@@ -17,16 +17,17 @@ internal static class StatusCommand
         var baseRef = SharedOptions.Base();
         var target = SharedOptions.Target();
         var mode = SharedOptions.Mode();
+        var submodules = SharedOptions.Submodules();
         var sarif = new Option<string?>("--sarif") { Description = "Also write the TODO markers and the flows still on v1 as SARIF 2.1.0 to this file" };
         var failOn = new Option<string[]>("--fail-on") { Description = "Exit 1 when TODO markers remain (todo), flows are still on v1 (unmigrated), or v1 code was added after the migration started and is still on v1 (new-v1); repeatable", AllowMultipleArgumentsPerToken = true }
             .AcceptOnlyFromAmong("todo", "unmigrated", "new-v1");
-        var command = new Command("status", "Show every flow's migration state, branch and TODO count") { path, json, python, baseRef, target, mode, sarif, failOn };
+        var command = new Command("status", "Show every flow's migration state, branch and TODO count") { path, json, python, baseRef, target, mode, submodules, sarif, failOn };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
         {
             var root = WorkspaceOptions.Directory(result.GetValue(path));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
             await using var session = await SessionFactory.OpenAsync(root, worker,
-                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), AcceptReview: true), cancellationToken, consoles: consoles.Error);
+                new SessionFlags(result.GetValue(baseRef), result.GetValue(target), result.GetValue(mode), AcceptReview: true) { Submodules = result.GetValue(submodules) }, cancellationToken, consoles: consoles.Error);
             var flows = await session.StatusAsync(cancellationToken);
             var newCode = await session.NewV1CodeAsync(cancellationToken);
             if (newCode.Problem is { } problem)

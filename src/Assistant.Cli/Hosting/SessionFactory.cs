@@ -34,6 +34,7 @@ internal static class SessionFactory
             BaseRef = flags.Base,
             PrefectTarget = flags.Target,
             Mode = flags.Mode,
+            Submodules = flags.Submodules ? true : null,
             Policy = flags.AcceptReview ? FixPolicy.SafeAndReview : FixPolicy.SafeOnly,
             ImportCheck = flags.ImportCheck,
             Rewrite = flags.Rewrite,

@@ -58,6 +58,15 @@ internal static class UserRuleHosting
         }
     }
 
+    /// <summary>Prints the user-rule problems that arose since <paramref name="before"/> (rules disabled during a session).</summary>
+    public static void ReportNew(IReadOnlyList<string> before, IReadOnlyList<string> after, IAnsiConsole error)
+    {
+        foreach (var problem in after.Except(before, StringComparer.Ordinal))
+        {
+            Line(error, problem);
+        }
+    }
+
     /// <summary>Prints the user rules disabled during the run (timed out or crashed), after the verb's own output.</summary>
     public static void ReportDisabled(UserRuleSet rules, IAnsiConsole error)
     {

@@ -45,7 +45,7 @@ internal static class InventoryJson
             json.WriteStartArray("flows");
             foreach (var flow in inventory.Flows)
             {
-                WriteFlow(json, flow);
+                WriteFlow(json, flow, inventory.NestedRepositoryOf(flow.File));
             }
 
             json.WriteEndArray();
@@ -56,6 +56,7 @@ internal static class InventoryJson
             }
 
             json.WriteEndArray();
+            json.WriteBoolean("nested_repositories_scanned", inventory.NestedRepositoriesScanned);
             json.WriteStartObject("statistics");
             json.WriteNumber("python_files", inventory.Statistics.PythonFiles);
             json.WriteNumber("candidates", inventory.Statistics.Candidates);
@@ -67,7 +68,7 @@ internal static class InventoryJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteFlow(Utf8JsonWriter json, FlowRecord flow)
+    private static void WriteFlow(Utf8JsonWriter json, FlowRecord flow, string? repository)
     {
         json.WriteStartObject();
         json.WriteString("id", flow.Id);
@@ -76,6 +77,11 @@ internal static class InventoryJson
         json.WriteString("kind", FlowKinds.Of(flow.Kind));
         json.WriteString("file", flow.File);
         json.WriteNumber("line", flow.Line);
+        if (repository is not null)
+        {
+            json.WriteString("repository", repository);
+        }
+
         if (flow.Variable is not null)
         {
             json.WriteString("variable", flow.Variable);

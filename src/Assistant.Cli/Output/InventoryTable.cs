@@ -48,7 +48,9 @@ internal static class InventoryTable
 
         if (inventory.NestedRepositories.Count > 0)
         {
-            yield return new Markup($"\n[yellow]{inventory.NestedRepositories.Count} submodule(s) or nested repositories not scanned[/] (their files belong to another repository: run flowmigrate in each):");
+            yield return new Markup(inventory.NestedRepositoriesScanned
+                ? $"\n[yellow]{inventory.NestedRepositories.Count} submodule(s) or nested repositories scanned (--submodules)[/] (their flows migrate in their own repository: run flowmigrate migrate in each):"
+                : $"\n[yellow]{inventory.NestedRepositories.Count} submodule(s) or nested repositories not scanned[/] (their files belong to another repository: run flowmigrate in each, or pass --submodules to list them):");
             foreach (var path in inventory.NestedRepositories)
             {
                 yield return new Markup($"\n  {Markup.Escape(path)}");

@@ -19,7 +19,7 @@ public sealed class InitCommandTests : IDisposable
     {
         var result = await CliProcess.RunInAsync(_repo, null, "init", "--target", "prefect2", "--mode", "in-place", "--driver", "async",
             "--work-pool", "KubernetesRun=k8s-pool", "--work-pool", "DockerRun=docker", "--secret-block", "SLACK_WEBHOOK=slack-webhook",
-            "--exclude", "legacy", "--exclude", "scratch/tmp", "--rule-folder", "tools/rules", "--default-image", "ghcr.io/acme/flows:1");
+            "--exclude", "legacy", "--exclude", "scratch/tmp", "--rule-folder", "tools/rules", "--default-image", "ghcr.io/acme/flows:1", "--submodules");
 
         Assert.True(result.ExitCode == 0, result.Error);
         var config = RepositoryConfigFile.Load(_repo);
@@ -28,6 +28,7 @@ public sealed class InitCommandTests : IDisposable
         Assert.Equal(new Dictionary<string, string> { ["SLACK_WEBHOOK"] = "slack-webhook" }, config.SecretBlocks);
         Assert.Equal(["legacy", "scratch/tmp"], config.Exclude);
         Assert.Equal(["tools/rules"], config.RuleFolders);
+        Assert.True(config.Submodules);
     }
 
     [Fact]

@@ -149,6 +149,28 @@ public sealed class RulesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Test_Should_Read_Only_The_Folder_It_Is_Given_And_Refuse_A_Fixture_That_Is_Not_Utf8()
+    {
+        // An empty folder beside another holding a non-UTF-8 .py (as other tests' repositories in the shared temp
+        // folder do): rules test used to read the siblings as fixtures and crash with a stack trace.
+        var empty = Path.Combine(_temp, "empty");
+        Directory.CreateDirectory(empty);
+        Directory.CreateDirectory(Path.Combine(_temp, "sibling"));
+        File.WriteAllBytes(Path.Combine(_temp, "sibling", "latin.py"), System.Text.Encoding.Latin1.GetBytes("x = 'café'\n"));
+        var beside = await CliProcess.RunAsync("rules", "test", empty);
+
+        Assert.Equal(2, beside.ExitCode);
+        Assert.Contains("no fixtures in", beside.Error);
+        Assert.DoesNotContain("   at ", beside.Error);
+
+        var latin = await CliProcess.RunAsync("rules", "test", Path.Combine(_temp, "sibling"));
+
+        Assert.Equal(2, latin.ExitCode);
+        Assert.Contains("latin.py is not valid UTF-8; fixture files are UTF-8", latin.Error);
+        Assert.DoesNotContain("   at ", latin.Error);
+    }
+
+    [Fact]
     public async Task Docs_Should_Print_The_Readme_Section_And_Rewrite_Only_That_Section()
     {
         var committed = File.ReadAllText(Path.Combine(Rulesets, "flyte1-to-flyte2", "README.md"));

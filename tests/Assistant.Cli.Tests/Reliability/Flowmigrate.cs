@@ -6,7 +6,11 @@ namespace Assistant.Cli.Tests.Reliability;
 /// <summary>Runs the real built flowmigrate with a time limit the caller picks, and checks the bad-input contract.</summary>
 internal static class Flowmigrate
 {
-    public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan limit, params string[] arguments)
+    public static Task<CliResult> RunAsync(string workingDirectory, TimeSpan limit, params string[] arguments) =>
+        RunAsync(workingDirectory, limit, null, arguments);
+
+    /// <summary>As the other overloads, with variables set (or, with an empty value, cleared) in the child's environment.</summary>
+    public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan limit, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,6 +27,18 @@ internal static class Flowmigrate
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            if (value.Length == 0)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
+        }
+
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

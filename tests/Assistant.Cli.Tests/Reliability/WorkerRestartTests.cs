@@ -1,9 +1,10 @@
 namespace Assistant.Cli.Tests.Reliability;
 
 /// <summary>
-/// The Python worker dies mid-session: <c>--python</c> is a wrapper whose first worker answers three requests
-/// and exits (its stdin is cut by <c>head</c>); later starts are plain python3. migrate restarts the worker,
-/// retries, and completes every flow.
+/// The Python worker dies or prints garbage mid-session: <c>--python</c> is a wrapper whose first worker answers three
+/// requests and exits (its stdin is cut by <c>head</c>), or whose first worker's answers have a line that is not
+/// JSON slipped in after the second; later starts are plain python3. migrate restarts the worker, retries, and
+/// completes every flow, each step committed once.
 /// </summary>
 public sealed class WorkerRestartTests : IDisposable
 {
@@ -11,7 +12,14 @@ public sealed class WorkerRestartTests : IDisposable
     private readonly string _tools = Path.Combine(Path.GetTempPath(), "flowmigrate-tests", $"tools-{Guid.NewGuid():N}");
 
     [Fact]
-    public async Task Should_Restart_A_Worker_That_Dies_Mid_Session_And_Complete()
+    public Task Should_Restart_A_Worker_That_Dies_Mid_Session_And_Complete() =>
+        MigrateWithFirstWorkerAsync("head -n 3 | python3 \"$@\"");
+
+    [Fact]
+    public Task Should_Restart_A_Worker_That_Prints_Garbage_Mid_Session_And_Complete() =>
+        MigrateWithFirstWorkerAsync("python3 \"$@\" | { IFS= read -r a; printf '%s\\n' \"$a\"; IFS= read -r b; printf '%s\\n' \"$b\"; echo 'Traceback (most recent call last): garbage, not JSON'; exec cat; }");
+
+    private async Task MigrateWithFirstWorkerAsync(string firstWorker)
     {
         Directory.CreateDirectory(_tools);
         var starts = Path.Combine(_tools, "starts.log");
@@ -21,9 +29,9 @@ public sealed class WorkerRestartTests : IDisposable
             case "$*" in
               *flowmigrate_worker.py*)
                 echo start >> '{{starts}}'
-                if [ ! -e '{{starts}}.died' ]; then
-                  touch '{{starts}}.died'
-                  head -n 3 | python3 "$@"
+                if [ ! -e '{{starts}}.first' ]; then
+                  touch '{{starts}}.first'
+                  {{firstWorker}}
                   exit $?
                 fi ;;
             esac

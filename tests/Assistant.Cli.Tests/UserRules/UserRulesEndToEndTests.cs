@@ -108,6 +108,30 @@ public sealed class UserRulesEndToEndTests : IDisposable
         Assert.Equal(1, result.ExitCode);
     }
 
+    [Fact]
+    public async Task Should_Report_A_Throwing_Rule_Disable_It_And_Convert_And_Migrate_With_The_Other_Rules()
+    {
+        AddRules(Directory.GetFiles(Path.Combine(Example, "rules"), "*.cs"));
+        File.WriteAllText(Path.Combine(_repo, ".flowmigrate", "rules", "Throws.cs"),
+            "namespace Acme;\n\npublic sealed class Throws : IRule\n{\n    public RuleDescriptor Descriptor { get; } = new(\"ACME901\", \"throws\", \"tasks\", Safety.Safe, \"s\", \"w\", \"e\");\n\n    public IEnumerable<Finding> Analyze(RuleContext context) => throw new System.InvalidOperationException(\"rule bug\");\n}\n");
+
+        var converted = await CliProcess.RunAsync("convert", _repo, "--out", _repo + "-out");
+
+        Assert.Contains("user rules: .flowmigrate/rules/Throws.cs: ACME901 threw on flows/etl.py (InvalidOperationException: rule bug); the rule is disabled for this session", converted.Error);
+        Assert.Equal(1, converted.ExitCode);
+        Assert.DoesNotContain("   at ", converted.Output + converted.Error);
+        Assert.Equal(Expected, File.ReadAllText(Path.Combine(_repo + "-out", "flows", "etl.py")));
+
+        Git("add", "-A");
+        Git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "rules");
+        var migrated = await CliProcess.RunAsync("migrate", _repo, "--all", "--yes", "--no-check");
+
+        Assert.True(migrated.ExitCode == 0, migrated.Output + migrated.Error);
+        Assert.Contains("user rules: .flowmigrate/rules/Throws.cs: ACME901 threw on", migrated.Error);
+        Assert.DoesNotContain("   at ", migrated.Output + migrated.Error);
+        Assert.Equal(Expected, Git("show", "flowmigrate/flows.etl.nightly-etl:flows_v2/flows/etl.py"));
+    }
+
     private void AddRules(IEnumerable<string> files)
     {
         var folder = Path.Combine(_repo, ".flowmigrate", "rules");

@@ -9,15 +9,21 @@ namespace Assistant.Core.Migration.Conversion;
 /// <summary>
 /// Converts every Flyte 1 and Prefect 1 file of a folder in one pass per ruleset (no git, no branches):
 /// the engine of <c>convert</c> and <c>diff</c>. Each ruleset sees all its framework's modules, so rules can
-/// follow imports across them; everything else is left alone.
+/// follow imports across them; everything else is left alone. Submodules are converted only when asked
+/// (<c>enterNestedRepositories</c>): convert writes a copy, never into the submodule itself.
 /// </summary>
 public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> loadRuleset, Rules.UserRules.FrameworkAliasMap? aliases = null)
 {
     public async Task<FolderConversion> ConvertAsync(string root, string prefectTarget, FixPolicy policy, RuleOptions? options = null,
-        IReadOnlyCollection<string>? excluded = null, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string>? excluded = null, bool enterNestedRepositories = false, CancellationToken cancellationToken = default)
     {
-        var files = ProjectFileWalker.PythonFiles(root, excluded);
-        var inventory = await new InventoryBuilder(parser, aliases).BuildAsync(root, files, cancellationToken: cancellationToken);
+        var nested = new List<string>();
+        var files = ProjectFileWalker.PythonFiles(root, excluded, nested, enterNestedRepositories);
+        var inventory = await new InventoryBuilder(parser, aliases).BuildAsync(root, files, cancellationToken: cancellationToken) with
+        {
+            NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),
+            NestedRepositoriesScanned = enterNestedRepositories && nested.Count > 0,
+        };
         var converted = new List<ConvertedFile>();
         var generated = new List<GeneratedFile>();
         var groups = inventory.Files.Where(f => f.ParseError is null && FrameworkNames.IsSource(f.Framework))

@@ -18,12 +18,15 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
 
     private const int MaxInFlight = 64;
 
+    /// <summary>Also scan inside submodules and nested repositories (<c>--submodules</c>); they are listed either way.</summary>
+    public bool EnterNestedRepositories { get; init; }
+
     public async Task<RepositoryInventory> BuildAsync(string root, IReadOnlyList<string>? files = null, IProgress<ScanProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
         var nested = new List<string>();
-        var paths = files ?? ProjectFileWalker.PythonFiles(root, nestedRepositories: nested);
+        var paths = files ?? ProjectFileWalker.PythonFiles(root, nestedRepositories: nested, enterNestedRepositories: EnterNestedRepositories);
         var records = new ConcurrentDictionary<string, FileRecord>(StringComparer.Ordinal);
         var parsed = new ConcurrentDictionary<string, PythonModule>(StringComparer.Ordinal);
         var seen = 0;
@@ -59,6 +62,7 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
         return new RepositoryInventory(root, fileList, flows, new ScanStatistics(paths.Count, candidates, parsed.Count + records.Count(r => r.Value.ParseError is not null), watch.Elapsed))
         {
             NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),
+            NestedRepositoriesScanned = EnterNestedRepositories && nested.Count > 0,
         };
     }
 

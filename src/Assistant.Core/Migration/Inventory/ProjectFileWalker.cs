@@ -3,9 +3,10 @@ namespace Assistant.Core.Migration.Inventory;
 /// <summary>
 /// The Python files under a root, repo-relative with '/' separators, in ordinal order. Skips VCS,
 /// virtualenv and cache folders, and never follows a symbolic link to a directory (no loops, no
-/// escaping the repository). A folder holding its own <c>.git</c> (a submodule or a nested repository) is not
-/// entered: its files belong to another repository, which a flow branch of this one cannot commit to; such folders
-/// are listed in <c>nestedRepositories</c> so the caller can say so.
+/// escaping the repository). A folder holding its own <c>.git</c> (a submodule or a nested repository) is
+/// listed in <c>nestedRepositories</c> so the caller can say so, and is not entered unless
+/// <c>enterNestedRepositories</c> asks for it (<c>--submodules</c>): its files belong to another repository,
+/// which a flow branch of this one cannot commit to.
 /// </summary>
 public static class ProjectFileWalker
 {
@@ -15,7 +16,8 @@ public static class ProjectFileWalker
         ".pytest_cache", ".ruff_cache", "site-packages", ".eggs", ".idea", ".vscode",
     ];
 
-    public static IReadOnlyList<string> PythonFiles(string root, IReadOnlyCollection<string>? excludedPrefixes = null, ICollection<string>? nestedRepositories = null)
+    public static IReadOnlyList<string> PythonFiles(string root, IReadOnlyCollection<string>? excludedPrefixes = null, ICollection<string>? nestedRepositories = null,
+        bool enterNestedRepositories = false)
     {
         var files = new List<string>();
         var pending = new Stack<string>();
@@ -45,11 +47,13 @@ public static class ProjectFileWalker
                 {
                     if (entry.LinkTarget is null && !SkippedDirectories.Contains(entry.Name) && !entry.Name.EndsWith(".egg-info", StringComparison.Ordinal))
                     {
-                        if (Path.Exists(Path.Combine(entry.FullName, ".git")))
+                        var nested = Path.Exists(Path.Combine(entry.FullName, ".git"));
+                        if (nested)
                         {
                             nestedRepositories?.Add(relative);
                         }
-                        else
+
+                        if (!nested || enterNestedRepositories)
                         {
                             pending.Push(entry.FullName);
                         }

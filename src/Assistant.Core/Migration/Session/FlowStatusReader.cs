@@ -31,7 +31,7 @@ internal sealed class FlowStatusReader(MigrationSession session)
             }));
         }
 
-        return DependenciesFirst(statuses);
+        return [.. DependenciesFirst(statuses), .. session.SubmoduleFlowList.Select(flow => SubmoduleFlows.Status(session.Inventory, flow))];
     }
 
     private async Task<FlowStatus> UnitStatusAsync(MigrationUnit unit, BranchInfo? branch, CancellationToken cancellationToken)

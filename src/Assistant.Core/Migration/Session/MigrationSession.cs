@@ -27,8 +27,10 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
     private (string RuleId, IReadOnlyList<MigrationUnit> Units)? _ruleScan;
 
     private MigrationSession(GitRepository repository, PythonWorker worker, SessionOptions options, RepositoryConfig config,
-        string baseBranch, string baseCommit, RepositoryInventory inventory, IReadOnlyList<MigrationUnit> units, SessionLock sessionLock)
+        string baseBranch, string baseCommit, RepositoryInventory inventory, IReadOnlyList<FlowRecord> submoduleFlows, IReadOnlyList<MigrationUnit> units,
+        SessionLock sessionLock)
     {
+        SubmoduleFlowList = submoduleFlows;
         _lock = sessionLock;
         _repository = repository;
         _worker = worker;
@@ -59,6 +61,9 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
     public RepositoryConfig Config { get; }
 
     internal IReadOnlyList<MigrationUnit> Units { get; private set; }
+
+    /// <summary>Flows in submodules (scanned with <c>--submodules</c>): listed, never migrated from here (<see cref="SubmoduleFlows"/>).</summary>
+    internal IReadOnlyList<FlowRecord> SubmoduleFlowList { get; }
 
     internal TreeLayout Layout { get; }
 
@@ -116,12 +121,19 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
             ?? throw new SessionException(SessionRefusal.DetachedHead, "HEAD is detached; check out the branch to migrate from, or pass --base REF");
         var baseCommit = Check(await repository.RevParseAsync(baseBranch, cancellationToken), SessionRefusal.GitFailed).Value;
         var excluded = config.Exclude.Append(config.ParallelTree).ToList();
-        var files = ProjectFileWalker.PythonFiles(repository.Root, excluded);
-        var inventory = await new InventoryBuilder(new ModuleParser(worker), options.Aliases).BuildAsync(repository.Root, files, options.ScanProgress, cancellationToken);
+        var nested = new List<string>();
+        var enterNested = options.Submodules ?? config.Submodules;
+        var files = ProjectFileWalker.PythonFiles(repository.Root, excluded, nested, enterNested);
+        var scanned = await new InventoryBuilder(new ModuleParser(worker), options.Aliases).BuildAsync(repository.Root, files, options.ScanProgress, cancellationToken);
+        var (inventory, submoduleFlows) = SubmoduleFlows.Split(scanned with
+        {
+            NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),
+            NestedRepositoriesScanned = enterNested && nested.Count > 0,
+        });
         var mode = options.Mode ?? config.Mode;
         var branches = Check(await repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed).Select(b => b.BranchName).ToHashSet(StringComparer.Ordinal);
         var units = MigrationUnits.Form(inventory, mode, options.PrefectTarget ?? config.PrefectTarget, branches);
-        return new MigrationSession(repository, worker, options, config, baseBranch, baseCommit, inventory, units, sessionLock);
+        return new MigrationSession(repository, worker, options, config, baseBranch, baseCommit, inventory, submoduleFlows, units, sessionLock);
     }
 
     public Task<IReadOnlyList<FlowStatus>> StatusAsync(CancellationToken cancellationToken = default) =>
@@ -297,9 +309,17 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
     /// <summary>The Flyte 1 / Prefect 1 flows and files added after the migration started (<see cref="NewV1CodeFinder"/>).</summary>
     internal Task<NewV1Code> NewV1CodeAsync(CancellationToken cancellationToken = default) => new NewV1CodeFinder(this).FindAsync(cancellationToken);
 
-    internal MigrationUnit UnitOf(string flowId) =>
-        Units.FirstOrDefault(u => u.Contains(flowId))
-        ?? throw new SessionException(SessionRefusal.UnknownFlow, $"no flow '{flowId}' (flowmigrate status lists the flow ids)");
+    internal MigrationUnit UnitOf(string flowId)
+    {
+        if (Units.FirstOrDefault(u => u.Contains(flowId)) is { } unit)
+        {
+            return unit;
+        }
+
+        throw SubmoduleFlowList.FirstOrDefault(f => f.Id == flowId) is { } nested
+            ? SubmoduleFlows.Refusal(Inventory, nested)
+            : new SessionException(SessionRefusal.UnknownFlow, $"no flow '{flowId}' (flowmigrate status lists the flow ids)");
+    }
 
     /// <summary>
     /// The ruleset the branch was converted with (its newest <c>Flowmigrate-Ruleset</c> trailer): a branch made with

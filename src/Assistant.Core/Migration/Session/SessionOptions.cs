@@ -17,6 +17,9 @@ public sealed record SessionOptions
 
     public string? Mode { get; init; }
 
+    /// <summary>Also scan submodules and nested repositories (<c>--submodules</c>); null = <c>submodules</c> in config.yaml.</summary>
+    public bool? Submodules { get; init; }
+
     /// <summary>The fixes a step applies unless the user turns them off: safe and review in the wizard,
     /// safe only for <c>migrate</c> without <c>--yes</c>.</summary>
     public FixPolicy Policy { get; init; } = FixPolicy.SafeAndReview;

@@ -21,4 +21,7 @@ public enum SessionRefusal
 
     /// <summary>The Prefect target cannot change while Prefect flows are in progress on the current one.</summary>
     TargetChangeBlocked,
+
+    /// <summary>The flow lives in a submodule (scanned with <c>--submodules</c>): it migrates in its own repository, never from here.</summary>
+    InSubmodule,
 }

@@ -40,6 +40,12 @@ public sealed record RepositoryConfig
     /// <summary>Path prefixes (repo-relative) never scanned or migrated.</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
+    /// <summary>
+    /// Also scan submodules and nested repositories (<c>--submodules</c>): their flows are listed, and migrate in their
+    /// own repository (flowmigrate never writes into a submodule's checkout from the parent).
+    /// </summary>
+    public bool Submodules { get; init; }
+
     /// <summary>Extra folders of user rules (C#), besides <c>.flowmigrate/rules</c>.</summary>
     public IReadOnlyList<string> RuleFolders { get; init; } = [];
 

@@ -55,6 +55,7 @@ public static class RepositoryConfigFile
                 "secret_blocks" => config with { SecretBlocks = Map(file, value, key) },
                 "python" => config with { Python = NullableScalar(value) },
                 "exclude" => config with { Exclude = List(file, value, key) },
+                "submodules" => config with { Submodules = Boolean(file, line, key, Scalar(file, value, key)) },
                 "rule_folders" => config with { RuleFolders = List(file, value, key) },
                 "default_image" => config with { DefaultImage = NullableScalar(value) },
                 _ => throw new RepositoryConfigException(file, line, key, "unknown setting (see `flowmigrate init` for the documented keys)"),
@@ -136,6 +137,8 @@ public static class RepositoryConfigFile
         text.Append($"python: {Quote(config.Python)}\n\n");
         text.Append("# Repo-relative paths never scanned or migrated.\n");
         text.Append($"exclude:{Items(config.Exclude)}\n\n");
+        text.Append("# Also scan submodules and nested repositories (--submodules). Their flows are listed; each migrates in its own\n#   repository (run flowmigrate there): flowmigrate never writes into a submodule's checkout from here.\n");
+        text.Append($"submodules: {(config.Submodules ? "true" : "false")}\n\n");
         text.Append("# Extra folders of user rules (C#), besides .flowmigrate/rules.\n");
         text.Append($"rule_folders:{Items(config.RuleFolders)}\n\n");
         text.Append("# Image Flyte 1 tasks without container_image ran on (pyflyte --image), when flowmigrate cannot find it.\n");

@@ -138,7 +138,9 @@ public sealed class UserRuleHostClient : IDisposable
     private HostMessage Timed(HostedRule rule, string path, HostMessage request)
     {
         var answer = _process!.Send(request, Limit);
-        return answer.Op == "error" ? throw new UserRuleHostException($"{FileOf(rule)}: threw on {path}: {answer.Message}") : answer;
+        // A rule that throws would throw again on every file: it is disabled and reported like one that hangs, but its
+        // host, which caught the exception, keeps serving the other rules.
+        return answer.Op == "error" ? throw Disable(rule, $"threw on {path} ({answer.Message}); the rule is disabled for this session", killHost: false) : answer;
     }
 
     private static IReadOnlyList<Finding> Findings(HostMessage answer, int textLength)
@@ -153,14 +155,18 @@ public sealed class UserRuleHostClient : IDisposable
         }
     }
 
-    private UserRuleHostException Disable(HostedRule rule, string reason)
+    private UserRuleHostException Disable(HostedRule rule, string reason, bool killHost = true)
     {
         var problem = $"{FileOf(rule)}: {rule.Descriptor.Id} {reason}";
         _disabled.Add(rule.Descriptor.Id);
         _problems.Add(problem);
         _disabledReasons.Add(problem);
-        _process?.Dispose();
-        _process = null;
+        if (killHost)
+        {
+            _process?.Dispose();
+            _process = null;
+        }
+
         return new UserRuleHostException(problem);
     }
 
