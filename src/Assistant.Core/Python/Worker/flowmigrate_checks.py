@@ -141,6 +141,13 @@ class _Missing(types.ModuleType):
         return _Placeholder("%s.%s" % (self.__name__, name))
 
 
+class _PlaceholderBase:
+    """What a class deriving from a placeholder derives from: it takes the arguments the real base would."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+
 class _Placeholder:
     def __init__(self, what):
         self._what = what
@@ -162,7 +169,7 @@ class _Placeholder:
         return iter(())
 
     def __mro_entries__(self, bases):
-        return (object,)
+        return (_PlaceholderBase,)
 
     def __repr__(self):
         return "<not installed: %s>" % self._what

@@ -193,7 +193,12 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
         workspace.Write("jobs.py", """
             import flyte
             from flytekit.extras.tasks.shell import ShellTask
+            from flytekit.types.structured.structured_dataset import StructuredDatasetEncoder
 
+            class NumpyHandler(StructuredDatasetEncoder):
+                pass
+
+            handler = NumpyHandler(list, None, "parquet")
             env = flyte.TaskEnvironment(name="jobs")
 
             @env.task(retries=2)
