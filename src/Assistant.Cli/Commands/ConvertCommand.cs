@@ -5,6 +5,7 @@ using Assistant.Cli.Output;
 using Assistant.Core.Migration.Conversion;
 using Assistant.Core.Migration.Planning;
 using Assistant.Core.Python;
+using Assistant.Core.Python.Checks;
 using Assistant.Core.Rules;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Diff;
@@ -16,7 +17,8 @@ namespace Assistant.Cli.Commands;
 /// <summary>
 /// <c>flowmigrate convert SRC --out DIR [--json REPORT]</c> and <c>flowmigrate diff SRC</c>: convert a whole
 /// folder in one go, no git needed. <c>convert</c> writes a converted copy of the tree (the source is never
-/// modified); <c>diff</c> prints the same changes as a unified diff.
+/// modified); <c>diff</c> prints the same changes as a unified diff. <c>convert --check</c> then compares what each
+/// converted module declares with the source module (the behaviour check) and reports the share of settings preserved.
 /// </summary>
 internal static class ConvertCommand
 {
@@ -24,10 +26,11 @@ internal static class ConvertCommand
     {
         var source = new Argument<string>("src") { Description = "Folder to convert" };
         var output = new Option<string>("--out") { Description = "Folder to write the converted tree to (new or empty)", Required = true };
-        var report = new Option<string?>("--json") { Description = "Write a JSON report (schema flowmigrate.convert/1) to this file ('-' for stdout)" };
+        var report = new Option<string?>("--json") { Description = $"Write a JSON report (schema {ConversionJson.Schema}) to this file ('-' for stdout)" };
+        var check = new Option<bool>("--check") { Description = "Then compare what each converted module declares with the source module (behaviour check): settings preserved, changed, dropped; exit 1 on an unexplained difference" };
         var (target, safeOnly, python, driver) = (SharedOptions.Target(), SafeOnly(), SharedOptions.Python(), Driver());
         var submodules = SharedOptions.Submodules();
-        var command = new Command("convert", "Convert every Flyte 1 / Prefect 1 file of a folder into a new folder (no git)") { source, output, report, target, safeOnly, python, driver, submodules };
+        var command = new Command("convert", "Convert every Flyte 1 / Prefect 1 file of a folder into a new folder (no git)") { source, output, report, check, target, safeOnly, python, driver, submodules };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(consoles.Error, async () =>
         {
             var root = WorkspaceOptions.Directory(result.GetValue(source));
@@ -38,13 +41,20 @@ internal static class ConvertCommand
             }
 
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            var conversion = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), Excluding(root, destination), cancellationToken,
+            var (conversion, rulesets) = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), Excluding(root, destination), cancellationToken,
                 ScanCommand.SubmodulesAsked(root, result.GetValue(submodules)));
             WriteTree(root, destination, conversion);
+            var behaviour = result.GetValue(check) ? await CheckAsync(worker, rulesets, root, destination, conversion, cancellationToken) : null;
             var summary = $"{conversion.Files.Count(f => f.IsChanged)} of {conversion.Files.Count} framework files converted into {destination} · {conversion.TodoCount} TODOs ({conversion.TodosPer100Lines:0.00} per 100 lines) · {conversion.Skipped.Count} skipped";
-            await WriteReportAsync(result.GetValue(report), root, destination, conversion, cancellationToken);
+            await WriteReportAsync(result.GetValue(report), root, destination, conversion, behaviour, cancellationToken);
+            if (behaviour is not null)
+            {
+                PrintBehaviour(consoles.Error, behaviour);
+            }
+
             consoles.Error.MarkupLine(Markup.Escape(summary));
-            return conversion.Files.Any(f => f.Problems.Count > 0) ? ExitCodes.Failure : ExitCodes.Success;
+            var failed = conversion.Files.Any(f => f.Problems.Count > 0) || behaviour?.Unexplained > 0 || behaviour?.Files.Any(f => f.NewError is not null) == true;
+            return failed ? ExitCodes.Failure : ExitCodes.Success;
         }));
         return command;
     }
@@ -58,7 +68,7 @@ internal static class ConvertCommand
         {
             var root = WorkspaceOptions.Directory(result.GetValue(source));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
-            var conversion = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), null, cancellationToken);
+            var (conversion, _) = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), null, cancellationToken);
             foreach (var file in conversion.Files.Where(f => f.IsChanged))
             {
                 Console.Out.Write(UnifiedDiffFormatter.Format(TextDiffer.Compute(file.Before, file.After), $"a/{file.Path}", $"b/{file.Path}"));
@@ -82,16 +92,60 @@ internal static class ConvertCommand
         DefaultValueFactory = _ => "sync",
     }.AcceptOnlyFromAmong("sync", "async");
 
-    private static async Task<FolderConversion> RunAsync(IAnsiConsole error, string root, PythonWorker worker, string? target, bool safeOnly, string? driver, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken,
+    private static async Task<(FolderConversion Conversion, Func<string, Ruleset> Rulesets)> RunAsync(IAnsiConsole error, string root, PythonWorker worker, string? target, bool safeOnly, string? driver, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken,
         bool enterNestedRepositories = false)
     {
         await worker.StartAsync(cancellationToken);
         var userRules = UserRuleHosting.Load(root, worker.Options.Interpreter.Path, error);
-        var converter = new FolderConverter(new ModuleParser(worker), id => userRules.Extend(BuiltInRulesets.Load(id)), userRules.Aliases);
+        Func<string, Ruleset> rulesets = id => userRules.Extend(BuiltInRulesets.Load(id));
+        var converter = new FolderConverter(new ModuleParser(worker), rulesets, userRules.Aliases);
         var options = RuleOptions.Default with { DriverStyle = driver ?? "sync" };
         var conversion = await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, options, excluded: excluded, enterNestedRepositories: enterNestedRepositories, cancellationToken: cancellationToken);
         UserRuleHosting.ReportDisabled(userRules, error);
-        return conversion;
+        return (conversion, rulesets);
+    }
+
+    // Stand-ins are generated into a folder of this run only, so concurrent runs never share a half-written one.
+    private static async Task<ConversionBehaviour> CheckAsync(PythonWorker worker, Func<string, Ruleset> rulesets, string root, string destination, FolderConversion conversion, CancellationToken cancellationToken)
+    {
+        var cache = Path.Combine(Path.GetTempPath(), "flowmigrate-standins-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            return await new ConversionBehaviourCheck(new BehaviourChecker(worker, cache), rulesets).CheckAsync(root, destination, conversion, cancellationToken);
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, true);
+            }
+        }
+    }
+
+    private static void PrintBehaviour(IAnsiConsole error, ConversionBehaviour behaviour)
+    {
+        foreach (var file in behaviour.Files)
+        {
+            if (file.NotCompared is { } why)
+            {
+                error.MarkupLine(Markup.Escape($"not compared {file.Path}: {why}"));
+            }
+
+            if (file.NewError is { } failure)
+            {
+                error.MarkupLine(Markup.Escape($"failed {file.Path}: the converted module did not load: {failure}"));
+            }
+
+            foreach (var setting in file.Settings.Where(s => s.IsFailure))
+            {
+                error.MarkupLine(Markup.Escape($"unexplained {file.Path}: {setting}"));
+            }
+        }
+
+        error.MarkupLine(Markup.Escape($"behaviour: {behaviour.PreservedPercent:0.0}% of {behaviour.Declared} declared settings preserved · "
+            + $"{behaviour.Count(SettingStatus.Changed)} changed, {behaviour.Count(SettingStatus.Dropped)} dropped ({behaviour.Unexplained} without an explaining TODO), "
+            + $"{behaviour.Count(SettingStatus.Added)} added · {behaviour.EntitiesDropped} of {behaviour.Entities} tasks/workflows/flows dropped · "
+            + $"{behaviour.Files.Count(f => f.NotCompared is not null)} files not compared, {behaviour.Files.Count(f => f.Leftovers.Count > 0)} still import the old framework for a TODO"));
     }
 
     // Never convert our own output when it sits inside the source.
@@ -134,14 +188,14 @@ internal static class ConvertCommand
         }
     }
 
-    private static async Task WriteReportAsync(string? path, string root, string destination, FolderConversion conversion, CancellationToken cancellationToken)
+    private static async Task WriteReportAsync(string? path, string root, string destination, FolderConversion conversion, ConversionBehaviour? behaviour, CancellationToken cancellationToken)
     {
         if (path is null)
         {
             return;
         }
 
-        var json = ConversionJson.Write(root, destination, conversion);
+        var json = ConversionJson.Write(root, destination, conversion, behaviour);
         if (path == "-")
         {
             Console.Out.WriteLine(json);

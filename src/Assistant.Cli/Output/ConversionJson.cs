@@ -1,16 +1,20 @@
 using System.Text;
 using System.Text.Json;
 using Assistant.Core.Migration.Conversion;
+using Assistant.Core.Python.Checks;
 using Assistant.Core.Rules;
 
 namespace Assistant.Cli.Output;
 
-/// <summary><c>convert --json REPORT</c>, schema <c>flowmigrate.convert/1</c> (README, "JSON output").</summary>
+/// <summary>
+/// <c>convert --json REPORT</c>, schema <c>flowmigrate.convert/2</c> (README, convert): <c>/2</c> adds the behaviour
+/// check (<c>summary.behaviour</c> and <c>files[].behaviour</c>, null without <c>--check</c>).
+/// </summary>
 internal static class ConversionJson
 {
-    public const string Schema = "flowmigrate.convert/1";
+    public const string Schema = "flowmigrate.convert/2";
 
-    public static string Write(string source, string? output, FolderConversion conversion)
+    public static string Write(string source, string? output, FolderConversion conversion, ConversionBehaviour? behaviour = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -31,6 +35,7 @@ internal static class ConversionJson
             json.WriteNumber("todos", conversion.TodoCount);
             json.WriteNumber("todos_per_100_lines", Math.Round(conversion.TodosPer100Lines, 2));
             json.WriteNumber("skipped_files", conversion.Skipped.Count);
+            WriteSummary(json, behaviour);
             json.WriteEndObject();
             json.WriteStartArray("files");
             foreach (var file in conversion.Files)
@@ -86,6 +91,7 @@ internal static class ConversionJson
                 }
 
                 json.WriteEndArray();
+                WriteFile(json, behaviour?.Files.FirstOrDefault(b => b.Path == file.Path));
                 json.WriteEndObject();
             }
 
@@ -111,5 +117,74 @@ internal static class ConversionJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, ConversionBehaviour? behaviour)
+    {
+        if (behaviour is null)
+        {
+            json.WriteNull("behaviour");
+            return;
+        }
+
+        json.WriteStartObject("behaviour");
+        json.WriteNumber("files_compared", behaviour.Files.Count(f => f.NotCompared is null));
+        json.WriteNumber("files_not_compared", behaviour.Files.Count(f => f.NotCompared is not null));
+        json.WriteNumber("files_not_loading", behaviour.Files.Count(f => f.NewError is not null));
+        json.WriteNumber("files_with_leftover_imports", behaviour.Files.Count(f => f.Leftovers.Count > 0));
+        json.WriteNumber("entities", behaviour.Entities);
+        json.WriteNumber("entities_dropped", behaviour.EntitiesDropped);
+        json.WriteNumber("declared_settings", behaviour.Declared);
+        WriteCounts(json, behaviour.Count);
+        json.WriteNumber("unexplained", behaviour.Unexplained);
+        json.WriteNumber("preserved_percent", Math.Round(behaviour.PreservedPercent, 2));
+        json.WriteEndObject();
+    }
+
+    // Checked but unchanged or non-Python files have nothing to compare: behaviour is null for them, as without --check.
+    private static void WriteFile(Utf8JsonWriter json, FileBehaviour? file)
+    {
+        if (file is null)
+        {
+            json.WriteNull("behaviour");
+            return;
+        }
+
+        json.WriteStartObject("behaviour");
+        json.WriteString("not_compared", file.NotCompared);
+        json.WriteString("new_error", file.NewError);
+        json.WriteNumber("entities", file.Entities);
+        json.WriteNumber("entities_dropped", file.EntitiesDropped);
+        json.WriteStartArray("leftover_imports");
+        foreach (var module in file.Leftovers)
+        {
+            json.WriteStringValue(module);
+        }
+
+        json.WriteEndArray();
+        WriteCounts(json, file.Count);
+        json.WriteStartArray("differences");
+        foreach (var setting in file.Settings.Where(s => s.Status != SettingStatus.Preserved))
+        {
+            json.WriteStartObject();
+            json.WriteString("entity", setting.Entity);
+            json.WriteString("setting", setting.Setting);
+            json.WriteString("status", setting.Status.ToString().ToLowerInvariant());
+            json.WriteString("before", setting.Before);
+            json.WriteString("after", setting.After);
+            json.WriteString("explained_by", setting.ExplainedBy);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, Func<SettingStatus, int> count)
+    {
+        json.WriteNumber("preserved", count(SettingStatus.Preserved));
+        json.WriteNumber("changed", count(SettingStatus.Changed));
+        json.WriteNumber("dropped", count(SettingStatus.Dropped));
+        json.WriteNumber("added", count(SettingStatus.Added));
     }
 }

@@ -20,7 +20,8 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.All(before, pair => Assert.Equal(pair.Value, File.ReadAllText(pair.Key)));
         using var json = JsonDocument.Parse(File.ReadAllText(report));
-        Assert.Equal("flowmigrate.convert/1", json.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("flowmigrate.convert/2", json.RootElement.GetProperty("schema").GetString());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("summary").GetProperty("behaviour").ValueKind);
         var files = json.RootElement.GetProperty("files").EnumerateArray().ToList();
         Assert.Contains(files, f => f.GetProperty("path").GetString() == "flyte_flows/etl_pipeline.py" && f.GetProperty("changed").GetBoolean());
         foreach (var file in Directory.EnumerateFiles(_out, "*.py", SearchOption.AllDirectories))
@@ -32,6 +33,31 @@ public sealed class ConvertCommandTests : IDisposable
 
         Assert.DoesNotContain("from flytekit", File.ReadAllText(Path.Combine(_out, "flyte_flows", "etl_pipeline.py")));
         Assert.Equal(File.ReadAllText(Path.Combine(Demo, "README.md")), File.ReadAllText(Path.Combine(_out, "README.md")));
+    }
+
+    [Fact]
+    public async Task Should_Report_What_Each_Converted_Flyte_And_Prefect_Module_Still_Declares_With_Check()
+    {
+        var report = _out + ".json";
+
+        var result = await CliProcess.RunAsync("convert", Demo, "--out", _out, "--json", report, "--check");
+
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var summary = json.RootElement.GetProperty("summary").GetProperty("behaviour");
+        var declared = summary.GetProperty("declared_settings").GetInt32();
+        Assert.True(declared > 0, result.Error);
+        Assert.Equal(declared, summary.GetProperty("preserved").GetInt32() + summary.GetProperty("changed").GetInt32() + summary.GetProperty("dropped").GetInt32());
+        Assert.Equal(Math.Round(100.0 * summary.GetProperty("preserved").GetInt32() / declared, 2), summary.GetProperty("preserved_percent").GetDouble());
+        Assert.Contains("declared settings preserved", result.Error);
+        var files = json.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("behaviour"));
+        foreach (var path in new[] { "flyte_flows/etl_pipeline.py", "prefect_flows/daily_sales.py" })
+        {
+            Assert.True(files[path].GetProperty("preserved").GetInt32() > 0, $"{path}: {files[path]}");
+            Assert.Equal(JsonValueKind.Null, files[path].GetProperty("not_compared").ValueKind);
+        }
+
+        var unexplained = summary.GetProperty("unexplained").GetInt32();
+        Assert.Equal(unexplained > 0 || summary.GetProperty("files_not_loading").GetInt32() > 0 ? 1 : 0, result.ExitCode);
     }
 
     [Fact]

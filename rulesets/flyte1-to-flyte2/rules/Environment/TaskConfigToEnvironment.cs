@@ -42,13 +42,20 @@ public sealed class TaskConfigToEnvironment : IRule
         var imports = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var dependsOn = DependsOn(context, environments, imports);
 
-        // Environments with settings first: the plain one may depend on them.
-        var declarations = DeclarationOrder(environments, dependsOn)
-            .Select(e => Declaration(e, dependsOn[e], defaultImage, quote, unit, newLine)).ToList();
+        // Environments with settings first: the plain one may depend on them. All go above the first task, except one whose
+        // settings read a name the module defines further down: it goes above its own first task (where the decorator read it).
         var firstFunction = environments.SelectMany(e => e.Functions).OrderBy(f => f.Decorator.Span.Start).First();
-        var decoratorLine = module.Lines.LineSpan(module.Lines.LineOf(firstFunction.Decorator.Span.Start));
-        var insertAt = ListItems.WithCommentsAbove(module, decoratorLine).Start;
-        edits.Add(TextEdit.Insert(insertAt, string.Join(newLine + newLine + newLine, declarations) + newLine + newLine + newLine));
+        var insertAt = AboveDecorator(module, firstFunction);
+        var ordered = DeclarationOrder(environments, dependsOn);
+        var position = ordered.ToDictionary(e => e, e => LatePosition(module, e, insertAt) ?? insertAt);
+        var sequence = ordered.OrderBy(e => position[e]).ThenBy(ordered.IndexOf).ToList();
+        var (direct, deferred) = SplitDependencies(sequence, dependsOn);
+        foreach (var group in sequence.GroupBy(e => position[e]))
+        {
+            var declarations = group.Select(e => Declaration(e, direct[e], defaultImage, quote, unit, newLine)
+                + (deferred.TryGetValue(e, out var added) ? newLine + string.Join(newLine, added) : string.Empty));
+            edits.Add(TextEdit.Insert(group.Key, string.Join(newLine + newLine + newLine, declarations) + newLine + newLine + newLine));
+        }
         foreach (var (statementAfter, text) in imports)
         {
             _ = statementAfter;
@@ -207,6 +214,70 @@ public sealed class TaskConfigToEnvironment : IRule
         }
 
         return result;
+    }
+
+    private static int AboveDecorator(PythonModule module, PlannedFunction function) =>
+        ListItems.WithCommentsAbove(module, module.Lines.LineSpan(module.Lines.LineOf(function.Decorator.Span.Start))).Start;
+
+    // Where an environment must be declared when a name its settings read (an ImageSpec, a secret's key) is first bound
+    // below the common insertion point: above its own first task, which read that name in Flyte 1. Null: with the others.
+    private static int? LatePosition(PythonModule module, PlannedEnvironment environment, int insertAt)
+    {
+        var names = environment.First.Fields.SelectMany(f => Identifiers(f.Text)).ToHashSet(StringComparer.Ordinal);
+        var bound = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var statement in module.Body)
+        {
+            foreach (var name in BoundNames(statement).Where(names.Contains))
+            {
+                bound.TryAdd(name, statement.Span.Start);
+            }
+        }
+
+        var latest = bound.Values.DefaultIfEmpty(-1).Max();
+        var own = AboveDecorator(module, environment.Functions.OrderBy(f => f.Decorator.Span.Start).First());
+        return latest >= insertAt && own > latest ? own : null;
+    }
+
+    // Names a field's code reads, string literals left out.
+    private static IEnumerable<string> Identifiers(string code) =>
+        System.Text.RegularExpressions.Regex.Matches(System.Text.RegularExpressions.Regex.Replace(code, @"(""|')(?:\\.|(?!\1).)*\1", "\"\""), @"(?<![\w.])[A-Za-z_]\w*")
+            .Select(m => m.Value);
+
+    private static IEnumerable<string> BoundNames(SyntaxNode statement) => statement.Kind switch
+    {
+        "Assign" => AssignSyntax.From(statement)?.TargetNames ?? [],
+        "AnnAssign" when statement.Child("target") is { Kind: "Name" } target => [target.Scalar("id")!],
+        "FunctionDef" or "AsyncFunctionDef" or "ClassDef" => [statement.Scalar("name")!],
+        "Import" or "ImportFrom" => new ImportSyntax(statement).Names.Select(n => n.BoundName),
+        _ => [],
+    };
+
+    // depends_on can only name environments declared above; one declared below is added with add_dependency after it.
+    private static (Dictionary<PlannedEnvironment, IReadOnlyList<string>> Direct, Dictionary<PlannedEnvironment, List<string>> Deferred) SplitDependencies(
+        List<PlannedEnvironment> sequence, Dictionary<PlannedEnvironment, IReadOnlyList<string>> dependsOn)
+    {
+        var byVariable = sequence.ToDictionary(e => e.Variable, StringComparer.Ordinal);
+        var direct = new Dictionary<PlannedEnvironment, IReadOnlyList<string>>();
+        var deferred = new Dictionary<PlannedEnvironment, List<string>>();
+        foreach (var environment in sequence)
+        {
+            var now = new List<string>();
+            foreach (var dependency in dependsOn[environment])
+            {
+                if (byVariable.TryGetValue(dependency, out var other) && sequence.IndexOf(other) > sequence.IndexOf(environment))
+                {
+                    (deferred.TryGetValue(other, out var list) ? list : deferred[other] = []).Add($"{environment.Variable}.add_dependency({dependency})");
+                }
+                else
+                {
+                    now.Add(dependency);
+                }
+            }
+
+            direct[environment] = now;
+        }
+
+        return (direct, deferred);
     }
 
     // Environments with settings first, then the plain one; an environment is always declared after those it depends on.
@@ -377,6 +448,11 @@ public sealed class TaskConfigToEnvironment : IRule
             yield break;
         }
 
+        foreach (var finding in DockerfileTodos(context))
+        {
+            yield return finding;
+        }
+
         var missing = module.Body
             .Where(s => AssignSyntax.From(s) is { } assign && CallSyntax.From(assign.Value) is { FunctionName: "flyte.TaskEnvironment" } call && call.Keyword("image") is null)
             .ToList();
@@ -386,5 +462,39 @@ public sealed class TaskConfigToEnvironment : IRule
             var text = $"no image for {variables}: the Flyte 1 tasks ran on the image passed to pyflyte --image or set in the Flyte config, which the project does not show; set image= to it (it must contain the flyte SDK), the default image lacks this module's dependencies";
             yield return new Finding(Descriptor.Id, missing[0].Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §3.2") };
         }
+    }
+
+    // Once converted: the image built from the project's Dockerfile still installs flytekit, which convert and the
+    // session leave alone (only modules are converted). Said once per Dockerfile, on the first module that uses it.
+    private IEnumerable<Finding> DockerfileTodos(RuleContext context)
+    {
+        var module = context.Module;
+        var environment = module.Body.FirstOrDefault(s => AssignSyntax.From(s) is { } assign && CallSyntax.From(assign.Value) is { FunctionName: "flyte.TaskEnvironment" } call
+            && call.Keyword("image") is { } image && module.GetText(image.Value).Contains("from_dockerfile(", StringComparison.Ordinal));
+        if (environment is null || ProjectImage.For(context.Options, context.Project, module.Path)?.DockerfilePath(module.Path) is not { } dockerfile
+            || DockerfileFlytekit.FirstInstall(context.Project, dockerfile) is not { } install || FirstUser(context, dockerfile) != module.Path)
+        {
+            yield break;
+        }
+
+        var text = $"the image is built from {dockerfile}, which installs flytekit, not flyte (line {install.Line}: {install.Text}): make it install {Packages.FlyteRequirement} (and flyteplugins-* for plugins), or no task of this image can start (reference/flyte.md §10.1)";
+        yield return new Finding(Descriptor.Id, environment.Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §10.1") };
+    }
+
+    // The first module, in path order, whose tasks run on the image built from that Dockerfile (before or after conversion).
+    private static string? FirstUser(RuleContext context, string dockerfile)
+    {
+        var directory = dockerfile.Contains('/', StringComparison.Ordinal) ? dockerfile[..(dockerfile.LastIndexOf('/') + 1)] : string.Empty;
+        foreach (var candidate in context.Project.Modules.Where(m => m.Path.StartsWith(directory, StringComparison.Ordinal)).OrderBy(m => m.Path, StringComparer.Ordinal))
+        {
+            var uses = candidate.Text.Contains("from_dockerfile(", StringComparison.Ordinal)
+                || EnvironmentPlan.For(candidate, context.Tables, context.Options, context.Project).Any(e => !e.First.Fields.Any(f => f.Field == "image"));
+            if (uses && ProjectImage.For(context.Options, context.Project, candidate.Path)?.DockerfilePath(candidate.Path) == dockerfile)
+            {
+                return candidate.Path;
+            }
+        }
+
+        return null;
     }
 }

@@ -288,7 +288,9 @@ public sealed class ImageSpecToFlyteImage : IRule
                 case "flyte":
                     break;
                 case "":
-                    notes.Add($"package {requirement} has no Flyte 2 plugin (reference/flyte.md §15)");
+                    // Kept: the code that still imports the plugin (left for a TODO) needs it in the image.
+                    items.Add(module.GetText(element));
+                    notes.Add($"package {requirement} has no Flyte 2 plugin: kept in the image for the code that still imports it (it pulls flytekit in); remove it once that code is ported (reference/flyte.md §15)");
                     break;
                 case var replacement:
                     items.Add(SourceText.Literal(quote, replacement));

@@ -15,6 +15,23 @@ namespace Assistant.Rulesets.Flyte.Shared;
 /// <param name="Name">The image name in that registry.</param>
 internal sealed partial record ProjectImage(string? Uri, int Dockerfile, string Registry, string Name)
 {
+    /// <summary>The Dockerfile's path relative to the project root when the image is built from one, for a module at <paramref name="modulePath"/>.</summary>
+    public string? DockerfilePath(string modulePath)
+    {
+        if (Uri is not null)
+        {
+            return null;
+        }
+
+        var directory = modulePath.Contains('/', StringComparison.Ordinal) ? modulePath[..modulePath.LastIndexOf('/')] : string.Empty;
+        for (var level = 0; level < Dockerfile && directory.Length > 0; level++)
+        {
+            directory = directory.Contains('/', StringComparison.Ordinal) ? directory[..directory.LastIndexOf('/')] : string.Empty;
+        }
+
+        return directory.Length == 0 ? "Dockerfile" : directory + "/Dockerfile";
+    }
+
     /// <summary>True when the expression reads <c>pathlib.Path(__file__)</c>.</summary>
     public bool NeedsPathlib => Uri is null;
 

@@ -19,7 +19,7 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
 
     public async Task<FlowCheckReport> CheckAsync(Ruleset ruleset, string worktree, string oldRoot, TreeLayout layout, IEnumerable<string> files, CancellationToken cancellationToken)
     {
-        var manifest = TargetManifest(ruleset);
+        var manifest = RulesetManifests.Target(ruleset);
         if (manifest is null)
         {
             return new FlowCheckReport(true, [new CheckFinding("warning", "-", null, $"ruleset {ruleset.Id} ships no API manifest of its target; only syntax was checked", null)], TimeSpan.Zero);
@@ -38,7 +38,7 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
         }
 
         var environment = Environment(result.Packages);
-        var (behaviour, graph) = result.Passed && SourceManifest(ruleset) is { } old
+        var (behaviour, graph) = result.Passed && RulesetManifests.Source(ruleset) is { } old
             ? await CompareAsync(oldRoot, root, modules, old, manifest, SettingSteps.For(ruleset), cancellationToken)
             : (new List<BehaviourLine>(), new List<GraphLine>());
         findings.AddRange(behaviour.Where(b => b.Status is "changed" or "dropped" && b.ExplainedBy is null)
@@ -68,7 +68,7 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
         var graph = new List<GraphLine>();
         foreach (var module in modules.Where(m => File.Exists(Path.Combine(oldRoot, m))))
         {
-            var newSide = new BehaviourSide(newRoot, module, [manifest]) { DeploymentFiles = DeploymentFiles(newRoot) };
+            var newSide = new BehaviourSide(newRoot, module, [manifest]) { DeploymentFiles = RulesetManifests.DeploymentFiles(newRoot) };
             var report = await _behaviour.CompareAsync(new BehaviourSide(oldRoot, module, [old]), newSide,
                 cancellationToken: cancellationToken, ruleMayExplain: ruleMayExplain);
             lines.AddRange(report.Settings.Select(s => new BehaviourLine(module, s.Entity, s.Setting, s.Status.ToString().ToLowerInvariant(), s.Before, s.After, s.ExplainedBy)));
@@ -76,35 +76,6 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
         }
 
         return (lines, graph);
-    }
-
-    /// <summary>
-    /// The Prefect deployment files of the converted tree (<c>prefect.yaml</c> and <c>deployments/*.prefect.yaml</c>,
-    /// relative to <paramref name="root"/>): schedules and their parameter defaults move there, so the behaviour check
-    /// reads them instead of reporting the schedules as dropped.
-    /// </summary>
-    private static IReadOnlyList<string> DeploymentFiles(string root)
-    {
-        var files = new List<string>();
-        if (File.Exists(Path.Combine(root, "prefect.yaml")))
-        {
-            files.Add("prefect.yaml");
-        }
-
-        var folder = Path.Combine(root, "deployments");
-        if (Directory.Exists(folder))
-        {
-            files.AddRange(Directory.EnumerateFiles(folder, "*.prefect.yaml").Select(f => "deployments/" + Path.GetFileName(f)).Order(StringComparer.Ordinal));
-        }
-
-        return files;
-    }
-
-    // rulesets/<id>/api/<source>.json: flytekit.json or prefect1.json.
-    private static ApiManifest? SourceManifest(Ruleset ruleset)
-    {
-        var path = Path.Combine(ruleset.Directory, "api", (ruleset.Id.StartsWith("flyte", StringComparison.Ordinal) ? "flytekit" : "prefect1") + ".json");
-        return File.Exists(path) ? new ApiManifest(path, CheckSide.Old) : null;
     }
 
     private ImportChecker Checker(string root, ApiManifest manifest)
@@ -122,14 +93,6 @@ internal sealed class FlowChecker(PythonWorker worker, string cacheDirectory, Ti
         }
 
         return checker;
-    }
-
-    // rulesets/<id>/api/<target>.json: flyte1-to-flyte2 → flyte.json, prefect1-to-prefect3 → prefect3.json.
-    private static ApiManifest? TargetManifest(Ruleset ruleset)
-    {
-        var target = RulesetOptions.For(ruleset).Target;
-        var path = Path.Combine(ruleset.Directory, "api", (target == "flyte2" ? "flyte" : target) + ".json");
-        return File.Exists(path) ? new ApiManifest(path, CheckSide.New) : null;
     }
 
     private static string Last(string text) =>

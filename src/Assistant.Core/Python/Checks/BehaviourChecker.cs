@@ -23,7 +23,7 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
     /// </summary>
     public async Task<ModuleDeclarations> DeclarationsAsync(BehaviourSide side, CancellationToken cancellationToken = default)
     {
-        var key = ContentHashes.Combine(new[] { Path.GetFullPath(side.Root), side.ModulePath, _hashes.Of(Path.Combine(side.Root, side.ModulePath)) }
+        var key = ContentHashes.Combine(new[] { Path.GetFullPath(side.Root), side.ModulePath, _hashes.Of(Path.Combine(side.Root, side.ModulePath)), string.Join(',', side.StubbedLeftovers) }
             .Concat(side.Manifests.Select(m => $"{m.Side}:{_hashes.Of(m.Path)}"))
             .Concat((side.Files ?? new Dictionary<string, string>()).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}:{ContentHashes.Combine([f.Value])}")));
         ModuleDeclarations declarations;
@@ -64,6 +64,7 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             ["timeout"] = Timeout.TotalSeconds,
             ["files"] = side.Files,
             ["graphs"] = true,
+            ["stub_leftovers"] = side.StubbedLeftovers,
         };
         return await Worker.SendAsync("declarations", request, Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
     }

@@ -10,4 +10,10 @@ public sealed record BehaviourSide(string Root, string ModulePath, IReadOnlyList
 
     /// <summary>Prefect deployment files (relative to <see cref="Root"/>, or keys of <see cref="Files"/>) whose schedules belong to this module's flows.</summary>
     public IReadOnlyList<string> DeploymentFiles { get; init; } = [];
+
+    /// <summary>
+    /// Top-level packages of the old framework whose imports, left in converted code for a TODO, get placeholders
+    /// (warning <c>leftover_framework</c>) so the rest of the module can be compared. Empty: such an import fails the load.
+    /// </summary>
+    public IReadOnlyList<string> StubbedLeftovers { get; init; } = [];
 }

@@ -13,6 +13,7 @@ can be compared key by key (the comparison itself happens in flowmigrate's C# Be
 
 import datetime
 import inspect
+import re
 
 _CRON_ALIASES = {
     "hourly": "0 * * * *", "hours": "0 * * * *", "@hourly": "0 * * * *",
@@ -186,13 +187,21 @@ def _python_version(value):
     return None if value is None else str(value)
 
 
+_IMAGE_REF = re.compile(r"^\{\{\s*\.image\.(\w+)\.fqn\s*\}\}(?::\{\{\s*\.image\.\1\.version\s*\}\})$")
+
+
 def _image_into(settings, value):
     """A task image -> image (a plain reference) or image.<name|registry|python|base|ref|pip_packages|...>."""
     rt = _rt()
     if value is None or value == "auto" or isinstance(value, rt.Default):
         return
     if isinstance(value, str):
-        settings["image"] = value
+        ref = _IMAGE_REF.match(value)
+        if ref:
+            # flytekit's config-resolved image ("{{.image.NAME.fqn}}:{{.image.NAME.version}}") is Flyte 2's from_ref_name
+            settings["image.ref"] = canon(ref.group(1))
+        else:
+            settings["image"] = value
         return
     if not isinstance(value, rt.StandIn):
         settings["image"] = canon(value)

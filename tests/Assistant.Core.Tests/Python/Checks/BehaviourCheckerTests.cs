@@ -158,6 +158,65 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Read_A_Config_Resolved_Flytekit_Image_As_The_Flyte2_Image_Reference_Of_The_Same_Name()
+    {
+        using var workspace = new CheckWorkspace();
+        workspace.Write("old/jobs.py", """
+            from flytekit import task
+
+            @task(container_image="{{.image.mindmeld.fqn}}:{{.image.mindmeld.version}}")
+            def load() -> int:
+                return 1
+            """);
+        workspace.Write("new/jobs.py", """
+            import flyte
+
+            env = flyte.TaskEnvironment(name="jobs", image=flyte.Image.from_ref_name("mindmeld"))
+
+            @env.task
+            def load() -> int:
+                return 1
+            """);
+
+        var report = await _checker.CompareAsync(
+            new BehaviourSide(Path.Combine(workspace.Root, "old"), "jobs.py", [CheckWorkspace.Manifest("flytekit", CheckSide.Old)]),
+            new BehaviourSide(Path.Combine(workspace.Root, "new"), "jobs.py", [CheckWorkspace.Manifest("flyte")]));
+
+        Assert.Contains(report.Settings, s => s is { Entity: "load", Setting: "image.ref", Status: SettingStatus.Preserved, Before: "mindmeld" });
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+    }
+
+    [Fact]
+    public async Task Should_Load_Converted_Code_That_Still_Imports_The_Old_Framework_When_Asked_And_Say_Which_Imports()
+    {
+        using var workspace = new CheckWorkspace();
+        workspace.Write("jobs.py", """
+            import flyte
+            from flytekit.extras.tasks.shell import ShellTask
+            from flytekit.types.structured.structured_dataset import StructuredDatasetEncoder
+
+            class NumpyHandler(StructuredDatasetEncoder):
+                pass
+
+            handler = NumpyHandler(list, None, "parquet")
+            env = flyte.TaskEnvironment(name="jobs")
+
+            @env.task(retries=2)
+            def load() -> int:
+                return 1
+            """);
+        var side = new BehaviourSide(workspace.Root, "jobs.py", [CheckWorkspace.Manifest("flyte")]);
+
+        var strict = await _checker.DeclarationsAsync(side);
+        var lenient = await _checker.DeclarationsAsync(side with { StubbedLeftovers = ["flytekit", "flytekitplugins"] });
+
+        Assert.False(strict.Loaded);
+        Assert.True(lenient.Loaded, lenient.Error?.ToString());
+        Assert.Equal("2", lenient.Entities.Single().Settings["retries"]);
+        Assert.Equal("flytekit", Assert.Single(lenient.Warnings, w => w.Kind == "leftover_framework").Module);
+    }
+
+    [Fact]
     public async Task Should_Answer_Unchanged_Declarations_From_The_Cache()
     {
         using var workspace = new CheckWorkspace();
