@@ -7,7 +7,9 @@ namespace Assistant.Rulesets.Prefect.ControlFlow;
 
 /// <summary>
 /// <c>with case(cond, value):</c> → <c>if cond:</c> / <c>if not cond:</c> / <c>if cond == value:</c>
-/// (v1 compares with <c>==</c>); nested blocks nest. The body keeps its indentation (reference §5).
+/// (v1 compares with <c>==</c>); nested blocks nest. The body keeps its indentation. A statement
+/// <c>ifelse(cond, t_true, t_false)</c> whose branches were computed only for it → <c>if cond:</c> / <c>else:</c>
+/// with each branch's task call moved inside (reference §5).
 /// </summary>
 public abstract class CaseToIfRule(string id) : PrefectRule(
     id, "case-block", "control-flow", Safety.Review,
@@ -58,6 +60,36 @@ public abstract class CaseToIfRule(string id) : PrefectRule(
                     ? new ManualTodo($"`as {module.GetText(target)}` of the case block has no meaning in 2/3; remove its uses", "reference/prefect.md §5")
                     : null,
             };
+        }
+
+        // ifelse(cond, t_true, t_false) → if cond: t_true call else: t_false call.
+        var allIfElse = module.Root.Descendants().Where(n => n.Is("Call") && symbols.Is(n.Child("func"), "prefect.ifelse")).ToList();
+        foreach (var node in allIfElse)
+        {
+            var call = new CallSyntax(node);
+            if (node.Parent is not { } statement || !statement.Is("Expr"))
+            {
+                yield return new Finding(Id, node.Span, "ifelse() used as a value") { Todo = new ManualTodo("ifelse(...) returned nothing useful in v1; call the branches in an if/else statement", "reference/prefect.md §5") };
+                continue;
+            }
+
+            var (branches, reason) = IfElseBranches.Read(module, statement, call);
+            if (branches is null)
+            {
+                yield return new Finding(Id, node.Span, $"ifelse() not converted: {reason}") { Todo = new ManualTodo($"rewrite ifelse(...) as `if cond:` the true branch's task call `else:` the false one's; only that branch may run ({reason})", "reference/prefect.md §5") };
+                continue;
+            }
+
+            var edits = new List<TextEdit> { TextEdit.Replace(statement.Span, branches.Replacement(module)) };
+            edits.AddRange(branches.Deletions(module));
+            edits.AddRange(ImportEdits.Update(module, [], ImportEdits.Consumed(allIfElse.Count, call.Function.Span)));
+            var message = $"ifelse({module.GetText(branches.Condition)}, …) → if/else running only the chosen branch";
+            yield return new Finding(Id, node.Span, message) { Fix = new Fix(edits, Safety.Review, message) };
+        }
+
+        if (allIfElse.Count == 0 && ImportEdits.RemoveUnused(module, symbols, "prefect.ifelse") is { Count: > 0 } unusedIfElse)
+        {
+            yield return new Finding(Id, module.Root.Span, "ifelse is no longer used") { Fix = new Fix(unusedIfElse, Safety.Safe, "remove the unused ifelse import") };
         }
 
         if (allCases.Count == 0 && ImportEdits.RemoveUnused(module, symbols, "prefect.case") is { Count: > 0 } cleanup)

@@ -38,10 +38,21 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 continue;
             }
 
+            // `schedule=None` (and the like) set nothing: the keywords go, no deployment file is needed for them.
+            if (assignments.Count == 0 && registers.Count == 0 && keywords.All(k => ConstantSyntax.From(k.Value)?.ValueType == "none"))
+            {
+                var unset = $"remove {string.Join(", ", keywords.Select(k => module.GetText(k.Node)))} (no setting)";
+                yield return new Finding(Id, flow.Decorator.Span, unset) { Fix = new Fix(CallEdits.RemoveMany(module, call!, keywords.Select(k => k.Node).ToList()), Safety.Safe, unset) };
+                continue;
+            }
+
+
             SyntaxNode? Setting(string name) => keywords.FirstOrDefault(k => k.Name == name)?.Value
                 ?? assignments.LastOrDefault(a => FlowFunction.Attribute(a) == name)?.Child("value");
             var plan = new DeploymentPlan(context, symbols, flow);
-            plan.Schedule(Setting("schedule"));
+            var schedule = Setting("schedule");
+            var scheduleAssignment = schedule is null ? null : ScheduleVariable.SoleAssignment(module, schedule);
+            plan.Schedule(scheduleAssignment?.Child("value") ?? schedule);
             plan.RunConfig(Setting("run_config"));
             plan.Storage(Setting("storage"));
             foreach (var register in registers)
@@ -55,24 +66,43 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 edits.AddRange(CallEdits.RemoveMany(module, call!, keywords.Select(k => k.Node).ToList()));
             }
 
-            foreach (var statement in assignments.Concat(registers))
+            foreach (var statement in assignments.Concat(registers).Concat(scheduleAssignment is null ? [] : [scheduleAssignment]))
             {
                 edits.Add(statement.Parent?.Is("Module") == true ? TextEdit.Delete(SourceLines.WholeLinesWithBlankAbove(module, statement)) : SourceLines.DeleteStatement(module, statement));
             }
 
             // A scheduled local `f.run()` looped on the schedule in v1: serve() does that in 2/3.
-            foreach (var run in statements.Where(s => s.Is("Expr") && FlowFunction.Attribute(s) == "run"))
+            foreach (var run in flow.RunStatements(module))
             {
                 var runCall = CallSyntax.From(run.Child("value"))!;
-                if (plan.HasSchedule && ConstantSyntax.From(runCall.Keyword("run_on_schedule")?.Value)?.Value != "False" && plan.ServeArguments() is { } serve)
+                var onSchedule = ConstantSyntax.From(runCall.Keyword("run_on_schedule")?.Value)?.Value != "False";
+                var plain = runCall.Arguments.Count == 0 && runCall.Keywords.All(k => k.Name == "run_on_schedule");
+                if (plan.HasSchedule && onSchedule && plain && plan.ServeArguments() is { } serve)
                 {
                     edits.Add(TextEdit.Replace(runCall.Node.Span, $"{flow.Name}.serve({serve})"));
+                }
+                else if (schedule is not null && onSchedule)
+                {
+                    // The flow-run rule leaves a scheduled run() to this rule: say what it becomes rather than leave it silently.
+                    plan.Todos.Add($"{module.GetText(runCall.Node)} ran the flow on its schedule in v1 and 2/3 flows have no run(): call {flow.Name}(...) for one run, or {flow.Name}.serve(...) with the deployment's schedule");
                 }
             }
 
             var consumed = keywords.Select(k => k.Value.Span).Concat(assignments.Concat(registers).Select(s => s.Span)).ToList();
+            if (scheduleAssignment is not null)
+            {
+                consumed.Add(scheduleAssignment.Span);
+            }
+
             edits.AddRange(ImportEdits.Update(module, [], consumed));
-            var path = $"deployments/{Names.Slug(flow.FlowName)}.prefect.yaml";
+            // Another module's flow with the same name would write the same file: the module's name tells them apart.
+            var clash = NameClash(context, flow.FlowName);
+            var path = clash ? $"deployments/{Names.Slug(flow.FlowName)}-{Names.Slug(ProjectModel.ModuleName(module.Path))}.prefect.yaml" : $"deployments/{Names.Slug(flow.FlowName)}.prefect.yaml";
+            if (clash)
+            {
+                plan.Todos.Add($"another module also defines a flow named \"{flow.FlowName}\": in 2/3 both are one flow, so give their deployments different names (or rename one flow)");
+            }
+
             var message = $"deployment settings of \"{flow.FlowName}\" → {path}";
             var withParameters = consumed.Any(c => module.Text[c.Start..c.End].Contains("parameter_defaults", StringComparison.Ordinal)) ? $"the schedules' parameter defaults are on the schedules of {path}; " : string.Empty;
             var todo = $"deployment settings moved to {path}; {withParameters}cutover: {(context.Options.SchedulesInactive ? "its schedules are inactive so the Prefect 1 flow keeps running alone; " : string.Empty)}deploy it (prefect deploy --prefect-file {path} --all), check a run, then turn off the v1 schedule and activate the new one" + (plan.Todos.Count > 0 ? "; " + string.Join("; ", plan.Todos) : string.Empty);
@@ -83,6 +113,11 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             };
         }
     }
+
+    private static bool NameClash(RuleContext context, string flowName) =>
+        context.Project.Modules.Any(m => m.Path != context.Module.Path && m.Root.Descendants().Any(n => n.Is("Call")
+            && n.Child("func")?.DottedName()?.Split('.')[^1] is "Flow" or "flow"
+            && (ConstantSyntax.StringValue(n.Children("args").FirstOrDefault()) ?? ConstantSyntax.StringValue(new CallSyntax(n).Keyword("name")?.Value)) == flowName));
 
     /// <summary>Everything the deployment file says, collected from the v1 objects.</summary>
     private sealed class DeploymentPlan(RuleContext context, PrefectSymbols symbols, FlowFunction flow)
@@ -110,6 +145,11 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         public void Schedule(SyntaxNode? schedule)
         {
             if (schedule is null)
+            {
+                return;
+            }
+
+            if (ConstantSyntax.From(schedule)?.ValueType == "none")
             {
                 return;
             }

@@ -134,10 +134,16 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
                 if (flow.DecoratorCall?.Keyword(name) is { } keyword)
                 {
                     spans.Add(keyword.Node.Span);
+                    if (name == "schedule" && ScheduleVariable.SoleAssignment(module, keyword.Value) is { } assignment)
+                    {
+                        spans.Add(assignment.Span);
+                    }
                 }
             }
 
             spans.AddRange(flow.ModuleStatements(module).Where(s => FlowFunction.Attribute(s) is "schedule" or "executor" or "run_config" or "storage" or "register").Select(s => s.Span));
+            spans.AddRange(flow.ModuleStatements(module).Where(s => s.Is("Assign") && FlowFunction.Attribute(s) == "schedule" && s.Child("value") is { } value && ScheduleVariable.SoleAssignment(module, value) is not null)
+                .Select(s => ScheduleVariable.SoleAssignment(module, s.Child("value")!)!.Span));
         }
 
         return spans;

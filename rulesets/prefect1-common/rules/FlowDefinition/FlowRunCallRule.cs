@@ -7,9 +7,10 @@ namespace Assistant.Rulesets.Prefect.FlowDefinition;
 
 /// <summary>
 /// Module-level <c>f.run(...)</c> of an unscheduled flow → <c>f(...)</c> (parameters become keyword
-/// arguments), guarded by <c>if __name__ == "__main__":</c> (deployments import the module); a
+/// arguments), guarded by <c>if __name__ == "__main__":</c> (deployments import the module); in a
+/// <c>main()</c> function it is replaced in place; a
 /// scheduled flow's <c>run()</c> is left to the deployment step (it becomes <c>serve</c>).
-/// <c>run_on_schedule=False</c> → a plain call; <c>executor=</c> → <c>with_options(task_runner=…)</c> TODO (reference §2.6).
+/// <c>run_on_schedule=False</c> → a plain call; a keyword named like a flow parameter is that parameter's value; <c>executor=</c> → <c>with_options(task_runner=…)</c> TODO (reference §2.6).
 /// </summary>
 public abstract class FlowRunCallRule(string id) : PrefectRule(
     id, "flow-run-call", "flow-definition", Safety.Review,
@@ -23,8 +24,9 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
         foreach (var flow in FlowFunction.In(module))
         {
             var statements = flow.ModuleStatements(module).ToList();
-            var scheduled = flow.DecoratorCall?.Keyword("schedule") is not null || statements.Any(s => s.Is("Assign") && FlowFunction.Attribute(s) == "schedule");
-            foreach (var statement in statements.Where(s => s.Is("Expr") && FlowFunction.Attribute(s) == "run"))
+            var scheduled = (flow.DecoratorCall?.Keyword("schedule") is { } schedule && ConstantSyntax.From(schedule.Value)?.ValueType != "none")
+                || statements.Any(s => s.Is("Assign") && FlowFunction.Attribute(s) == "schedule");
+            foreach (var statement in flow.RunStatements(module))
             {
                 var call = CallSyntax.From(statement.Child("value"))!;
                 var runOnSchedule = ConstantSyntax.From(call.Keyword("run_on_schedule")?.Value)?.Value;
@@ -35,6 +37,7 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
 
                 var arguments = new List<string>();
                 var todos = new List<string>();
+                var parameterNames = flow.Function.ParameterNames.ToHashSet(StringComparer.Ordinal);
                 foreach (var keyword in call.Keywords)
                 {
                     switch (keyword.Name)
@@ -49,6 +52,10 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
                             break;
                         case "run_on_schedule":
                             break;
+                        // v1 Flow.run(**kwargs) took a keyword named like one of the flow's Parameters as its value.
+                        case { } name when parameterNames.Contains(name):
+                            arguments.Add($"{name}={module.GetText(keyword.Value)}");
+                            break;
                         default:
                             todos.Add($"run({keyword.Name}={module.GetText(keyword.Value)}) has no direct equivalent{(keyword.Name == "executor" ? ": use flow.with_options(task_runner=...)()" : string.Empty)}");
                             break;
@@ -57,7 +64,8 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
 
                 var replacement = $"{flow.Name}({string.Join(", ", arguments)})";
                 var edits = new List<TextEdit>();
-                var guarded = statement.Parent?.Is("If") == true;
+                // Under `if __name__ == "__main__":` or in a function body (a main() called by the script) it stays where it is.
+                var guarded = statement.Parent?.Kind is "If" or "FunctionDef" or "AsyncFunctionDef";
                 if (guarded)
                 {
                     edits.Add(TextEdit.Replace(call.Node.Span, replacement));
