@@ -7,7 +7,9 @@ namespace Assistant.Rulesets.Prefect.ControlFlow;
 
 /// <summary>
 /// <c>with case(cond, value):</c> → <c>if cond:</c> / <c>if not cond:</c> / <c>if cond == value:</c>
-/// (v1 compares with <c>==</c>); nested blocks nest. The body keeps its indentation (reference §5).
+/// (v1 compares with <c>==</c>); nested blocks nest. The body keeps its indentation. A statement
+/// <c>ifelse(cond, t_true, t_false)</c> whose branches were computed only for it → <c>if cond:</c> / <c>else:</c>
+/// with each branch's task call moved inside (reference §5).
 /// </summary>
 public abstract class CaseToIfRule(string id) : PrefectRule(
     id, "case-block", "control-flow", Safety.Review,
@@ -74,6 +76,42 @@ public abstract class CaseToIfRule(string id) : PrefectRule(
             yield return finding;
         }
 
+        // ifelse(cond, t_true, t_false) → if cond: t_true call else: t_false call.
+        var allIfElse = module.Root.Descendants().Where(n => n.Is("Call") && symbols.Is(n.Child("func"), "prefect.ifelse")).ToList();
+        foreach (var node in allIfElse)
+        {
+            var call = new CallSyntax(node);
+            if (node.Parent is not { } statement || !statement.Is("Expr"))
+            {
+                yield return new Finding(Id, node.Span, "ifelse() used as a value") { Todo = new ManualTodo("ifelse(...) returned nothing useful in v1; call the branches in an if/else statement", "reference/prefect.md §5") };
+                continue;
+            }
+
+            var (branches, reason) = IfElseBranches.Read(module, statement, call);
+            if (branches is null && OnTaskObjects(module, call))
+            {
+                // ifelse(cond, task_a, task_b) on the tasks themselves: Conditionals calls the chosen one.
+                continue;
+            }
+
+            if (branches is null)
+            {
+                yield return new Finding(Id, node.Span, $"ifelse() not converted: {reason}") { Todo = new ManualTodo($"rewrite ifelse(...) as `if cond:` the true branch's task call `else:` the false one's; only that branch may run ({reason})", "reference/prefect.md §5") };
+                continue;
+            }
+
+            var edits = new List<TextEdit> { TextEdit.Replace(statement.Span, branches.Replacement(module)) };
+            edits.AddRange(branches.Deletions(module));
+            edits.AddRange(ImportEdits.Update(module, [], ImportEdits.Consumed(allIfElse.Count, call.Function.Span)));
+            var message = $"ifelse({module.GetText(branches.Condition)}, …) → if/else running only the chosen branch";
+            yield return new Finding(Id, node.Span, message) { Fix = new Fix(edits, Safety.Review, message) };
+        }
+
+        if (allIfElse.Count == 0 && ImportEdits.RemoveUnused(module, symbols, "prefect.ifelse") is { Count: > 0 } unusedIfElse)
+        {
+            yield return new Finding(Id, module.Root.Span, "ifelse is no longer used") { Fix = new Fix(unusedIfElse, Safety.Safe, "remove the unused ifelse import") };
+        }
+
         if (allCases.Count == 0 && ImportEdits.RemoveUnused(module, symbols, "prefect.case") is { Count: > 0 } cleanup)
         {
             yield return new Finding(Id, module.Root.Span, "case is no longer used") { Fix = new Fix(cleanup, Safety.Safe, "remove the unused case import") };
@@ -124,6 +162,19 @@ public abstract class CaseToIfRule(string id) : PrefectRule(
         return null;
     }
 
+    // ifelse(cond, t_true, t_false) as a statement whose branches name tasks themselves (not results assigned in the flow).
+    private static bool OnTaskObjects(PythonModule module, CallSyntax call) =>
+        call.Node.Parent?.Is("Expr") == true && call.Keyword("mapped") is null
+        && (call.Arguments.ElementAtOrDefault(1) ?? call.Keyword("true_task")?.Value) is { } whenTrue && whenTrue.Is("Name") && !AssignedInScope(whenTrue)
+        && (call.Arguments.ElementAtOrDefault(2) ?? call.Keyword("false_task")?.Value) is { } whenFalse && whenFalse.Is("Name") && !AssignedInScope(whenFalse);
+
+    // A name bound in the enclosing flow function (a task's result there, not a task object).
+    private static bool AssignedInScope(SyntaxNode name)
+    {
+        var scope = name.Ancestors().FirstOrDefault(a => a.Kind is "FunctionDef" or "AsyncFunctionDef");
+        return scope is not null && scope.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == name.Scalar("id") && n.Scalar("ctx") == "Store");
+    }
+
     // Statement-level ifelse(cond, t_true, t_false) / switch(cond, {value: t, ...}) on task objects → if/elif calling
     // the chosen task; any other form gets a TODO with the reference's rewrite (reference §5).
     private IEnumerable<Finding> Conditionals(RuleContext context, PrefectSymbols symbols)
@@ -151,8 +202,14 @@ public abstract class CaseToIfRule(string id) : PrefectRule(
 
             var statement = node.Parent;
             var convertible = condition is not null && branches.Count > 0 && statement?.Is("Expr") == true && call.Keyword("mapped") is null
-                && branches.All(b => b.Value is not null && b.Task.Is("Name"));
+                && branches.All(b => b.Value is not null && b.Task.Is("Name") && !AssignedInScope(b.Task));
             var kind = isSwitch ? "switch" : "ifelse";
+            if (!isSwitch && !convertible)
+            {
+                // Branches computed by task calls (or any other form): the ifelse loop above moves the calls or explains why not.
+                continue;
+            }
+
             if (!convertible)
             {
                 var form = isSwitch ? "an if/elif chain on the condition's value (cond == key) calling each case's task" : "`t_true() if cond else t_false()`";

@@ -38,6 +38,14 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 continue;
             }
 
+            // `schedule=None` (and the like) set nothing: the keywords go, no deployment file is needed for them.
+            if (assignments.Count == 0 && registers.Count == 0 && keywords.All(k => ConstantSyntax.From(k.Value)?.ValueType == "none"))
+            {
+                var unset = $"remove {string.Join(", ", keywords.Select(k => module.GetText(k.Node)))} (no setting)";
+                yield return new Finding(Id, flow.Decorator.Span, unset) { Fix = new Fix(CallEdits.RemoveMany(module, call!, keywords.Select(k => k.Node).ToList()), Safety.Safe, unset) };
+                continue;
+            }
+
             var named = new List<SyntaxNode>();
             SyntaxNode? Setting(string name)
             {
@@ -97,18 +105,32 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             }
 
             // A scheduled local `f.run()` looped on the schedule in v1: serve() does that in 2/3.
-            foreach (var run in statements.Where(s => s.Is("Expr") && FlowFunction.Attribute(s) == "run"))
+            foreach (var run in flow.RunStatements(module))
             {
                 var runCall = CallSyntax.From(run.Child("value"))!;
-                if (plan.HasSchedule && ConstantSyntax.From(runCall.Keyword("run_on_schedule")?.Value)?.Value != "False" && plan.ServeArguments() is { } serve)
+                var onSchedule = ConstantSyntax.From(runCall.Keyword("run_on_schedule")?.Value)?.Value != "False";
+                var plain = runCall.Arguments.Count == 0 && runCall.Keywords.All(k => k.Name == "run_on_schedule");
+                if (plan.HasSchedule && onSchedule && plain && plan.ServeArguments() is { } serve)
                 {
                     edits.Add(TextEdit.Replace(runCall.Node.Span, $"{flow.Name}.serve({serve})"));
+                }
+                else if (schedule is not null && onSchedule)
+                {
+                    // The flow-run rule leaves a scheduled run() to this rule: say what it becomes rather than leave it silently.
+                    plan.Todos.Add($"{module.GetText(runCall.Node)} ran the flow on its schedule in v1 and 2/3 flows have no run(): call {flow.Name}(...) for one run, or {flow.Name}.serve(...) with the deployment's schedule");
                 }
             }
 
             var consumed = keywords.Select(k => k.Value.Span).Concat(assignments.Concat(registers).Concat(named).Select(s => s.Span)).ToList();
             edits.AddRange(ImportEdits.Update(module, [], consumed));
-            var path = $"deployments/{Names.Slug(flow.FlowName)}.prefect.yaml";
+            // Another module's flow with the same name would write the same file: the module's name tells them apart.
+            var clash = NameClash(context, flow.FlowName);
+            var path = clash ? $"deployments/{Names.Slug(flow.FlowName)}-{Names.Slug(ProjectModel.ModuleName(module.Path))}.prefect.yaml" : $"deployments/{Names.Slug(flow.FlowName)}.prefect.yaml";
+            if (clash)
+            {
+                plan.Todos.Add($"another module also defines a flow named \"{flow.FlowName}\": in 2/3 both are one flow, so give their deployments different names (or rename one flow)");
+            }
+
             var message = $"deployment settings of \"{flow.FlowName}\" → {path}";
             var withParameters = !consumed.Any(c => module.Text[c.Start..c.End].Contains("parameter_defaults", StringComparison.Ordinal)) ? string.Empty
                 : IsPrefect3(context) ? $"the schedules' parameter defaults are on the schedules of {path}; " : $"2.x has no per-schedule parameters: {path} has one deployment per parameter set; ";
@@ -123,6 +145,11 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             };
         }
     }
+
+    private static bool NameClash(RuleContext context, string flowName) =>
+        context.Project.Modules.Any(m => m.Path != context.Module.Path && m.Root.Descendants().Any(n => n.Is("Call")
+            && n.Child("func")?.DottedName()?.Split('.')[^1] is "Flow" or "flow"
+            && (ConstantSyntax.StringValue(n.Children("args").FirstOrDefault()) ?? ConstantSyntax.StringValue(new CallSyntax(n).Keyword("name")?.Value)) == flowName));
 
     /// <summary>Everything the deployment file says, collected from the v1 objects.</summary>
     private sealed class DeploymentPlan(RuleContext context, PrefectSymbols symbols, FlowFunction flow)
@@ -156,6 +183,11 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         public void Schedule(SyntaxNode? schedule)
         {
             if (schedule is null)
+            {
+                return;
+            }
+
+            if (ConstantSyntax.From(schedule)?.ValueType == "none")
             {
                 return;
             }

@@ -7,8 +7,8 @@ namespace Assistant.Rulesets.Prefect.Files;
 
 /// <summary>
 /// <c>prefect==1.*</c> / <c>prefect==0.15.*</c> pins in requirements files, pyproject.toml, setup.py and
-/// Pipfile → the target's prefect, plus the integration packages the converted code imports
-/// (<c>prefect_dask</c> → <c>prefect-dask</c>, …), found in the project's modules (reference §16).
+/// Pipfile (and a bare <c>prefect</c> line in a requirements file) → the target's prefect, plus the integration
+/// packages the converted code imports (<c>prefect_dask</c> → <c>prefect-dask</c>, …), found in the project's modules (reference §16).
 /// </summary>
 public abstract partial class DependencyManifestRule(string id) : PrefectFileRule(
     id, "prefect-dependency-pin", "deployment", Safety.Review,
@@ -23,20 +23,29 @@ public abstract partial class DependencyManifestRule(string id) : PrefectFileRul
             || name is "pyproject.toml" or "setup.py" or "Pipfile";
     }
 
+    // The Prefect 1 / 0.15 requirement: a 1.x or 0.15 pin, or (requirements files) a bare `prefect` line, which a
+    // Prefect 1 project wrote when 1.x was the latest release.
+    private static Match? Prefect1Requirement(string path, string text)
+    {
+        var match = Pin().Match(text);
+        if (match.Success)
+        {
+            var version = match.Groups["spec"].Value;
+            return Regex.IsMatch(version, @"^\s*(==|~=|<=|<|>=)\s*(0\.1\d|1)(\.|\*|\s|$|,)") || Regex.IsMatch(version, @"<\s*2") ? match : null;
+        }
+
+        var bare = Bare().Match(text);
+        return bare.Success && path.Split('/')[^1].EndsWith(".txt", StringComparison.Ordinal) ? bare : null;
+    }
+
     public override IEnumerable<Finding> Analyze(FileRuleContext context)
     {
-        var match = Pin().Match(context.Text);
-        if (!match.Success)
+        if (Prefect1Requirement(context.Path, context.Text) is not { } match)
         {
             yield break;
         }
 
         var version = match.Groups["spec"].Value;
-        if (!Regex.IsMatch(version, @"^\s*(==|~=|<=|<|>=)\s*(0\.1\d|1)(\.|\*|\s|$|,)") && !Regex.IsMatch(version, @"<\s*2"))
-        {
-            yield break;
-        }
-
         var requirement = PrefectTarget.PrefectRequirement(context.Options);
         var packages = context.Project.Modules.SelectMany(m => m.Imports())
             .SelectMany(i => i.IsFrom ? [i.Module ?? string.Empty] : i.Names.Select(n => n.Name))
@@ -66,4 +75,7 @@ public abstract partial class DependencyManifestRule(string id) : PrefectFileRul
 
     [GeneratedRegex(@"(?m)(?<quote>[""']?)(?<req>prefect(?![-_\w])(?:\[[^\]]*\])?(?<spec>\s*[<>=~!][^""'\n#;]*))")]
     private static partial Regex Pin();
+
+    [GeneratedRegex(@"(?m)^(?<quote>)(?<req>prefect(?:\[[^\]]*\])?(?<spec>))[ \t]*(?:#.*)?\r?$")]
+    private static partial Regex Bare();
 }

@@ -48,12 +48,23 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
             var with = new WithSyntax(nested);
             if (with.Items.Any(i => CallSyntax.From(i.Context) is { } c && symbols.Is(c.Function, "prefect.Flow")))
             {
-                if (NestedRuns(context.Module, with) is { } runs)
+                if (NestedRuns(module, with) is { } runs)
                 {
                     var finding = Convert(context, symbols, with, CallSyntax.From(with.Items[0].Context)!);
                     var name = finding.Message[(finding.Message.IndexOf("function ", StringComparison.Ordinal) + 9)..finding.Message.IndexOf('(', finding.Message.IndexOf("function ", StringComparison.Ordinal))];
                     var edits = finding.Fix!.Edits.Concat(runs.Select(r => TextEdit.Replace(r.Call.Span, $"{name}({r.Arguments})"))).ToList();
                     yield return finding with { Fix = finding.Fix with { Edits = edits } };
+                    continue;
+                }
+
+                var call = CallSyntax.From(with.Items[0].Context)!;
+                var flowName = ConstantSyntax.StringValue(call.Arguments.FirstOrDefault() ?? call.Keyword("name")?.Value);
+                var variable = with.Items[0].Target?.Is("Name") == true ? with.Items[0].Target!.Scalar("id") : null;
+                var hoistedName = FunctionName(module, variable, flowName);
+                if (NestedFlowHoist.Edits(module, with, hoistedName) is { } hoist)
+                {
+                    var hoisted = $"the Flow built in {nested.Parent?.Scalar("name")}() moves to module level (as @flow {hoistedName}) with the settings it reads; the function runs it";
+                    yield return new Finding(Id, nested.Span, hoisted) { Fix = new Fix(hoist, Safety.Review, hoisted) };
                     continue;
                 }
 
@@ -176,6 +187,30 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
                     todos.Add($"Parameter {module.GetText(inline)} has no literal name; add it to the function's parameters by hand");
                 }
             }
+        }
+
+        // Parameters assigned at module level before the block and read only inside it: v1 added a Parameter to the
+        // flow whose tasks used it, so it is this flow's parameter.
+        if (with.Node.Parent?.Is("Module") == true)
+        {
+            var outside = new List<(SyntaxNode Statement, FlowParameter Parameter)>();
+            foreach (var statement in module.Body.TakeWhile(s => !ReferenceEquals(s, with.Node)))
+            {
+                if (statement.Is("Assign") && statement.Children("targets") is [{ } assigned] && assigned.Is("Name")
+                    && FlowParameters.IsParameterCall(symbols, statement.Child("value")) && FlowParameters.Read(module, symbols, statement.Child("value")!) is { } parameter
+                    && parameter.Identifier == assigned.Scalar("id"))
+                {
+                    var uses = module.Root.Descendants().Where(n => n.Is("Name") && n.Scalar("id") == parameter.Identifier).ToList();
+                    var inBlock = uses.Where(u => with.Node.Span.Start <= u.Span.Start && u.Span.End <= with.Node.Span.End).ToList();
+                    if (inBlock.Count > 0 && inBlock.Count == uses.Count - 1 && inBlock.All(u => u.Scalar("ctx") == "Load"))
+                    {
+                        outside.Add((statement, parameter));
+                    }
+                }
+            }
+
+            parameters.InsertRange(0, outside.Select(o => o.Parameter));
+            edits.AddRange(SourceLines.DeleteStatements(module, outside.Select(o => o.Statement)));
         }
 
         if (FlowParameters.RenameTodo(parameters) is { } renameTodo)
@@ -350,6 +385,13 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
             if (statement.Is("Assign") && new AssignSyntax(statement).Targets.Any(t => t.Is("Name") && t.Scalar("id") == variable))
             {
                 yield break;
+            }
+
+            // A function that binds the name itself (`with Flow(...) as flow:` in another builder) keeps its own.
+            if (statement.Kind is "FunctionDef" or "AsyncFunctionDef" && (new FunctionDefSyntax(statement).ParameterNames.Contains(variable)
+                || statement.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == variable && n.Scalar("ctx") != "Load")))
+            {
+                continue;
             }
 
             foreach (var name in statement.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda")).Where(n => n.Is("Name") && n.Scalar("id") == variable))

@@ -8,9 +8,10 @@ namespace Assistant.Rulesets.Prefect.FlowDefinition;
 
 /// <summary>
 /// Module-level <c>f.run(...)</c> of an unscheduled flow → <c>f(...)</c> (parameters become keyword
-/// arguments), guarded by <c>if __name__ == "__main__":</c> (deployments import the module); a
+/// arguments), guarded by <c>if __name__ == "__main__":</c> (deployments import the module); in a
+/// <c>main()</c> function it is replaced in place; a
 /// scheduled flow's <c>run()</c> is left to the deployment step (it becomes <c>serve</c>).
-/// <c>run_on_schedule=False</c> → a plain call; <c>executor=</c> → <c>with_options(task_runner=…)</c> TODO (reference §2.6).
+/// <c>run_on_schedule=False</c> → a plain call; a keyword named like a flow parameter is that parameter's value; <c>executor=</c> → <c>with_options(task_runner=…)</c> TODO (reference §2.6).
 /// A v1 task's <c>t.run(...)</c> (tests call a task's function that way, outside any flow) → <c>t.fn(...)</c> (reference §19).
 /// </summary>
 public abstract class FlowRunCallRule(string id) : PrefectRule(
@@ -35,8 +36,10 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
         foreach (var flow in FlowFunction.In(module))
         {
             var statements = flow.ModuleStatements(module).ToList();
-            var scheduled = flow.DecoratorCall?.Keyword("schedule") is not null || statements.Any(s => s.Is("Assign") && FlowFunction.Attribute(s) == "schedule");
-            foreach (var statement in statements.Where(s => (s.Is("Expr") || StateName(s) is not null) && FlowFunction.Attribute(s) == "run"))
+            var scheduled = (flow.DecoratorCall?.Keyword("schedule") is { } schedule && ConstantSyntax.From(schedule.Value)?.ValueType != "none")
+                || statements.Any(s => s.Is("Assign") && FlowFunction.Attribute(s) == "schedule");
+            var runs = flow.RunStatements(module).Concat(statements.Where(s => StateName(s) is not null && FlowFunction.Attribute(s) == "run"));
+            foreach (var statement in runs)
             {
                 var call = CallSyntax.From(statement.Child("value"))!;
                 var stateName = StateName(statement);
@@ -48,6 +51,7 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
 
                 var arguments = new List<string>();
                 var todos = new List<string>();
+                var parameterNames = flow.Function.ParameterNames.ToHashSet(StringComparer.Ordinal);
                 foreach (var keyword in call.Keywords)
                 {
                     switch (keyword.Name)
@@ -62,6 +66,10 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
                             break;
                         case "run_on_schedule":
                             break;
+                        // v1 Flow.run(**kwargs) took a keyword named like one of the flow's Parameters as its value.
+                        case { } name when parameterNames.Contains(name):
+                            arguments.Add($"{name}={module.GetText(keyword.Value)}");
+                            break;
                         default:
                             todos.Add($"run({keyword.Name}={module.GetText(keyword.Value)}) has no direct equivalent{(keyword.Name == "executor" ? ": use flow.with_options(task_runner=...)()" : string.Empty)}");
                             break;
@@ -75,7 +83,8 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
 
                 var replacement = $"{flow.Name}({string.Join(", ", arguments)})";
                 var edits = new List<TextEdit>();
-                var guarded = statement.Parent?.Is("If") == true;
+                // Under `if __name__ == "__main__":` or in a function body (a main() called by the script) it stays where it is.
+                var guarded = statement.Parent?.Kind is "If" or "FunctionDef" or "AsyncFunctionDef";
                 SyntaxNode? perTaskResult = null;
                 if (stateName is not null)
                 {

@@ -46,6 +46,30 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
         }
     }
 
+    /// <summary><c>name.run(...)</c> statements: at module level (<see cref="ModuleStatements"/>), and directly in the body
+    /// of another module-level function that does not bind the name itself (a <c>main()</c> that runs the flow).</summary>
+    public IEnumerable<SyntaxNode> RunStatements(PythonModule module)
+    {
+        foreach (var statement in ModuleStatements(module).Where(s => s.Is("Expr") && Attribute(s) == "run"))
+        {
+            yield return statement;
+        }
+
+        foreach (var function in module.Body.Where(s => s.Kind is "FunctionDef" or "AsyncFunctionDef" && !ReferenceEquals(s, Function.Node)).Select(s => new FunctionDefSyntax(s)))
+        {
+            if (function.ParameterNames.Contains(Name) || function.Node.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == Name && n.Scalar("ctx") != "Load")
+                || function.Node.Descendants().Any(n => n.Kind is "Global" or "Nonlocal"))
+            {
+                continue;
+            }
+
+            foreach (var statement in function.Body.Where(s => s.Is("Expr") && Targets(s) && Attribute(s) == "run"))
+            {
+                yield return statement;
+            }
+        }
+    }
+
     private bool Targets(SyntaxNode statement)
     {
         SyntaxNode? head = statement.Kind switch

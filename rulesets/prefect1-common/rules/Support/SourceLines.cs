@@ -70,6 +70,66 @@ public static class SourceLines
         return TextEdit.Delete(WholeLines(module, statement));
     }
 
+    /// <summary>Deletes statements; a run of consecutive whole-line statements standing as a paragraph of their own
+    /// (blank lines on both sides) takes the blank line above with it, so the file's blank-line rhythm stays.</summary>
+    /// <remarks>With <paramref name="withTrailingComments"/>, a trailing comment goes with its statement (the caller moved it).</remarks>
+    public static IReadOnlyList<TextEdit> DeleteStatements(PythonModule module, IEnumerable<SyntaxNode> statements, bool withTrailingComments = false)
+    {
+        TextSpan WholeOf(SyntaxNode statement)
+        {
+            var whole = WholeLines(module, statement);
+            var lineEnd = module.Lines.LineEnd(module.Lines.LineOf(Math.Max(statement.Span.Start, statement.Span.End - 1)));
+            var lineStart = module.Lines.LineStart(module.Lines.LineOf(statement.Span.Start));
+            return withTrailingComments && whole.End <= statement.Span.End && module.Text[lineStart..statement.Span.Start].Trim().Length == 0
+                && module.Text[statement.Span.End..lineEnd].Trim().StartsWith('#')
+                ? new TextSpan(lineStart, lineEnd)
+                : whole;
+        }
+
+        var edits = new List<TextEdit>();
+        var ordered = statements.OrderBy(s => s.Span.Start).ToList();
+        var i = 0;
+        var floor = 0;
+        while (i < ordered.Count)
+        {
+            var whole = WholeOf(ordered[i]);
+            if (whole.End <= ordered[i].Span.End)
+            {
+                edits.Add(DeleteStatement(module, ordered[i]));
+                i++;
+                continue;
+            }
+
+            var j = i;
+            var end = whole.End;
+            while (j + 1 < ordered.Count && WholeOf(ordered[j + 1]) is var next && next.Start == end && next.End > ordered[j + 1].Span.End)
+            {
+                end = next.End;
+                j++;
+            }
+
+            var firstLine = module.Lines.LineOf(whole.Start);
+            var nextLine = module.Lines.LineOf(end - 1) + 1;
+            var blankBelow = nextLine <= module.Lines.LineCount && IsBlank(module, nextLine);
+            // Never reach back into what the previous group deleted (a blank line between two groups goes once).
+            var start = firstLine > 1 && blankBelow && IsBlank(module, firstLine - 1) && module.Lines.LineStart(firstLine - 1) >= floor ? module.Lines.LineStart(firstLine - 1) : whole.Start;
+            if (start == whole.Start && blankBelow && firstLine > 1 && module.Text[module.Lines.LineStart(firstLine - 1)..module.Lines.LineEnd(firstLine - 1)].TrimEnd().EndsWith(':'))
+            {
+                // The first statements of a block: the blank line that separated them from the rest goes too.
+                end = module.Lines.LineEnd(nextLine);
+            }
+
+            edits.Add(TextEdit.Delete(new TextSpan(start, end)));
+            floor = end;
+            i = j + 1;
+        }
+
+        return edits;
+    }
+
+    private static bool IsBlank(PythonModule module, int line) =>
+        module.Text[module.Lines.LineStart(line)..module.Lines.LineEnd(line)].Trim().Length == 0;
+
     /// <summary>The end of the line holding <paramref name="position"/>, before its line break.</summary>
     public static int LineContentEnd(PythonModule module, int position)
     {
