@@ -17,7 +17,7 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         IReadOnlyCollection<string>? excluded = null, CancellationToken cancellationToken = default)
     {
         var files = ProjectFileWalker.PythonFiles(root, excluded);
-        var inventory = await new InventoryBuilder(parser, aliases).BuildAsync(root, files, cancellationToken: cancellationToken);
+        var (inventory, modules) = await new InventoryBuilder(parser, aliases).BuildWithModulesAsync(root, files, cancellationToken);
         var converted = new List<ConvertedFile>();
         var generated = new List<GeneratedFile>();
         var groups = inventory.Files.Where(f => f.ParseError is null && FrameworkNames.IsSource(f.Framework))
@@ -26,7 +26,7 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         {
             var ruleset = loadRuleset(group.Key);
             var paths = group.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
-            var project = await LoadAsync(root, paths, cancellationToken);
+            var project = await LoadAsync(root, paths, modules, cancellationToken);
             var result = await new ConversionPipeline(parser).RunAsync(ruleset, project, paths, RulesetOptions.For(ruleset, options), policy, cancellationToken: cancellationToken);
             converted.AddRange(paths.Select(path => Collect(ruleset.Id, path, project, result)));
             generated.AddRange(result.Generated);
@@ -35,11 +35,18 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         return new FolderConversion(inventory, converted, generated, inventory.Files.Where(f => f.ParseError is not null).ToList());
     }
 
-    private async Task<ProjectModel> LoadAsync(string root, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    // The inventory parsed every framework file already, with its comments: only a file it has no module for is read again.
+    private async Task<ProjectModel> LoadAsync(string root, IReadOnlyList<string> paths, IReadOnlyDictionary<string, PythonModule> fromInventory, CancellationToken cancellationToken)
     {
         var modules = new List<PythonModule>();
         foreach (var path in paths)
         {
+            if (fromInventory.TryGetValue(path, out var module))
+            {
+                modules.Add(module);
+                continue;
+            }
+
             var decoded = SourceFileReader.Decode(await File.ReadAllBytesAsync(Path.Combine(root, path), cancellationToken));
             var parsed = await parser.ParseAsync(path, decoded.Text!, decoded.Encoding, cancellationToken);
             modules.Add(parsed.Module!);
