@@ -39,7 +39,7 @@ public sealed class ModuleParser(PythonWorker worker)
             return new ParseOutcome(null, ReadDiagnostic(error));
         }
 
-        var root = SyntaxTreeReader.Read(result.GetProperty("tree"));
+        var root = SyntaxTreeReader.Read(result);
         var found = result.TryGetProperty("comments", out var list)
             ? list.EnumerateArray().Select(c => new Comment(new TextSpan(c.GetProperty("s").GetInt32(), c.GetProperty("e").GetInt32()), c.GetProperty("t").GetString()!)).ToList()
             : [];

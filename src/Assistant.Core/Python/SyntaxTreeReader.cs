@@ -5,73 +5,149 @@ using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Python;
 
-/// <summary>Turns the worker's JSON encoding of an <c>ast</c> tree into <see cref="SyntaxNode"/>s.</summary>
+/// <summary>
+/// Turns the worker's compact encoding of an <c>ast</c> tree (protocol 2) into <see cref="SyntaxNode"/>s. The parse
+/// answer carries a kind table, <c>kinds</c>: <c>[name, [field names]]</c> per node kind, and the <c>tree</c>, whose
+/// nodes are arrays <c>[kind index, start, end, field values…]</c>; start and end are null for kinds CPython gives no
+/// position, whose span is then the union of their children's. A null or missing field value is an absent field.
+/// </summary>
 internal static class SyntaxTreeReader
 {
-    public static SyntaxNode Read(JsonElement element)
+    /// <summary>Reads the tree of a parse answer (an object with <c>kinds</c> and <c>tree</c>).</summary>
+    public static SyntaxNode Read(JsonElement result)
     {
-        // One pass over the properties: "_" kind, "s"/"e" span, "np" = span derived from children.
-        string? kind = null;
-        int? start = null;
-        var end = 0;
-        var derived = false;
-        var fields = new List<KeyValuePair<string, object?>>(4);
-        foreach (var property in element.EnumerateObject())
+        var kinds = result.GetProperty("kinds").EnumerateArray().Select(ReadKind).ToArray();
+        return ReadNode(result.GetProperty("tree"), kinds).Node;
+    }
+
+    private static NodeKind ReadKind(JsonElement entry)
+    {
+        using var parts = entry.EnumerateArray();
+        parts.MoveNext();
+        var name = Shared(parts.Current.GetString()!);
+        parts.MoveNext();
+        return new NodeKind(name, parts.Current.EnumerateArray().Select(field => Shared(field.GetString()!)).ToArray());
+    }
+
+    // Kind and field names repeat across every node: share one string per name instead of one per occurrence.
+    private static string Shared(string name) => string.IsInterned(name) ?? name;
+
+    /// <summary>A node and whether it has a span (its own, or derived from its children).</summary>
+    private static (SyntaxNode Node, bool HasSpan) ReadNode(JsonElement element, NodeKind[] kinds)
+    {
+        using var items = element.EnumerateArray();
+        items.MoveNext();
+        var index = items.Current.GetInt32();
+        if ((uint)index >= (uint)kinds.Length)
         {
-            var name = property.Name;
-            switch (name)
+            throw new JsonException($"A syntax node names kind {index}, but the answer declares {kinds.Length}.");
+        }
+
+        var kind = kinds[index];
+        int? start = items.MoveNext() && items.Current.ValueKind == JsonValueKind.Number ? items.Current.GetInt32() : null;
+        var end = items.MoveNext() && items.Current.ValueKind == JsonValueKind.Number ? items.Current.GetInt32() : 0;
+        var fields = new List<KeyValuePair<string, object?>>(kind.Fields.Length);
+        var childStart = int.MaxValue;
+        var childEnd = int.MinValue;
+        var field = 0;
+        while (items.MoveNext())
+        {
+            if (field >= kind.Fields.Length)
             {
-                case "_":
-                    kind = FieldName(property.Value.GetString()!);
+                throw new JsonException($"A {kind.Name} node has more values than its {kind.Fields.Length} fields.");
+            }
+
+            var name = kind.Fields[field++];
+            var value = items.Current;
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Null:
                     break;
-                case "np":
-                    derived = true;
+                case JsonValueKind.Array when IsNode(value):
+                    var (child, childHasSpan) = ReadNode(value, kinds);
+                    Include(child, childHasSpan, ref childStart, ref childEnd);
+                    fields.Add(new KeyValuePair<string, object?>(name, child));
                     break;
-                case "s":
-                    start = property.Value.GetInt32();
+                case JsonValueKind.Array:
+                    if (value.GetArrayLength() > 0)
+                    {
+                        fields.Add(new KeyValuePair<string, object?>(name, ReadList(value, kinds, ref childStart, ref childEnd)));
+                    }
+
                     break;
-                case "e":
-                    end = property.Value.GetInt32();
+                case JsonValueKind.String:
+                    fields.Add(new KeyValuePair<string, object?>(name, value.GetString()));
                     break;
                 default:
-                    fields.Add(new KeyValuePair<string, object?>(FieldName(name), ReadField(property.Value)));
+                    fields.Add(new KeyValuePair<string, object?>(name, value.GetRawText()));
                     break;
             }
         }
 
-        var span = start is { } s ? new TextSpan(s, end) : default;
-        return new SyntaxNode(kind ?? throw new JsonException("A syntax node without a kind (\"_\")."), span, start is not null && !derived, fields.ToArray());
+        if (start is { } s)
+        {
+            return (new SyntaxNode(kind.Name, new TextSpan(s, end), true, fields.ToArray()), true);
+        }
+
+        // arguments, withitem, comprehension, match_case: the union of the children's spans, when they have any.
+        var derived = childStart <= childEnd;
+        return (new SyntaxNode(kind.Name, derived ? new TextSpan(childStart, childEnd) : default, false, fields.ToArray()), derived);
     }
 
-    // Field names repeat across every node: share one string per name instead of one per occurrence.
-    private static string FieldName(string name) => string.IsInterned(name) ?? name;
-
-    private static object? ReadField(JsonElement value) => value.ValueKind switch
+    private static void Include(SyntaxNode child, bool hasSpan, ref int start, ref int end)
     {
-        JsonValueKind.Object => Read(value),
-        JsonValueKind.Array => ReadList(value),
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True => "True",
-        JsonValueKind.False => "False",
-        _ => null,
-    };
+        if (hasSpan)
+        {
+            start = Math.Min(start, child.Span.Start);
+            end = Math.Max(end, child.Span.End);
+        }
+    }
 
-    private static object ReadList(JsonElement value)
+    // A node's first value is its kind index, a number; a list's first item is a node, a string or null.
+    private static bool IsNode(JsonElement array)
+    {
+        using var items = array.EnumerateArray();
+        return items.MoveNext() && items.Current.ValueKind == JsonValueKind.Number;
+    }
+
+    private static object ReadList(JsonElement value, NodeKind[] kinds, ref int childStart, ref int childEnd)
     {
         // Lists hold either nodes (None entries, as in kw_defaults, become placeholders so indexes
         // stay aligned) or scalars (Global/Nonlocal names, comparison operators).
-        var isNodeList = value.EnumerateArray().Any(item => item.ValueKind == JsonValueKind.Object);
-        if (!isNodeList && value.GetArrayLength() > 0)
+        var isNodeList = false;
+        foreach (var item in value.EnumerateArray())
         {
-            var scalars = value.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.String ? item.GetString() : item.GetRawText()).ToImmutableArray();
-            return string.Join(",", scalars);
+            if (item.ValueKind == JsonValueKind.Array)
+            {
+                isNodeList = true;
+                break;
+            }
         }
 
-        return value.EnumerateArray()
-            .Select(item => item.ValueKind == JsonValueKind.Object ? Read(item) : Placeholder())
-            .ToImmutableArray();
+        if (!isNodeList)
+        {
+            return string.Join(",", value.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.String ? item.GetString() : item.GetRawText()));
+        }
+
+        var nodes = ImmutableArray.CreateBuilder<SyntaxNode>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Array)
+            {
+                var (node, hasSpan) = ReadNode(item, kinds);
+                Include(node, hasSpan, ref childStart, ref childEnd);
+                nodes.Add(node);
+            }
+            else
+            {
+                nodes.Add(Placeholder());
+            }
+        }
+
+        return nodes.MoveToImmutable();
     }
 
     private static SyntaxNode Placeholder() => new("Missing", default, false, []);
+
+    private sealed record NodeKind(string Name, string[] Fields);
 }

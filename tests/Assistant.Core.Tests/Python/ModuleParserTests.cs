@@ -82,6 +82,38 @@ public sealed class ModuleParserTests(SharedWorker shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task Should_Read_Every_Kind_Of_Field_Value_Of_The_Compact_Tree_Encoding()
+    {
+        // Given a module whose tree has scalar lists, absent fields, a node without position or children,
+        // a derived span, an integer flag and constants
+        var module = await shared.Parser.ModuleAsync("def f():\n    global a, b\n    return x < 1 <= y\n\n[v for v in w if v]\n");
+
+        // Then the kind table names each node's fields, absent ones (None, empty lists) are left out
+        var function = module.Body[0];
+        Assert.Equal(new[] { "name", "args", "body" }, function.FieldNames);
+        Assert.Equal("f", function.Scalar("name"));
+        var arguments = function.Child("args")!;
+        Assert.Equal("arguments", arguments.Kind);
+        Assert.Empty(arguments.FieldNames);
+        Assert.False(arguments.HasPosition);
+        Assert.Equal(default(Assistant.Core.Source.TextSpan), arguments.Span);
+
+        // scalar lists are joined with commas, operators are names
+        Assert.Equal("a,b", function.Children("body")[0].Scalar("names"));
+        var compare = function.Children("body")[1].Child("value")!;
+        Assert.Equal("Lt,LtE", compare.Scalar("ops"));
+        Assert.Equal("int", compare.Children("comparators")[0].Scalar("vt"));
+        Assert.Equal("1", compare.Children("comparators")[0].Scalar("v"));
+
+        // a position-less node spans its children, and its integer field is a string
+        var comprehension = module.Body[1].Child("value")!.Children("generators")[0];
+        Assert.False(comprehension.HasPosition);
+        Assert.Equal("v in w if v", module.GetText(comprehension));
+        Assert.Equal("0", comprehension.Scalar("is_async"));
+        Assert.Same(module.Body[1].Child("value"), comprehension.Parent);
+    }
+
+    [Fact]
     public async Task Should_Keep_Keyword_Only_Defaults_Aligned_When_Some_Are_Missing()
     {
         var module = await shared.Parser.ModuleAsync("def f(*, a, b=2):\n    pass\n");

@@ -19,7 +19,8 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
     {
         var nested = new List<string>();
         var files = ProjectFileWalker.PythonFiles(root, excluded, nested, enterNestedRepositories);
-        var inventory = await new InventoryBuilder(parser, aliases).BuildAsync(root, files, cancellationToken: cancellationToken) with
+        var (built, modules) = await new InventoryBuilder(parser, aliases).BuildWithModulesAsync(root, files, cancellationToken);
+        var inventory = built with
         {
             NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),
             NestedRepositoriesScanned = enterNestedRepositories && nested.Count > 0,
@@ -32,7 +33,7 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         {
             var ruleset = loadRuleset(group.Key);
             var paths = group.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
-            var project = await LoadAsync(root, paths, cancellationToken);
+            var project = await LoadAsync(root, paths, modules, cancellationToken);
             var result = await new ConversionPipeline(parser).RunAsync(ruleset, project, paths, RulesetOptions.For(ruleset, options), policy, cancellationToken: cancellationToken);
             converted.AddRange(paths.Select(path => Collect(ruleset.Id, path, project, result)));
             generated.AddRange(result.Generated);
@@ -41,11 +42,18 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         return new FolderConversion(inventory, converted, generated, inventory.Files.Where(f => f.ParseError is not null).ToList());
     }
 
-    private async Task<ProjectModel> LoadAsync(string root, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    // The inventory parsed every framework file already, with its comments: only a file it has no module for is read again.
+    private async Task<ProjectModel> LoadAsync(string root, IReadOnlyList<string> paths, IReadOnlyDictionary<string, PythonModule> fromInventory, CancellationToken cancellationToken)
     {
         var modules = new List<PythonModule>();
         foreach (var path in paths)
         {
+            if (fromInventory.TryGetValue(path, out var module))
+            {
+                modules.Add(module);
+                continue;
+            }
+
             var decoded = SourceFileReader.Decode(await File.ReadAllBytesAsync(Path.Combine(root, path), cancellationToken));
             var parsed = await parser.ParseAsync(path, decoded.Text!, decoded.Encoding, cancellationToken);
             modules.Add(parsed.Module!);

@@ -22,7 +22,19 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
     public bool EnterNestedRepositories { get; init; }
 
     public async Task<RepositoryInventory> BuildAsync(string root, IReadOnlyList<string>? files = null, IProgress<ScanProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        (await BuildAsync(root, files, progress, comments: false, cancellationToken).ConfigureAwait(false)).Inventory;
+
+    /// <summary>
+    /// The inventory and the modules it parsed (with their comments), by path: a caller that goes on to convert
+    /// the framework files uses these instead of sending every file to the worker a second time.
+    /// </summary>
+    public Task<(RepositoryInventory Inventory, IReadOnlyDictionary<string, PythonModule> Modules)> BuildWithModulesAsync(string root,
+        IReadOnlyList<string>? files = null, CancellationToken cancellationToken = default) =>
+        BuildAsync(root, files, progress: null, comments: true, cancellationToken);
+
+    private async Task<(RepositoryInventory Inventory, IReadOnlyDictionary<string, PythonModule> Modules)> BuildAsync(string root, IReadOnlyList<string>? files,
+        IProgress<ScanProgress>? progress, bool comments, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var nested = new List<string>();
@@ -32,7 +44,7 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
         var seen = 0;
 
         var candidates = await ParseMatchingAsync(root, paths, new CandidateFilter(CandidateFilter.FrameworkNeedles.Concat(_aliases.Needles)), records, parsed,
-            () => progress?.Report(new ScanProgress(Interlocked.Increment(ref seen), paths.Count, parsed.Count)), cancellationToken).ConfigureAwait(false);
+            () => progress?.Report(new ScanProgress(Interlocked.Increment(ref seen), paths.Count, parsed.Count)), comments, cancellationToken).ConfigureAwait(false);
 
         var facts = Facts(parsed.Values, new HashSet<string>());
         var symbols = ProjectSymbols.Collect(facts);
@@ -40,7 +52,7 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
         {
             var remaining = paths.Where(p => !records.ContainsKey(p) && !parsed.ContainsKey(p)).ToList();
             var needles = symbols.FlowClasses.Select(q => q[(q.LastIndexOf('.') + 1)..]).Distinct();
-            candidates += await ParseMatchingAsync(root, remaining, new CandidateFilter(needles), records, parsed, () => { }, cancellationToken).ConfigureAwait(false);
+            candidates += await ParseMatchingAsync(root, remaining, new CandidateFilter(needles), records, parsed, () => { }, comments, cancellationToken).ConfigureAwait(false);
             symbols = ProjectSymbols.Collect(Facts(parsed.Values, symbols.FlowClasses));
         }
 
@@ -59,16 +71,17 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
         }).ToList());
 
         var fileList = records.Values.Where(r => r.Framework != Framework.None || r.ParseError is not null).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
-        return new RepositoryInventory(root, fileList, flows, new ScanStatistics(paths.Count, candidates, parsed.Count + records.Count(r => r.Value.ParseError is not null), watch.Elapsed))
+        var inventory = new RepositoryInventory(root, fileList, flows, new ScanStatistics(paths.Count, candidates, parsed.Count + records.Count(r => r.Value.ParseError is not null), watch.Elapsed))
         {
             NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),
             NestedRepositoriesScanned = EnterNestedRepositories && nested.Count > 0,
         };
+        return (inventory, parsed);
     }
 
-    /// <summary>The parsed modules of the last build are not kept; callers that need them re-parse through the session cache.</summary>
+    /// <summary>The parsed modules are kept only as long as the caller keeps them (<see cref="BuildWithModulesAsync"/>); scans drop them.</summary>
     private async Task<int> ParseMatchingAsync(string root, IReadOnlyList<string> paths, CandidateFilter filter,
-        ConcurrentDictionary<string, FileRecord> records, ConcurrentDictionary<string, PythonModule> parsed, Action onSeen, CancellationToken cancellationToken)
+        ConcurrentDictionary<string, FileRecord> records, ConcurrentDictionary<string, PythonModule> parsed, Action onSeen, bool comments, CancellationToken cancellationToken)
     {
         var candidates = 0;
         using var gate = new SemaphoreSlim(MaxInFlight);
@@ -110,7 +123,7 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
             }
 
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            work.Add(ParseOneAsync(path, decoded, records, parsed, gate, cancellationToken));
+            work.Add(ParseOneAsync(path, decoded, records, parsed, gate, comments, cancellationToken));
         }
 
         await Task.WhenAll(work).ConfigureAwait(false);
@@ -118,11 +131,11 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
     }
 
     private async Task ParseOneAsync(string path, SourceReadResult decoded, ConcurrentDictionary<string, FileRecord> records,
-        ConcurrentDictionary<string, PythonModule> parsed, SemaphoreSlim gate, CancellationToken cancellationToken)
+        ConcurrentDictionary<string, PythonModule> parsed, SemaphoreSlim gate, bool comments, CancellationToken cancellationToken)
     {
         try
         {
-            var outcome = await parser.ParseAsync(path, decoded.Text!, decoded.Encoding, cancellationToken, comments: false).ConfigureAwait(false);
+            var outcome = await parser.ParseAsync(path, decoded.Text!, decoded.Encoding, cancellationToken, comments).ConfigureAwait(false);
             if (outcome.Module is { } module)
             {
                 parsed[path] = module;

@@ -11,6 +11,7 @@ conversion happens here, once, in Positions.
 
 import ast
 import bisect
+import gc
 import io
 import json
 import os
@@ -20,7 +21,7 @@ import time
 import tokenize
 import warnings
 
-PROTOCOL = 1
+PROTOCOL = 2
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _OPERATOR_BASES = (ast.operator, ast.boolop, ast.cmpop, ast.unaryop, ast.expr_context)
 
@@ -85,86 +86,86 @@ class Positions:
         return self.u16_starts[index] + _utf16_len(self._line(index)[:char_col])
 
 
-def _constant(node, out):
-    value = node.value
+def _constant(value):
+    """A constant's (value type, value text)."""
     if isinstance(value, bool):
-        out["vt"], out["v"] = "bool", repr(value)
-    elif value is None:
-        out["vt"], out["v"] = "none", "None"
-    elif isinstance(value, str):
-        out["vt"], out["v"] = "str", value
-    elif isinstance(value, int):
-        out["vt"], out["v"] = "int", repr(value)
-    elif isinstance(value, float):
-        out["vt"], out["v"] = "float", repr(value)
-    elif isinstance(value, complex):
-        out["vt"], out["v"] = "complex", repr(value)
-    elif isinstance(value, bytes):
-        out["vt"], out["v"] = "bytes", repr(value)
-    elif value is Ellipsis:
-        out["vt"], out["v"] = "ellipsis", "..."
-    else:
-        out["vt"], out["v"] = type(value).__name__, repr(value)
+        return "bool", repr(value)
+    if value is None:
+        return "none", "None"
+    if isinstance(value, str):
+        return "str", value
+    if isinstance(value, int):
+        return "int", repr(value)
+    if isinstance(value, float):
+        return "float", repr(value)
+    if isinstance(value, complex):
+        return "complex", repr(value)
+    if isinstance(value, bytes):
+        return "bytes", repr(value)
+    if value is Ellipsis:
+        return "ellipsis", "..."
+    return type(value).__name__, repr(value)
 
 
 _SKIPPED_FIELDS = frozenset(("type_comment", "kind"))
+_CONSTANT_FIELDS = ("vt", "v")
 
 
-def _encode(node, positions):
-    """ast node -> {"_": kind, "s": start, "e": end, field: value...}; operators become names.
-    Fields that are None or empty lists are left out (readers treat a missing field as absent)."""
-    out = {"_": type(node).__name__}
-    lineno = getattr(node, "lineno", None)
-    if lineno is not None:
-        end_lineno = getattr(node, "end_lineno", None)
-        if end_lineno is not None:
-            out["s"] = positions.from_bytes(lineno, node.col_offset)
-            out["e"] = positions.from_bytes(end_lineno, node.end_col_offset)
-    if isinstance(node, ast.Constant):
-        _constant(node, out)
-        return out
-    for name in node._fields:
-        if name in _SKIPPED_FIELDS:
-            continue
-        value = getattr(node, name, None)
-        if value is None:
-            continue
-        if isinstance(value, ast.AST):
-            out[name] = type(value).__name__ if isinstance(value, _OPERATOR_BASES) else _encode(value, positions)
-        elif isinstance(value, list):
-            if not value:
-                continue
-            items = []
-            for item in value:
-                if isinstance(item, _OPERATOR_BASES):
-                    items.append(type(item).__name__)
-                elif isinstance(item, ast.AST):
-                    items.append(_encode(item, positions))
-                else:
-                    items.append(item)
-            out[name] = items
-        elif isinstance(value, str):
-            out[name] = value
+def _encode(tree, positions):
+    """ast tree -> {"kinds": [...], "tree": node} (protocol 2), compact JSON-ready lists.
+
+    A node is [kind index, start, end, field values...]: the kind table ("kinds": [name, [field names]] in order of
+    first use) names the kind and its fields; start and end are UTF-16 offsets, null for kinds CPython gives no
+    position (arguments, withitem, comprehension, match_case: the reader derives their span from the children); a
+    field value is a node, a list, a string, or null when absent (None or an empty list), and trailing nulls are left
+    out. Operators become their names; Constant's fields are its value type and text. A node is told from a list by
+    its first element, the kind index, which is always a number."""
+    kinds = []
+    entries = {}
+    from_bytes = positions.from_bytes
+    AST = ast.AST
+
+    def entry_of(cls):
+        if issubclass(cls, _OPERATOR_BASES):
+            entry = (None, None, False)
         else:
-            out[name] = str(value) if isinstance(value, int) else repr(value)
-    if "s" not in out:
-        # arguments, withitem, comprehension, match_case (and alias before 3.10): the union of children.
-        spans = [(c["s"], c["e"]) for c in _children(out) if "s" in c]
-        if spans:
-            out["s"] = min(s for s, _ in spans)
-            out["e"] = max(e for _, e in spans)
-            out["np"] = 1
-    return out
+            fields = _CONSTANT_FIELDS if cls is ast.Constant else tuple(f for f in cls._fields if f not in _SKIPPED_FIELDS)
+            entry = (len(kinds), fields, "lineno" in cls._attributes)
+            kinds.append([cls.__name__, list(fields)])
+        entries[cls] = entry
+        return entry
 
+    def encode(node):
+        cls = node.__class__
+        entry = entries.get(cls) or entry_of(cls)
+        index, fields, positioned = entry
+        if index is None:
+            return cls.__name__
+        if positioned and node.end_lineno is not None:
+            out = [index, from_bytes(node.lineno, node.col_offset), from_bytes(node.end_lineno, node.end_col_offset)]
+        else:
+            out = [index, None, None]
+        if fields is _CONSTANT_FIELDS:
+            out.extend(_constant(node.value))
+            return out
+        for name in fields:
+            value = getattr(node, name, None)
+            if value is None:
+                out.append(None)
+            elif value.__class__ is list:
+                out.append([encode(item) if isinstance(item, AST) else item for item in value] if value else None)
+            elif isinstance(value, AST):
+                out.append(encode(value))
+            elif value.__class__ is str:
+                out.append(value)
+            else:
+                out.append(str(value) if isinstance(value, int) else repr(value))
+        while out[-1] is None and len(out) > 3:
+            out.pop()
+        return out
 
-def _children(encoded):
-    for key, value in encoded.items():
-        if isinstance(value, dict):
-            yield value
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, dict):
-                    yield item
+    root = encode(tree)
+    return {"kinds": kinds, "tree": root}
 
 
 def _syntax_error(error, positions):
@@ -254,11 +255,23 @@ def op_check_syntax(request):
 
 
 def op_parse(request):
+    # An ast tree and its encoding are many small acyclic objects that reference counting frees: the cyclic
+    # collector's passes over them are pure cost (about a tenth of a parse request), so it waits until the answer is built.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_request(request)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_request(request):
     text = request["text"]
     tree, error, positions = _parse(text, request.get("path"))
     if error is not None:
         return {"syntax_error": error}
-    result = {"tree": _encode(tree, positions)}
+    result = _encode(tree, positions)
     if not request.get("comments", True):
         return result
     try:
