@@ -50,7 +50,7 @@ public sealed class LaunchPlanToTrigger : IRule
             if (schedule is null || function is null || decorator is null)
             {
                 var why = schedule is null
-                    ? "a launch plan without a schedule has no Flyte 2 object: put its default inputs in the task signature or launch with flyte.with_runcontext(...).run(task, **inputs)"
+                    ? "a launch plan without a schedule has no equivalent in Flyte 2, so its default inputs are dropped: put them in the task signature or launch with flyte.with_runcontext(...).run(task, **inputs)"
                     : "the launched workflow is not a converted task of this module: add flyte.Trigger(...) to its @env.task(triggers=...) by hand";
                 yield return new Finding(Descriptor.Id, statement.Span, why) { Todo = new ManualTodo(why, "reference/flyte.md §9.3") };
                 continue;
