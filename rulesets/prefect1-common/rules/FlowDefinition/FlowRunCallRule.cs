@@ -113,7 +113,20 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
                         }
                     }
 
-                    if (!guarded)
+                    if (!guarded && ScriptTail(module, statement) is { } end)
+                    {
+                        // The run and the script code after it (which reads its state) go under a __main__ guard, as one edit.
+                        var wrapped = WithEdits(module, statement.Span.Start, end, edits);
+                        edits = [TextEdit.Replace(new TextSpan(statement.Span.Start, end), MainGuard(module, wrapped))];
+                        guarded = true;
+                        if (perTaskResult is not null)
+                        {
+                            // Its own TODO would land inside the replaced text: it goes above the guard instead.
+                            todos.Add(PerTaskResultTodo(stateName, flow.Name));
+                            perTaskResult = null;
+                        }
+                    }
+                    else if (!guarded)
                     {
                         todos.Add($"this module-level run now happens whenever the module is imported (deployments import it): move it and the code using {stateName} under if __name__ == \"__main__\":");
                     }
@@ -138,11 +151,54 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
                 {
                     yield return new Finding(Id, perTaskResult.Span, $"{stateName}.result[task] has no 2/3 equivalent")
                     {
-                        Todo = new ManualTodo($"{stateName}.result[task]: a 2/3 flow state has no per-task states; return the values you need from {flow.Name} and read {stateName}.result()", "reference/prefect.md §2.6"),
+                        Todo = new ManualTodo(PerTaskResultTodo(stateName!, flow.Name), "reference/prefect.md §2.6"),
                     };
                 }
             }
         }
+    }
+
+    // The end of the module's last statement when every statement from the run on is script code (no def, class or
+    // import, no string spanning lines that indenting would change); else null.
+    private static int? ScriptTail(PythonModule module, SyntaxNode statement)
+    {
+        var body = module.Body.ToList();
+        var index = body.FindIndex(s => ReferenceEquals(s, statement));
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var tail = body.Skip(index).ToList();
+        if (tail.Any(s => s.Kind is "FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Import" or "ImportFrom")
+            || tail.SelectMany(s => s.DescendantsAndSelf()).Any(n => n.Kind is "Constant" or "JoinedStr" && module.GetText(n).Contains('\n')))
+        {
+            return null;
+        }
+
+        return tail[^1].Span.End;
+    }
+
+    // module.Text[start..end] with the edits that fall inside it applied.
+    private static string WithEdits(PythonModule module, int start, int end, IEnumerable<TextEdit> edits)
+    {
+        var text = module.Text[start..end];
+        foreach (var edit in edits.Where(e => e.Span.Start >= start && e.Span.End <= end).OrderByDescending(e => e.Span.Start))
+        {
+            text = text[..(edit.Span.Start - start)] + edit.NewText + text[(edit.Span.End - start)..];
+        }
+
+        return text;
+    }
+
+    private static string PerTaskResultTodo(string stateName, string flowName) =>
+        $"{stateName}.result[task]: a 2/3 flow state has no per-task states; return the values you need from {flowName} and read {stateName}.result()";
+
+    private static string MainGuard(PythonModule module, string code)
+    {
+        var nl = module.NewLine;
+        var lines = code.Split(nl).Select(l => l.Length == 0 ? l : "    " + l);
+        return $"if __name__ == \"__main__\":{nl}{string.Join(nl, lines)}";
     }
 
     // The variable of `state = f.run(...)` (one plain name target), else null.

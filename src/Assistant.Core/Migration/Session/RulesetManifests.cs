@@ -25,11 +25,12 @@ internal static class RulesetManifests
     }
 
     /// <summary>
-    /// The old framework's top-level packages when the target's differ (flytekit, flytekitplugins → flyte): converted
-    /// code that still imports them for a TODO can then load with placeholders. Prefect 1 and 2/3 share <c>prefect</c>: none.
+    /// The old framework's packages that converted code may still import for a TODO, which then load with placeholders:
+    /// flytekit and flytekitplugins (the target is flyte); for Prefect, which 1 and 2/3 share, <c>prefect.*</c> — the
+    /// submodules the target's stand-in does not have (the 1.x task library, <c>prefect.engine.signals</c>, ...).
     /// </summary>
     public static IReadOnlyList<string> LeftoverPackages(Ruleset ruleset) =>
-        ruleset.Id.StartsWith("flyte", StringComparison.Ordinal) ? ["flytekit", "flytekitplugins"] : [];
+        ruleset.Id.StartsWith("flyte", StringComparison.Ordinal) ? ["flytekit", "flytekitplugins"] : ["prefect.*"];
 
     /// <summary>
     /// The Prefect deployment files of the converted tree (<c>prefect.yaml</c> and <c>deployments/*.prefect.yaml</c>,

@@ -24,7 +24,8 @@ import_check {"root", "modules": [relpath]?, "files": {relpath: text}?, "standin
 declarations {"root", "module": relpath, "files"?, "standins", "cache_dir", "timeout", "graphs": false,
               "stub_leftovers": [top-level package]?}
   "stub_leftovers" (convert --check, new side): imports of these old-framework packages, left in converted code
-  for a TODO, get placeholders (warning "leftover_framework") so the rest of the module can be compared.
+  for a TODO, get placeholders (warning "leftover_framework") so the rest of the module can be compared; "pkg.*"
+  does the same for submodules of a package the old and new framework share that the stand-in does not have.
   Imports the module with recording stand-ins, then runs only the serve/deploy/to_deployment calls of
   its `if __name__ == "__main__":` block, and describes what it declares (flowmigrate_declarations).
   With "graphs", also records what each flow calls (flowmigrate_graph).
@@ -190,6 +191,12 @@ class _MissingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         if top in self.lenient and "." in fullname:
             # a submodule of an old-side framework that the manifest does not list
             self.warnings.append({"kind": "not_in_manifest", "module": fullname, **_user_frame(self.root)})
+            self.stubbed.add(fullname)
+            return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        if (top + ".*") in self.leftovers and "." in fullname and _imported_by_user(self.root):
+            # "prefect.*": a submodule the target does not have (Prefect 1's task library, engine.signals, ...) imported by
+            # converted code for a TODO: placeholders, recorded, as for a leftover package
+            self.warnings.append({"kind": "leftover_framework", "module": fullname, **_user_frame(self.root)})
             self.stubbed.add(fullname)
             return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
         if path is not None or top in self.provided:
