@@ -6,7 +6,7 @@ using Assistant.Rulesets.Prefect.Support;
 namespace Assistant.Rulesets.Prefect.FlowDefinition;
 
 /// <summary>
-/// The imperative API — <c>f = Flow("name", ...)</c> then <c>f.add_task(t)</c>, <c>f.set_dependencies(task=t,
+/// The imperative API — <c>f = Flow("name", ..., tasks=[t])</c> then <c>f.add_task(t)</c>, <c>f.set_dependencies(task=t,
 /// upstream_tasks=[...], keyword_tasks={...})</c>, <c>f.add_edge(a, b, key="x")</c> and
 /// <c>t.set_upstream(a, flow=f)</c> at module level — → an <c>@flow</c> function whose body calls each task
 /// once, in a topological order of the v1 graph (ties keep the order the v1 code named them), passing
@@ -53,7 +53,14 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
             }
         }
 
-        if (graph.Statements.Count == 0)
+        // `Flow("name", tasks=[a, b])` lists tasks without edges: they run in the listed order.
+        var listed = call.Keyword("tasks");
+        if (listed is not null && graph.AddTasks(listed.Value) is { } listProblem)
+        {
+            return Todo(assignment, listProblem);
+        }
+
+        if (graph.Statements.Count == 0 && listed is null)
         {
             return null;
         }
@@ -137,6 +144,11 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
 
         foreach (var keyword in call.Keywords)
         {
+            if (keyword.Name == "tasks")
+            {
+                continue;
+            }
+
             if (keyword.Name is not null && Carried.Contains(keyword.Name))
             {
                 keywords.Add(module.GetText(keyword.Node));

@@ -61,6 +61,23 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
         return null;
     }
 
+    /// <summary>Reads <c>Flow(..., tasks=[a, b])</c>: each listed task is a node of the graph; a problem text when one is not a name.</summary>
+    public string? AddTasks(SyntaxNode tasks)
+    {
+        if (!tasks.Kind.Equals("List", StringComparison.Ordinal) && !tasks.Kind.Equals("Tuple", StringComparison.Ordinal)
+            || tasks.Children("elts").FirstOrDefault(e => !e.Is("Name")) is { } other)
+        {
+            return $"tasks={module.GetText(tasks)}: list the tasks by name to convert this flow";
+        }
+
+        foreach (var task in tasks.Children("elts"))
+        {
+            Node(task.Scalar("id")!);
+        }
+
+        return null;
+    }
+
     private string? AddTask(SyntaxNode statement, CallSyntax call)
     {
         if (call.Arguments is not [{ } task] || !task.Is("Name"))
