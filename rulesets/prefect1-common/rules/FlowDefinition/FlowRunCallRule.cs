@@ -197,7 +197,8 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
     private static string MainGuard(PythonModule module, string code)
     {
         var nl = module.NewLine;
-        var lines = code.Split(nl).Select(l => l.Length == 0 ? l : "    " + l);
+        // Comment lines stay byte for byte: Python ignores a comment's indentation.
+        var lines = code.Split(nl).Select(l => l.Trim().Length == 0 || l.TrimStart().StartsWith('#') ? l : "    " + l);
         return $"if __name__ == \"__main__\":{nl}{string.Join(nl, lines)}";
     }
 
