@@ -217,17 +217,6 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             }
         }
 
-        // `schedule = IntervalSchedule(...)` read only inside those settings: the deployment rule moves it too.
-        foreach (var assign in module.Body.Where(s => s.Is("Assign") && s.Children("targets") is [{ } t] && t.Is("Name") && s.Child("value")?.Is("Call") == true))
-        {
-            var name = assign.Children("targets")[0].Scalar("id");
-            var reads = module.Root.Descendants().Where(n => n.Is("Name") && n.Scalar("id") == name && n.Scalar("ctx") == "Load").ToList();
-            if (reads.Count == 1 && spans.Any(p => p.Start <= reads[0].Span.Start && reads[0].Span.End <= p.End))
-            {
-                spans.Add(assign.Span);
-            }
-        }
-
         return spans;
     }
 

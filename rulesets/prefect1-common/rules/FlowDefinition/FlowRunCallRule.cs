@@ -1,5 +1,4 @@
 using Assistant.Core.Rules;
-using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 using Assistant.Rulesets.Prefect.Support;
@@ -23,14 +22,9 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
     protected override IEnumerable<Finding> Find(RuleContext context)
     {
         var module = context.Module;
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        foreach (var finding in TaskMethodCalls.RunCalls(Id, context, PrefectSymbols.For(context), Safety.Review))
         {
-            if (node.Child("func") is { Kind: "Attribute" } function && function.Scalar("attr") == "run" && function.Child("value") is { Kind: "Name" } target
-                && module.Text[(function.Span.End - 3)..function.Span.End] == "run" && IsTaskFunction(context, target.Scalar("id")!))
-            {
-                var message = $"{target.Scalar("id")}.run(...) → {target.Scalar("id")}.fn(...): the task's own function, called outside a flow as v1's run() was";
-                yield return new Finding(Id, node.Span, message) { Fix = new Fix([TextEdit.Replace(new TextSpan(function.Span.End - 3, function.Span.End), "fn")], Safety.Review, message) };
-            }
+            yield return finding;
         }
 
         foreach (var flow in FlowFunction.In(module))
@@ -137,8 +131,7 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
                 }
                 else
                 {
-                    var nl = module.NewLine;
-                    edits.Add(TextEdit.Replace(statement.Span, $"if __name__ == \"__main__\":{nl}    {replacement}"));
+                    edits.Add(TextEdit.Replace(statement.Span, MainGuard(module, replacement)));
                 }
 
                 var message = $"{module.GetText(call.Node)} → {replacement}{(guarded || stateName is not null ? string.Empty : " under a __main__ guard")}";
@@ -207,29 +200,4 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
         statement.Is("Assign") && statement.Children("targets") is [{ } target] && target.Is("Name") && statement.Child("value")?.Is("Call") == true
             ? target.Scalar("id")
             : null;
-
-    // A module-level @task function of this module, or one imported from a project module by name.
-    private static bool IsTaskFunction(RuleContext context, string name)
-    {
-        var module = context.Module;
-        if (TaskFunctionIn(module, name))
-        {
-            return true;
-        }
-
-        foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)))
-        {
-            if (import.Names.FirstOrDefault(n => n.BoundName == name) is { } imported && PythonImports.AbsoluteModule(module.Path, import) is { } source
-                && context.Project.FindModule(source) is { } other)
-            {
-                return TaskFunctionIn(other, imported.Name);
-            }
-        }
-
-        return false;
-    }
-
-    private static bool TaskFunctionIn(PythonModule module, string name) =>
-        module.Body.Where(s => s.Kind is "FunctionDef" or "AsyncFunctionDef").Select(s => new FunctionDefSyntax(s))
-            .Any(f => f.Name == name && f.Decorators.Any(d => (d.Is("Call") ? d.Child("func") : d)?.DottedName() is "task" or "prefect.task"));
 }
