@@ -7,11 +7,11 @@ namespace Assistant.Rulesets.Prefect.Deployment;
 
 /// <summary>
 /// Executors → <c>@flow(task_runner=...)</c> per target (table <c>executors</c>, reference §13): from the
-/// <c>executor=</c> keyword carried over from <c>Flow(...)</c> or a module-level <c>f.executor = ...</c>.
-/// A flow without an executor ran on the sequential LocalExecutor in v1: it gets the target's sequential
-/// runner, so its <c>.map()</c>/<c>.submit()</c> calls (now or later) do not become concurrent and the
-/// declared runner stays what v1 ran. A flow without an executor whose run config set the v1 default
-/// executor through its environment (<c>PREFECT__ENGINE__EXECUTOR__DEFAULT_CLASS</c>) gets that executor's runner.
+/// <c>executor=</c> keyword carried over from <c>Flow(...)</c>, a module-level <c>f.executor = ...</c>, or the v1
+/// default executor a run config set through its environment (<c>PREFECT__ENGINE__EXECUTOR__DEFAULT_CLASS</c>).
+/// A v1 flow without any of these ran on the sequential LocalExecutor: the flow-definition rules that create its
+/// <c>@flow</c> give it the target's sequential runner (<see cref="TaskRunners.Sequential"/>), so a flow written for
+/// 2/3 in the same file, which this step cannot tell from a converted one, keeps the runner its author chose.
 /// </summary>
 public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
     id, "executor-to-task-runner", "deployment", Safety.Review,
@@ -26,28 +26,39 @@ public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
         foreach (var flow in FlowFunction.In(module))
         {
             var call = flow.DecoratorCall;
-            if (call?.Keyword("task_runner") is not null)
+            var keyword = call?.Keyword("executor");
+            var present = call?.Keyword("task_runner");
+            if (keyword is not null && present is not null)
             {
                 continue;
             }
 
-            var keyword = call?.Keyword("executor");
             var assignment = flow.ModuleStatements(module).FirstOrDefault(s => s.Is("Assign") && FlowFunction.Attribute(s) == "executor");
             var executor = keyword?.Value ?? assignment?.Child("value");
             var definition = ModuleNames.SingleUseDefinition(module, executor);
             executor = definition?.Child("value") ?? executor;
+            var fromEnvironment = executor is null && EnvironmentExecutor(module, flow) is { } named && named.Split('.')[^1] is "LocalExecutor" or "LocalDaskExecutor" or "DaskExecutor" ? named : null;
+            if (executor is null && fromEnvironment is null)
+            {
+                // No v1 executor: the runner the flow has (v1's default, added when the flow was created, or its author's) stays.
+                continue;
+            }
+
             var edits = new List<TextEdit>();
             var todos = new List<string>();
             var needs = new List<ImportNeed>();
-            var fromEnvironment = executor is null && EnvironmentExecutor(module, flow) is { } named && named.Split('.')[^1] is "LocalExecutor" or "LocalDaskExecutor" or "DaskExecutor" ? named : null;
             string runner;
             if (executor is null)
             {
-                runner = Runner(context, symbols, null, needs, todos, fromEnvironment?.Split('.')[^1])!;
+                runner = TaskRunners.Runner(context, symbols, null, needs, todos, fromEnvironment!.Split('.')[^1])!;
+                if (present is not null && module.GetText(present.Value) == runner)
+                {
+                    continue;
+                }
             }
             else
             {
-                if (Runner(context, symbols, executor, needs, todos) is not { } converted)
+                if (TaskRunners.Runner(context, symbols, executor, needs, todos) is not { } converted)
                 {
                     yield return new Finding(Id, executor.Span, "unknown executor")
                     {
@@ -59,9 +70,25 @@ public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
                 runner = converted;
             }
 
+            var consumed = new List<TextSpan>();
+            if (executor is not null)
+            {
+                consumed.Add(executor.Span);
+            }
+
             if (keyword is not null)
             {
                 edits.Add(TextEdit.Replace(keyword.Node.Span, $"task_runner={runner}"));
+            }
+            else if (present is not null)
+            {
+                // The v1 default runner the flow got when it was created gives way to the executor v1 actually used.
+                edits.Add(TextEdit.Replace(present.Value.Span, runner));
+                var replaced = CallSyntax.From(present.Value)?.Function.DottedName();
+                if (replaced is not null && needs.All(n => n.Name != replaced))
+                {
+                    consumed.Add(present.Value.Span);
+                }
             }
             else if (call is not null)
             {
@@ -77,12 +104,10 @@ public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
                 edits.Add(statement == definition ? TextEdit.Delete(SourceLines.WholeLinesWithBlankAbove(module, statement)) : SourceLines.DeleteStatement(module, statement));
             }
 
-            edits.AddRange(ImportEdits.Update(module, needs, executor is null ? [] : [executor.Span]));
+            edits.AddRange(ImportEdits.Update(module, needs, consumed));
             var message = fromEnvironment is not null
                 ? $"run config env {EnvironmentKey}={fromEnvironment} → task_runner={runner} (in 2/3 the task runner is part of the flow, not of its environment)"
-                : executor is null
-                ? $"{flow.Name} ran on v1's default sequential LocalExecutor: task_runner={runner} keeps .map()/.submit() sequential"
-                : $"{module.GetText(executor)} → task_runner={runner}";
+                : $"{module.GetText(executor!)} → task_runner={runner}";
             yield return new Finding(Id, flow.Decorator.Span, message)
             {
                 Fix = new Fix(edits, Safety.Review, message),
@@ -108,84 +133,5 @@ public abstract class ExecutorToTaskRunnerRule(string id) : PrefectRule(
         var keys = env.Children("keys");
         var index = keys.ToList().FindIndex(k => ConstantSyntax.StringValue(k) == EnvironmentKey);
         return index < 0 ? null : ConstantSyntax.StringValue(env.Children("values")[index]);
-    }
-
-    private static string? Runner(RuleContext context, PrefectSymbols symbols, SyntaxNode? executor, List<ImportNeed> needs, List<string> todos, string? environmentKind = null)
-    {
-        var module = context.Module;
-        var table = context.Tables["executors"];
-        var column = PrefectTarget.Column(context.Options);
-        var call = CallSyntax.From(executor);
-        var kind = executor is null ? environmentKind ?? "LocalExecutor" : call is null ? null : (symbols.Resolve(call.Function) ?? call.FunctionName)?.Split('.')[^1];
-        string? Arg(string name) => call?.Keyword(name)?.Value is { } v ? module.GetText(v) : null;
-        DataRow? row;
-        string? workers = null;
-        switch (kind)
-        {
-            case "LocalExecutor":
-                row = table.Rows.First(r => r.Get("v1") == "LocalExecutor");
-                break;
-            case "LocalDaskExecutor":
-                var scheduler = ConstantSyntax.StringValue(call?.Keyword("scheduler")?.Value ?? call?.Arguments.FirstOrDefault()) ?? "threads";
-                workers = Arg("num_workers");
-                if (scheduler == "synchronous")
-                {
-                    row = table.Rows.First(r => r.Get("v1") == "LocalExecutor");
-                    break;
-                }
-
-                row = table.Rows.First(r => r.Get("v1") == "LocalDaskExecutor" && r.Get("variant") == (scheduler == "processes" ? "processes" : "threads"));
-                break;
-            case "DaskExecutor":
-                row = table.Rows.First(r => r.Get("v1") == "DaskExecutor");
-                var kept = new List<string>();
-                foreach (var keyword in call?.Keywords ?? [])
-                {
-                    var name = keyword.Name;
-                    if (name is "address" or "cluster_class" or "cluster_kwargs" or "adapt_kwargs" or "client_kwargs" || (name == "performance_report_path" && PrefectTarget.IsPrefect3(context.Options)))
-                    {
-                        kept.Add($"{name}={module.GetText(keyword.Value)}");
-                    }
-                    else
-                    {
-                        todos.Add($"DaskExecutor({name}={module.GetText(keyword.Value)}) has no DaskTaskRunner option on this target");
-                    }
-                }
-
-                if (call?.Arguments.Count > 0)
-                {
-                    kept.Insert(0, $"address={module.GetText(call!.Arguments[0])}");
-                }
-
-                AddImport(row, column, needs);
-                todos.Add("install prefect-dask");
-                return $"DaskTaskRunner({string.Join(", ", kept)})";
-            default:
-                return null;
-        }
-
-        AddImport(row, column, needs);
-        var template = row.Require(column);
-        if (template.Contains("{n}", StringComparison.Ordinal))
-        {
-            template = workers is null ? template.Replace("max_workers={n}", string.Empty).Replace("\"n_workers\": {n}, ", string.Empty) : template.Replace("{n}", workers);
-        }
-        else if (workers is not null && kind == "LocalDaskExecutor")
-        {
-            todos.Add($"2.x ConcurrentTaskRunner cannot bound concurrency to num_workers={workers}; use a tag concurrency limit or DaskTaskRunner(cluster_kwargs={{\"n_workers\": 1, \"threads_per_worker\": {workers}, \"processes\": False}})");
-        }
-
-        if (row.Get("package") is { Length: > 0 } package && row.Require($"{column}_import").StartsWith("prefect_dask", StringComparison.Ordinal))
-        {
-            todos.Add($"install {package}");
-        }
-
-        return template;
-    }
-
-    private static void AddImport(DataRow row, string column, List<ImportNeed> needs)
-    {
-        var import = row.Require($"{column}_import");
-        needs.Add(ImportNeed.Of(import[..import.IndexOf(':')], import[(import.IndexOf(':') + 1)..]));
     }
 }

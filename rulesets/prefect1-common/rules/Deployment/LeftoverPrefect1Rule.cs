@@ -23,6 +23,18 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         var module = context.Module;
         var symbols = PrefectSymbols.For(context);
         var column = PrefectTarget.Column(context.Options);
+        // 0. Schedule objects no flow uses become the target's; the rest of this rule looks at the module they leave (next pass).
+        var schedules = StandaloneSchedules.Find(Id, context, symbols).ToList();
+        if (schedules.Count > 0)
+        {
+            foreach (var schedule in schedules)
+            {
+                yield return schedule;
+            }
+
+            yield break;
+        }
+
         var used = module.Root.Descendants().Where(n => n.Is("Name")).Select(n => n.Scalar("id")!).ToHashSet(StringComparer.Ordinal);
 
         // 1. Unused Prefect 1 from-imports (left behind by conversions of several uses).

@@ -137,6 +137,14 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
             edits.AddRange(CallEdits.RemoveMany(module, call, removed));
         }
 
+        // A flow without an executor ran on v1's sequential LocalExecutor: it gets the target's sequential runner here,
+        // where it is known to be a v1 flow (an executor set later, f.executor = …, replaces it in the deployment step).
+        var needs = new List<ImportNeed>();
+        if (call.Keyword("executor") is null)
+        {
+            edits.Add(CallEdits.AddKeyword(module, call, $"task_runner={TaskRunners.Sequential(context, needs)}", removed));
+        }
+
         if (symbols.FlowSubclasses.TryGetValue(call.FunctionName ?? string.Empty, out var subclass) || symbols.LocalFlowSubclasses.Contains(call.FunctionName ?? string.Empty))
         {
             todos.Add($"{subclass ?? call.FunctionName} is a project subclass of Flow; re-create what it adds (state handlers → on_failure/on_completion hooks, extra attributes → tags or parameters)");
@@ -224,7 +232,6 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
         }
 
         var dateTimeName = "datetime";
-        var needs = new List<ImportNeed>();
         if (parameters.Any(p => p.IsDateTime))
         {
             dateTimeName = symbols.Module.Imports().Any(i => !i.IsFrom && i.Names.Any(n => n.Name == "datetime" && n.Alias is null)) ? "datetime.datetime" : "datetime";

@@ -78,7 +78,8 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
                 var replacement = $"{flow.Name}({string.Join(", ", arguments)})";
                 var edits = new List<TextEdit>();
                 // Under `if __name__ == "__main__":` or in a function body (a main() called by the script) it stays where it is.
-                var guarded = statement.Parent?.Kind is "If" or "FunctionDef" or "AsyncFunctionDef";
+                // In a `with prefect.context(secrets=...)` block too: the runtime step makes that block a __main__ guard.
+                var guarded = statement.Parent?.Kind is "If" or "FunctionDef" or "AsyncFunctionDef" || (statement.Parent is { } block && LocalSecrets.Of(block) is not null);
                 SyntaxNode? perTaskResult = null;
                 if (stateName is not null)
                 {

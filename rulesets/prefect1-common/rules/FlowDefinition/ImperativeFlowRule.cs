@@ -159,6 +159,14 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
             }
         }
 
+        // A flow without an executor ran on v1's sequential LocalExecutor (an executor set later, f.executor = …,
+        // replaces this in the deployment step).
+        var needs = new List<ImportNeed> { decorator == "flow" ? ImportNeed.Of("prefect", "flow") : ImportNeed.Module("prefect") };
+        if (call.Keyword("executor") is null)
+        {
+            keywords.Add($"task_runner={TaskRunners.Sequential(context, needs)}");
+        }
+
         if (FlowParameters.RenameTodo(parameters) is { } renameTodo)
         {
             todos.Add(renameTodo);
@@ -176,7 +184,7 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
             }
         }
 
-        edits.AddRange(ImportEdits.Update(module, [decorator == "flow" ? ImportNeed.Of("prefect", "flow") : ImportNeed.Module("prefect")], consumed));
+        edits.AddRange(ImportEdits.Update(module, needs, consumed));
         var message = $"imperative Flow {module.GetText(call.Arguments.FirstOrDefault() ?? call.Node)} becomes the @flow function {functionName}: {order.Count(n => !parameterNames.ContainsKey(n))} task call(s) in dependency order";
         return new Finding(Id, assignment.Span, message)
         {

@@ -90,6 +90,12 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
 
         foreach (var with in module.Root.Descendants().Where(n => n.Kind is "With"))
         {
+            if (LocalSecrets.Of(with) is { } secrets)
+            {
+                yield return LocalSecretsGuard(context, with, secrets);
+                continue;
+            }
+
             foreach (var (item, _) in new WithSyntax(with).Items)
             {
                 if (CallSyntax.From(item) is { } call && symbols.Is(call.Function, "prefect.context"))
@@ -106,6 +112,66 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
         {
             yield return new Finding(Id, module.Root.Span, "prefect.context is no longer used") { Fix = new Fix(cleanup, Safety.Safe, "remove the unused context import") };
         }
+    }
+
+    // `with prefect.context(secrets={...}):` around a local run → a __main__ guard that saves each secret as a Secret block first.
+    private Finding LocalSecretsGuard(RuleContext context, SyntaxNode with, IReadOnlyList<(string Name, SyntaxNode Value)> secrets)
+    {
+        var module = context.Module;
+        var syntax = new WithSyntax(with);
+        var colon = module.Text.IndexOf(':', syntax.Items[0].Context.Span.End);
+        var indent = SourceLines.IndentOf(module, syntax.Body[0].Span.Start);
+        var nl = module.NewLine;
+        var needs = new List<ImportNeed> { ImportNeed.Of("prefect.blocks.system", "Secret") };
+        var saves = new List<string>();
+        var blocks = new List<string>();
+        var asJson = new List<string>();
+        foreach (var (name, value) in secrets)
+        {
+            var block = context.Options.SecretBlockNames.GetValueOrDefault(name) ?? Names.BlockName(name);
+            blocks.Add($"{name} → \"{block}\"");
+            var text = module.GetText(value);
+            if (!IsPrefect3(context) && IsDictionary(module, value))
+            {
+                // A 2.x Secret holds a string (SecretStr): a dict is stored as JSON.
+                text = $"json.dumps({text})";
+                needs.Add(ImportNeed.Module("json"));
+                asJson.Add(block);
+            }
+
+            saves.Add($"{nl}{indent}Secret(value={text}).save({Names.Quote(block)}, overwrite=True)");
+        }
+
+        var edits = new List<TextEdit>
+        {
+            TextEdit.Replace(new TextSpan(with.Span.Start, colon + 1), "if __name__ == \"__main__\":" + string.Concat(saves)),
+        };
+        edits.AddRange(ImportEdits.Update(module, needs, []));
+        var message = $"local secrets in prefect.context → Secret blocks saved before the run, under a __main__ guard ({string.Join(", ", blocks)})";
+        var todo = $"v1 read the local secrets {string.Join(", ", secrets.Select(s => s.Name))} from prefect.context; 2/3 read Secret blocks, so this script saves them on the Prefect server before the run (block names: {string.Join(", ", blocks)})"
+            + (asJson.Count > 0 ? $"; a 2.x Secret holds a string, so {string.Join(", ", asJson)} is stored as JSON: read it with json.loads(Secret.load(...).get())" : string.Empty);
+        return new Finding(Id, with.Span, message)
+        {
+            Fix = new Fix(edits, Safety.Review, message),
+            Todo = new ManualTodo(todo, "reference/prefect.md §11"),
+        };
+    }
+
+    // A dict display or dict(...) call, or a name bound once at module level to one.
+    private static bool IsDictionary(PythonModule module, SyntaxNode value)
+    {
+        if (value.Kind is "Dict" or "DictComp" || CallSyntax.From(value)?.FunctionName == "dict")
+        {
+            return true;
+        }
+
+        if (!value.Is("Name"))
+        {
+            return false;
+        }
+
+        var bindings = module.Body.Where(s => s.Is("Assign") && s.Children("targets") is [{ } t] && t.Is("Name") && t.Scalar("id") == value.Scalar("id")).ToList();
+        return bindings.Count == 1 && bindings[0].Child("value") is { } bound && (bound.Kind is "Dict" or "DictComp" || CallSyntax.From(bound)?.FunctionName == "dict");
     }
 
     // (expression to replace, key, the prefect.context node) for context.get("k"), context.k, context["k"].

@@ -104,6 +104,36 @@ public static class CallEdits
         return TextEdit.Insert(last.Span.End, $", {keywordText}");
     }
 
+    /// <summary>
+    /// <see cref="AddKeyword(PythonModule, CallSyntax, string)"/> for a fix that also removes <paramref name="removed"/>
+    /// (with <see cref="RemoveMany"/>): the new keyword goes after the last argument that stays.
+    /// </summary>
+    public static TextEdit AddKeyword(PythonModule module, CallSyntax call, string keywordText, IReadOnlyCollection<SyntaxNode> removed)
+    {
+        var all = ArgumentNodes(call);
+        var kept = all.Where(a => !removed.Any(r => r.Span == a.Span)).ToList();
+        if (kept.Count == 0)
+        {
+            return TextEdit.Insert(call.Node.Span.End - 1, keywordText);
+        }
+
+        if (ReferenceEquals(kept[^1], all[^1]))
+        {
+            return AddKeyword(module, call, keywordText);
+        }
+
+        // The trailing arguments go: one per line, the new keyword takes the line of the first of them.
+        var next = all[all.ToList().IndexOf(kept[^1]) + 1];
+        var line = module.Lines.LineOf(next.Span.Start);
+        var lineStart = module.Lines.LineStart(line);
+        if (module.Lines.LineOf(kept[^1].Span.Start) != line && module.Text[lineStart..next.Span.Start].Trim().Length == 0)
+        {
+            return TextEdit.Insert(lineStart, $"{module.Text[lineStart..next.Span.Start]}{keywordText},{module.NewLine}");
+        }
+
+        return TextEdit.Insert(kept[^1].Span.End, $", {keywordText}");
+    }
+
     // Arguments first..last that sit alone on their own lines (plus a trailing comma): those whole lines.
     private static TextSpan? OwnLines(PythonModule module, SyntaxNode first, SyntaxNode last)
     {

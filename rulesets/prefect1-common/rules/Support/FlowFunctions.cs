@@ -24,12 +24,13 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
         return target?.DottedName() is "flow" or "prefect.flow";
     }
 
-    /// <summary>Module-level statements <c>name.attr = value</c> / <c>name.method(...)</c> (also under <c>if __name__ == "__main__":</c>).</summary>
+    /// <summary>Module-level statements <c>name.attr = value</c> / <c>name.method(...)</c> (also under <c>if __name__ == "__main__":</c>
+    /// and in a <c>with prefect.context(secrets=...)</c> block, which becomes such a guard: <see cref="LocalSecrets"/>).</summary>
     public IEnumerable<SyntaxNode> ModuleStatements(PythonModule module)
     {
         foreach (var statement in module.Body)
         {
-            if (statement.Is("If") && IsMainGuard(statement))
+            if ((statement.Is("If") && IsMainGuard(statement)) || LocalSecrets.Of(statement) is not null)
             {
                 foreach (var inner in statement.Children("body"))
                 {

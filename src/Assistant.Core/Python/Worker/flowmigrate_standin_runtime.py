@@ -164,6 +164,22 @@ class StandIn:
         return "%s(%s)" % (type(self).__name__, ", ".join(args))
 
 
+def _task_operator(name):
+    # Prefect 1 Task overloads arithmetic, bitwise and ordering operators (each builds a task of the flow); other
+    # families' classes do not, so they keep Python's TypeError.
+    def method(self, *args):
+        if self._fm_family != "prefect1":
+            return NotImplemented
+        return Anything("(%s %s)" % (type(self).__name__, name))
+    method.__name__ = name
+    return method
+
+
+for _name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "and", "or", "xor", "radd", "rsub", "rmul",
+              "rtruediv", "rfloordiv", "rmod", "rpow", "rand", "ror", "rxor", "lt", "le", "gt", "ge"):
+    setattr(StandIn, "__%s__" % _name, _task_operator(_name))
+
+
 class Member(StandIn):
     """An enum member or nested constant of a stand-in class."""
 

@@ -117,6 +117,34 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Read_A_Prefect1_Flow_That_Adds_Its_Parameters_With_An_Operator()
+    {
+        // v1 Tasks overload operators (each builds a task): `x + y` on two Parameters must not stop the old module.
+        const string text = "from prefect import Flow, Parameter, task\n\n\n@task\ndef total(x, y, z):\n    print(x, y, z)\n\n\n"
+            + "with Flow(\"sums\") as flow:\n    x = Parameter(\"x\", default=1)\n    y = Parameter(\"y\", default=2)\n    total(x, y, x + y)\n    total(x, y, x * 2 > y)\n";
+        var before = PrefectBefore with { ModulePath = "prefect_pair/operators.py", Files = new Dictionary<string, string> { ["prefect_pair/operators.py"] = text } };
+
+        var declarations = await _checker.DeclarationsAsync(before);
+
+        Assert.True(declarations.Loaded, declarations.Error?.ToString());
+        var flow = declarations.Entities.Single(e => e.Name == "sums");
+        Assert.Equal("1", flow.Settings["parameter[x].default"]);
+        Assert.Equal("2", flow.Settings["parameter[y].default"]);
+    }
+
+    [Fact]
+    public async Task Should_Keep_Python_Operator_Errors_For_Stand_Ins_Of_Other_Frameworks()
+    {
+        const string text = "import flyte\n\nenv = flyte.TaskEnvironment(name=\"etl\")\ntotal = env + env\n";
+        var after = Flyte2("operators.py") with { Files = new Dictionary<string, string> { ["flyte_pair/operators.py"] = text } };
+
+        var declarations = await _checker.DeclarationsAsync(after);
+
+        Assert.False(declarations.Loaded);
+        Assert.Contains("unsupported operand", declarations.Error?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_Read_Prefect_Schedules_From_The_Flows_Deployment_File()
     {
         var after = Prefect3("after_yaml.py") with { DeploymentFiles = ["prefect_pair/deployments/ingest.prefect.yaml"] };
