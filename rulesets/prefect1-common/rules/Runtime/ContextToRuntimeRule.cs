@@ -114,7 +114,8 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
         }
     }
 
-    // `with prefect.context(secrets={...}):` around a local run → a __main__ guard that saves each secret as a Secret block first.
+    // `with prefect.context(secrets={...}):` around a local run → a __main__ guard that first creates each missing secret as a
+    // Secret block (an existing block is kept: overwriting it would change what deployed flows read).
     private Finding LocalSecretsGuard(RuleContext context, SyntaxNode with, IReadOnlyList<(string Name, SyntaxNode Value)> secrets)
     {
         var module = context.Module;
@@ -139,7 +140,9 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
                 asJson.Add(block);
             }
 
-            saves.Add($"{nl}{indent}Secret(value={text}).save({Names.Quote(block)}, overwrite=True)");
+            // Created once, never overwritten: the block may already hold the value other flows use (reference §11).
+            var quoted = Names.Quote(block);
+            saves.Add($"{nl}{indent}try:{nl}{indent}{indent}Secret.load({quoted}){nl}{indent}except ValueError:{nl}{indent}{indent}Secret(value={text}).save({quoted})");
         }
 
         var edits = new List<TextEdit>
@@ -147,8 +150,8 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
             TextEdit.Replace(new TextSpan(with.Span.Start, colon + 1), "if __name__ == \"__main__\":" + string.Concat(saves)),
         };
         edits.AddRange(ImportEdits.Update(module, needs, []));
-        var message = $"local secrets in prefect.context → Secret blocks saved before the run, under a __main__ guard ({string.Join(", ", blocks)})";
-        var todo = $"v1 read the local secrets {string.Join(", ", secrets.Select(s => s.Name))} from prefect.context; 2/3 read Secret blocks, so this script saves them on the Prefect server before the run (block names: {string.Join(", ", blocks)})"
+        var message = $"local secrets in prefect.context → Secret blocks created (when missing) before the run, under a __main__ guard ({string.Join(", ", blocks)})";
+        var todo = $"v1 read the local secrets {string.Join(", ", secrets.Select(s => s.Name))} from prefect.context; 2/3 read Secret blocks, so this script creates the missing ones as Secret blocks on the Prefect server before the run and keeps existing blocks, whose values the run then uses (block names: {string.Join(", ", blocks)})"
             + (asJson.Count > 0 ? $"; a 2.x Secret holds a string, so {string.Join(", ", asJson)} is stored as JSON: read it with json.loads(Secret.load(...).get())" : string.Empty);
         return new Finding(Id, with.Span, message)
         {

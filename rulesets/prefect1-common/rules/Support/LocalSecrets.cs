@@ -6,7 +6,7 @@ namespace Assistant.Rulesets.Prefect.Support;
 /// A module-level <c>with prefect.context(secrets={"NAME": value, …}):</c> (or <c>secrets=dict(NAME=value)</c>): v1's way
 /// to give a local <c>flow.run()</c> its secrets. Its body is script code: the flow-definition step converts the runs in it
 /// as if guarded (<see cref="FlowFunction.ModuleStatements"/>), and the runtime step turns the block into a
-/// <c>__main__</c> guard that first saves each secret as a Secret block (reference §11).
+/// <c>__main__</c> guard that first creates each missing secret as a Secret block (reference §11).
 /// </summary>
 public static class LocalSecrets
 {
