@@ -9,7 +9,8 @@ namespace Assistant.Rulesets.Prefect.Tasks;
 /// <summary>
 /// Task-library classes (<c>prefect.tasks.*</c>, reference §16) → a <c>@task</c> function written into the module
 /// that does what the class's <c>run()</c> did with the library v1 used (<see cref="TaskLibraryTemplates"/>).
-/// Instances <c>t = ShellTask(command="ls", max_retries=2)</c> → <c>t = shell_task.with_options(retries=2)</c> with
+/// Instances <c>t = ShellTask(command="ls", max_retries=2)</c> → <c>t = shell_task.with_options(name="ShellTask", retries=2)</c>
+/// (v1's default task name is the class name) with
 /// the instance's settings passed as keywords at each call of <c>t</c> (run-time arguments still win); inline
 /// <c>Cls(...)(...)</c> and <c>Cls(...).map(...)</c> call the function directly; an instance a flow passes as a
 /// value (v1 ran it as an upstream task) is called once, before its first use in that flow. Task options the
@@ -20,7 +21,7 @@ public abstract class TaskLibraryRule(string id) : PrefectRule(
     id, "task-library", "tasks", Safety.Review,
     "task-library classes (ShellTask, docker, GitHub, MySQL, GCS, Airtable, Jinja, ...) → @task functions doing what run() did",
     "prefect.tasks.* does not exist in 2/3; the function keeps every setting and the v1 behaviour (reference/prefect.md §16).",
-    "t = ShellTask(command=\"ls\", max_retries=2)\n...\nt()\n→\n@task\ndef shell_task(command=None, ...): ...\nt = shell_task.with_options(retries=2)\n...\nt(command=\"ls\")")
+    "t = ShellTask(command=\"ls\", max_retries=2)\n...\nt()\n→\n@task\ndef shell_task(command=None, ...): ...\nt = shell_task.with_options(name=\"ShellTask\", retries=2)\n...\nt(command=\"ls\")")
 {
     protected override IEnumerable<Finding> Find(RuleContext context)
     {

@@ -20,10 +20,10 @@ public static class GcsTaskTemplates
                 # v1 fell back to the GCP_CREDENTIALS secret: the Secret block of that name (reference §11)
                 import json
 
-                from prefect.blocks.system import Secret
+                import prefect.blocks.system
 
                 try:
-                    credentials = Secret.load("gcp-credentials").get()
+                    credentials = prefect.blocks.system.Secret.load("gcp-credentials").get()
                 except ValueError:
                     credentials = None
                 if isinstance(credentials, str):

@@ -31,7 +31,9 @@ public sealed class TaskLibraryPlan(PythonModule module, TaskLibraryTemplate tem
             return false;
         }
 
-        var replacement = split.Options.Count == 0 ? functionName : $"{functionName}.with_options({string.Join(", ", split.Options)})";
+        // Each v1 instance was its own task, named after its class unless given a name: keep both.
+        var options = split.Options.Any(o => o.StartsWith("name=", StringComparison.Ordinal)) ? split.Options : [$"name={Names.Quote(template.ClassName)}", .. split.Options];
+        var replacement = $"{functionName}.with_options({string.Join(", ", options)})";
         var parent = construction.Parent;
 
         // Cls(...)(args)
@@ -102,8 +104,12 @@ public sealed class TaskLibraryPlan(PythonModule module, TaskLibraryTemplate tem
             else
             {
                 var text = module.GetText(keyword.Node);
-                Todos.Add((call.Node.Span.Start, IsTaskOption(keyword.Name)
-                    ? $"{template.ClassName}(...) {text}: with_options(...) has no {keyword.Name}; removed, see reference §3.1 and §7 for how to keep it"
+                Todos.Add((call.Node.Span.Start, keyword.Name == "trigger"
+                    ? $"{template.ClassName}(...) {text} removed (with_options(...) has no trigger): " + (module.GetText(keyword.Value).Split('.')[^1] is "all_finished" or "always_run"
+                        ? "this task must run even when its upstream tasks fail: submit them and pass their futures wrapped in allow_failure(...), or call it in a finally: block of the flow"
+                        : "call the upstream tasks with return_state=True and call this task only when their states match the trigger (reference §7)")
+                    : IsTaskOption(keyword.Name)
+                    ? $"{template.ClassName}(...) {text}: with_options(...) has no {keyword.Name}; removed, see reference §3.1 for how to keep it"
                     : $"{template.ClassName}(...) {text}: not a {template.ClassName} argument in Prefect 1.4 (an older release's); removed, pass its value as the argument the function takes"));
             }
         }
