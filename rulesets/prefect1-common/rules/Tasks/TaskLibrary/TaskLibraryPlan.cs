@@ -52,12 +52,12 @@ public sealed class TaskLibraryPlan(PythonModule module, TaskLibraryTemplate tem
             return true;
         }
 
-        // instance = Cls(...) at module level
-        if (construction.ParentField == "value" && parent is not null && parent.Is("Assign") && SourceLines.IsModuleLevel(parent)
-            && parent.Children("targets") is [{ } target] && target.Is("Name"))
+        // instance = Cls(...) at module level, or in a function (v1 flow blocks often created their library tasks inside)
+        if (construction.ParentField == "value" && parent is not null && parent.Is("Assign") && parent.Children("targets") is [{ } target] && target.Is("Name")
+            && (SourceLines.IsModuleLevel(parent) ? module.Root : parent.Ancestors().FirstOrDefault(a => a.Kind is "FunctionDef" or "AsyncFunctionDef")) is { } scope)
         {
             var instance = target.Scalar("id")!;
-            if (!Instance(instance, parent, split.Settings))
+            if (!Instance(instance, parent, split.Settings, scope))
             {
                 return false;
             }
@@ -135,10 +135,10 @@ public sealed class TaskLibraryPlan(PythonModule module, TaskLibraryTemplate tem
         or "checkpoint" or "result" or "target" or "state_handlers" or "on_failure" or "nout" or "task_run_name";
 
     // Every use of the instance: calls and .map calls get the settings; a flow passing it as a value calls it first.
-    private bool Instance(string instance, SyntaxNode assignment, List<(string Name, SyntaxNode Value)> settings)
+    private bool Instance(string instance, SyntaxNode assignment, List<(string Name, SyntaxNode Value)> settings, SyntaxNode scope)
     {
         var hoists = new Dictionary<SyntaxNode, List<SyntaxNode>>();
-        foreach (var use in module.Root.Descendants().Where(n => n.Is("Name") && n.Scalar("id") == instance && n.Scalar("ctx") == "Load"))
+        foreach (var use in scope.Descendants().Where(n => n.Is("Name") && n.Scalar("id") == instance && n.Scalar("ctx") == "Load"))
         {
             var parent = use.Parent!;
             if (parent.Is("Call") && use.ParentField == "func")
@@ -160,8 +160,8 @@ public sealed class TaskLibraryPlan(PythonModule module, TaskLibraryTemplate tem
             }
         }
 
-        // The instance rebound in the module, or assigned in a flow: its uses are not all this task.
-        if (module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == instance && n.Scalar("ctx") == "Store" && n.Parent != assignment))
+        // The instance rebound in its scope: its uses are not all this task.
+        if (scope.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == instance && n.Scalar("ctx") == "Store" && n.Parent != assignment))
         {
             return false;
         }
