@@ -64,6 +64,11 @@ public abstract class TaskLibraryRule(string id) : PrefectRule(
                 continue;
             }
 
+            if (template.SecretParameter is { } secret)
+            {
+                todos.Add((nodes.Min(n => n.Span.Start), SecretTodo(module, template, secret, nodes)));
+            }
+
             taken.Add(name);
             edits.AddRange(plan.Edits);
             consumed.AddRange(nodes.Select(n => n.Span));
@@ -93,6 +98,33 @@ public abstract class TaskLibraryRule(string id) : PrefectRule(
             Fix = new Fix(edits, Safety.Review, message),
             Todo = todos.Count == 0 ? null : new ManualTodo(string.Join("; ", todos.OrderBy(t => t.Position).Select(t => t.Text)), "reference/prefect.md §3.1, §16"),
         };
+    }
+
+    // The Secret blocks the function loads: the v1 secret names the constructions and calls pass, else the default.
+    private static string SecretTodo(PythonModule module, TaskLibraryTemplate template, string parameter, List<SyntaxNode> uses)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        var defaultName = template.Parameters.Select(p => p.Split('=', 2)).Where(p => p[0] == parameter).Select(p => p[1].Trim('"')).FirstOrDefault();
+        foreach (var use in uses)
+        {
+            var construction = new CallSyntax(use.Parent!);
+            var value = construction.Keyword(parameter)?.Value ?? (template.InitOrder.ToList().IndexOf(parameter) is var i && i >= 0 && i < construction.Arguments.Count ? construction.Arguments[i] : null);
+            if (value is null && defaultName is not null)
+            {
+                names.Add(defaultName);
+            }
+            else if (ConstantSyntax.StringValue(value) is { } name)
+            {
+                names.Add(name);
+            }
+            else if (value is not null)
+            {
+                names.Add(module.GetText(value));
+            }
+        }
+
+        return $"{template.ClassName} read the webhook from a Prefect secret: create the Secret block{(names.Count == 1 ? string.Empty : "s")} "
+            + string.Join(", ", names.Select(n => $"\"{Names.BlockName(n)}\" (v1 secret {n})")) + " holding it, e.g. Secret(value=...).save(\"<name>\"), or pass webhook_url= at the call";
     }
 
     // After the last top-level import (the new functions need nothing defined later), or at the top.

@@ -13,6 +13,7 @@ namespace Assistant.Rulesets.Prefect.Tasks.TaskLibrary;
 /// <param name="Body">The function body (docstring first), indented by four spaces, lines separated by <c>\n</c>.</param>
 /// <param name="Packages">The distributions the body imports (for the dependency manifests).</param>
 /// <param name="UsesLogger">Does the body call <c>get_run_logger()</c>?</param>
+/// <param name="SecretParameter">The parameter naming a v1 secret the body loads as a Secret block (the blocks to create get a TODO).</param>
 public sealed record TaskLibraryTemplate(
     string Module,
     string ClassName,
@@ -20,7 +21,8 @@ public sealed record TaskLibraryTemplate(
     IReadOnlyList<string> Parameters,
     string Body,
     IReadOnlyList<string> Packages,
-    bool UsesLogger = false)
+    bool UsesLogger = false,
+    string? SecretParameter = null)
 {
     /// <summary>The parameter names (without defaults or stars).</summary>
     public IEnumerable<string> ParameterNames => Parameters.Select(ParameterName);

@@ -13,6 +13,7 @@ public static class TaskLibraryTemplates
         .. GcsTaskTemplates.All,
         .. TemplateTaskTemplates.All,
         .. TwitterTaskTemplates.All,
+        .. NotificationTaskTemplates.All,
     ];
 
     /// <summary>The template for a resolved import path (<c>prefect.tasks.docker.containers.CreateContainer</c>), if any.</summary>
