@@ -8,7 +8,8 @@ namespace Assistant.Rulesets.Prefect.Files;
 /// <summary>
 /// <c>prefect==1.*</c> / <c>prefect==0.15.*</c> pins in requirements files, pyproject.toml, setup.py and
 /// Pipfile (and a bare <c>prefect</c> line in a requirements file) → the target's prefect, plus the integration
-/// packages the converted code imports (<c>prefect_dask</c> → <c>prefect-dask</c>, …), found in the project's modules (reference §16).
+/// packages the converted code imports (<c>prefect_dask</c> → <c>prefect-dask</c>, …), found in the project's modules (reference §16),
+/// and the libraries the converted task-library functions call (<c>docker</c>, <c>PyMySQL</c>, …; table <c>python_packages</c>).
 /// </summary>
 public abstract partial class DependencyManifestRule(string id) : PrefectFileRule(
     id, "prefect-dependency-pin", "deployment", Safety.Review,
@@ -47,11 +48,16 @@ public abstract partial class DependencyManifestRule(string id) : PrefectFileRul
 
         var version = match.Groups["spec"].Value;
         var requirement = PrefectTarget.PrefectRequirement(context.Options);
-        var packages = context.Project.Modules.SelectMany(m => m.Imports())
-            .SelectMany(i => i.IsFrom ? [i.Module ?? string.Empty] : i.Names.Select(n => n.Name))
-            .Select(m => m.Split('.')[0])
-            .Where(m => m.StartsWith("prefect_", StringComparison.Ordinal) && context.Project.FindModule(m) is null)
-            .Select(m => m.Replace('_', '-'))
+        var imported = context.Project.Modules.SelectMany(m => m.Imports())
+            .SelectMany(i => i.IsFrom ? [i.Module ?? string.Empty, .. i.Names.Select(n => $"{i.Module}.{n.Name}")] : i.Names.Select(n => n.Name))
+            .Where(m => m.Length > 0 && context.Project.FindModule(m.Split('.')[0]) is null)
+            .ToHashSet(StringComparer.Ordinal);
+        var integrations = imported.Select(m => m.Split('.')[0]).Where(m => m.StartsWith("prefect_", StringComparison.Ordinal)).Select(m => m.Replace('_', '-'));
+        // Libraries the converted task-library functions call (table python_packages).
+        var libraries = context.Tables["python_packages"].Rows
+            .Where(r => imported.Any(m => m == r.Get("module") || m.StartsWith(r.Get("module") + ".", StringComparison.Ordinal)))
+            .Select(r => r.Get("package")!);
+        var packages = integrations.Concat(libraries)
             .Distinct().Order(StringComparer.Ordinal)
             .Where(p => !Regex.IsMatch(context.Text, $@"(?im)^\s*[""']?{Regex.Escape(p)}\b"))
             .ToList();
