@@ -15,7 +15,7 @@ public sealed class LaunchPlanToTrigger : IRule
         "launch-plan-to-trigger",
         "triggers",
         Safety.Review,
-        "A scheduled launch plan becomes `<lp> = flyte.Trigger(name, flyte.Cron(expr) | flyte.FixedRate(minutes), inputs={...}, auto_activate=False)` declared before the driver task and attached with triggers=; kickoff_time_input_arg → flyte.TriggerTime; a cutover TODO says when to activate it. A launch plan without a schedule (and no options besides inputs) becomes functools.partial(task, **its inputs): the callable it was; other unscheduled ones get a TODO.",
+        "A scheduled launch plan becomes `<lp> = flyte.Trigger(name, flyte.Cron(expr) | flyte.FixedRate(minutes), inputs={...}, auto_activate=False)` declared before the driver task and attached with triggers=; kickoff_time_input_arg → flyte.TriggerTime; a cutover TODO says when to activate it. A launch plan without a schedule (and no options besides inputs and notifications) becomes functools.partial(task, **its inputs): the callable it was, its notifications in a TODO for the launch code; other unscheduled ones get a TODO.",
         "Flyte 2 has no launch plans: schedules are triggers on a task, active by default, so they are generated inactive to avoid running the job twice next to the Flyte 1 launch plan (reference/flyte.md §9).",
         "LaunchPlan.get_or_create(workflow=wf, name=\"n\", schedule=CronSchedule(schedule=\"0 6 * * *\"))  →  lp = flyte.Trigger(name=\"n\", automation=flyte.Cron(\"0 6 * * *\"), auto_activate=False) + @env.task(triggers=lp)");
 
@@ -185,7 +185,7 @@ public sealed class LaunchPlanToTrigger : IRule
     private List<Finding>? Unscheduled(PythonModule module, SyntaxNode statement, CallSyntax call, SyntaxNode? workflow, Dictionary<string, SyntaxNode> keywords, HashSet<string> importsAdded)
     {
         if (!statement.Is("Assign") || statement.Children("targets") is not [{ Kind: "Name" } target] || workflow?.Is("Name") != true
-            || keywords.Keys.Any(k => k is not ("workflow" or "name" or "default_inputs" or "fixed_inputs")) || call.Arguments.Any(a => a.Is("Starred"))
+            || keywords.Keys.Any(k => k is not ("workflow" or "name" or "default_inputs" or "fixed_inputs" or "notifications")) || call.Arguments.Any(a => a.Is("Starred"))
             || call.Arguments.Count > 2)
         {
             return null;
@@ -225,6 +225,13 @@ public sealed class LaunchPlanToTrigger : IRule
                 Fix = new Fix(edits, Safety.Review, "a launch plan without schedule is its task called with the launch plan's inputs"),
             },
         };
+        if (keywords.TryGetValue("notifications", out var notifications))
+        {
+            // Flyte 2 attaches notifications to a trigger or to one run, never to a callable: they move to the launch code.
+            var why = $"notifications={Flat(module.GetText(notifications))} of launch plan {target.Scalar("id")} were not converted: Flyte 2 notifies per run, so launch it with flyte.with_runcontext(notifications=(flyte.notify.Email(on_phase=ActionPhase..., recipients=(...)),)).run(...) (Slack/PagerDuty by email: flyte.notify.Email to the same addresses) (reference/flyte.md §9.4)";
+            findings.Add(new Finding(Descriptor.Id, statement.Span, why) { Todo = new ManualTodo(why, "reference/flyte.md §9.4") });
+        }
+
         if (keywords.ContainsKey("fixed_inputs"))
         {
             var why = $"fixed_inputs={Flat(module.GetText(keywords["fixed_inputs"]))} became bound arguments, which callers of {target.Scalar("id")} can override (Flyte 2 has no fixed inputs): check no caller passes them";
