@@ -14,7 +14,7 @@ public sealed class CurrentContextToFlyteCtx : IRule
         "current-context-to-flyte-ctx",
         "control-flow",
         Safety.Review,
-        "current_context().secrets.get(group=, key=) → os.environ[\"GROUP_KEY\"]; .logging → flyte.logger; .execution_id.* / .execution_date / .raw_output_prefix → flyte.ctx() fields; .working_directory → tempfile.mkdtemp(); the rest gets a TODO. A ctx variable left unused is removed.",
+        "current_context().secrets.get(group=, key=) → os.environ[\"GROUP_KEY\"]; .logging → flyte.logger; .execution_id.* / .execution_date / .raw_output_prefix → flyte.ctx() fields; .working_directory → tempfile.mkdtemp(); .default_deck.append(html) → flyte.report.log(html); the rest gets a TODO. A ctx variable left unused is removed.",
         "current_context() is gone in Flyte 2; secrets are environment variables named GROUP_KEY (reference/flyte.md §6, §13, gotcha 13).",
         "current_context().secrets.get(group=\"db\", key=\"pw\")  →  os.environ[\"DB_PW\"]");
 
@@ -60,7 +60,8 @@ public sealed class CurrentContextToFlyteCtx : IRule
                 else if (replacement is not null)
                 {
                     edits.Add(TextEdit.Replace(node.Span, replacement));
-                    foreach (var needed in new[] { "os", "tempfile", "flyte" }.Where(m => replacement.StartsWith(m + ".", StringComparison.Ordinal)))
+                    // import flyte.report comes from FLY308, which owns it (two rules adding it in one pass would add it twice).
+                    foreach (var needed in new[] { "os", "tempfile", "flyte" }.Where(m => replacement.StartsWith(m + ".", StringComparison.Ordinal) || replacement.StartsWith($"await {m}.", StringComparison.Ordinal)))
                     {
                         imports.Add(needed);
                     }
@@ -115,8 +116,8 @@ public sealed class CurrentContextToFlyteCtx : IRule
         if (path is ["secrets", "get"] && node.Parent is { Kind: "Call" } get && ReferenceEquals(get.Child("func"), node))
         {
             var call = new CallSyntax(get);
-            var group = ConstantSyntax.StringValue(call.Keyword("group")?.Value ?? call.Arguments.ElementAtOrDefault(0));
-            var key = ConstantSyntax.StringValue(call.Keyword("key")?.Value ?? call.Arguments.ElementAtOrDefault(1));
+            var group = StringValue(module, call.Keyword("group")?.Value ?? call.Arguments.ElementAtOrDefault(0));
+            var key = StringValue(module, call.Keyword("key")?.Value ?? call.Arguments.ElementAtOrDefault(1));
             if (key is null)
             {
                 return (get, null, $"{module.GetText(get)}: read the secret from os.environ[\"GROUP_KEY\"] (the flyte.Secret's env var name, reference/flyte.md §6)");
@@ -124,6 +125,21 @@ public sealed class CurrentContextToFlyteCtx : IRule
 
             var name = EnvVarOverride(module, group, key) ?? SecretsText.EnvVarName(group, key);
             return (get, $"os.environ[{SourceText.Literal(quote, name)}]", null);
+        }
+
+        if (path is ["default_deck", "append"] && node.Parent is { Kind: "Call" } append && ReferenceEquals(append.Child("func"), node))
+        {
+            // The default deck is the report's main tab; flyte.report.log is @syncify, so async code awaits its .aio.
+            var inAsync = append.Ancestors().FirstOrDefault(a => a.Kind is "FunctionDef" or "AsyncFunctionDef" or "Lambda")?.Kind == "AsyncFunctionDef";
+            if (!inAsync)
+            {
+                return (node, "flyte.report.log", null);
+            }
+
+            if (append.Parent is { Kind: "Expr" })
+            {
+                return (append, $"await flyte.report.log.aio{module.Text[node.Span.End..append.Span.End]}", null);
+            }
         }
 
         for (var length = path.Count; length > 0; length--)
@@ -145,6 +161,23 @@ public sealed class CurrentContextToFlyteCtx : IRule
         }
 
         return (node, null, $"{module.GetText(node)}: no Flyte 2 equivalent known; use flyte.ctx() (TaskContext: action, run_start_time, raw_data_path, checkpoint, custom_context) or remove it (reference/flyte.md §13.1)");
+    }
+
+    // A string literal, or a name the module binds once, at top level, to a string literal (SECRET_GROUP = "user-info").
+    private static string? StringValue(PythonModule module, SyntaxNode? node)
+    {
+        if (node is null || !node.Is("Name"))
+        {
+            return ConstantSyntax.StringValue(node);
+        }
+
+        var name = node.Scalar("id")!;
+        // Rebound anywhere (a second assignment, a loop, a global statement, a parameter of the enclosing function): not a constant.
+        var stores = module.Root.Descendants().Count(n => n.Is("Name") && n.Scalar("id") == name && n.Scalar("ctx") != "Load");
+        var shadowed = module.Root.Descendants().Any(n => n.Kind is "Global" or "Nonlocal" && module.GetText(n).Contains(name, StringComparison.Ordinal))
+            || node.Ancestors().Select(FunctionDefSyntax.From).Any(f => f is not null && f.ParameterNames.Contains(name));
+        var assignment = module.Body.Select(AssignSyntax.From).FirstOrDefault(a => a is not null && a.TargetNames.SequenceEqual([name!]));
+        return stores == 1 && !shadowed && assignment is not null ? ConstantSyntax.StringValue(assignment.Value) : null;
     }
 
     // flyte.Secret(group=g, key=k, as_env_var="X") declared in the module → X.

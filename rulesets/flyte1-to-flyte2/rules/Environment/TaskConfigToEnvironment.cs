@@ -23,6 +23,12 @@ public sealed class TaskConfigToEnvironment : IRule
     public IEnumerable<Finding> Analyze(RuleContext context)
     {
         var module = context.Module;
+        if (ShellTaskToTask.Converts(module))
+        {
+            // FLY102 turns the module's ShellTasks into tasks first; planning now would declare the environment twice.
+            yield break;
+        }
+
         var environments = EnvironmentPlan.For(module, context.Tables, context.Options, context.Project);
         if (environments.Count == 0)
         {

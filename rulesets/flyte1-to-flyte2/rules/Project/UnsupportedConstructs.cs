@@ -22,6 +22,7 @@ public sealed class UnsupportedConstructs : IRule
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
         var seen = new HashSet<(int, string)>();
+        var converted = ContainerTaskToFlyte.Converted(module);
         // One TODO per statement: a ShellTask(...) with kwtypes(...) inputs is one thing to rewrite.
         var byStatement = new List<(SyntaxNode Statement, List<string> Notes)>();
         foreach (var node in module.Root.DescendantsAndSelf(n => n.DottedName() is null && n.Kind is not ("Import" or "ImportFrom")).Where(n => n.DottedName() is not null))
@@ -46,7 +47,7 @@ public sealed class UnsupportedConstructs : IRule
                 statement = function.Decorators[0];
             }
 
-            if (!seen.Add((statement.Span.Start, name)))
+            if (converted.Any(c => c.Span.Start == statement.Span.Start) || !seen.Add((statement.Span.Start, name)))
             {
                 continue;
             }

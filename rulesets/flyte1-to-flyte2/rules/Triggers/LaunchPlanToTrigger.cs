@@ -15,7 +15,7 @@ public sealed class LaunchPlanToTrigger : IRule
         "launch-plan-to-trigger",
         "triggers",
         Safety.Review,
-        "A scheduled launch plan becomes `<lp> = flyte.Trigger(name, flyte.Cron(expr) | flyte.FixedRate(minutes), inputs={...}, auto_activate=False)` declared before the driver task and attached with triggers=; kickoff_time_input_arg → flyte.TriggerTime; a cutover TODO says when to activate it. Launch plans without a schedule get a TODO.",
+        "A scheduled launch plan becomes `<lp> = flyte.Trigger(name, flyte.Cron(expr) | flyte.FixedRate(minutes), inputs={...}, auto_activate=False)` declared before the driver task and attached with triggers=; kickoff_time_input_arg → flyte.TriggerTime; a cutover TODO says when to activate it. A launch plan without a schedule (and no options besides inputs and notifications) becomes functools.partial(task, **its inputs): the callable it was, its notifications in a TODO for the launch code; other unscheduled ones get a TODO.",
         "Flyte 2 has no launch plans: schedules are triggers on a task, active by default, so they are generated inactive to avoid running the job twice next to the Flyte 1 launch plan (reference/flyte.md §9).",
         "LaunchPlan.get_or_create(workflow=wf, name=\"n\", schedule=CronSchedule(schedule=\"0 6 * * *\"))  →  lp = flyte.Trigger(name=\"n\", automation=flyte.Cron(\"0 6 * * *\"), auto_activate=False) + @env.task(triggers=lp)");
 
@@ -25,6 +25,7 @@ public sealed class LaunchPlanToTrigger : IRule
         var bindings = Flytekit.Bindings(module);
         var quote = SourceText.PreferredQuote(module);
         var handled = new HashSet<string>(StringComparer.Ordinal);
+        var importsAdded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var finding in LaunchPlansAsCalls(module, bindings))
         {
             yield return finding;
@@ -47,6 +48,16 @@ public sealed class LaunchPlanToTrigger : IRule
             var notes = new List<string>();
             var function = workflow?.Is("Name") == true ? module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f?.Name == workflow.Scalar("id")) : null;
             var decorator = function is null ? null : FlyteEnvironments.TaskDecorator(function, FlyteEnvironments.Variables(module));
+            if (schedule is null && Unscheduled(module, statement, call, workflow, keywords, importsAdded) is { } partial)
+            {
+                foreach (var finding in partial)
+                {
+                    yield return finding;
+                }
+
+                continue;
+            }
+
             if (schedule is null || function is null || decorator is null)
             {
                 var why = schedule is null
@@ -167,6 +178,71 @@ public sealed class LaunchPlanToTrigger : IRule
             yield return finding;
         }
     }
+
+    // lp = LaunchPlan.get_or_create(wf, "n", default_inputs={...}) with nothing else: Flyte 2 has no launch plan object, and the
+    // closest form is a functools.partial of the task — calling lp() or lp(x=...) runs the task with those defaults, as the
+    // launch plan did (the name only existed for remote launches, where Flyte 2 names tasks env.func anyway).
+    private List<Finding>? Unscheduled(PythonModule module, SyntaxNode statement, CallSyntax call, SyntaxNode? workflow, Dictionary<string, SyntaxNode> keywords, HashSet<string> importsAdded)
+    {
+        if (!statement.Is("Assign") || statement.Children("targets") is not [{ Kind: "Name" } target] || workflow?.Is("Name") != true
+            || keywords.Keys.Any(k => k is not ("workflow" or "name" or "default_inputs" or "fixed_inputs" or "notifications")) || call.Arguments.Any(a => a.Is("Starred"))
+            || call.Arguments.Count > 2)
+        {
+            return null;
+        }
+
+        var inputs = new List<string>();
+        foreach (var key in new[] { "default_inputs", "fixed_inputs" })
+        {
+            if (keywords.GetValueOrDefault(key) is not { } value)
+            {
+                continue;
+            }
+
+            if (value.Is("Dict") && value.Children("keys").All(k => ConstantSyntax.StringValue(k) is { } name && IsIdentifier(name)))
+            {
+                inputs.AddRange(value.Children("keys").Zip(value.Children("values")).Select(p => $"{ConstantSyntax.StringValue(p.First)}={module.GetText(p.Second)}"));
+            }
+            else
+            {
+                inputs.Add($"**{module.GetText(value)}");
+            }
+        }
+
+        var text = inputs.Count == 0 ? module.GetText(workflow) : $"functools.partial({module.GetText(workflow)}, {string.Join(", ", inputs)})";
+        var assigned = statement.Child("value")!;
+        var edits = new List<TextEdit> { TextEdit.Replace(assigned.Span, text) };
+        // One finding per pass adds the import (two identical inserts would both apply).
+        if (inputs.Count > 0 && importsAdded.Add("functools") && PythonImports.AddImport(module, "functools", "flytekit") is { } import)
+        {
+            edits.Add(import);
+        }
+
+        var findings = new List<Finding>
+        {
+            new(Descriptor.Id, statement.Span, $"launch plan {target.Scalar("id")} without schedule → the task with its default inputs bound")
+            {
+                Fix = new Fix(edits, Safety.Review, "a launch plan without schedule is its task called with the launch plan's inputs"),
+            },
+        };
+        if (keywords.TryGetValue("notifications", out var notifications))
+        {
+            // Flyte 2 attaches notifications to a trigger or to one run, never to a callable: they move to the launch code.
+            var why = $"notifications={Flat(module.GetText(notifications))} of launch plan {target.Scalar("id")} were not converted: Flyte 2 notifies per run, so launch it with flyte.with_runcontext(notifications=(flyte.notify.Email(on_phase=ActionPhase..., recipients=(...)),)).run(...) (Slack/PagerDuty by email: flyte.notify.Email to the same addresses) (reference/flyte.md §9.4)";
+            findings.Add(new Finding(Descriptor.Id, statement.Span, why) { Todo = new ManualTodo(why, "reference/flyte.md §9.4") });
+        }
+
+        if (keywords.ContainsKey("fixed_inputs"))
+        {
+            var why = $"fixed_inputs={Flat(module.GetText(keywords["fixed_inputs"]))} became bound arguments, which callers of {target.Scalar("id")} can override (Flyte 2 has no fixed inputs): check no caller passes them";
+            findings.Add(new Finding(Descriptor.Id, statement.Span, why) { Todo = new ManualTodo(why, "reference/flyte.md §9.3") });
+        }
+
+        return findings;
+    }
+
+    private static bool IsIdentifier(string name) =>
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_') && name.All(char.IsAscii);
 
     // Once the trigger exists: the cutover TODO above its declaration.
     // LaunchPlan.get_default_launch_plan(ctx, wf) is wf; LaunchPlan.get_or_create(wf, "name")(...) — a plain launch plan

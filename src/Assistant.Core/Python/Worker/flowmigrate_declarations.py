@@ -5,13 +5,14 @@ can be compared key by key (the comparison itself happens in flowmigrate's C# Be
 
   Flyte  (task / workflow, keyed by function name): environment, image, resources.<cpu|memory|gpu|disk|shm>.<request|limit>,
          env_vars, secrets, cache.enabled, cache.version, cache.serialize, cache.ignored_inputs, retries,
-         timeout, interruptible, trigger[<name>].schedule / .inputs / .auto_activate, launch_plan[<name>].inputs
+         timeout, interruptible, trigger[<name>].schedule / .inputs / .auto_activate, launch_plan[<variable>].inputs
   Prefect flow (keyed by flow name): parameter[<p>].default / .required, task_runner, schedule[<i>],
          schedule[<i>].parameters
   Prefect task (keyed by module variable): name, retries, retry_delay, timeout, cache.expiration, cache.key, tags
 """
 
 import datetime
+import functools
 import inspect
 import re
 
@@ -326,7 +327,9 @@ def _schedule_flyte(automation):
 def _flyte_entities(namespace, module_name, rt, family):
     entities = []
     seen = set()
-    plans = [v for v in namespace.values() if _class(v) == "LaunchPlan"]
+    plans = [(k, v) for k, v in namespace.items() if _class(v) == "LaunchPlan"]
+    # Flyte 2 spelling of a launch plan without schedule: a module-level functools.partial of the task with its default inputs.
+    partials = [(k, v) for k, v in namespace.items() if isinstance(v, functools.partial) and not v.args]
     for var, obj in namespace.items():
         if not isinstance(obj, rt.StandIn) or id(obj) in seen:
             continue
@@ -350,10 +353,10 @@ def _flyte_entities(namespace, module_name, rt, family):
             _put(settings, "retries", config.get("retries") or None)
             _put(settings, "timeout", _seconds(config.get("timeout") or None))
             _put(settings, "interruptible", config.get("interruptible") or None)
-            for plan in plans:
+            for plan_var, plan in plans:
                 if plan.__dict__.get("_fm_explicit", {}).get("workflow") is not obj:
                     continue
-                _launch_plan_into(settings, plan, obj)
+                _launch_plan_into(settings, plan, obj, plan_var)
         else:
             env = obj.__dict__.get("_fm_env")
             env_config = _explicit(env) if env is not None else {}
@@ -379,19 +382,23 @@ def _flyte_entities(namespace, module_name, rt, family):
                 _put(settings, prefix + ".inputs", _arg(trigger, "inputs") or None)
                 active = _arg(trigger, "auto_activate")
                 settings[prefix + ".auto_activate"] = canon(True if active is None else active)
+            for plan_var, plan in partials:
+                if plan.func is obj:
+                    _put(settings, "launch_plan[%s].inputs" % plan_var, dict(plan.keywords) or "{}")
         entities.append({"kind": kind if kind in ("workflow", "dynamic", "eager") else "task", "name": obj.__dict__.get("__name__", var),
                          "variable": var, "settings": settings})
     return entities
 
 
-def _launch_plan_into(settings, plan, workflow):
+def _launch_plan_into(settings, plan, workflow, variable):
     config = _explicit(plan)
     name = config.get("name") or workflow.__dict__.get("__name__")
     inputs = dict(config.get("default_inputs") or {})
     inputs.update(config.get("fixed_inputs") or {})
     schedule = config.get("schedule")
     if schedule is None:
-        _put(settings, "launch_plan[%s].inputs" % name, inputs or "{}")
+        # Keyed by the module variable callers use: Flyte 2 has no launch plan names outside triggers.
+        _put(settings, "launch_plan[%s].inputs" % variable, inputs or "{}")
         return
     text, kickoff = _schedule_flytekit(schedule)
     if kickoff:

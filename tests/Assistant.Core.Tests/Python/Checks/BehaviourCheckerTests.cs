@@ -145,6 +145,24 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Compare_An_Unscheduled_Launch_Plan_With_The_Partial_That_Replaces_It_By_Variable()
+    {
+        const string Old = "from flytekit import LaunchPlan, task, workflow\n\n\n@task\ndef add(x: int, y: int) -> int:\n    return x + y\n\n\n"
+            + "@workflow\ndef total(x: int, y: int) -> int:\n    return add(x=x, y=y)\n\n\n"
+            + "plan = LaunchPlan.get_or_create(total, \"named_plan\", default_inputs={\"x\": 1, \"y\": 2})\n";
+        const string New = "import functools\n\nimport flyte\n\nenv = flyte.TaskEnvironment(name=\"m\")\n\n\n@env.task\ndef add(x: int, y: int) -> int:\n    return x + y\n\n\n"
+            + "@env.task\ndef total(x: int, y: int) -> int:\n    return add(x=x, y=y)\n\n\nplan = functools.partial(total, x=1, y={0})\n";
+        var before = new BehaviourSide(s_pairs, "flyte_pair/lp_old.py", [CheckWorkspace.Manifest("flytekit", CheckSide.Old)]) { Files = new Dictionary<string, string> { ["flyte_pair/lp_old.py"] = Old } };
+        BehaviourSide After(string y) => Flyte2("lp_new.py") with { Files = new Dictionary<string, string> { ["flyte_pair/lp_new.py"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, New, y) } };
+
+        var kept = await _checker.CompareAsync(before, After("2"));
+        var changed = await _checker.CompareAsync(before, After("3"));
+
+        Assert.Contains(kept.Settings, s => s is { Entity: "total", Setting: "launch_plan[plan].inputs", Status: SettingStatus.Preserved, After: "{x: 1, y: 2}" });
+        Assert.Contains(changed.Settings, s => s is { Entity: "total", Setting: "launch_plan[plan].inputs", Status: SettingStatus.Changed, After: "{x: 1, y: 3}" });
+    }
+
+    [Fact]
     public async Task Should_Read_Prefect_Schedules_From_The_Flows_Deployment_File()
     {
         var after = Prefect3("after_yaml.py") with { DeploymentFiles = ["prefect_pair/deployments/ingest.prefect.yaml"] };
