@@ -10,6 +10,7 @@ namespace Assistant.Core.Source;
 public sealed class PythonModule
 {
     private LineMap? _lines;
+    private SyntaxNode[]? _imports;
 
     public PythonModule(string path, string text, SourceEncoding encoding, SyntaxNode root, IReadOnlyList<Comment> comments)
     {
@@ -46,7 +47,7 @@ public sealed class PythonModule
 
     /// <summary>All import statements anywhere in the module (including inside functions).</summary>
     public IEnumerable<ImportSyntax> Imports() =>
-        Root.Descendants().Where(n => n.Kind is "Import" or "ImportFrom").Select(n => new ImportSyntax(n));
+        (_imports ??= Root.Descendants().Where(n => n.Kind is "Import" or "ImportFrom").ToArray()).Select(n => new ImportSyntax(n));
 
     /// <summary>The line-ending the file mostly uses, for text a rule inserts.</summary>
     public string NewLine

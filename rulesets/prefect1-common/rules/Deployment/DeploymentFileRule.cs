@@ -146,10 +146,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         }
     }
 
-    private static bool NameClash(RuleContext context, string flowName) =>
-        context.Project.Modules.Any(m => m.Path != context.Module.Path && m.Root.Descendants().Any(n => n.Is("Call")
-            && n.Child("func")?.DottedName()?.Split('.')[^1] is "Flow" or "flow"
-            && (ConstantSyntax.StringValue(n.Children("args").FirstOrDefault()) ?? ConstantSyntax.StringValue(new CallSyntax(n).Keyword("name")?.Value)) == flowName));
+    private static bool NameClash(RuleContext context, string flowName) => ProjectFlowNames.DefinedElsewhere(context, flowName);
 
     /// <summary>Everything the deployment file says, collected from the v1 objects.</summary>
     private sealed class DeploymentPlan(RuleContext context, PrefectSymbols symbols, FlowFunction flow)

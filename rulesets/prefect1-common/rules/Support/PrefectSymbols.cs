@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assistant.Core.Rules;
 using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
@@ -55,6 +56,8 @@ public sealed class PrefectSymbols
         ["prefect.utilities.context"] = "prefect.context",
     };
 
+    private static readonly ConditionalWeakTable<PythonModule, ConditionalWeakTable<ProjectModel, PrefectSymbols>> Cache = new();
+
     private readonly Dictionary<string, string> _bound = new(StringComparer.Ordinal);
 
     private PrefectSymbols(PythonModule module)
@@ -73,7 +76,11 @@ public sealed class PrefectSymbols
 
     public static PrefectSymbols For(RuleContext context) => For(context.Module, context.Project);
 
-    public static PrefectSymbols For(PythonModule module, ProjectModel project)
+    /// <summary>The symbols of a module as seen from a project, computed once per (module, project): both are immutable, and every Prefect rule asks.</summary>
+    public static PrefectSymbols For(PythonModule module, ProjectModel project) =>
+        Cache.GetValue(module, _ => new ConditionalWeakTable<ProjectModel, PrefectSymbols>()).GetValue(project, p => Read(module, p));
+
+    private static PrefectSymbols Read(PythonModule module, ProjectModel project)
     {
         var symbols = new PrefectSymbols(module);
         foreach (var import in module.Imports())

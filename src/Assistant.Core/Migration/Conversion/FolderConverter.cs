@@ -14,6 +14,9 @@ namespace Assistant.Core.Migration.Conversion;
 /// </summary>
 public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> loadRuleset, Rules.UserRules.FrameworkAliasMap? aliases = null)
 {
+    /// <summary>Modules a step works on at once: rule evaluation on one overlaps the worker parsing another.</summary>
+    private static readonly int Concurrency = Math.Max(2, Environment.ProcessorCount * 2);
+
     public async Task<FolderConversion> ConvertAsync(string root, string prefectTarget, FixPolicy policy, RuleOptions? options = null,
         IReadOnlyCollection<string>? excluded = null, bool enterNestedRepositories = false, CancellationToken cancellationToken = default)
     {
@@ -28,14 +31,28 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         var converted = new List<ConvertedFile>();
         var generated = new List<GeneratedFile>();
         var groups = inventory.Files.Where(f => f.ParseError is null && FrameworkNames.IsSource(f.Framework))
-            .GroupBy(f => f.Framework == Framework.Flyte1 ? "flyte1-to-flyte2" : $"prefect1-to-{prefectTarget}");
-        foreach (var group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+            .GroupBy(f => f.Framework == Framework.Flyte1 ? "flyte1-to-flyte2" : $"prefect1-to-{prefectTarget}")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Paths: g.Select(f => f.Path).Order(StringComparer.Ordinal).ToList()))
+            .ToList();
+
+        // Each group holds its own modules from here on: the inventory's trees go as soon as their group is converted.
+        var unconverted = new Queue<(string Key, ProjectModel Project, List<string> Paths)>();
+        foreach (var (key, paths) in groups)
         {
-            var ruleset = loadRuleset(group.Key);
-            var paths = group.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
-            var project = await LoadAsync(root, paths, modules, cancellationToken);
-            var result = await new ConversionPipeline(parser).RunAsync(ruleset, project, paths, RulesetOptions.For(ruleset, options), policy, cancellationToken: cancellationToken);
-            converted.AddRange(paths.Select(path => Collect(ruleset.Id, path, project, result)));
+            unconverted.Enqueue((key, await LoadAsync(root, paths, modules, cancellationToken), paths));
+        }
+
+        modules = null!; // the async method's state would otherwise keep every tree to the end
+        while (unconverted.TryDequeue(out var group))
+        {
+            var (ruleset, paths) = (loadRuleset(group.Key), group.Paths);
+            var originals = paths.ToDictionary(p => p, p => group.Project.ModuleAt(p)!.Text, StringComparer.Ordinal);
+            var result = await new ConversionPipeline(parser, Concurrency, releaseModules: true)
+                .RunAsync(ruleset, group.Project, paths, RulesetOptions.For(ruleset, options), policy, cancellationToken: cancellationToken);
+            group = default;
+            var changes = result.Steps.SelectMany(s => s.Files).ToLookup(f => f.Path, StringComparer.Ordinal);
+            converted.AddRange(paths.Select(path => Collect(ruleset.Id, path, originals[path], result, changes[path])));
             generated.AddRange(result.Generated);
         }
 
@@ -62,10 +79,10 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         return new ProjectModel(modules, ProjectContextFilesReader.Read(root));
     }
 
-    private static ConvertedFile Collect(string rulesetId, string path, ProjectModel before, ConversionResult result)
+    private static ConvertedFile Collect(string rulesetId, string path, string before, ConversionResult result, IEnumerable<FileChange> fileChanges)
     {
-        var changes = result.Steps.SelectMany(s => s.Files).Where(f => f.Path == path).ToList();
-        return new ConvertedFile(path, rulesetId, before.ModuleAt(path)!.Text, result.Project.ModuleAt(path)?.Text ?? result.Project.OtherFiles.GetValueOrDefault(path) ?? before.ModuleAt(path)!.Text)
+        var changes = fileChanges.ToList();
+        return new ConvertedFile(path, rulesetId, before, result.Project.ModuleAt(path)?.Text ?? result.Project.OtherFiles.GetValueOrDefault(path) ?? before)
         {
             Applied = changes.SelectMany(c => c.Applied).ToList(),
             Declined = changes.SelectMany(c => c.Declined).ToList(),

@@ -6,12 +6,14 @@ namespace Assistant.Core.Migration.Planning;
 
 /// <summary>
 /// Runs a ruleset's steps in order over a set of files, each step on the previous step's output,
-/// and returns every step's outcome with the project as it stands at the end.
+/// and returns every step's outcome with the project as it stands at the end. <paramref name="concurrency"/>:
+/// how many modules a step works on at once (see <see cref="StepEngine"/>); <paramref name="releaseModules"/>: the
+/// returned outcomes keep texts but not each step's parsed modules (a folder conversion of thousands of files
+/// needs only the last ones, in <see cref="ConversionResult.Project"/>).
 /// </summary>
-public sealed class ConversionPipeline(ModuleParser parser)
+public sealed class ConversionPipeline(ModuleParser parser, int concurrency = 1, bool releaseModules = false)
 {
-
-    private readonly StepEngine _engine = new(parser);
+    private readonly StepEngine _engine = new(parser, concurrency);
 
     public async Task<ConversionResult> RunAsync(Ruleset ruleset, ProjectModel project, IReadOnlyList<string> paths, RuleOptions options, FixPolicy policy,
         Func<MigrationStep, StepRequest, StepRequest>? adjust = null, CancellationToken cancellationToken = default)
@@ -28,13 +30,13 @@ public sealed class ConversionPipeline(ModuleParser parser)
             }
 
             var outcome = await _engine.RunAsync(request, cancellationToken).ConfigureAwait(false);
-            outcomes.Add(outcome);
             foreach (var file in outcome.Generated)
             {
                 generated[file.Path] = file;
             }
 
             project = await ApplyAsync(project, outcome, cancellationToken).ConfigureAwait(false);
+            outcomes.Add(releaseModules ? outcome with { Files = outcome.Files.Select(f => f with { Module = null }).ToList() } : outcome);
             foreach (var file in outcome.Generated.Where(g => !targets.Contains(g.Path)))
             {
                 targets.Add(file.Path);

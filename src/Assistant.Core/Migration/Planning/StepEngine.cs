@@ -8,45 +8,62 @@ namespace Assistant.Core.Migration.Planning;
 /// Runs one step's rules over files until nothing changes: each pass collects findings, applies the
 /// accepted fixes and TODO markers that do not overlap, re-parses, and goes again (later fixes may
 /// build on earlier ones). A fix whose output would not parse is dropped and reported, never applied.
+/// A pass that only inserts TODO comment lines moves the tree instead of re-parsing (<see cref="CommentLineInsertion"/>).
+/// With <paramref name="concurrency"/> above 1 up to that many modules are worked on at once (rules read
+/// only the step's immutable project; parses overlap with rule evaluation); the outcome, its order included,
+/// is the same as one module after another.
 /// </summary>
-public sealed class StepEngine(ModuleParser parser)
+public sealed class StepEngine(ModuleParser parser, int concurrency = 1)
 {
     /// <summary>A rule still producing edits after this many passes is not idempotent: its last edits are dropped.</summary>
     public const int MaxPasses = 8;
 
     public async Task<StepOutcome> RunAsync(StepRequest request, CancellationToken cancellationToken = default)
     {
+        var project = request.Project;
+        var runs = new (FileChange Change, List<Finding> Applied)?[request.Paths.Count];
+        var parallel = concurrency > 1 && request.Rules.All(r => r is not Rules.UserRules.Host.HostedModuleRule);
+        await Parallel.ForEachAsync(Enumerable.Range(0, request.Paths.Count), new ParallelOptions { MaxDegreeOfParallelism = parallel ? concurrency : 1, CancellationToken = cancellationToken },
+            async (index, token) =>
+            {
+                var path = request.Paths[index];
+                if (project.ModuleAt(path) is { } module)
+                {
+                    runs[index] = await RunOnModuleAsync(request, module, token).ConfigureAwait(false);
+                }
+                else if (project.OtherFiles.TryGetValue(path, out var text))
+                {
+                    runs[index] = RunOnFile(request, path, text);
+                }
+            }).ConfigureAwait(false);
+
+        // Generated files are collected in path order, as a sequential run would: which of two differing copies wins does not depend on timing.
         var files = new List<FileChange>();
         var generated = new Dictionary<string, GeneratedFile>(StringComparer.Ordinal);
         var problems = new List<string>();
-        var project = request.Project;
-        foreach (var path in request.Paths)
+        for (var index = 0; index < runs.Length; index++)
         {
-            FileChange change;
-            if (project.ModuleAt(path) is { } module)
+            if (runs[index] is not { } run)
             {
-                change = await RunOnModuleAsync(request, module, generated, cancellationToken).ConfigureAwait(false);
-            }
-            else if (project.OtherFiles.TryGetValue(path, out var text))
-            {
-                change = RunOnFile(request, path, text, generated);
-            }
-            else
-            {
-                problems.Add($"{path}: not part of the project");
+                problems.Add($"{request.Paths[index]}: not part of the project");
                 continue;
             }
 
-            files.Add(change);
+            files.Add(run.Change);
+            foreach (var finding in run.Applied)
+            {
+                Collect(finding, generated);
+            }
         }
 
         problems.AddRange(generated.Values.Where(g => g.Text is null).Select(g => $"{g.Path}: generated twice with different contents"));
         return new StepOutcome(request.Step, files, generated.Values.OrderBy(g => g.Path, StringComparer.Ordinal).ToList(), problems);
     }
 
-    private async Task<FileChange> RunOnModuleAsync(StepRequest request, PythonModule module, Dictionary<string, GeneratedFile> generated, CancellationToken cancellationToken)
+    private async Task<(FileChange Change, List<Finding> Applied)> RunOnModuleAsync(StepRequest request, PythonModule module, CancellationToken cancellationToken)
     {
         var current = module;
+        var collected = new List<Finding>();
         var ledger = new FindingLedger();
         for (var pass = 1; pass <= MaxPasses; pass++)
         {
@@ -64,7 +81,10 @@ public sealed class StepEngine(ModuleParser parser)
                 break;
             }
 
-            var (next, kept) = await ApplyParsableAsync(current, groups, ledger, cancellationToken).ConfigureAwait(false);
+            // TODO markers alone (whole comment lines) move positions but change no node: no parse needed for them.
+            var (next, kept) = CommentLineInsertion.Apply(current, EditSet.Create(groups.SelectMany(g => g.Edits))) is { } moved
+                ? (moved, groups)
+                : await ApplyParsableAsync(current, groups, ledger, cancellationToken).ConfigureAwait(false);
             if (kept.Count == 0)
             {
                 break;
@@ -73,24 +93,25 @@ public sealed class StepEngine(ModuleParser parser)
             foreach (var group in kept)
             {
                 ledger.Applied.Add(new AppliedFinding(group.Finding, current.Lines.LineOf(group.Finding.Span.Start), group.Anchor));
-                Collect(group.Finding, generated);
+                collected.Add(group.Finding);
             }
 
             current = next;
         }
 
-        return new FileChange(module.Path, module.Text, current.Text)
+        return (new FileChange(module.Path, module.Text, current.Text)
         {
             Module = current,
             Applied = ledger.Applied,
             Declined = ledger.Declined,
             Problems = ledger.Problems,
-        };
+        }, collected);
     }
 
-    private static FileChange RunOnFile(StepRequest request, string path, string original, Dictionary<string, GeneratedFile> generated)
+    private static (FileChange Change, List<Finding> Applied) RunOnFile(StepRequest request, string path, string original)
     {
         var text = original;
+        var collected = new List<Finding>();
         var ledger = new FindingLedger();
         var rules = request.FileRules.Where(r => r.AppliesTo(path)).ToList();
         for (var pass = 1; pass <= MaxPasses && rules.Count > 0; pass++)
@@ -108,11 +129,11 @@ public sealed class StepEngine(ModuleParser parser)
             foreach (var group in groups)
             {
                 ledger.Applied.Add(new AppliedFinding(group.Finding, lines.LineOf(group.Finding.Span.Start), group.Anchor));
-                Collect(group.Finding, generated);
+                collected.Add(group.Finding);
             }
         }
 
-        return new FileChange(path, original, text) { Applied = ledger.Applied, Declined = ledger.Declined, Problems = ledger.Problems };
+        return (new FileChange(path, original, text) { Applied = ledger.Applied, Declined = ledger.Declined, Problems = ledger.Problems }, collected);
     }
 
     // Applies all groups and parses the result once; only when it does not parse are the groups added one

@@ -14,6 +14,12 @@ public sealed class SyntaxNode
     private readonly KeyValuePair<string, object?>[] _fields;
     private SyntaxNode[]? _childNodes;
 
+    // The whole tree in depth-first source order, built once on the root the first time any node's descendants
+    // are asked for; each node's descendants are then the slice (_index, _end) of it.
+    private SyntaxNode[]? _preorder;
+    private int _index;
+    private int _end;
+
     internal SyntaxNode(string kind, TextSpan span, bool hasPosition, KeyValuePair<string, object?>[] fields)
     {
         Kind = kind;
@@ -68,19 +74,16 @@ public sealed class SyntaxNode
     /// <summary>Direct children in source order.</summary>
     public IEnumerable<SyntaxNode> ChildNodes() => SortedChildren();
 
-    /// <summary>Every node below this one, depth first in source order.</summary>
+    /// <summary>Every node below this one, depth first in source order; <paramref name="descendInto"/> false
+    /// for a node skips what is below it.</summary>
     public IEnumerable<SyntaxNode> Descendants(Func<SyntaxNode, bool>? descendInto = null)
     {
-        var stack = new Stack<SyntaxNode>();
-        PushReversed(stack, SortedChildren());
-        while (stack.Count > 0)
+        var order = Preorder();
+        for (var i = _index + 1; i < _end;)
         {
-            var node = stack.Pop();
+            var node = order[i];
             yield return node;
-            if (descendInto is null || descendInto(node))
-            {
-                PushReversed(stack, node.SortedChildren());
-            }
+            i = descendInto is null || descendInto(node) ? i + 1 : node._end;
         }
     }
 
@@ -103,6 +106,60 @@ public sealed class SyntaxNode
         _ => null,
     };
 
+    /// <summary>A copy of this tree with every position moved by <paramref name="map"/> (monotone), for text inserted
+    /// where it changes no node: spans of kinds without a position are derived from the children again, as the reader does.</summary>
+    internal SyntaxNode Shifted(Func<int, int> map) => ShiftedWithSpan(map).Node;
+
+    private (SyntaxNode Node, bool HasSpan) ShiftedWithSpan(Func<int, int> map)
+    {
+        var fields = new KeyValuePair<string, object?>[_fields.Length];
+        var childStart = int.MaxValue;
+        var childEnd = int.MinValue;
+        void Include((SyntaxNode Node, bool HasSpan) child)
+        {
+            if (child.HasSpan)
+            {
+                childStart = Math.Min(childStart, child.Node.Span.Start);
+                childEnd = Math.Max(childEnd, child.Node.Span.End);
+            }
+        }
+
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            var (name, value) = _fields[i];
+            switch (value)
+            {
+                case SyntaxNode child:
+                    var shifted = child.ShiftedWithSpan(map);
+                    Include(shifted);
+                    fields[i] = new KeyValuePair<string, object?>(name, shifted.Node);
+                    break;
+                case ImmutableArray<SyntaxNode> list:
+                    var items = ImmutableArray.CreateBuilder<SyntaxNode>(list.Length);
+                    foreach (var item in list)
+                    {
+                        var shiftedItem = item.ShiftedWithSpan(map);
+                        Include(shiftedItem);
+                        items.Add(shiftedItem.Node);
+                    }
+
+                    fields[i] = new KeyValuePair<string, object?>(name, items.MoveToImmutable());
+                    break;
+                default:
+                    fields[i] = _fields[i];
+                    break;
+            }
+        }
+
+        if (HasPosition)
+        {
+            return (new SyntaxNode(Kind, new TextSpan(map(Span.Start), map(Span.End)), true, fields), true);
+        }
+
+        var derived = childStart <= childEnd;
+        return (new SyntaxNode(Kind, derived ? new TextSpan(childStart, childEnd) : default, false, fields), derived);
+    }
+
     public override string ToString() => $"{Kind}{Span}";
 
     private object? Field(string name)
@@ -118,12 +175,58 @@ public sealed class SyntaxNode
         return null;
     }
 
-    private static void PushReversed(Stack<SyntaxNode> stack, SyntaxNode[] children)
+    private SyntaxNode[] Preorder()
     {
-        for (var i = children.Length - 1; i >= 0; i--)
+        var root = this;
+        while (root.Parent is { } parent)
         {
-            stack.Push(children[i]);
+            root = parent;
         }
+
+        if (Volatile.Read(ref root._preorder) is { } built)
+        {
+            return built;
+        }
+
+        // Two threads may build it at once: both write the same indices, either array is the same order.
+        var order = new List<SyntaxNode>();
+        var stack = new Stack<(SyntaxNode Node, bool Closing)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (node, closing) = stack.Pop();
+            if (closing)
+            {
+                node._end = order.Count;
+                continue;
+            }
+
+            node._index = order.Count;
+            order.Add(node);
+            stack.Push((node, true));
+            var children = node.SortedChildren();
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                stack.Push((children[i], false));
+            }
+        }
+
+        var array = order.ToArray();
+        Volatile.Write(ref root._preorder, array);
+        return array;
+    }
+
+    private static bool InOrder(List<SyntaxNode> children)
+    {
+        for (var i = 1; i < children.Count; i++)
+        {
+            if (children[i - 1].Span.CompareTo(children[i].Span) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The tree is immutable, so the sorted children are computed once per node (rules walk the tree many times).
@@ -154,8 +257,8 @@ public sealed class SyntaxNode
             }
         }
 
-        // A stable sort: siblings with equal spans keep their field order.
-        var sorted = children.Count < 2 ? children.ToArray() : children.OrderBy(c => c.Span).ToArray();
+        // A stable sort: siblings with equal spans keep their field order. Fields mostly come in source order already.
+        var sorted = children.Count < 2 || InOrder(children) ? children.ToArray() : children.OrderBy(c => c.Span).ToArray();
         return _childNodes = sorted;
     }
 }

@@ -55,6 +55,44 @@ public sealed class StepEngineTests(SharedWorker shared) : IClassFixture<SharedW
         Assert.Contains(result.Problems, p => p.Contains("T666 failed", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Should_Give_The_Same_Outcome_When_Modules_Are_Worked_On_Concurrently()
+    {
+        // Given modules that need one, two or no passes, a fix that breaks one module, generated files that agree or clash, and a path outside the project
+        var modules = new List<PythonModule>();
+        for (var i = 0; i < 12; i++)
+        {
+            var text = (i % 4) switch
+            {
+                0 => $"x = old({i})\n",
+                1 => $"x = old(old({i}))\ny = old(2)\n",
+                2 => "x = 1\n",
+                _ => $"def f():\n    return old({i})\n",
+            };
+            modules.Add(await shared.Parser.ModuleAsync(text, $"pkg/m{i:00}.py"));
+        }
+
+        var project = new ProjectModel(modules);
+        var paths = modules.Select(m => m.Path).Append("pkg/missing.py").ToList();
+        IRule[] rules = [new RenameCall("old", "mid", Safety.Safe), new RenameCall("mid", "new", Safety.Safe), new BreakOne("pkg/m05.py"), new GenerateFile(), new TodoOnCall("new")];
+        var request = new StepRequest(Step, rules, [], project, paths, RulesetTables.Empty, RuleOptions.Default, FixPolicy.SafeOnly);
+
+        // When the step runs one module at a time and four at a time
+        var sequential = Describe(await new StepEngine(shared.Parser).RunAsync(request));
+        var concurrent = Describe(await new StepEngine(shared.Parser, 4).RunAsync(request));
+
+        // Then everything, order included, is the same
+        Assert.Equal(sequential, concurrent);
+        Assert.Contains("generated twice", sequential, StringComparison.Ordinal);
+        Assert.Contains("would not parse", sequential, StringComparison.Ordinal);
+        Assert.Contains("pkg/missing.py: not part of the project", sequential, StringComparison.Ordinal);
+    }
+
+    private static string Describe(StepOutcome outcome) => string.Join("\n", outcome.Files.Select(f =>
+            $"{f.Path}|{f.After}|{string.Join(",", f.Applied.Select(a => $"{a.Finding.RuleId}@{a.Line}"))}|{string.Join(",", f.Problems)}")
+        .Concat(outcome.Generated.Select(g => $"generated {g.Path}|{g.Text}"))
+        .Concat(outcome.Problems));
+
     private async Task<FileChange> RunAsync(string text, FixPolicy policy, params IRule[] rules)
     {
         var module = await shared.Parser.ModuleAsync(text);
@@ -89,6 +127,34 @@ public sealed class StepEngineTests(SharedWorker shared) : IClassFixture<SharedW
 
         public IEnumerable<Finding> Analyze(RuleContext context) =>
             [new Finding("T002", new TextSpan(0, 0), "again") { Fix = Fix.Safe("again", TextEdit.Insert(context.Module.Text.Length, "y = 2\n")) }];
+    }
+
+    private sealed class BreakOne(string path) : IRule
+    {
+        public RuleDescriptor Descriptor { get; } = new("T003", "break", "s", Safety.Safe, "breaks", "tests", "");
+
+        public IEnumerable<Finding> Analyze(RuleContext context) => context.Module.Path == path && !context.Module.Text.StartsWith('#')
+            ? [new Finding("T003", new TextSpan(0, 0), "breaks") { Fix = Fix.Safe("breaks", TextEdit.Insert(0, "def (\n")) }]
+            : [];
+    }
+
+    // Two modules write the same shared file with different text; every module writes its own file.
+    private sealed class GenerateFile : IRule
+    {
+        public RuleDescriptor Descriptor { get; } = new("T004", "generate", "s", Safety.Safe, "generates", "tests", "");
+
+        public IEnumerable<Finding> Analyze(RuleContext context)
+        {
+            if (context.Module.Text.EndsWith("# generated\n", StringComparison.Ordinal))
+            {
+                return [];
+            }
+
+            var index = int.Parse(context.Module.Path[5..7], System.Globalization.CultureInfo.InvariantCulture);
+            var shared = new GeneratedFile("out/shared.txt", index is 3 or 7 ? $"from {index}" : "same");
+            var own = new GeneratedFile($"out/{index}.txt", context.Module.Text);
+            return [new Finding("T004", new TextSpan(0, 0), "generates") { Fix = Fix.Safe("generates", TextEdit.Insert(context.Module.Text.Length, "# generated\n")) with { Files = [shared, own] } }];
+        }
     }
 
     private sealed class Throwing : IRule

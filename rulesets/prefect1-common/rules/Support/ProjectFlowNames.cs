@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+using Assistant.Core.Rules;
+using Assistant.Core.Source.Syntax;
+
+namespace Assistant.Rulesets.Prefect.Support;
+
+/// <summary>
+/// Which modules of a project call <c>Flow("name")</c> / <c>flow(name=...)</c> with a given literal name, read once
+/// per project (a step's project is immutable) instead of walking every module again for every flow.
+/// </summary>
+public static class ProjectFlowNames
+{
+    private static readonly ConditionalWeakTable<ProjectModel, Dictionary<string, HashSet<string>>> ByProject = new();
+
+    /// <summary>True when a module of the project other than the context's own names a flow <paramref name="flowName"/>.</summary>
+    public static bool DefinedElsewhere(RuleContext context, string flowName) =>
+        ByProject.GetValue(context.Project, Read).TryGetValue(flowName, out var paths) && paths.Any(p => p != context.Module.Path);
+
+    private static Dictionary<string, HashSet<string>> Read(ProjectModel project)
+    {
+        var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var module in project.Modules)
+        {
+            foreach (var node in module.Root.Descendants())
+            {
+                if (node.Is("Call") && node.Child("func")?.DottedName()?.Split('.')[^1] is "Flow" or "flow"
+                    && (ConstantSyntax.StringValue(node.Children("args").FirstOrDefault()) ?? ConstantSyntax.StringValue(new CallSyntax(node).Keyword("name")?.Value)) is { } name)
+                {
+                    if (!names.TryGetValue(name, out var paths))
+                    {
+                        names[name] = paths = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    paths.Add(module.Path);
+                }
+            }
+        }
+
+        return names;
+    }
+}
