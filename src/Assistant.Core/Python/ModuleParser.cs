@@ -33,17 +33,34 @@ public sealed class ModuleParser(PythonWorker worker)
     private async Task<ParseOutcome> ParseWithWorkerAsync(string path, string text, SourceEncoding encoding, bool comments, CancellationToken cancellationToken)
     {
         var request = new Dictionary<string, object?> { ["text"] = text, ["path"] = path, ["comments"] = comments };
-        var result = await worker.SendAsync("parse", request, ParseTimeout(text), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (result.TryGetProperty("syntax_error", out var error))
+        var line = await worker.SendForAnswerAsync("parse", request, ParseTimeout(text), cancellationToken: cancellationToken).ConfigureAwait(false);
+        ParseAnswer? answer;
+        try
+        {
+            answer = SyntaxTreeReader.ReadAnswer(line.Span);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new PythonWorkerException(PythonWorkerFailure.ProtocolError, $"the Python worker's answer to 'parse' is not a syntax tree: {exception.Message}", exception);
+        }
+
+        if (answer is null)
+        {
+            // Not a success: the answer's error says why.
+            PythonWorker.Result("parse", line);
+        }
+
+        if (answer!.SyntaxError is { } error)
         {
             return new ParseOutcome(null, ReadDiagnostic(error));
         }
 
-        var root = SyntaxTreeReader.Read(result);
-        var found = result.TryGetProperty("comments", out var list)
-            ? list.EnumerateArray().Select(c => new Comment(new TextSpan(c.GetProperty("s").GetInt32(), c.GetProperty("e").GetInt32()), c.GetProperty("t").GetString()!)).ToList()
-            : [];
-        return new ParseOutcome(new PythonModule(path, text, encoding, root, found), null);
+        if (answer.Root is not { } root)
+        {
+            throw new PythonWorkerException(PythonWorkerFailure.ProtocolError, "the Python worker's answer to 'parse' holds neither a tree nor a syntax error");
+        }
+
+        return new ParseOutcome(new PythonModule(path, text, encoding, root, answer.Comments), null);
     }
 
     // Parsing and encoding the tree grows with the text: a generated module of several MB legitimately

@@ -14,6 +14,7 @@ import bisect
 import gc
 import io
 import json
+import operator
 import os
 import re
 import sys
@@ -111,55 +112,104 @@ _SKIPPED_FIELDS = frozenset(("type_comment", "kind"))
 _CONSTANT_FIELDS = ("vt", "v")
 
 
+def _ast_classes():
+    seen = []
+    pending = [ast.AST]
+    while pending:
+        cls = pending.pop()
+        for sub in cls.__subclasses__():
+            if sub not in seen:
+                seen.append(sub)
+                pending.append(sub)
+    return seen
+
+
+# Operators and expression contexts travel as their names; every other class as a kind with its fields, fetched in
+# one call for the trees ast.parse builds, where every field is set.
+_OPERATOR_NAMES = {cls: cls.__name__ for cls in _ast_classes() if issubclass(cls, _OPERATOR_BASES)}
+
+
+def _no_fields(node):
+    return ()
+
+
+def _kind_spec(cls):
+    """(field names, getter of the tuple of field values, whether the kind has a position) of a node class."""
+    fields = _CONSTANT_FIELDS if cls is ast.Constant else tuple(f for f in cls._fields if f not in _SKIPPED_FIELDS)
+    if len(fields) > 1:
+        getter = operator.attrgetter(*fields)
+    elif fields:
+        only = operator.attrgetter(fields[0])
+
+        def getter(node):
+            return (only(node),)
+    else:
+        getter = _no_fields
+    return fields, getter, "lineno" in cls._attributes
+
+
+_KIND_SPECS = {}
+
+
 def _encode(tree, positions):
     """ast tree -> {"kinds": [...], "tree": node} (protocol 2), compact JSON-ready lists.
 
     A node is [kind index, start, end, field values...]: the kind table ("kinds": [name, [field names]] in order of
-    first use) names the kind and its fields; start and end are UTF-16 offsets, null for kinds CPython gives no
-    position (arguments, withitem, comprehension, match_case: the reader derives their span from the children); a
-    field value is a node, a list, a string, or null when absent (None or an empty list), and trailing nulls are left
-    out. Operators become their names; Constant's fields are its value type and text. A node is told from a list by
-    its first element, the kind index, which is always a number."""
+    first use, always before "tree") names the kind and its fields; start and end are UTF-16 offsets, null for kinds
+    CPython gives no position (arguments, withitem, comprehension, match_case: the reader derives their span from the
+    children); a field value is a node, a list, a string, or null when absent (None or an empty list), and trailing
+    nulls are left out. Operators become their names; Constant's fields are its value type and text. A node is told
+    from a list by its first element, the kind index, which is always a number."""
     kinds = []
-    entries = {}
-    from_bytes = positions.from_bytes
+    entries = dict(_OPERATOR_NAMES)
+    specs = _KIND_SPECS
     AST = ast.AST
+    Constant = ast.Constant
+    constant = _constant
+    # ASCII lines: a UTF-8 byte column is the UTF-16 offset from the line's start (line_starts is 1-based).
+    ascii_lines = positions.line_ascii is None
+    line_starts = [0]
+    line_starts.extend(positions.u16_starts)
+    from_bytes = positions.from_bytes
+    span_of = operator.attrgetter("lineno", "col_offset", "end_lineno", "end_col_offset")
 
     def entry_of(cls):
-        if issubclass(cls, _OPERATOR_BASES):
-            entry = (None, None, False)
-        else:
-            fields = _CONSTANT_FIELDS if cls is ast.Constant else tuple(f for f in cls._fields if f not in _SKIPPED_FIELDS)
-            entry = (len(kinds), fields, "lineno" in cls._attributes)
-            kinds.append([cls.__name__, list(fields)])
-        entries[cls] = entry
+        spec = specs.get(cls)
+        if spec is None:
+            spec = specs[cls] = _kind_spec(cls)
+        fields, getter, positioned = spec
+        entry = entries[cls] = (len(kinds), getter, positioned)
+        kinds.append([cls.__name__, list(fields)])
         return entry
 
     def encode(node):
         cls = node.__class__
         entry = entries.get(cls) or entry_of(cls)
-        index, fields, positioned = entry
-        if index is None:
-            return cls.__name__
-        if positioned and node.end_lineno is not None:
-            out = [index, from_bytes(node.lineno, node.col_offset), from_bytes(node.end_lineno, node.end_col_offset)]
+        if entry.__class__ is str:
+            return entry
+        index, getter, positioned = entry
+        if positioned:
+            line, column, end_line, end_column = span_of(node)
+            if ascii_lines:
+                out = [index, line_starts[line] + column, line_starts[end_line] + end_column]
+            else:
+                out = [index, from_bytes(line, column), from_bytes(end_line, end_column)]
         else:
             out = [index, None, None]
-        if fields is _CONSTANT_FIELDS:
-            out.extend(_constant(node.value))
+        if cls is Constant:
+            out.extend(constant(node.value))
             return out
-        for name in fields:
-            value = getattr(node, name, None)
-            if value is None:
-                out.append(None)
-            elif value.__class__ is list:
-                out.append([encode(item) if isinstance(item, AST) else item for item in value] if value else None)
+        append = out.append
+        for value in getter(node):
+            kind = value.__class__
+            if kind is list:
+                append([encode(item) if isinstance(item, AST) else item for item in value] if value else None)
+            elif kind is str or value is None:
+                append(value)
             elif isinstance(value, AST):
-                out.append(encode(value))
-            elif value.__class__ is str:
-                out.append(value)
+                append(encode(value))
             else:
-                out.append(str(value) if isinstance(value, int) else repr(value))
+                append(str(value) if isinstance(value, int) else repr(value))
         while out[-1] is None and len(out) > 3:
             out.pop()
         return out

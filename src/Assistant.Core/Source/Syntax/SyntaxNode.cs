@@ -155,7 +155,26 @@ public sealed class SyntaxNode
         }
 
         // A stable sort: siblings with equal spans keep their field order.
-        var sorted = children.Count < 2 ? children.ToArray() : children.OrderBy(c => c.Span).ToArray();
+        // CPython's fields mostly come in source order already: sort only when they do not.
+        var sorted = children.ToArray();
+        if (!InSpanOrder(sorted))
+        {
+            sorted = children.OrderBy(c => c.Span).ToArray();
+        }
+
         return _childNodes = sorted;
+    }
+
+    private static bool InSpanOrder(SyntaxNode[] nodes)
+    {
+        for (var i = 1; i < nodes.Length; i++)
+        {
+            if (nodes[i - 1].Span.CompareTo(nodes[i].Span) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
