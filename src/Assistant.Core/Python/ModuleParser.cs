@@ -5,16 +5,14 @@ namespace Assistant.Core.Python;
 
 /// <summary>
 /// Parses Python source with the user's own interpreter (exact grammar of that version). The same
-/// text parsed again through one parser is answered from its cache of recent parses, without the worker.
+/// text parsed again is answered from the worker's cache of recent parses (<see cref="PythonWorker.Parses"/>),
+/// shared by every parser of that worker, without a round trip.
 /// </summary>
 public sealed class ModuleParser(PythonWorker worker)
 {
     private const double SecondsPerMegabyte = 30;
 
-    /// <summary>Parses kept for re-use: a conversion re-parses one module at a time, a few times over.</summary>
-    private const int CachedParses = 64;
-
-    private readonly ParseCache _cache = new(CachedParses);
+    private readonly ParseCache _cache = worker.Parses;
 
     /// <summary>Parses a module; <paramref name="comments"/> = false skips collecting comments (Python's pure-Python tokenizer, about a third of the cost), which the scan does without.</summary>
     public async Task<ParseOutcome> ParseAsync(string path, string text, SourceEncoding? encoding = null, CancellationToken cancellationToken = default, bool comments = true)

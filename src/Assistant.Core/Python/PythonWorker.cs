@@ -28,6 +28,12 @@ public sealed class PythonWorker : IAsyncDisposable, IDisposable
 
     public PythonWorkerOptions Options { get; }
 
+    /// <summary>Parses kept for re-use: a conversion re-parses one module at a time, a few times over.</summary>
+    internal const int CachedParses = 64;
+
+    /// <summary>The session's recent parses, shared by every <see cref="ModuleParser"/> of this worker (a session hands out a new parser per use).</summary>
+    internal ParseCache Parses { get; } = new(CachedParses);
+
     /// <summary>The handshake of the current (or last) process; null before the first start.</summary>
     public PythonVersionInfo? Version { get; private set; }
 

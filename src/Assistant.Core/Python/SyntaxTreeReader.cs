@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
@@ -18,7 +18,7 @@ namespace Assistant.Core.Python;
 /// </summary>
 internal sealed class SyntaxTreeReader
 {
-    /// <summary>JSON nesting allowed in an answer: two levels per syntax level, and CPython nests far deeper than 64.</summary>
+    /// <summary>How deep an answer may nest: CPython's trees go far deeper than the 64 levels JSON readers allow by default.</summary>
     public const int MaxDepth = 4096;
 
     private const int PooledLength = 64;
@@ -349,14 +349,14 @@ internal sealed class SyntaxTreeReader
             return string.Join(",", scalars!);
         }
 
-        var nodes = ImmutableArray.CreateBuilder<SyntaxNode>(items.Length);
-        foreach (var item in items)
+        var nodes = new SyntaxNode[items.Length];
+        for (var i = 0; i < nodes.Length; i++)
         {
-            nodes.Add(item ?? Placeholder());
+            nodes[i] = items[i] ?? Placeholder();
         }
 
         items.Clear();
-        return nodes.MoveToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(nodes);
     }
 
     /// <summary>A string value; short ones (identifiers, operator names) are shared within the answer.</summary>

@@ -181,4 +181,16 @@ public sealed class ModuleParserTests(SharedWorker shared) : IClassFixture<Share
         Assert.Equal("q\"uote\\back\ttab\u0001ctl é 😀é", ConstantSyntax.StringValue(literal));
         Assert.Equal(text.TrimEnd()["s = ".Length..], module.GetText(literal));
     }
+
+    [Fact]
+    public async Task Should_Share_Its_Cache_With_Every_Parser_Of_The_Same_Worker()
+    {
+        // A session hands out a new parser per use (planner, pipeline): the parses must still be re-used.
+        var text = $"token = '{Guid.NewGuid():N}'  # c\n";
+        var first = await new ModuleParser(shared.Worker).ModuleAsync(text);
+
+        Assert.Same(first, await new ModuleParser(shared.Worker).ModuleAsync(text));
+        using var other = Workers.Start();
+        Assert.NotSame(first, await new ModuleParser(other).ModuleAsync(text));
+    }
 }
