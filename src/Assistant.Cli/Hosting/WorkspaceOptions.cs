@@ -33,5 +33,7 @@ internal static class WorkspaceOptions
     public static PythonWorker StartWorker(string? python, string root) => new(new PythonWorkerOptions
     {
         Interpreter = PythonInterpreterLocator.Locate(python, root, Environment.GetEnvironmentVariable),
+        // Parsing a repository's files is the one job that keeps a Python process busy: give it a second one on a second core.
+        ParseProcesses = Math.Clamp(Environment.ProcessorCount, 1, 2),
     });
 }

@@ -5,16 +5,14 @@ namespace Assistant.Core.Python;
 
 /// <summary>
 /// Parses Python source with the user's own interpreter (exact grammar of that version). The same
-/// text parsed again through one parser is answered from its cache of recent parses, without the worker.
+/// text parsed again is answered from the worker's cache of recent parses (<see cref="PythonWorker.Parses"/>),
+/// shared by every parser of that worker, without a round trip.
 /// </summary>
 public sealed class ModuleParser(PythonWorker worker)
 {
     private const double SecondsPerMegabyte = 30;
 
-    /// <summary>Parses kept for re-use: a conversion re-parses one module at a time, a few times over.</summary>
-    private const int CachedParses = 64;
-
-    private readonly ParseCache _cache = new(CachedParses);
+    private readonly ParseCache _cache = worker.Parses;
 
     /// <summary>Parses a module; <paramref name="comments"/> = false skips collecting comments (Python's pure-Python tokenizer, about a third of the cost), which the scan does without.</summary>
     public async Task<ParseOutcome> ParseAsync(string path, string text, SourceEncoding? encoding = null, CancellationToken cancellationToken = default, bool comments = true)
@@ -33,17 +31,34 @@ public sealed class ModuleParser(PythonWorker worker)
     private async Task<ParseOutcome> ParseWithWorkerAsync(string path, string text, SourceEncoding encoding, bool comments, CancellationToken cancellationToken)
     {
         var request = new Dictionary<string, object?> { ["text"] = text, ["path"] = path, ["comments"] = comments };
-        var result = await worker.SendAsync("parse", request, ParseTimeout(text), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (result.TryGetProperty("syntax_error", out var error))
+        var line = await worker.SendForAnswerAsync("parse", request, ParseTimeout(text), cancellationToken: cancellationToken).ConfigureAwait(false);
+        ParseAnswer? answer;
+        try
+        {
+            answer = SyntaxTreeReader.ReadAnswer(line.Span);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new PythonWorkerException(PythonWorkerFailure.ProtocolError, $"the Python worker's answer to 'parse' is not a syntax tree: {exception.Message}", exception);
+        }
+
+        if (answer is null)
+        {
+            // Not a success: the answer's error says why.
+            PythonWorker.Result("parse", line);
+        }
+
+        if (answer!.SyntaxError is { } error)
         {
             return new ParseOutcome(null, ReadDiagnostic(error));
         }
 
-        var root = SyntaxTreeReader.Read(result);
-        var found = result.TryGetProperty("comments", out var list)
-            ? list.EnumerateArray().Select(c => new Comment(new TextSpan(c.GetProperty("s").GetInt32(), c.GetProperty("e").GetInt32()), c.GetProperty("t").GetString()!)).ToList()
-            : [];
-        return new ParseOutcome(new PythonModule(path, text, encoding, root, found), null);
+        if (answer.Root is not { } root)
+        {
+            throw new PythonWorkerException(PythonWorkerFailure.ProtocolError, "the Python worker's answer to 'parse' holds neither a tree nor a syntax error");
+        }
+
+        return new ParseOutcome(new PythonModule(path, text, encoding, root, answer.Comments), null);
     }
 
     // Parsing and encoding the tree grows with the text: a generated module of several MB legitimately

@@ -5,23 +5,46 @@ namespace Assistant.Core.Python;
 /// <summary>
 /// The session's long-lived Python process. Started lazily on the first request, restarted when
 /// it dies, hangs past a request's time limit or breaks the protocol. Requests may be issued
-/// concurrently: they are pipelined over the one process and answered in order.
+/// concurrently: they are pipelined over the one process and answered in order. With
+/// <see cref="PythonWorkerOptions.ParseProcesses"/> above one, stateless requests (<c>parse</c>,
+/// <c>check_syntax</c>) are spread over that many processes, each to the one with the least work in flight;
+/// every other request (the import check and its stand-ins keep state) goes to the first.
 /// </summary>
-public sealed class PythonWorker(PythonWorkerOptions options) : IAsyncDisposable, IDisposable
+public sealed class PythonWorker : IAsyncDisposable, IDisposable
 {
-    private readonly SemaphoreSlim _startLock = new(1, 1);
-    private WorkerProcess? _process;
+    private static readonly HashSet<string> StatelessOperations = new(StringComparer.Ordinal) { "parse", "check_syntax" };
 
-    public PythonWorkerOptions Options { get; } = options;
+    private readonly WorkerSlot[] _slots;
+
+    public PythonWorker(PythonWorkerOptions options)
+    {
+        Options = options;
+        _slots = new WorkerSlot[Math.Max(1, options.ParseProcesses)];
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            _slots[i] = new WorkerSlot();
+        }
+    }
+
+    public PythonWorkerOptions Options { get; }
+
+    /// <summary>Parses kept for re-use: a conversion re-parses one module at a time, a few times over.</summary>
+    internal const int CachedParses = 64;
+
+    /// <summary>The session's recent parses, shared by every <see cref="ModuleParser"/> of this worker (a session hands out a new parser per use).</summary>
+    internal ParseCache Parses { get; } = new(CachedParses);
 
     /// <summary>The handshake of the current (or last) process; null before the first start.</summary>
     public PythonVersionInfo? Version { get; private set; }
 
     /// <summary>How many times a dead or hung process was replaced.</summary>
-    public int Restarts { get; private set; }
+    public int Restarts => _slots.Sum(slot => slot.Restarts);
 
-    /// <summary>The current process id, for diagnostics and fault tests.</summary>
-    public int? ProcessId => _process?.IsAlive == true ? _process.ProcessId : null;
+    /// <summary>The current (first) process id, for diagnostics and fault tests.</summary>
+    public int? ProcessId => _slots[0].Alive?.ProcessId;
+
+    /// <summary>The ids of the processes running now, first process first.</summary>
+    public IReadOnlyList<int> ProcessIds => _slots.Select(slot => slot.Alive?.ProcessId).OfType<int>().ToList();
 
     public async Task<PythonVersionInfo> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -34,16 +57,20 @@ public sealed class PythonWorker(PythonWorkerOptions options) : IAsyncDisposable
     /// that finds the worker crashed or garbled is retried once on a fresh process; a time-out is not retried.
     /// </summary>
     public async Task<JsonElement> SendAsync(string operation, IReadOnlyDictionary<string, object?>? arguments = null,
+        TimeSpan? timeout = null, bool retry = true, CancellationToken cancellationToken = default) =>
+        Result(operation, await SendForAnswerAsync(operation, arguments, timeout, retry, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>As <see cref="SendAsync"/>, but the whole answer line (UTF-8 JSON), for callers that decode it themselves.</summary>
+    internal async Task<ReadOnlyMemory<byte>> SendForAnswerAsync(string operation, IReadOnlyDictionary<string, object?>? arguments = null,
         TimeSpan? timeout = null, bool retry = true, CancellationToken cancellationToken = default)
     {
         arguments ??= new Dictionary<string, object?>();
         for (var attempt = 1; ; attempt++)
         {
-            var process = await EnsureProcessAsync(cancellationToken).ConfigureAwait(false);
+            var process = await ChooseSlot(operation).EnsureAsync(Options, HandshakeAsync, cancellationToken).ConfigureAwait(false);
             try
             {
-                var message = await process.SendAsync(operation, arguments, timeout ?? Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
-                return Unwrap(operation, message);
+                return await process.SendAsync(operation, arguments, timeout ?? Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (PythonWorkerException exception) when (retry && attempt == 1
                 && exception.Failure is PythonWorkerFailure.Crashed or PythonWorkerFailure.ProtocolError)
@@ -51,6 +78,23 @@ public sealed class PythonWorker(PythonWorkerOptions options) : IAsyncDisposable
                 // Retry once on a new process.
             }
         }
+    }
+
+    /// <summary>The <c>result</c> of an answer line; a failure answer throws <see cref="PythonWorkerException"/>.</summary>
+    internal static JsonElement Result(string operation, ReadOnlyMemory<byte> line)
+    {
+        JsonElement message;
+        try
+        {
+            message = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = SyntaxTreeReader.MaxDepth }).RootElement;
+        }
+        catch (JsonException exception)
+        {
+            throw new PythonWorkerException(PythonWorkerFailure.ProtocolError, $"the Python worker's answer to '{operation}' is not a protocol message: {exception.Message}", exception);
+        }
+
+        return message.ValueKind == JsonValueKind.Object ? Unwrap(operation, message)
+            : throw new PythonWorkerException(PythonWorkerFailure.ProtocolError, $"the Python worker's answer to '{operation}' is not a protocol message");
     }
 
     private static JsonElement Unwrap(string operation, JsonElement message)
@@ -66,43 +110,38 @@ public sealed class PythonWorker(PythonWorkerOptions options) : IAsyncDisposable
         throw new PythonWorkerException(PythonWorkerFailure.RequestFailed, $"the Python worker failed '{operation}': {type}: {text}");
     }
 
-    private async Task<WorkerProcess> EnsureProcessAsync(CancellationToken cancellationToken)
+    private Task<WorkerProcess> EnsureProcessAsync(CancellationToken cancellationToken) => _slots[0].EnsureAsync(Options, HandshakeAsync, cancellationToken);
+
+    private WorkerSlot ChooseSlot(string operation)
     {
-        if (_process is { IsAlive: true } alive)
+        if (_slots.Length == 1 || !StatelessOperations.Contains(operation))
         {
-            return alive;
+            return _slots[0];
         }
 
-        await _startLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var chosen = _slots[0];
+        var least = chosen.Load;
+        for (var i = 1; i < _slots.Length && least > 0; i++)
         {
-            if (_process is { IsAlive: true } started)
+            var load = _slots[i].Load;
+            if (load < least)
             {
-                return started;
+                (chosen, least) = (_slots[i], load);
             }
-
-            if (_process is not null)
-            {
-                _process.Dispose();
-                Restarts++;
-            }
-
-            _process = WorkerProcess.Start(Options);
-            Version = await HandshakeAsync(_process, cancellationToken).ConfigureAwait(false);
-            return _process;
         }
-        finally
-        {
-            _startLock.Release();
-        }
+
+        return chosen;
     }
 
-    private async Task<PythonVersionInfo> HandshakeAsync(WorkerProcess process, CancellationToken cancellationToken)
+    private async Task HandshakeAsync(WorkerProcess process, CancellationToken cancellationToken) =>
+        Version = await VersionAsync(process, cancellationToken).ConfigureAwait(false);
+
+    private async Task<PythonVersionInfo> VersionAsync(WorkerProcess process, CancellationToken cancellationToken)
     {
         PythonVersionInfo info;
         try
         {
-            var result = Unwrap("version", await process.SendAsync("version", new Dictionary<string, object?>(), Options.StartTimeout, cancellationToken).ConfigureAwait(false));
+            var result = Result("version", await process.SendAsync("version", new Dictionary<string, object?>(), Options.StartTimeout, cancellationToken).ConfigureAwait(false));
             info = new PythonVersionInfo(
                 System.Version.Parse(result.GetProperty("version").GetString()!),
                 result.GetProperty("implementation").GetString()!,
@@ -128,9 +167,10 @@ public sealed class PythonWorker(PythonWorkerOptions options) : IAsyncDisposable
 
     public void Dispose()
     {
-        _process?.Dispose();
-        _process = null;
-        _startLock.Dispose();
+        foreach (var slot in _slots)
+        {
+            slot.Dispose();
+        }
     }
 
     public ValueTask DisposeAsync()

@@ -14,6 +14,12 @@ public sealed record PythonWorkerOptions
     /// <summary>Extra environment variables for the worker process (tests use FLOWMIGRATE_WORKER_DEBUG).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// How many processes share the stateless requests (<c>parse</c>, <c>check_syntax</c>); one (the default) keeps
+    /// everything on one process. A second starts only when a request finds the first busy.
+    /// </summary>
+    public int ParseProcesses { get; init; } = 1;
+
     /// <summary>The worker script; defaults to the copy shipped beside the assembly.</summary>
     public string ScriptPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "python", "flowmigrate_worker.py");
 }

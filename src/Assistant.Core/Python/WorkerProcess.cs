@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -12,10 +13,11 @@ namespace Assistant.Core.Python;
 internal sealed class WorkerProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonElement>> _pending = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<ReadOnlyMemory<byte>>> _pending = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly StringBuilder _stderrTail = new();
     private long _nextId;
+    private long _pendingBytes;
     private Task _lastAnswered = Task.CompletedTask;
     private volatile PythonWorkerException? _failure;
 
@@ -29,6 +31,9 @@ internal sealed class WorkerProcess : IDisposable
     public int ProcessId => _process.Id;
 
     public bool IsAlive => _failure is null && !_process.HasExited;
+
+    /// <summary>The size of the requests written and not yet answered, a measure of the work queued in the process.</summary>
+    public long PendingBytes => Interlocked.Read(ref _pendingBytes);
 
     public static WorkerProcess Start(PythonWorkerOptions options)
     {
@@ -63,11 +68,12 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
-    public async Task<JsonElement> SendAsync(string operation, IReadOnlyDictionary<string, object?> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Sends one request and returns its answer line (UTF-8 JSON, already checked to be well-formed).</summary>
+    public async Task<ReadOnlyMemory<byte>> SendAsync(string operation, IReadOnlyDictionary<string, object?> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ThrowIfFailed();
         var id = Interlocked.Increment(ref _nextId);
-        var answer = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = new TaskCompletionSource<ReadOnlyMemory<byte>>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = answer;
         if (_failure is not null)
         {
@@ -98,6 +104,7 @@ internal sealed class WorkerProcess : IDisposable
             _writeLock.Release();
         }
 
+        Interlocked.Add(ref _pendingBytes, line.Length);
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -115,6 +122,7 @@ internal sealed class WorkerProcess : IDisposable
         }
         finally
         {
+            Interlocked.Add(ref _pendingBytes, -line.Length);
             _pending.TryRemove(id, out _);
             answered.TrySetResult();
         }
@@ -124,29 +132,41 @@ internal sealed class WorkerProcess : IDisposable
     {
         try
         {
-            while (await _process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
+            // Answers are read as bytes and handed over as they are: a parse answer is decoded straight from them,
+            // without a string or a JSON document in between.
+            var stream = _process.StandardOutput.BaseStream;
+            var buffer = new byte[1 << 16];
+            var filled = 0;
+            var scanned = 0;
+            while (true)
             {
-                if (line.Length == 0)
+                var newline = buffer.AsSpan(scanned, filled - scanned).IndexOf((byte)'\n');
+                if (newline < 0)
                 {
+                    scanned = filled;
+                    if (filled == buffer.Length)
+                    {
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(filled)).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    filled += read;
                     continue;
                 }
 
-                JsonElement message;
-                try
+                var end = scanned + newline;
+                var line = buffer.AsSpan(0, end).TrimEnd((byte)'\r').ToArray();
+                buffer.AsSpan(end + 1, filled - end - 1).CopyTo(buffer);
+                filled -= end + 1;
+                scanned = 0;
+                if (line.Length > 0 && !Deliver(line))
                 {
-                    message = JsonDocument.Parse(line).RootElement;
-                }
-                catch (JsonException)
-                {
-                    var preview = line.Length > 80 ? line[..80] + "…" : line;
-                    Fail(new PythonWorkerException(PythonWorkerFailure.ProtocolError, $"the Python worker wrote something that is not a protocol message: {preview}"));
                     return;
-                }
-
-                if (message.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number
-                    && _pending.TryRemove(idElement.GetInt64(), out var answer))
-                {
-                    answer.TrySetResult(message);
                 }
             }
         }
@@ -156,6 +176,69 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         Fail(new PythonWorkerException(PythonWorkerFailure.Crashed, $"the Python worker exited{ExitSuffix()}{StderrSuffix()}"));
+    }
+
+    /// <summary>Completes the request an answer line names; false (and the process failed) for a line that is not a protocol message.</summary>
+    private bool Deliver(byte[] line)
+    {
+        long? id;
+        try
+        {
+            id = AnswerId(line);
+        }
+        catch (JsonException)
+        {
+            var text = Encoding.UTF8.GetString(line.AsSpan(0, Math.Min(line.Length, 320)));
+            var preview = text.Length > 80 ? text[..80] + "…" : text;
+            Fail(new PythonWorkerException(PythonWorkerFailure.ProtocolError, $"the Python worker wrote something that is not a protocol message: {preview}"));
+            return false;
+        }
+
+        if (id is { } known && _pending.TryRemove(known, out var answer))
+        {
+            answer.TrySetResult(line);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The top-level <c>id</c> of an answer line. The worker writes it first (<c>{"id":N,</c>), which is read without
+    /// going over the rest: the line is decoded in full by the request's caller, which reports a malformed answer.
+    /// Any other line is read in full here, so one that is not JSON at all fails the process.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static long? AnswerId(ReadOnlySpan<byte> line)
+    {
+        ReadOnlySpan<byte> prefix = "{\"id\":"u8;
+        if (line.StartsWith(prefix))
+        {
+            var digits = line[prefix.Length..];
+            var length = digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+            if (length is > 0 and <= 18 && digits[length] is (byte)',' or (byte)'}')
+            {
+                long value = 0;
+                foreach (var digit in digits[..length])
+                {
+                    value = (value * 10) + (digit - '0');
+                }
+
+                return value;
+            }
+        }
+
+        var reader = new Utf8JsonReader(line, SyntaxTreeReader.ReaderOptions);
+        long? id = null;
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("id"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))
+            {
+                id = value;
+            }
+        }
+
+        return id;
     }
 
     private async Task ReadErrorsAsync()

@@ -157,4 +157,40 @@ public sealed class ModuleParserTests(SharedWorker shared) : IClassFixture<Share
         Assert.NotSame(first, await parser.ModuleAsync("x = 2  # c\n"));
         Assert.Equal("other.py", (await parser.ModuleAsync("x = 1  # c\n", "other.py")).Path);
     }
+
+    [Fact]
+    public async Task Should_Parse_A_Module_Nested_Deeper_Than_Sixty_Four_Json_Levels()
+    {
+        // A sum of 200 terms is a chain of 199 BinOp nodes; the answer once failed as "not a protocol message".
+        var text = "total = " + string.Join(" + ", Enumerable.Range(0, 200)) + "\n";
+        var module = await shared.Parser.ModuleAsync(text);
+
+        var operations = module.Root.Descendants().Where(n => n.Is("BinOp")).ToList();
+        Assert.Equal(199, operations.Count);
+        Assert.Equal("0 + 1", module.GetText(operations[^1]));
+        Assert.Equal(text.TrimEnd()["total = ".Length..], module.GetText(operations[0]));
+    }
+
+    [Fact]
+    public async Task Should_Read_String_Constants_With_Escapes_Control_Characters_And_Astral_Characters()
+    {
+        const string text = "s = \"q\\\"uote\\\\back\\ttab\\x01ctl é 😀\\u00e9\"\n";
+        var module = await shared.Parser.ModuleAsync(text);
+
+        var literal = module.Root.Descendants().First(n => n.Is("Constant"));
+        Assert.Equal("q\"uote\\back\ttab\u0001ctl é 😀é", ConstantSyntax.StringValue(literal));
+        Assert.Equal(text.TrimEnd()["s = ".Length..], module.GetText(literal));
+    }
+
+    [Fact]
+    public async Task Should_Share_Its_Cache_With_Every_Parser_Of_The_Same_Worker()
+    {
+        // A session hands out a new parser per use (planner, pipeline): the parses must still be re-used.
+        var text = $"token = '{Guid.NewGuid():N}'  # c\n";
+        var first = await new ModuleParser(shared.Worker).ModuleAsync(text);
+
+        Assert.Same(first, await new ModuleParser(shared.Worker).ModuleAsync(text));
+        using var other = Workers.Start();
+        Assert.NotSame(first, await new ModuleParser(other).ModuleAsync(text));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Assistant.Core.Python;
+using Assistant.Core.Source.Syntax;
 using Assistant.Core.Tests.Support;
 
 namespace Assistant.Core.Tests.Python;
@@ -126,5 +127,66 @@ public sealed class PythonWorkerTests
         using var worker = new PythonWorker(new PythonWorkerOptions { Interpreter = new PythonInterpreter("/nonexistent/python3", "--python") });
         var error = await Assert.ThrowsAsync<PythonWorkerException>(() => worker.StartAsync());
         Assert.Equal(PythonWorkerFailure.NotPython, error.Failure);
+    }
+
+    [Fact]
+    public async Task Should_Parse_On_A_Second_Process_While_The_First_Is_Busy()
+    {
+        // Given a worker with two parse processes whose first is held by a long request
+        await using var worker = Workers.Start(timeout: TimeSpan.FromMinutes(5), debug: true, parseProcesses: 2);
+        await worker.StartAsync();
+        var busy = worker.SendAsync("debug", new Dictionary<string, object?> { ["action"] = "sleep", ["seconds"] = 240 }, retry: false);
+
+        // When a module is parsed
+        var outcome = await new ModuleParser(worker).ParseAsync("m.py", "x = 1\n").WaitAsync(TimeSpan.FromMinutes(2));
+
+        // Then a second process answered it while the first still works
+        Assert.True(outcome.IsSuccess);
+        Assert.False(busy.IsCompleted);
+        Assert.Equal(2, worker.ProcessIds.Distinct().Count());
+        Assert.Equal(worker.ProcessId, worker.ProcessIds[0]);
+        worker.Dispose();
+        await Assert.ThrowsAsync<PythonWorkerException>(() => busy);
+    }
+
+    [Fact]
+    public async Task Should_Replace_A_Second_Parse_Process_That_Died()
+    {
+        await using var worker = Workers.Start(timeout: TimeSpan.FromMinutes(5), debug: true, parseProcesses: 2);
+        await worker.StartAsync();
+        var busy = worker.SendAsync("debug", new Dictionary<string, object?> { ["action"] = "sleep", ["seconds"] = 240 }, retry: false);
+        var parser = new ModuleParser(worker);
+        Assert.True((await parser.ParseAsync("a.py", "a = 1\n").WaitAsync(TimeSpan.FromMinutes(2))).IsSuccess);
+        var second = worker.ProcessIds[1];
+
+        Process.GetProcessById(second).Kill();
+        await Process.GetProcessById(second).WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        var outcome = await parser.ParseAsync("b.py", "b = 2\n").WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(outcome.IsSuccess);
+        Assert.False(busy.IsCompleted);
+        Assert.Equal(1, worker.Restarts);
+        Assert.DoesNotContain(second, worker.ProcessIds);
+        worker.Dispose();
+        await Assert.ThrowsAsync<PythonWorkerException>(() => busy);
+    }
+
+    [Fact]
+    public async Task Should_Answer_Many_Concurrent_Parses_Over_Two_Processes_Each_With_Its_Own_Tree()
+    {
+        await using var worker = Workers.Start(parseProcesses: 2);
+        var parser = new ModuleParser(worker);
+        var tasks = Enumerable.Range(0, 200).Select(i => Task.Run(() => parser.ParseAsync($"m{i}.py", $"value_{i} = {i}\n"))).ToList();
+        var outcomes = await Task.WhenAll(tasks);
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            Assert.Equal($"m{i}.py", outcomes[i].Module!.Path);
+            var assign = AssignSyntax.From(outcomes[i].Module!.Body[0])!;
+            Assert.Equal($"value_{i}", Assert.Single(assign.TargetNames));
+            Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), assign.Value!.Scalar("v"));
+        }
+
+        var version = await worker.SendAsync("version");
+        Assert.Equal(worker.ProcessId, version.GetProperty("pid").GetInt32());
     }
 }

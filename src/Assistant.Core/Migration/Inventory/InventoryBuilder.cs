@@ -92,7 +92,8 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
             byte[] bytes;
             try
             {
-                bytes = await File.ReadAllBytesAsync(Path.Combine(root, path), cancellationToken).ConfigureAwait(false);
+                // Small files: a synchronous read is several times cheaper than an asynchronous one.
+                bytes = File.ReadAllBytes(Path.Combine(root, path));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

@@ -14,6 +14,7 @@ import bisect
 import gc
 import io
 import json
+import operator
 import os
 import re
 import sys
@@ -111,55 +112,240 @@ _SKIPPED_FIELDS = frozenset(("type_comment", "kind"))
 _CONSTANT_FIELDS = ("vt", "v")
 
 
+def _ast_classes():
+    seen = []
+    pending = [ast.AST]
+    while pending:
+        cls = pending.pop()
+        for sub in cls.__subclasses__():
+            if sub not in seen:
+                seen.append(sub)
+                pending.append(sub)
+    return seen
+
+
+# Operators and expression contexts travel as their names; every other class as a kind with its fields, fetched in
+# one call for the trees ast.parse builds, where every field is set.
+_OPERATOR_NAMES = {cls: cls.__name__ for cls in _ast_classes() if issubclass(cls, _OPERATOR_BASES)}
+
+
+def _no_fields(node):
+    return ()
+
+
+def _kind_spec(cls):
+    """(field names, getter of the tuple of field values, whether the kind has a position) of a node class."""
+    fields = _CONSTANT_FIELDS if cls is ast.Constant else tuple(f for f in cls._fields if f not in _SKIPPED_FIELDS)
+    if len(fields) > 1:
+        getter = operator.attrgetter(*fields)
+    elif fields:
+        only = operator.attrgetter(fields[0])
+
+        def getter(node):
+            return (only(node),)
+    else:
+        getter = _no_fields
+    return fields, getter, "lineno" in cls._attributes
+
+
+_KIND_SPECS = {}
+
+
 def _encode(tree, positions):
     """ast tree -> {"kinds": [...], "tree": node} (protocol 2), compact JSON-ready lists.
 
     A node is [kind index, start, end, field values...]: the kind table ("kinds": [name, [field names]] in order of
-    first use) names the kind and its fields; start and end are UTF-16 offsets, null for kinds CPython gives no
-    position (arguments, withitem, comprehension, match_case: the reader derives their span from the children); a
-    field value is a node, a list, a string, or null when absent (None or an empty list), and trailing nulls are left
-    out. Operators become their names; Constant's fields are its value type and text. A node is told from a list by
-    its first element, the kind index, which is always a number."""
+    first use, always before "tree") names the kind and its fields; start and end are UTF-16 offsets, null for kinds
+    CPython gives no position (arguments, withitem, comprehension, match_case: the reader derives their span from the
+    children); a field value is a node, a list, a string, or null when absent (None or an empty list), and trailing
+    nulls are left out. Operators become their names; Constant's fields are its value type and text. A node is told
+    from a list by its first element, the kind index, which is always a number.
+
+    Each node class has an encoder generated from its ASDL signature (_ENCODER_FACTORIES), bound per request to the
+    kind index and line table: one Python call per node, no per-field dispatch."""
+    if _ENCODER_FACTORIES is None:
+        return _encode_generic(tree, positions)
     kinds = []
-    entries = {}
-    from_bytes = positions.from_bytes
+    encoders = {}
+    known = encoders.get
+    line_starts = [0]
+    line_starts.extend(positions.u16_starts)
+    from_bytes = None if positions.line_ascii is None else positions.from_bytes
+
+    def new_encoder(cls):
+        factory = _ENCODER_FACTORIES.get(cls)
+        if factory is None:
+            raise _Unencodable(cls.__name__)
+        fields, make = factory
+        encoder = encoders[cls] = make(len(kinds), line_starts, from_bytes, known, new_encoder, _OPERATOR_NAMES, _constant)
+        kinds.append([cls.__name__, list(fields)])
+        return encoder
+
+    try:
+        root = new_encoder(tree.__class__)(tree)
+    except (_Unencodable, AttributeError, KeyError, TypeError, IndexError):
+        # A class without a signature, or a tree unlike the ones ast.parse builds: field by field then.
+        return _encode_generic(tree, positions)
+    return {"kinds": kinds, "tree": root}
+
+
+def _scalar(value):
+    """A scalar field value as the generic encoder writes it."""
+    if value is None or value.__class__ is str:
+        return value
+    return str(value) if isinstance(value, int) else repr(value)
+
+
+class _Unencodable(Exception):
+    """A node class without a generated encoder."""
+
+
+_SIGNATURE = re.compile(r"^(\w+)(?:\((.*)\))?$")
+_OPERATOR_TYPES = frozenset(("expr_context", "operator", "boolop", "unaryop", "cmpop"))
+_SCALAR_TYPES = frozenset(("identifier", "string", "int", "constant"))
+
+
+def _signature(cls):
+    """{field: (ASDL type, quantifier "", "?" or "*")} from the class's docstring, or None."""
+    match = _SIGNATURE.match((cls.__doc__ or "").strip().split("\n")[0])
+    if match is None or match.group(1) != cls.__name__:
+        return None
+    types = {}
+    for part in (match.group(2) or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        kind, _, name = part.rpartition(" ")
+        quantifier = kind[-1] if kind[-1] in "*?" else ""
+        types[name] = (kind.rstrip("*?"), quantifier)
+    return types
+
+
+def _value_source(name, kind, quantifier, slot):
+    """Python source for one field's encoded value (node is "n", slot a fresh variable name)."""
+    child = "(known(%s.__class__) or new(%s.__class__))(%s)"
+    if kind in _SCALAR_TYPES:
+        if kind == "constant":  # MatchSingleton's None, True or False: as the generic encoder writes them
+            return "_scalar(n.%s)" % name
+        if kind == "int":
+            return "str(n.%s)" % name if not quantifier else "(None if (%s := n.%s) is None else str(%s))" % (slot, name, slot)
+        return "(n.%s or None)" % name if quantifier == "*" else "n.%s" % name
+    if kind in _OPERATOR_TYPES:
+        if quantifier == "*":
+            return "([ops[i.__class__] for i in %s] if (%s := n.%s) else None)" % (slot, slot, name)
+        return "ops[n.%s.__class__]" % name
+    if quantifier == "*":
+        item = child % ("i", "i", "i")
+        return "([None if i is None else %s for i in %s] if (%s := n.%s) else None)" % (item, slot, slot, name)
+    if quantifier == "?":
+        return "(None if (%s := n.%s) is None else %s)" % (slot, name, child % (slot, slot, slot))
+    return child % ("n." + name, "n." + name, "n." + name)
+
+
+def _encoder_factory(cls):
+    """(field names, make(index, line_starts, from_bytes, known, new, ops, constant) -> encoder) for a node class."""
+    types = _signature(cls)
+    if types is None:
+        return None
+    fields = _CONSTANT_FIELDS if cls is ast.Constant else tuple(f for f in cls._fields if f not in _SKIPPED_FIELDS)
+    if cls is not ast.Constant and any(f not in types for f in fields):
+        return None
+    if "lineno" in cls._attributes:
+        position = ("(from_bytes(n.lineno, n.col_offset) if from_bytes else line_starts[n.lineno] + n.col_offset), "
+                    "(from_bytes(n.end_lineno, n.end_col_offset) if from_bytes else line_starts[n.end_lineno] + n.end_col_offset)")
+    else:
+        position = "None, None"
+    if cls is ast.Constant:
+        body = "        kind, text = constant(n.value)\n        return [index, %s, kind, text]\n" % position
+    else:
+        values = "".join(", " + _value_source(f, types[f][0], types[f][1], "v%d" % i) for i, f in enumerate(fields))
+        body = "        out = [index, %s%s]\n" % (position, values)
+        if fields and (types[fields[-1]][1] or types[fields[-1]][0] == "constant"):
+            body += "        while out[-1] is None and len(out) > 3:\n            out.pop()\n"
+        body += "        return out\n"
+    source = ("def make(index, line_starts, from_bytes, known, new, ops, constant):\n"
+              "    def encode(n):\n" + body + "    return encode\n")
+    namespace = {"_scalar": _scalar}
+    exec(compile(source, "<flowmigrate encoder %s>" % cls.__name__, "exec"), namespace)
+    return fields, namespace["make"]
+
+
+def _encoder_factories():
+    factories = {}
+    for cls in _ast_classes():
+        if issubclass(cls, _OPERATOR_BASES) or not getattr(cls, "_fields", None) and cls.__doc__ is None:
+            continue
+        factory = _encoder_factory(cls)
+        if factory is not None:
+            factories[cls] = factory
+    return factories
+
+
+try:
+    _ENCODER_FACTORIES = _encoder_factories()
+except Exception:  # an interpreter whose ast classes describe themselves differently: field by field
+    _ENCODER_FACTORIES = None
+
+
+def _encode_generic(tree, positions):
+    """The encoding of _encode, field by field at run time, for node classes without an ASDL signature.
+
+    A node is [kind index, start, end, field values...]: the kind table ("kinds": [name, [field names]] in order of
+    first use, always before "tree") names the kind and its fields; start and end are UTF-16 offsets, null for kinds
+    CPython gives no position (arguments, withitem, comprehension, match_case: the reader derives their span from the
+    children); a field value is a node, a list, a string, or null when absent (None or an empty list), and trailing
+    nulls are left out. Operators become their names; Constant's fields are its value type and text. A node is told
+    from a list by its first element, the kind index, which is always a number."""
+    kinds = []
+    entries = dict(_OPERATOR_NAMES)
+    specs = _KIND_SPECS
     AST = ast.AST
+    Constant = ast.Constant
+    constant = _constant
+    # ASCII lines: a UTF-8 byte column is the UTF-16 offset from the line's start (line_starts is 1-based).
+    ascii_lines = positions.line_ascii is None
+    line_starts = [0]
+    line_starts.extend(positions.u16_starts)
+    from_bytes = positions.from_bytes
+    span_of = operator.attrgetter("lineno", "col_offset", "end_lineno", "end_col_offset")
 
     def entry_of(cls):
-        if issubclass(cls, _OPERATOR_BASES):
-            entry = (None, None, False)
-        else:
-            fields = _CONSTANT_FIELDS if cls is ast.Constant else tuple(f for f in cls._fields if f not in _SKIPPED_FIELDS)
-            entry = (len(kinds), fields, "lineno" in cls._attributes)
-            kinds.append([cls.__name__, list(fields)])
-        entries[cls] = entry
+        spec = specs.get(cls)
+        if spec is None:
+            spec = specs[cls] = _kind_spec(cls)
+        fields, getter, positioned = spec
+        entry = entries[cls] = (len(kinds), getter, positioned)
+        kinds.append([cls.__name__, list(fields)])
         return entry
 
     def encode(node):
         cls = node.__class__
         entry = entries.get(cls) or entry_of(cls)
-        index, fields, positioned = entry
-        if index is None:
-            return cls.__name__
-        if positioned and node.end_lineno is not None:
-            out = [index, from_bytes(node.lineno, node.col_offset), from_bytes(node.end_lineno, node.end_col_offset)]
+        if entry.__class__ is str:
+            return entry
+        index, getter, positioned = entry
+        if positioned:
+            line, column, end_line, end_column = span_of(node)
+            if ascii_lines:
+                out = [index, line_starts[line] + column, line_starts[end_line] + end_column]
+            else:
+                out = [index, from_bytes(line, column), from_bytes(end_line, end_column)]
         else:
             out = [index, None, None]
-        if fields is _CONSTANT_FIELDS:
-            out.extend(_constant(node.value))
+        if cls is Constant:
+            out.extend(constant(node.value))
             return out
-        for name in fields:
-            value = getattr(node, name, None)
-            if value is None:
-                out.append(None)
-            elif value.__class__ is list:
-                out.append([encode(item) if isinstance(item, AST) else item for item in value] if value else None)
+        append = out.append
+        for value in getter(node):
+            kind = value.__class__
+            if kind is list:
+                append([encode(item) if isinstance(item, AST) else item for item in value] if value else None)
+            elif kind is str or value is None:
+                append(value)
             elif isinstance(value, AST):
-                out.append(encode(value))
-            elif value.__class__ is str:
-                out.append(value)
+                append(encode(value))
             else:
-                out.append(str(value) if isinstance(value, int) else repr(value))
+                append(str(value) if isinstance(value, int) else repr(value))
         while out[-1] is None and len(out) > 3:
             out.pop()
         return out
