@@ -40,7 +40,7 @@ internal static class TuiUpdate
             },
         TuiEvent.RuleApplied m => RuleApplied(state, m),
         TuiEvent.TargetPlanned m => TargetPlanned(state, m.Plan),
-        TuiEvent.TargetChanged m => (state with { Busy = null, Overview = state.Overview.WithFlows(m.Flows) with { Repository = m.Repository } })
+        TuiEvent.TargetChanged m => (state with { Busy = null, Overview = state.Overview.WithFlows(m.Flows) with { Repository = m.Repository, StatesPending = false } })
             .Say($"Prefect target is now {m.Plan.To}: {Flows(m.Plan.Replanned.Count)} re-planned; saved in .flowmigrate/config.yaml (commit it so the team uses {m.Plan.To})"),
         TuiEvent.Failed m => Failed(state, m.Message),
         TuiEvent.RewriteNeeded m => state with

@@ -271,4 +271,16 @@ public sealed class OverviewStateTests
         Assert.Equal("the states are not read yet (r reads them)", skipKey.DisabledReason(failed));
         Assert.Null(KeyMap.Dispatch(failed, KeyMatch.Of('x')).State.Confirm);
     }
+
+    [Fact]
+    public void Should_Take_The_States_A_Target_Change_Brings_When_The_First_Read_Had_Failed()
+    {
+        var failed = TuiUpdate.Apply(Opened().State, new TuiEvent.Failed("git log failed")).State;
+        var plan = new TargetChangePlan("prefect3", "prefect2", ["prefect_flows/daily_sales.py::daily-sales"], [], []);
+
+        var changed = TuiUpdate.Apply(failed, new TuiEvent.TargetChanged(plan, FakeRepository.Header with { PrefectTarget = "prefect2" }, FakeRepository.Flows)).State;
+
+        Assert.False(changed.Overview.StatesPending);
+        Assert.Equal(FlowState.InProgress, changed.Overview.Visible[0].State);
+    }
 }
