@@ -58,8 +58,26 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 dotnet build Assistant.sln -c Release -nologo -v quiet -warnaserror >/dev/null \
   || { dotnet build Assistant.sln -c Release -nologo -v quiet -warnaserror; fail "the build failed"; }
 publish="$here/artifacts/flowmigrate"
-dotnet publish src/Assistant.Cli/Assistant.Cli.csproj -c Release --no-build -nologo -v quiet -o "$publish" >/dev/null \
-  || fail "dotnet publish failed"
+# The command is published precompiled (ReadyToRun) for this machine: it starts in about half the CPU time, a scan of
+# the demo repository takes a third less CPU, of 5,000 files a fifth less (README, Benchmarks). That needs the crossgen package from NuGet, like the
+# other packages; where it cannot be had the portable build is installed instead. CI skips it (it tests the build).
+rid="$(dotnet --info 2>/dev/null | awk '$1 == "RID:" { print $2; exit }')"
+precompiled=false
+if [ "${CI:-}" != true ] && [ -n "$rid" ]; then
+  say "precompiling flowmigrate for $rid (ReadyToRun)"
+  rm -rf "$publish.new"
+  if dotnet publish src/Assistant.Cli/Assistant.Cli.csproj -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+       -nologo -v quiet -warnaserror -o "$publish.new" >/dev/null 2>&1; then
+    rm -rf "$publish" && mv "$publish.new" "$publish" && precompiled=true
+  else
+    rm -rf "$publish.new"
+    echo "note: precompiling failed (offline?); installing the portable build, which starts a little slower"
+  fi
+fi
+if [ "$precompiled" = false ]; then
+  dotnet publish src/Assistant.Cli/Assistant.Cli.csproj -c Release --no-build -nologo -v quiet -o "$publish" >/dev/null \
+    || fail "dotnet publish failed"
+fi
 
 # --- launcher ----------------------------------------------------------------------------------
 if is_root; then bin_dir=/usr/local/bin; else bin_dir="$HOME/.local/bin"; fi

@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# flowmigrate benchmark (issue 9): builds Release, generates synthetic repos, measures wall time and
+# flowmigrate benchmark (issue 9): builds Release, generates synthetic repos, measures wall time, CPU time and
 # peak RSS of scan / convert / migrate (+ check) and of two references on the same framework files
-# (the parse floor: one python3 ast.parse-ing them; pyupgrade --py311-plus over copies of them),
-# prints one table and writes a JSON file.
+# (the parse floor: one python3 ast.parse-ing them; pyupgrade --py311-plus over copies of them), the
+# start-up of the .NET program (`--version`) and the wizard's first overview frame (tmux), prints one
+# table and writes a JSON file.
 #
-#   tests/bench/run.sh [--sizes "500 5000"] [--full] [--migrate-max N] [--no-build] [--workdir DIR] [--json FILE]
+#   tests/bench/run.sh [--sizes "500 5000"] [--full] [--repeat N] [--migrate-max N] [--first-frame-sizes "5000"]
+#                      [--no-build] [--dll FILE] [--workdir DIR] [--json FILE]
 #
 #   --sizes        repo sizes in files (default "500 5000"); --full adds 20000
+#   --repeat       runs per measurement (default 3): the table shows the best and the median
 #   --migrate-max  also measure `migrate --all --yes --no-check` and then `check` on sizes <= N (default 500; 0: never)
+#   --first-frame-sizes  sizes whose wizard first overview frame is timed, cold and warm (default "5000"; "": none)
+#   --dll          the flowmigrate.dll to measure instead of the Release build (e.g. artifacts/flowmigrate/flowmigrate.dll,
+#                  which install.sh precompiles); implies --no-build
 #   --workdir      where repos go (default: a new temp dir, removed at the end unless --keep)
 #   --json         result file (default tests/bench/results/<UTC date-time>.json, git-ignored)
 #   --keep         keep the work dir; --seed S (default 9); BENCH_TIMEOUT=seconds per measurement (default 1800)
 #
+# Before every run the files it reads (repo, build output) are read once, so no run pays for the disk.
 # Wall time is only meaningful on an idle machine; the CPU columns (user+sys of the process tree)
 # and their ratios are the figures to compare on a shared host.
 set -euo pipefail
@@ -20,6 +27,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 sizes="500 5000"
 migrate_max=500
+dll=""
+repeat=3
+first_frame_sizes="5000"
 build=1
 keep=0
 workdir=""
@@ -31,26 +41,30 @@ while [[ $# -gt 0 ]]; do
     --sizes) sizes="$2"; shift 2 ;;
     --full) sizes="$sizes 20000"; shift ;;
     --migrate-max) migrate_max="$2"; shift 2 ;;
+    --repeat) repeat="$2"; shift 2 ;;
+    --first-frame-sizes) first_frame_sizes="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --dll) dll="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; build=0; shift 2 ;;
     --keep) keep=1; shift ;;
     --workdir) workdir="$2"; shift 2 ;;
     --json) json="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,24p "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
+[[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "--repeat takes a positive number, not '$repeat'" >&2; exit 2; }
 
 need() { command -v "$1" >/dev/null 2>&1; }
-if [[ ! -x /usr/bin/time ]] || ! need pyupgrade; then
+if [[ ! -x /usr/bin/time ]] || ! need pyupgrade || { [[ -n "$first_frame_sizes" ]] && ! need tmux; }; then
   if [[ $(id -u) -eq 0 ]]; then
-    apt-get update -qq && apt-get install -y -qq time pyupgrade >/dev/null
+    apt-get update -qq && apt-get install -y -qq time pyupgrade tmux >/dev/null
   else
-    echo "needs /usr/bin/time and pyupgrade: apt-get install time pyupgrade (as root)" >&2; exit 3
+    echo "needs /usr/bin/time, pyupgrade and tmux: apt-get install time pyupgrade tmux (as root)" >&2; exit 3
   fi
 fi
 
-dll="$root/src/Assistant.Cli/bin/Release/net10.0/flowmigrate.dll"
+dll="${dll:-$root/src/Assistant.Cli/bin/Release/net10.0/flowmigrate.dll}"
 if [[ $build -eq 1 ]]; then
   echo "== dotnet build -c Release" >&2
   dotnet build -c Release "$root/src/Assistant.Cli/Assistant.Cli.csproj" -nologo -v q >&2
@@ -67,44 +81,74 @@ raw="$workdir/raw.tsv"
 : > "$raw"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# measure SIZE NAME CMD... : wall seconds, peak RSS (KiB) and CPU seconds (user+sys) of CMD, its output in $workdir/logs
-measure() {
-  local size="$1" name="$2"; shift 2
-  local log="$workdir/logs/$size-$name.log" t="$workdir/logs/$size-$name.time" rc=0
-  mkdir -p "$workdir/logs"
-  echo "== $size files: $name" >&2
-  timeout "$timeout_s" /usr/bin/time -f "%e %M %U %S" -o "$t" "$@" >"$log" 2>&1 || rc=$?
-  read -r wall rss user sys < <(tail -n 1 "$t")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$name" "$wall" "$rss" "$rc" "$(python3 -c "print(round($user + $sys, 2))")" >> "$raw"
-  echo "   wall ${wall}s, cpu $user+${sys}s, peak RSS $((rss / 1024)) MB, exit $rc" >&2
-  echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+# warm PATH... : reads every file under PATH once, so the next run finds them in the page cache
+warm() {
+  find "$@" -type f -print0 2>/dev/null | xargs -0 -r cat > /dev/null 2>&1 || true
 }
+
+# measure SIZE NAME [--prepare CMD] -- CMD... : runs CMD $repeat times, each after warming the page cache (the repos
+# of $workdir and the build output) and running the prepare command (which resets what CMD changes); one line per run
+# in $raw: wall seconds, peak RSS (KiB), exit code, CPU seconds (user+sys); the output of the last run in $workdir/logs
+measure() {
+  local size="$1" name="$2" prepare=""; shift 2
+  if [[ "$1" == --prepare ]]; then prepare="$2"; shift 2; fi
+  [[ "$1" == -- ]] && shift
+  local log="$workdir/logs/$size-$name.log" t="$workdir/logs/$size-$name.time"
+  mkdir -p "$workdir/logs"
+  echo "== $size files: $name (x$repeat)" >&2
+  for run in $(seq 1 "$repeat"); do
+    local rc=0
+    [[ -z "$prepare" ]] || bash -c "$prepare" >&2
+    warm "$bin_dir" ${warm_paths[@]+"${warm_paths[@]}"}
+    timeout "$timeout_s" /usr/bin/time -f "%e %M %U %S" -o "$t" "$@" >"$log" 2>&1 || rc=$?
+    read -r wall rss user sys < <(tail -n 1 "$t")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$name" "$wall" "$rss" "$rc" "$(python3 -c "print(round($user + $sys, 2))")" >> "$raw"
+    echo "   run $run: wall ${wall}s, cpu $user+${sys}s, peak RSS $((rss / 1024)) MB, exit $rc (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  done
+}
+
+bin_dir="$(dirname "$dll")"
+warm_paths=()
+# start-up of the .NET program alone: parse the command line, print the version
+measure 0 startup -- dotnet "$dll" --version
 
 for size in $sizes; do
   repo="$workdir/repo-$size"
   manifest="$workdir/repo-$size.manifest.json"
   echo "== generating $size files" >&2
   python3 "$here/generate.py" --files "$size" --seed "$seed" --out "$repo" --manifest "$manifest" >&2
+  warm_paths=("$repo")
 
   # references on exactly the framework files
-  measure "$size" parse_floor python3 "$here/parse_floor.py" "$manifest"
+  measure "$size" parse_floor -- python3 "$here/parse_floor.py" "$manifest"
   pyup="$workdir/pyupgrade-$size"
-  mkdir -p "$pyup"
+  pyup_src="$workdir/pyupgrade-src-$size"
+  mkdir -p "$pyup_src"
   (cd "$repo" && python3 -c 'import json,sys; print("\0".join(json.load(open(sys.argv[1]))["framework_files"]), end="")' "$manifest" \
-    | xargs -0 cp --parents -t "$pyup")
-  # pyupgrade exits 1 when it rewrote a file: that is not a failure here
-  measure "$size" pyupgrade bash -c 'cd "$1" && find . -name "*.py" -print0 | sort -z | xargs -0 pyupgrade --py311-plus; [[ $? -le 1 || $? -eq 123 ]]' _ "$pyup"
+    | xargs -0 cp --parents -t "$pyup_src")
+  # pyupgrade rewrites in place: every run gets fresh copies; it exits 1 when it rewrote a file, which is not a failure here
+  measure "$size" pyupgrade --prepare "rm -rf '$pyup' && cp -a '$pyup_src' '$pyup'" -- \
+    bash -c 'cd "$1" && find . -name "*.py" -print0 | sort -z | xargs -0 pyupgrade --py311-plus; [[ $? -le 1 || $? -eq 123 ]]' _ "$pyup"
 
   # ours
-  measure "$size" scan bash -c 'cd "$1" && exec dotnet "$2" scan --json' _ "$repo" "$dll"
-  measure "$size" convert dotnet "$dll" convert "$repo" --out "$workdir/converted-$size" --json "$workdir/convert-$size.json"
+  measure "$size" scan -- bash -c 'cd "$1" && exec dotnet "$2" scan --json' _ "$repo" "$dll"
+  measure "$size" convert --prepare "rm -rf '$workdir/converted-$size'" -- \
+    dotnet "$dll" convert "$repo" --out "$workdir/converted-$size" --json "$workdir/convert-$size.json"
   if [[ "$size" -le "$migrate_max" ]]; then
     clone="$workdir/migrate-$size"
-    git clone -q "$repo" "$clone"
-    git -C "$clone" config user.name "Bench"; git -C "$clone" config user.email "bench@example.invalid"
-    measure "$size" migrate bash -c 'cd "$1" && exec dotnet "$2" migrate --all --yes --no-check' _ "$clone" "$dll"
-    measure "$size" check bash -c 'cd "$1" && exec dotnet "$2" check --json' _ "$clone" "$dll"
+    # every run migrates a fresh clone; check then runs on the last one
+    measure "$size" migrate --prepare "rm -rf '$clone' && git clone -q '$repo' '$clone' && git -C '$clone' config user.name Bench && git -C '$clone' config user.email bench@example.invalid" -- \
+      bash -c 'cd "$1" && exec dotnet "$2" migrate --all --yes --no-check' _ "$clone" "$dll"
+    measure "$size" check -- bash -c 'cd "$1" && exec dotnet "$2" check --json' _ "$clone" "$dll"
     cp "$workdir/logs/$size-check.log" "$workdir/check-$size.json" 2>/dev/null || true
+  fi
+
+  # the wizard's first overview frame in a real terminal (tmux), cold and warm start
+  if [[ " $first_frame_sizes " == *" $size "* ]]; then
+    echo "== $size files: first overview frame (x$repeat)" >&2
+    warm "$bin_dir" "$repo"
+    python3 "$here/first_frame.py" --dll "$dll" --repo "$repo" --runs "$repeat" --json "$workdir/first-frame-$size.json" >/dev/null \
+      || echo "   first_frame.py failed; see above" >&2
   fi
 done
 

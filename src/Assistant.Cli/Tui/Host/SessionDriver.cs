@@ -25,8 +25,18 @@ internal sealed class SessionDriver(IMigrationSession session)
         Notices = (session as MigrationSession)?.Options.Notices() ?? [],
     };
 
-    public async Task<TuiEvent> OpenedAsync(CancellationToken cancellationToken) =>
-        await Guard(async () => new TuiEvent.SessionOpened(Header, await session.StatusAsync(cancellationToken)));
+    /// <summary>
+    /// The session is open: the flows as the scan found them, at once. Their states (branches, commits, TODOs: git
+    /// processes per flow) are read afterwards, when the state asks for them (<see cref="TuiEffect.RefreshStatus"/>).
+    /// </summary>
+    public Task<TuiEvent> OpenedAsync(CancellationToken cancellationToken) =>
+        Guard(() => Task.FromResult<TuiEvent>(new TuiEvent.SessionOpened(Header, Listed())));
+
+    /// <summary>Every flow of the inventory, as not started: what the overview lists until the states are read.</summary>
+    public IReadOnlyList<FlowStatus> Listed() => session.Inventory.Flows
+        .Select(flow => new FlowStatus(flow.Id, flow.Name, Assistant.Core.Migration.Inventory.FrameworkNames.Of(flow.Framework), flow.File, flow.Tasks.Count,
+            FlowState.NotStarted, Step: null, StepCount: 0, Branch: null, Todos: 0))
+        .ToList();
 
     public Task<TuiEvent> RunAsync(TuiEffect effect, CancellationToken cancellationToken) => Guard(effect switch
     {

@@ -23,6 +23,7 @@ internal sealed class TuiHost(IAnsiConsole console, TuiHost.SessionOpener open, 
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly Channel<LoopMessage> _channel = Channel.CreateUnbounded<LoopMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ScanProgressRelay _scanProgress = new();
     private SessionDriver? _driver;
     private Exception? _openFailure;
 
@@ -96,9 +97,8 @@ internal sealed class TuiHost(IAnsiConsole console, TuiHost.SessionOpener open, 
     {
         try
         {
-            var progress = new Progress<ScanProgress>(p => Post(new TuiEvent.ScanProgressed(p)));
             var terminal = new CommitTerminal(loan => _channel.Writer.TryWrite(LoopMessage.Of(loan)));
-            var session = await Task.Run(() => open(progress, terminal, cancellationToken), cancellationToken);
+            var session = await Task.Run(() => open(_scanProgress, terminal, cancellationToken), cancellationToken);
             _driver = new SessionDriver(session);
             Post(await _driver.OpenedAsync(cancellationToken));
         }
@@ -201,6 +201,11 @@ internal sealed class TuiHost(IAnsiConsole console, TuiHost.SessionOpener open, 
                 {
                     size = now;
                     Post(new TuiEvent.Resized(now));
+                }
+
+                if (_scanProgress.TakeChanged() is { } progress)
+                {
+                    Post(new TuiEvent.ScanProgressed(progress));
                 }
 
                 Post(new TuiEvent.Ticked());

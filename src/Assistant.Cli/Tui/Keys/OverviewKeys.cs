@@ -9,7 +9,7 @@ internal static class OverviewKeys
     public static IReadOnlyList<KeyBinding> All { get; } =
     [
         new KeyBinding("enter", "open the selected flow in the wizard", KeyMatch.Key(ConsoleKey.Enter), Open) { Short = "open" }
-            .When(Reasons.Busy).When(CannotOpen),
+            .When(s => ReadingStates(s) ? null : Reasons.Busy(s)).When(s => s.Overview.OpenRefusal),
         new KeyBinding("↑↓", "select a flow (also k/j, PgUp/PgDn, Home/End)", KeyMatch.Any(KeyMatch.Key(ConsoleKey.UpArrow, ConsoleKey.DownArrow, ConsoleKey.PageUp, ConsoleKey.PageDown, ConsoleKey.Home, ConsoleKey.End), KeyMatch.Char('k'), KeyMatch.Char('j')), Move) { InBar = false },
         new KeyBinding("/", "filter flows by name, file or state", KeyMatch.Char('/'), (s, _) => s with { Overview = s.Overview with { IsFiltering = true } }) { Short = "filter" }
             .When(s => s.Overview.IsScanning ? "still scanning" : null),
@@ -25,18 +25,14 @@ internal static class OverviewKeys
         CommonKeys.Interrupt,
     ];
 
-    private static string? CannotOpen(TuiState state) => state.Overview switch
-    {
-        { IsScanning: true } => "still scanning",
-        { SelectedFlow: null } => "no flow selected",
-        { SelectedFlow.State: FlowState.Merged } => "already merged",
-        { SelectedFlow.State: FlowState.MigratedOutside } => "migrated outside flowmigrate",
-        _ => null,
-    };
+    // The only work running is reading the flows' states: enter may choose a flow, which opens once they arrive.
+    private static bool ReadingStates(TuiState state) =>
+        state.Overview.StatesPending && state.Busy?.StartsWith(TuiUpdate.ReadingStates, StringComparison.Ordinal) == true;
 
     private static string? CannotSkip(TuiState state) => state.Overview.SelectedFlow switch
     {
         null => "no flow selected",
+        _ when state.Overview.StatesPending => "the states are not read yet (r reads them)",
         { State: FlowState.Skipped } => "already skipped",
         { State: FlowState.Merged or FlowState.Committed or FlowState.MigratedOutside } => "already migrated",
         _ => null,
@@ -59,7 +55,16 @@ internal static class OverviewKeys
     private static Transition Open(TuiState state, ConsoleKeyInfo key)
     {
         var flow = state.Overview.SelectedFlow!;
-        return state.Start(new TuiEffect.OpenFlow(flow.Id), $"opening {flow.Name}");
+        if (!state.Overview.StatesPending)
+        {
+            return state.Start(new TuiEffect.OpenFlow(flow.Id), $"opening {flow.Name}");
+        }
+
+        // Whether it may be opened (merged, migrated outside) depends on its state: wait for the states, reading them
+        // again when the first read failed.
+        var waiting = state with { Overview = state.Overview with { PendingOpen = flow.Id } };
+        var busy = $"{TuiUpdate.ReadingStates}, then opening {flow.Name}";
+        return state.Busy is null ? waiting.Start(new TuiEffect.RefreshStatus(), busy) : waiting with { Busy = busy };
     }
 
     private static Transition SkipFlow(TuiState state, ConsoleKeyInfo key)

@@ -5,7 +5,8 @@ namespace Assistant.Cli.Tui.State;
 
 /// <summary>
 /// The flows table: every flow's status, the filter typed after <c>/</c>, the sort, and the selected row
-/// (an index into <see cref="Visible"/>). <see cref="Repository"/> is null while the scan runs.
+/// (an index into <see cref="Visible"/>). <see cref="Repository"/> is null while the scan runs. Once it is done the
+/// flows are listed from the scan at once, while their states are still being read from git (<see cref="StatesPending"/>).
 /// </summary>
 internal sealed record OverviewState
 {
@@ -23,6 +24,12 @@ internal sealed record OverviewState
 
     public int Selected { get; init; }
 
+    /// <summary>The flows come from the scan; their states (branches, commits, TODOs) are not read from git yet.</summary>
+    public bool StatesPending { get; init; }
+
+    /// <summary>The flow enter chose while the states were being read: it opens as soon as they arrive.</summary>
+    public string? PendingOpen { get; init; }
+
     public bool IsScanning => Repository is null;
 
     public IReadOnlyList<FlowStatus> Visible => Sorted(Flows.Where(Matches)).ToList();
@@ -30,6 +37,17 @@ internal sealed record OverviewState
     public FlowStatus? SelectedFlow => Visible.ElementAtOrDefault(Selected);
 
     public OverviewSummary Summary => OverviewSummary.Of(Flows);
+
+    /// <summary>Why the selected flow cannot be opened now (null: it can; while the states are read, enter waits for them).</summary>
+    public string? OpenRefusal => this switch
+    {
+        { IsScanning: true } => "still scanning",
+        { SelectedFlow: null } => "no flow selected",
+        { StatesPending: true } => null,
+        { SelectedFlow.State: FlowState.Merged } => "already merged",
+        { SelectedFlow.State: FlowState.MigratedOutside } => "migrated outside flowmigrate",
+        _ => null,
+    };
 
     public OverviewState WithFlows(IReadOnlyList<FlowStatus> flows)
     {

@@ -5,17 +5,23 @@ namespace Assistant.Cli.Tui.State;
 /// <summary>How the state answers what the host posts (results of effects, progress, resize, ticks). Pure.</summary>
 internal static class TuiUpdate
 {
+    /// <summary>What the footer says while the flows' states are read from git after the scan.</summary>
+    public const string ReadingStates = "reading the flows' states from git";
+
     public static Transition Apply(TuiState state, TuiEvent message) => message switch
     {
         TuiEvent.ScanProgressed m => state with { Overview = state.Overview with { Scan = m.Progress } },
-        TuiEvent.SessionOpened m => state with
-        {
-            Busy = null,
-            Overview = state.Overview.WithFlows(m.Flows) with { Repository = m.Repository, Scan = null },
-            Message = m.Repository.Notices.Count == 0 ? state.Message
-                : StatusMessage.Error($"user rules: {m.Repository.Notices[0]}" + (m.Repository.Notices.Count > 1 ? $" (+{m.Repository.Notices.Count - 1} more; `flowmigrate scan` lists them)" : string.Empty)),
-        },
-        TuiEvent.StatusLoaded m => state with { Busy = null, Overview = state.Overview.WithFlows(m.Flows) },
+        // The flows as the scan found them are shown at once; their states follow (StatusLoaded).
+        TuiEvent.SessionOpened m => new Transition(
+            state with
+            {
+                Busy = ReadingStates,
+                Overview = state.Overview.WithFlows(m.Flows) with { Repository = m.Repository, Scan = null, StatesPending = true },
+                Message = m.Repository.Notices.Count == 0 ? state.Message
+                    : StatusMessage.Error($"user rules: {m.Repository.Notices[0]}" + (m.Repository.Notices.Count > 1 ? $" (+{m.Repository.Notices.Count - 1} more; `flowmigrate scan` lists them)" : string.Empty)),
+            },
+            new TuiEffect.RefreshStatus()),
+        TuiEvent.StatusLoaded m => StatusLoaded(state, m.Flows),
         TuiEvent.WizardChanged m => WizardChanged(state, m.Wizard, m.Message),
         TuiEvent.Edited m => Edited(state, m),
         TuiEvent.CheckFinished m => state with { Busy = null, Screen = Screen.Check, Check = new CheckState(m.Report) },
@@ -34,7 +40,7 @@ internal static class TuiUpdate
             },
         TuiEvent.RuleApplied m => RuleApplied(state, m),
         TuiEvent.TargetPlanned m => TargetPlanned(state, m.Plan),
-        TuiEvent.TargetChanged m => (state with { Busy = null, Overview = state.Overview.WithFlows(m.Flows) with { Repository = m.Repository } })
+        TuiEvent.TargetChanged m => (state with { Busy = null, Overview = state.Overview.WithFlows(m.Flows) with { Repository = m.Repository, StatesPending = false } })
             .Say($"Prefect target is now {m.Plan.To}: {Flows(m.Plan.Replanned.Count)} re-planned; saved in .flowmigrate/config.yaml (commit it so the team uses {m.Plan.To})"),
         TuiEvent.Failed m => Failed(state, m.Message),
         TuiEvent.RewriteNeeded m => state with
@@ -46,6 +52,29 @@ internal static class TuiUpdate
         TuiEvent.Ticked => state.Busy is not null || state.Check?.IsRunning == true || state.Overview.IsScanning ? state with { Frame = state.Frame + 1 } : state,
         _ => state,
     };
+
+    private static Transition StatusLoaded(TuiState state, IReadOnlyList<FlowStatus> flows)
+    {
+        var next = state with { Busy = null, Overview = state.Overview.WithFlows(flows) with { StatesPending = false, PendingOpen = null } };
+        if (state.Overview.PendingOpen is not { } id)
+        {
+            // The first states re-sort the table (in progress first): a cursor still on the top row stays on the top row.
+            return state.Overview.StatesPending && state.Overview.Selected == 0 ? next with { Overview = next.Overview.Select(0) } : next;
+        }
+
+        // Enter chose this flow while the states were read: open it now, unless its state says it cannot be.
+        var index = next.Overview.Visible.ToList().FindIndex(f => f.Id == id);
+        if (index < 0)
+        {
+            return next.Warn($"{id} is no longer listed");
+        }
+
+        next = next with { Overview = next.Overview.Select(index) };
+        var flow = next.Overview.SelectedFlow!;
+        return next.Overview.OpenRefusal is { } refusal
+            ? next.Warn($"{flow.Name} not opened: {refusal}")
+            : next.Start(new TuiEffect.OpenFlow(flow.Id), $"opening {flow.Name}");
+    }
 
     private static Transition TargetPlanned(TuiState state, TargetChangePlan plan)
     {
@@ -134,7 +163,7 @@ internal static class TuiUpdate
 
     private static Transition Failed(TuiState state, string message)
     {
-        var next = state with { Busy = null, Message = StatusMessage.Error(message) };
+        var next = state with { Busy = null, Message = StatusMessage.Error(message), Overview = state.Overview with { PendingOpen = null } };
         return state.Check is { IsRunning: true }
             ? next with { Check = new CheckState(new FlowCheckReport(false, [new CheckFinding("error", string.Empty, null, message, null)], TimeSpan.Zero)) }
             : next;

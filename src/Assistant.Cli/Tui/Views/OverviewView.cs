@@ -18,10 +18,10 @@ internal static class OverviewView
             var summary = overview.Summary;
             lines.Add(Line.Of(" repo ", Theme.Dim).Add(repository.Root, Theme.Bold).Add("  base ", Theme.Dim).Add(repository.BaseBranch)
                 .Add("  frameworks ", Theme.Dim).Add(repository.Frameworks.Count == 0 ? "none found" : string.Join(", ", repository.Frameworks)).Fit(size.Width));
-            lines.Add(Line.Of(" Prefect target ", Theme.Dim).Add(repository.PrefectTarget).Add("  mode ", Theme.Dim).Add(repository.Mode)
-                .Add($"  {summary.Total} flow{(summary.Total == 1 ? "" : "s")}", Theme.Bold)
-                .Add($"  {summary.Todos} TODO{(summary.Todos == 1 ? "" : "s")}", summary.Todos > 0 ? Theme.Warning : Theme.Dim).Fit(size.Width));
-            lines.Add(Summary(summary, size.Width).Fit(size.Width));
+            var counts = Line.Of(" Prefect target ", Theme.Dim).Add(repository.PrefectTarget).Add("  mode ", Theme.Dim).Add(repository.Mode)
+                .Add($"  {summary.Total} flow{(summary.Total == 1 ? "" : "s")}", Theme.Bold);
+            lines.Add((overview.StatesPending ? counts : counts.Add($"  {summary.Todos} TODO{(summary.Todos == 1 ? "" : "s")}", summary.Todos > 0 ? Theme.Warning : Theme.Dim)).Fit(size.Width));
+            lines.Add((overview.StatesPending ? Line.Of(" states, branches and TODOs: reading them from git…", Theme.Dim) : Summary(summary, size.Width)).Fit(size.Width));
         }
         else
         {
@@ -41,7 +41,7 @@ internal static class OverviewView
         var first = OverviewLayout.FirstRow(size, overview.Selected, visible.Count);
         foreach (var (flow, index) in visible.Select((f, i) => (f, i)).Skip(first).Take(OverviewLayout.TableRows(size)))
         {
-            lines.Add(columns.Row(flow, index == overview.Selected).Fit(size.Width, index == overview.Selected ? Theme.Selected : null));
+            lines.Add(columns.Row(flow, index == overview.Selected, overview.StatesPending).Fit(size.Width, index == overview.Selected ? Theme.Selected : null));
         }
 
         return new Stack(lines);
@@ -104,14 +104,21 @@ internal static class OverviewView
             return Line.Of(Branch > 0 ? text + " " + Cell("branch", Branch) : text, Theme.Bold);
         }
 
-        public Line Row(FlowStatus flow, bool selected)
+        /// <summary>One flow; with <paramref name="pending"/> its state, TODOs and branch are not read yet and show as "…".</summary>
+        public Line Row(FlowStatus flow, bool selected, bool pending)
         {
             var style = selected ? Theme.Selected : null;
             var line = Line.Of(selected ? "› " : "  ", style)
                 .Add(Cell(flow.Name, Name) + " ", style)
                 .Add(Cell(flow.File, File) + " ", style ?? Theme.Dim)
-                .Add(Cell(flow.TaskCount.ToString(System.Globalization.CultureInfo.InvariantCulture), Tasks, right: true) + " ", style)
-                .Add(Cell(StateLabels.Of(flow) + (flow.IsBehindBase ? " ↻" : string.Empty), State) + " ", style ?? StateStyle(flow.State))
+                .Add(Cell(flow.TaskCount.ToString(System.Globalization.CultureInfo.InvariantCulture), Tasks, right: true) + " ", style);
+            if (pending)
+            {
+                line.Add(Cell("…", State) + " ", style ?? Theme.Dim).Add(Cell("…", Todos, right: true), style ?? Theme.Dim);
+                return Branch > 0 ? line.Add(" " + Cell("…", Branch), style ?? Theme.Dim) : line;
+            }
+
+            line.Add(Cell(StateLabels.Of(flow) + (flow.IsBehindBase ? " ↻" : string.Empty), State) + " ", style ?? StateStyle(flow.State))
                 .Add(Cell(flow.Todos == 0 ? "·" : flow.Todos.ToString(System.Globalization.CultureInfo.InvariantCulture), Todos, right: true), style ?? (flow.Todos > 0 ? Theme.Warning : Theme.Dim));
             return Branch > 0 ? line.Add(" " + Cell(flow.Branch ?? "·", Branch), style ?? Theme.Dim) : line;
         }

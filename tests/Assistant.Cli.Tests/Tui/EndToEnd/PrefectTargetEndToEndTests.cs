@@ -8,7 +8,8 @@ public sealed class PrefectTargetEndToEndTests
     {
         using var repo = await DemoRepo.CreateAsync();
         using var terminal = await TmuxTerminal.StartAsync(repo.Root);
-        await terminal.WaitForAsync("daily_etl");
+        // The flows are listed before their states are read from git; t waits for the states (the summary line).
+        await terminal.WaitForAsync("not started");
 
         await terminal.SendAsync("t");
         // Lines are drawn top to bottom: the dialog's last line means its question is on screen.

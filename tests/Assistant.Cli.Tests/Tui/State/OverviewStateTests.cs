@@ -180,4 +180,107 @@ public sealed class OverviewStateTests
         Assert.IsType<TuiEffect.Quit>(KeyMap.Dispatch(FakeRepository.Overview(), KeyMatch.Of('q')).Effect);
         Assert.IsType<TuiEffect.Quit>(KeyMap.Dispatch(FakeRepository.Overview(), KeyMatch.Of(ConsoleKey.C, control: true)).Effect);
     }
+
+    // What SessionDriver.Listed gives before the states are read: the scan's flows, all not started, no branch, no TODOs.
+    private static IReadOnlyList<FlowStatus> Listed() =>
+        FakeRepository.Flows.Select(f => f with { State = FlowState.NotStarted, Step = null, StepCount = 0, Branch = null, Todos = 0 }).ToList();
+
+    private static Transition Opened() => TuiUpdate.Apply(new TuiState(), new TuiEvent.SessionOpened(FakeRepository.Header, Listed()));
+
+    [Fact]
+    public void Should_List_The_Flows_At_Once_And_Ask_For_Their_States_When_The_Session_Opens()
+    {
+        var opened = Opened();
+
+        Assert.Equal(new TuiEffect.RefreshStatus(), opened.Effect);
+        Assert.True(opened.State.Overview.StatesPending);
+        Assert.Equal(TuiUpdate.ReadingStates, opened.State.Busy);
+        Assert.Equal(7, opened.State.Overview.Visible.Count);
+        Assert.Equal("daily_etl", opened.State.Overview.SelectedFlow!.Name);
+
+        var loaded = TuiUpdate.Apply(opened.State, new TuiEvent.StatusLoaded(FakeRepository.Flows));
+
+        Assert.Null(loaded.Effect);
+        Assert.False(loaded.State.Overview.StatesPending);
+        Assert.Null(loaded.State.Busy);
+        Assert.Equal("train_model", loaded.State.Overview.Visible[0].Name);
+        Assert.Equal("train_model", loaded.State.Overview.SelectedFlow!.Name);
+    }
+
+    [Fact]
+    public void Should_Keep_The_Flow_Moved_To_While_The_States_Are_Read()
+    {
+        var moved = Press(Opened().State, 'j');
+        Assert.Equal("daily_etl_6am", moved.Overview.SelectedFlow!.Name);
+
+        var loaded = TuiUpdate.Apply(moved, new TuiEvent.StatusLoaded(FakeRepository.Flows)).State;
+
+        Assert.Equal("daily_etl_6am", loaded.Overview.SelectedFlow!.Name);
+    }
+
+    [Fact]
+    public void Should_Open_The_Flow_Chosen_While_The_States_Are_Read_Once_They_Arrive()
+    {
+        var opened = Opened().State;
+        var chosen = Press(opened, '/', 'e', 't', 'l', ConsoleKey.Enter, ConsoleKey.Enter);
+
+        Assert.Equal("flyte_flows/etl_pipeline.py::daily_etl", chosen.Overview.PendingOpen);
+        Assert.Equal($"{TuiUpdate.ReadingStates}, then opening daily_etl", chosen.Busy);
+
+        var loaded = TuiUpdate.Apply(chosen, new TuiEvent.StatusLoaded(FakeRepository.Flows));
+
+        Assert.Equal(new TuiEffect.OpenFlow("flyte_flows/etl_pipeline.py::daily_etl"), loaded.Effect);
+        Assert.Equal("opening daily_etl", loaded.State.Busy);
+        Assert.Null(loaded.State.Overview.PendingOpen);
+        Assert.False(loaded.State.Overview.StatesPending);
+    }
+
+    [Fact]
+    public void Should_Not_Open_A_Flow_Chosen_While_The_States_Are_Read_When_It_Turns_Out_Merged()
+    {
+        var chosen = Press(Opened().State, '/', 's', 'a', 'l', 'e', 's', ConsoleKey.Enter, ConsoleKey.Enter);
+        Assert.Equal("prefect_flows/daily_sales.py::daily-sales", chosen.Overview.PendingOpen);
+
+        var loaded = TuiUpdate.Apply(chosen, new TuiEvent.StatusLoaded(FakeRepository.Flows));
+
+        Assert.Null(loaded.Effect);
+        Assert.Null(loaded.State.Busy);
+        Assert.Equal(StatusMessage.Error("daily-sales not opened: already merged"), loaded.State.Message);
+    }
+
+    [Fact]
+    public void Should_Read_The_States_Again_When_A_Flow_Is_Chosen_After_The_First_Read_Failed()
+    {
+        var failed = TuiUpdate.Apply(Opened().State, new TuiEvent.Failed("git log failed")).State;
+        Assert.True(failed.Overview.StatesPending);
+        Assert.Null(failed.Busy);
+
+        var chosen = KeyMap.Dispatch(failed, KeyMatch.Of(ConsoleKey.Enter));
+
+        Assert.Equal(new TuiEffect.RefreshStatus(), chosen.Effect);
+        Assert.Equal(failed.Overview.SelectedFlow!.Id, chosen.State.Overview.PendingOpen);
+    }
+
+    [Fact]
+    public void Should_Not_Skip_A_Flow_Before_Its_State_Is_Read()
+    {
+        var failed = TuiUpdate.Apply(Opened().State, new TuiEvent.Failed("git log failed")).State;
+        var skipKey = OverviewKeys.All.Single(b => b.Label == "x");
+
+        Assert.Equal($"wait: {TuiUpdate.ReadingStates}", skipKey.DisabledReason(Opened().State));
+        Assert.Equal("the states are not read yet (r reads them)", skipKey.DisabledReason(failed));
+        Assert.Null(KeyMap.Dispatch(failed, KeyMatch.Of('x')).State.Confirm);
+    }
+
+    [Fact]
+    public void Should_Take_The_States_A_Target_Change_Brings_When_The_First_Read_Had_Failed()
+    {
+        var failed = TuiUpdate.Apply(Opened().State, new TuiEvent.Failed("git log failed")).State;
+        var plan = new TargetChangePlan("prefect3", "prefect2", ["prefect_flows/daily_sales.py::daily-sales"], [], []);
+
+        var changed = TuiUpdate.Apply(failed, new TuiEvent.TargetChanged(plan, FakeRepository.Header with { PrefectTarget = "prefect2" }, FakeRepository.Flows)).State;
+
+        Assert.False(changed.Overview.StatesPending);
+        Assert.Equal(FlowState.InProgress, changed.Overview.Visible[0].State);
+    }
 }

@@ -21,6 +21,16 @@ public sealed class ScreenTests
 
     [Theory]
     [MemberData(nameof(Sizes))]
+    public void Should_List_The_Flows_With_Pending_States_While_Git_Is_Read(int width, int height)
+    {
+        var listed = FakeRepository.Flows.Select(f => f with { State = FlowState.NotStarted, Step = null, StepCount = 0, Branch = null, Todos = 0 }).ToList();
+        var state = TuiUpdate.Apply(new TuiState { Size = new TerminalSize(width, height) }, new TuiEvent.SessionOpened(FakeRepository.Header, listed)).State;
+
+        ScreenFiles.Verify($"overview-states-pending.{width}x{height}", state);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
     public void Should_Show_Steps_Diff_Annotations_And_Todos_In_The_Wizard(int width, int height)
     {
         var (state, _) = FakeRepository.Opened(new TerminalSize(width, height));
