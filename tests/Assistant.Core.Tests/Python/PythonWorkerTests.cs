@@ -159,8 +159,13 @@ public sealed class PythonWorkerTests
         Assert.True((await parser.ParseAsync("a.py", "a = 1\n").WaitAsync(TimeSpan.FromMinutes(2))).IsSuccess);
         var second = worker.ProcessIds[1];
 
-        Process.GetProcessById(second).Kill();
-        await Process.GetProcessById(second).WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        // One handle for the kill and the wait: once killed, the worker may reap the process before a second lookup.
+        using (var victim = Process.GetProcessById(second))
+        {
+            victim.Kill();
+            await victim.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+
         var outcome = await parser.ParseAsync("b.py", "b = 2\n").WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.True(outcome.IsSuccess);
