@@ -35,15 +35,7 @@ public class OverviewFrameBenchmarks
         var header = new RepositoryHeader("/home/dev/monorepo", "main", ["flyte1", "prefect1"], "prefect3", "side-by-side");
         var opened = TuiUpdate.Apply(new TuiState { Size = new TerminalSize(160, 48) }, new TuiEvent.SessionOpened(header, flows)).State;
         _state = StatesPending ? opened : TuiUpdate.Apply(opened, new TuiEvent.StatusLoaded(flows)).State;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(new StringWriter()),
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.TrueColor,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Capabilities.Unicode = true;
-        _capabilities = console.Profile.Capabilities;
+        _capabilities = TrueColorTerminal.Capabilities();
     }
 
     [Benchmark(Description = "Frame.Render overview, 739 flows, 160x48")]

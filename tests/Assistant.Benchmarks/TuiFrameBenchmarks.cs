@@ -43,15 +43,7 @@ public class TuiFrameBenchmarks
         var size = new TerminalSize(160, 48);
         var wizard = WizardState.Open(snapshot) with { SideBySide = SideBySide };
         _state = new TuiState { Screen = Screen.Wizard, Size = size, Wizard = wizard.ScrollTo(900, WizardLayout.DiffRows(size, snapshot)) };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(new StringWriter()),
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.TrueColor,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Capabilities.Unicode = true;
-        _capabilities = console.Profile.Capabilities;
+        _capabilities = TrueColorTerminal.Capabilities();
     }
 
     [Benchmark(Description = "Frame.Render wizard, 2,000-line diff, 160x48")]
