@@ -186,6 +186,23 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Read_A_Prefect1_Task_Instance_Named_After_Its_Class_As_Task_Init_Names_It()
+    {
+        const string text = "from prefect import Flow\nfrom prefect.tasks.docker import CreateContainer, StartContainer\n\n"
+            + "container = CreateContainer(image_name=\"python\")\nstart = StartContainer(name=\"begin\")\n\n"
+            + "with Flow(\"docker\") as flow:\n    start(container_id=container())\n";
+        var before = PrefectBefore with { ModulePath = "prefect_pair/docker.py", Files = new Dictionary<string, string> { ["prefect_pair/docker.py"] = text } };
+
+        var declarations = await _checker.DeclarationsAsync(before);
+
+        Assert.True(declarations.Loaded, declarations.Error?.ToString());
+        var container = declarations.Entities.Single(e => e.Name == "container");
+        var start = declarations.Entities.Single(e => e.Name == "start");
+        Assert.Equal(("CreateContainer", "CreateContainer"), (container.Settings["name"], container.Class));
+        Assert.Equal(("begin", "StartContainer"), (start.Settings["name"], start.Class));
+    }
+
+    [Fact]
     public async Task Should_Keep_Python_Operator_Errors_For_Stand_Ins_Of_Other_Frameworks()
     {
         const string text = "import flyte\n\nenv = flyte.TaskEnvironment(name=\"etl\")\ntotal = env + env\n";
