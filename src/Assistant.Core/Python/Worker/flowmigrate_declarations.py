@@ -8,7 +8,8 @@ can be compared key by key (the comparison itself happens in flowmigrate's C# Be
          timeout, interruptible, trigger[<name>].schedule / .inputs / .auto_activate, launch_plan[<variable>].inputs
   Prefect flow (keyed by flow name): parameter[<p>].default / .required, task_runner, schedule[<i>],
          schedule[<i>].parameters
-  Prefect task (keyed by module variable): name, retries, retry_delay, timeout, cache.expiration, cache.key, tags
+  Prefect task (keyed by module variable): name, retries, retry_delay, timeout, cache.expiration, cache.key, tags;
+         a Prefect 1 Task instance also gives its "class" (beside the settings), and its name defaults to it
 """
 
 import datetime
