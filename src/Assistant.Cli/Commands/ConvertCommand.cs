@@ -131,6 +131,11 @@ internal static class ConvertCommand
                 error.MarkupLine(Markup.Escape($"not compared {file.Path}: {why}"));
             }
 
+            if (file.OldStoppedAt is { } stopped)
+            {
+                error.MarkupLine(Markup.Escape($"compared what {file.Path} declared before its old code stopped at: {stopped}"));
+            }
+
             if (file.NewError is { } failure)
             {
                 error.MarkupLine(Markup.Escape($"failed {file.Path}: the converted module did not load: {failure}"));

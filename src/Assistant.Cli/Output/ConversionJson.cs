@@ -153,6 +153,7 @@ internal static class ConversionJson
         json.WriteStartObject("behaviour");
         json.WriteString("not_compared", file.NotCompared);
         json.WriteString("new_error", file.NewError);
+        json.WriteString("old_stopped_at", file.OldStoppedAt);
         json.WriteNumber("entities", file.Entities);
         json.WriteNumber("entities_dropped", file.EntitiesDropped);
         json.WriteStartArray("leftover_imports");

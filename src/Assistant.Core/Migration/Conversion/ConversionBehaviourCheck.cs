@@ -42,7 +42,8 @@ public sealed class ConversionBehaviourCheck(BehaviourChecker checker, Func<stri
             DeploymentFiles = RulesetManifests.DeploymentFiles(convertedRoot),
             StubbedLeftovers = RulesetManifests.LeftoverPackages(ruleset),
         };
-        var report = await checker.CompareAsync(new BehaviourSide(sourceRoot, file.Path, [old]), after,
+        var before = new BehaviourSide(sourceRoot, file.Path, [old]) { KeepsDeclarationsBeforeAFailure = true };
+        var report = await checker.CompareAsync(before, after,
             TodoMarkers.Read(file.After), cancellationToken, SettingSteps.For(ruleset)).ConfigureAwait(false);
         if (!report.Before.Loaded)
         {
@@ -53,6 +54,7 @@ public sealed class ConversionBehaviourCheck(BehaviourChecker checker, Func<stri
         {
             Entities = report.Before.Entities.Count,
             NewError = report.After.Loaded ? null : Describe(report.After),
+            OldStoppedAt = report.Before.StoppedAt?.ToString(),
             Leftovers = report.After.Warnings.Where(w => w.Kind == "leftover_framework").Select(w => w.Module).Distinct(StringComparer.Ordinal).ToList(),
         };
     }

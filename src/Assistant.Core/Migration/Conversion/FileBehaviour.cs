@@ -23,6 +23,9 @@ public sealed record FileBehaviour(string Path, IReadOnlyList<SettingComparison>
     /// <summary>Why the new module did not load (its settings then count as dropped); null when it loaded.</summary>
     public string? NewError { get; init; }
 
+    /// <summary>The old module's trailing statement that raised (compared with what it declared before); null when it ran to the end.</summary>
+    public string? OldStoppedAt { get; init; }
+
     /// <summary>Old-framework modules the converted code still imports (left for a TODO); they got placeholders to load it.</summary>
     public IReadOnlyList<string> Leftovers { get; init; } = [];
 

@@ -23,7 +23,7 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
     /// </summary>
     public async Task<ModuleDeclarations> DeclarationsAsync(BehaviourSide side, CancellationToken cancellationToken = default)
     {
-        var key = ContentHashes.Combine(new[] { Path.GetFullPath(side.Root), side.ModulePath, _hashes.Of(Path.Combine(side.Root, side.ModulePath)), string.Join(',', side.StubbedLeftovers) }
+        var key = ContentHashes.Combine(new[] { Path.GetFullPath(side.Root), side.ModulePath, _hashes.Of(Path.Combine(side.Root, side.ModulePath)), string.Join(',', side.StubbedLeftovers), side.KeepsDeclarationsBeforeAFailure ? "partial" : "whole" }
             .Concat(side.Manifests.Select(m => $"{m.Side}:{_hashes.Of(m.Path)}"))
             .Concat((side.Files ?? new Dictionary<string, string>()).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}:{ContentHashes.Combine([f.Value])}")));
         ModuleDeclarations declarations;
@@ -65,6 +65,7 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             ["files"] = side.Files,
             ["graphs"] = true,
             ["stub_leftovers"] = side.StubbedLeftovers,
+            ["keep_partial"] = side.KeepsDeclarationsBeforeAFailure,
         };
         return await Worker.SendAsync("declarations", request, Timeout + s_protocolMargin, retry: false, cancellationToken).ConfigureAwait(false);
     }
@@ -120,12 +121,13 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             CheckJson.String(entity, "variable"),
             entity.TryGetProperty("settings", out var settings) && settings.ValueKind == JsonValueKind.Object
                 ? settings.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal)
-                : new Dictionary<string, string>(StringComparer.Ordinal))).ToList();
+                : new Dictionary<string, string>(StringComparer.Ordinal)) { Class = CheckJson.String(entity, "class") }).ToList();
         return new ModuleDeclarations(modulePath, outcome, entities, error, CheckJson.Packages(answer))
         {
             Warnings = CheckJson.Warnings(answer),
             Graphs = CheckJson.Graphs(answer),
             GraphError = CheckJson.String(answer, "graph_error"),
+            StoppedAt = answer.TryGetProperty("stopped_at", out var stopped) && stopped.ValueKind == JsonValueKind.Object ? CheckJson.Error(stopped) : null,
         };
     }
 }

@@ -16,4 +16,11 @@ public sealed record BehaviourSide(string Root, string ModulePath, IReadOnlyList
     /// (warning <c>leftover_framework</c>) so the rest of the module can be compared. Empty: such an import fails the load.
     /// </summary>
     public IReadOnlyList<string> StubbedLeftovers { get; init; } = [];
+
+    /// <summary>
+    /// When one of the module's last top-level statements raises and only asserts, expressions and a
+    /// <c>__main__</c> block follow it (e.g. an old example asserting on a flow run's result, which stand-ins cannot
+    /// produce), keep what the module declared before it (<see cref="ModuleDeclarations.StoppedAt"/>) instead of failing the load.
+    /// </summary>
+    public bool KeepsDeclarationsBeforeAFailure { get; init; }
 }

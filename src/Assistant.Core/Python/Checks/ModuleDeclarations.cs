@@ -18,4 +18,10 @@ public sealed record ModuleDeclarations(
 
     /// <summary>Why the flows' calls could not be recorded, when they could not.</summary>
     public string? GraphError { get; init; }
+
+    /// <summary>
+    /// The error of a trailing top-level statement the module stopped at; its declarations are those made before it
+    /// (only when the side <see cref="BehaviourSide.KeepsDeclarationsBeforeAFailure"/>).
+    /// </summary>
+    public ImportCheckError? StoppedAt { get; init; }
 }

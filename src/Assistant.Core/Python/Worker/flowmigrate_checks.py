@@ -22,7 +22,10 @@ import_check {"root", "modules": [relpath]?, "files": {relpath: text}?, "standin
       "signal"? (crashed), "exit_code"? (exited), "message"? (not completed)}
 
 declarations {"root", "module": relpath, "files"?, "standins", "cache_dir", "timeout", "graphs": false,
-              "stub_leftovers": [top-level package]?}
+              "stub_leftovers": [top-level package]?, "keep_partial": false}
+  "keep_partial" (convert --check, old side): when one of the module's last top-level statements raises (only
+  asserts, expressions and a __main__ block follow it; e.g. `assert state.result[task].result == 12` on a flow
+  run the stand-ins cannot produce), what it declared before is described and the error is "stopped_at".
   "stub_leftovers" (convert --check, new side): imports of these old-framework packages, left in converted code
   for a TODO, get placeholders (warning "leftover_framework") so the rest of the module can be compared; "pkg.*"
   does the same for submodules of a package the old and new framework share that the stand-in does not have.
@@ -33,7 +36,7 @@ declarations {"root", "module": relpath, "files"?, "standins", "cache_dir", "tim
       "entities": [{"kind": "task"|"workflow"|"dynamic"|"flow", "name", "variable", "settings": {key: text}}],
       "graphs"?: [{"name", "variable", "family", "kind", "driver": "dag"|"sync"|"async", "parallel",
                    "runs": [{"decisions", "nodes", "error"?}]}] | "graph_error"?: text,
-      "loaded_files": [relpath], "error"?: {same shape as an import_check error}}
+      "loaded_files": [relpath], "error"?: {same shape as an import_check error}, "stopped_at"?: {same shape}}
 
 standin_signatures {"manifest", "cache_dir", "names": ["module:Name" | "module:Class.method"]}
   (flowmigrate's own tests) -> {"signatures": {name: [{"name", "kind", "has_default"}] | {"error"}}}
@@ -156,6 +159,9 @@ class _Placeholder:
     def __call__(self, *args, **kwargs):
         if len(args) == 1 and callable(args[0]) and not kwargs:
             return args[0]  # used as a decorator
+        runtime = sys.modules.get("_flowmigrate_rt")
+        if runtime is not None and runtime.is_prefect1_placeholder(self._what):
+            runtime.bind_arguments(args, kwargs)
         return _Placeholder(self._what + "()")
 
     def __getattr__(self, name):
@@ -567,6 +573,45 @@ def _main_block_statements(path, text=None):
     return found
 
 
+# Statements that only use what the module declared: after the last declaring one, a failure leaves the declarations whole.
+_TRAILING = (ast.Expr, ast.Assert, ast.Pass)
+
+
+def _declared_before(error, path, text=None):
+    """The checked module's namespace when `error` came from one of its last top-level statements (typically code
+    that checks a flow run's result, which the stand-ins cannot produce) and only asserts, expressions and an
+    `if __name__ == "__main__":` block follow it; None otherwise (the failure may hide declarations)."""
+    if isinstance(error, (SyntaxError, ImportError, SystemExit, KeyboardInterrupt)):
+        return None
+    namespace, line = None, None
+    tb = error.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_name == "<module>" and os.path.normpath(code.co_filename) == path:
+            namespace, line = tb.tb_frame.f_globals, tb.tb_lineno
+        tb = tb.tb_next
+    if namespace is None:
+        return None
+    try:
+        if text is None:
+            with open(path, "rb") as handle:
+                text = handle.read()
+        tree = ast.parse(text, filename=path)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    failing = [i for i, node in enumerate(tree.body) if node.lineno <= line <= (node.end_lineno or node.lineno)]
+    if not failing:
+        return None
+    for node in tree.body[failing[0] + 1:]:
+        is_main = isinstance(node, ast.If) and isinstance(node.test, ast.Compare) \
+            and isinstance(node.test.left, ast.Name) and node.test.left.id == "__name__"
+        if not (is_main or isinstance(node, _TRAILING)):
+            return None
+    module = types.ModuleType(namespace.get("__name__", "flowmigrate_checked_module"))
+    module.__dict__.update(namespace)
+    return module
+
+
 def _declarations_job(request):
     def job():
         root, roots, standin_dirs, finder, packages, families, scrubbed = _prepare(request)
@@ -575,13 +620,16 @@ def _declarations_job(request):
         if request.get("graphs"):
             import _flowmigrate_rt
             tracer = _flowmigrate_rt.TRACER = flowmigrate_graph.Tracer(_flowmigrate_rt, root, standin_dirs)
+        path = os.path.normpath(os.path.join(root, request["module"]))
         try:
             module = _import(root, roots, request["module"])
         except BaseException as error:
-            answer["error"] = _error(error, root, standin_dirs)
-            return answer
+            module = _declared_before(error, path, (_OVERLAY_TEXT or {}).get(path)) if request.get("keep_partial") else None
+            if module is None:
+                answer["error"] = _error(error, root, standin_dirs)
+                return answer
+            answer["stopped_at"] = _error(error, root, standin_dirs)
         skipped = []
-        path = os.path.normpath(os.path.join(root, request["module"]))
         for statement in _main_block_statements(path, (_OVERLAY_TEXT or {}).get(path)):
             try:
                 code = compile(ast.Module(body=[statement], type_ignores=[]), module.__file__ or "<main>", "exec")

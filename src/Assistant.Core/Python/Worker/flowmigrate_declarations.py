@@ -8,7 +8,8 @@ can be compared key by key (the comparison itself happens in flowmigrate's C# Be
          timeout, interruptible, trigger[<name>].schedule / .inputs / .auto_activate, launch_plan[<variable>].inputs
   Prefect flow (keyed by flow name): parameter[<p>].default / .required, task_runner, schedule[<i>],
          schedule[<i>].parameters
-  Prefect task (keyed by module variable): name, retries, retry_delay, timeout, cache.expiration, cache.key, tags
+  Prefect task (keyed by module variable): name, retries, retry_delay, timeout, cache.expiration, cache.key, tags;
+         a Prefect 1 Task instance also gives its "class" (beside the settings), and its name defaults to it
 """
 
 import datetime
@@ -524,14 +525,19 @@ def _prefect_entities(namespace, module_name, rt, family):
             seen.add(id(obj))
             config = _explicit(obj)
             settings = {}
-            _put(settings, "name", config.get("name") or obj.__dict__.get("name"))
+            instance = obj.__dict__.get("_fm_kind") != "task"
+            # Task.__init__: `self.name = name or type(self).__name__`
+            _put(settings, "name", config.get("name") or obj.__dict__.get("name") or (type(obj).__name__ if instance else None))
             _put(settings, "retries", config.get("max_retries") or None)
             _put(settings, "retry_delay", _seconds(config.get("retry_delay")))
             _put(settings, "timeout", _seconds(config.get("timeout")))
             _put(settings, "cache.expiration", _seconds(config.get("cache_for")))
             _put(settings, "cache.key", config.get("cache_key") or config.get("cache_validator"))
             _put(settings, "tags", sorted(config.get("tags")) if config.get("tags") else None)
-            entities.append({"kind": "task", "name": var, "variable": var, "settings": settings})
+            entity = {"kind": "task", "name": var, "variable": var, "settings": settings}
+            if instance:
+                entity["class"] = type(obj).__name__  # an instance of a Task class (task library or the project's)
+            entities.append(entity)
         elif obj.__dict__.get("_fm_kind") == "flow":
             seen.add(id(obj))
             config = _explicit(obj)

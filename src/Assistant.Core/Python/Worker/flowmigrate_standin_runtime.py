@@ -47,6 +47,8 @@ class Anything:
         return Anything("%s.%s" % (self._fm_what, name))
 
     def __call__(self, *args, **kwargs):
+        if is_prefect1_placeholder(self._fm_what):
+            bind_arguments(args, kwargs)
         return Anything(self._fm_what + "()")
 
     def __getitem__(self, key):
@@ -527,14 +529,8 @@ def _prefect1():
 
     def task_call(self, args, kwargs):
         if _FLOW_STACK:
-            flow = _FLOW_STACK[-1]
-            _add_to_flow(flow, self)
-            for value in list(args) + list(kwargs.values()):
-                if _is("prefect1", value, "Task"):
-                    _add_to_flow(flow, value)
-                inner = getattr(value, "__dict__", {}).get("value") if _is("prefect1", value, "unmapped", "mapped") else None
-                if inner is not None and _is("prefect1", inner, "Task"):
-                    _add_to_flow(flow, inner)
+            _add_to_flow(_FLOW_STACK[-1], self)
+            bind_arguments(args, kwargs)
         return Anything("%s()" % getattr(self, "name", "task"))
 
     _HOOKS[("prefect1", "called")] = task_call
@@ -560,6 +556,26 @@ def _prefect1():
         return None
 
     _HOOKS[("prefect1", "Flow.set_dependencies")] = set_dependencies
+
+
+def bind_arguments(args, kwargs):
+    """Adds the Prefect 1 tasks and Parameters among a call's arguments (also inside unmapped/mapped) to the active
+    `with Flow(...)` block, as calling a task there does; nothing outside one."""
+    if not _FLOW_STACK:
+        return
+    flow = _FLOW_STACK[-1]
+    for value in list(args) + list(kwargs.values()):
+        if _is("prefect1", value, "Task"):
+            _add_to_flow(flow, value)
+        inner = getattr(value, "__dict__", {}).get("value") if _is("prefect1", value, "unmapped", "mapped") else None
+        if inner is not None and _is("prefect1", inner, "Task"):
+            _add_to_flow(flow, inner)
+
+
+def is_prefect1_placeholder(what):
+    """Whether a placeholder stands for a name of Prefect 1 its manifest does not list (e.g. a task-library class):
+    calling it (or its .map) in a `with Flow(...)` block binds its task arguments to the flow, as a task's call does."""
+    return bool(_FLOW_STACK) and str(what).startswith("prefect.")
 
 
 def _add_to_flow(flow, item):

@@ -133,6 +133,76 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Keep_What_An_Old_Module_Declared_Before_A_Trailing_Assert_On_A_Flow_Runs_Result()
+    {
+        // Prefect 1's examples check a run's result at module level; the stand-ins cannot produce 12.
+        const string text = "from prefect import Flow, Parameter, task\n\n\n@task(tags=[\"math\"])\ndef double(x):\n    return 2 * x\n\n\n"
+            + "with Flow(\"doubling\") as flow:\n    x = Parameter(\"x\", default=6)\n    result = double(x)\n\n"
+            + "state = flow.run()\nassert state.result[result].result == 12\nprint(\"done\")\n";
+        var before = PrefectBefore with { ModulePath = "prefect_pair/run_check.py", Files = new Dictionary<string, string> { ["prefect_pair/run_check.py"] = text } };
+
+        var strict = await _checker.DeclarationsAsync(before);
+        var kept = await _checker.DeclarationsAsync(before with { KeepsDeclarationsBeforeAFailure = true });
+
+        Assert.False(strict.Loaded);
+        Assert.True(kept.Loaded, kept.Error?.ToString());
+        Assert.Equal("6", kept.Entities.Single(e => e.Name == "doubling").Settings["parameter[x].default"]);
+        Assert.Equal("[math]", kept.Entities.Single(e => e.Name == "double").Settings["tags"]);
+        Assert.Equal(("AssertionError", 14), (kept.StoppedAt?.Type, kept.StoppedAt?.Line));
+    }
+
+    [Fact]
+    public async Task Should_Not_Keep_Declarations_When_A_Statement_After_The_Failure_Could_Declare_More()
+    {
+        const string text = "from prefect import Flow, Parameter\n\n"
+            + "with Flow(\"first\") as flow:\n    x = Parameter(\"x\", default=6)\n\n"
+            + "state = flow.run()\nassert state.result[x].result == 6\n\nwith Flow(\"second\") as other:\n    y = Parameter(\"y\")\n";
+        var before = PrefectBefore with { ModulePath = "prefect_pair/run_check2.py", Files = new Dictionary<string, string> { ["prefect_pair/run_check2.py"] = text } };
+
+        var declarations = await _checker.DeclarationsAsync(before with { KeepsDeclarationsBeforeAFailure = true });
+
+        Assert.False(declarations.Loaded);
+        Assert.Equal("AssertionError", declarations.Error?.Type);
+        Assert.Null(declarations.StoppedAt);
+    }
+
+    [Fact]
+    public async Task Should_Bind_Parameters_Passed_Unmapped_To_A_Task_Library_Class_The_Manifest_Does_Not_List()
+    {
+        // WriteAirtableRow (prefect.tasks.airtable) is not in the manifest: its .map(...) in the flow still binds the Parameters.
+        const string text = "from prefect import Flow, Parameter, task, unmapped\nfrom prefect.tasks.airtable import WriteAirtableRow\n\n"
+            + "user = Parameter(\"user\")\nbase = Parameter(\"base\")\ntable = Parameter(\"table\", default=\"replies\")\n\n\n"
+            + "@task\ndef load(user):\n    return [user]\n\n\n"
+            + "with Flow(\"airtable\") as flow:\n    rows = load(user)\n    WriteAirtableRow().map(rows, base_key=unmapped(base), table_name=unmapped(table))\n";
+        var before = PrefectBefore with { ModulePath = "prefect_pair/airtable.py", Files = new Dictionary<string, string> { ["prefect_pair/airtable.py"] = text } };
+
+        var declarations = await _checker.DeclarationsAsync(before);
+
+        Assert.True(declarations.Loaded, declarations.Error?.ToString());
+        var flow = declarations.Entities.Single(e => e.Name == "airtable");
+        Assert.Equal(["parameter[base].required", "parameter[table].default", "parameter[table].required", "parameter[user].required"],
+            flow.Settings.Keys.Where(k => k.StartsWith("parameter[", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal("replies", flow.Settings["parameter[table].default"]);
+    }
+
+    [Fact]
+    public async Task Should_Read_A_Prefect1_Task_Instance_Named_After_Its_Class_As_Task_Init_Names_It()
+    {
+        const string text = "from prefect import Flow\nfrom prefect.tasks.docker import CreateContainer, StartContainer\n\n"
+            + "container = CreateContainer(image_name=\"python\")\nstart = StartContainer(name=\"begin\")\n\n"
+            + "with Flow(\"docker\") as flow:\n    start(container_id=container())\n";
+        var before = PrefectBefore with { ModulePath = "prefect_pair/docker.py", Files = new Dictionary<string, string> { ["prefect_pair/docker.py"] = text } };
+
+        var declarations = await _checker.DeclarationsAsync(before);
+
+        Assert.True(declarations.Loaded, declarations.Error?.ToString());
+        var container = declarations.Entities.Single(e => e.Name == "container");
+        var start = declarations.Entities.Single(e => e.Name == "start");
+        Assert.Equal(("CreateContainer", "CreateContainer"), (container.Settings["name"], container.Class));
+        Assert.Equal(("begin", "StartContainer"), (start.Settings["name"], start.Class));
+    }
+
+    [Fact]
     public async Task Should_Keep_Python_Operator_Errors_For_Stand_Ins_Of_Other_Frameworks()
     {
         const string text = "import flyte\n\nenv = flyte.TaskEnvironment(name=\"etl\")\ntotal = env + env\n";

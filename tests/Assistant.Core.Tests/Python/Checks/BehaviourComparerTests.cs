@@ -44,6 +44,19 @@ public sealed class BehaviourComparerTests
     }
 
     [Fact]
+    public void Should_Let_The_Todo_That_Names_Its_Class_Explain_A_Dropped_Task_Instance()
+    {
+        var instance = Task("ge_task", ("name", "RunGreatExpectationsValidation")) with { Class = "RunGreatExpectationsValidation" };
+        const string Todo = "PF344: RunGreatExpectationsValidation (prefect.tasks.great_expectations) is a Prefect 1 task-library class: call Great Expectations directly in a @task";
+
+        var explained = BehaviourComparer.Compare(Module(instance), Module(), [Todo]);
+        var otherClass = BehaviourComparer.Compare(Module(instance with { Class = "RunNotebook" }), Module(), [Todo]);
+
+        Assert.Equal(Todo, Assert.Single(explained).ExplainedBy);
+        Assert.True(Assert.Single(otherClass).IsFailure);
+    }
+
+    [Fact]
     public void Should_Only_Let_A_Todo_Explain_A_Setting_Its_Rule_May_Change()
     {
         var before = Module(Task("load", ("resources.memory.limit", "4Gi")));
