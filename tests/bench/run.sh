@@ -153,4 +153,5 @@ for size in $sizes; do
 done
 
 python3 "$here/report.py" "$raw" "$workdir" "$json"
-[[ $keep -eq 1 || "$workdir" != /tmp/* ]] && echo "work dir: $workdir" >&2
+# (an if, not `[[ … ]] && echo`: as the last command, a false test would make the whole run exit 1)
+if [[ $keep -eq 1 || "$workdir" != /tmp/* ]]; then echo "work dir: $workdir" >&2; fi
