@@ -44,7 +44,7 @@ public sealed class ShellTaskToTask : IRule
 
             if (Flytekit.Calls(call.Node, bindings, EchoTask.Names) && EchoTask.Function(module, target.Scalar("id")!, call) is { } echo)
             {
-                var echoEdits = new List<TextEdit> { TextEdit.Replace(statement.Span, echo) };
+                var echoEdits = new List<TextEdit> { TextEdit.Replace(statement.Span, echo + Spacing(module, statement)) };
                 if (importsAdded.Add("flytekit") && PythonImports.AddImport(module, "flytekit", "flytekit") is { } flytekit)
                 {
                     echoEdits.Add(flytekit);
@@ -83,6 +83,15 @@ public sealed class ShellTaskToTask : IRule
                 Fix = new Fix(edits, Safety.Review, "the same script, placeholders filled as ShellTask did, run with subprocess"),
             };
         }
+    }
+
+    // A def needs blank lines before the statement right below it (an assignment needed none): two, as between top-level defs.
+    private static string Spacing(PythonModule module, SyntaxNode statement)
+    {
+        var line = module.Lines.LineOf(Math.Max(statement.Span.Start, statement.Span.End - 1));
+        return line < module.Lines.LineCount && module.GetText(module.Lines.LineSpan(line + 1)).Trim().Length > 0
+            ? module.NewLine + module.NewLine
+            : string.Empty;
     }
 
     /// <summary>True when the module has a ShellTask this rule converts (FLY101 waits for it).</summary>
