@@ -8,7 +8,8 @@ namespace Assistant.Rulesets.Flyte.ControlFlow;
 
 /// <summary>
 /// FLY308: <c>Deck("name", html)</c> → <c>flyte.report.get_tab("name").log(html)</c>; a deck kept in a variable becomes the
-/// tab (<c>d = flyte.report.get_tab("name")</c>, <c>d.log(html)</c>) and its <c>d.append(x)</c> calls <c>d.log(x)</c>.
+/// tab (<c>d = flyte.report.get_tab("name")</c>, <c>d.log(html)</c>) and its <c>d.append(x)</c> calls <c>d.log(x)</c>;
+/// deck renderers whose HTML a library call makes become that call (<see cref="DeckRenderers"/>).
 /// </summary>
 public sealed class DecksToReports : IRule
 {
@@ -19,7 +20,7 @@ public sealed class DecksToReports : IRule
         "decks-to-reports",
         "control-flow",
         Safety.Review,
-        "Deck(name, html) → flyte.report.get_tab(name).log(html); d = Deck(name, html) → d = flyte.report.get_tab(name) then d.log(html), and d.append(x) → d.log(x). Decks used any other way (auto_add_to_deck=, passed around) keep the FLY590 TODO.",
+        "Deck(name, html) → flyte.report.get_tab(name).log(html); d = Deck(name, html) → d = flyte.report.get_tab(name) then d.log(html), and d.append(x) → d.log(x). Decks used any other way (auto_add_to_deck=, passed around) keep the FLY590 TODO. MarkdownRenderer().to_html(text) → markdown_it.MarkdownIt().render(text) (flytekit.deck) or markdown.markdown(text) (flytekitplugins.deck), BoxRenderer(column).to_html(df) → plotly.express.box(df, y=column).to_html(), FrameProfilingRenderer(title).to_html(df) → ydata_profiling.ProfileReport(df, title=title).to_html() (imported in the task, as the renderer did): the calls those renderers make.",
         "Flyte 2 has no Deck class: a task with report=True (enable_deck=True, FLY201) writes HTML into named tabs of its report (reference/flyte.md §13.2).",
         "flytekit.Deck(\"pca\", html)  →  flyte.report.get_tab(\"pca\").log(html)");
 
@@ -38,6 +39,11 @@ public sealed class DecksToReports : IRule
             {
                 Fix = new Fix([missing], Safety.Review, "flyte.report is a submodule"),
             };
+        }
+
+        foreach (var finding in DeckRenderers.Analyze(context, Descriptor.Id))
+        {
+            yield return finding;
         }
 
         foreach (var node in module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, DeckNames)).ToList())

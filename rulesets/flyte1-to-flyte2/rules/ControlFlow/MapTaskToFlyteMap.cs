@@ -109,7 +109,7 @@ public sealed class MapTaskToFlyteMap : IRule
             return inputs;
         }
 
-        var function = target.Is("Call") ? new CallSyntax(target).Arguments.FirstOrDefault() : target;
+        var function = target.Is("Call") ? new CallSyntax(target).Arguments.FirstOrDefault() : PartialTarget(module, outer.Node, target) ?? target;
         var parameters = function?.DottedName() is { } name ? Parameters(context, name) : null;
         if (parameters is null)
         {
@@ -121,6 +121,27 @@ public sealed class MapTaskToFlyteMap : IRule
         inputs.AddRange(keywords.OrderBy(k => parameters.IndexOf(k.Name!) is var i && i < 0 ? int.MaxValue : i).Select(k => module.GetText(k.Value)));
         return inputs;
     }
+
+    // partial_task in map_task(partial_task)(...), when its scope assigns it once, from functools.partial(f, ...): f.
+    private static SyntaxNode? PartialTarget(PythonModule module, SyntaxNode call, SyntaxNode target)
+    {
+        if (!target.Is("Name") || target.Scalar("id") is not { } variable)
+        {
+            return null;
+        }
+
+        var scope = call.Ancestors().FirstOrDefault(a => a.Kind is "FunctionDef" or "AsyncFunctionDef") ?? call.Ancestors().Last();
+        var stores = scope.Descendants().Where(n => n.Is("Name") && n.Scalar("id") == variable && n.Scalar("ctx") != "Load").ToList();
+        return stores is [{ Parent: { Kind: "Assign" } assign }] && assign.Children("targets") is [{ Kind: "Name" }]
+            && CallSyntax.From(assign.Child("value")) is { } partial && IsFunctoolsPartial(module, partial.FunctionName)
+            && partial.Arguments.FirstOrDefault() is { } function && !function.Is("Starred")
+            ? function
+            : null;
+    }
+
+    private static bool IsFunctoolsPartial(PythonModule module, string? name) =>
+        name == "functools.partial" && module.Imports().Any(i => !i.IsFrom && i.Names.Any(n => n.Name == "functools" && n.Alias is null))
+        || name is not null && module.Imports().Any(i => i.IsFrom && i.Module == "functools" && i.Names.Any(n => n.Name == "partial" && n.BoundName == name));
 
     private static List<string>? Parameters(RuleContext context, string name)
     {

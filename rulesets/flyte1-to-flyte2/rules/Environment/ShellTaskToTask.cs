@@ -25,7 +25,7 @@ public sealed class ShellTaskToTask : IRule
         "shell-task-to-task",
         "environment",
         Safety.Review,
-        "t = ShellTask(name, script=\"...\", inputs=kwtypes(...), output_locs=[OutputLocation(var, var_type, location)], debug=, shell=) → a task t(...) that fills {inputs.*}/{outputs.*} in the same script (files and directories as local paths, datetimes in ISO form), prints it when debug=True, runs it with subprocess.check_call(script, shell=True) and returns the output locations as files / directories; task parameters given to ShellTask (container_image, requests, retries…) move to the decorator. script_file, task_config, metadata and {ctx.*} placeholders keep the FLY590 TODO.",
+        "t = ShellTask(name, script=\"...\", inputs=kwtypes(...), output_locs=[OutputLocation(var, var_type, location)], debug=, shell=) → a task t(...) that fills {inputs.*}/{outputs.*} in the same script (files and directories as local paths, datetimes in ISO form), prints it when debug=True, runs it with subprocess.check_call(script, shell=True) and returns the output locations as files / directories; task parameters given to ShellTask (container_image, requests, retries…) move to the decorator. script_file, task_config, metadata and {ctx.*} placeholders keep the FLY590 TODO. echo = Echo(name, inputs={\"x\": float}) → a task echo(x: float) -> float that returns its inputs, as the echo plugin did.",
         "Flyte 2 has no ShellTask (flyte.extras.shell.create is a different API); a task that runs the script with subprocess is the plain equivalent (reference/flyte.md §14).",
         "t1 = ShellTask(name=\"t1\", script=\"wc -l {inputs.x} > {outputs.o}\", inputs=kwtypes(x=FlyteFile), output_locs=[OutputLocation(var=\"o\", var_type=FlyteFile, location=\"out.txt\")])  →  @task def t1(x: FlyteFile) -> FlyteFile: … subprocess.check_call(script, shell=True) …");
 
@@ -37,12 +37,27 @@ public sealed class ShellTaskToTask : IRule
         foreach (var statement in module.Body)
         {
             if (!statement.Is("Assign") || statement.Children("targets") is not [{ Kind: "Name" } target]
-                || CallSyntax.From(statement.Child("value")) is not { } call || !Flytekit.Calls(call.Node, bindings, ShellTaskNames))
+                || CallSyntax.From(statement.Child("value")) is not { } call)
             {
                 continue;
             }
 
-            if (Function(module, bindings, target.Scalar("id")!, call) is not { } function)
+            if (Flytekit.Calls(call.Node, bindings, EchoTask.Names) && EchoTask.Function(module, target.Scalar("id")!, call) is { } echo)
+            {
+                var echoEdits = new List<TextEdit> { TextEdit.Replace(statement.Span, echo + Spacing(module, statement)) };
+                if (importsAdded.Add("flytekit") && PythonImports.AddImport(module, "flytekit", "flytekit") is { } flytekit)
+                {
+                    echoEdits.Add(flytekit);
+                }
+
+                yield return new Finding(Descriptor.Id, statement.Span, $"Echo {target.Scalar("id")} → a task returning its inputs")
+                {
+                    Fix = new Fix(echoEdits, Safety.Review, "Echo returned its inputs as its outputs; Flyte 2 has no echo plugin"),
+                };
+                continue;
+            }
+
+            if (!Flytekit.Calls(call.Node, bindings, ShellTaskNames) || Function(module, bindings, target.Scalar("id")!, call) is not { } function)
             {
                 continue;
             }
@@ -70,18 +85,28 @@ public sealed class ShellTaskToTask : IRule
         }
     }
 
+    // A def needs blank lines before the statement right below it (an assignment needed none): two, as between top-level defs.
+    private static string Spacing(PythonModule module, SyntaxNode statement)
+    {
+        var line = module.Lines.LineOf(Math.Max(statement.Span.Start, statement.Span.End - 1));
+        return line < module.Lines.LineCount && module.GetText(module.Lines.LineSpan(line + 1)).Trim().Length > 0
+            ? module.NewLine + module.NewLine
+            : string.Empty;
+    }
+
     /// <summary>True when the module has a ShellTask this rule converts (FLY101 waits for it).</summary>
     internal static bool Converts(PythonModule module)
     {
-        if (!module.Text.Contains("ShellTask", StringComparison.Ordinal))
+        if (!module.Text.Contains("ShellTask", StringComparison.Ordinal) && !module.Text.Contains("Echo", StringComparison.Ordinal))
         {
             return false;
         }
 
         var bindings = Flytekit.Bindings(module);
         return module.Body.Any(s => s.Is("Assign") && s.Children("targets") is [{ Kind: "Name" } target]
-            && CallSyntax.From(s.Child("value")) is { } call && Flytekit.Calls(call.Node, bindings, ShellTaskNames)
-            && Function(module, bindings, target.Scalar("id")!, call) is not null);
+            && CallSyntax.From(s.Child("value")) is { } call
+            && (Flytekit.Calls(call.Node, bindings, ShellTaskNames) && Function(module, bindings, target.Scalar("id")!, call) is not null
+                || Flytekit.Calls(call.Node, bindings, EchoTask.Names) && EchoTask.Function(module, target.Scalar("id")!, call) is not null));
     }
 
     // The def replacing `variable = ShellTask(...)`, or null when the call uses something this rule does not convert.

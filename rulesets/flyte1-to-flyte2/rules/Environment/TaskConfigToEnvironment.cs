@@ -471,36 +471,37 @@ public sealed class TaskConfigToEnvironment : IRule
     }
 
     // Once converted: the image built from the project's Dockerfile still installs flytekit, which convert and the
-    // session leave alone (only modules are converted). Said once per Dockerfile, on the first module that uses it.
+    // session leave alone (only modules are converted). Said once per Dockerfile, by the module Sayer picks.
     private IEnumerable<Finding> DockerfileTodos(RuleContext context)
     {
         var module = context.Module;
         var environment = module.Body.FirstOrDefault(s => AssignSyntax.From(s) is { } assign && CallSyntax.From(assign.Value) is { FunctionName: "flyte.TaskEnvironment" } call
             && call.Keyword("image") is { } image && module.GetText(image.Value).Contains("from_dockerfile(", StringComparison.Ordinal));
         if (environment is null || ProjectImage.For(context.Options, context.Project, module.Path)?.DockerfilePath(module.Path) is not { } dockerfile
-            || DockerfileFlytekit.FirstInstall(context.Project, dockerfile) is not { } install || FirstUser(context, dockerfile) != module.Path)
+            || DockerfileFlytekit.FirstInstall(context.Project, dockerfile) is not { } install || Sayer(context, dockerfile) != module.Path)
         {
             yield break;
         }
 
-        var text = $"the image is built from {dockerfile}, which installs flytekit, not flyte (line {install.Line}: {install.Text}): make it install {Packages.FlyteRequirement} (and flyteplugins-* for plugins), or no task of this image can start (reference/flyte.md §10.1)";
+        var text = $"{DockerfileTodoStart(dockerfile)} not flyte (line {install.Line}: {install.Text}): make it install {Packages.FlyteRequirement} (and flyteplugins-* for plugins), or no task of this image can start (reference/flyte.md §10.1)";
         yield return new Finding(Descriptor.Id, environment.Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §10.1") };
     }
 
-    // The first module, in path order, whose tasks run on the image built from that Dockerfile (before or after conversion).
-    private static string? FirstUser(RuleContext context, string dockerfile)
+    private static string DockerfileTodoStart(string dockerfile) => $"the image is built from {dockerfile}, which installs flytekit,";
+
+    // The module that says a Dockerfile's TODO, as the project stood when the step began: one that says it already, else the
+    // first, in path order, whose tasks this run moves onto the image built from it. A module converted before this run says
+    // nothing: the run that converted it put the TODO on the first user then, which the project may no longer show (convert
+    // reads only the files still importing flytekit, so a second run over its own output sees just the leftovers).
+    private static string? Sayer(RuleContext context, string dockerfile)
     {
         var directory = dockerfile.Contains('/', StringComparison.Ordinal) ? dockerfile[..(dockerfile.LastIndexOf('/') + 1)] : string.Empty;
-        foreach (var candidate in context.Project.Modules.Where(m => m.Path.StartsWith(directory, StringComparison.Ordinal)).OrderBy(m => m.Path, StringComparer.Ordinal))
-        {
-            var uses = candidate.Text.Contains("from_dockerfile(", StringComparison.Ordinal)
-                || EnvironmentPlan.For(candidate, context.Tables, context.Options, context.Project).Any(e => !e.First.Fields.Any(f => f.Field == "image"));
-            if (uses && ProjectImage.For(context.Options, context.Project, candidate.Path)?.DockerfilePath(candidate.Path) == dockerfile)
-            {
-                return candidate.Path;
-            }
-        }
-
-        return null;
+        var users = context.Project.Modules.Where(m => m.Path.StartsWith(directory, StringComparison.Ordinal))
+            .Where(m => ProjectImage.For(context.Options, context.Project, m.Path)?.DockerfilePath(m.Path) == dockerfile)
+            .OrderBy(m => m.Path, StringComparer.Ordinal)
+            .ToList();
+        var said = $"# TODO(flowmigrate FLY101): {DockerfileTodoStart(dockerfile)}";
+        return users.FirstOrDefault(m => m.Text.Contains(said, StringComparison.Ordinal))?.Path
+            ?? users.FirstOrDefault(m => EnvironmentPlan.For(m, context.Tables, context.Options, context.Project).Any(e => !e.First.Fields.Any(f => f.Field == "image")))?.Path;
     }
 }
