@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Assistant.Cli.Tests.Support;
 
@@ -53,33 +52,7 @@ internal sealed class TempRepo : IDisposable
     }
 
     /// <summary>Every file under the root, .git included (refs, index, HEAD, state), with its content hash; symlinks by target.</summary>
-    public string Snapshot()
-    {
-        var lines = new List<string>();
-        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(Root)]);
-        while (pending.Count > 0)
-        {
-            foreach (var entry in pending.Pop().EnumerateFileSystemInfos())
-            {
-                var relative = Path.GetRelativePath(Root, entry.FullName);
-                if (entry.LinkTarget is { } target)
-                {
-                    lines.Add($"{relative} -> {target}");
-                }
-                else if (entry is DirectoryInfo directory)
-                {
-                    pending.Push(directory);
-                }
-                else
-                {
-                    lines.Add($"{relative}:{Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(entry.FullName)))}");
-                }
-            }
-        }
-
-        lines.Sort(StringComparer.Ordinal);
-        return string.Join('\n', lines);
-    }
+    public string Snapshot() => string.Join('\n', FileTreeSnapshot.Lines(Root, _ => false));
 
     public void Dispose()
     {

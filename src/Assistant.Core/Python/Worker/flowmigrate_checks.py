@@ -550,19 +550,31 @@ def op_import_check(request):
 _DEPLOY_CALLS = {"serve", "deploy", "to_deployment"}
 
 
-def _main_block_statements(path, text=None):
-    """Statements under `if __name__ == "__main__":` that declare deployments (serve/deploy/to_deployment)."""
+def _module_tree(path, text=None):
+    """The checked module's syntax tree (read from `path` unless `text` is given); None when it cannot be read or parsed."""
     try:
         if text is None:
             with open(path, "rb") as handle:
                 text = handle.read()
-        tree = ast.parse(text, filename=path)
+        return ast.parse(text, filename=path)
     except (OSError, SyntaxError, ValueError):
+        return None
+
+
+def _is_main_guard(node):
+    """`if __name__ == ...:` at the top of a module."""
+    return isinstance(node, ast.If) and isinstance(node.test, ast.Compare) \
+        and isinstance(node.test.left, ast.Name) and node.test.left.id == "__name__"
+
+
+def _main_block_statements(path, text=None):
+    """Statements under `if __name__ == "__main__":` that declare deployments (serve/deploy/to_deployment)."""
+    tree = _module_tree(path, text)
+    if tree is None:
         return []
     found = []
     for node in tree.body:
-        if not (isinstance(node, ast.If) and isinstance(node.test, ast.Compare)
-                and isinstance(node.test.left, ast.Name) and node.test.left.id == "__name__"):
+        if not _is_main_guard(node):
             continue
         for statement in ast.walk(node):
             if isinstance(statement, (ast.Expr, ast.Assign)) and any(
@@ -592,20 +604,14 @@ def _declared_before(error, path, text=None):
         tb = tb.tb_next
     if namespace is None:
         return None
-    try:
-        if text is None:
-            with open(path, "rb") as handle:
-                text = handle.read()
-        tree = ast.parse(text, filename=path)
-    except (OSError, SyntaxError, ValueError):
+    tree = _module_tree(path, text)
+    if tree is None:
         return None
     failing = [i for i, node in enumerate(tree.body) if node.lineno <= line <= (node.end_lineno or node.lineno)]
     if not failing:
         return None
     for node in tree.body[failing[0] + 1:]:
-        is_main = isinstance(node, ast.If) and isinstance(node.test, ast.Compare) \
-            and isinstance(node.test.left, ast.Name) and node.test.left.id == "__name__"
-        if not (is_main or isinstance(node, _TRAILING)):
+        if not (_is_main_guard(node) or isinstance(node, _TRAILING)):
             return None
     module = types.ModuleType(namespace.get("__name__", "flowmigrate_checked_module"))
     module.__dict__.update(namespace)

@@ -288,14 +288,8 @@ except Exception:  # an interpreter whose ast classes describe themselves differ
 
 
 def _encode_generic(tree, positions):
-    """The encoding of _encode, field by field at run time, for node classes without an ASDL signature.
-
-    A node is [kind index, start, end, field values...]: the kind table ("kinds": [name, [field names]] in order of
-    first use, always before "tree") names the kind and its fields; start and end are UTF-16 offsets, null for kinds
-    CPython gives no position (arguments, withitem, comprehension, match_case: the reader derives their span from the
-    children); a field value is a node, a list, a string, or null when absent (None or an empty list), and trailing
-    nulls are left out. Operators become their names; Constant's fields are its value type and text. A node is told
-    from a list by its first element, the kind index, which is always a number."""
+    """The encoding of _encode (same output, described there), field by field at run time, for an interpreter whose
+    ast classes have no ASDL signature to generate encoders from."""
     kinds = []
     entries = dict(_OPERATOR_NAMES)
     specs = _KIND_SPECS

@@ -13,6 +13,14 @@ public static class DockerTaskTemplates
     private const string RequireId =
         "    if not container_id:\n        raise ValueError(\"A container id must be provided.\")\n    import docker\n\n";
 
+    // StartContainer, StopContainer, RemoveContainer, GetContainerLogs: one APIClient call on a required container id.
+    private static TaskLibraryTemplate ContainerIdCall(string name, string summary, string call) =>
+        new("prefect.tasks.docker", name, ["container_id", "docker_server_url", "extra_docker_kwargs"],
+            ["container_id=None", Socket, "extra_docker_kwargs=None"],
+            $"    \"\"\"Prefect 1 {name}: {summary}\"\"\"\n" + RequireId
+            + "    client = docker.APIClient(base_url=docker_server_url, version=\"auto\")\n"
+            + $"    {call}", Docker);
+
     public static IReadOnlyList<TaskLibraryTemplate> All { get; } =
     [
         new("prefect.tasks.docker", "CreateContainer",
@@ -38,30 +46,10 @@ public static class DockerTaskTemplates
                 )
                 return container.get("Id")
             """", Docker),
-        new("prefect.tasks.docker", "StartContainer", ["container_id", "docker_server_url", "extra_docker_kwargs"],
-            ["container_id=None", Socket, "extra_docker_kwargs=None"],
-            "    \"\"\"Prefect 1 StartContainer: starts the container with docker's APIClient.\"\"\"\n" + RequireId + """
-                client = docker.APIClient(base_url=docker_server_url, version="auto")
-                client.start(container=container_id, **(extra_docker_kwargs or {}))
-            """, Docker),
-        new("prefect.tasks.docker", "StopContainer", ["container_id", "docker_server_url", "extra_docker_kwargs"],
-            ["container_id=None", Socket, "extra_docker_kwargs=None"],
-            "    \"\"\"Prefect 1 StopContainer: stops the container with docker's APIClient.\"\"\"\n" + RequireId + """
-                client = docker.APIClient(base_url=docker_server_url, version="auto")
-                client.stop(container=container_id, **(extra_docker_kwargs or {}))
-            """, Docker),
-        new("prefect.tasks.docker", "RemoveContainer", ["container_id", "docker_server_url", "extra_docker_kwargs"],
-            ["container_id=None", Socket, "extra_docker_kwargs=None"],
-            "    \"\"\"Prefect 1 RemoveContainer: removes the container with docker's APIClient.\"\"\"\n" + RequireId + """
-                client = docker.APIClient(base_url=docker_server_url, version="auto")
-                client.remove_container(container=container_id, **(extra_docker_kwargs or {}))
-            """, Docker),
-        new("prefect.tasks.docker", "GetContainerLogs", ["container_id", "docker_server_url", "extra_docker_kwargs"],
-            ["container_id=None", Socket, "extra_docker_kwargs=None"],
-            "    \"\"\"Prefect 1 GetContainerLogs: returns the container's logs (decoded) from docker's APIClient.\"\"\"\n" + RequireId + """
-                client = docker.APIClient(base_url=docker_server_url, version="auto")
-                return client.logs(container=container_id, **(extra_docker_kwargs or {})).decode()
-            """, Docker),
+        ContainerIdCall("StartContainer", "starts the container with docker's APIClient.", "client.start(container=container_id, **(extra_docker_kwargs or {}))"),
+        ContainerIdCall("StopContainer", "stops the container with docker's APIClient.", "client.stop(container=container_id, **(extra_docker_kwargs or {}))"),
+        ContainerIdCall("RemoveContainer", "removes the container with docker's APIClient.", "client.remove_container(container=container_id, **(extra_docker_kwargs or {}))"),
+        ContainerIdCall("GetContainerLogs", "returns the container's logs (decoded) from docker's APIClient.", "return client.logs(container=container_id, **(extra_docker_kwargs or {})).decode()"),
         new("prefect.tasks.docker", "ListContainers", ["all_containers", "filters", "docker_server_url", "extra_docker_kwargs"],
             ["all_containers=False", "filters=None", Socket, "extra_docker_kwargs=None"],
             """"
