@@ -15,7 +15,7 @@ public sealed class LaunchPlanToTrigger : IRule
         "launch-plan-to-trigger",
         "triggers",
         Safety.Review,
-        "A scheduled launch plan becomes `<lp> = flyte.Trigger(name, flyte.Cron(expr) | flyte.FixedRate(minutes), inputs={...}, auto_activate=False)` declared before the driver task and attached with triggers=; kickoff_time_input_arg → flyte.TriggerTime; a cutover TODO says when to activate it. A launch plan without a schedule (and no options besides inputs and notifications) becomes functools.partial(task, **its inputs): the callable it was, its notifications in a TODO for the launch code; other unscheduled ones get a TODO.",
+        "A scheduled launch plan becomes `<lp> = flyte.Trigger(name, flyte.Cron(expr) | flyte.FixedRate(minutes), inputs={...}, auto_activate=False)` declared before the driver task and attached with triggers=; kickoff_time_input_arg → flyte.TriggerTime; its Email/Slack/PagerDuty notifications → notifications=(flyte.notify.Email(...),); a cutover TODO says when to activate it. A launch plan without a schedule (and no options besides inputs and notifications) becomes functools.partial(task, **its inputs): the callable it was, its notifications in a TODO for the launch code; other unscheduled ones get a TODO.",
         "Flyte 2 has no launch plans: schedules are triggers on a task, active by default, so they are generated inactive to avoid running the job twice next to the Flyte 1 launch plan (reference/flyte.md §9).",
         "LaunchPlan.get_or_create(workflow=wf, name=\"n\", schedule=CronSchedule(schedule=\"0 6 * * *\"))  →  lp = flyte.Trigger(name=\"n\", automation=flyte.Cron(\"0 6 * * *\"), auto_activate=False) + @env.task(triggers=lp)");
 
@@ -110,6 +110,7 @@ public sealed class LaunchPlanToTrigger : IRule
                 parts.Add($"inputs={{{string.Join(", ", inputs)}}}");
             }
 
+            var notified = false;
             foreach (var (key, node) in keywords)
             {
                 var text = Flat(module.GetText(node));
@@ -126,6 +127,10 @@ public sealed class LaunchPlanToTrigger : IRule
                     case "max_parallelism":
                         parts.Add($"max_action_concurrency={module.GetText(node)}");
                         notes.Add("max_parallelism became max_action_concurrency (closest; must be 0 or >= 2)");
+                        break;
+                    case "notifications" when NotificationsText.Convert(module, node, bindings) is { } converted:
+                        parts.Add($"notifications={converted}");
+                        notified = true;
                         break;
                     case "notifications":
                         notes.Add($"notifications={text} were not converted: add notifications=(flyte.notify.Email(on_phase=..., recipients=(...)),) to the trigger (reference/flyte.md §9.4)");
@@ -150,6 +155,15 @@ public sealed class LaunchPlanToTrigger : IRule
                 TextEdit.Insert(ListItems.WithCommentsAbove(module, module.Lines.LineSpan(module.Lines.LineOf(function.Decorators[0].Span.Start))).Start, declaration + nl + nl + nl),
             };
             edits.Add(AddTrigger(module, decorator, variable));
+            if (notified)
+            {
+                // Both imports land at the same place: one insertion holding both.
+                var imports = NotificationsText.Imports.Where(importsAdded.Add).Select(name => PythonImports.AddImport(module, name, "flytekit")).OfType<TextEdit>().ToList();
+                if (imports.Count > 0)
+                {
+                    edits.Add(TextEdit.Insert(imports[0].Span.Start, string.Concat(imports.Select(i => i.NewText))));
+                }
+            }
             if (SourceText.WholeLines(module, statement.Span) is { } lines && lines.Start >= 2 && module.Text[(lines.Start - 1)..lines.Start] == "\n")
             {
                 // Drop the blank lines that separated the launch plan from the code above.

@@ -5,7 +5,9 @@ so CPython itself rejects a wrong call with its own message. Their bodies land h
 remotely; constructors and decorators only record what the module declares (INSTANCES, in order).
 """
 
+import abc
 import functools
+import re
 import sys
 
 INSTANCES = []      # every stand-in object constructed, in order
@@ -130,6 +132,12 @@ class StandIn:
     def __class_getitem__(cls, item):
         return cls
 
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler):
+        # the real classes (FlyteFile, flyte.io.File, ...) are valid pydantic field types: a stand-in takes any value
+        from pydantic_core import core_schema
+        return core_schema.any_schema()
+
     def __init_subclass__(cls, **kwargs):
         pass
 
@@ -180,6 +188,31 @@ def _task_operator(name):
 for _name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "and", "or", "xor", "radd", "rsub", "rmul",
               "rtruediv", "rfloordiv", "rmod", "rpow", "rand", "ror", "rxor", "lt", "le", "gt", "ge"):
     setattr(StandIn, "__%s__" % _name, _task_operator(_name))
+
+
+_CONSTANT = re.compile(r"[A-Z][A-Z0-9_]*\Z")
+
+
+class LenientClass(abc.ABCMeta):
+    """Metaclass of the old side's stand-in classes. Manifests list a class's methods, properties and Enum members,
+    not the plain constants of other classes (flytekit's WorkflowExecutionPhase.SUCCEEDED is `SUCCEEDED = <protobuf
+    value>` on a plain class): an UPPER_CASE class attribute the manifest lacks is a Member placeholder, recorded in
+    MISSING like a module name the manifest lacks. (Derived from ABCMeta so a user class may also inherit abc.ABC.)"""
+
+    def __getattr__(cls, name):
+        if not _CONSTANT.match(name):
+            raise AttributeError("type object %r has no attribute %r" % (cls.__name__, name))
+        owner = cls.__dict__.get("_fm_name") or cls.__name__
+        home = "%s.%s" % (cls._fm_family or "?", owner)
+        if (home, name) not in MISSING:
+            MISSING.append((home, name))
+        member = Member(owner, name, None)
+        type.__setattr__(cls, name, member)  # the same object on every use, as a real constant
+        return member
+
+
+class LenientStandIn(StandIn, metaclass=LenientClass):
+    """Base of the old side's (lenient families') generated classes."""
 
 
 class Member(StandIn):
@@ -237,7 +270,7 @@ def init(self, loc):
     for name, value in values.items():
         if name == "*" or name.startswith("_"):
             continue
-        if hasattr(klass, name):
+        if any(name in k.__dict__ for k in klass.__mro__):
             continue
         try:
             object.__setattr__(self, name, value)
@@ -660,4 +693,4 @@ def wraps_fn(obj):
     return obj.__dict__.get("_fm_fn") if isinstance(obj, StandIn) else None
 
 
-__all__ = ["Anything", "Default", "StandIn", "Member", "init", "call", "method", "prop", "register", "functools"]
+__all__ = ["Anything", "Default", "StandIn", "LenientStandIn", "Member", "init", "call", "method", "prop", "register", "functools"]

@@ -20,7 +20,7 @@ import shutil
 import tempfile
 import time
 
-GENERATOR_VERSION = "6"
+GENERATOR_VERSION = "7"
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _RUNTIME = os.path.join(_HERE, "flowmigrate_standin_runtime.py")
 _LENIENT = ("flytekit", "prefect1")
@@ -211,7 +211,8 @@ def _constructor_params(params):
 
 def _emit_class(writer, alias, name, entry, base_alias, family):
     w = writer
-    base = base_alias or "_rt.StandIn"
+    root = "_rt.LenientStandIn" if family in _LENIENT else "_rt.StandIn"
+    base = base_alias or root
     w.emit("class %s(%s):" % (name, base))
     w.emit("    _fm_name = %r" % name)
     params = _constructor_params(entry.get("params"))
@@ -262,7 +263,7 @@ def _emit_class(writer, alias, name, entry, base_alias, family):
     for nested, spec in sorted((entry.get("nested_classes") or {}).items()):
         if not nested.isidentifier():
             continue
-        w.emit("class %s(_rt.StandIn):" % nested)
+        w.emit("class %s(%s):" % (nested, root))
         w.emit("    _fm_name = %r" % nested)
         for member, text in sorted((spec.get("members") or {}).items()):
             if member.isidentifier() and not keyword.iskeyword(member):
