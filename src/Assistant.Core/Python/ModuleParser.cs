@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assistant.Core.Python.Parsing;
 using Assistant.Core.Source;
 
 namespace Assistant.Core.Python;
@@ -6,13 +7,27 @@ namespace Assistant.Core.Python;
 /// <summary>
 /// Parses Python source with the user's own interpreter (exact grammar of that version). The same
 /// text parsed again is answered from the worker's cache of recent parses (<see cref="PythonWorker.Parses"/>),
-/// shared by every parser of that worker, without a round trip.
+/// shared by every parser of that worker, without a round trip. When the worker's interpreter is the version
+/// <see cref="InProcessParser"/> reproduces (and <paramref name="inProcess"/> is true, the default), modules are parsed
+/// in process into the same tree, and only text it leaves to the worker (syntax errors, constructs it does not
+/// reproduce) makes a round trip; the user's Python still confirms every text the tool writes (<see cref="CheckSyntaxAsync"/>).
 /// </summary>
-public sealed class ModuleParser(PythonWorker worker)
+public sealed class ModuleParser(PythonWorker worker, bool inProcess = true)
 {
     private const double SecondsPerMegabyte = 30;
 
     private readonly ParseCache _cache = worker.Parses;
+    private int _workerParses;
+    private int _inProcessParses;
+
+    /// <summary>Whether parses of this parser may come from <see cref="InProcessParser"/> (set, and the interpreter's version matches).</summary>
+    public bool InProcess => inProcess && InProcessParser.Matches(worker.Version?.Version);
+
+    /// <summary>Parse requests this parser sent to the worker.</summary>
+    public int WorkerParses => Volatile.Read(ref _workerParses);
+
+    /// <summary>Modules this parser parsed in process.</summary>
+    public int InProcessParses => Volatile.Read(ref _inProcessParses);
 
     /// <summary>Parses a module; <paramref name="comments"/> = false skips collecting comments (Python's pure-Python tokenizer, about a third of the cost), which the scan does without.</summary>
     public async Task<ParseOutcome> ParseAsync(string path, string text, SourceEncoding? encoding = null, CancellationToken cancellationToken = default, bool comments = true)
@@ -23,6 +38,14 @@ public sealed class ModuleParser(PythonWorker worker)
             return cached;
         }
 
+        if (InProcess && InProcessParser.TryParse(path, text, sourceEncoding, comments) is { } parsed)
+        {
+            Interlocked.Increment(ref _inProcessParses);
+            _cache.Add(path, text, sourceEncoding, comments, parsed);
+            return parsed;
+        }
+
+        Interlocked.Increment(ref _workerParses);
         var outcome = await ParseWithWorkerAsync(path, text, sourceEncoding, comments, cancellationToken).ConfigureAwait(false);
         _cache.Add(path, text, sourceEncoding, comments, outcome);
         return outcome;
