@@ -49,15 +49,27 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("Tuple", start, ("elts", elements), ("ctx", Load));
     }
 
-    public ParseNode StarExpression() => cursor.At("*") ? Starred(BitwiseOr) : Expression();
+    public ParseNode StarExpression() => cursor.At("*") ? Starred(StarredOperand.BitwiseOr) : Expression();
 
-    public ParseNode StarNamedExpression() => cursor.At("*") ? Starred(BitwiseOr) : NamedExpression();
+    public ParseNode StarNamedExpression() => cursor.At("*") ? Starred(StarredOperand.BitwiseOr) : NamedExpression();
 
-    private ParseNode Starred(Func<ParseNode> operand)
+    private enum StarredOperand
+    {
+        BitwiseOr,
+        Expression,
+        Target,
+    }
+
+    private ParseNode Starred(StarredOperand operand)
     {
         var start = cursor.Position;
         cursor.Expect("*");
-        var value = operand();
+        var value = operand switch
+        {
+            StarredOperand.BitwiseOr => BitwiseOr(),
+            StarredOperand.Expression => Expression(),
+            _ => StarTarget(),
+        };
         return Node("Starred", start, ("value", value), ("ctx", Load));
     }
 
@@ -132,26 +144,40 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("Lambda", start, ("args", arguments), ("body", body));
     }
 
-    public ParseNode Disjunction() => BoolOperation("or", "Or", Conjunction);
-
-    private ParseNode Conjunction() => BoolOperation("and", "And", Inversion);
-
-    private ParseNode BoolOperation(string keyword, string op, Func<ParseNode> operand)
+    public ParseNode Disjunction()
     {
         var start = cursor.Position;
-        var first = operand();
-        if (!cursor.At(keyword))
+        var first = Conjunction();
+        if (!cursor.At("or"))
         {
             return first;
         }
 
         var values = new List<ParseNode?> { first };
-        while (cursor.Accept(keyword))
+        while (cursor.Accept("or"))
         {
-            values.Add(operand());
+            values.Add(Conjunction());
         }
 
-        return Node("BoolOp", start, ("op", op), ("values", values));
+        return Node("BoolOp", start, ("op", "Or"), ("values", values));
+    }
+
+    private ParseNode Conjunction()
+    {
+        var start = cursor.Position;
+        var first = Inversion();
+        if (!cursor.At("and"))
+        {
+            return first;
+        }
+
+        var values = new List<ParseNode?> { first };
+        while (cursor.Accept("and"))
+        {
+            values.Add(Inversion());
+        }
+
+        return Node("BoolOp", start, ("op", "And"), ("values", values));
     }
 
     private ParseNode Inversion()
@@ -228,39 +254,45 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return null;
     }
 
-    public ParseNode BitwiseOr() => Binary(BitwiseXor, static t => t == "|" ? "BitOr" : null);
+    public ParseNode BitwiseOr() => Binary(0);
 
-    private ParseNode BitwiseXor() => Binary(BitwiseAnd, static t => t == "^" ? "BitXor" : null);
-
-    private ParseNode BitwiseAnd() => Binary(Shift, static t => t == "&" ? "BitAnd" : null);
-
-    private ParseNode Shift() => Binary(Sum, static t => t switch { "<<" => "LShift", ">>" => "RShift", _ => null });
-
-    private ParseNode Sum() => Binary(Term, static t => t switch { "+" => "Add", "-" => "Sub", _ => null });
-
-    private ParseNode Term() => Binary(Factor, static t => t switch
+    // Binary operators by precedence, loosest first: | ^ & shifts sums terms, then unary factors.
+    private ParseNode Binary(int level)
     {
-        "*" => "Mult",
-        "/" => "Div",
-        "//" => "FloorDiv",
-        "%" => "Mod",
-        "@" => "MatMult",
-        _ => null,
-    });
+        if (level == 6)
+        {
+            return Factor();
+        }
 
-    private ParseNode Binary(Func<ParseNode> operand, Func<string, string?> operatorName)
-    {
         var start = cursor.Position;
-        var left = operand();
-        while (cursor.Current.Kind == TokenKind.Operator && operatorName(cursor.Current.Text) is { } op)
+        var left = Binary(level + 1);
+        while (cursor.Current.Kind == TokenKind.Operator && BinaryOperator(level, cursor.Current.Text) is { } op)
         {
             cursor.Next();
-            var right = operand();
+            var right = Binary(level + 1);
             left = Node("BinOp", start, ("left", left), ("op", op), ("right", right));
         }
 
         return left;
     }
+
+    private static string? BinaryOperator(int level, string text) => level switch
+    {
+        0 => text == "|" ? "BitOr" : null,
+        1 => text == "^" ? "BitXor" : null,
+        2 => text == "&" ? "BitAnd" : null,
+        3 => text switch { "<<" => "LShift", ">>" => "RShift", _ => null },
+        4 => text switch { "+" => "Add", "-" => "Sub", _ => null },
+        _ => text switch
+        {
+            "*" => "Mult",
+            "/" => "Div",
+            "//" => "FloorDiv",
+            "%" => "Mod",
+            "@" => "MatMult",
+            _ => null,
+        },
+    };
 
     private ParseNode Factor()
     {
@@ -473,7 +505,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                 throw Fail("invalid star target");
             }
 
-            return Starred(StarTarget);
+            return Starred(StarredOperand.Target);
         }
 
         return Primary();
@@ -507,7 +539,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         var start = cursor.Position;
         if (cursor.At("*"))
         {
-            return Starred(Expression);
+            return Starred(StarredOperand.Expression);
         }
 
         ParseNode? lower = null;

@@ -241,7 +241,7 @@ internal sealed class FormattedStringParser(string text, Token token, StringPref
     private ParseNode Expression(int open, int close)
     {
         var tokens = new List<Token> { new(TokenKind.Operator, open, open + 1, "(") };
-        tokens.AddRange(Tokenizer.Expression(text, open + 1, close));
+        Tokenizer.Expression(text, open + 1, close, tokens);
         tokens.Add(new Token(TokenKind.Operator, close, close + 1, ")"));
         tokens.Add(new Token(TokenKind.EndMarker, close + 1, close + 1, ""));
         var cursor = new TokenCursor(tokens);

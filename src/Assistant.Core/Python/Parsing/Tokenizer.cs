@@ -19,14 +19,18 @@ internal sealed class Tokenizer
 
     private readonly string _text;
     private readonly int _end;
-    private readonly List<Token> _tokens = [];
+    private readonly List<Token> _tokens;
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly List<Comment>? _comments;
     private readonly Stack<int> _indents = new();
     private int _position;
     private int _depth;
 
-    private Tokenizer(string text, int start, int end, bool comments)
+    private Tokenizer(string text, int start, int end, bool comments, List<Token>? tokens = null)
     {
+        _tokens = tokens ?? new List<Token>(Math.Max(16, (end - start) / 4));
+        _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         _text = text;
         _position = start;
         _end = end;
@@ -42,15 +46,13 @@ internal sealed class Tokenizer
         return (tokenizer._tokens, tokenizer._comments ?? []);
     }
 
-    /// <summary>The tokens of an f-string replacement field's expression, text[start..end), as if it were in parentheses.</summary>
-    public static List<Token> Expression(string text, int start, int end)
+    /// <summary>Appends the tokens of an f-string replacement field's expression, text[start..end), read as if in parentheses.</summary>
+    public static void Expression(string text, int start, int end, List<Token> tokens)
     {
-        var tokenizer = new Tokenizer(text, start, end, false) { _depth = 1 };
+        var tokenizer = new Tokenizer(text, start, end, false, tokens) { _depth = 1 };
         while (tokenizer.Next(out _))
         {
         }
-
-        return tokenizer._tokens;
     }
 
     private static UnsupportedSourceException Fail(string reason) => new(reason);
@@ -359,7 +361,14 @@ internal sealed class Tokenizer
             return;
         }
 
-        _tokens.Add(new Token(TokenKind.Name, start, _position, _text[start.._position]));
+        var span = _text.AsSpan(start, _position - start);
+        if (!_nameLookup.TryGetValue(span, out var name))
+        {
+            name = span.ToString();
+            _names.Add(name, name);
+        }
+
+        _tokens.Add(new Token(TokenKind.Name, start, _position, name));
     }
 
     private bool IsStringPrefix(int start, int length)
@@ -437,7 +446,8 @@ internal sealed class Tokenizer
         }
 
         _position = i;
-        _tokens.Add(new Token(TokenKind.String, start, i, _text[start..i]));
+        // The parser reads a string literal from the text by its range.
+        _tokens.Add(new Token(TokenKind.String, start, i, ""));
     }
 
     private void NumberToken()

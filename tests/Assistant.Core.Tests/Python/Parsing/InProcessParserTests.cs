@@ -25,6 +25,28 @@ public sealed class InProcessParserTests(SharedWorker shared) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task Should_Parse_In_Process_When_Enabled_And_Ask_The_Worker_Otherwise()
+    {
+        await shared.Worker.StartAsync();
+        var enabled = new ModuleParser(shared.Worker);
+
+        var parsed = (await enabled.ParseAsync("switch/a.py", "x = 1\n")).Module!;
+        Assert.Equal((1, 0), (enabled.InProcessParses, enabled.WorkerParses));
+        Assert.True(ModuleParser.ParsedInProcess(parsed));
+
+        // What the in-process parser does not reproduce goes to the worker even when it is enabled.
+        Assert.True((await enabled.ParseAsync("switch/m.py", "match x:\n    case 1:\n        pass\n")).IsSuccess);
+        Assert.Equal((1, 1), (enabled.InProcessParses, enabled.WorkerParses));
+
+        // Disabled, it never parses in process, and does not take the in-process tree from the shared cache.
+        var disabled = new ModuleParser(shared.Worker, inProcess: false);
+        var fromWorker = (await disabled.ParseAsync("switch/a.py", "x = 1\n")).Module!;
+        Assert.Equal((0, 1), (disabled.InProcessParses, disabled.WorkerParses));
+        Assert.False(ModuleParser.ParsedInProcess(fromWorker));
+        Assert.Null(TreeDump.FirstDifference(fromWorker, parsed));
+    }
+
+    [Fact]
     public async Task Should_Build_The_Workers_Tree_For_Every_Fixture_And_Demo_Module()
     {
         var files = Directory.EnumerateFiles(RepositoryLayout.Rulesets, "*.py", SearchOption.AllDirectories)
