@@ -5,7 +5,7 @@ namespace Assistant.Core.Python.Parsing;
 /// <summary>
 /// Parses Python in process into exactly the tree and comments the worker's <c>ast.parse</c> (CPython 3.11) gives, or
 /// answers null when the text has a syntax error or uses something it does not reproduce exactly (match statements,
-/// tabs in indentation, non-ASCII identifiers, \N{...} escapes, multi-line f-string fields, …): the caller then asks the
+/// lone carriage returns, non-ASCII identifiers, \N{...} escapes, multi-line or = f-string fields, …): the caller then asks the
 /// worker. It never decides that text is invalid; only the user's Python does.
 /// </summary>
 public static class InProcessParser

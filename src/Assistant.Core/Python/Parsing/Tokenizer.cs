@@ -4,8 +4,8 @@ namespace Assistant.Core.Python.Parsing;
 
 /// <summary>
 /// Splits Python source into tokens as CPython 3.11's tokenizer does, with UTF-16 positions, and collects the comments.
-/// It throws <see cref="UnsupportedSourceException"/> for invalid text and for layouts it does not reproduce (tabs or form
-/// feeds in indentation, lone carriage returns, non-ASCII text outside strings and comments, NUL characters).
+/// It throws <see cref="UnsupportedSourceException"/> for invalid text and for layouts it does not reproduce (lone carriage
+/// returns, non-ASCII text outside strings and comments, NUL characters, very deep nesting).
 /// </summary>
 internal sealed class Tokenizer
 {
@@ -23,7 +23,8 @@ internal sealed class Tokenizer
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly List<Comment>? _comments;
-    private readonly Stack<int> _indents = new();
+    // Indentation levels as CPython measures them: tabs to multiples of 8, and (for the consistency check) of 1.
+    private readonly Stack<(int Column, int Alternative)> _indents = new();
     private int _position;
     private int _depth;
 
@@ -35,7 +36,7 @@ internal sealed class Tokenizer
         _position = start;
         _end = end;
         _comments = comments ? [] : null;
-        _indents.Push(0);
+        _indents.Push((0, 0));
     }
 
     /// <summary>The tokens of a whole module (ending with NEWLINE, DEDENTs and ENDMARKER) and its comments.</summary>
@@ -108,10 +109,26 @@ internal sealed class Tokenizer
         while (true)
         {
             var column = 0;
-            while (_position < _end && _text[_position] == ' ')
+            var alternative = 0;
+            while (_position < _end && _text[_position] is ' ' or '\t' or '\f')
             {
+                switch (_text[_position])
+                {
+                    case '\t':
+                        column = ((column / 8) + 1) * 8;
+                        alternative++;
+                        break;
+                    case '\f':
+                        // A form feed resets the column, as CPython's tokenizer does (for Emacs users).
+                        column = alternative = 0;
+                        break;
+                    default:
+                        column++;
+                        alternative++;
+                        break;
+                }
+
                 _position++;
-                column++;
             }
 
             if (_position >= _end)
@@ -120,10 +137,6 @@ internal sealed class Tokenizer
             }
 
             var c = _text[_position];
-            if (c is '\t' or '\f')
-            {
-                throw Fail("tab or form feed in indentation");
-            }
 
             if (c == '#')
             {
@@ -148,7 +161,15 @@ internal sealed class Tokenizer
                 throw Fail("line continuation at the start of a line");
             }
 
-            if (column > _indents.Peek())
+            var (current, currentAlternative) = _indents.Peek();
+            if (column == current)
+            {
+                if (alternative != currentAlternative)
+                {
+                    throw Fail("inconsistent use of tabs and spaces in indentation");
+                }
+            }
+            else if (column > current)
             {
                 // CPython allows 100 levels ("too many levels of indentation").
                 if (_indents.Count > MaxIndents)
@@ -156,20 +177,25 @@ internal sealed class Tokenizer
                     throw Fail("deeply nested indentation");
                 }
 
-                _indents.Push(column);
+                if (alternative <= currentAlternative)
+                {
+                    throw Fail("inconsistent use of tabs and spaces in indentation");
+                }
+
+                _indents.Push((column, alternative));
                 _tokens.Add(new Token(TokenKind.Indent, _position, _position, ""));
             }
             else
             {
-                while (column < _indents.Peek())
+                while (_indents.Count > 1 && column < _indents.Peek().Column)
                 {
                     _indents.Pop();
                     _tokens.Add(new Token(TokenKind.Dedent, _position, _position, ""));
                 }
 
-                if (column != _indents.Peek())
+                if (column != _indents.Peek().Column || alternative != _indents.Peek().Alternative)
                 {
-                    throw Fail("unindent does not match any outer indentation level");
+                    throw Fail("unindent does not match any outer indentation level, or mixes tabs and spaces");
                 }
             }
 
@@ -224,11 +250,9 @@ internal sealed class Tokenizer
             var c = _text[_position];
             switch (c)
             {
-                case ' ' or '\t':
+                case ' ' or '\t' or '\f':
                     _position++;
                     continue;
-                case '\f':
-                    throw Fail("form feed");
                 case '#':
                     Comment();
                     continue;
