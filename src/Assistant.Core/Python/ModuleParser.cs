@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Assistant.Core.Python.Parsing;
 using Assistant.Core.Source;
 
 namespace Assistant.Core.Python;
@@ -6,23 +8,73 @@ namespace Assistant.Core.Python;
 /// <summary>
 /// Parses Python source with the user's own interpreter (exact grammar of that version). The same
 /// text parsed again is answered from the worker's cache of recent parses (<see cref="PythonWorker.Parses"/>),
-/// shared by every parser of that worker, without a round trip.
+/// shared by every parser of that worker, without a round trip. When the worker's interpreter is the version
+/// <see cref="InProcessParser"/> reproduces (unless the parser is made worker-only), modules are parsed
+/// in process into the same tree, and only text it leaves to the worker (syntax errors, constructs it does not
+/// reproduce) makes a round trip; the user's Python still confirms every text the tool writes (<see cref="CheckSyntaxAsync"/>).
 /// </summary>
-public sealed class ModuleParser(PythonWorker worker)
+public sealed class ModuleParser
 {
     private const double SecondsPerMegabyte = 30;
 
-    private readonly ParseCache _cache = worker.Parses;
+    // Modules whose tree came from the in-process parser: only the worker's CheckSyntaxAsync confirms their text.
+    private static readonly ConditionalWeakTable<PythonModule, object> ParsedInProcessModules = [];
+
+    private readonly PythonWorker _worker;
+    private readonly bool _inProcess;
+    private readonly Func<string, string, SourceEncoding, bool, ParseOutcome?> _parseInProcess;
+    private readonly ParseCache _cache;
+    private int _workerParses;
+    private int _inProcessParses;
+
+    /// <summary>A parser of <paramref name="worker"/>; <paramref name="inProcess"/> false always asks the worker (tests, diagnosis).</summary>
+    public ModuleParser(PythonWorker worker, bool inProcess = true)
+        : this(worker, inProcess, InProcessParser.TryParse)
+    {
+    }
+
+    /// <summary>A parser whose in-process side is <paramref name="parseInProcess"/> (tests inject a lenient one).</summary>
+    internal ModuleParser(PythonWorker worker, bool inProcess, Func<string, string, SourceEncoding, bool, ParseOutcome?> parseInProcess)
+    {
+        _worker = worker;
+        _inProcess = inProcess;
+        _parseInProcess = parseInProcess;
+        _cache = worker.Parses;
+    }
+
+    /// <summary>The environment variable that, set to 0, makes every parser ask the worker (diagnosis, measurements).</summary>
+    public const string InProcessVariable = "FLOWMIGRATE_PARSE_IN_PROCESS";
+
+    private static readonly bool DisabledByEnvironment = Environment.GetEnvironmentVariable(InProcessVariable) == "0";
+
+    /// <summary>Whether parses of this parser may come from <see cref="InProcessParser"/> (enabled, and the interpreter's version matches).</summary>
+    public bool InProcess => _inProcess && !DisabledByEnvironment && InProcessParser.Matches(_worker.Version?.Version);
+
+    /// <summary>Parse requests this parser sent to the worker.</summary>
+    public int WorkerParses => Volatile.Read(ref _workerParses);
+
+    /// <summary>Modules this parser parsed in process.</summary>
+    public int InProcessParses => Volatile.Read(ref _inProcessParses);
 
     /// <summary>Parses a module; <paramref name="comments"/> = false skips collecting comments (Python's pure-Python tokenizer, about a third of the cost), which the scan does without.</summary>
     public async Task<ParseOutcome> ParseAsync(string path, string text, SourceEncoding? encoding = null, CancellationToken cancellationToken = default, bool comments = true)
     {
         var sourceEncoding = encoding ?? SourceEncoding.Utf8;
-        if (_cache.Find(path, text, sourceEncoding, comments) is { } cached)
+        // A worker-only parser does not take a tree the in-process parser built from the shared cache.
+        if (_cache.Find(path, text, sourceEncoding, comments) is { } cached && (_inProcess || cached.Module is null || !ParsedInProcess(cached.Module)))
         {
             return cached;
         }
 
+        if (InProcess && _parseInProcess(path, text, sourceEncoding, comments) is { Module: { } module } parsed)
+        {
+            Interlocked.Increment(ref _inProcessParses);
+            ParsedInProcessModules.AddOrUpdate(module, true);
+            _cache.Add(path, text, sourceEncoding, comments, parsed);
+            return parsed;
+        }
+
+        Interlocked.Increment(ref _workerParses);
         var outcome = await ParseWithWorkerAsync(path, text, sourceEncoding, comments, cancellationToken).ConfigureAwait(false);
         _cache.Add(path, text, sourceEncoding, comments, outcome);
         return outcome;
@@ -31,7 +83,7 @@ public sealed class ModuleParser(PythonWorker worker)
     private async Task<ParseOutcome> ParseWithWorkerAsync(string path, string text, SourceEncoding encoding, bool comments, CancellationToken cancellationToken)
     {
         var request = new Dictionary<string, object?> { ["text"] = text, ["path"] = path, ["comments"] = comments };
-        var line = await worker.SendForAnswerAsync("parse", request, ParseTimeout(text), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var line = await _worker.SendForAnswerAsync("parse", request, ParseTimeout(text), cancellationToken: cancellationToken).ConfigureAwait(false);
         ParseAnswer? answer;
         try
         {
@@ -61,14 +113,22 @@ public sealed class ModuleParser(PythonWorker worker)
         return new ParseOutcome(new PythonModule(path, text, encoding, root, answer.Comments), null);
     }
 
+    /// <summary>Whether <paramref name="module"/>'s tree came from the in-process parser, so that its text is not yet
+    /// confirmed by the user's Python (<see cref="CheckSyntaxAsync"/> confirms it).</summary>
+    public static bool ParsedInProcess(PythonModule module) => ParsedInProcessModules.TryGetValue(module, out _);
+
+    /// <summary>A parser of the same worker that always asks the worker: the path taken when a text the in-process parser
+    /// accepted turns out not to parse with the user's Python.</summary>
+    public ModuleParser WorkerOnly() => _inProcess ? new ModuleParser(_worker, inProcess: false) : this;
+
     // Parsing and encoding the tree grows with the text: a generated module of several MB legitimately
     // takes far longer than the per-request limit meant to catch a hung worker.
-    private TimeSpan ParseTimeout(string text) => worker.Options.RequestTimeout + TimeSpan.FromSeconds(SecondsPerMegabyte * text.Length / 1_000_000.0);
+    private TimeSpan ParseTimeout(string text) => _worker.Options.RequestTimeout + TimeSpan.FromSeconds(SecondsPerMegabyte * text.Length / 1_000_000.0);
 
     /// <summary>Null when <paramref name="text"/> parses; otherwise where and why it does not.</summary>
     public async Task<SyntaxDiagnostic?> CheckSyntaxAsync(string path, string text, CancellationToken cancellationToken = default)
     {
-        var result = await worker.SendAsync("check_syntax", new Dictionary<string, object?> { ["text"] = text, ["path"] = path }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await _worker.SendAsync("check_syntax", new Dictionary<string, object?> { ["text"] = text, ["path"] = path }, cancellationToken: cancellationToken).ConfigureAwait(false);
         return result.GetProperty("valid").GetBoolean() ? null : ReadDiagnostic(result.GetProperty("syntax_error"));
     }
 

@@ -25,7 +25,7 @@ public sealed class PythonWorkerTests
         Process.GetProcessById(first).Kill();
         await Task.Delay(200);
 
-        var parser = new ModuleParser(worker);
+        var parser = new ModuleParser(worker, inProcess: false);
         var outcome = await parser.ParseAsync("m.py", "x = 1\n");
 
         Assert.True(outcome.IsSuccess);
@@ -55,7 +55,7 @@ public sealed class PythonWorkerTests
         Assert.Equal(PythonWorkerFailure.TimedOut, error.Failure);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
 
-        var outcome = await new ModuleParser(worker).ParseAsync("m.py", "y = 2\n");
+        var outcome = await new ModuleParser(worker, inProcess: false).ParseAsync("m.py", "y = 2\n");
         Assert.True(outcome.IsSuccess);
     }
 
@@ -64,7 +64,7 @@ public sealed class PythonWorkerTests
     {
         using var worker = Workers.Start(debug: true);
         await Assert.ThrowsAsync<PythonWorkerException>(() => worker.SendAsync("debug", new Dictionary<string, object?> { ["action"] = "garbage" }, retry: false));
-        var outcome = await new ModuleParser(worker).ParseAsync("m.py", "z = 3\n");
+        var outcome = await new ModuleParser(worker, inProcess: false).ParseAsync("m.py", "z = 3\n");
         Assert.True(outcome.IsSuccess);
     }
 
@@ -72,7 +72,7 @@ public sealed class PythonWorkerTests
     public async Task Should_Answer_Pipelined_Requests_In_Any_Order_Of_Awaiting()
     {
         using var worker = Workers.Start();
-        var parser = new ModuleParser(worker);
+        var parser = new ModuleParser(worker, inProcess: false);
         var tasks = Enumerable.Range(0, 50).Select(i => parser.ParseAsync($"m{i}.py", $"value_{i} = {i}\n")).ToList();
         var outcomes = await Task.WhenAll(tasks);
         for (var i = 0; i < outcomes.Length; i++)
@@ -88,7 +88,7 @@ public sealed class PythonWorkerTests
         // Regression: a request that found the worker dead replaced it while other requests were still
         // writing to the old process, and they failed with ObjectDisposedException instead of retrying.
         using var worker = Workers.Start();
-        var parser = new ModuleParser(worker);
+        var parser = new ModuleParser(worker, inProcess: false);
         for (var round = 0; round < 5; round++)
         {
             await worker.StartAsync();
@@ -138,7 +138,7 @@ public sealed class PythonWorkerTests
         var busy = worker.SendAsync("debug", new Dictionary<string, object?> { ["action"] = "sleep", ["seconds"] = 240 }, retry: false);
 
         // When a module is parsed
-        var outcome = await new ModuleParser(worker).ParseAsync("m.py", "x = 1\n").WaitAsync(TimeSpan.FromMinutes(2));
+        var outcome = await new ModuleParser(worker, inProcess: false).ParseAsync("m.py", "x = 1\n").WaitAsync(TimeSpan.FromMinutes(2));
 
         // Then a second process answered it while the first still works
         Assert.True(outcome.IsSuccess);
@@ -155,7 +155,7 @@ public sealed class PythonWorkerTests
         await using var worker = Workers.Start(timeout: TimeSpan.FromMinutes(5), debug: true, parseProcesses: 2);
         await worker.StartAsync();
         var busy = worker.SendAsync("debug", new Dictionary<string, object?> { ["action"] = "sleep", ["seconds"] = 240 }, retry: false);
-        var parser = new ModuleParser(worker);
+        var parser = new ModuleParser(worker, inProcess: false);
         Assert.True((await parser.ParseAsync("a.py", "a = 1\n").WaitAsync(TimeSpan.FromMinutes(2))).IsSuccess);
         var second = worker.ProcessIds[1];
 
@@ -180,7 +180,7 @@ public sealed class PythonWorkerTests
     public async Task Should_Answer_Many_Concurrent_Parses_Over_Two_Processes_Each_With_Its_Own_Tree()
     {
         await using var worker = Workers.Start(parseProcesses: 2);
-        var parser = new ModuleParser(worker);
+        var parser = new ModuleParser(worker, inProcess: false);
         var tasks = Enumerable.Range(0, 200).Select(i => Task.Run(() => parser.ParseAsync($"m{i}.py", $"value_{i} = {i}\n"))).ToList();
         var outcomes = await Task.WhenAll(tasks);
         for (var i = 0; i < outcomes.Length; i++)

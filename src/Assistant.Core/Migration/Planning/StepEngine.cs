@@ -12,6 +12,9 @@ namespace Assistant.Core.Migration.Planning;
 /// With <paramref name="concurrency"/> above 1 up to that many modules are worked on at once (rules read
 /// only the step's immutable project; parses overlap with rule evaluation); the outcome, its order included,
 /// is the same as one module after another.
+/// Trees the in-process parser built are not proof that a text parses: when any of a module's trees came from it and the
+/// step changed the module, the step's final text is confirmed once with the user's Python, and if it does not parse the
+/// module's step runs again on worker-parsed trees only (which drop every fix that would not parse).
 /// </summary>
 public sealed class StepEngine(ModuleParser parser, int concurrency = 1)
 {
@@ -62,6 +65,29 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1)
 
     private async Task<(FileChange Change, List<Finding> Applied)> RunOnModuleAsync(StepRequest request, PythonModule module, CancellationToken cancellationToken)
     {
+        var run = await RunPassesAsync(request, module, cancellationToken).ConfigureAwait(false);
+        if (!run.Unconfirmed || run.Change.After == module.Text
+            || await parser.CheckSyntaxAsync(module.Path, run.Change.After, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return (run.Change, run.Applied);
+        }
+
+        // The in-process parser accepted a text the user's Python rejects: redo the module on the worker's trees alone.
+        var workerOnly = new StepEngine(parser.WorkerOnly());
+        var reparsed = await parser.WorkerOnly().ParseAsync(module.Path, module.Text, module.Encoding, cancellationToken).ConfigureAwait(false);
+        if (reparsed.Module is not { } confirmed)
+        {
+            var unchanged = new FileChange(module.Path, module.Text, module.Text) { Module = module, Problems = [$"{module.Path}: does not parse ({reparsed.SyntaxError}); left unchanged"] };
+            return (unchanged, []);
+        }
+
+        var again = await workerOnly.RunPassesAsync(request, confirmed, cancellationToken).ConfigureAwait(false);
+        return (again.Change, again.Applied);
+    }
+
+    private async Task<(FileChange Change, List<Finding> Applied, bool Unconfirmed)> RunPassesAsync(StepRequest request, PythonModule module, CancellationToken cancellationToken)
+    {
+        var unconfirmed = ModuleParser.ParsedInProcess(module);
         var current = module;
         var collected = new List<Finding>();
         var ledger = new FindingLedger();
@@ -97,6 +123,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1)
             }
 
             current = next;
+            unconfirmed |= ModuleParser.ParsedInProcess(current);
         }
 
         return (new FileChange(module.Path, module.Text, current.Text)
@@ -105,7 +132,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1)
             Applied = ledger.Applied,
             Declined = ledger.Declined,
             Problems = ledger.Problems,
-        }, collected);
+        }, collected, unconfirmed);
     }
 
     private static (FileChange Change, List<Finding> Applied) RunOnFile(StepRequest request, string path, string original)

@@ -1,4 +1,6 @@
 using Assistant.Core.Migration.Planning;
+using Assistant.Core.Python;
+using Assistant.Core.Python.Parsing;
 using Assistant.Core.Rules;
 using Assistant.Core.Source;
 using Assistant.Core.Tests.Support;
@@ -30,6 +32,41 @@ public sealed class StepEngineTests(SharedWorker shared) : IClassFixture<SharedW
     {
         var result = await RunAsync("x = old(1)\ny = old(2)\n", FixPolicy.SafeOnly, new RenameCall("old", "new(", Safety.Safe));
         Assert.False(result.IsChanged);
+        Assert.Contains(result.Problems, p => p.Contains("would not parse", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_Drop_A_Fix_That_Only_A_Lenient_In_Process_Parser_Accepts()
+    {
+        // Given an in-process parser that wrongly accepts "new((" (not Python) by reading it as "new_("
+        var lenientParses = 0;
+        ParseOutcome? Lenient(string path, string text, SourceEncoding encoding, bool comments)
+        {
+            if (InProcessParser.TryParse(path, text, encoding, comments) is { } exact)
+            {
+                return exact;
+            }
+
+            if (InProcessParser.TryParse(path, text.Replace("new((", "new_(", StringComparison.Ordinal), encoding, comments) is not { } misread)
+            {
+                return null;
+            }
+
+            Interlocked.Increment(ref lenientParses);
+            return new ParseOutcome(new PythonModule(path, text, encoding, misread.Module!.Root, misread.Module.Comments), null);
+        }
+
+        await shared.Worker.StartAsync();
+        var parser = new ModuleParser(shared.Worker, inProcess: true, Lenient);
+        var module = (await parser.ParseAsync("lenient/m.py", "x = old(1)\ny = 2\n")).Module!;
+        var request = new StepRequest(Step, [new RenameCall("old", "new(", Safety.Safe)], [], new ProjectModel([module]), [module.Path], RulesetTables.Empty, RuleOptions.Default, FixPolicy.SafeOnly);
+
+        // When a step applies a fix whose output is not Python
+        var result = Assert.Single((await new StepEngine(parser).RunAsync(request)).Files);
+
+        // Then the lenient parser took the broken text, but the user's Python did not confirm it: the fix is dropped
+        Assert.True(lenientParses > 0, "the lenient parser was never asked about the broken text");
+        Assert.Equal("x = old(1)\ny = 2\n", result.After);
         Assert.Contains(result.Problems, p => p.Contains("would not parse", StringComparison.Ordinal));
     }
 

@@ -1,0 +1,47 @@
+using Assistant.Core.Source;
+
+namespace Assistant.Core.Python.Parsing;
+
+/// <summary>
+/// Parses Python in process into exactly the tree and comments the worker's <c>ast.parse</c> (CPython 3.11) gives, or
+/// answers null when the text has a syntax error or uses something it does not reproduce exactly (match statements,
+/// lone carriage returns, non-ASCII identifiers, \N{...} escapes, multi-line or = f-string fields, …): the caller then asks the
+/// worker. It never decides that text is invalid; only the user's Python does.
+/// </summary>
+public static class InProcessParser
+{
+    /// <summary>The interpreter version whose <c>ast.parse</c> this parser reproduces.</summary>
+    public static Version Reproduces { get; } = new(3, 11);
+
+    /// <summary>Whether trees of this parser stand in for those of <paramref name="version"/>'s <c>ast.parse</c>.</summary>
+    public static bool Matches(Version? version) => version is not null && version.Major == Reproduces.Major && version.Minor == Reproduces.Minor;
+
+    /// <summary>The module, or null when the worker must parse it (invalid or not reproduced here).</summary>
+    public static ParseOutcome? TryParse(string path, string text, SourceEncoding encoding, bool comments) =>
+        Parse(path, text, encoding, comments, out _);
+
+    /// <summary>Why <see cref="TryParse"/> leaves <paramref name="text"/> to the worker; null when it does not (diagnosis).</summary>
+    internal static string? FallbackReason(string text)
+    {
+        Parse("", text, SourceEncoding.Utf8, true, out var reason);
+        return reason;
+    }
+
+    private static ParseOutcome? Parse(string path, string text, SourceEncoding encoding, bool comments, out string? reason)
+    {
+        reason = null;
+        try
+        {
+            var (tokens, found) = Tokenizer.Module(text, comments);
+            var cursor = new TokenCursor(tokens);
+            var root = new StatementParser(cursor, new ExpressionParser(cursor, text)).Module();
+            return new ParseOutcome(new PythonModule(path, text, encoding, SyntaxNodeBuilder.Build(root), found), null);
+        }
+        catch (Exception exception) when (exception is UnsupportedSourceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or InvalidCastException or FormatException or OverflowException or NullReferenceException or InsufficientExecutionStackException)
+        {
+            // Anything the parser did not foresee falls back to the worker, which is always right.
+            reason = exception is UnsupportedSourceException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+            return null;
+        }
+    }
+}
