@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.IO.Enumeration;
 using System.Text;
 using Assistant.Cli.Hosting;
 using Assistant.Cli.Output;
@@ -166,10 +167,16 @@ internal static class ConvertCommand
         // Links are neither followed nor copied: a linked folder may be outside the source, or a loop back into it.
         var files = new List<(string Source, string Relative)>();
         var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
+        // Git's own folders are not even walked (a repository's .git holds as many files as its work tree).
+        var walk = new FileSystemEnumerable<string>(root, (ref entry) => entry.ToSpecifiedFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
+        {
+            ShouldRecursePredicate = (ref entry) => !entry.FileName.SequenceEqual(".git"),
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && !entry.FileName.SequenceEqual(".git"),
+        };
+        foreach (var file in walk)
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (relative.Split('/').Contains(".git") || Path.GetFullPath(file).StartsWith(destination + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (Path.GetFullPath(file).StartsWith(destination + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 continue;
             }

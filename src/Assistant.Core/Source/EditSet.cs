@@ -23,22 +23,63 @@ public sealed class EditSet
     /// <summary>Builds a set, throwing <see cref="OverlappingEditsException"/> when two edits overlap.</summary>
     public static EditSet Create(IEnumerable<TextEdit> edits)
     {
-        var sorted = edits
-            .Select((edit, index) => (edit, index))
-            .OrderBy(pair => pair.edit.Span.Start)
-            .ThenBy(pair => pair.edit.Span.IsEmpty ? 0 : 1)
-            .ThenBy(pair => pair.index)
-            .Select(pair => pair.edit)
-            .ToImmutableArray();
+        var sorted = Sorted(edits);
+        return FirstOverlap(sorted) is { } i ? throw new OverlappingEditsException(sorted[i - 1], sorted[i]) : new EditSet(ImmutableArray.Create(sorted));
+    }
+
+    /// <summary>Builds a set, or null when two edits overlap (for callers that try many candidate sets).</summary>
+    internal static EditSet? TryCreate(IEnumerable<TextEdit> edits)
+    {
+        var sorted = Sorted(edits);
+        return FirstOverlap(sorted) is null ? new EditSet(ImmutableArray.Create(sorted)) : null;
+    }
+
+    // By start; at one start insertions before replacements; otherwise in the order given (a stable sort).
+    private static TextEdit[] Sorted(IEnumerable<TextEdit> edits)
+    {
+        var array = edits.ToArray();
+        if (array.Length < 2)
+        {
+            return array;
+        }
+
+        var order = new int[array.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var byStart = array[a].Span.Start.CompareTo(array[b].Span.Start);
+            if (byStart != 0)
+            {
+                return byStart;
+            }
+
+            var byKind = (array[a].Span.IsEmpty ? 0 : 1).CompareTo(array[b].Span.IsEmpty ? 0 : 1);
+            return byKind != 0 ? byKind : a.CompareTo(b);
+        });
+        var sorted = new TextEdit[array.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sorted[i] = array[order[i]];
+        }
+
+        return sorted;
+    }
+
+    private static int? FirstOverlap(TextEdit[] sorted)
+    {
         for (var i = 1; i < sorted.Length; i++)
         {
             if (Overlaps(sorted[i - 1], sorted[i]))
             {
-                throw new OverlappingEditsException(sorted[i - 1], sorted[i]);
+                return i;
             }
         }
 
-        return new EditSet(sorted);
+        return null;
     }
 
     /// <summary>True when <paramref name="edit"/> could join this set without overlapping.</summary>

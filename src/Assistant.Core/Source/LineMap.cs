@@ -20,19 +20,17 @@ public sealed class LineMap
 
     public static LineMap For(string text)
     {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        var starts = new List<int>(text.Length / 32 + 1) { 0 };
+        for (var i = text.AsSpan().IndexOfAny('\r', '\n'); i >= 0;)
         {
-            var c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 i++;
-                starts.Add(i + 1);
             }
-            else if (c is '\r' or '\n')
-            {
-                starts.Add(i + 1);
-            }
+
+            starts.Add(i + 1);
+            var next = text.AsSpan(i + 1).IndexOfAny('\r', '\n');
+            i = next < 0 ? -1 : i + 1 + next;
         }
 
         // A trailing line terminator does not open a new line.

@@ -11,6 +11,7 @@ public sealed class PythonModule
 {
     private LineMap? _lines;
     private SyntaxNode[]? _imports;
+    private string? _newLine;
 
     public PythonModule(string path, string text, SourceEncoding encoding, SyntaxNode root, IReadOnlyList<Comment> comments)
     {
@@ -50,30 +51,26 @@ public sealed class PythonModule
         (_imports ??= Root.Descendants().Where(n => n.Kind is "Import" or "ImportFrom").ToArray()).Select(n => new ImportSyntax(n));
 
     /// <summary>The line-ending the file mostly uses, for text a rule inserts.</summary>
-    public string NewLine
-    {
-        get
-        {
-            var crlf = 0;
-            var lf = 0;
-            for (var i = 0; i < Text.Length; i++)
-            {
-                if (Text[i] == '\n')
-                {
-                    if (i > 0 && Text[i - 1] == '\r')
-                    {
-                        crlf++;
-                    }
-                    else
-                    {
-                        lf++;
-                    }
-                }
-            }
-
-            return crlf > lf ? "\r\n" : "\n";
-        }
-    }
+    public string NewLine => _newLine ??= MostUsedNewLine(Text);
 
     public override string ToString() => Path;
+
+    private static string MostUsedNewLine(string text)
+    {
+        var crlf = 0;
+        var lf = 0;
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            if (i > 0 && text[i - 1] == '\r')
+            {
+                crlf++;
+            }
+            else
+            {
+                lf++;
+            }
+        }
+
+        return crlf > lf ? "\r\n" : "\n";
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -20,6 +21,8 @@ public sealed record ImportNeed(string From, string? Name)
 /// </summary>
 public static class ImportEdits
 {
+    private static readonly ConditionalWeakTable<PythonModule, Dictionary<string, SyntaxNode[]>> NamesCache = new();
+
     public static bool Has(PythonModule module, ImportNeed need) =>
         need.Name is null
             ? module.Body.Where(s => s.Is("Import")).Select(s => new ImportSyntax(s)).Any(i => i.Names.Any(n => n.Name == need.From && n.Alias is null))
@@ -57,7 +60,7 @@ public static class ImportEdits
         var missing = needs.Distinct().Where(n => !Has(module, n)).ToList();
         var edits = new List<TextEdit>();
         var lines = new List<ImportNeed>();
-        var uses = consumed.Count == 0 ? null : module.Root.Descendants().Where(n => n.Is("Name")).ToList();
+        var uses = consumed.Count == 0 ? null : NamesById(module);
         var handled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var statement in module.Body.Where(s => s.Kind is "ImportFrom" or "Import"))
         {
@@ -68,8 +71,8 @@ public static class ImportEdits
             var kept = import.Names.ToList();
             if (unused is not null && import.IsFrom)
             {
-                var used = module.Root.Descendants().Where(n => n.Is("Name")).Select(n => n.Scalar("id")).ToHashSet();
-                kept = kept.Where(n => !(unused.Contains(n.BoundName) && !used.Contains(n.BoundName))).ToList();
+                var used = NamesById(module);
+                kept = kept.Where(n => !(unused.Contains(n.BoundName) && !used.ContainsKey(n.BoundName))).ToList();
             }
 
             if (uses is not null && import.IsFrom)
@@ -151,11 +154,13 @@ public static class ImportEdits
     /// only a lone conversion may drop the import at once (else a deferred one would lose its binding).</summary>
     public static IReadOnlyCollection<TextSpan> Consumed(int count, params TextSpan[] spans) => count <= 1 ? spans : [];
 
-    private static bool IsConsumed(string bound, List<SyntaxNode> uses, IReadOnlyCollection<TextSpan> consumed)
-    {
-        var mine = uses.Where(n => n.Scalar("id") == bound).ToList();
-        return mine.Count > 0 && mine.All(n => consumed.Any(c => c.Start <= n.Span.Start && n.Span.End <= c.End));
-    }
+    private static bool IsConsumed(string bound, Dictionary<string, SyntaxNode[]> uses, IReadOnlyCollection<TextSpan> consumed) =>
+        uses.TryGetValue(bound, out var mine) && mine.All(n => consumed.Any(c => c.Start <= n.Span.Start && n.Span.End <= c.End));
+
+    // Every Name node of the module by its identifier: computed once per (immutable) module, where each fix used to walk the tree.
+    private static Dictionary<string, SyntaxNode[]> NamesById(PythonModule module) =>
+        NamesCache.GetValue(module, static m => m.Root.Descendants().Where(n => n.Is("Name") && n.Scalar("id") is not null)
+            .GroupBy(n => n.Scalar("id")!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
 
     private static TextEdit InsertLines(PythonModule module, IReadOnlyList<string> newLines)
     {

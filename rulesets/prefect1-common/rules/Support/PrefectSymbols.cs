@@ -146,7 +146,8 @@ public sealed class PrefectSymbols
             return null;
         }
 
-        var head = dotted.Split('.')[0];
+        var dot = dotted.IndexOf('.');
+        var head = dot < 0 ? dotted : dotted[..dot];
         if (!_bound.TryGetValue(head, out var path))
         {
             return LocalFlowSubclasses.Contains(head) && head == dotted ? "prefect.Flow" : null;
@@ -175,7 +176,8 @@ public sealed class PrefectSymbols
         // Module prefixes (prefect.engine.executors.LocalExecutor → prefect.executors.LocalExecutor).
         foreach (var (from, to) in Canonical)
         {
-            if (path.StartsWith(from + ".", StringComparison.Ordinal))
+            // path starts with from + "." (tested without building that string: rules canonicalise every dotted name they meet).
+            if (path.Length > from.Length && path[from.Length] == '.' && path.StartsWith(from, StringComparison.Ordinal))
             {
                 return to + path[from.Length..];
             }

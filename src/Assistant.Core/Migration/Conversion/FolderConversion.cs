@@ -11,5 +11,5 @@ public sealed record FolderConversion(RepositoryInventory Inventory, IReadOnlyLi
     public int ConvertedLines => Files.Sum(f => Source.LineMap.For(f.After).LineCount);
 
     /// <summary>TODO lines per 100 lines of converted code (the rulesets' "converting is not TODO-ing" measure).</summary>
-    public double TodosPer100Lines => ConvertedLines == 0 ? 0 : 100.0 * TodoCount / ConvertedLines;
+    public double TodosPer100Lines => ConvertedLines is var lines && lines == 0 ? 0 : 100.0 * TodoCount / lines;
 }

@@ -65,17 +65,7 @@ internal sealed class FindingLedger
         return groups;
     }
 
-    private static bool CanTake(EditSet taken, List<TextEdit> edits)
-    {
-        try
-        {
-            _ = EditSet.Create(edits);
-        }
-        catch (OverlappingEditsException)
-        {
-            return false;
-        }
-
-        return edits.All(taken.CanAdd);
-    }
+    // Without an exception per rejected finding: overlaps are routine here (they wait for the next pass).
+    private static bool CanTake(EditSet taken, List<TextEdit> edits) =>
+        EditSet.TryCreate(edits) is not null && edits.All(taken.CanAdd);
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -16,6 +18,9 @@ public sealed record ImportBinding(string LocalName, string QualifiedName, Impor
 /// </summary>
 public static class PythonImports
 {
+    // The module is immutable and every rule of a ruleset asks for the same roots, so each answer is computed once per module.
+    private static readonly ConditionalWeakTable<PythonModule, ConcurrentDictionary<string, ImportBinding[]>> BindingsCache = new();
+
     /// <summary>
     /// The absolute module an import statement in <paramref name="modulePath"/> reads from:
     /// <c>from ..common import x</c> in <c>pkg/sub/mod.py</c> → <c>pkg.common</c>; an absolute import's own module.
@@ -40,7 +45,11 @@ public static class PythonImports
     }
 
     /// <summary>Bindings of the module's imports (any depth) from <paramref name="roots"/> (a package and its submodules).</summary>
-    public static IReadOnlyList<ImportBinding> Bindings(PythonModule module, params string[] roots)
+    public static IReadOnlyList<ImportBinding> Bindings(PythonModule module, params string[] roots) =>
+        BindingsCache.GetValue(module, _ => new ConcurrentDictionary<string, ImportBinding[]>(StringComparer.Ordinal))
+            .GetOrAdd(string.Join('\0', roots), static (_, state) => ReadBindings(state.Module, state.Roots), (Module: module, Roots: roots));
+
+    private static ImportBinding[] ReadBindings(PythonModule module, string[] roots)
     {
         var bindings = new List<ImportBinding>();
         foreach (var import in module.Imports())
@@ -60,7 +69,7 @@ public static class PythonImports
             }
         }
 
-        return bindings;
+        return [.. bindings];
     }
 
     /// <summary>

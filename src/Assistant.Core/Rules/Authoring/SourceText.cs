@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -6,8 +7,14 @@ namespace Assistant.Core.Rules.Authoring;
 /// <summary>Layout facts of a module that inserted code must follow: quotes, indentation, whole lines.</summary>
 public static class SourceText
 {
+    // Rules ask for the quote of the same immutable module many times; it is counted over the whole tree once.
+    private static readonly ConditionalWeakTable<PythonModule, StrongBox<char>> QuoteCache = new();
+    private static readonly ConditionalWeakTable<PythonModule, string> IndentCache = new();
+
     /// <summary>The quote character most string literals of the module use (<c>"</c> when tied or none).</summary>
-    public static char PreferredQuote(PythonModule module)
+    public static char PreferredQuote(PythonModule module) => QuoteCache.GetValue(module, m => new StrongBox<char>(CountQuotes(m))).Value;
+
+    private static char CountQuotes(PythonModule module)
     {
         var single = 0;
         var dbl = 0;
@@ -54,7 +61,9 @@ public static class SourceText
     }
 
     /// <summary>One indentation level as the module writes it (the first indented block's indent; four spaces by default).</summary>
-    public static string IndentUnit(PythonModule module)
+    public static string IndentUnit(PythonModule module) => IndentCache.GetValue(module, FirstIndentUnit);
+
+    private static string FirstIndentUnit(PythonModule module)
     {
         foreach (var node in module.Root.Descendants().Where(n => n.Kind is "FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "If" or "For" or "While" or "With" or "Try"))
         {

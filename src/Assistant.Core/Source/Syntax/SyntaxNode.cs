@@ -11,6 +11,8 @@ namespace Assistant.Core.Source.Syntax;
 public sealed class SyntaxNode
 {
     // Fields in the order CPython declares them; nodes have a handful, so a linear scan beats hashing.
+    private static readonly IReadOnlyList<SyntaxNode> NoChildren = ImmutableArray<SyntaxNode>.Empty;
+
     private readonly KeyValuePair<string, object?>[] _fields;
     private SyntaxNode[]? _childNodes;
 
@@ -65,8 +67,10 @@ public sealed class SyntaxNode
 
     public SyntaxNode? Child(string field) => Field(field) as SyntaxNode;
 
+    // A list field is stored boxed, and the box is itself the IReadOnlyList: handing it out allocates nothing
+    // (pattern-matching the struct out and converting it back would box it again on every call).
     public IReadOnlyList<SyntaxNode> Children(string field) =>
-        Field(field) is ImmutableArray<SyntaxNode> list ? list : ImmutableArray<SyntaxNode>.Empty;
+        Field(field) is { } value && value.GetType() == typeof(ImmutableArray<SyntaxNode>) ? (IReadOnlyList<SyntaxNode>)value : NoChildren;
 
     /// <summary>A scalar field: an identifier, an operator name, a constant's value or type.</summary>
     public string? Scalar(string field) => Field(field) as string;
