@@ -58,14 +58,23 @@ internal static class ScanCommand
     public static async Task<RepositoryInventory> ScanAsync(Consoles consoles, PythonWorker worker, string root, bool showProgress, CancellationToken cancellationToken,
         bool enterNestedRepositories = false)
     {
-        // The rule host starts while the Python worker does.
+        // The rule host starts, and the files are listed, while the Python worker does.
         var loading = Task.Run(() => UserRuleHosting.Load(root, worker.Options.Interpreter.Path, consoles.Error), cancellationToken);
+        var nested = new List<string>();
+        var walking = Task.Run(() => ProjectFileWalker.PythonFiles(root, nestedRepositories: nested, enterNestedRepositories: enterNestedRepositories), cancellationToken);
         await worker.StartAsync(cancellationToken);
         var userRules = await loading;
+        var files = await walking;
         var builder = new InventoryBuilder(new ModuleParser(worker), userRules.Aliases) { EnterNestedRepositories = enterNestedRepositories };
+        RepositoryInventory WithNested(RepositoryInventory built) => built with
+        {
+            NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),
+            NestedRepositoriesScanned = enterNestedRepositories && nested.Count > 0,
+        };
+
         if (!showProgress || !consoles.IsInteractive)
         {
-            return await builder.BuildAsync(root, cancellationToken: cancellationToken);
+            return WithNested(await builder.BuildAsync(root, files, cancellationToken: cancellationToken));
         }
 
         RepositoryInventory? inventory = null;
@@ -78,8 +87,8 @@ internal static class ScanCommand
                 task.Value = p.Seen;
                 task.Description = $"scanning ({p.Parsed} parsed)";
             });
-            inventory = await builder.BuildAsync(root, progress: progress, cancellationToken: cancellationToken);
+            inventory = await builder.BuildAsync(root, files, progress, cancellationToken);
         });
-        return inventory!;
+        return WithNested(inventory!);
     }
 }
