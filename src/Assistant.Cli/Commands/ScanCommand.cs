@@ -25,7 +25,7 @@ internal static class ScanCommand
             var inventory = await ScanAsync(consoles, worker, root, showProgress: !result.GetValue(json), cancellationToken, SubmodulesAsked(root, result.GetValue(submodules)));
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(InventoryJson.Write(inventory));
+                WriteJson(inventory);
             }
             else
             {
@@ -40,6 +40,25 @@ internal static class ScanCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The JSON document and a line break on stdout. A UTF-8 console (the usual one) gets the writer's bytes as they come,
+    /// with no copy of the whole document; any other console encoding gets the text through <see cref="Console.Out"/> as before.
+    /// </summary>
+    private static void WriteJson(RepositoryInventory inventory)
+    {
+        if (Console.OutputEncoding.CodePage != 65001)
+        {
+            Console.Out.WriteLine(InventoryJson.Write(inventory));
+            return;
+        }
+
+        Console.Out.Flush();
+        using var stdout = Console.OpenStandardOutput();
+        InventoryJson.WriteTo(inventory, stdout);
+        stdout.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
+        stdout.Flush();
     }
 
     /// <summary><c>--submodules</c>, else <c>submodules</c> in the folder's config.yaml (a broken config is the user's to fix, as for every verb).</summary>
