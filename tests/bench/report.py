@@ -12,7 +12,8 @@ WORKDIR/first-frame-SIZE.json (first_frame.py) adds the wizard's first overview 
 Schema flowmigrate.bench/2 (1 had one run per measurement and plain numbers): per measurement
 wall_s / cpu_s (best), wall_s_median / cpu_s_median, peak_rss_mb (largest), exit_code (the first
 non-zero), runs (every run), rates from the best wall time, ratios of best times; per size
-first_frame_s {cold, warm, cold_cpu, warm_cpu: {best, median, runs}} (seconds from launch; CPU seconds used by then); top-level startup (`--version`).
+first_frame_s {cold, warm, cold_cpu, warm_cpu: {best, median, runs}} (seconds from launch; CPU seconds used by then); top-level startup (`--version`)
+and binary {kind: readytorun | portable | given, dll} (the build measured; absent in files written before it was recorded).
 """
 import json
 import os
@@ -33,6 +34,9 @@ result = {"schema": "flowmigrate.bench/2", "date": time.strftime("%Y-%m-%dT%H:%M
           "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "kernel": platform.release(),
                       "load_average": os.getloadavg()},
           "sizes": []}
+if os.environ.get("BENCH_BINARY_KIND"):
+    # what run.sh measured: "readytorun" (the publish install.sh installs), "portable" (the JIT-compiled Release build) or "given" (--dll)
+    result["binary"] = {"kind": os.environ["BENCH_BINARY_KIND"], "dll": os.environ.get("BENCH_BINARY_DLL")}
 try:
     result["commit"] = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True,
                                       cwd=os.path.dirname(os.path.abspath(__file__))).stdout.strip()
@@ -151,4 +155,6 @@ for e in result["sizes"]:
 runs = max((len(m["runs"]) for _, _, m in table), default=1)
 print(f"\nwall s / cpu s: best of {runs} run(s), (med) the median; files/s counts every file of the repo; fw lines/s counts the framework "
       f"files' lines; ÷ = best wall time ours / reference; cpu÷ = best CPU time (user+sys) ours / reference.")
+if "binary" in result:
+    print(f"binary measured: {result['binary']['kind']} ({result['binary']['dll']})")
 print(f"JSON: {out_path}")

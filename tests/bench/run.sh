@@ -6,14 +6,18 @@
 # table and writes a JSON file.
 #
 #   tests/bench/run.sh [--sizes "500 5000"] [--full] [--repeat N] [--migrate-max N] [--first-frame-sizes "5000"]
-#                      [--no-build] [--dll FILE] [--workdir DIR] [--json FILE]
+#                      [--portable] [--no-build] [--dll FILE] [--workdir DIR] [--json FILE]
 #
 #   --sizes        repo sizes in files (default "500 5000"); --full adds 20000
 #   --repeat       runs per measurement (default 3): the table shows the best and the median
 #   --migrate-max  also measure `migrate --all --yes --no-check` and then `check` on sizes <= N (default 500; 0: never)
 #   --first-frame-sizes  sizes whose wizard first overview frame is timed, cold and warm (default "5000"; "": none)
-#   --dll          the flowmigrate.dll to measure instead of the Release build (e.g. artifacts/flowmigrate/flowmigrate.dll,
-#                  which install.sh precompiles); implies --no-build
+#   By default it measures what install.sh installs: a ReadyToRun (precompiled) publish for this machine, made into
+#   artifacts/bench/flowmigrate; where that cannot be built (no crossgen package) the portable Release build instead.
+#   The JSON's "binary" says which ("readytorun", "portable" or "given") and where.
+#   --portable     measure the portable Release build (src/Assistant.Cli/bin/Release), JIT-compiled at start-up
+#   --no-build     measure what is already there (the publish if present, else the Release build)
+#   --dll          the flowmigrate.dll to measure (e.g. artifacts/flowmigrate/flowmigrate.dll); implies --no-build
 #   --workdir      where repos go (default: a new temp dir, removed at the end unless --keep)
 #   --json         result file (default tests/bench/results/<UTC date-time>.json, git-ignored)
 #   --keep         keep the work dir; --seed S (default 9); BENCH_TIMEOUT=seconds per measurement (default 1800)
@@ -31,6 +35,8 @@ dll=""
 repeat=3
 first_frame_sizes="5000"
 build=1
+portable=0
+binary_kind=""
 keep=0
 workdir=""
 json=""
@@ -43,13 +49,14 @@ while [[ $# -gt 0 ]]; do
     --migrate-max) migrate_max="$2"; shift 2 ;;
     --repeat) repeat="$2"; shift 2 ;;
     --first-frame-sizes) first_frame_sizes="$2"; shift 2 ;;
+    --portable) portable=1; shift ;;
     --no-build) build=0; shift ;;
-    --dll) dll="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; build=0; shift 2 ;;
+    --dll) dll="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; build=0; binary_kind=given; shift 2 ;;
     --keep) keep=1; shift ;;
     --workdir) workdir="$2"; shift 2 ;;
     --json) json="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    -h|--help) sed -n 2,24p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,27p "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -64,12 +71,33 @@ if [[ ! -x /usr/bin/time ]] || ! need pyupgrade || { [[ -n "$first_frame_sizes" 
   fi
 fi
 
-dll="${dll:-$root/src/Assistant.Cli/bin/Release/net10.0/flowmigrate.dll}"
-if [[ $build -eq 1 ]]; then
-  echo "== dotnet build -c Release" >&2
-  dotnet build -c Release "$root/src/Assistant.Cli/Assistant.Cli.csproj" -nologo -v q >&2
+portable_dll="$root/src/Assistant.Cli/bin/Release/net10.0/flowmigrate.dll"
+publish_dir="$root/artifacts/bench/flowmigrate"
+if [[ -z "$binary_kind" ]]; then
+  if [[ $build -eq 1 ]]; then
+    echo "== dotnet build -c Release" >&2
+    dotnet build -c Release "$root/src/Assistant.Cli/Assistant.Cli.csproj" -nologo -v q >&2
+  fi
+  if [[ $portable -eq 0 && $build -eq 1 ]]; then
+    # the same publish as install.sh's: ReadyToRun for this machine's runtime identifier
+    rid="$(dotnet --info 2>/dev/null | awk '$1 == "RID:" { print $2; exit }')"
+    echo "== dotnet publish -r ${rid:-?} -p:PublishReadyToRun=true (what install.sh installs)" >&2
+    rm -rf "$publish_dir"
+    if [[ -z "$rid" ]] || ! dotnet publish "$root/src/Assistant.Cli/Assistant.Cli.csproj" -c Release -r "$rid" --self-contained false \
+         -p:PublishReadyToRun=true -nologo -v q -o "$publish_dir" >&2; then
+      rm -rf "$publish_dir"
+      echo "   ReadyToRun publish failed: measuring the portable build" >&2
+    fi
+  fi
+  if [[ $portable -eq 0 && -f "$publish_dir/flowmigrate.dll" ]]; then
+    dll="$publish_dir/flowmigrate.dll"; binary_kind=readytorun
+  else
+    dll="$portable_dll"; binary_kind=portable
+  fi
 fi
 [[ -f "$dll" ]] || { echo "missing $dll (build first)" >&2; exit 3; }
+echo "== measuring $dll ($binary_kind)" >&2
+export BENCH_BINARY_KIND="$binary_kind" BENCH_BINARY_DLL="$dll"
 
 if [[ -z "$workdir" ]]; then
   workdir="$(mktemp -d -t flowmigrate-bench.XXXXXX)"

@@ -25,7 +25,7 @@ internal static class ScanCommand
             var inventory = await ScanAsync(consoles, worker, root, showProgress: !result.GetValue(json), cancellationToken, SubmodulesAsked(root, result.GetValue(submodules)));
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(InventoryJson.Write(inventory));
+                WriteJson(inventory);
             }
             else
             {
@@ -40,6 +40,25 @@ internal static class ScanCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The JSON document and a line break on stdout. A UTF-8 console (the usual one) gets the writer's bytes as they come,
+    /// with no copy of the whole document; any other console encoding gets the text through <see cref="Console.Out"/> as before.
+    /// </summary>
+    private static void WriteJson(RepositoryInventory inventory)
+    {
+        if (Console.OutputEncoding.CodePage != 65001)
+        {
+            Console.Out.WriteLine(InventoryJson.Write(inventory));
+            return;
+        }
+
+        Console.Out.Flush();
+        using var stdout = Console.OpenStandardOutput();
+        InventoryJson.WriteTo(inventory, stdout);
+        stdout.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
+        stdout.Flush();
     }
 
     /// <summary><c>--submodules</c>, else <c>submodules</c> in the folder's config.yaml (a broken config is the user's to fix, as for every verb).</summary>
@@ -58,14 +77,23 @@ internal static class ScanCommand
     public static async Task<RepositoryInventory> ScanAsync(Consoles consoles, PythonWorker worker, string root, bool showProgress, CancellationToken cancellationToken,
         bool enterNestedRepositories = false)
     {
-        // The rule host starts while the Python worker does.
+        // The rule host starts, and the files are listed, while the Python worker does.
         var loading = Task.Run(() => UserRuleHosting.Load(root, worker.Options.Interpreter.Path, consoles.Error), cancellationToken);
+        var nested = new List<string>();
+        var walking = Task.Run(() => ProjectFileWalker.PythonFiles(root, nestedRepositories: nested, enterNestedRepositories: enterNestedRepositories), cancellationToken);
         await worker.StartAsync(cancellationToken);
         var userRules = await loading;
+        var files = await walking;
         var builder = new InventoryBuilder(new ModuleParser(worker), userRules.Aliases) { EnterNestedRepositories = enterNestedRepositories };
+        RepositoryInventory WithNested(RepositoryInventory built) => built with
+        {
+            NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),
+            NestedRepositoriesScanned = enterNestedRepositories && nested.Count > 0,
+        };
+
         if (!showProgress || !consoles.IsInteractive)
         {
-            return await builder.BuildAsync(root, cancellationToken: cancellationToken);
+            return WithNested(await builder.BuildAsync(root, files, cancellationToken: cancellationToken));
         }
 
         RepositoryInventory? inventory = null;
@@ -78,8 +106,8 @@ internal static class ScanCommand
                 task.Value = p.Seen;
                 task.Description = $"scanning ({p.Parsed} parsed)";
             });
-            inventory = await builder.BuildAsync(root, progress: progress, cancellationToken: cancellationToken);
+            inventory = await builder.BuildAsync(root, files, progress, cancellationToken);
         });
-        return inventory!;
+        return WithNested(inventory!);
     }
 }

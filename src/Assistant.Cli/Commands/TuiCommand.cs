@@ -53,7 +53,14 @@ internal static class TuiCommand
         using var worker = WorkspaceOptions.StartWorker(python, root);
         var host = new TuiHost(
             consoles.Out,
-            async (progress, terminal, token) => await SessionFactory.OpenAsync(root, worker, flags, token, progress, commitTerminal: terminal),
+            async (progress, terminal, token) =>
+            {
+                // The Python worker starts while git, the config and the rules are read: the scan's first parse finds it up.
+                // A worker that cannot start fails that parse with its own message (or never matters, if opening fails first).
+                var warming = worker.StartAsync(token);
+                _ = warming.ContinueWith(static task => task.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+                return await SessionFactory.OpenAsync(root, worker, flags, token, progress, commitTerminal: terminal);
+            },
             new EditorLauncher(Environment.GetEnvironmentVariable));
         return await host.RunAsync(cancellationToken);
     }

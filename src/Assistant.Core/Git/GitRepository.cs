@@ -46,6 +46,16 @@ internal sealed partial class GitRepository
             return new GitError(GitErrorKind.DirectoryNotFound, $"Not a directory: {directory}");
         }
 
+        // One process for the usual case, a work tree: everything, the top level too, in one rev-parse. git refuses
+        // --show-toplevel outside a work tree; then the probe below tells which refusal it is.
+        var everything = GitCommand.Read(directory, "rev-parse", "--path-format=absolute",
+            "--git-dir", "--git-common-dir", "--is-bare-repository", "--is-inside-work-tree", "--show-toplevel");
+        var all = await git.CreateProcess().RunAsync(everything, cancellationToken);
+        if (all.IsSuccess && all.Value.ExitCode == 0 && all.Value.Line.Split('\n') is [var dir, var common, "false", "true", var top])
+        {
+            return new GitRepository(git, FullPath(top), FullPath(dir), FullPath(common));
+        }
+
         var probe = GitCommand.Read(directory, "rev-parse", "--path-format=absolute",
             "--git-dir", "--git-common-dir", "--is-bare-repository", "--is-inside-work-tree");
         var answer = await RunLinesAsync(git.CreateProcess(), probe, 4, $"Not a git repository: {directory}", cancellationToken);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Assistant.Core.Python;
 using Assistant.Core.Rules.UserRules;
 using Assistant.Core.Source;
@@ -46,17 +47,18 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
         var candidates = await ParseMatchingAsync(root, paths, new CandidateFilter(CandidateFilter.FrameworkNeedles.Concat(_aliases.Needles)), records, parsed,
             () => progress?.Report(new ScanProgress(Interlocked.Increment(ref seen), paths.Count, parsed.Count)), comments, cancellationToken).ConfigureAwait(false);
 
-        var facts = Facts(parsed.Values, new HashSet<string>());
+        var imports = new ConcurrentDictionary<string, ImportTable>(StringComparer.Ordinal);
+        var facts = Facts(parsed.Values, new HashSet<string>(), imports);
         var symbols = ProjectSymbols.Collect(facts);
         if (symbols.FlowClasses.Count > 0)
         {
             var remaining = paths.Where(p => !records.ContainsKey(p) && !parsed.ContainsKey(p)).ToList();
             var needles = symbols.FlowClasses.Select(q => q[(q.LastIndexOf('.') + 1)..]).Distinct();
             candidates += await ParseMatchingAsync(root, remaining, new CandidateFilter(needles), records, parsed, () => { }, comments, cancellationToken).ConfigureAwait(false);
-            symbols = ProjectSymbols.Collect(Facts(parsed.Values, symbols.FlowClasses));
+            symbols = ProjectSymbols.Collect(Facts(parsed.Values, symbols.FlowClasses, imports));
         }
 
-        facts = Facts(parsed.Values, symbols.FlowClasses);
+        facts = Facts(parsed.Values, symbols.FlowClasses, imports);
         symbols = ProjectSymbols.Collect(facts);
         foreach (var fact in facts)
         {
@@ -83,52 +85,109 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
     private async Task<int> ParseMatchingAsync(string root, IReadOnlyList<string> paths, CandidateFilter filter,
         ConcurrentDictionary<string, FileRecord> records, ConcurrentDictionary<string, PythonModule> parsed, Action onSeen, bool comments, CancellationToken cancellationToken)
     {
+        // The pre-filter reads the files on every core and hands the candidates on as it finds them, so parsing starts at
+        // the first one; this loop only sends them to the worker.
+        var found = Channel.CreateUnbounded<(string Path, SourceReadResult Decoded)>(new UnboundedChannelOptions { SingleReader = true });
         var candidates = 0;
-        using var gate = new SemaphoreSlim(MaxInFlight);
-        var work = new List<Task>();
-        foreach (var path in paths)
+        var reading = paths.Count == 0 ? Task.CompletedTask : Task.Run(() =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            byte[] bytes;
             try
             {
-                // Small files: a synchronous read is several times cheaper than an asynchronous one.
-                bytes = File.ReadAllBytes(Path.Combine(root, path));
+                Parallel.ForEach(Partitioner.Create(0, paths.Count, Math.Max(1, Math.Min(64, paths.Count / (4 * Environment.ProcessorCount)))),
+                    new ParallelOptions { CancellationToken = cancellationToken }, () => new PrefilterReader(),
+                    (range, _, reader) =>
+                    {
+                        for (var i = range.Item1; i < range.Item2; i++)
+                        {
+                            var (candidate, decoded) = Prefilter(root, paths[i], filter, reader, records, onSeen);
+                            if (candidate)
+                            {
+                                Interlocked.Increment(ref candidates);
+                            }
+
+                            if (decoded is not null)
+                            {
+                                found.Writer.TryWrite((paths[i], decoded));
+                            }
+                        }
+
+                        return reader;
+                    },
+                    _ => { });
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception)
             {
-                records[path] = new FileRecord(path, Framework.None, $"cannot be read: {exception.Message}");
-                onSeen();
-                continue;
+                found.Writer.TryComplete(exception is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerException : exception);
             }
 
-            onSeen();
-            if (!filter.Matches(bytes))
-            {
-                continue;
-            }
+            found.Writer.TryComplete();
+        }, cancellationToken);
+        if (paths.Count == 0)
+        {
+            found.Writer.TryComplete();
+        }
 
-            candidates++;
-            if (new FileInfo(Path.Combine(root, path)).LinkTarget is { } target)
+        using var gate = new SemaphoreSlim(MaxInFlight);
+        var work = new List<Task>();
+        try
+        {
+            await foreach (var (path, decoded) in found.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                // A migration writes the file back; through a link that could land outside the repository.
-                records[path] = new FileRecord(path, Framework.None, $"is a symbolic link (to {target}); links are not followed, migrate the file it points to");
-                continue;
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                work.Add(ParseOneAsync(path, decoded, records, parsed, gate, comments, cancellationToken));
             }
-
-            var decoded = SourceFileReader.Decode(bytes);
-            if (!decoded.IsSuccess)
-            {
-                records[path] = new FileRecord(path, Framework.None, decoded.Error);
-                continue;
-            }
-
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            work.Add(ParseOneAsync(path, decoded, records, parsed, gate, comments, cancellationToken));
+        }
+        finally
+        {
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.WhenAll(work).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await Task.WhenAll(work).ConfigureAwait(false);
         return candidates;
+    }
+
+    /// <summary>
+    /// Whether the file is a candidate (its bytes mention a needle), and its decoded text to parse: none for a file the
+    /// filter rules out, or one recorded as not readable, a link or not decodable. Only a candidate is decoded.
+    /// </summary>
+    private static (bool Candidate, SourceReadResult? Decoded) Prefilter(string root, string path, CandidateFilter filter, PrefilterReader reader,
+        ConcurrentDictionary<string, FileRecord> records, Action onSeen)
+    {
+        var full = Path.Combine(root, path);
+        ReadOnlySpan<byte> bytes;
+        try
+        {
+            bytes = reader.Read(full);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            records[path] = new FileRecord(path, Framework.None, $"cannot be read: {exception.Message}");
+            onSeen();
+            return (false, null);
+        }
+
+        onSeen();
+        if (!filter.Matches(bytes))
+        {
+            return (false, null);
+        }
+
+        if (new FileInfo(full).LinkTarget is { } target)
+        {
+            // A migration writes the file back; through a link that could land outside the repository.
+            records[path] = new FileRecord(path, Framework.None, $"is a symbolic link (to {target}); links are not followed, migrate the file it points to");
+            return (true, null);
+        }
+
+        var decoded = SourceFileReader.Decode(bytes);
+        if (!decoded.IsSuccess)
+        {
+            records[path] = new FileRecord(path, Framework.None, decoded.Error);
+            return (true, null);
+        }
+
+        return (true, decoded);
     }
 
     private async Task ParseOneAsync(string path, SourceReadResult decoded, ConcurrentDictionary<string, FileRecord> records,
@@ -157,11 +216,23 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
         }
     }
 
-    private List<ModuleFacts> Facts(IEnumerable<PythonModule> modules, IReadOnlySet<string> flowClasses) =>
-        modules.OrderBy(m => m.Path, StringComparer.Ordinal)
-            .Select(m => (Module: m, Imports: new ImportTable(m, _aliases)))
-            .Select(p => new ModuleFacts(p.Module, p.Imports, FrameworkClassifier.Classify(p.Module, p.Imports, flowClasses, _aliases)))
-            .ToList();
+    /// <summary>
+    /// Every module's name bindings and framework, in path order. A module's <see cref="ImportTable"/> does not depend on the
+    /// project's <c>Flow</c> classes, so the rounds share <paramref name="imports"/>; modules are independent, so they are
+    /// classified on every core (the first walk of a tree also orders its nodes, the bulk of the work).
+    /// </summary>
+    private List<ModuleFacts> Facts(IEnumerable<PythonModule> modules, IReadOnlySet<string> flowClasses, ConcurrentDictionary<string, ImportTable> imports)
+    {
+        var ordered = modules.OrderBy(m => m.Path, StringComparer.Ordinal).ToArray();
+        var facts = new ModuleFacts[ordered.Length];
+        Parallel.For(0, ordered.Length, i =>
+        {
+            var module = ordered[i];
+            var table = imports.GetOrAdd(module.Path, _ => new ImportTable(module, _aliases));
+            facts[i] = new ModuleFacts(module, table, FrameworkClassifier.Classify(module, table, flowClasses, _aliases));
+        });
+        return [.. facts];
+    }
 
     // Flow bodies name other flows by qualified name (module.function); turn those into flow ids.
     private static List<FlowRecord> Link(List<FlowRecord> flows)

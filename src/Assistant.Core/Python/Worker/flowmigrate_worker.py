@@ -434,6 +434,30 @@ def op_check_syntax(request):
     return {"valid": error is None} if error is None else {"valid": False, "syntax_error": error}
 
 
+def op_check_syntax_batch(request):
+    """check_syntax for many files in one request: {"files": [{"path", "text"}, ...]} → {"results": [...]}, one
+    check_syntax answer per file, in order. Only confirms: no tree is kept or encoded, positions are computed only
+    for a file that fails, and the cyclic collector waits (an ast tree is acyclic; reference counting frees it)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        results = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for item in request["files"]:
+                text = item["text"]
+                try:
+                    ast.parse(text, filename=item.get("path") or "<module>", type_comments=False)
+                    results.append({"valid": True})
+                except (SyntaxError, ValueError):
+                    # the same answer check_syntax gives, positions and all
+                    results.append(op_check_syntax(item))
+        return {"results": results}
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def op_parse(request):
     # An ast tree and its encoding are many small acyclic objects that reference counting frees: the cyclic
     # collector's passes over them are pure cost (about a tenth of a parse request), so it waits until the answer is built.
@@ -484,14 +508,19 @@ OPS = {
     "version": op_version,
     "parse": op_parse,
     "check_syntax": op_check_syntax,
+    "check_syntax_batch": op_check_syntax_batch,
     "debug": op_debug,
 }
+_extensions_registered = False
 
 _OUT = None
 
 
 def _register_extensions():
-    """Operations contributed by sibling modules (import check, stand-ins) register themselves."""
+    """Operations contributed by sibling modules (import check, stand-ins) register themselves. Imported on the first
+    request for an operation the worker itself lacks: a process that only parses (most of them) never pays for them."""
+    global _extensions_registered
+    _extensions_registered = True
     here = os.path.dirname(os.path.abspath(__file__))
     if here not in sys.path:
         sys.path.insert(0, here)
@@ -511,7 +540,6 @@ def main():
     _OUT = sys.stdout.buffer
     # Anything else that prints (user code, warnings) must never corrupt the protocol stream.
     sys.stdout = sys.stderr
-    _register_extensions()
     stdin = sys.stdin.buffer
     while True:
         line = stdin.readline()
@@ -524,6 +552,9 @@ def main():
             request = json.loads(line.decode("utf-8"))
             request_id = request.get("id")
             handler = OPS.get(request.get("op"))
+            if handler is None and not _extensions_registered:
+                _register_extensions()
+                handler = OPS.get(request.get("op"))
             if handler is None:
                 raise ValueError("unknown operation %r" % request.get("op"))
             _write({"id": request_id, "ok": True, "result": handler(request)})
