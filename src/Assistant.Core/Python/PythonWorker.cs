@@ -7,12 +7,12 @@ namespace Assistant.Core.Python;
 /// it dies, hangs past a request's time limit or breaks the protocol. Requests may be issued
 /// concurrently: they are pipelined over the one process and answered in order. With
 /// <see cref="PythonWorkerOptions.ParseProcesses"/> above one, stateless requests (<c>parse</c>,
-/// <c>check_syntax</c>) are spread over that many processes, each to the one with the least work in flight;
+/// <c>check_syntax</c>, <c>check_syntax_batch</c>) are spread over that many processes, each to the one with the least work in flight;
 /// every other request (the import check and its stand-ins keep state) goes to the first.
 /// </summary>
 public sealed class PythonWorker : IAsyncDisposable, IDisposable
 {
-    private static readonly HashSet<string> StatelessOperations = new(StringComparer.Ordinal) { "parse", "check_syntax" };
+    private static readonly HashSet<string> StatelessOperations = new(StringComparer.Ordinal) { "parse", "check_syntax", "check_syntax_batch" };
 
     private readonly WorkerSlot[] _slots;
 

@@ -28,6 +28,29 @@ public sealed class ModuleParserTests(SharedWorker shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task Should_Confirm_Many_Texts_In_Batches_In_Order_As_Single_Checks_Do()
+    {
+        // Given more texts than one batch holds, every seventh not Python, and one larger than a batch's character budget
+        var files = Enumerable.Range(0, 150)
+            .Select(i => ($"many/m{i}.py", i % 7 == 3 ? $"def f{i}(:\n    pass\n" : $"x{i} = {i}\n"))
+            .Append(("many/large.py", string.Concat(Enumerable.Repeat("y = 'abcdefghij'\n", 130_000))))
+            .ToList();
+
+        // When they are confirmed together
+        var many = await shared.Parser.CheckSyntaxManyAsync(files);
+
+        // Then each answer is the one check_syntax gives for that text, in the same order
+        Assert.Equal(files.Count, many.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var single = await shared.Parser.CheckSyntaxAsync(files[i].Item1, files[i].Item2);
+            Assert.Equal(single, many[i]);
+        }
+
+        Assert.Equal(21, many.Count(d => d is not null));
+    }
+
+    [Fact]
     public async Task Should_Count_Lone_Carriage_Returns_As_Line_Breaks()
     {
         var module = await shared.Parser.ModuleAsync("a = 1\rb = 'é'\rc = f(b)\r");

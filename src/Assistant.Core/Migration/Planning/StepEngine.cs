@@ -13,8 +13,9 @@ namespace Assistant.Core.Migration.Planning;
 /// only the step's immutable project; parses overlap with rule evaluation); the outcome, its order included,
 /// is the same as one module after another.
 /// Trees the in-process parser built are not proof that a text parses: when any of a module's trees came from it and the
-/// step changed the module, the step's final text is confirmed once with the user's Python, and if it does not parse the
-/// module's step runs again on worker-parsed trees only (which drop every fix that would not parse).
+/// step changed the module, the step's final text is confirmed once with the user's Python (all such texts of the step in
+/// a few batched requests), and if it does not parse the module's step runs again on worker-parsed trees only (which
+/// drop every fix that would not parse).
 /// </summary>
 public sealed class StepEngine(ModuleParser parser, int concurrency = 1)
 {
@@ -25,6 +26,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1)
     {
         var project = request.Project;
         var runs = new (FileChange Change, List<Finding> Applied)?[request.Paths.Count];
+        var unconfirmed = new PythonModule?[request.Paths.Count];
         var parallel = concurrency > 1 && request.Rules.All(r => r is not Rules.UserRules.Host.HostedModuleRule);
         await Parallel.ForEachAsync(Enumerable.Range(0, request.Paths.Count), new ParallelOptions { MaxDegreeOfParallelism = parallel ? concurrency : 1, CancellationToken = cancellationToken },
             async (index, token) =>
@@ -32,13 +34,16 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1)
                 var path = request.Paths[index];
                 if (project.ModuleAt(path) is { } module)
                 {
-                    runs[index] = await RunOnModuleAsync(request, module, token).ConfigureAwait(false);
+                    var run = await RunPassesAsync(request, module, token).ConfigureAwait(false);
+                    runs[index] = (run.Change, run.Applied);
+                    unconfirmed[index] = run.Unconfirmed && run.Change.After != module.Text ? module : null;
                 }
                 else if (project.OtherFiles.TryGetValue(path, out var text))
                 {
                     runs[index] = RunOnFile(request, path, text);
                 }
             }).ConfigureAwait(false);
+        await ConfirmAsync(request, runs, unconfirmed, cancellationToken).ConfigureAwait(false);
 
         // Generated files are collected in path order, as a sequential run would: which of two differing copies wins does not depend on timing.
         var files = new List<FileChange>();
@@ -63,16 +68,29 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1)
         return new StepOutcome(request.Step, files, generated.Values.OrderBy(g => g.Path, StringComparer.Ordinal).ToList(), problems);
     }
 
-    private async Task<(FileChange Change, List<Finding> Applied)> RunOnModuleAsync(StepRequest request, PythonModule module, CancellationToken cancellationToken)
+    // The step's changed texts that rest on in-process trees are confirmed with the user's Python together (a few batched
+    // requests); a module whose text does not parse there runs the step again on the worker's trees alone.
+    private async Task ConfirmAsync(StepRequest request, (FileChange Change, List<Finding> Applied)?[] runs, PythonModule?[] unconfirmed, CancellationToken cancellationToken)
     {
-        var run = await RunPassesAsync(request, module, cancellationToken).ConfigureAwait(false);
-        if (!run.Unconfirmed || run.Change.After == module.Text
-            || await parser.CheckSyntaxAsync(module.Path, run.Change.After, cancellationToken).ConfigureAwait(false) is null)
+        var indexes = Enumerable.Range(0, runs.Length).Where(i => unconfirmed[i] is not null).ToList();
+        if (indexes.Count == 0)
         {
-            return (run.Change, run.Applied);
+            return;
         }
 
-        // The in-process parser accepted a text the user's Python rejects: redo the module on the worker's trees alone.
+        var verdicts = await parser.CheckSyntaxManyAsync(indexes.Select(i => (unconfirmed[i]!.Path, runs[i]!.Value.Change.After)).ToList(), cancellationToken).ConfigureAwait(false);
+        for (var k = 0; k < indexes.Count; k++)
+        {
+            if (verdicts[k] is not null)
+            {
+                runs[indexes[k]] = await RedoOnWorkerTreesAsync(request, unconfirmed[indexes[k]]!, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // The in-process parser accepted a text the user's Python rejects: redo the module on the worker's trees alone.
+    private async Task<(FileChange Change, List<Finding> Applied)> RedoOnWorkerTreesAsync(StepRequest request, PythonModule module, CancellationToken cancellationToken)
+    {
         var workerOnly = new StepEngine(parser.WorkerOnly());
         var reparsed = await parser.WorkerOnly().ParseAsync(module.Path, module.Text, module.Encoding, cancellationToken).ConfigureAwait(false);
         if (reparsed.Module is not { } confirmed)

@@ -71,6 +71,48 @@ public sealed class StepEngineTests(SharedWorker shared) : IClassFixture<SharedW
     }
 
     [Fact]
+    public async Task Should_Confirm_Many_Modules_Together_And_Redo_Only_Those_The_Users_Python_Rejects()
+    {
+        // Given the lenient in-process parser above and 70 modules (more than one confirmation batch), half of them
+        // with a call the step breaks and half with a call it renames correctly
+        ParseOutcome? Lenient(string path, string text, SourceEncoding encoding, bool comments) =>
+            InProcessParser.TryParse(path, text, encoding, comments)
+            ?? (InProcessParser.TryParse(path, text.Replace("new((", "new_(", StringComparison.Ordinal), encoding, comments) is { Module: { } misread }
+                ? new ParseOutcome(new PythonModule(path, text, encoding, misread.Root, misread.Comments), null)
+                : null);
+
+        await shared.Worker.StartAsync();
+        var parser = new ModuleParser(shared.Worker, inProcess: true, Lenient);
+        var modules = new List<PythonModule>();
+        for (var i = 0; i < 70; i++)
+        {
+            modules.Add((await parser.ParseAsync($"many/m{i:D2}.py", i % 2 == 0 ? $"x = old({i})\n" : $"x = keep({i})\n")).Module!);
+        }
+
+        var rules = new IRule[] { new RenameCall("old", "new(", Safety.Safe), new RenameCall("keep", "kept", Safety.Safe) };
+        var request = new StepRequest(Step, rules, [], new ProjectModel(modules), modules.Select(m => m.Path).ToList(), RulesetTables.Empty, RuleOptions.Default, FixPolicy.SafeOnly);
+
+        // When the step runs over them two at a time
+        var files = (await new StepEngine(parser, concurrency: 2).RunAsync(request)).Files;
+
+        // Then every broken fix is dropped on the worker's trees, and every good one is kept
+        Assert.Equal(70, files.Count);
+        for (var i = 0; i < 70; i++)
+        {
+            if (i % 2 == 0)
+            {
+                Assert.Equal($"x = old({i})\n", files[i].After);
+                Assert.Contains(files[i].Problems, p => p.Contains("would not parse", StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.Equal($"x = kept({i})\n", files[i].After);
+                Assert.Empty(files[i].Problems);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Should_Write_A_Todo_Marker_Once_With_The_Line_Indentation()
     {
         var result = await RunAsync("def f():\n    return old(1)\n", FixPolicy.SafeOnly, new TodoOnCall("old"));
