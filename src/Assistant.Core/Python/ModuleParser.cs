@@ -88,7 +88,7 @@ public sealed class ModuleParser
     private async Task<ParseOutcome> ParseWithWorkerAsync(string path, string text, SourceEncoding encoding, bool comments, CancellationToken cancellationToken)
     {
         var request = new Dictionary<string, object?> { ["text"] = text, ["path"] = path, ["comments"] = comments };
-        var line = await _worker.SendForAnswerAsync("parse", request, ParseTimeout(text), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var line = await _worker.SendForAnswerAsync("parse", request, TimeoutFor(text.Length), cancellationToken: cancellationToken).ConfigureAwait(false);
         ParseAnswer? answer;
         try
         {
@@ -126,9 +126,9 @@ public sealed class ModuleParser
     /// accepted turns out not to parse with the user's Python.</summary>
     public ModuleParser WorkerOnly() => _inProcess ? new ModuleParser(_worker, inProcess: false) : this;
 
-    // Parsing and encoding the tree grows with the text: a generated module of several MB legitimately
-    // takes far longer than the per-request limit meant to catch a hung worker.
-    private TimeSpan ParseTimeout(string text) => _worker.Options.RequestTimeout + TimeSpan.FromSeconds(SecondsPerMegabyte * text.Length / 1_000_000.0);
+    // Parsing grows with the text: a generated module of several MB (or a batch of texts that long together)
+    // legitimately takes far longer than the per-request limit meant to catch a hung worker.
+    private TimeSpan TimeoutFor(long characters) => _worker.Options.RequestTimeout + TimeSpan.FromSeconds(SecondsPerMegabyte * characters / 1_000_000.0);
 
     /// <summary>Null when <paramref name="text"/> parses; otherwise where and why it does not.</summary>
     public async Task<SyntaxDiagnostic?> CheckSyntaxAsync(string path, string text, CancellationToken cancellationToken = default)
@@ -165,7 +165,7 @@ public sealed class ModuleParser
             {
                 ["files"] = files.Skip(batch.Start).Take(batch.Count).Select(f => new Dictionary<string, object?> { ["path"] = f.Path, ["text"] = f.Text }).ToList(),
             },
-            timeout: _worker.Options.RequestTimeout + TimeSpan.FromSeconds(SecondsPerMegabyte * batch.Length / 1_000_000.0),
+            timeout: TimeoutFor(batch.Length),
             cancellationToken: cancellationToken))).ConfigureAwait(false);
 
         var diagnostics = new List<SyntaxDiagnostic?>(files.Count);

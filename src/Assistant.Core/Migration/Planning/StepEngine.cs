@@ -91,15 +91,15 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1)
     // The in-process parser accepted a text the user's Python rejects: redo the module on the worker's trees alone.
     private async Task<(FileChange Change, List<Finding> Applied)> RedoOnWorkerTreesAsync(StepRequest request, PythonModule module, CancellationToken cancellationToken)
     {
-        var workerOnly = new StepEngine(parser.WorkerOnly());
-        var reparsed = await parser.WorkerOnly().ParseAsync(module.Path, module.Text, module.Encoding, cancellationToken).ConfigureAwait(false);
+        var workerParser = parser.WorkerOnly();
+        var reparsed = await workerParser.ParseAsync(module.Path, module.Text, module.Encoding, cancellationToken).ConfigureAwait(false);
         if (reparsed.Module is not { } confirmed)
         {
             var unchanged = new FileChange(module.Path, module.Text, module.Text) { Module = module, Problems = [$"{module.Path}: does not parse ({reparsed.SyntaxError}); left unchanged"] };
             return (unchanged, []);
         }
 
-        var again = await workerOnly.RunPassesAsync(request, confirmed, cancellationToken).ConfigureAwait(false);
+        var again = await new StepEngine(workerParser).RunPassesAsync(request, confirmed, cancellationToken).ConfigureAwait(false);
         return (again.Change, again.Applied);
     }
 
