@@ -48,7 +48,7 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         {
             var (ruleset, paths) = (loadRuleset(group.Key), group.Paths);
             var originals = paths.ToDictionary(p => p, p => group.Project.ModuleAt(p)!.Text, StringComparer.Ordinal);
-            var result = await new ConversionPipeline(parser, Concurrency, releaseModules: true)
+            var result = await new ConversionPipeline(parser, Concurrency, releaseModules: true, ConfirmationPoint.End)
                 .RunAsync(ruleset, group.Project, paths, RulesetOptions.For(ruleset, options), policy, cancellationToken: cancellationToken);
             group = default;
             var changes = result.Steps.SelectMany(s => s.Files).ToLookup(f => f.Path, StringComparer.Ordinal);

@@ -9,14 +9,45 @@ namespace Assistant.Core.Migration.Planning;
 /// and returns every step's outcome with the project as it stands at the end. <paramref name="concurrency"/>:
 /// how many modules a step works on at once (see <see cref="StepEngine"/>); <paramref name="releaseModules"/>: the
 /// returned outcomes keep texts but not each step's parsed modules (a folder conversion of thousands of files
-/// needs only the last ones, in <see cref="ConversionResult.Project"/>).
+/// needs only the last ones, in <see cref="ConversionResult.Project"/>); <paramref name="confirmation"/>: when texts built on
+/// in-process trees are confirmed with the user's Python (see <see cref="ConfirmationPoint"/>).
 /// </summary>
-public sealed class ConversionPipeline(ModuleParser parser, int concurrency = 1, bool releaseModules = false)
+public sealed class ConversionPipeline(ModuleParser parser, int concurrency = 1, bool releaseModules = false, ConfirmationPoint confirmation = ConfirmationPoint.EachStep)
 {
-    private readonly StepEngine _engine = new(parser, concurrency);
+    private readonly StepEngine _engine = new(parser, concurrency, confirmEachStep: confirmation == ConfirmationPoint.EachStep);
 
     public async Task<ConversionResult> RunAsync(Ruleset ruleset, ProjectModel project, IReadOnlyList<string> paths, RuleOptions options, FixPolicy policy,
         Func<MigrationStep, StepRequest, StepRequest>? adjust = null, CancellationToken cancellationToken = default)
+    {
+        var result = await RunStepsAsync(ruleset, project, paths, options, policy, adjust, cancellationToken).ConfigureAwait(false);
+        if (confirmation == ConfirmationPoint.EachStep || await ParsesAsync(project, result.Project, cancellationToken).ConfigureAwait(false))
+        {
+            return result;
+        }
+
+        // The in-process parser accepted a text the user's Python rejects: the steps run again, each confirmed (which
+        // redoes a rejected module's step on the worker's trees alone, dropping the fixes that would not parse).
+        return await new ConversionPipeline(parser, concurrency, releaseModules).RunAsync(ruleset, project, paths, options, policy, adjust, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Whether every module the steps changed or added, and whose last tree the in-process parser built, parses with the user's Python.
+    private async Task<bool> ParsesAsync(ProjectModel before, ProjectModel after, CancellationToken cancellationToken)
+    {
+        var unconfirmed = after.Modules
+            .Where(m => ModuleParser.ParsedInProcess(m) && !string.Equals(before.ModuleAt(m.Path)?.Text, m.Text, StringComparison.Ordinal))
+            .Select(m => (m.Path, m.Text))
+            .ToList();
+        if (unconfirmed.Count == 0)
+        {
+            return true;
+        }
+
+        var verdicts = await parser.CheckSyntaxManyAsync(unconfirmed, cancellationToken).ConfigureAwait(false);
+        return verdicts.All(v => v is null);
+    }
+
+    private async Task<ConversionResult> RunStepsAsync(Ruleset ruleset, ProjectModel project, IReadOnlyList<string> paths, RuleOptions options, FixPolicy policy,
+        Func<MigrationStep, StepRequest, StepRequest>? adjust, CancellationToken cancellationToken)
     {
         var outcomes = new List<StepOutcome>();
         var generated = new Dictionary<string, GeneratedFile>(StringComparer.Ordinal);

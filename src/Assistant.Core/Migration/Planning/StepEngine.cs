@@ -15,9 +15,10 @@ namespace Assistant.Core.Migration.Planning;
 /// Trees the in-process parser built are not proof that a text parses: when any of a module's trees came from it and the
 /// step changed the module, the step's final text is confirmed once with the user's Python (all such texts of the step in
 /// a few batched requests), and if it does not parse the module's step runs again on worker-parsed trees only (which
-/// drop every fix that would not parse).
+/// drop every fix that would not parse). With <paramref name="confirmEachStep"/> false that confirmation is left to the caller
+/// (<see cref="ConversionPipeline"/> with <see cref="ConfirmationPoint.End"/>).
 /// </summary>
-public sealed class StepEngine(ModuleParser parser, int concurrency = 1)
+public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool confirmEachStep = true)
 {
     /// <summary>A rule still producing edits after this many passes is not idempotent: its last edits are dropped.</summary>
     public const int MaxPasses = 8;
@@ -43,7 +44,10 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1)
                     runs[index] = RunOnFile(request, path, text);
                 }
             }).ConfigureAwait(false);
-        await ConfirmAsync(request, runs, unconfirmed, cancellationToken).ConfigureAwait(false);
+        if (confirmEachStep)
+        {
+            await ConfirmAsync(request, runs, unconfirmed, cancellationToken).ConfigureAwait(false);
+        }
 
         // Generated files are collected in path order, as a sequential run would: which of two differing copies wins does not depend on timing.
         var files = new List<FileChange>();
