@@ -77,23 +77,34 @@ internal static class ScanCommand
     public static async Task<RepositoryInventory> ScanAsync(Consoles consoles, PythonWorker worker, string root, bool showProgress, CancellationToken cancellationToken,
         bool enterNestedRepositories = false)
     {
-        // The rule host starts, and the files are listed, while the Python worker does.
+        // The rule host starts, and the files are listed and parsed, while the Python worker does: the in-process parser bets on
+        // the interpreter's version until the worker (or the version cache) tells it, and the files are parsed again if it lost.
+        var identifying = worker.IdentifyAsync(cancellationToken);
         var loading = Task.Run(() => UserRuleHosting.Load(root, worker.Options.Interpreter.Path, consoles.Error), cancellationToken);
         var nested = new List<string>();
         var walking = Task.Run(() => ProjectFileWalker.PythonFiles(root, nestedRepositories: nested, enterNestedRepositories: enterNestedRepositories), cancellationToken);
-        await worker.StartAsync(cancellationToken);
         var userRules = await loading;
         var files = await walking;
-        var builder = new InventoryBuilder(new ModuleParser(worker), userRules.Aliases) { EnterNestedRepositories = enterNestedRepositories };
-        RepositoryInventory WithNested(RepositoryInventory built) => built with
+        var parser = new ModuleParser(worker) { Speculative = true };
+        var inventory = await BuildAsync(consoles, new InventoryBuilder(parser, userRules.Aliases) { EnterNestedRepositories = enterNestedRepositories }, root, files, showProgress, cancellationToken);
+        await identifying;
+        if (parser.SpeculatedWrongly)
+        {
+            inventory = await BuildAsync(consoles, new InventoryBuilder(new ModuleParser(worker), userRules.Aliases) { EnterNestedRepositories = enterNestedRepositories }, root, files, showProgress, cancellationToken);
+        }
+
+        return inventory with
         {
             NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),
             NestedRepositoriesScanned = enterNestedRepositories && nested.Count > 0,
         };
+    }
 
+    private static async Task<RepositoryInventory> BuildAsync(Consoles consoles, InventoryBuilder builder, string root, IReadOnlyList<string> files, bool showProgress, CancellationToken cancellationToken)
+    {
         if (!showProgress || !consoles.IsInteractive)
         {
-            return WithNested(await builder.BuildAsync(root, files, cancellationToken: cancellationToken));
+            return await builder.BuildAsync(root, files, cancellationToken: cancellationToken);
         }
 
         RepositoryInventory? inventory = null;
@@ -108,6 +119,6 @@ internal static class ScanCommand
             });
             inventory = await builder.BuildAsync(root, files, progress, cancellationToken);
         });
-        return WithNested(inventory!);
+        return inventory!;
     }
 }

@@ -35,5 +35,7 @@ internal static class WorkspaceOptions
         Interpreter = PythonInterpreterLocator.Locate(python, root, Environment.GetEnvironmentVariable),
         // Parsing a repository's files is the one job that keeps a Python process busy: give it a second one on a second core.
         ParseProcesses = Math.Clamp(Environment.ProcessorCount, 1, 2),
+        // A scan that parses every file in process needs only the interpreter's version, which it answered in an earlier run.
+        VersionCache = PythonVersionCache.ForUser(),
     });
 }

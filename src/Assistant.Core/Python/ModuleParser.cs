@@ -52,8 +52,22 @@ public sealed class ModuleParser
 
     private static readonly bool DisabledByEnvironment = Environment.GetEnvironmentVariable(InProcessVariable) == "0";
 
-    /// <summary>Whether parses of this parser may come from <see cref="InProcessParser"/> (enabled, and the interpreter's version matches).</summary>
-    public bool InProcess => _inProcess && !DisabledByEnvironment && InProcessParser.Matches(_worker.Version?.Version);
+    /// <summary>Whether parses of this parser may come from <see cref="InProcessParser"/> (enabled, and the interpreter's version
+    /// matches, or is not known yet and the parser is <see cref="Speculative"/>).</summary>
+    public bool InProcess => _inProcess && !DisabledByEnvironment
+        && (_worker.KnownVersion is { } known ? InProcessParser.Matches(known.Version) : Speculative);
+
+    /// <summary>
+    /// Parses in process while the worker is still starting (its version unknown), on the bet that the user's Python is the one
+    /// <see cref="InProcessParser"/> reproduces. Those trees are not cached; once the version is known, <see cref="SpeculatedWrongly"/>
+    /// tells the caller to parse again (a scan does: a wrong bet costs one in-process pass, a right one spares waiting for Python).
+    /// </summary>
+    public bool Speculative { get; init; }
+
+    /// <summary>Whether this parser parsed a text in process before the version was known, and the version turned out to be another.</summary>
+    public bool SpeculatedWrongly => Volatile.Read(ref _speculativeParses) > 0 && _worker.KnownVersion is { } known && !InProcessParser.Matches(known.Version);
+
+    private int _speculativeParses;
 
     /// <summary>Parse requests this parser sent to the worker.</summary>
     public int WorkerParses => Volatile.Read(ref _workerParses);
@@ -71,11 +85,20 @@ public sealed class ModuleParser
             return cached;
         }
 
+        var betting = _worker.KnownVersion is null;
         if (InProcess && _parseInProcess(path, text, sourceEncoding, comments) is { Module: { } module } parsed)
         {
             Interlocked.Increment(ref _inProcessParses);
             ParsedInProcessModules.AddOrUpdate(module, true);
-            _cache.Add(path, text, sourceEncoding, comments, parsed);
+            if (betting)
+            {
+                Interlocked.Increment(ref _speculativeParses);
+            }
+            else
+            {
+                _cache.Add(path, text, sourceEncoding, comments, parsed);
+            }
+
             return parsed;
         }
 

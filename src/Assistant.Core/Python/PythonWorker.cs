@@ -37,6 +37,11 @@ public sealed class PythonWorker : IAsyncDisposable, IDisposable
     /// <summary>The handshake of the current (or last) process; null before the first start.</summary>
     public PythonVersionInfo? Version { get; private set; }
 
+    /// <summary>The handshake, else the version <see cref="IdentifyAsync"/> found in <see cref="PythonWorkerOptions.VersionCache"/>; null before either.</summary>
+    public PythonVersionInfo? KnownVersion => Version ?? _remembered;
+
+    private PythonVersionInfo? _remembered;
+
     /// <summary>How many times a dead or hung process was replaced.</summary>
     public int Restarts => _slots.Sum(slot => slot.Restarts);
 
@@ -50,6 +55,26 @@ public sealed class PythonWorker : IAsyncDisposable, IDisposable
     {
         await EnsureProcessAsync(cancellationToken).ConfigureAwait(false);
         return Version!;
+    }
+
+    /// <summary>
+    /// The interpreter's version: the handshake's when a process has answered, else the one this interpreter answered
+    /// in an earlier run (<see cref="PythonWorkerOptions.VersionCache"/>) without starting Python, else starts the worker
+    /// (which also proves that the interpreter is a Python flowmigrate can use).
+    /// </summary>
+    public async Task<PythonVersionInfo> IdentifyAsync(CancellationToken cancellationToken = default)
+    {
+        if (KnownVersion is { } known)
+        {
+            return known;
+        }
+
+        if (Options.VersionCache?.Find(Options.Interpreter.Path) is { } remembered && remembered.Version >= PythonVersionInfo.Minimum)
+        {
+            return _remembered = remembered;
+        }
+
+        return await StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -133,8 +158,11 @@ public sealed class PythonWorker : IAsyncDisposable, IDisposable
         return chosen;
     }
 
-    private async Task HandshakeAsync(WorkerProcess process, CancellationToken cancellationToken) =>
+    private async Task HandshakeAsync(WorkerProcess process, CancellationToken cancellationToken)
+    {
         Version = await VersionAsync(process, cancellationToken).ConfigureAwait(false);
+        Options.VersionCache?.Remember(Options.Interpreter.Path, Version);
+    }
 
     private async Task<PythonVersionInfo> VersionAsync(WorkerProcess process, CancellationToken cancellationToken)
     {

@@ -20,6 +20,12 @@ public sealed record PythonWorkerOptions
     /// </summary>
     public int ParseProcesses { get; init; } = 1;
 
+    /// <summary>
+    /// Where handshakes are remembered between runs, so that <see cref="PythonWorker.IdentifyAsync"/> can answer without
+    /// starting Python; null (the default) remembers nothing.
+    /// </summary>
+    public PythonVersionCache? VersionCache { get; init; }
+
     /// <summary>The worker script; defaults to the copy shipped beside the assembly.</summary>
     public string ScriptPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "python", "flowmigrate_worker.py");
 }

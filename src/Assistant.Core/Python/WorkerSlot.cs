@@ -9,6 +9,10 @@ internal sealed class WorkerSlot : IDisposable
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private WorkerProcess? _process;
 
+    // The process whose handshake has completed: until then callers wait for the starter, so that none sees a process
+    // (or a worker version) that is not there yet.
+    private WorkerProcess? _ready;
+
     /// <summary>The live process, if any.</summary>
     public WorkerProcess? Alive => _process is { IsAlive: true } alive ? alive : null;
 
@@ -24,15 +28,15 @@ internal sealed class WorkerSlot : IDisposable
     /// <summary>The live process, started (and checked by <paramref name="handshake"/>) when there is none.</summary>
     public async Task<WorkerProcess> EnsureAsync(PythonWorkerOptions options, Func<WorkerProcess, CancellationToken, Task> handshake, CancellationToken cancellationToken)
     {
-        if (Alive is { } alive)
+        if (Ready is { } ready)
         {
-            return alive;
+            return ready;
         }
 
         await _startLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (Alive is { } started)
+            if (Ready is { } started)
             {
                 return started;
             }
@@ -45,7 +49,7 @@ internal sealed class WorkerSlot : IDisposable
 
             _process = WorkerProcess.Start(options);
             await handshake(_process, cancellationToken).ConfigureAwait(false);
-            return _process;
+            return _ready = _process;
         }
         finally
         {
@@ -53,10 +57,13 @@ internal sealed class WorkerSlot : IDisposable
         }
     }
 
+    private WorkerProcess? Ready => _ready is { IsAlive: true } ready && ReferenceEquals(ready, _process) ? ready : null;
+
     public void Dispose()
     {
         _process?.Dispose();
         _process = null;
+        _ready = null;
         _startLock.Dispose();
     }
 }

@@ -61,4 +61,39 @@ public sealed class ScanCommandTests
         Assert.Contains("/bin/true", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
     }
+
+    [Fact]
+    public async Task Should_Scan_The_Same_And_Correct_The_Cache_When_It_Remembers_Another_Version()
+    {
+        // Given the interpreter binary, and a user cache that remembers it as Python 3.12 (the in-process parser reproduces 3.11)
+        var cache = Path.Combine(Path.GetTempPath(), "flowmigrate-tests", Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var probe = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", ["-c", "import sys; print(sys.executable)"]) { RedirectStandardOutput = true })!;
+            var executable = (await probe.StandardOutput.ReadToEndAsync()).Trim();
+            await probe.WaitForExitAsync();
+            new Assistant.Core.Python.PythonVersionCache(Path.Combine(cache, "flowmigrate")).Remember(executable,
+                new Assistant.Core.Python.PythonVersionInfo(new Version(3, 12, 1), "cpython", executable));
+            var remembered = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache };
+            // One module every parser reads: nothing in it needs the worker.
+            var repo = Path.Combine(cache, "repo");
+            Directory.CreateDirectory(repo);
+            await File.WriteAllTextAsync(Path.Combine(repo, "flow.py"), "from flytekit import task, workflow\n\n@task\ndef t(x: int) -> int:\n    return x\n\n@workflow\ndef wf(x: int) -> int:\n    return t(x=x)\n");
+
+            // When it is scanned with that cache (the remembered version rules the in-process parser out: the worker parses), and without it
+            var scanned = await CliProcess.RunInAsync(CliProcess.Root, remembered, "scan", "--json", "--python", executable, repo);
+            var plain = await CliProcess.RunAsync("scan", "--json", "--python", executable, repo);
+
+            // Then the inventories are the same, and the cache now holds what the interpreter answered when the worker parsed
+            Assert.Equal(0, scanned.ExitCode);
+            Assert.Contains("flow.py::wf", scanned.Output);
+            Assert.Equal(plain.Output, scanned.Output);
+            Assert.Equal(3, new Assistant.Core.Python.PythonVersionCache(Path.Combine(cache, "flowmigrate")).Find(executable)!.Version.Major);
+            Assert.NotEqual(12, new Assistant.Core.Python.PythonVersionCache(Path.Combine(cache, "flowmigrate")).Find(executable)!.Version.Minor);
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
 }

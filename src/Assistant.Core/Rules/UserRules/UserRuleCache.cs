@@ -19,7 +19,7 @@ public sealed class UserRuleCache(string directory)
     public string Directory { get; } = directory;
 
     /// <summary>The cache of a repository: under its git dir (shared by its worktrees), else under the user's cache folder.</summary>
-    public static UserRuleCache For(string root) => new(Path.Combine(GitDirectory(root) is { } git ? Path.Combine(git, "flowmigrate") : UserCacheRoot(), "rules-cache"));
+    public static UserRuleCache For(string root) => new(Path.Combine(GitDirectory(root) is { } git ? Path.Combine(git, "flowmigrate") : UserCacheFolder.Path, "rules-cache"));
 
     public CompiledUserRules GetOrCompile(IReadOnlyList<UserRuleSource> sources)
     {
@@ -148,10 +148,6 @@ public sealed class UserRuleCache(string directory)
 
         return null;
     }
-
-    private static string UserCacheRoot() =>
-        Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "flowmigrate");
 
     private sealed record Entry(bool HasAssembly, List<UserRuleDiagnostic> Errors, Dictionary<string, string> TypeFiles, string Material);
 }
