@@ -54,6 +54,8 @@ public sealed class PythonWorker : IAsyncDisposable, IDisposable
     public async Task<PythonVersionInfo> StartAsync(CancellationToken cancellationToken = default)
     {
         await EnsureProcessAsync(cancellationToken).ConfigureAwait(false);
+        // Another caller may be starting the process: its handshake is what tells the version.
+        await _slots[0].Handshake.WaitAsync(cancellationToken).ConfigureAwait(false);
         return Version!;
     }
 

@@ -8,10 +8,7 @@ internal sealed class WorkerSlot : IDisposable
 {
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private WorkerProcess? _process;
-
-    // The process whose handshake has completed: until then callers wait for the starter, so that none sees a process
-    // (or a worker version) that is not there yet.
-    private WorkerProcess? _ready;
+    private Task _handshake = Task.CompletedTask;
 
     /// <summary>The live process, if any.</summary>
     public WorkerProcess? Alive => _process is { IsAlive: true } alive ? alive : null;
@@ -25,18 +22,24 @@ internal sealed class WorkerSlot : IDisposable
     /// </summary>
     public long Load => Alive?.PendingBytes ?? 1;
 
+    /// <summary>
+    /// The handshake of the current process. <see cref="EnsureAsync"/> may hand out a process whose handshake is still under way
+    /// (its requests queue behind the handshake's); a caller that needs what the handshake learned awaits this.
+    /// </summary>
+    public Task Handshake => _handshake;
+
     /// <summary>The live process, started (and checked by <paramref name="handshake"/>) when there is none.</summary>
     public async Task<WorkerProcess> EnsureAsync(PythonWorkerOptions options, Func<WorkerProcess, CancellationToken, Task> handshake, CancellationToken cancellationToken)
     {
-        if (Ready is { } ready)
+        if (Alive is { } alive)
         {
-            return ready;
+            return alive;
         }
 
         await _startLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (Ready is { } started)
+            if (Alive is { } started)
             {
                 return started;
             }
@@ -48,8 +51,9 @@ internal sealed class WorkerSlot : IDisposable
             }
 
             _process = WorkerProcess.Start(options);
-            await handshake(_process, cancellationToken).ConfigureAwait(false);
-            return _ready = _process;
+            _handshake = handshake(_process, cancellationToken);
+            await _handshake.ConfigureAwait(false);
+            return _process;
         }
         finally
         {
@@ -57,13 +61,10 @@ internal sealed class WorkerSlot : IDisposable
         }
     }
 
-    private WorkerProcess? Ready => _ready is { IsAlive: true } ready && ReferenceEquals(ready, _process) ? ready : null;
-
     public void Dispose()
     {
         _process?.Dispose();
         _process = null;
-        _ready = null;
         _startLock.Dispose();
     }
 }

@@ -2,7 +2,7 @@ namespace Assistant.Cli.Tests.Reliability;
 
 /// <summary>
 /// The Python worker dies or prints garbage mid-session: <c>--python</c> is a wrapper whose first worker answers three
-/// requests and exits (its stdin is cut by <c>head</c>), or whose first worker's answers have a line that is not
+/// requests and exits (its stdin is cut after three lines), or whose first worker's answers have a line that is not
 /// JSON slipped in after the second; later starts are plain python3. migrate restarts the worker, retries, and
 /// completes every flow, each step committed once.
 /// </summary>
@@ -13,7 +13,9 @@ public sealed class WorkerRestartTests : IDisposable
 
     [Fact]
     public Task Should_Restart_A_Worker_That_Dies_Mid_Session_And_Complete() =>
-        MigrateWithFirstWorkerAsync("head -n 3 | python3 \"$@\"");
+        // Three lines passed on one at a time, as they come (head -n 3 holds its first line back until more input arrives,
+        // which stalls a worker whose handshake is the only request sent).
+        MigrateWithFirstWorkerAsync("for _ in 1 2 3; do IFS= read -r line || break; printf '%s\\n' \"$line\"; done | python3 \"$@\"");
 
     [Fact]
     public Task Should_Restart_A_Worker_That_Prints_Garbage_Mid_Session_And_Complete() =>
