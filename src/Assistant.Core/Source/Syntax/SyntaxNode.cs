@@ -56,6 +56,9 @@ public sealed class SyntaxNode
 
     public bool HasPosition { get; }
 
+    /// <summary>While the in-process parser builds the tree: whether it found this expression inside its own parentheses.</summary>
+    internal bool Parenthesized { get; set; }
+
     public SyntaxNode? Parent { get; private set; }
 
     /// <summary>The field of <see cref="Parent"/> that holds this node (<c>body</c>, <c>args</c>, …).</summary>
@@ -166,6 +169,22 @@ public sealed class SyntaxNode
 
     public override string ToString() => $"{Kind}{Span}";
 
+    /// <summary>While the in-process parser builds the tree (before anyone reads it): replaces the scalar field
+    /// <paramref name="name"/>, e.g. the context of an expression that turns out to be an assignment target.</summary>
+    internal void SetScalar(string name, string value)
+    {
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            if (string.Equals(_fields[i].Key, name, StringComparison.Ordinal))
+            {
+                _fields[i] = new KeyValuePair<string, object?>(name, value);
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"{Kind} has no field {name}.");
+    }
+
     private object? Field(string name)
     {
         foreach (var field in _fields)
@@ -220,9 +239,9 @@ public sealed class SyntaxNode
         return array;
     }
 
-    private static bool InOrder(List<SyntaxNode> children)
+    private static bool InOrder(SyntaxNode[] children)
     {
-        for (var i = 1; i < children.Count; i++)
+        for (var i = 1; i < children.Length; i++)
         {
             if (children[i - 1].Span.CompareTo(children[i].Span) > 0)
             {
@@ -241,28 +260,44 @@ public sealed class SyntaxNode
             return cached;
         }
 
-        var children = new List<SyntaxNode>();
+        // "Missing" stands for a None inside a list (kw_defaults, dict keys of **spread): not a child.
+        var count = 0;
+        foreach (var (_, value) in _fields)
+        {
+            if (value is SyntaxNode)
+            {
+                count++;
+            }
+            else if (value is ImmutableArray<SyntaxNode> list)
+            {
+                foreach (var item in list)
+                {
+                    count += item.Is("Missing") ? 0 : 1;
+                }
+            }
+        }
+
+        var children = count == 0 ? [] : new SyntaxNode[count];
+        var next = 0;
         foreach (var (_, value) in _fields)
         {
             if (value is SyntaxNode node)
             {
-                children.Add(node);
+                children[next++] = node;
             }
             else if (value is ImmutableArray<SyntaxNode> list)
             {
-                // "Missing" stands for a None inside a list (kw_defaults, dict keys of **spread).
                 foreach (var item in list)
                 {
                     if (!item.Is("Missing"))
                     {
-                        children.Add(item);
+                        children[next++] = item;
                     }
                 }
             }
         }
 
         // A stable sort: siblings with equal spans keep their field order. Fields mostly come in source order already.
-        var sorted = children.Count < 2 || InOrder(children) ? children.ToArray() : children.OrderBy(c => c.Span).ToArray();
-        return _childNodes = sorted;
+        return _childNodes = InOrder(children) ? children : [.. children.OrderBy(c => c.Span)];
     }
 }
