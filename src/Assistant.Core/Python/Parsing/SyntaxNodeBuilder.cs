@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -91,11 +89,8 @@ internal static class SyntaxNodeBuilder
 
         return missing == nodes.Length
             ? string.Join(',', Enumerable.Repeat("null", nodes.Length))
-            : ImmutableArrayBox(nodes);
+            : nodes;
     }
-
-    // The field holds the boxed ImmutableArray, as the reader stores it (SyntaxNode.Children hands the box out).
-    private static object ImmutableArrayBox(SyntaxNode[] nodes) => ImmutableCollectionsMarshal.AsImmutableArray(nodes);
 
     private static void Include(SyntaxNode child, ref int start, ref int end)
     {

@@ -136,8 +136,12 @@ internal sealed class Tokenizer
     {
         while (true)
         {
-            var column = 0;
-            var alternative = 0;
+            // Spaces alone (the usual indentation) are counted in one go; tabs and form feeds one by one.
+            var spaces = _text.AsSpan(_position, _end - _position).IndexOfAnyExcept(' ');
+            spaces = spaces < 0 ? _end - _position : spaces;
+            _position += spaces;
+            var column = spaces;
+            var alternative = spaces;
             while (_position < _end && _text[_position] is ' ' or '\t' or '\f')
             {
                 switch (_text[_position])

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Assistant.Core.Source.Syntax;
 
 /// <summary>
@@ -11,7 +9,7 @@ namespace Assistant.Core.Source.Syntax;
 public sealed class SyntaxNode
 {
     // Fields in the order CPython declares them; nodes have a handful, so a linear scan beats hashing.
-    private static readonly IReadOnlyList<SyntaxNode> NoChildren = ImmutableArray<SyntaxNode>.Empty;
+    private static readonly IReadOnlyList<SyntaxNode> NoChildren = Array.Empty<SyntaxNode>();
 
     private readonly KeyValuePair<string, object?>[] _fields;
     private SyntaxNode[]? _childNodes;
@@ -36,7 +34,7 @@ public sealed class SyntaxNode
                     child.Parent = this;
                     child.ParentField = name;
                     break;
-                case ImmutableArray<SyntaxNode> list:
+                case SyntaxNode[] list:
                     foreach (var item in list)
                     {
                         item.Parent = this;
@@ -70,10 +68,9 @@ public sealed class SyntaxNode
 
     public SyntaxNode? Child(string field) => Field(field) as SyntaxNode;
 
-    // A list field is stored boxed, and the box is itself the IReadOnlyList: handing it out allocates nothing
-    // (pattern-matching the struct out and converting it back would box it again on every call).
-    public IReadOnlyList<SyntaxNode> Children(string field) =>
-        Field(field) is { } value && value.GetType() == typeof(ImmutableArray<SyntaxNode>) ? (IReadOnlyList<SyntaxNode>)value : NoChildren;
+    // A list field is stored as the array itself, handed out read-only: no box to allocate or keep per list (nothing
+    // writes to these arrays once the node is made).
+    public IReadOnlyList<SyntaxNode> Children(string field) => Field(field) as SyntaxNode[] ?? NoChildren;
 
     /// <summary>A scalar field: an identifier, an operator name, a constant's value or type.</summary>
     public string? Scalar(string field) => Field(field) as string;
@@ -141,16 +138,16 @@ public sealed class SyntaxNode
                     Include(shifted);
                     fields[i] = new KeyValuePair<string, object?>(name, shifted.Node);
                     break;
-                case ImmutableArray<SyntaxNode> list:
-                    var items = ImmutableArray.CreateBuilder<SyntaxNode>(list.Length);
-                    foreach (var item in list)
+                case SyntaxNode[] list:
+                    var items = new SyntaxNode[list.Length];
+                    for (var k = 0; k < list.Length; k++)
                     {
-                        var shiftedItem = item.ShiftedWithSpan(map);
+                        var shiftedItem = list[k].ShiftedWithSpan(map);
                         Include(shiftedItem);
-                        items.Add(shiftedItem.Node);
+                        items[k] = shiftedItem.Node;
                     }
 
-                    fields[i] = new KeyValuePair<string, object?>(name, items.MoveToImmutable());
+                    fields[i] = new KeyValuePair<string, object?>(name, items);
                     break;
                 default:
                     fields[i] = _fields[i];
@@ -268,7 +265,7 @@ public sealed class SyntaxNode
             {
                 count++;
             }
-            else if (value is ImmutableArray<SyntaxNode> list)
+            else if (value is SyntaxNode[] list)
             {
                 foreach (var item in list)
                 {
@@ -285,7 +282,7 @@ public sealed class SyntaxNode
             {
                 children[next++] = node;
             }
-            else if (value is ImmutableArray<SyntaxNode> list)
+            else if (value is SyntaxNode[] list)
             {
                 foreach (var item in list)
                 {
