@@ -587,7 +587,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                     "False" => Constant(token, "bool", "False"),
                     "None" => Constant(token, "none", "None"),
                     _ when Keywords.IsReserved(token.Text) => throw Fail($"unexpected '{token.Text}'"),
-                    _ => SyntaxNodeBuilder.Node("Name", token.Start, token.End, ("id", token.Text), ("ctx", Load)),
+                    _ => SyntaxNodeBuilder.LoadName(token.Start, token.End, token.Text),
                 };
             case TokenKind.Number:
                 cursor.Next();
@@ -616,7 +616,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     private static SyntaxNode Constant(Token token, string type, string value) =>
-        SyntaxNodeBuilder.Node("Constant", token.Start, token.End, ("vt", type), ("v", value));
+        SyntaxNodeBuilder.SharedConstant(token.Start, token.End, type, value);
 
     private SyntaxNode StringAtom()
     {
