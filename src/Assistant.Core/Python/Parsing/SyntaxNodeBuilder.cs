@@ -13,12 +13,12 @@ internal static class SyntaxNodeBuilder
 {
     /// <summary>A node CPython gives a position: <paramref name="start"/> to <paramref name="end"/>.</summary>
     public static SyntaxNode Node(string kind, int start, int end, params ReadOnlySpan<(string Name, object? Value)> fields) =>
-        new(kind, new TextSpan(start, end), true, Fields(fields, out _, out _, out _));
+        new(kind, new TextSpan(start, end), true, Fields(fields, false, out _, out _, out _));
 
     /// <summary>A node CPython gives no position (arguments, comprehension, withitem, Module): it spans its children.</summary>
     public static SyntaxNode Positionless(string kind, params ReadOnlySpan<(string Name, object? Value)> fields)
     {
-        var built = Fields(fields, out var spanned, out var start, out var end);
+        var built = Fields(fields, true, out var spanned, out var start, out var end);
         return new SyntaxNode(kind, spanned ? new TextSpan(start, end) : default, false, built);
     }
 
@@ -66,7 +66,8 @@ internal static class SyntaxNodeBuilder
         table[key] = fields;
     }
 
-    private static KeyValuePair<string, object?>[] Fields(ReadOnlySpan<(string Name, object? Value)> fields, out bool spanned, out int start, out int end)
+    // With `derive`, also the union of the children's spans (for kinds without a position).
+    private static KeyValuePair<string, object?>[] Fields(ReadOnlySpan<(string Name, object? Value)> fields, bool derive, out bool spanned, out int start, out int end)
     {
         var count = 0;
         foreach (var (_, value) in fields)
@@ -89,11 +90,15 @@ internal static class SyntaxNodeBuilder
                     built[next++] = new(name, scalar);
                     break;
                 case SyntaxNode child:
-                    Include(child, ref start, ref end);
+                    if (derive)
+                    {
+                        Include(child, ref start, ref end);
+                    }
+
                     built[next++] = new(name, child);
                     break;
                 case List<SyntaxNode?> { Count: > 0 } list:
-                    built[next++] = new(name, NodeList(list, ref start, ref end));
+                    built[next++] = new(name, NodeList(list, derive, ref start, ref end));
                     break;
                 case List<string> { Count: > 0 } scalars:
                     built[next++] = new(name, string.Join(',', scalars));
@@ -113,7 +118,7 @@ internal static class SyntaxNodeBuilder
         _ => true,
     };
 
-    private static object NodeList(List<SyntaxNode?> list, ref int start, ref int end)
+    private static object NodeList(List<SyntaxNode?> list, bool derive, ref int start, ref int end)
     {
         var nodes = new SyntaxNode[list.Count];
         var missing = 0;
@@ -121,7 +126,11 @@ internal static class SyntaxNodeBuilder
         {
             if (list[i] is { } item)
             {
-                Include(item, ref start, ref end);
+                if (derive)
+                {
+                    Include(item, ref start, ref end);
+                }
+
                 nodes[i] = item;
             }
             else
