@@ -15,6 +15,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     // CPython's own recursion limits are far above what real code nests; past this depth the worker decides.
     private const int MaxNesting = 300;
 
+    private readonly SharedLeaves _leaves = SharedLeaves.Current;
     private int _nesting;
 
     public TokenCursor Cursor => cursor;
@@ -587,7 +588,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                     "False" => Constant(token, "bool", "False"),
                     "None" => Constant(token, "none", "None"),
                     _ when Keywords.IsReserved(token.Text) => throw Fail($"unexpected '{token.Text}'"),
-                    _ => SyntaxNodeBuilder.LoadName(token.Start, token.End, token.Text),
+                    _ => _leaves.LoadName(token.Start, token.End, token.Text),
                 };
             case TokenKind.Number:
                 cursor.Next();
@@ -615,8 +616,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         throw Fail($"unexpected '{token.Text}'");
     }
 
-    private static SyntaxNode Constant(Token token, string type, string value) =>
-        SyntaxNodeBuilder.SharedConstant(token.Start, token.End, type, value);
+    private SyntaxNode Constant(Token token, string type, string value) => _leaves.Constant(token.Start, token.End, type, value);
 
     private SyntaxNode StringAtom()
     {

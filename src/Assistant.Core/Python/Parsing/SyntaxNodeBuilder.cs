@@ -22,50 +22,6 @@ internal static class SyntaxNodeBuilder
         return new SyntaxNode(kind, spanned ? new TextSpan(start, end) : default, false, built);
     }
 
-    /// <summary>A Name in the Load context. Loads of one identifier share their fields, per thread and across parses
-    /// (nothing writes them: a target's context is set on a copy, see <see cref="SyntaxNode.SetScalar"/>).</summary>
-    public static SyntaxNode LoadName(int start, int end, string id)
-    {
-        var table = s_loadNames ??= new Dictionary<string, KeyValuePair<string, object?>[]>(StringComparer.Ordinal);
-        if (!table.TryGetValue(id, out var fields))
-        {
-            fields = [new("id", id), new("ctx", "Load")];
-            Remember(table, id, fields);
-        }
-
-        return new SyntaxNode("Name", new TextSpan(start, end), true, fields);
-    }
-
-    /// <summary>A Constant that is not a string (keyword constants, numbers): equal values share their fields, as
-    /// <see cref="LoadName"/> does (a value's text tells its type: "1", "1.0", "1j", "True", "None", "...").</summary>
-    public static SyntaxNode SharedConstant(int start, int end, string type, string value)
-    {
-        var table = s_constants ??= new Dictionary<string, KeyValuePair<string, object?>[]>(StringComparer.Ordinal);
-        if (!table.TryGetValue(value, out var fields) || !string.Equals((string?)fields[0].Value, type, StringComparison.Ordinal))
-        {
-            fields = [new("vt", type), new("v", value)];
-            Remember(table, value, fields);
-        }
-
-        return new SyntaxNode("Constant", new TextSpan(start, end), true, fields);
-    }
-
-    private const int MaxShared = 100_000;
-    [ThreadStatic]
-    private static Dictionary<string, KeyValuePair<string, object?>[]>? s_loadNames;
-    [ThreadStatic]
-    private static Dictionary<string, KeyValuePair<string, object?>[]>? s_constants;
-
-    private static void Remember(Dictionary<string, KeyValuePair<string, object?>[]> table, string key, KeyValuePair<string, object?>[] fields)
-    {
-        if (table.Count >= MaxShared)
-        {
-            table.Clear();
-        }
-
-        table[key] = fields;
-    }
-
     // With `derive`, also the union of the children's spans (for kinds without a position).
     private static KeyValuePair<string, object?>[] Fields(ReadOnlySpan<(string Name, object? Value)> fields, bool derive, out bool spanned, out int start, out int end)
     {

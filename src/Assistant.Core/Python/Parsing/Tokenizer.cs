@@ -21,7 +21,7 @@ internal sealed class Tokenizer
     private readonly int _end;
     private readonly List<Token> _tokens;
     // Names are shared across the parses of a thread: trees of different modules hold the same "self", "x", … strings.
-    private const int MaxSharedNames = 200_000;
+    private const int MaxSharedNames = 50_000;
     [ThreadStatic]
     private static Dictionary<string, string>? s_names;
     // One token list per thread, lent to a module's parse and given back after it (tokens never outlive a parse).

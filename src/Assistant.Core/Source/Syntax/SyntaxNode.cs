@@ -179,7 +179,8 @@ public sealed class SyntaxNode
         {
             if (string.Equals(_fields[i].Key, name, StringComparison.Ordinal))
             {
-                var fields = (KeyValuePair<string, object?>[])_fields.Clone();
+                var fields = new KeyValuePair<string, object?>[_fields.Length];
+                Array.Copy(_fields, fields, fields.Length);
                 fields[i] = new KeyValuePair<string, object?>(name, value);
                 _fields = fields;
                 return;
