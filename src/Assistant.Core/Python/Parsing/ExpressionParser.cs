@@ -378,13 +378,14 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         }
     }
 
-    /// <summary>'(' arguments ')' of a call or class definition: positional (and starred) arguments, keywords.</summary>
-    public (List<SyntaxNode?> Args, List<SyntaxNode?> Keywords) CallArguments(bool allowGenerator)
+    /// <summary>'(' arguments ')' of a call or class definition: positional (and starred) arguments, keywords (null when none).</summary>
+    public (List<SyntaxNode?>? Args, List<SyntaxNode?>? Keywords) CallArguments(bool allowGenerator)
     {
         var open = cursor.Position;
         cursor.Expect("(");
-        var args = new List<SyntaxNode?>();
-        var keywords = new List<SyntaxNode?>();
+        // Null while empty (an absent field, as an empty list is): most calls have no keywords, many no arguments.
+        List<SyntaxNode?>? args = null;
+        List<SyntaxNode?>? keywords = null;
         var sawKeyword = false;
         var sawDoubleStar = false;
         while (!cursor.At(")"))
@@ -398,12 +399,12 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                 }
 
                 var value = Expression();
-                args.Add(Node("Starred", start, ("value", value), ("ctx", Load)));
+                (args ??= []).Add(Node("Starred", start, ("value", value), ("ctx", Load)));
             }
             else if (cursor.Accept("**"))
             {
                 var value = Expression();
-                keywords.Add(Node("keyword", start, ("arg", null), ("value", value)));
+                (keywords ??= []).Add(Node("keyword", start, ("arg", null), ("value", value)));
                 sawDoubleStar = true;
             }
             else if (cursor.Current.Kind == TokenKind.Name && cursor.PeekAt(1).Is("="))
@@ -416,7 +417,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
                 cursor.Expect("=");
                 var value = Expression();
-                keywords.Add(Node("keyword", start, ("arg", name.Text), ("value", value)));
+                (keywords ??= []).Add(Node("keyword", start, ("arg", name.Text), ("value", value)));
                 sawKeyword = true;
             }
             else
@@ -429,18 +430,18 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                 var value = NamedExpression();
                 if (AtComprehension())
                 {
-                    if (!allowGenerator || args.Count > 0 || keywords.Count > 0)
+                    if (!allowGenerator || args is not null || keywords is not null)
                     {
                         throw Fail("generator expression must be parenthesized");
                     }
 
                     var generators = Generators();
                     cursor.Expect(")");
-                    args.Add(Node("GeneratorExp", open, ("elt", value), ("generators", generators)));
+                    (args ??= []).Add(Node("GeneratorExp", open, ("elt", value), ("generators", generators)));
                     return (args, keywords);
                 }
 
-                args.Add(value);
+                (args ??= []).Add(value);
             }
 
             if (!cursor.Accept(","))
