@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
@@ -356,7 +354,7 @@ internal sealed class SyntaxTreeReader
         }
 
         items.Clear();
-        return ImmutableCollectionsMarshal.AsImmutableArray(nodes);
+        return nodes;
     }
 
     /// <summary>A string value; short ones (identifiers, operator names) are shared within the answer.</summary>

@@ -20,26 +20,30 @@ public sealed class LineMap
 
     public static LineMap For(string text)
     {
-        var starts = new List<int>(text.Length / 32 + 1) { 0 };
-        for (var i = text.AsSpan().IndexOfAny('\r', '\n'); i >= 0;)
+        // Counted first, so the starts fill one array of the right size. A trailing line terminator opens no new line.
+        var span = text.AsSpan();
+        var returns = span.Count('\r');
+        var breaks = span.Count('\n') + (returns == 0 ? 0 : returns - span.Count("\r\n".AsSpan()));
+        var trailing = text.Length > 0 && text[^1] is '\r' or '\n' ? 1 : 0;
+        var starts = new int[breaks + 1 - trailing];
+        var count = 1;
+        for (var i = span.IndexOfAny('\r', '\n'); i >= 0;)
         {
             if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 i++;
             }
 
-            starts.Add(i + 1);
-            var next = text.AsSpan(i + 1).IndexOfAny('\r', '\n');
+            if (i + 1 < text.Length)
+            {
+                starts[count++] = i + 1;
+            }
+
+            var next = span[(i + 1)..].IndexOfAny('\r', '\n');
             i = next < 0 ? -1 : i + 1 + next;
         }
 
-        // A trailing line terminator does not open a new line.
-        if (starts.Count > 1 && starts[^1] == text.Length)
-        {
-            starts.RemoveAt(starts.Count - 1);
-        }
-
-        return new LineMap([.. starts], text.Length);
+        return new LineMap(starts, text.Length);
     }
 
     public int LineStart(int line) => _starts[line - 1];

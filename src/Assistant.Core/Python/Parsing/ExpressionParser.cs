@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Python.Parsing;
 
@@ -14,6 +15,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     // CPython's own recursion limits are far above what real code nests; past this depth the worker decides.
     private const int MaxNesting = 300;
 
+    private readonly SharedLeaves _leaves = SharedLeaves.Current;
     private int _nesting;
 
     public TokenCursor Cursor => cursor;
@@ -22,11 +24,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     private static UnsupportedSourceException Fail(string reason) => new(reason);
 
-    private ParseNode Node(string kind, int startToken, params (string, object?)[] fields) =>
-        new(kind, cursor.StartOf(startToken), cursor.LastEnd(), true, fields);
+    private SyntaxNode Node(string kind, int startToken, params ReadOnlySpan<(string Name, object? Value)> fields) =>
+        SyntaxNodeBuilder.Node(kind, cursor.StartOf(startToken), cursor.LastEnd(), fields);
 
     /// <summary>star_expressions: a tuple when there is a comma.</summary>
-    public ParseNode StarExpressions()
+    public SyntaxNode StarExpressions()
     {
         var start = cursor.Position;
         var first = StarExpression();
@@ -35,7 +37,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var elements = new List<ParseNode?> { first };
+        var elements = new List<SyntaxNode?> { first };
         while (cursor.Accept(","))
         {
             if (!CanStartExpression())
@@ -49,9 +51,9 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("Tuple", start, ("elts", elements), ("ctx", Load));
     }
 
-    public ParseNode StarExpression() => cursor.At("*") ? Starred(StarredOperand.BitwiseOr) : Expression();
+    public SyntaxNode StarExpression() => cursor.At("*") ? Starred(StarredOperand.BitwiseOr) : Expression();
 
-    public ParseNode StarNamedExpression() => cursor.At("*") ? Starred(StarredOperand.BitwiseOr) : NamedExpression();
+    public SyntaxNode StarNamedExpression() => cursor.At("*") ? Starred(StarredOperand.BitwiseOr) : NamedExpression();
 
     private enum StarredOperand
     {
@@ -60,7 +62,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         Target,
     }
 
-    private ParseNode Starred(StarredOperand operand)
+    private SyntaxNode Starred(StarredOperand operand)
     {
         var start = cursor.Position;
         cursor.Expect("*");
@@ -74,13 +76,13 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>named_expression: NAME ':=' expression, or an expression not followed by ':='.</summary>
-    public ParseNode NamedExpression()
+    public SyntaxNode NamedExpression()
     {
         var start = cursor.Position;
         if (Keywords.IsIdentifier(cursor.Current) && cursor.PeekAt(1).Is(":="))
         {
             var name = cursor.Next();
-            var target = new ParseNode("Name", name.Start, name.End, true, ("id", name.Text), ("ctx", "Store"));
+            var target = SyntaxNodeBuilder.Node("Name", name.Start, name.End, ("id", name.Text), ("ctx", "Store"));
             cursor.Expect(":=");
             var value = Expression();
             return Node("NamedExpr", start, ("target", target), ("value", value));
@@ -95,7 +97,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return expression;
     }
 
-    public ParseNode Expression()
+    public SyntaxNode Expression()
     {
         Enter();
         try
@@ -118,7 +120,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         RuntimeHelpers.EnsureSufficientExecutionStack();
     }
 
-    private ParseNode ConditionalExpression()
+    private SyntaxNode ConditionalExpression()
     {
 
         var start = cursor.Position;
@@ -134,7 +136,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("IfExp", start, ("test", test), ("body", body), ("orelse", orElse));
     }
 
-    private ParseNode Lambda()
+    private SyntaxNode Lambda()
     {
         var start = cursor.Position;
         cursor.Expect("lambda");
@@ -144,7 +146,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("Lambda", start, ("args", arguments), ("body", body));
     }
 
-    public ParseNode Disjunction()
+    public SyntaxNode Disjunction()
     {
         var start = cursor.Position;
         var first = Conjunction();
@@ -153,7 +155,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var values = new List<ParseNode?> { first };
+        var values = new List<SyntaxNode?> { first };
         while (cursor.Accept("or"))
         {
             values.Add(Conjunction());
@@ -162,7 +164,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("BoolOp", start, ("op", "Or"), ("values", values));
     }
 
-    private ParseNode Conjunction()
+    private SyntaxNode Conjunction()
     {
         var start = cursor.Position;
         var first = Inversion();
@@ -171,7 +173,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var values = new List<ParseNode?> { first };
+        var values = new List<SyntaxNode?> { first };
         while (cursor.Accept("and"))
         {
             values.Add(Inversion());
@@ -180,7 +182,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("BoolOp", start, ("op", "And"), ("values", values));
     }
 
-    private ParseNode Inversion()
+    private SyntaxNode Inversion()
     {
         var start = cursor.Position;
         if (cursor.Accept("not"))
@@ -194,12 +196,12 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Comparison();
     }
 
-    private ParseNode Comparison()
+    private SyntaxNode Comparison()
     {
         var start = cursor.Position;
         var left = BitwiseOr();
         List<string>? ops = null;
-        List<ParseNode?>? comparators = null;
+        List<SyntaxNode?>? comparators = null;
         while (CompareOperator() is { } op)
         {
             (ops ??= []).Add(op);
@@ -254,47 +256,52 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return null;
     }
 
-    public ParseNode BitwiseOr() => Binary(0);
+    public SyntaxNode BitwiseOr() => Binary(0);
 
-    // Binary operators by precedence, loosest first: | ^ & shifts sums terms, then unary factors.
-    private ParseNode Binary(int level)
+    // Binary operators by precedence climbing, loosest level first: | ^ & shifts sums terms, then unary factors. A BinOp
+    // starts where its left operand does, so a chain at one level starts where the chain does, as in CPython.
+    private SyntaxNode Binary(int minimumLevel)
     {
-        if (level == 6)
-        {
-            return Factor();
-        }
-
         var start = cursor.Position;
-        var left = Binary(level + 1);
-        while (cursor.Current.Kind == TokenKind.Operator && BinaryOperator(level, cursor.Current.Text) is { } op)
+        var left = Factor();
+        while (true)
         {
+            var token = cursor.Current;
+            if (token.Kind != TokenKind.Operator)
+            {
+                return left;
+            }
+
+            var (level, op) = BinaryOperator(token.Text);
+            if (op is null || level < minimumLevel)
+            {
+                return left;
+            }
+
             cursor.Next();
             var right = Binary(level + 1);
             left = Node("BinOp", start, ("left", left), ("op", op), ("right", right));
         }
-
-        return left;
     }
 
-    private static string? BinaryOperator(int level, string text) => level switch
+    private static (int Level, string? Op) BinaryOperator(string text) => text switch
     {
-        0 => text == "|" ? "BitOr" : null,
-        1 => text == "^" ? "BitXor" : null,
-        2 => text == "&" ? "BitAnd" : null,
-        3 => text switch { "<<" => "LShift", ">>" => "RShift", _ => null },
-        4 => text switch { "+" => "Add", "-" => "Sub", _ => null },
-        _ => text switch
-        {
-            "*" => "Mult",
-            "/" => "Div",
-            "//" => "FloorDiv",
-            "%" => "Mod",
-            "@" => "MatMult",
-            _ => null,
-        },
+        "|" => (0, "BitOr"),
+        "^" => (1, "BitXor"),
+        "&" => (2, "BitAnd"),
+        "<<" => (3, "LShift"),
+        ">>" => (3, "RShift"),
+        "+" => (4, "Add"),
+        "-" => (4, "Sub"),
+        "*" => (5, "Mult"),
+        "/" => (5, "Div"),
+        "//" => (5, "FloorDiv"),
+        "%" => (5, "Mod"),
+        "@" => (5, "MatMult"),
+        _ => (0, null),
     };
 
-    private ParseNode Factor()
+    private SyntaxNode Factor()
     {
         var start = cursor.Position;
         var token = cursor.Current;
@@ -311,7 +318,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Power();
     }
 
-    private ParseNode Power()
+    private SyntaxNode Power()
     {
         var start = cursor.Position;
         var left = AwaitPrimary();
@@ -324,7 +331,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("BinOp", start, ("left", left), ("op", "Pow"), ("right", right));
     }
 
-    private ParseNode AwaitPrimary()
+    private SyntaxNode AwaitPrimary()
     {
         var start = cursor.Position;
         if (cursor.Accept("await"))
@@ -337,7 +344,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>primary: an atom followed by attribute accesses, calls and subscripts.</summary>
-    public ParseNode Primary()
+    public SyntaxNode Primary()
     {
         var start = cursor.Position;
         var node = Atom();
@@ -371,13 +378,14 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         }
     }
 
-    /// <summary>'(' arguments ')' of a call or class definition: positional (and starred) arguments, keywords.</summary>
-    public (List<ParseNode?> Args, List<ParseNode?> Keywords) CallArguments(bool allowGenerator)
+    /// <summary>'(' arguments ')' of a call or class definition: positional (and starred) arguments, keywords (null when none).</summary>
+    public (List<SyntaxNode?>? Args, List<SyntaxNode?>? Keywords) CallArguments(bool allowGenerator)
     {
         var open = cursor.Position;
         cursor.Expect("(");
-        var args = new List<ParseNode?>();
-        var keywords = new List<ParseNode?>();
+        // Null while empty (an absent field, as an empty list is): most calls have no keywords, many no arguments.
+        List<SyntaxNode?>? args = null;
+        List<SyntaxNode?>? keywords = null;
         var sawKeyword = false;
         var sawDoubleStar = false;
         while (!cursor.At(")"))
@@ -391,12 +399,12 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                 }
 
                 var value = Expression();
-                args.Add(Node("Starred", start, ("value", value), ("ctx", Load)));
+                (args ??= []).Add(Node("Starred", start, ("value", value), ("ctx", Load)));
             }
             else if (cursor.Accept("**"))
             {
                 var value = Expression();
-                keywords.Add(Node("keyword", start, ("arg", null), ("value", value)));
+                (keywords ??= []).Add(Node("keyword", start, ("arg", null), ("value", value)));
                 sawDoubleStar = true;
             }
             else if (cursor.Current.Kind == TokenKind.Name && cursor.PeekAt(1).Is("="))
@@ -409,7 +417,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
                 cursor.Expect("=");
                 var value = Expression();
-                keywords.Add(Node("keyword", start, ("arg", name.Text), ("value", value)));
+                (keywords ??= []).Add(Node("keyword", start, ("arg", name.Text), ("value", value)));
                 sawKeyword = true;
             }
             else
@@ -422,18 +430,18 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                 var value = NamedExpression();
                 if (AtComprehension())
                 {
-                    if (!allowGenerator || args.Count > 0 || keywords.Count > 0)
+                    if (!allowGenerator || args is not null || keywords is not null)
                     {
                         throw Fail("generator expression must be parenthesized");
                     }
 
                     var generators = Generators();
                     cursor.Expect(")");
-                    args.Add(Node("GeneratorExp", open, ("elt", value), ("generators", generators)));
+                    (args ??= []).Add(Node("GeneratorExp", open, ("elt", value), ("generators", generators)));
                     return (args, keywords);
                 }
 
-                args.Add(value);
+                (args ??= []).Add(value);
             }
 
             if (!cursor.Accept(","))
@@ -449,9 +457,9 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     private bool AtComprehension() => cursor.At("for") || (cursor.At("async") && cursor.PeekAt(1).Is("for"));
 
     /// <summary>for_if_clauses: one comprehension per (async) for, with its conditions.</summary>
-    private List<ParseNode?> Generators()
+    private List<SyntaxNode?> Generators()
     {
-        var generators = new List<ParseNode?>();
+        var generators = new List<SyntaxNode?>();
         while (AtComprehension())
         {
             var isAsync = cursor.Accept("async");
@@ -459,20 +467,20 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             var target = StarTargets();
             cursor.Expect("in");
             var iterable = Disjunction();
-            List<ParseNode?>? conditions = null;
+            List<SyntaxNode?>? conditions = null;
             while (cursor.Accept("if"))
             {
                 (conditions ??= []).Add(Disjunction());
             }
 
-            generators.Add(new ParseNode("comprehension", 0, 0, false, ("target", target), ("iter", iterable), ("ifs", conditions), ("is_async", isAsync ? "1" : "0")));
+            generators.Add(SyntaxNodeBuilder.Positionless("comprehension", ("target", target), ("iter", iterable), ("ifs", conditions), ("is_async", isAsync ? "1" : "0")));
         }
 
         return generators;
     }
 
     /// <summary>star_targets (for loops, comprehensions): validated and in the Store context.</summary>
-    public ParseNode StarTargets()
+    public SyntaxNode StarTargets()
     {
         var start = cursor.Position;
         var first = StarTarget();
@@ -481,7 +489,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return Targets.Store(first);
         }
 
-        var elements = new List<ParseNode?> { first };
+        var elements = new List<SyntaxNode?> { first };
         while (cursor.Accept(","))
         {
             if (!(cursor.At("*") || cursor.At("(") || cursor.At("[") || Keywords.IsIdentifier(cursor.Current)))
@@ -496,7 +504,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>star_target: '*' target or a primary; the caller validates it.</summary>
-    public ParseNode StarTarget()
+    public SyntaxNode StarTarget()
     {
         if (cursor.At("*"))
         {
@@ -511,7 +519,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Primary();
     }
 
-    private ParseNode Slices()
+    private SyntaxNode Slices()
     {
         var start = cursor.Position;
         var first = Slice();
@@ -520,7 +528,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var elements = new List<ParseNode?> { first };
+        var elements = new List<SyntaxNode?> { first };
         while (cursor.Accept(","))
         {
             if (cursor.At("]"))
@@ -534,7 +542,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("Tuple", start, ("elts", elements), ("ctx", Load));
     }
 
-    private ParseNode Slice()
+    private SyntaxNode Slice()
     {
         var start = cursor.Position;
         if (cursor.At("*"))
@@ -542,7 +550,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return Starred(StarredOperand.Expression);
         }
 
-        ParseNode? lower = null;
+        SyntaxNode? lower = null;
         if (!cursor.At(":"))
         {
             lower = NamedExpression();
@@ -559,7 +567,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
         cursor.Expect(":");
         var upper = cursor.At(":") || cursor.At("]") || cursor.At(",") ? null : Expression();
-        ParseNode? step = null;
+        SyntaxNode? step = null;
         if (cursor.Accept(":"))
         {
             step = cursor.At("]") || cursor.At(",") ? null : Expression();
@@ -568,7 +576,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("Slice", start, ("lower", lower), ("upper", upper), ("step", step));
     }
 
-    private ParseNode Atom()
+    private SyntaxNode Atom()
     {
         var token = cursor.Current;
         switch (token.Kind)
@@ -581,7 +589,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                     "False" => Constant(token, "bool", "False"),
                     "None" => Constant(token, "none", "None"),
                     _ when Keywords.IsReserved(token.Text) => throw Fail($"unexpected '{token.Text}'"),
-                    _ => new ParseNode("Name", token.Start, token.End, true, ("id", token.Text), ("ctx", Load)),
+                    _ => _leaves.LoadName(token.Start, token.End, token.Text),
                 };
             case TokenKind.Number:
                 cursor.Next();
@@ -609,12 +617,17 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         throw Fail($"unexpected '{token.Text}'");
     }
 
-    private static ParseNode Constant(Token token, string type, string value) =>
-        new("Constant", token.Start, token.End, true, ("vt", type), ("v", value));
+    private SyntaxNode Constant(Token token, string type, string value) => _leaves.Constant(token.Start, token.End, type, value);
 
-    private ParseNode StringAtom()
+    private SyntaxNode StringAtom()
     {
-        var tokens = new List<Token>();
+        var first = cursor.Next();
+        if (!cursor.AtKind(TokenKind.String))
+        {
+            return StringConcatenation.Build(text, first);
+        }
+
+        var tokens = new List<Token> { first };
         while (cursor.AtKind(TokenKind.String))
         {
             tokens.Add(cursor.Next());
@@ -623,7 +636,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return StringConcatenation.Build(text, tokens);
     }
 
-    private ParseNode Group()
+    private SyntaxNode Group()
     {
         var start = cursor.Position;
         cursor.Expect("(");
@@ -655,7 +668,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
         if (cursor.At(","))
         {
-            var elements = new List<ParseNode?> { first };
+            var elements = new List<SyntaxNode?> { first };
             while (cursor.Accept(","))
             {
                 if (cursor.At(")"))
@@ -680,7 +693,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return first;
     }
 
-    private ParseNode ListDisplay()
+    private SyntaxNode ListDisplay()
     {
         var start = cursor.Position;
         cursor.Expect("[");
@@ -706,9 +719,9 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("List", start, ("elts", elements), ("ctx", Load));
     }
 
-    private List<ParseNode?> ElementsAfter(ParseNode first, string close)
+    private List<SyntaxNode?> ElementsAfter(SyntaxNode first, string close)
     {
-        var elements = new List<ParseNode?> { first };
+        var elements = new List<SyntaxNode?> { first };
         while (cursor.Accept(","))
         {
             if (cursor.At(close))
@@ -723,7 +736,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return elements;
     }
 
-    private ParseNode BraceDisplay()
+    private SyntaxNode BraceDisplay()
     {
         var start = cursor.Position;
         cursor.Expect("{");
@@ -762,7 +775,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             if (!cursor.Accept(","))
             {
                 cursor.Expect("}");
-                return Node("Dict", start, ("keys", new List<ParseNode?> { first }), ("values", new List<ParseNode?> { value }));
+                return Node("Dict", start, ("keys", new List<SyntaxNode?> { first }), ("values", new List<SyntaxNode?> { value }));
             }
 
             return DictItems(start, [first], [value]);
@@ -779,7 +792,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     // The rest of a dict display after `{` (and any first item and its comma).
-    private ParseNode DictItems(int start, List<ParseNode?> keys, List<ParseNode?> values)
+    private SyntaxNode DictItems(int start, List<SyntaxNode?> keys, List<SyntaxNode?> values)
     {
         while (!cursor.At("}"))
         {
@@ -806,7 +819,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>yield_expr: 'yield' 'from' expression, or 'yield' [star_expressions].</summary>
-    public ParseNode Yield()
+    public SyntaxNode Yield()
     {
         var start = cursor.Position;
         cursor.Expect("yield");
@@ -834,15 +847,15 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>The parameters of a def (inside its parentheses) or of a lambda (before its colon): an arguments node.</summary>
-    public ParseNode Parameters(bool lambda)
+    public SyntaxNode Parameters(bool lambda)
     {
         var end = lambda ? ":" : ")";
-        var positionalOnly = new List<ParseNode?>();
-        var positional = new List<ParseNode?>();
-        var defaults = new List<ParseNode?>();
-        var keywordOnly = new List<ParseNode?>();
-        var keywordDefaults = new List<ParseNode?>();
-        ParseNode? varArg = null, kwArg = null;
+        var positionalOnly = new List<SyntaxNode?>();
+        var positional = new List<SyntaxNode?>();
+        var defaults = new List<SyntaxNode?>();
+        var keywordOnly = new List<SyntaxNode?>();
+        var keywordDefaults = new List<SyntaxNode?>();
+        SyntaxNode? varArg = null, kwArg = null;
         bool sawDefault = false, sawSlash = false, sawStar = false;
         while (!cursor.At(end))
         {
@@ -926,11 +939,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             throw Fail("named arguments must follow bare *");
         }
 
-        return new ParseNode("arguments", 0, 0, false, ("posonlyargs", positionalOnly), ("args", positional), ("vararg", varArg),
+        return SyntaxNodeBuilder.Positionless("arguments", ("posonlyargs", positionalOnly), ("args", positional), ("vararg", varArg),
             ("kwonlyargs", keywordOnly), ("kw_defaults", keywordDefaults), ("kwarg", kwArg), ("defaults", defaults));
     }
 
-    private ParseNode Parameter(bool lambda)
+    private SyntaxNode Parameter(bool lambda)
     {
         var start = cursor.Position;
         var name = cursor.Next();
@@ -939,7 +952,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             throw Fail("parameter name expected");
         }
 
-        ParseNode? annotation = null;
+        SyntaxNode? annotation = null;
         if (!lambda && cursor.Accept(":"))
         {
             annotation = Expression();

@@ -1,4 +1,5 @@
 using System.Text;
+using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Python.Parsing;
 
@@ -65,7 +66,7 @@ internal sealed class FormattedStringParser(string text, Token token, StringPref
     }
 
     // A replacement field opening at `open`; returns the index after its closing brace.
-    private int Field(int open, int end, Action<ParseNode> add, bool nested)
+    private int Field(int open, int end, Action<SyntaxNode> add, bool nested)
     {
         var i = open + 1;
         var depth = 0;
@@ -179,7 +180,7 @@ internal sealed class FormattedStringParser(string text, Token token, StringPref
             }
         }
 
-        ParseNode? spec = null;
+        SyntaxNode? spec = null;
         if (text[i] == ':')
         {
             if (nested)
@@ -233,12 +234,12 @@ internal sealed class FormattedStringParser(string text, Token token, StringPref
             throw Fail("f-string: expecting '}'");
         }
 
-        add(new ParseNode("FormattedValue", parts.Start, parts.End, true, ("value", value), ("conversion", conversion), ("format_spec", spec)));
+        add(SyntaxNodeBuilder.Node("FormattedValue", parts.Start, parts.End, ("value", value), ("conversion", conversion), ("format_spec", spec)));
         return i + 1;
     }
 
     // The expression text[(open+1)..close) read as "(" + it + ")", the parentheses standing at `open` and `close`.
-    private ParseNode Expression(int open, int close)
+    private SyntaxNode Expression(int open, int close)
     {
         var tokens = new List<Token> { new(TokenKind.Operator, open, open + 1, "(") };
         Tokenizer.Expression(text, open + 1, close, tokens);

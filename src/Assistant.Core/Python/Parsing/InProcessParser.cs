@@ -35,7 +35,8 @@ public static class InProcessParser
             var (tokens, found) = Tokenizer.Module(text, comments);
             var cursor = new TokenCursor(tokens);
             var root = new StatementParser(cursor, new ExpressionParser(cursor, text)).Module();
-            return new ParseOutcome(new PythonModule(path, text, encoding, SyntaxNodeBuilder.Build(root), found), null);
+            Tokenizer.Return(tokens);
+            return new ParseOutcome(new PythonModule(path, text, encoding, root, found), null);
         }
         catch (Exception exception) when (exception is UnsupportedSourceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or InvalidCastException or FormatException or OverflowException or NullReferenceException or InsufficientExecutionStackException)
         {

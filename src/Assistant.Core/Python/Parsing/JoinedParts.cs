@@ -1,4 +1,5 @@
 using System.Text;
+using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Python.Parsing;
 
@@ -9,7 +10,7 @@ namespace Assistant.Core.Python.Parsing;
 /// </summary>
 internal sealed class JoinedParts(int start, int end, int finishStart, int finishEnd)
 {
-    private readonly List<ParseNode?> _values = [];
+    private readonly List<SyntaxNode?> _values = [];
 
     public JoinedParts(int start, int end)
         : this(start, end, start, end)
@@ -24,23 +25,23 @@ internal sealed class JoinedParts(int start, int end, int finishStart, int finis
     /// <summary>Where the whole string atom ends.</summary>
     public int End => end;
 
-    public void AddField(ParseNode formattedValue)
+    public void AddField(SyntaxNode formattedValue)
     {
         Flush(start, end);
         _values.Add(formattedValue);
     }
 
-    public ParseNode ToJoinedString()
+    public SyntaxNode ToJoinedString()
     {
         Flush(finishStart, finishEnd);
-        return new ParseNode("JoinedStr", finishStart, finishEnd, true, ("values", _values));
+        return SyntaxNodeBuilder.Node("JoinedStr", finishStart, finishEnd, ("values", _values));
     }
 
     private void Flush(int from, int to)
     {
         if (Literal.Length > 0)
         {
-            _values.Add(new ParseNode("Constant", from, to, true, ("vt", "str"), ("v", Literal.ToString())));
+            _values.Add(SyntaxNodeBuilder.Node("Constant", from, to, ("vt", "str"), ("v", Literal.ToString())));
             Literal.Clear();
         }
     }

@@ -8,6 +8,12 @@ internal static class NumberLiteral
 {
     public static (string Type, string Text) Value(string literal)
     {
+        // Most literals are plain decimal integers ("0", "3", "100"), which are their own repr.
+        if ((literal.Length == 1 || literal[0] != '0') && !literal.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            return ("int", literal);
+        }
+
         var text = literal.Replace("_", "", StringComparison.Ordinal);
         if (text[^1] is 'j' or 'J')
         {

@@ -1,3 +1,5 @@
+using Assistant.Core.Source.Syntax;
+
 namespace Assistant.Core.Python.Parsing;
 
 /// <summary>
@@ -9,21 +11,21 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
 {
     private static UnsupportedSourceException Fail(string reason) => new(reason);
 
-    private ParseNode Node(string kind, int startToken, params (string, object?)[] fields) =>
-        new(kind, cursor.StartOf(startToken), cursor.LastEnd(), true, fields);
+    private SyntaxNode Node(string kind, int startToken, params ReadOnlySpan<(string Name, object? Value)> fields) =>
+        SyntaxNodeBuilder.Node(kind, cursor.StartOf(startToken), cursor.LastEnd(), fields);
 
-    public ParseNode Module()
+    public SyntaxNode Module()
     {
-        var body = new List<ParseNode?>();
+        var body = new List<SyntaxNode?>();
         while (!cursor.AtKind(TokenKind.EndMarker))
         {
             Statement(body);
         }
 
-        return new ParseNode("Module", 0, 0, false, ("body", body), ("type_ignores", null));
+        return SyntaxNodeBuilder.Positionless("Module", ("body", body), ("type_ignores", null));
     }
 
-    private void Statement(List<ParseNode?> body)
+    private void Statement(List<SyntaxNode?> body)
     {
         var token = cursor.Current;
         if (token.Kind == TokenKind.Name)
@@ -78,7 +80,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         }
         else if (token.Is("@"))
         {
-            var decorators = new List<ParseNode?>();
+            var decorators = new List<SyntaxNode?>();
             while (cursor.Accept("@"))
             {
                 decorators.Add(expressions.NamedExpression());
@@ -105,7 +107,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         }
     }
 
-    private void SimpleStatements(List<ParseNode?> body)
+    private void SimpleStatements(List<SyntaxNode?> body)
     {
         while (true)
         {
@@ -119,9 +121,9 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         cursor.Expect(TokenKind.Newline);
     }
 
-    private List<ParseNode?> Block()
+    private List<SyntaxNode?> Block()
     {
-        var body = new List<ParseNode?>();
+        var body = new List<SyntaxNode?>();
         if (!cursor.AtKind(TokenKind.Newline))
         {
             SimpleStatements(body);
@@ -139,7 +141,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return body;
     }
 
-    private ParseNode SimpleStatement()
+    private SyntaxNode SimpleStatement()
     {
         var start = cursor.Position;
         var token = cursor.Current;
@@ -162,7 +164,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
                     return Node("Return", start, ("value", value));
                 case "raise":
                     cursor.Next();
-                    ParseNode? exception = null, cause = null;
+                    SyntaxNode? exception = null, cause = null;
                     if (expressions.CanStartExpression())
                     {
                         exception = expressions.Expression();
@@ -205,10 +207,10 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Keywords.IsIdentifier(token) ? token.Text : throw Fail("identifier expected");
     }
 
-    private ParseNode Delete(int start)
+    private SyntaxNode Delete(int start)
     {
         cursor.Next();
-        var targets = new List<ParseNode?>();
+        var targets = new List<SyntaxNode?>();
         do
         {
             if (!expressions.CanStartExpression() || cursor.At("*"))
@@ -227,10 +229,10 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node("Delete", start, ("targets", targets));
     }
 
-    private ParseNode Import(int start)
+    private SyntaxNode Import(int start)
     {
         cursor.Next();
-        var names = new List<ParseNode?>();
+        var names = new List<SyntaxNode?>();
         do
         {
             names.Add(Alias(dotted: true));
@@ -239,7 +241,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node("Import", start, ("names", names));
     }
 
-    private ParseNode Alias(bool dotted)
+    private SyntaxNode Alias(bool dotted)
     {
         var start = cursor.Position;
         var name = Identifier();
@@ -252,7 +254,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node("alias", start, ("name", name), ("asname", asName));
     }
 
-    private ParseNode ImportFrom(int start)
+    private SyntaxNode ImportFrom(int start)
     {
         cursor.Next();
         var level = 0;
@@ -287,7 +289,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         }
 
         cursor.Expect("import");
-        var names = new List<ParseNode?>();
+        var names = new List<SyntaxNode?>();
         if (cursor.At("*"))
         {
             var star = cursor.Position;
@@ -320,13 +322,13 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node("ImportFrom", start, ("module", module), ("names", names), ("level", level.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    private ParseNode ExpressionStatement(int start)
+    private SyntaxNode ExpressionStatement(int start)
     {
         var first = RightHandSide();
         if (cursor.At("="))
         {
-            var targets = new List<ParseNode?> { first };
-            ParseNode value;
+            var targets = new List<SyntaxNode?> { first };
+            SyntaxNode value;
             while (true)
             {
                 cursor.Expect("=");
@@ -378,7 +380,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node("Expr", start, ("value", first));
     }
 
-    private ParseNode RightHandSide() => cursor.At("yield") ? expressions.Yield() : expressions.StarExpressions();
+    private SyntaxNode RightHandSide() => cursor.At("yield") ? expressions.Yield() : expressions.StarExpressions();
 
     private static string? AugmentedOperator(Token token) => token.Kind != TokenKind.Operator ? null : token.Text switch
     {
@@ -398,13 +400,13 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         _ => null,
     };
 
-    private ParseNode Definition(List<ParseNode?> decorators)
+    private SyntaxNode Definition(List<SyntaxNode?> decorators)
     {
         var start = cursor.Position;
         if (cursor.Accept("class"))
         {
             var className = Identifier();
-            List<ParseNode?>? bases = null, keywords = null;
+            List<SyntaxNode?>? bases = null, keywords = null;
             if (cursor.At("("))
             {
                 (bases, keywords) = expressions.CallArguments(allowGenerator: false);
@@ -427,14 +429,14 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node(isAsync ? "AsyncFunctionDef" : "FunctionDef", start, ("name", name), ("args", arguments), ("body", body), ("decorator_list", decorators), ("returns", returns));
     }
 
-    private ParseNode If()
+    private SyntaxNode If()
     {
         var start = cursor.Position;
         cursor.Next();
         var test = expressions.NamedExpression();
         cursor.Expect(":");
         var body = Block();
-        List<ParseNode?>? orElse = null;
+        List<SyntaxNode?>? orElse = null;
         if (cursor.At("elif"))
         {
             orElse = [If()];
@@ -448,7 +450,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node("If", start, ("test", test), ("body", body), ("orelse", orElse));
     }
 
-    private ParseNode While()
+    private SyntaxNode While()
     {
         var start = cursor.Position;
         cursor.Next();
@@ -459,7 +461,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node("While", start, ("test", test), ("body", body), ("orelse", orElse));
     }
 
-    private List<ParseNode?>? ElseBlock()
+    private List<SyntaxNode?>? ElseBlock()
     {
         if (!cursor.Accept("else"))
         {
@@ -470,7 +472,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Block();
     }
 
-    private ParseNode For(int start)
+    private SyntaxNode For(int start)
     {
         var isAsync = cursor.StartOf(start) != cursor.Current.Start;
         cursor.Expect("for");
@@ -483,11 +485,11 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node(isAsync ? "AsyncFor" : "For", start, ("target", target), ("iter", iterable), ("body", body), ("orelse", orElse));
     }
 
-    private ParseNode With(int start)
+    private SyntaxNode With(int start)
     {
         var isAsync = cursor.StartOf(start) != cursor.Current.Start;
         cursor.Expect("with");
-        List<ParseNode?>? items = null;
+        List<SyntaxNode?>? items = null;
         if (cursor.At("("))
         {
             var saved = cursor.Position;
@@ -530,10 +532,10 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node(isAsync ? "AsyncWith" : "With", start, ("items", items), ("body", body));
     }
 
-    private ParseNode WithItem()
+    private SyntaxNode WithItem()
     {
         var context = expressions.Expression();
-        ParseNode? target = null;
+        SyntaxNode? target = null;
         if (cursor.Accept("as"))
         {
             target = Targets.Store(expressions.StarTarget());
@@ -543,16 +545,16 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
             }
         }
 
-        return new ParseNode("withitem", 0, 0, false, ("context_expr", context), ("optional_vars", target));
+        return SyntaxNodeBuilder.Positionless("withitem", ("context_expr", context), ("optional_vars", target));
     }
 
-    private ParseNode Try()
+    private SyntaxNode Try()
     {
         var start = cursor.Position;
         cursor.Next();
         cursor.Expect(":");
         var body = Block();
-        var handlers = new List<ParseNode?>();
+        var handlers = new List<SyntaxNode?>();
         bool? star = null;
         var sawBare = false;
         while (cursor.At("except"))
@@ -571,7 +573,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
                 throw Fail("default 'except:' must be last");
             }
 
-            ParseNode? type = null;
+            SyntaxNode? type = null;
             string? name = null;
             if (!cursor.At(":"))
             {
@@ -596,7 +598,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         }
 
         var orElse = handlers.Count > 0 ? ElseBlock() : null;
-        List<ParseNode?>? final = null;
+        List<SyntaxNode?>? final = null;
         if (cursor.Accept("finally"))
         {
             cursor.Expect(":");

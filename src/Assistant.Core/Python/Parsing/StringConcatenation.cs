@@ -1,4 +1,5 @@
 using System.Text;
+using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Python.Parsing;
 
@@ -8,18 +9,37 @@ namespace Assistant.Core.Python.Parsing;
 /// </summary>
 internal static class StringConcatenation
 {
-    public static ParseNode Build(string text, List<Token> tokens)
+    /// <summary>A lone string token; a plain str literal without escapes or line breaks is its body's text.</summary>
+    public static SyntaxNode Build(string text, Token token)
+    {
+        var prefix = StringPrefix.Of(text, token);
+        if (!prefix.Bytes && !prefix.Formatted && text.AsSpan(prefix.BodyStart, prefix.BodyEnd - prefix.BodyStart).IndexOfAny('\\', '\r') < 0)
+        {
+            return SyntaxNodeBuilder.Node("Constant", token.Start, token.End, ("vt", "str"), ("v", text.Substring(prefix.BodyStart, prefix.BodyEnd - prefix.BodyStart)));
+        }
+
+        return Build(text, [token]);
+    }
+
+    public static SyntaxNode Build(string text, List<Token> tokens)
     {
         var start = tokens[0].Start;
         var end = tokens[^1].End;
-        var prefixes = tokens.Select(token => StringPrefix.Of(text, token)).ToList();
+        var prefixes = new StringPrefix[tokens.Count];
+        var formatted = false;
+        for (var i = 0; i < prefixes.Length; i++)
+        {
+            prefixes[i] = StringPrefix.Of(text, tokens[i]);
+            formatted |= prefixes[i].Formatted;
+        }
+
         var bytes = prefixes[0].Bytes;
-        if (prefixes.Any(prefix => prefix.Bytes != bytes))
+        if (Array.Exists(prefixes, prefix => prefix.Bytes != bytes))
         {
             throw new UnsupportedSourceException("cannot mix bytes and nonbytes literals");
         }
 
-        if (!prefixes.Any(prefix => prefix.Formatted))
+        if (!formatted)
         {
             var value = new StringBuilder();
             foreach (var prefix in prefixes)
@@ -28,8 +48,8 @@ internal static class StringConcatenation
             }
 
             return bytes
-                ? new ParseNode("Constant", start, end, true, ("vt", "bytes"), ("v", StringLiteralDecoder.BytesRepr(value.ToString())))
-                : new ParseNode("Constant", start, end, true, ("vt", "str"), ("v", value.ToString()));
+                ? SyntaxNodeBuilder.Node("Constant", start, end, ("vt", "bytes"), ("v", StringLiteralDecoder.BytesRepr(value.ToString())))
+                : SyntaxNodeBuilder.Node("Constant", start, end, ("vt", "str"), ("v", value.ToString()));
         }
 
         var parts = new JoinedParts(start, end);

@@ -1,84 +1,131 @@
-using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Python.Parsing;
 
 /// <summary>
-/// Turns a finished <see cref="ParseNode"/> tree into <see cref="SyntaxNode"/>s exactly as <c>SyntaxTreeReader</c> reads
-/// the worker's answer: absent fields (None, empty lists) left out, None items of node lists as "Missing" placeholders
-/// (a list of only None as the scalar "null,null,…"), scalar lists joined with commas, and kinds without a position
-/// spanning the union of their children.
+/// Makes the parser's <see cref="SyntaxNode"/>s directly, bottom up, exactly as <c>SyntaxTreeReader</c> reads the worker's
+/// answer: absent fields (null, empty lists) left out, null items of node lists as "Missing" placeholders (a list of only
+/// nulls as the scalar "null,null,…"), scalar lists joined with commas, and kinds without a position spanning the union of
+/// their children. Field values given are nodes, lists of nodes (null items allowed), strings, lists of strings, or null.
 /// </summary>
 internal static class SyntaxNodeBuilder
 {
-    public static SyntaxNode Build(ParseNode root) => Build(root, out _);
+    /// <summary>A node CPython gives a position: <paramref name="start"/> to <paramref name="end"/>.</summary>
+    public static SyntaxNode Node(string kind, int start, int end, params ReadOnlySpan<(string Name, object? Value)> fields) =>
+        new(kind, new TextSpan(start, end), true, Fields(fields, false, out _, out _, out _));
 
-    private static SyntaxNode Build(ParseNode node, out bool hasSpan)
+    /// <summary>A node CPython gives no position (arguments, comprehension, withitem, Module): it spans its children.</summary>
+    public static SyntaxNode Positionless(string kind, params ReadOnlySpan<(string Name, object? Value)> fields)
     {
-        var fields = new List<KeyValuePair<string, object?>>(node.Fields.Length);
-        var childStart = int.MaxValue;
-        var childEnd = int.MinValue;
-        void Include(SyntaxNode child, bool childHasSpan)
+        var built = Fields(fields, true, out var spanned, out var start, out var end);
+        return new SyntaxNode(kind, spanned ? new TextSpan(start, end) : default, false, built);
+    }
+
+    // With `derive`, also the union of the children's spans (for kinds without a position).
+    private static KeyValuePair<string, object?>[] Fields(ReadOnlySpan<(string Name, object? Value)> fields, bool derive, out bool spanned, out int start, out int end)
+    {
+        var count = 0;
+        foreach (var (_, value) in fields)
         {
-            if (childHasSpan)
+            if (IsPresent(value))
             {
-                childStart = Math.Min(childStart, child.Span.Start);
-                childEnd = Math.Max(childEnd, child.Span.End);
+                count++;
             }
         }
 
-        foreach (var (name, value) in node.Fields)
+        start = int.MaxValue;
+        end = int.MinValue;
+        var built = count == 0 ? Array.Empty<KeyValuePair<string, object?>>() : new KeyValuePair<string, object?>[count];
+        var next = 0;
+        foreach (var (name, value) in fields)
         {
             switch (value)
             {
-                case null:
-                    break;
                 case string scalar:
-                    fields.Add(new(name, scalar));
+                    built[next++] = new(name, scalar);
                     break;
-                case ParseNode child:
-                    var built = Build(child, out var childHasSpan);
-                    Include(built, childHasSpan);
-                    fields.Add(new(name, built));
-                    break;
-                case List<ParseNode?> list when list.Count > 0:
-                    if (list.TrueForAll(item => item is null))
+                case SyntaxNode child:
+                    if (derive)
                     {
-                        fields.Add(new(name, string.Join(",", Enumerable.Repeat("null", list.Count))));
-                        break;
+                        Include(child, ref start, ref end);
                     }
 
-                    var nodes = new SyntaxNode[list.Count];
-                    for (var i = 0; i < nodes.Length; i++)
-                    {
-                        if (list[i] is { } item)
-                        {
-                            nodes[i] = Build(item, out var itemHasSpan);
-                            Include(nodes[i], itemHasSpan);
-                        }
-                        else
-                        {
-                            nodes[i] = new SyntaxNode("Missing", default, false, []);
-                        }
-                    }
-
-                    fields.Add(new(name, ImmutableCollectionsMarshal.AsImmutableArray(nodes)));
+                    built[next++] = new(name, child);
                     break;
-                case List<string> scalars when scalars.Count > 0:
-                    fields.Add(new(name, string.Join(",", scalars)));
+                case List<SyntaxNode?> { Count: > 0 } list:
+                    built[next++] = new(name, NodeList(list, derive, ref start, ref end));
+                    break;
+                case List<string> { Count: > 0 } scalars:
+                    built[next++] = new(name, string.Join(',', scalars));
                     break;
             }
         }
 
-        if (node.HasPosition)
+        spanned = start <= end;
+        return built;
+    }
+
+    private static bool IsPresent(object? value) => value switch
+    {
+        null => false,
+        List<SyntaxNode?> list => list.Count > 0,
+        List<string> scalars => scalars.Count > 0,
+        _ => true,
+    };
+
+    private static object NodeList(List<SyntaxNode?> list, bool derive, ref int start, ref int end)
+    {
+        var nodes = new SyntaxNode[list.Count];
+        var missing = 0;
+        for (var i = 0; i < nodes.Length; i++)
         {
-            hasSpan = true;
-            return new SyntaxNode(node.Kind, new TextSpan(node.Start, node.End), true, [.. fields]);
+            if (list[i] is { } item)
+            {
+                if (derive)
+                {
+                    Include(item, ref start, ref end);
+                }
+
+                nodes[i] = item;
+            }
+            else
+            {
+                nodes[i] = new SyntaxNode("Missing", default, false, []);
+                missing++;
+            }
         }
 
-        hasSpan = childStart <= childEnd;
-        return new SyntaxNode(node.Kind, hasSpan ? new TextSpan(childStart, childEnd) : default, false, [.. fields]);
+        return missing == nodes.Length
+            ? string.Join(',', Enumerable.Repeat("null", nodes.Length))
+            : nodes;
+    }
+
+    private static void Include(SyntaxNode child, ref int start, ref int end)
+    {
+        if (Spanned(child))
+        {
+            start = Math.Min(start, child.Span.Start);
+            end = Math.Max(end, child.Span.End);
+        }
+    }
+
+    // A node has a span when CPython gave it a position or, for kinds without one, when a child has a span.
+    private static bool Spanned(SyntaxNode node)
+    {
+        if (node.HasPosition)
+        {
+            return true;
+        }
+
+        foreach (var child in node.ChildNodes())
+        {
+            if (Spanned(child))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,3 +1,5 @@
+using Assistant.Core.Source.Syntax;
+
 namespace Assistant.Core.Python.Parsing;
 
 /// <summary>
@@ -7,32 +9,30 @@ namespace Assistant.Core.Python.Parsing;
 internal static class Targets
 {
     /// <summary>star_targets: names, attributes, subscripts, and tuples or lists of star targets.</summary>
-    public static ParseNode Store(ParseNode node)
+    public static SyntaxNode Store(SyntaxNode node)
     {
         switch (node.Kind)
         {
             case "Name" or "Attribute" or "Subscript":
-                node["ctx"] = "Store";
+                node.SetScalar("ctx", "Store");
                 return node;
             case "Starred":
-                if (((ParseNode)node["value"]!).Kind == "Starred")
+                var value = node.Child("value")!;
+                if (value.Kind == "Starred")
                 {
                     throw new UnsupportedSourceException("invalid star target");
                 }
 
-                Store((ParseNode)node["value"]!);
-                node["ctx"] = "Store";
+                Store(value);
+                node.SetScalar("ctx", "Store");
                 return node;
             case "Tuple" or "List":
-                if (node["elts"] is List<ParseNode?> elements)
+                foreach (var element in node.Children("elts"))
                 {
-                    foreach (var element in elements)
-                    {
-                        Store(element!);
-                    }
+                    Store(element);
                 }
 
-                node["ctx"] = "Store";
+                node.SetScalar("ctx", "Store");
                 return node;
             default:
                 throw new UnsupportedSourceException($"cannot assign to {node.Kind}");
@@ -40,23 +40,20 @@ internal static class Targets
     }
 
     /// <summary>del_targets: names, attributes, subscripts, and tuples or lists of them (no starred).</summary>
-    public static ParseNode Delete(ParseNode node)
+    public static SyntaxNode Delete(SyntaxNode node)
     {
         switch (node.Kind)
         {
             case "Name" or "Attribute" or "Subscript":
-                node["ctx"] = "Del";
+                node.SetScalar("ctx", "Del");
                 return node;
             case "Tuple" or "List":
-                if (node["elts"] is List<ParseNode?> elements)
+                foreach (var element in node.Children("elts"))
                 {
-                    foreach (var element in elements)
-                    {
-                        Delete(element!);
-                    }
+                    Delete(element);
                 }
 
-                node["ctx"] = "Del";
+                node.SetScalar("ctx", "Del");
                 return node;
             default:
                 throw new UnsupportedSourceException($"cannot delete {node.Kind}");
@@ -64,6 +61,6 @@ internal static class Targets
     }
 
     /// <summary>single_target (augmented assignment): a name, an attribute or a subscript.</summary>
-    public static ParseNode Single(ParseNode node) =>
+    public static SyntaxNode Single(SyntaxNode node) =>
         node.Kind is "Name" or "Attribute" or "Subscript" ? Store(node) : throw new UnsupportedSourceException($"illegal target for augmented assignment: {node.Kind}");
 }

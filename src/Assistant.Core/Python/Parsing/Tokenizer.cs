@@ -1,3 +1,4 @@
+using System.Buffers;
 using Assistant.Core.Source;
 
 namespace Assistant.Core.Python.Parsing;
@@ -9,9 +10,8 @@ namespace Assistant.Core.Python.Parsing;
 /// </summary>
 internal sealed class Tokenizer
 {
-    private static readonly string[] ThreeCharOperators = ["**=", "//=", ">>=", "<<=", "..."];
-    private static readonly string[] TwoCharOperators = ["**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="];
-    private const string OneCharOperators = "+-*/%@&|^~<>()[]{},:.;=";
+    private static readonly SearchValues<char> IdentifierCharacters =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
 
     private const int MaxBrackets = 150;
     private const int MaxIndents = 90;
@@ -20,7 +20,15 @@ internal sealed class Tokenizer
     private readonly string _text;
     private readonly int _end;
     private readonly List<Token> _tokens;
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    // Names are shared across the parses of a thread: trees of different modules hold the same "self", "x", … strings.
+    private const int MaxSharedNames = 50_000;
+    [ThreadStatic]
+    private static Dictionary<string, string>? s_names;
+    // One token list per thread, lent to a module's parse and given back after it (tokens never outlive a parse).
+    private const int MaxSpareTokens = 1 << 20;
+    [ThreadStatic]
+    private static List<Token>? s_spareTokens;
+    private readonly Dictionary<string, string> _names;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly List<Comment>? _comments;
     // Indentation levels as CPython measures them: tabs to multiples of 8, and (for the consistency check) of 1.
@@ -31,6 +39,12 @@ internal sealed class Tokenizer
     private Tokenizer(string text, int start, int end, bool comments, List<Token>? tokens = null)
     {
         _tokens = tokens ?? new List<Token>(Math.Max(16, (end - start) / 4));
+        _names = s_names ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_names.Count > MaxSharedNames)
+        {
+            _names.Clear();
+        }
+
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         _text = text;
         _position = start;
@@ -39,12 +53,26 @@ internal sealed class Tokenizer
         _indents.Push((0, 0));
     }
 
-    /// <summary>The tokens of a whole module (ending with NEWLINE, DEDENTs and ENDMARKER) and its comments.</summary>
+    /// <summary>The tokens of a whole module (ending with NEWLINE, DEDENTs and ENDMARKER) and its comments. Give the
+    /// token list back with <see cref="Return"/> once the parse is over.</summary>
     public static (List<Token> Tokens, List<Comment> Comments) Module(string text, bool comments)
     {
-        var tokenizer = new Tokenizer(text, 0, text.Length, comments);
+        var tokens = s_spareTokens ?? new List<Token>(Math.Max(16, text.Length / 6));
+        s_spareTokens = null;
+        tokens.Clear();
+        var tokenizer = new Tokenizer(text, 0, text.Length, comments, tokens);
         tokenizer.Run();
         return (tokenizer._tokens, tokenizer._comments ?? []);
+    }
+
+    /// <summary>Keeps a module's token list for the thread's next parse.</summary>
+    public static void Return(List<Token> tokens)
+    {
+        if (tokens.Capacity <= MaxSpareTokens)
+        {
+            tokens.Clear();
+            s_spareTokens = tokens;
+        }
     }
 
     /// <summary>Appends the tokens of an f-string replacement field's expression, text[start..end), read as if in parentheses.</summary>
@@ -108,8 +136,12 @@ internal sealed class Tokenizer
     {
         while (true)
         {
-            var column = 0;
-            var alternative = 0;
+            // Spaces alone (the usual indentation) are counted in one go; tabs and form feeds one by one.
+            var spaces = _text.AsSpan(_position, _end - _position).IndexOfAnyExcept(' ');
+            spaces = spaces < 0 ? _end - _position : spaces;
+            _position += spaces;
+            var column = spaces;
+            var alternative = spaces;
             while (_position < _end && _text[_position] is ' ' or '\t' or '\f')
             {
                 switch (_text[_position])
@@ -314,32 +346,43 @@ internal sealed class Tokenizer
     private void OperatorToken()
     {
         var start = _position;
-        foreach (var op in ThreeCharOperators)
+        var c = _text[start];
+        var c1 = start + 1 < _end ? _text[start + 1] : '\0';
+        var c2 = start + 2 < _end ? _text[start + 2] : '\0';
+        var op = c switch
         {
-            if (start + 3 <= _end && string.CompareOrdinal(_text, start, op, 0, 3) == 0)
-            {
-                Add(op, 3);
-                return;
-            }
+            '*' => c1 == '*' ? (c2 == '=' ? "**=" : "**") : c1 == '=' ? "*=" : "*",
+            '/' => c1 == '/' ? (c2 == '=' ? "//=" : "//") : c1 == '=' ? "/=" : "/",
+            '>' => c1 == '>' ? (c2 == '=' ? ">>=" : ">>") : c1 == '=' ? ">=" : ">",
+            '<' => c1 == '<' ? (c2 == '=' ? "<<=" : "<<") : c1 == '=' ? "<=" : "<",
+            '.' => c1 == '.' && c2 == '.' ? "..." : ".",
+            '=' => c1 == '=' ? "==" : "=",
+            '!' => c1 == '=' ? "!=" : null,
+            '-' => c1 == '>' ? "->" : c1 == '=' ? "-=" : "-",
+            '+' => c1 == '=' ? "+=" : "+",
+            '%' => c1 == '=' ? "%=" : "%",
+            '&' => c1 == '=' ? "&=" : "&",
+            '|' => c1 == '=' ? "|=" : "|",
+            '^' => c1 == '=' ? "^=" : "^",
+            '@' => c1 == '=' ? "@=" : "@",
+            ':' => c1 == '=' ? ":=" : ":",
+            '~' => "~",
+            '(' => "(",
+            ')' => ")",
+            '[' => "[",
+            ']' => "]",
+            '{' => "{",
+            '}' => "}",
+            ',' => ",",
+            ';' => ";",
+            _ => null,
+        };
+        if (op is null)
+        {
+            throw Fail($"unexpected character '{c}'");
         }
 
-        foreach (var op in TwoCharOperators)
-        {
-            if (start + 2 <= _end && string.CompareOrdinal(_text, start, op, 0, 2) == 0)
-            {
-                Add(op, 2);
-                return;
-            }
-        }
-
-        var index = OneCharOperators.IndexOf(_text[start]);
-        if (index < 0)
-        {
-            throw Fail($"unexpected character '{_text[start]}'");
-        }
-
-        var text = OperatorTexts[index];
-        if (text is "(" or "[" or "{")
+        if (c is '(' or '[' or '{')
         {
             // CPython stops at 200 nested brackets ("too many nested parentheses"): stay well below.
             if (++_depth > MaxBrackets)
@@ -347,7 +390,7 @@ internal sealed class Tokenizer
                 throw Fail("deeply nested brackets");
             }
         }
-        else if (text is ")" or "]" or "}")
+        else if (c is ')' or ']' or '}')
         {
             if (--_depth < 0)
             {
@@ -355,10 +398,8 @@ internal sealed class Tokenizer
             }
         }
 
-        Add(text, 1);
+        Add(op, op.Length);
     }
-
-    private static readonly string[] OperatorTexts = [.. OneCharOperators.Select(c => string.Intern(c.ToString()))];
 
     private void Add(string op, int length)
     {
@@ -369,10 +410,8 @@ internal sealed class Tokenizer
     private void NameOrString()
     {
         var start = _position;
-        while (_position < _end && (char.IsAsciiLetterOrDigit(_text[_position]) || _text[_position] == '_'))
-        {
-            _position++;
-        }
+        var length = _text.AsSpan(start, _end - start).IndexOfAnyExcept(IdentifierCharacters);
+        _position = length < 0 ? _end : start + length;
 
         if (_position < _end && _text[_position] > 127)
         {
@@ -402,8 +441,14 @@ internal sealed class Tokenizer
             return false;
         }
 
-        var prefix = _text.Substring(start, length).ToLowerInvariant();
-        return prefix is "r" or "u" or "b" or "f" or "br" or "rb" or "fr" or "rf";
+        var first = char.ToLowerInvariant(_text[start]);
+        if (length == 1)
+        {
+            return first is 'r' or 'u' or 'b' or 'f';
+        }
+
+        var second = char.ToLowerInvariant(_text[start + 1]);
+        return (first, second) is ('b', 'r') or ('r', 'b') or ('f', 'r') or ('r', 'f');
     }
 
     // A string literal whose prefix starts at `start` and whose quote is at `quote`.
@@ -478,33 +523,6 @@ internal sealed class Tokenizer
     {
         var start = _position;
         var i = _position;
-        bool Digits(Func<char, bool> digit)
-        {
-            if (i >= _end || !digit(_text[i]))
-            {
-                return false;
-            }
-
-            i++;
-            while (i < _end)
-            {
-                if (_text[i] == '_' && i + 1 < _end && digit(_text[i + 1]))
-                {
-                    i += 2;
-                }
-                else if (digit(_text[i]))
-                {
-                    i++;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            return true;
-        }
-
         var c = _text[i];
         if (c == '0' && i + 1 < _end && _text[i + 1] is 'x' or 'X' or 'o' or 'O' or 'b' or 'B')
         {
@@ -515,13 +533,13 @@ internal sealed class Tokenizer
                 i++;
             }
 
-            Func<char, bool> digit = kind switch
+            var radix = kind switch
             {
-                'x' => char.IsAsciiHexDigit,
-                'o' => ch => ch is >= '0' and <= '7',
-                _ => ch => ch is '0' or '1',
+                'x' => 16,
+                'o' => 8,
+                _ => 2,
             };
-            if (!Digits(digit))
+            if (!Digits(ref i, radix))
             {
                 throw Fail("invalid number literal");
             }
@@ -531,14 +549,14 @@ internal sealed class Tokenizer
             var isFloat = false;
             if (c != '.')
             {
-                Digits(char.IsAsciiDigit);
+                Digits(ref i, 10);
             }
 
             if (i < _end && _text[i] == '.')
             {
                 isFloat = true;
                 i++;
-                Digits(char.IsAsciiDigit);
+                Digits(ref i, 10);
             }
 
             if (i < _end && _text[i] is 'e' or 'E')
@@ -549,7 +567,7 @@ internal sealed class Tokenizer
                     i++;
                 }
 
-                if (!Digits(char.IsAsciiDigit))
+                if (!Digits(ref i, 10))
                 {
                     throw Fail("invalid exponent");
                 }
@@ -590,4 +608,40 @@ internal sealed class Tokenizer
         _position = i;
         _tokens.Add(new Token(TokenKind.Number, start, i, _text[start..i]));
     }
+
+    // Digits of the radix with single underscores between them, from i; false when there is none.
+    private bool Digits(ref int i, int radix)
+    {
+        if (i >= _end || !IsDigit(_text[i], radix))
+        {
+            return false;
+        }
+
+        i++;
+        while (i < _end)
+        {
+            if (_text[i] == '_' && i + 1 < _end && IsDigit(_text[i + 1], radix))
+            {
+                i += 2;
+            }
+            else if (IsDigit(_text[i], radix))
+            {
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsDigit(char c, int radix) => radix switch
+    {
+        16 => char.IsAsciiHexDigit(c),
+        10 => char.IsAsciiDigit(c),
+        8 => c is >= '0' and <= '7',
+        _ => c is '0' or '1',
+    };
 }

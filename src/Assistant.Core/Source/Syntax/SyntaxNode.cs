@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Assistant.Core.Source.Syntax;
 
 /// <summary>
@@ -11,16 +9,21 @@ namespace Assistant.Core.Source.Syntax;
 public sealed class SyntaxNode
 {
     // Fields in the order CPython declares them; nodes have a handful, so a linear scan beats hashing.
-    private static readonly IReadOnlyList<SyntaxNode> NoChildren = ImmutableArray<SyntaxNode>.Empty;
+    private static readonly IReadOnlyList<SyntaxNode> NoChildren = Array.Empty<SyntaxNode>();
 
-    private readonly KeyValuePair<string, object?>[] _fields;
+    // Not readonly: SetScalar replaces it (copy on write), since the parser shares the fields of equal leaves (Name loads).
+    private KeyValuePair<string, object?>[] _fields;
     private SyntaxNode[]? _childNodes;
 
-    // The whole tree in depth-first source order, built once on the root the first time any node's descendants
-    // are asked for; each node's descendants are then the slice (_index, _end) of it.
-    private SyntaxNode[]? _preorder;
+    // The parent, or on the root (which has none) the whole tree in depth-first source order, built there the first
+    // time any node's descendants are asked for; each node's descendants are then the slice (_index, _end) of it.
+    // One field for both keeps every node 8 bytes smaller (a tree has one node per ~6 characters of source).
+    private object? _parentOrPreorder;
     private int _index;
     private int _end;
+
+    // Which of the parent's fields holds this node (its index there; nodes have a handful of fields).
+    private byte _parentField;
 
     internal SyntaxNode(string kind, TextSpan span, bool hasPosition, KeyValuePair<string, object?>[] fields)
     {
@@ -28,19 +31,19 @@ public sealed class SyntaxNode
         Span = span;
         HasPosition = hasPosition;
         _fields = fields;
-        foreach (var (name, value) in fields)
+        for (var i = 0; i < fields.Length; i++)
         {
-            switch (value)
+            switch (fields[i].Value)
             {
                 case SyntaxNode child:
-                    child.Parent = this;
-                    child.ParentField = name;
+                    child._parentOrPreorder = this;
+                    child._parentField = (byte)i;
                     break;
-                case ImmutableArray<SyntaxNode> list:
+                case SyntaxNode[] list:
                     foreach (var item in list)
                     {
-                        item.Parent = this;
-                        item.ParentField = name;
+                        item._parentOrPreorder = this;
+                        item._parentField = (byte)i;
                     }
 
                     break;
@@ -56,10 +59,13 @@ public sealed class SyntaxNode
 
     public bool HasPosition { get; }
 
-    public SyntaxNode? Parent { get; private set; }
+    /// <summary>While the in-process parser builds the tree: whether it found this expression inside its own parentheses.</summary>
+    internal bool Parenthesized { get; set; }
+
+    public SyntaxNode? Parent => _parentOrPreorder as SyntaxNode;
 
     /// <summary>The field of <see cref="Parent"/> that holds this node (<c>body</c>, <c>args</c>, …).</summary>
-    public string? ParentField { get; private set; }
+    public string? ParentField => Parent?._fields[_parentField].Key;
 
     public IEnumerable<string> FieldNames => _fields.Select(pair => pair.Key);
 
@@ -67,10 +73,9 @@ public sealed class SyntaxNode
 
     public SyntaxNode? Child(string field) => Field(field) as SyntaxNode;
 
-    // A list field is stored boxed, and the box is itself the IReadOnlyList: handing it out allocates nothing
-    // (pattern-matching the struct out and converting it back would box it again on every call).
-    public IReadOnlyList<SyntaxNode> Children(string field) =>
-        Field(field) is { } value && value.GetType() == typeof(ImmutableArray<SyntaxNode>) ? (IReadOnlyList<SyntaxNode>)value : NoChildren;
+    // A list field is stored as the array itself, handed out read-only: no box to allocate or keep per list (nothing
+    // writes to these arrays once the node is made).
+    public IReadOnlyList<SyntaxNode> Children(string field) => Field(field) as SyntaxNode[] ?? NoChildren;
 
     /// <summary>A scalar field: an identifier, an operator name, a constant's value or type.</summary>
     public string? Scalar(string field) => Field(field) as string;
@@ -138,16 +143,16 @@ public sealed class SyntaxNode
                     Include(shifted);
                     fields[i] = new KeyValuePair<string, object?>(name, shifted.Node);
                     break;
-                case ImmutableArray<SyntaxNode> list:
-                    var items = ImmutableArray.CreateBuilder<SyntaxNode>(list.Length);
-                    foreach (var item in list)
+                case SyntaxNode[] list:
+                    var items = new SyntaxNode[list.Length];
+                    for (var k = 0; k < list.Length; k++)
                     {
-                        var shiftedItem = item.ShiftedWithSpan(map);
+                        var shiftedItem = list[k].ShiftedWithSpan(map);
                         Include(shiftedItem);
-                        items.Add(shiftedItem.Node);
+                        items[k] = shiftedItem.Node;
                     }
 
-                    fields[i] = new KeyValuePair<string, object?>(name, items.MoveToImmutable());
+                    fields[i] = new KeyValuePair<string, object?>(name, items);
                     break;
                 default:
                     fields[i] = _fields[i];
@@ -165,6 +170,25 @@ public sealed class SyntaxNode
     }
 
     public override string ToString() => $"{Kind}{Span}";
+
+    /// <summary>While the in-process parser builds the tree (before anyone reads it): replaces the scalar field
+    /// <paramref name="name"/>, e.g. the context of an expression that turns out to be an assignment target.</summary>
+    internal void SetScalar(string name, string value)
+    {
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            if (string.Equals(_fields[i].Key, name, StringComparison.Ordinal))
+            {
+                var fields = new KeyValuePair<string, object?>[_fields.Length];
+                Array.Copy(_fields, fields, fields.Length);
+                fields[i] = new KeyValuePair<string, object?>(name, value);
+                _fields = fields;
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"{Kind} has no field {name}.");
+    }
 
     private object? Field(string name)
     {
@@ -187,7 +211,7 @@ public sealed class SyntaxNode
             root = parent;
         }
 
-        if (Volatile.Read(ref root._preorder) is { } built)
+        if (Volatile.Read(ref root._parentOrPreorder) is SyntaxNode[] built)
         {
             return built;
         }
@@ -216,13 +240,13 @@ public sealed class SyntaxNode
         }
 
         var array = order.ToArray();
-        Volatile.Write(ref root._preorder, array);
+        Volatile.Write(ref root._parentOrPreorder, array);
         return array;
     }
 
-    private static bool InOrder(List<SyntaxNode> children)
+    private static bool InOrder(SyntaxNode[] children)
     {
-        for (var i = 1; i < children.Count; i++)
+        for (var i = 1; i < children.Length; i++)
         {
             if (children[i - 1].Span.CompareTo(children[i].Span) > 0)
             {
@@ -241,28 +265,44 @@ public sealed class SyntaxNode
             return cached;
         }
 
-        var children = new List<SyntaxNode>();
+        // "Missing" stands for a None inside a list (kw_defaults, dict keys of **spread): not a child.
+        var count = 0;
+        foreach (var (_, value) in _fields)
+        {
+            if (value is SyntaxNode)
+            {
+                count++;
+            }
+            else if (value is SyntaxNode[] list)
+            {
+                foreach (var item in list)
+                {
+                    count += item.Is("Missing") ? 0 : 1;
+                }
+            }
+        }
+
+        var children = count == 0 ? [] : new SyntaxNode[count];
+        var next = 0;
         foreach (var (_, value) in _fields)
         {
             if (value is SyntaxNode node)
             {
-                children.Add(node);
+                children[next++] = node;
             }
-            else if (value is ImmutableArray<SyntaxNode> list)
+            else if (value is SyntaxNode[] list)
             {
-                // "Missing" stands for a None inside a list (kw_defaults, dict keys of **spread).
                 foreach (var item in list)
                 {
                     if (!item.Is("Missing"))
                     {
-                        children.Add(item);
+                        children[next++] = item;
                     }
                 }
             }
         }
 
         // A stable sort: siblings with equal spans keep their field order. Fields mostly come in source order already.
-        var sorted = children.Count < 2 || InOrder(children) ? children.ToArray() : children.OrderBy(c => c.Span).ToArray();
-        return _childNodes = sorted;
+        return _childNodes = InOrder(children) ? children : [.. children.OrderBy(c => c.Span)];
     }
 }
