@@ -18,13 +18,15 @@ public sealed class CurrentContextToFlyteCtx : IRule
         "current_context() is gone in Flyte 2; secrets are environment variables named GROUP_KEY (reference/flyte.md §6, §13, gotcha 13).",
         "current_context().secrets.get(group=\"db\", key=\"pw\")  →  os.environ[\"DB_PW\"]");
 
+    private static readonly string[] CurrentContext = ["flytekit.current_context"];
+
     public IEnumerable<Finding> Analyze(RuleContext context)
     {
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
         var quote = SourceText.PreferredQuote(module);
         var added = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var call in module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, "flytekit.current_context")).ToList())
+        foreach (var call in PythonImports.MayResolveTo(bindings, CurrentContext) ? module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, CurrentContext)).ToList() : [])
         {
             if (call.Parent is { Kind: "Call" } outer && outer.Child("func") is { Kind: "Attribute" } method && method.Scalar("attr") == "get_default_launch_plan")
             {

@@ -46,7 +46,7 @@ public sealed class DecksToReports : IRule
             yield return finding;
         }
 
-        foreach (var node in module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, DeckNames)).ToList())
+        foreach (var node in PythonImports.MayResolveTo(bindings, DeckNames) ? module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, DeckNames)).ToList() : [])
         {
             var call = new CallSyntax(node);
             var name = call.Keyword("name")?.Value ?? call.Arguments.ElementAtOrDefault(0);

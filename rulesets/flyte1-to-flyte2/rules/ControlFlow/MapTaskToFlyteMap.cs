@@ -1,4 +1,5 @@
 using Assistant.Core.Rules;
+using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 using Assistant.Rulesets.Flyte.Shared;
@@ -17,14 +18,16 @@ public sealed class MapTaskToFlyteMap : IRule
         "flyte.map returns a generator and by default yields failed items as exceptions (return_exceptions=True); Flyte 1's map_task failed the node unless min_success_ratio < 1 (reference/flyte.md §8.1, gotcha 1).",
         "map_task(train_fold, concurrency=4)(fold=folds)  →  list(flyte.map(train_fold, folds, concurrency=4, return_exceptions=False))");
 
+    private static readonly string[] MapTaskNames = ["flytekit.map_task", "flytekit.core.array_node_map_task.map_task"];
+
     public IEnumerable<Finding> Analyze(RuleContext context)
     {
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        foreach (var node in PythonImports.MayResolveTo(bindings, MapTaskNames) ? module.Root.Descendants().Where(n => n.Is("Call")) : [])
         {
             var outer = new CallSyntax(node);
-            if (!Flytekit.Calls(outer.Function, bindings, "flytekit.map_task", "flytekit.core.array_node_map_task.map_task"))
+            if (!Flytekit.Calls(outer.Function, bindings, MapTaskNames))
             {
                 continue;
             }
@@ -140,8 +143,8 @@ public sealed class MapTaskToFlyteMap : IRule
     }
 
     private static bool IsFunctoolsPartial(PythonModule module, string? name) =>
-        name == "functools.partial" && module.Imports().Any(i => !i.IsFrom && i.Names.Any(n => n.Name == "functools" && n.Alias is null))
-        || name is not null && module.Imports().Any(i => i.IsFrom && i.Module == "functools" && i.Names.Any(n => n.Name == "partial" && n.BoundName == name));
+        name == "functools.partial" && PythonImports.Statements(module).Any(i => !i.IsFrom && i.Names.Any(n => n.Name == "functools" && n.Alias is null))
+        || name is not null && PythonImports.Statements(module).Any(i => i.IsFrom && i.Module == "functools" && i.Names.Any(n => n.Name == "partial" && n.BoundName == name));
 
     private static List<string>? Parameters(RuleContext context, string name)
     {
@@ -151,7 +154,7 @@ public sealed class MapTaskToFlyteMap : IRule
             return local.ParameterNames.ToList();
         }
 
-        foreach (var import in context.Module.Imports().Where(i => i.IsFrom && i.Module is not null))
+        foreach (var import in PythonImports.Statements(context.Module).Where(i => i.IsFrom && i.Module is not null))
         {
             if (import.Names.FirstOrDefault(n => n.BoundName == name) is { } imported && context.Project.FindModule(import.Module!) is { } other)
             {

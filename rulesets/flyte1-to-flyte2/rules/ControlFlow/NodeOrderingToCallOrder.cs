@@ -69,7 +69,8 @@ public sealed class NodeOrderingToCallOrder : IRule
             }
         }
 
-        foreach (var node in module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, "flytekit.core.node_creation.create_node", "flytekit.create_node")))
+        var createNode = new[] { "flytekit.core.node_creation.create_node", "flytekit.create_node" };
+        foreach (var node in PythonImports.MayResolveTo(bindings, createNode) ? module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, createNode)) : [])
         {
             var call = new CallSyntax(node);
             if (call.Arguments.Count != 1)

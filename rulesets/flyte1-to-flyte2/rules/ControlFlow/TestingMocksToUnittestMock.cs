@@ -32,7 +32,7 @@ public sealed class TestingMocksToUnittestMock : IRule
         var edits = new List<TextEdit>();
         var converted = new List<string>();
         SyntaxNode? first = null;
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        foreach (var node in PythonImports.MayResolveTo(bindings, TaskMock, Patch) ? module.Root.Descendants().Where(n => n.Is("Call")) : [])
         {
             var call = new CallSyntax(node);
             var kind = PythonImports.Resolve(call.Function, bindings);

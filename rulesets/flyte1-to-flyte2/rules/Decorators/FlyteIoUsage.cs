@@ -204,9 +204,10 @@ public sealed class FlyteIoUsage : IRule
             }
 
             // Locals holding a File/Dir (x = FlyteFile.new_remote_file(...), x = flyte.io.File.from_local_sync(...)) behave like the parameters.
-            foreach (var assign in function.Node.Descendants().Select(AssignSyntax.From).Where(a => a is { TargetNames: [_] }))
+            foreach (var assign in function.Node.Descendants().Select(AssignSyntax.From).Where(a => a is not null))
             {
-                if (LocalType(context, assign!.Value, bindings) is { } localType)
+                // The type first: it rejects most assignments without listing their targets.
+                if (LocalType(context, assign!.Value, bindings) is { } localType && assign.TargetNames is [_])
                 {
                     typed.TryAdd(assign.TargetNames[0], localType);
                 }

@@ -32,7 +32,7 @@ public sealed class KwtypesToDict : IRule
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
         char? quote = null;
-        foreach (var node in module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, Kwtypes)))
+        foreach (var node in PythonImports.MayResolveTo(bindings, Kwtypes) ? module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, Kwtypes)) : [])
         {
             var call = new CallSyntax(node);
             if (call.Arguments.Count > 0)

@@ -230,6 +230,12 @@ public sealed class TaskConfigToEnvironment : IRule
     private static int? LatePosition(PythonModule module, PlannedEnvironment environment, int insertAt)
     {
         var names = environment.First.Fields.SelectMany(f => Identifiers(f.Text)).ToHashSet(StringComparer.Ordinal);
+        if (names.Count == 0)
+        {
+            // Nothing to find bound below: the environment goes with the others.
+            return null;
+        }
+
         var bound = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var statement in module.Body)
         {
@@ -251,7 +257,7 @@ public sealed class TaskConfigToEnvironment : IRule
 
     private static IEnumerable<string> BoundNames(SyntaxNode statement) => statement.Kind switch
     {
-        "Assign" => AssignSyntax.From(statement)?.TargetNames ?? [],
+        "Assign" => Flytekit.TargetNames(AssignSyntax.From(statement)!),
         "AnnAssign" when statement.Child("target") is { Kind: "Name" } target => [target.Scalar("id")!],
         "FunctionDef" or "AsyncFunctionDef" or "ClassDef" => [statement.Scalar("name")!],
         "Import" or "ImportFrom" => new ImportSyntax(statement).Names.Select(n => n.BoundName),
@@ -442,14 +448,14 @@ public sealed class TaskConfigToEnvironment : IRule
     }
 
     private static bool IsEnvironment(PythonModule module, string variable) =>
-        module.Body.Select(AssignSyntax.From).Any(a => a is not null && a.TargetNames.Contains(variable)
+        module.Body.Select(AssignSyntax.From).Any(a => a is not null && Flytekit.TargetNames(a).Contains(variable)
             && CallSyntax.From(a.Value)?.FunctionName is "flyte.TaskEnvironment" or "TaskEnvironment");
 
     // Once converted: an environment without image runs on Flyte 2's default image, which lacks the module's dependencies.
     private IEnumerable<Finding> MissingImageTodos(RuleContext context)
     {
         var module = context.Module;
-        if (!module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit")))
+        if (!PythonImports.Statements(module).Any(i => PythonImports.ImportsFrom(i, "flytekit")))
         {
             yield break;
         }
@@ -464,7 +470,7 @@ public sealed class TaskConfigToEnvironment : IRule
             .ToList();
         if (missing.Count > 0)
         {
-            var variables = string.Join(", ", missing.SelectMany(s => AssignSyntax.From(s)!.TargetNames));
+            var variables = string.Join(", ", missing.SelectMany(s => Flytekit.TargetNames(AssignSyntax.From(s)!)));
             var text = $"no image for {variables}: the Flyte 1 tasks ran on the image passed to pyflyte --image or set in the Flyte config, which the project does not show; set image= to it (it must contain the flyte SDK), the default image lacks this module's dependencies";
             yield return new Finding(Descriptor.Id, missing[0].Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §3.2") };
         }

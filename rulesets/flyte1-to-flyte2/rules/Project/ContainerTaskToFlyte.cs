@@ -35,6 +35,12 @@ public sealed class ContainerTaskToFlyte : IRule
     public IEnumerable<Finding> Analyze(RuleContext context)
     {
         var module = context.Module;
+        // As in Converted: a ContainerTask call cannot resolve in a module whose text never names it (no quote to count then).
+        if (!module.Text.Contains("ContainerTask", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
         var quote = SourceText.PreferredQuote(module);
         if (Plan(module, quote) is not { } plan)
         {

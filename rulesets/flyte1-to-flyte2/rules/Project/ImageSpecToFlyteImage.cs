@@ -18,13 +18,14 @@ public sealed class ImageSpecToFlyteImage : IRule
         "Flyte 2 images are built with the flyte.Image builder; python_version is a tuple; from_base images must be cloned to be extended and must contain the flyte SDK (reference/flyte.md §10).",
         "ImageSpec(name=\"train\", python_version=\"3.11\", packages=[\"pandas\"])  →  flyte.Image.from_debian_base(name=\"train\", python_version=(3, 11)).with_pip_packages(\"pandas\")");
 
+    private static readonly string[] ImageSpecNames = ["flytekit.ImageSpec", "flytekit.image_spec.ImageSpec", "flytekit.image_spec.image_spec.ImageSpec"];
+
     public IEnumerable<Finding> Analyze(RuleContext context)
     {
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
-        var quote = SourceText.PreferredQuote(module);
         var pathlibAdded = false;
-        foreach (var node in module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, "flytekit.ImageSpec", "flytekit.image_spec.ImageSpec", "flytekit.image_spec.image_spec.ImageSpec")))
+        foreach (var node in PythonImports.MayResolveTo(bindings, ImageSpecNames) ? module.Root.Descendants().Where(n => Flytekit.Calls(n, bindings, ImageSpecNames)) : [])
         {
             var call = new CallSyntax(node);
             var notes = new List<string>();
@@ -52,7 +53,7 @@ public sealed class ImageSpecToFlyteImage : IRule
                         break;
                     case "ctor" when key == "platform":
                         ctor.Add("platform=" + (ConstantSyntax.StringValue(value) is { } platforms
-                            ? "(" + string.Join(", ", platforms.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(p => SourceText.Literal(quote, p))) + (platforms.Contains(',', StringComparison.Ordinal) ? ")" : ",)")
+                            ? "(" + string.Join(", ", platforms.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(p => SourceText.Literal(SourceText.PreferredQuote(module), p))) + (platforms.Contains(',', StringComparison.Ordinal) ? ")" : ",)")
                             : text));
                         break;
                     case "ctor":
@@ -62,7 +63,7 @@ public sealed class ImageSpecToFlyteImage : IRule
                         baseImage = value;
                         break;
                     case "index":
-                        index.Add($"{row.Require("new")}={(key == "pip_extra_args" && ConstantSyntax.StringValue(value) is { } args ? SourceText.Literal(quote, args) : text)}");
+                        index.Add($"{row.Require("new")}={(key == "pip_extra_args" && ConstantSyntax.StringValue(value) is { } args ? SourceText.Literal(SourceText.PreferredQuote(module), args) : text)}");
                         break;
                     case "method" when key == "packages":
                         pip = Items(module, value, context.Tables, notes);
@@ -75,7 +76,7 @@ public sealed class ImageSpecToFlyteImage : IRule
                         requirements = file.EndsWith("pyproject.toml", StringComparison.Ordinal) || file.EndsWith("poetry.lock", StringComparison.Ordinal)
                             ? $".with_poetry_project({text}"
                             : file.EndsWith("uv.lock", StringComparison.Ordinal)
-                                ? $".with_uv_project({SourceText.Literal(quote, file[..^"uv.lock".Length] + "pyproject.toml")}"
+                                ? $".with_uv_project({SourceText.Literal(SourceText.PreferredQuote(module), file[..^"uv.lock".Length] + "pyproject.toml")}"
                                 : $".with_requirements({text}";
                         break;
                     case "method" when key == "env":
@@ -112,12 +113,12 @@ public sealed class ImageSpecToFlyteImage : IRule
                 var clone = ctor.Where(c => !c.StartsWith("platform=", StringComparison.Ordinal)).ToList();
                 if (!clone.Any(c => c.StartsWith("name=", StringComparison.Ordinal)))
                 {
-                    clone.Insert(0, "name=" + SourceText.Literal(quote, "flyte"));
+                    clone.Insert(0, "name=" + SourceText.Literal(SourceText.PreferredQuote(module), "flyte"));
                 }
 
                 clone.Add("extendable=True");
                 head = $"flyte.Image.from_base({module.GetText(baseImage)}).clone({string.Join(", ", clone)})";
-                pip = pip is null ? SourceText.Literal(quote, "flyte") : $"{pip}, {SourceText.Literal(quote, "flyte")}";
+                pip = pip is null ? SourceText.Literal(SourceText.PreferredQuote(module), "flyte") : $"{pip}, {SourceText.Literal(SourceText.PreferredQuote(module), "flyte")}";
             }
             else if (baseImage is not null)
             {
@@ -183,7 +184,8 @@ public sealed class ImageSpecToFlyteImage : IRule
         var module = context.Module;
         var images = module.Body.Select(AssignSyntax.From).Where(a => a is not null && (Flytekit.Calls(a.Value, bindings, "flytekit.ImageSpec", "flytekit.image_spec.ImageSpec")
             || module.GetText(a.Value!).Contains("flyte.Image.", StringComparison.Ordinal))).SelectMany(a => a!.TargetNames).ToHashSet(StringComparer.Ordinal);
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        // No image variable, no method call to convert: the module's calls need no walk.
+        foreach (var node in images.Count == 0 ? [] : module.Root.Descendants().Where(n => n.Is("Call")))
         {
             var call = new CallSyntax(node);
             if (AttributeSyntax.From(call.Function) is not { } attribute || Root(attribute.Value) is not { } receiver || !images.Contains(receiver))

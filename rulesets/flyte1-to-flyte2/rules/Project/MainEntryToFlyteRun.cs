@@ -26,7 +26,7 @@ public sealed class MainEntryToFlyteRun : IRule
         {
             var edits = new List<TextEdit>();
             var todos = new List<(SyntaxNode, string)>();
-            foreach (var call in block!.Body.SelectMany(s => s.DescendantsAndSelf()).Where(n => n.Is("Call")).Select(n => new CallSyntax(n)))
+            foreach (var call in block!.Body.SelectMany(Flytekit.SubtreeNodes).Where(n => n.Is("Call")).Select(n => new CallSyntax(n)))
             {
                 if (call.Function.Is("Name") && tasks.Contains(call.FunctionName!))
                 {

@@ -25,7 +25,8 @@ public sealed class UnsupportedConstructs : IRule
         var converted = ContainerTaskToFlyte.Converted(module);
         // One TODO per statement: a ShellTask(...) with kwtypes(...) inputs is one thing to rewrite.
         var byStatement = new List<(SyntaxNode Statement, List<string> Notes)>();
-        foreach (var node in module.Root.DescendantsAndSelf(n => n.DottedName() is null && n.Kind is not ("Import" or "ImportFrom")).Where(n => n.DottedName() is not null))
+        // Without flytekit bindings no name resolves, so none is unsupported: the tree needs no walk.
+        foreach (var node in bindings.Count == 0 ? [] : module.Root.DescendantsAndSelf(n => !Flytekit.IsDotted(n) && n.Kind is not ("Import" or "ImportFrom")).Where(Flytekit.IsDotted))
         {
             var name = PythonImports.Resolve(node, bindings);
             var row = name is null ? null : context.Tables["unsupported"].Find("old", name);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Assistant.Core.Rules;
 using Assistant.Core.Rules.Authoring;
@@ -9,7 +10,10 @@ namespace Assistant.Rulesets.Flyte.Shared;
 /// <summary>One flytekit-decorated function and the environment-level settings taken from its decorator.</summary>
 internal sealed record PlannedFunction(FunctionDefSyntax Function, SyntaxNode Decorator, string Kind, IReadOnlyList<KeywordSyntax> Moved, IReadOnlyList<(string Field, string Text)> Fields, IReadOnlyList<string> Comments, IReadOnlyList<string> Notes)
 {
-    public string Key => string.Join("\u0001", Fields.Select(f => f.Field + "=" + Regex.Replace(f.Text, @"\s+", string.Empty)));
+    public string Key => string.Join("\u0001", Fields.Select(f => f.Field + "=" + WithoutWhitespace(f.Text)));
+
+    // What Regex.Replace(text, @"\s+", "") gives: regex \s is exactly char.IsWhiteSpace.
+    private static string WithoutWhitespace(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 }
 
 /// <summary>Tasks sharing one configuration, hence one <c>flyte.TaskEnvironment</c>.</summary>
@@ -28,7 +32,23 @@ internal static class EnvironmentPlan
 {
     private static readonly string[] FieldOrder = ["image", "resources", "env_vars", "secrets", "pod_template", "plugin_config"];
 
+    // FLY101 plans a module once per pass and plans the modules it imports tasks from on every pass of theirs: the
+    // plan depends only on the (immutable) module and the tables, so it is made once per module and tables.
+    private static readonly ConditionalWeakTable<PythonModule, Tuple<RulesetTables, IReadOnlyList<PlannedEnvironment>>> Plans = new();
+
     public static IReadOnlyList<PlannedEnvironment> For(PythonModule module, RulesetTables tables, RuleOptions options, ProjectModel project)
+    {
+        if (Plans.TryGetValue(module, out var cached) && ReferenceEquals(cached.Item1, tables))
+        {
+            return cached.Item2;
+        }
+
+        var planned = Compute(module, tables);
+        Plans.AddOrUpdate(module, Tuple.Create(tables, planned));
+        return planned;
+    }
+
+    private static IReadOnlyList<PlannedEnvironment> Compute(PythonModule module, RulesetTables tables)
     {
         var bindings = Flytekit.Bindings(module);
         var functions = Flytekit.DecoratedFunctions(module, bindings).Select(f => Plan(module, bindings, tables, f.Function, f.Decorator, f.Kind)).ToList();
@@ -77,10 +97,9 @@ internal static class EnvironmentPlan
         }
 
         SyntaxNode? Value(string name) => byName.GetValueOrDefault(name)?.Value;
-        var quote = SourceText.PreferredQuote(module);
         if (Value("container_image") is { } image)
         {
-            fields["image"] = ImageText(module, image, quote);
+            fields["image"] = ImageText(module, image);
         }
 
         if (Value("requests") is not null || Value("limits") is not null || Value("resources") is not null || Value("accelerator") is not null || Value("shared_memory") is not null)
@@ -131,11 +150,11 @@ internal static class EnvironmentPlan
         return new PlannedFunction(function, decorator, kind, moved, ordered, comments.Distinct().ToList(), notes);
     }
 
-    private static string ImageText(PythonModule module, SyntaxNode image, char quote)
+    private static string ImageText(PythonModule module, SyntaxNode image)
     {
         if (ConstantSyntax.StringValue(image) is { } text && Regex.Match(text, @"^\{\{\s*\.image\.([A-Za-z0-9_-]+)\.fqn\s*\}\}") is { Success: true } reference)
         {
-            return $"flyte.Image.from_ref_name({SourceText.Literal(quote, reference.Groups[1].Value)})";
+            return $"flyte.Image.from_ref_name({SourceText.Literal(SourceText.PreferredQuote(module), reference.Groups[1].Value)})";
         }
 
         return module.GetText(image);
@@ -145,7 +164,7 @@ internal static class EnvironmentPlan
     {
         var edits = new List<TextEdit>();
         var missing = false;
-        foreach (var candidate in config.DescendantsAndSelf(n => n.DottedName() is null).Where(n => n.DottedName() is not null))
+        foreach (var candidate in config.DescendantsAndSelf(n => !Flytekit.IsDotted(n)).Where(Flytekit.IsDotted))
         {
             if (PythonImports.Resolve(candidate, bindings) is not { } name)
             {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -7,7 +9,13 @@ namespace Assistant.Rulesets.Flyte.Shared;
 internal static class FlyteEnvironments
 {
     /// <summary>Module-level names assigned a <c>flyte.TaskEnvironment(...)</c> (or <c>.clone_with(...)</c> of one).</summary>
-    public static IReadOnlySet<string> Variables(PythonModule module)
+    public static IReadOnlySet<string> Variables(PythonModule module) => VariablesCache.GetValue(module, ReadVariables);
+
+    // Several rules of a pass ask about the same immutable module.
+    private static readonly ConditionalWeakTable<PythonModule, HashSet<string>> VariablesCache = new();
+    private static readonly ConditionalWeakTable<PythonModule, IReadOnlyList<(FunctionDefSyntax Function, SyntaxNode Decorator)>> TasksCache = new();
+
+    private static HashSet<string> ReadVariables(PythonModule module)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assign in module.Body.Select(AssignSyntax.From).Where(a => a is not null))
@@ -15,11 +23,11 @@ internal static class FlyteEnvironments
             var name = CallSyntax.From(assign!.Value)?.FunctionName;
             if (name is "flyte.TaskEnvironment" or "TaskEnvironment" || name?.EndsWith(".clone_with", StringComparison.Ordinal) == true)
             {
-                result.UnionWith(assign.TargetNames);
+                result.UnionWith(Flytekit.TargetNames(assign));
             }
         }
 
-        foreach (var import in module.Imports().Where(i => i.IsFrom))
+        foreach (var import in PythonImports.Statements(module).Where(i => i.IsFrom))
         {
             result.UnionWith(import.Names.Where(n => n.BoundName.EndsWith("env", StringComparison.Ordinal)).Select(n => n.BoundName));
         }
@@ -34,7 +42,9 @@ internal static class FlyteEnvironments
             && attribute.Value.DottedName() is { } variable && environments.Contains(variable));
 
     /// <summary>Top-level functions decorated with <c>@&lt;env&gt;.task</c>.</summary>
-    public static IReadOnlyList<(FunctionDefSyntax Function, SyntaxNode Decorator)> Tasks(PythonModule module)
+    public static IReadOnlyList<(FunctionDefSyntax Function, SyntaxNode Decorator)> Tasks(PythonModule module) => TasksCache.GetValue(module, ReadTasks);
+
+    private static IReadOnlyList<(FunctionDefSyntax Function, SyntaxNode Decorator)> ReadTasks(PythonModule module)
     {
         var environments = Variables(module);
         return module.Body.Select(FunctionDefSyntax.From).Where(f => f is not null)

@@ -68,15 +68,92 @@ internal static class Flytekit
         return result;
     }
 
+    /// <summary>
+    /// <see cref="AssignSyntax.TargetNames"/>, read from the targets alone: a first Descendants call on any node orders
+    /// the whole tree, which a rule that looks at nothing else should not pay for.
+    /// </summary>
+    public static IReadOnlyList<string> TargetNames(AssignSyntax assign)
+    {
+        var names = new List<string>();
+        foreach (var target in assign.Targets)
+        {
+            CollectNames(target, names);
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// <c>node.DescendantsAndSelf()</c> (depth first, source order), read from the node's own subtree: a first Descendants
+    /// call orders the whole module's tree, which a rule looking at one block should not pay for.
+    /// </summary>
+    public static IEnumerable<SyntaxNode> SubtreeNodes(SyntaxNode node)
+    {
+        var nodes = new List<SyntaxNode>();
+        CollectNodes(node, nodes);
+        return nodes;
+    }
+
+    private static void CollectNodes(SyntaxNode node, List<SyntaxNode> nodes)
+    {
+        nodes.Add(node);
+        foreach (var child in node.ChildNodes())
+        {
+            CollectNodes(child, nodes);
+        }
+    }
+
+    // Depth first in source order, the order DescendantsAndSelf gives.
+    private static void CollectNames(SyntaxNode node, List<string> names)
+    {
+        if (node.Is("Name"))
+        {
+            names.Add(node.Scalar("id")!);
+        }
+
+        foreach (var child in node.ChildNodes())
+        {
+            CollectNames(child, names);
+        }
+    }
+
+    /// <summary><c>node.DottedName() is not null</c>, without building the name (asked of every node of a module).</summary>
+    public static bool IsDotted(SyntaxNode node) => node.Kind switch
+    {
+        "Name" => node.Scalar("id") is not null,
+        "Attribute" => node.Child("value") is { } value && IsDotted(value),
+        _ => false,
+    };
+
     /// <summary>The literal value of a constant node as Python source would write it (string content for str).</summary>
     public static string? ConstantText(SyntaxNode? node) => ConstantSyntax.From(node)?.Value;
 
     /// <summary>A Python name or kebab/snake env name segment: lowercase, [a-z0-9] runs joined by single '_'.</summary>
     public static string Slug(string text)
     {
-        var chars = text.ToLowerInvariant().Select(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c : '_').ToArray();
-        var parts = new string(chars).Split('_', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length == 0 ? "flows" : string.Join('_', parts);
+        var slug = new System.Text.StringBuilder(text.Length);
+        var separate = false;
+        foreach (var c in text)
+        {
+            // Per character as string.ToLowerInvariant maps (simple case mapping; a surrogate never becomes [a-z0-9]).
+            var lower = char.ToLowerInvariant(c);
+            if (lower is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                if (separate && slug.Length > 0)
+                {
+                    slug.Append('_');
+                }
+
+                separate = false;
+                slug.Append(lower);
+            }
+            else
+            {
+                separate = true;
+            }
+        }
+
+        return slug.Length == 0 ? "flows" : slug.ToString();
     }
 
     /// <summary>The environment name of a module: its dotted path, each part slugged, joined by '-' (unique in the repo).</summary>
@@ -87,7 +164,7 @@ internal static class Flytekit
     public static string RenamedText(PythonModule module, SyntaxNode node, IReadOnlyList<ImportBinding> bindings, RulesetTables tables)
     {
         var edits = new List<TextEdit>();
-        foreach (var candidate in node.DescendantsAndSelf(n => n.DottedName() is null).Where(n => n.Is("Attribute") || n.Is("Name")))
+        foreach (var candidate in node.DescendantsAndSelf(n => !IsDotted(n)).Where(n => n.Is("Attribute") || n.Is("Name")))
         {
             if (PythonImports.Resolve(candidate, bindings) is { } name && tables["imports"].Find("old", name) is { } row && row.Get("kind") == "rename")
             {

@@ -11,6 +11,8 @@ namespace Assistant.Rulesets.Flyte.Shared;
 /// </summary>
 internal static class ImportCleanup
 {
+    private static readonly string[] ImageSpecNames = ["flytekit.ImageSpec", "flytekit.image_spec.ImageSpec", "flytekit.image_spec.image_spec.ImageSpec"];
+
     public static IEnumerable<Finding> Analyze(RuleContext context, string ruleId, bool todoLeftovers)
     {
         var module = context.Module;
@@ -23,7 +25,7 @@ internal static class ImportCleanup
         var imports = context.Tables["imports"];
         var edits = new List<TextEdit>();
         var needed = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var chain in module.Root.DescendantsAndSelf(n => n.DottedName() is null && n.Kind is not ("Import" or "ImportFrom")).Where(n => n.DottedName() is not null))
+        foreach (var chain in module.Root.DescendantsAndSelf(n => !Flytekit.IsDotted(n) && n.Kind is not ("Import" or "ImportFrom")).Where(Flytekit.IsDotted))
         {
             // FlyteDirectory.new_remote(...) → flyte.io.Dir.new_remote(...): the longest prefix with a rename wins,
             // unless the member has a different name in Flyte 2 (those stay for FLY211 or a TODO).
@@ -78,7 +80,7 @@ internal static class ImportCleanup
             };
         }
 
-        if (!todoLeftovers || unused.Count > 0 || module.Root.Descendants().Any(n => Flytekit.Calls(n, bindings, "flytekit.ImageSpec", "flytekit.image_spec.ImageSpec", "flytekit.image_spec.image_spec.ImageSpec")))
+        if (!todoLeftovers || unused.Count > 0 || (PythonImports.MayResolveTo(bindings, ImageSpecNames) && module.Root.Descendants().Any(n => Flytekit.Calls(n, bindings, ImageSpecNames))))
         {
             // ImageSpec calls are still being converted in this step; wait for them.
             yield break;

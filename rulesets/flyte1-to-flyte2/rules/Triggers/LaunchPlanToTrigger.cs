@@ -19,11 +19,12 @@ public sealed class LaunchPlanToTrigger : IRule
         "Flyte 2 has no launch plans: schedules are triggers on a task, active by default, so they are generated inactive to avoid running the job twice next to the Flyte 1 launch plan (reference/flyte.md §9).",
         "LaunchPlan.get_or_create(workflow=wf, name=\"n\", schedule=CronSchedule(schedule=\"0 6 * * *\"))  →  lp = flyte.Trigger(name=\"n\", automation=flyte.Cron(\"0 6 * * *\"), auto_activate=False) + @env.task(triggers=lp)");
 
+    private static readonly string[] LaunchPlanNames = ["flytekit.LaunchPlan", "flytekit.core.launch_plan.LaunchPlan"];
+
     public IEnumerable<Finding> Analyze(RuleContext context)
     {
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
-        var quote = SourceText.PreferredQuote(module);
         var handled = new HashSet<string>(StringComparer.Ordinal);
         var importsAdded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var finding in LaunchPlansAsCalls(module, bindings))
@@ -73,7 +74,7 @@ public sealed class LaunchPlanToTrigger : IRule
                 continue;
             }
 
-            var automation = Automation(module, schedule, bindings, context.Tables, quote, notes, out var kickoff);
+            var automation = Automation(module, schedule, bindings, context.Tables, SourceText.PreferredQuote(module), notes, out var kickoff);
             if (automation is null)
             {
                 var why = $"schedule={Flat(module.GetText(schedule))} could not be converted: write flyte.Cron(\"<5-field cron>\") or flyte.FixedRate(<minutes>) by hand";
@@ -81,12 +82,12 @@ public sealed class LaunchPlanToTrigger : IRule
                 continue;
             }
 
-            var lpName = nameNode is null ? SourceText.Literal(quote, function.Name) : module.GetText(nameNode);
+            var lpName = nameNode is null ? SourceText.Literal(SourceText.PreferredQuote(module), function.Name) : module.GetText(nameNode);
             var parts = new List<string> { $"name={lpName}", $"automation={automation}" };
             var inputs = new List<string>();
             if (kickoff is not null)
             {
-                inputs.Add($"{SourceText.Literal(quote, kickoff)}: flyte.TriggerTime");
+                inputs.Add($"{SourceText.Literal(SourceText.PreferredQuote(module), kickoff)}: flyte.TriggerTime");
             }
 
             foreach (var key in new[] { "default_inputs", "fixed_inputs" })
@@ -263,6 +264,11 @@ public sealed class LaunchPlanToTrigger : IRule
     // (no schedule, inputs or options) called in place — runs wf with its own defaults, which calling the task does.
     private IEnumerable<Finding> LaunchPlansAsCalls(PythonModule module, IReadOnlyList<ImportBinding> bindings)
     {
+        if (!PythonImports.MayResolveTo(bindings, LaunchPlanNames))
+        {
+            yield break;
+        }
+
         foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
         {
             var call = new CallSyntax(node);
@@ -305,7 +311,7 @@ public sealed class LaunchPlanToTrigger : IRule
     private IEnumerable<Finding> CutoverTodos(RuleContext context)
     {
         var module = context.Module;
-        if (!module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit")))
+        if (!PythonImports.Statements(module).Any(i => PythonImports.ImportsFrom(i, "flytekit")))
         {
             yield break;
         }
@@ -334,7 +340,7 @@ public sealed class LaunchPlanToTrigger : IRule
         var variable = AttributeSyntax.From(decorator.Is("Call") ? decorator.Child("func") : decorator)?.Value.DottedName();
         foreach (var assign in module.Body.Select(AssignSyntax.From))
         {
-            if (assign is not null && assign.TargetNames.Contains(variable ?? string.Empty) && CallSyntax.From(assign.Value) is { } call)
+            if (assign is not null && Flytekit.TargetNames(assign).Contains(variable ?? string.Empty) && CallSyntax.From(assign.Value) is { } call)
             {
                 return ConstantSyntax.StringValue(call.Keyword("name")?.Value ?? call.Arguments.FirstOrDefault());
             }

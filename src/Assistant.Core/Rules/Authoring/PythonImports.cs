@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
@@ -19,7 +18,7 @@ public sealed record ImportBinding(string LocalName, string QualifiedName, Impor
 public static class PythonImports
 {
     // The module is immutable and every rule of a ruleset asks for the same roots, so each answer is computed once per module.
-    private static readonly ConditionalWeakTable<PythonModule, ConcurrentDictionary<string, ImportBinding[]>> BindingsCache = new();
+    private static readonly ConditionalWeakTable<PythonModule, ModuleImportFacts> Facts = new();
 
     /// <summary>
     /// The absolute module an import statement in <paramref name="modulePath"/> reads from:
@@ -46,13 +45,12 @@ public static class PythonImports
 
     /// <summary>Bindings of the module's imports (any depth) from <paramref name="roots"/> (a package and its submodules).</summary>
     public static IReadOnlyList<ImportBinding> Bindings(PythonModule module, params string[] roots) =>
-        BindingsCache.GetValue(module, _ => new ConcurrentDictionary<string, ImportBinding[]>(StringComparer.Ordinal))
-            .GetOrAdd(string.Join('\0', roots), static (_, state) => ReadBindings(state.Module, state.Roots), (Module: module, Roots: roots));
+        FactsOf(module).Bindings.GetOrAdd(roots.Length == 1 ? roots[0] : string.Join('\0', roots), static (_, state) => ReadBindings(state.Module, state.Roots), (Module: module, Roots: roots));
 
     private static ImportBinding[] ReadBindings(PythonModule module, string[] roots)
     {
         var bindings = new List<ImportBinding>();
-        foreach (var import in module.Imports())
+        foreach (var import in Statements(module))
         {
             foreach (var name in import.Names)
             {
@@ -78,20 +76,62 @@ public static class PythonImports
     /// </summary>
     public static string? Resolve(SyntaxNode? expression, IReadOnlyList<ImportBinding> bindings)
     {
-        var dotted = expression?.DottedName();
-        if (dotted is null)
+        // The chain's first name decides; the dotted text is built only for a chain that resolves (this runs for every
+        // name a rule looks at). A chain that is not Name/Attribute all the way has no dotted name.
+        var head = expression;
+        while (head is { Kind: "Attribute" })
+        {
+            head = head.Child("value");
+        }
+
+        if (head is not { Kind: "Name" } || head.Scalar("id") is not { } local)
         {
             return null;
         }
 
-        var head = dotted.Split('.')[0];
-        var binding = bindings.FirstOrDefault(b => b.LocalName == head);
-        return binding is null ? null : binding.QualifiedName + dotted[head.Length..];
+        foreach (var binding in bindings)
+        {
+            if (binding.LocalName == local)
+            {
+                return ReferenceEquals(head, expression) ? binding.QualifiedName : binding.QualifiedName + expression!.DottedName()![local.Length..];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// False when <see cref="Resolve"/> can give none of <paramref name="qualifiedNames"/> for any expression, whatever the
+    /// module's code: no binding stands for one of them or for a package or class they are inside. A cheap test before
+    /// walking a tree for such references.
+    /// </summary>
+    public static bool MayResolveTo(IReadOnlyList<ImportBinding> bindings, params string[] qualifiedNames)
+    {
+        foreach (var binding in bindings)
+        {
+            var prefix = binding.QualifiedName;
+            foreach (var name in qualifiedNames)
+            {
+                if (name.StartsWith(prefix, StringComparison.Ordinal) && (name.Length == prefix.Length || name[prefix.Length] == '.'))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the module reads <paramref name="localName"/> anywhere outside import statements.</summary>
-    public static bool IsUsed(PythonModule module, string localName) =>
-        module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == localName && n.Scalar("ctx") != "Store");
+    public static bool IsUsed(PythonModule module, string localName) => FactsOf(module).ReadNames.Contains(localName);
+
+    /// <summary>
+    /// The module's import statements at any depth, in source order: the list <see cref="PythonModule.Imports"/> gives,
+    /// read once per module from its statements alone (it does not walk the expressions).
+    /// </summary>
+    public static IReadOnlyList<ImportSyntax> Statements(PythonModule module) => FactsOf(module).Statements;
+
+    private static ModuleImportFacts FactsOf(PythonModule module) => Facts.GetValue(module, static m => new ModuleImportFacts(m));
 
     /// <summary>True when a top-level <c>import <paramref name="moduleName"/></c> (without alias) exists.</summary>
     public static bool HasPlainImport(PythonModule module, string moduleName) =>

@@ -18,14 +18,26 @@ public static class SourceText
     {
         var single = 0;
         var dbl = 0;
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Constant") && n.Scalar("vt") == "str"))
+        var text = module.Text;
+        foreach (var node in module.Root.Descendants())
         {
-            var text = module.GetText(node).TrimStart('r', 'R', 'b', 'B', 'u', 'U', 'f', 'F');
-            if (text.StartsWith('\''))
+            if (!node.Is("Constant") || node.Scalar("vt") != "str")
+            {
+                continue;
+            }
+
+            // The first character after the string prefix letters, read in place (docstrings are long).
+            var at = node.Span.Start;
+            while (at < node.Span.End && text[at] is 'r' or 'R' or 'b' or 'B' or 'u' or 'U' or 'f' or 'F')
+            {
+                at++;
+            }
+
+            if (at < node.Span.End && text[at] == '\'')
             {
                 single++;
             }
-            else if (text.StartsWith('"'))
+            else if (at < node.Span.End && text[at] == '"')
             {
                 dbl++;
             }

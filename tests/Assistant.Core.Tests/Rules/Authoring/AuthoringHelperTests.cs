@@ -65,6 +65,82 @@ public sealed class AuthoringHelperTests(SharedWorker shared) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task Statements_Should_List_Every_Import_In_Source_Order_As_Imports_Does()
+    {
+        var module = await Parse(string.Join('\n',
+            "import os",
+            "def f():",
+            "    import a",
+            "    class C:",
+            "        from b import c",
+            "if os:",
+            "    import d",
+            "elif f:",
+            "    import e",
+            "else:",
+            "    import g",
+            "try:",
+            "    import h",
+            "except ImportError:",
+            "    import i",
+            "else:",
+            "    import j",
+            "finally:",
+            "    import k",
+            "for x in []:",
+            "    import l",
+            "else:",
+            "    import m",
+            "while False:",
+            "    import n",
+            "with open('x') as fh:",
+            "    import o",
+            "match os:",
+            "    case 1:",
+            "        import p",
+            "    case _:",
+            "        import q",
+            "async def g():",
+            "    async with h:",
+            "        import r",
+            "    async for y in h:",
+            "        import s",
+            "x = [__import__('t') for _ in []]",
+            ""));
+
+        var expected = module.Imports().Select(i => i.Node).ToList();
+        Assert.Equal(18, expected.Count);
+        Assert.Equal(expected, PythonImports.Statements(module).Select(i => i.Node));
+    }
+
+    [Fact]
+    public async Task MayResolveTo_Should_Be_False_Only_When_No_Binding_Can_Lead_To_The_Names()
+    {
+        var module = await Parse("import flytekit as fk\nfrom flytekit import Launch, task\nfrom flytekit.core.launch_plan import LaunchPlan as LP\n");
+        var bindings = PythonImports.Bindings(module, "flytekit");
+
+        Assert.True(PythonImports.MayResolveTo(bindings, "flytekit.map_task"));
+        Assert.True(PythonImports.MayResolveTo([bindings[1], bindings[2]], "flytekit.task"));
+        Assert.True(PythonImports.MayResolveTo([bindings[3]], "flytekit.LaunchPlan", "flytekit.core.launch_plan.LaunchPlan"));
+        Assert.False(PythonImports.MayResolveTo([bindings[1], bindings[2]], "flytekit.LaunchPlan"));
+        Assert.False(PythonImports.MayResolveTo([], "flytekit.task"));
+    }
+
+    [Fact]
+    public async Task Resolve_Should_Follow_The_First_Name_Of_A_Chain_Only()
+    {
+        var module = await Parse("import flytekit as fk\nfrom flytekit import task\n\nfk.core.task.Task\ntask\nfk().x\nother.fk\n");
+        var bindings = PythonImports.Bindings(module, "flytekit");
+        var values = module.Body.Skip(2).Select(s => s.Child("value")).ToList();
+
+        Assert.Equal("flytekit.core.task.Task", PythonImports.Resolve(values[0], bindings));
+        Assert.Equal("flytekit.task", PythonImports.Resolve(values[1], bindings));
+        Assert.Null(PythonImports.Resolve(values[2], bindings));
+        Assert.Null(PythonImports.Resolve(values[3], bindings));
+        Assert.Null(PythonImports.Resolve(null, bindings));
+    }
+
+    [Fact]
     public async Task IsUsed_Should_Ignore_Import_Statements()
     {
         var module = await Parse("from flytekit import task\nfrom flytekit import workflow\n\n@workflow\ndef f():\n    pass\n");
@@ -121,6 +197,14 @@ public sealed class AuthoringHelperTests(SharedWorker shared) : IClassFixture<Sh
         Assert.Equal("\t", SourceText.IndentUnit(module));
         var ret = module.Root.Descendants().First(n => n.Is("Return"));
         Assert.Equal("\t", SourceText.IndentAt(module, ret.Span.Start));
+    }
+
+    [Fact]
+    public async Task PreferredQuote_Should_Read_The_Quote_After_String_Prefixes()
+    {
+        Assert.Equal('\'', SourceText.PreferredQuote(await Parse("a = r'x'\nb = u'z'\nc = \"y\"\n")));
+        Assert.Equal('"', SourceText.PreferredQuote(await Parse("a = R\"x\"\nb = U\"\"\"doc\"\"\"\nc = 'y'\n")));
+        Assert.Equal('"', SourceText.PreferredQuote(await Parse("x = 1\n")));
     }
 
     [Fact]
