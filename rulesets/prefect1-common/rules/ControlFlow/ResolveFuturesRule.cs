@@ -71,7 +71,7 @@ public abstract class ResolveFuturesRule(string id) : PrefectRule(
     {
         var module = context.Module;
         var symbols = PrefectSymbols.For(context);
-        var calls = module.Root.Descendants().Where(n => n.Is("Call") && symbols.Is(n.Child("func"), "prefect.flatten")).ToList();
+        var calls = symbols.CallsTo("prefect.flatten");
         foreach (var flow in FlowFunction.In(module))
         {
             var futures = flow.Function.Body.Where(s => s.Is("Assign") && s.Child("value") is { } v && IsFutureCall(v))

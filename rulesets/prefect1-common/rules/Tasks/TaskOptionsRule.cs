@@ -23,7 +23,7 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
         var module = context.Module;
         var symbols = PrefectSymbols.For(context);
         var table = context.Tables["task_params"];
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        foreach (var node in ModuleIndex.Of(module).Nodes("Call"))
         {
             var call = new CallSyntax(node);
             var isTask = symbols.Is(call.Function, "prefect.task");
