@@ -74,10 +74,11 @@ public abstract class ResolveFuturesRule(string id) : PrefectRule(
         var calls = symbols.CallsTo("prefect.flatten");
         foreach (var flow in FlowFunction.In(module))
         {
-            var futures = flow.Function.Body.Where(s => s.Is("Assign") && s.Child("value") is { } v && IsFutureCall(v))
-                .SelectMany(s => new AssignSyntax(s).TargetNames).ToHashSet(StringComparer.Ordinal);
+            HashSet<string>? futures = null;
             foreach (var node in calls.Where(c => c.Ancestors().Contains(flow.Function.Node)))
             {
+                futures ??= flow.Function.Body.Where(s => s.Is("Assign") && s.Child("value") is { } v && IsFutureCall(v))
+                    .SelectMany(s => new AssignSyntax(s).TargetNames).ToHashSet(StringComparer.Ordinal);
                 var call = new CallSyntax(node);
                 if (call.Arguments is not [{ } nested] || call.Keywords.Count > 0)
                 {

@@ -31,9 +31,11 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
             yield return new Finding(Id, setting.Span, message) { Fix = new Fix([TextEdit.Replace(setting.Span, renamed)], Safety.Safe, message) };
         }
 
-        // Every form below reads an expression that resolves to prefect.context: a module without one has none of them.
+        // Every form below reads an expression that resolves to prefect.context: a module without one has none of them, and
+        // Match can only hold for the parent or grandparent of one.
         var mentionsContext = symbols.Mentions("prefect.context");
-        var allContext = (mentionsContext ? module.Root.Descendants() : []).Select(n => Match(symbols, n)).Where(m => m.Expression is not null && m.Key is not null
+        var candidates = mentionsContext ? Candidates(symbols) : [];
+        var allContext = candidates.Select(n => Match(symbols, n)).Where(m => m.Expression is not null && m.Key is not null
             && (m.Key is "logger" or "secrets" || !string.IsNullOrEmpty(table.Find("key", m.Key)?.Get(column)))).Select(m => m.Context!.Span).ToList();
         // `ctx = prefect.context`: the keys read through the alias cannot be followed.
         foreach (var assign in (mentionsContext ? ModuleIndex.Of(module).Nodes("Assign") : []).Where(n => n.Child("value") is { } v && v.Kind is "Name" or "Attribute" && symbols.Resolve(v) == "prefect.context"))
@@ -45,7 +47,7 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
             };
         }
 
-        foreach (var node in mentionsContext ? module.Root.Descendants() : [])
+        foreach (var node in candidates)
         {
             var (expression, key, contextNode) = Match(symbols, node);
             if (expression is null || key is null || !seen.Add(expression) || expression.Ancestors().Any(seen.Contains))
@@ -177,6 +179,26 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
 
         var bindings = module.Body.Where(s => s.Is("Assign") && s.Children("targets") is [{ } t] && t.Is("Name") && t.Scalar("id") == value.Scalar("id")).ToList();
         return bindings.Count == 1 && bindings[0].Child("value") is { } bound && (bound.Kind is "Dict" or "DictComp" || CallSyntax.From(bound)?.FunctionName == "dict");
+    }
+
+    // The nodes Match may hold for, in source order (ancestors first, as Descendants() yields them): the parent of each
+    // expression resolving to prefect.context (context.k, context["k"]) and its grandparent (the call of context.get).
+    private static List<SyntaxNode> Candidates(PrefectSymbols symbols)
+    {
+        var candidates = new HashSet<SyntaxNode>(ReferenceEqualityComparer.Instance);
+        foreach (var (node, name) in symbols.ResolvedExpressions)
+        {
+            if (name == "prefect.context" && node.Parent is { } parent)
+            {
+                candidates.Add(parent);
+                if (parent.Parent is { } grandparent && !grandparent.Is("Module"))
+                {
+                    candidates.Add(grandparent);
+                }
+            }
+        }
+
+        return candidates.OrderBy(n => n.Span.Start).ThenByDescending(n => n.Span.End).ToList();
     }
 
     // (expression to replace, key, the prefect.context node) for context.get("k"), context.k, context["k"].

@@ -57,7 +57,7 @@ public static class ImportEdits
         var missing = needs.Distinct().Where(n => !Has(module, n)).ToList();
         var edits = new List<TextEdit>();
         var lines = new List<ImportNeed>();
-        var uses = consumed.Count == 0 ? null : NamesById(module);
+        var uses = consumed.Count == 0 ? null : ModuleIndex.Of(module);
         var handled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var statement in module.Body.Where(s => s.Kind is "ImportFrom" or "Import"))
         {
@@ -75,8 +75,8 @@ public static class ImportEdits
             var kept = import.Names.ToList();
             if (unused is not null && import.IsFrom)
             {
-                var used = NamesById(module);
-                kept = kept.Where(n => !(unused.Contains(n.BoundName) && !used.ContainsKey(n.BoundName))).ToList();
+                var used = ModuleIndex.Of(module).NameIds;
+                kept = kept.Where(n => !(unused.Contains(n.BoundName) && !used.Contains(n.BoundName))).ToList();
             }
 
             if (uses is not null && import.IsFrom)
@@ -158,11 +158,9 @@ public static class ImportEdits
     /// only a lone conversion may drop the import at once (else a deferred one would lose its binding).</summary>
     public static IReadOnlyCollection<TextSpan> Consumed(int count, params TextSpan[] spans) => count <= 1 ? spans : [];
 
-    private static bool IsConsumed(string bound, IReadOnlyDictionary<string, SyntaxNode[]> uses, IReadOnlyCollection<TextSpan> consumed) =>
-        uses.TryGetValue(bound, out var mine) && mine.All(n => consumed.Any(c => c.Start <= n.Span.Start && n.Span.End <= c.End));
-
-    // Every Name node of the module by its identifier: computed once per (immutable) module, where each fix used to walk the tree.
-    private static IReadOnlyDictionary<string, SyntaxNode[]> NamesById(PythonModule module) => ModuleIndex.Of(module).NamesById;
+    // The module uses the name, and every use lies inside the consumed spans (the module's Name nodes by identifier are read once per module).
+    private static bool IsConsumed(string bound, ModuleIndex uses, IReadOnlyCollection<TextSpan> consumed) =>
+        uses.NamesById.TryGetValue(bound, out var mine) && mine.All(n => consumed.Any(c => c.Start <= n.Span.Start && n.Span.End <= c.End));
 
     private static TextEdit InsertLines(PythonModule module, IReadOnlyList<string> newLines)
     {

@@ -6,8 +6,8 @@ namespace Assistant.Rulesets.Prefect.Support;
 
 /// <summary>
 /// Facts about a module's tree that several rules ask for, read in one walk per module (the module is immutable and
-/// every rule of a pass sees the same one): the nodes of the kinds rules look for, and the <c>Name</c> nodes by
-/// identifier, in source (depth-first) order, as <c>module.Root.Descendants()</c> yields them.
+/// every rule of a pass sees the same one): the nodes of the kinds rules look for, in source (depth-first) order
+/// as <c>module.Root.Descendants()</c> yields them, and the identifiers the module's <c>Name</c> nodes spell.
 /// </summary>
 public sealed class ModuleIndex
 {
@@ -20,8 +20,8 @@ public sealed class ModuleIndex
     private readonly List<SyntaxNode> _constants = [];
     private readonly List<SyntaxNode> _classes = [];
     private readonly List<SyntaxNode> _names = [];
-    private Dictionary<string, SyntaxNode[]>? _namesById;
     private HashSet<string>? _nameIds;
+    private Dictionary<string, List<SyntaxNode>>? _namesById;
 
     private ModuleIndex(PythonModule module)
     {
@@ -57,13 +57,13 @@ public sealed class ModuleIndex
         _ => _module.Root.Descendants().Where(n => n.Is(kind)).ToList(),
     };
 
+    /// <summary>Every <c>Name</c> node by its identifier (each list in source order).</summary>
+    public IReadOnlyDictionary<string, List<SyntaxNode>> NamesById => LazyInitializer.EnsureInitialized(ref _namesById, ReadNamesById);
+
     /// <summary>The identifiers of every <c>Name</c> node.</summary>
     public IReadOnlySet<string> NameIds => LazyInitializer.EnsureInitialized(ref _nameIds, () => _names.Select(n => n.Scalar("id")!).ToHashSet(StringComparer.Ordinal));
 
-    /// <summary>Every <c>Name</c> node by its identifier (each list in source order).</summary>
-    public IReadOnlyDictionary<string, SyntaxNode[]> NamesById => LazyInitializer.EnsureInitialized(ref _namesById, ReadNamesById);
-
-    private Dictionary<string, SyntaxNode[]> ReadNamesById()
+    private Dictionary<string, List<SyntaxNode>> ReadNamesById()
     {
         var names = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
         foreach (var node in _names)
@@ -81,6 +81,6 @@ public sealed class ModuleIndex
             uses.Add(node);
         }
 
-        return names.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        return names;
     }
 }
