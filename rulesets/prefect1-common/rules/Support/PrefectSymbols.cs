@@ -211,35 +211,49 @@ public sealed class PrefectSymbols
     {
         public Resolutions(PrefectSymbols symbols)
         {
-            // A call's callee comes right after the call in source order: its resolution is kept for that next node.
-            SyntaxNode? callee = null;
-            string? calleeName = null;
-            foreach (var node in symbols.Module.Root.Descendants())
+            // Only a chain whose head Name is bound (or a local Flow subclass) resolves: start from those Names and climb
+            // their Attribute chains, rather than resolving every node of the module. Sorting by start, then by end
+            // descending, puts the nodes back in source order (a chain's outer nodes first, as Descendants() yields them).
+            var resolved = new List<(SyntaxNode Node, string Name)>();
+            foreach (var name in ModuleIndex.Of(symbols.Module).Nodes("Name"))
             {
-                if (node.Kind is "Name" or "Attribute")
+                if (name.Scalar("id") is not { } id || !(symbols._bound.ContainsKey(id) || symbols.LocalFlowSubclasses.Contains(id)))
                 {
-                    if ((ReferenceEquals(node, callee) ? calleeName : symbols.Resolve(node)) is { } name)
-                    {
-                        Names.Add(name);
-                        Expressions.Add((node, name));
-                    }
+                    continue;
                 }
-                else if (node.Is("Call") && (callee = node.Child("func")) is not null && (calleeName = symbols.Resolve(callee)) is { } resolved)
-                {
-                    Calls.Add((node, resolved));
-                    if (!CallsByCallee.TryGetValue(resolved, out var calls))
-                    {
-                        CallsByCallee[resolved] = calls = [];
-                    }
 
-                    calls.Add(node);
+                for (var node = name; node is not null; node = node.ParentField == "value" && node.Parent is { } parent && parent.Is("Attribute") ? parent : null)
+                {
+                    if (symbols.Resolve(node) is { } canonical)
+                    {
+                        resolved.Add((node, canonical));
+                    }
                 }
+            }
+
+            Expressions = [.. resolved.OrderBy(r => r.Node.Span.Start).ThenByDescending(r => r.Node.Span.End)];
+            foreach (var (node, name) in Expressions)
+            {
+                Names.Add(name);
+            }
+
+            var calls = Expressions.Where(r => r.Node.ParentField == "func" && r.Node.Parent is { } call && call.Is("Call"))
+                .Select(r => (Call: r.Node.Parent!, Callee: r.Name)).OrderBy(c => c.Call.Span.Start).ThenByDescending(c => c.Call.Span.End);
+            foreach (var (call, callee) in calls)
+            {
+                Calls.Add((call, callee));
+                if (!CallsByCallee.TryGetValue(callee, out var list))
+                {
+                    CallsByCallee[callee] = list = [];
+                }
+
+                list.Add(call);
             }
         }
 
         public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
 
-        public List<(SyntaxNode Node, string Name)> Expressions { get; } = [];
+        public List<(SyntaxNode Node, string Name)> Expressions { get; }
 
         public List<(SyntaxNode Call, string Callee)> Calls { get; } = [];
 

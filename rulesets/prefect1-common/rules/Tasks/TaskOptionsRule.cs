@@ -27,7 +27,8 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
         {
             var call = new CallSyntax(node);
             var isTask = symbols.Is(call.Function, "prefect.task");
-            var isFlow = !isTask && call.FunctionName is "flow" or "prefect.flow" && node.ParentField == "decorator_list";
+            // The decorator test first: it spares building the dotted name of every other call.
+            var isFlow = !isTask && node.ParentField == "decorator_list" && call.FunctionName is "flow" or "prefect.flow";
             if (!isTask && !isFlow)
             {
                 continue;
