@@ -22,8 +22,9 @@ public abstract class CaseToIfRule(string id) : PrefectRule(
         var module = context.Module;
         var symbols = PrefectSymbols.For(context);
         // Every case() of the module is converted (this pass or the next): imports may go with the first.
-        var allCases = module.Root.Descendants().Where(n => n.Is("Call") && symbols.Is(n.Child("func"), "prefect.case")).Select(n => n.Child("func")!.Span).ToList();
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("With")))
+        var allCases = symbols.CallsTo("prefect.case").Select(n => n.Child("func")!.Span).ToList();
+        // A case block's context is one of those calls: without any, no with statement is one.
+        foreach (var node in allCases.Count == 0 ? [] : ModuleIndex.Of(module).Nodes("With"))
         {
             var with = new WithSyntax(node);
             if (with.Items.Count != 1 || CallSyntax.From(with.Items[0].Context) is not { } call || !symbols.Is(call.Function, "prefect.case"))
@@ -77,7 +78,7 @@ public abstract class CaseToIfRule(string id) : PrefectRule(
         }
 
         // ifelse(cond, t_true, t_false) → if cond: t_true call else: t_false call.
-        var allIfElse = module.Root.Descendants().Where(n => n.Is("Call") && symbols.Is(n.Child("func"), "prefect.ifelse")).ToList();
+        var allIfElse = symbols.CallsTo("prefect.ifelse");
         foreach (var node in allIfElse)
         {
             var call = new CallSyntax(node);
@@ -180,7 +181,7 @@ public abstract class CaseToIfRule(string id) : PrefectRule(
     private IEnumerable<Finding> Conditionals(RuleContext context, PrefectSymbols symbols)
     {
         var module = context.Module;
-        var calls = module.Root.Descendants().Where(n => n.Is("Call") && symbols.Is(n.Child("func"), "prefect.ifelse", "prefect.switch")).ToList();
+        var calls = symbols.CallsTo("prefect.ifelse", "prefect.switch");
         foreach (var node in calls)
         {
             var call = CallSyntax.From(node)!;

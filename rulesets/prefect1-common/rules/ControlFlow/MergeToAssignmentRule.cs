@@ -20,8 +20,9 @@ public abstract class MergeToAssignmentRule(string id) : PrefectRule(
     {
         var module = context.Module;
         var symbols = PrefectSymbols.For(context);
-        var allMerges = module.Root.Descendants().Where(n => n.Is("Call") && symbols.Is(n.Child("func"), "prefect.merge")).Select(n => n.Child("func")!.Span).ToList();
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call") && symbols.Is(n.Child("func"), "prefect.merge")))
+        var merges = symbols.CallsTo("prefect.merge");
+        var allMerges = merges.Select(n => n.Child("func")!.Span).ToList();
+        foreach (var node in merges)
         {
             var call = new CallSyntax(node);
             var names = call.Arguments.Select(a => a.Is("Name") ? a.Scalar("id") : null).ToList();

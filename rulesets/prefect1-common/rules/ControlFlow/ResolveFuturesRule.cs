@@ -71,13 +71,14 @@ public abstract class ResolveFuturesRule(string id) : PrefectRule(
     {
         var module = context.Module;
         var symbols = PrefectSymbols.For(context);
-        var calls = module.Root.Descendants().Where(n => n.Is("Call") && symbols.Is(n.Child("func"), "prefect.flatten")).ToList();
+        var calls = symbols.CallsTo("prefect.flatten");
         foreach (var flow in FlowFunction.In(module))
         {
-            var futures = flow.Function.Body.Where(s => s.Is("Assign") && s.Child("value") is { } v && IsFutureCall(v))
-                .SelectMany(s => new AssignSyntax(s).TargetNames).ToHashSet(StringComparer.Ordinal);
+            HashSet<string>? futures = null;
             foreach (var node in calls.Where(c => c.Ancestors().Contains(flow.Function.Node)))
             {
+                futures ??= flow.Function.Body.Where(s => s.Is("Assign") && s.Child("value") is { } v && IsFutureCall(v))
+                    .SelectMany(s => new AssignSyntax(s).TargetNames).ToHashSet(StringComparer.Ordinal);
                 var call = new CallSyntax(node);
                 if (call.Arguments is not [{ } nested] || call.Keywords.Count > 0)
                 {

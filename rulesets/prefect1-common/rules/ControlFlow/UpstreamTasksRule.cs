@@ -20,10 +20,10 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
     protected override IEnumerable<Finding> Find(RuleContext context)
     {
         var module = context.Module;
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        foreach (var node in ModuleIndex.Of(module).Nodes("Call"))
         {
             var call = new CallSyntax(node);
-            if (call.Keyword("upstream_tasks") is { } upstream)
+            if (CallKeywords.Find(node, "upstream_tasks") is { } upstream)
             {
                 var nameStart = upstream.Node.Span.Start;
                 var message = "upstream_tasks= → wait_for=";
@@ -33,7 +33,7 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
                 };
             }
 
-            if (call.Keyword("mapped") is { } mapped && ConstantSyntax.From(mapped.Value) is { ValueType: "bool", Value: "True" } && call.Function.Kind is "Name" or "Attribute")
+            if (CallKeywords.Find(node, "mapped") is { } mapped && ConstantSyntax.From(mapped.Value) is { ValueType: "bool", Value: "True" } && call.Function.Kind is "Name" or "Attribute")
             {
                 var message = "t(..., mapped=True) → t.map(...)";
                 yield return new Finding(Id, node.Span, message)
@@ -42,7 +42,7 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
                 };
             }
 
-            if (call.Keyword("task_args") is { } taskArgs)
+            if (CallKeywords.Find(node, "task_args") is { } taskArgs)
             {
                 yield return new Finding(Id, node.Span, "task_args")
                 {

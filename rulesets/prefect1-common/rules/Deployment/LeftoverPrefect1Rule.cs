@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Assistant.Core.Rules;
 using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
@@ -35,7 +37,8 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             yield break;
         }
 
-        var used = module.Root.Descendants().Where(n => n.Is("Name")).Select(n => n.Scalar("id")!).ToHashSet(StringComparer.Ordinal);
+        var index = ModuleIndex.Of(module);
+        var used = index.NameIds;
 
         // 1. Unused Prefect 1 from-imports (left behind by conversions of several uses).
         var unused = symbols.Bound.Where(p => !used.Contains(p.Key) && p.Value.StartsWith("prefect.", StringComparison.Ordinal) && IsPrefect1Only(context, p.Value)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
@@ -74,8 +77,12 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
 
         // 4. What is still Prefect 1 (ignoring settings the executor/deployment rules of this step are still moving).
         var pending = Pending(module);
-        used = module.Root.Descendants().Where(n => n.Is("Name") && !pending.Any(p => p.Start <= n.Span.Start && n.Span.End <= p.End)).Select(n => n.Scalar("id")!).ToHashSet(StringComparer.Ordinal);
-        foreach (var statement in module.Root.Descendants().Where(n => n.Is("ClassDef")))
+        if (pending.Count > 0)
+        {
+            used = index.Nodes("Name").Where(n => !Within(n.Span, pending)).Select(n => n.Scalar("id")!).ToHashSet(StringComparer.Ordinal);
+        }
+
+        foreach (var statement in index.Nodes("ClassDef"))
         {
             var cls = new ClassDefSyntax(statement);
             if (cls.Bases.FirstOrDefault(b => symbols.Is(b, "prefect.Task")) is not null)
@@ -93,10 +100,10 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         }
 
         // 5. Flow-of-flows calls: the run_deployment call that replaces each one, with its values (reference §17).
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        foreach (var (node, resolved) in symbols.ResolvedCalls)
         {
             var call = new CallSyntax(node);
-            if (symbols.Resolve(call.Function) is { } resolved && FlowOfFlows.Advice(module, call, PrefectSymbols.Canon(resolved)) is { } advice)
+            if (FlowOfFlows.Advice(module, call, PrefectSymbols.Canon(resolved)) is { } advice)
             {
                 yield return new Finding(Id, node.Span, advice) { Todo = new ManualTodo(advice, "reference/prefect.md §17") };
             }
@@ -171,6 +178,8 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         }
     }
 
+    private static readonly ConditionalWeakTable<RulesetTables, ConcurrentDictionary<string, HashSet<string>>> TargetImportsCache = new();
+
     // What replaces a whole v1 module whose names have no rows of their own in the imports table.
     private static readonly (string Module, string Hint)[] ModuleHints =
     [
@@ -192,8 +201,13 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         return targets is [{ } target] && target != source ? target : null;
     }
 
-    // Target-side names the rules write (prefect.tasks.task_input_hash is 2.x API, not the v1 task library).
-    private static HashSet<string> TargetImports(RuleContext context, string column)
+    // Target-side names the rules write (prefect.tasks.task_input_hash is 2.x API, not the v1 task library): read once per
+    // ruleset's tables and column, not on every call of the rule.
+    private static IReadOnlySet<string> TargetImports(RuleContext context, string column) =>
+        TargetImportsCache.GetValue(context.Tables, static _ => new ConcurrentDictionary<string, HashSet<string>>(StringComparer.Ordinal))
+            .GetOrAdd(column, static (column, context) => ReadTargetImports(context, column), context);
+
+    private static HashSet<string> ReadTargetImports(RuleContext context, string column)
     {
         var cells = context.Tables["imports"].Rows.Select(r => r.Get(column))
             .Concat(context.Tables["executors"].Rows.Select(r => r.Get($"{column}_import")))
@@ -232,6 +246,19 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         return spans;
     }
 
+    private static bool Within(TextSpan span, List<TextSpan> spans)
+    {
+        foreach (var outer in spans)
+        {
+            if (outer.Start <= span.Start && span.End <= outer.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private Finding Todo(SyntaxNode node, string text) =>
         new(Id, node.Span, text) { Todo = new ManualTodo(text, "reference/prefect.md §1, §3.3, §16, §20") };
 
@@ -244,11 +271,25 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
 
     // 2/3 modules and names under a v1 module prefix (prefect.client, prefect.utilities, prefect.tasks, prefect.context):
     // already-migrated code and the names the conversions emit, never Prefect 1.
-    private static bool IsTargetOnly(string name)
+    private static bool IsTargetOnly(string name) => IsUnder(name, TargetOnly);
+
+    private static readonly string[] TargetOnly = ["prefect.client.schemas", "prefect.client.orchestration", "prefect.utilities.annotations", "prefect.utilities.hashing",
+        "prefect.tasks.task_input_hash", "prefect.tasks.exponential_backoff", "prefect.schedules.Cron", "prefect.schedules.Interval", "prefect.schedules.RRule", "prefect.context.get_run_context", "prefect.context.FlowRunContext", "prefect.context.TaskRunContext"];
+
+    private static readonly string[] V1Modules = ["prefect.engine", "prefect.executors", "prefect.run_configs", "prefect.storage", "prefect.schedules", "prefect.triggers", "prefect.backend", "prefect.client", "prefect.core", "prefect.utilities", "prefect.tasks", "prefect.environments", "prefect.Parameter", "prefect.case", "prefect.merge", "prefect.Flow", "prefect.Task", "prefect.context", "prefect.Client", "prefect.apply_map", "prefect.flatten", "prefect.mapped", "prefect.resource_manager", "prefect.ifelse", "prefect.switch"];
+
+    // name is one of the modules or below one (tested without building module + ".").
+    private static bool IsUnder(string name, string[] modules)
     {
-        string[] targetOnly = ["prefect.client.schemas", "prefect.client.orchestration", "prefect.utilities.annotations", "prefect.utilities.hashing",
-            "prefect.tasks.task_input_hash", "prefect.tasks.exponential_backoff", "prefect.schedules.Cron", "prefect.schedules.Interval", "prefect.schedules.RRule", "prefect.context.get_run_context", "prefect.context.FlowRunContext", "prefect.context.TaskRunContext"];
-        return targetOnly.Any(m => name == m || name.StartsWith(m + ".", StringComparison.Ordinal));
+        foreach (var m in modules)
+        {
+            if (name.StartsWith(m, StringComparison.Ordinal) && (name.Length == m.Length || name[m.Length] == '.'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A Prefect 1 name with no same-named import in the target (per the imports table, or a v1-only module).
@@ -271,8 +312,7 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
             return target != $"{canonical[..dot]}:{canonical[(dot + 1)..]}";
         }
 
-        string[] v1Modules = ["prefect.engine", "prefect.executors", "prefect.run_configs", "prefect.storage", "prefect.schedules", "prefect.triggers", "prefect.backend", "prefect.client", "prefect.core", "prefect.utilities", "prefect.tasks", "prefect.environments", "prefect.Parameter", "prefect.case", "prefect.merge", "prefect.Flow", "prefect.Task", "prefect.context", "prefect.Client", "prefect.apply_map", "prefect.flatten", "prefect.mapped", "prefect.resource_manager", "prefect.ifelse", "prefect.switch"];
-        return v1Modules.Any(m => canonical == m || canonical.StartsWith(m + ".", StringComparison.Ordinal));
+        return IsUnder(canonical, V1Modules);
     }
 
     private static string Replacement(RuleContext context, string canonical, string column)

@@ -43,7 +43,7 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
             yield return Convert(context, symbols, with, call);
         }
 
-        foreach (var nested in module.Root.Descendants().Where(n => n.Is("With") && !SourceLines.IsModuleLevel(n)))
+        foreach (var nested in ModuleIndex.Of(module).Nodes("With").Where(n => !SourceLines.IsModuleLevel(n)))
         {
             var with = new WithSyntax(nested);
             if (with.Items.Any(i => CallSyntax.From(i.Context) is { } c && symbols.Is(c.Function, "prefect.Flow")))

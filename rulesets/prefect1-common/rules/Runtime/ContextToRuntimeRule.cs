@@ -24,17 +24,21 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
         var column = PrefectTarget.Column(context.Options);
         var seen = new HashSet<SyntaxNode>();
         // v1 logging settings in env-var names (os.environ[...], env dicts): 2/3 spell them PREFECT_LOGGING_* (reference §9.1).
-        foreach (var setting in module.Root.Descendants().Where(n => n.Is("Constant") && n.Scalar("vt") == "str" && n.Scalar("v") is "PREFECT__LOGGING__LEVEL" or "PREFECT__LOGGING__EXTRA_LOGGERS"))
+        foreach (var setting in ModuleIndex.Of(module).Nodes("Constant").Where(n => n.Scalar("vt") == "str" && n.Scalar("v") is "PREFECT__LOGGING__LEVEL" or "PREFECT__LOGGING__EXTRA_LOGGERS"))
         {
             var renamed = module.GetText(setting).Replace("PREFECT__LOGGING__", "PREFECT_LOGGING_", StringComparison.Ordinal);
             var message = $"{setting.Scalar("v")} → {renamed.Trim('"', '\'')} (Prefect 2/3 setting name)";
             yield return new Finding(Id, setting.Span, message) { Fix = new Fix([TextEdit.Replace(setting.Span, renamed)], Safety.Safe, message) };
         }
 
-        var allContext = module.Root.Descendants().Select(n => Match(symbols, n)).Where(m => m.Expression is not null && m.Key is not null
+        // Every form below reads an expression that resolves to prefect.context: a module without one has none of them, and
+        // Match can only hold for the parent or grandparent of one.
+        var mentionsContext = symbols.Mentions("prefect.context");
+        var candidates = mentionsContext ? Candidates(symbols) : [];
+        var allContext = candidates.Select(n => Match(symbols, n)).Where(m => m.Expression is not null && m.Key is not null
             && (m.Key is "logger" or "secrets" || !string.IsNullOrEmpty(table.Find("key", m.Key)?.Get(column)))).Select(m => m.Context!.Span).ToList();
         // `ctx = prefect.context`: the keys read through the alias cannot be followed.
-        foreach (var assign in module.Root.Descendants().Where(n => n.Is("Assign") && n.Child("value") is { } v && v.Kind is "Name" or "Attribute" && symbols.Resolve(v) == "prefect.context"))
+        foreach (var assign in (mentionsContext ? ModuleIndex.Of(module).Nodes("Assign") : []).Where(n => n.Child("value") is { } v && v.Kind is "Name" or "Attribute" && symbols.Resolve(v) == "prefect.context"))
         {
             var alias = string.Join(", ", assign.Children("targets").Select(module.GetText));
             yield return new Finding(Id, assign.Span, $"{alias} aliases prefect.context")
@@ -43,7 +47,7 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
             };
         }
 
-        foreach (var node in module.Root.Descendants())
+        foreach (var node in candidates)
         {
             var (expression, key, contextNode) = Match(symbols, node);
             if (expression is null || key is null || !seen.Add(expression) || expression.Ancestors().Any(seen.Contains))
@@ -88,7 +92,7 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
             yield return Replace(module, expression, allContext, wrapped, needs, message);
         }
 
-        foreach (var with in module.Root.Descendants().Where(n => n.Kind is "With"))
+        foreach (var with in ModuleIndex.Of(module).Nodes("With"))
         {
             if (LocalSecrets.Of(with) is { } secrets)
             {
@@ -175,6 +179,26 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
 
         var bindings = module.Body.Where(s => s.Is("Assign") && s.Children("targets") is [{ } t] && t.Is("Name") && t.Scalar("id") == value.Scalar("id")).ToList();
         return bindings.Count == 1 && bindings[0].Child("value") is { } bound && (bound.Kind is "Dict" or "DictComp" || CallSyntax.From(bound)?.FunctionName == "dict");
+    }
+
+    // The nodes Match may hold for, in source order (ancestors first, as Descendants() yields them): the parent of each
+    // expression resolving to prefect.context (context.k, context["k"]) and its grandparent (the call of context.get).
+    private static List<SyntaxNode> Candidates(PrefectSymbols symbols)
+    {
+        var candidates = new HashSet<SyntaxNode>(ReferenceEqualityComparer.Instance);
+        foreach (var (node, name) in symbols.ResolvedExpressions)
+        {
+            if (name == "prefect.context" && node.Parent is { } parent)
+            {
+                candidates.Add(parent);
+                if (parent.Parent is { } grandparent && !grandparent.Is("Module"))
+                {
+                    candidates.Add(grandparent);
+                }
+            }
+        }
+
+        return candidates.OrderBy(n => n.Span.Start).ThenByDescending(n => n.Span.End).ToList();
     }
 
     // (expression to replace, key, the prefect.context node) for context.get("k"), context.k, context["k"].

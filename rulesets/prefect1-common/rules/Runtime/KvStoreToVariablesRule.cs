@@ -21,10 +21,10 @@ public abstract class KvStoreToVariablesRule(string id) : PrefectRule(
         var module = context.Module;
         var symbols = PrefectSymbols.For(context);
         var p3 = IsPrefect3(context);
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        // Only calls of Prefect names can be KV store calls.
+        foreach (var (node, resolved) in symbols.ResolvedCalls)
         {
             var call = new CallSyntax(node);
-            var resolved = symbols.Resolve(call.Function);
             if (resolved is not ("prefect.backend.get_key_value" or "prefect.backend.set_key_value" or "prefect.backend.delete_key" or "prefect.backend.list_keys"))
             {
                 continue;

@@ -22,7 +22,7 @@ public abstract class SecretsToBlocksRule(string id) : PrefectRule(
         var module = context.Module;
         var symbols = PrefectSymbols.For(context);
         var handled = new HashSet<SyntaxNode>();
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        foreach (var node in ModuleIndex.Of(module).Nodes("Call"))
         {
             if (handled.Contains(node))
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -13,7 +14,13 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
     /// <summary>The display name (<c>name=</c>), else the 2/3 default (function name with - for _).</summary>
     public string FlowName => ConstantSyntax.StringValue(DecoratorCall?.Keyword("name")?.Value) ?? Name.Replace('_', '-');
 
+    // Most rules of every pass ask: read once per (immutable) module.
+    private static readonly ConditionalWeakTable<PythonModule, IReadOnlyList<FlowFunction>> Cache = new();
+
     public static IReadOnlyList<FlowFunction> In(PythonModule module) =>
+        Cache.TryGetValue(module, out var flows) ? flows : Cache.GetValue(module, Read);
+
+    private static IReadOnlyList<FlowFunction> Read(PythonModule module) =>
         module.Body.Where(s => s.Kind is "FunctionDef" or "AsyncFunctionDef").Select(s => new FunctionDefSyntax(s))
             .Select(f => (f, d: f.Decorators.FirstOrDefault(IsFlowDecorator)))
             .Where(p => p.d is not null).Select(p => new FlowFunction(p.f, p.d!)).ToList();

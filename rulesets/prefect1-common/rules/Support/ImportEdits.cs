@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -21,8 +20,6 @@ public sealed record ImportNeed(string From, string? Name)
 /// </summary>
 public static class ImportEdits
 {
-    private static readonly ConditionalWeakTable<PythonModule, Dictionary<string, SyntaxNode[]>> NamesCache = new();
-
     public static bool Has(PythonModule module, ImportNeed need) =>
         need.Name is null
             ? module.Body.Where(s => s.Is("Import")).Select(s => new ImportSyntax(s)).Any(i => i.Names.Any(n => n.Name == need.From && n.Alias is null))
@@ -60,19 +57,26 @@ public static class ImportEdits
         var missing = needs.Distinct().Where(n => !Has(module, n)).ToList();
         var edits = new List<TextEdit>();
         var lines = new List<ImportNeed>();
-        var uses = consumed.Count == 0 ? null : NamesById(module);
+        var uses = consumed.Count == 0 ? null : ModuleIndex.Of(module);
         var handled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var statement in module.Body.Where(s => s.Kind is "ImportFrom" or "Import"))
         {
             var import = new ImportSyntax(statement);
+            // A statement keeps all its names unless a removal applies to from-imports, and gains none unless a missing
+            // name comes from its module: such a statement needs no edit (its names are not even read).
+            if (!(import.IsFrom && (unused is not null || uses is not null)) && !(import.IsFrom && missing.Any(n => n.Name is not null && n.From == import.Module)))
+            {
+                continue;
+            }
+
             var isPrefect = import.IsFrom
                 ? import.Level == 0 && import.Module is { } m && (m == "prefect" || m.StartsWith("prefect.", StringComparison.Ordinal))
                 : false;
             var kept = import.Names.ToList();
             if (unused is not null && import.IsFrom)
             {
-                var used = NamesById(module);
-                kept = kept.Where(n => !(unused.Contains(n.BoundName) && !used.ContainsKey(n.BoundName))).ToList();
+                var used = ModuleIndex.Of(module).NameIds;
+                kept = kept.Where(n => !(unused.Contains(n.BoundName) && !used.Contains(n.BoundName))).ToList();
             }
 
             if (uses is not null && import.IsFrom)
@@ -154,13 +158,9 @@ public static class ImportEdits
     /// only a lone conversion may drop the import at once (else a deferred one would lose its binding).</summary>
     public static IReadOnlyCollection<TextSpan> Consumed(int count, params TextSpan[] spans) => count <= 1 ? spans : [];
 
-    private static bool IsConsumed(string bound, Dictionary<string, SyntaxNode[]> uses, IReadOnlyCollection<TextSpan> consumed) =>
-        uses.TryGetValue(bound, out var mine) && mine.All(n => consumed.Any(c => c.Start <= n.Span.Start && n.Span.End <= c.End));
-
-    // Every Name node of the module by its identifier: computed once per (immutable) module, where each fix used to walk the tree.
-    private static Dictionary<string, SyntaxNode[]> NamesById(PythonModule module) =>
-        NamesCache.GetValue(module, static m => m.Root.Descendants().Where(n => n.Is("Name") && n.Scalar("id") is not null)
-            .GroupBy(n => n.Scalar("id")!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
+    // The module uses the name, and every use lies inside the consumed spans (the module's Name nodes by identifier are read once per module).
+    private static bool IsConsumed(string bound, ModuleIndex uses, IReadOnlyCollection<TextSpan> consumed) =>
+        uses.NamesById.TryGetValue(bound, out var mine) && mine.All(n => consumed.Any(c => c.Start <= n.Span.Start && n.Span.End <= c.End));
 
     private static TextEdit InsertLines(PythonModule module, IReadOnlyList<string> newLines)
     {

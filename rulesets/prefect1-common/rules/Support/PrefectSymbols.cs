@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Assistant.Core.Rules;
 using Assistant.Core.Rules.Authoring;
@@ -56,9 +57,18 @@ public sealed class PrefectSymbols
         ["prefect.utilities.context"] = "prefect.context",
     };
 
+    // Answers of Canon for paths that are not keys of Canonical (each otherwise scans every prefix): the names a
+    // project spells are few, and the bound keeps a long session from growing it without limit.
+    private const int MaxCanonicalised = 8192;
+    private static readonly ConcurrentDictionary<string, string> Canonicalised = new(StringComparer.Ordinal);
+
     private static readonly ConditionalWeakTable<PythonModule, ConditionalWeakTable<ProjectModel, PrefectSymbols>> Cache = new();
 
+    // A module's Prefect bindings without project imports depend on the module alone: read once however many modules import it.
+    private static readonly ConditionalWeakTable<PythonModule, PrefectSymbols> PrefectOnlyCache = new();
+
     private readonly Dictionary<string, string> _bound = new(StringComparer.Ordinal);
+    private Resolutions? _resolutions;
 
     private PrefectSymbols(PythonModule module)
     {
@@ -78,7 +88,9 @@ public sealed class PrefectSymbols
 
     /// <summary>The symbols of a module as seen from a project, computed once per (module, project): both are immutable, and every Prefect rule asks.</summary>
     public static PrefectSymbols For(PythonModule module, ProjectModel project) =>
-        Cache.GetValue(module, _ => new ConditionalWeakTable<ProjectModel, PrefectSymbols>()).GetValue(project, p => Read(module, p));
+        Cache.GetValue(module, static _ => new ConditionalWeakTable<ProjectModel, PrefectSymbols>()) is var perProject && perProject.TryGetValue(project, out var symbols)
+            ? symbols
+            : perProject.GetValue(project, p => Read(module, p));
 
     private static PrefectSymbols Read(PythonModule module, ProjectModel project)
     {
@@ -140,39 +152,148 @@ public sealed class PrefectSymbols
     /// <summary>The canonical Prefect 1 path an expression names (<c>prefect.context.get</c>), or null.</summary>
     public string? Resolve(SyntaxNode? expression)
     {
-        var dotted = expression?.DottedName();
-        if (dotted is null)
+        // Rules resolve every call and attribute of a module: the head name is found without building the dotted
+        // name, which is only built (and canonicalised) when that head is a Prefect binding.
+        if (DottedHead(expression) is not { } head)
         {
             return null;
         }
 
-        var dot = dotted.IndexOf('.');
-        var head = dot < 0 ? dotted : dotted[..dot];
         if (!_bound.TryGetValue(head, out var path))
         {
-            return LocalFlowSubclasses.Contains(head) && head == dotted ? "prefect.Flow" : null;
+            return LocalFlowSubclasses.Contains(head) && expression!.Is("Name") ? "prefect.Flow" : null;
         }
 
+        var dotted = expression!.DottedName()!;
         return Canon(path + dotted[head.Length..]);
     }
+
+    public bool Is(SyntaxNode? expression, string canonicalName) =>
+        Resolve(expression) is { } resolved && string.Equals(resolved, canonicalName, StringComparison.Ordinal);
+
+    public bool Is(SyntaxNode? expression, string canonicalName, string otherName) =>
+        Resolve(expression) is { } resolved && (string.Equals(resolved, canonicalName, StringComparison.Ordinal) || string.Equals(resolved, otherName, StringComparison.Ordinal));
 
     public bool Is(SyntaxNode? expression, params string[] canonicalNames) =>
         Resolve(expression) is { } resolved && canonicalNames.Contains(resolved, StringComparer.Ordinal);
 
     /// <summary>Is <paramref name="call"/> a call of one of the names (by canonical path)?</summary>
+    public bool IsCall(SyntaxNode? call, string canonicalName, string otherName) =>
+        call is not null && call.Is("Call") && Is(call.Child("func"), canonicalName, otherName);
+
+    /// <summary>Is <paramref name="call"/> a call of one of the names (by canonical path)?</summary>
     public bool IsCall(SyntaxNode? call, params string[] canonicalNames) =>
         call is not null && call.Is("Call") && Is(call.Child("func"), canonicalNames);
+
+    /// <summary>The <c>Call</c> nodes of the module whose callee resolves to <paramref name="canonicalName"/>, in source order.</summary>
+    public IReadOnlyList<SyntaxNode> CallsTo(string canonicalName) =>
+        Resolved.CallsByCallee.TryGetValue(canonicalName, out var calls) ? calls : [];
+
+    /// <summary>The <c>Call</c> nodes whose callee resolves to either name, in source order.</summary>
+    public IReadOnlyList<SyntaxNode> CallsTo(string canonicalName, string otherName) =>
+        Resolved.Calls.Where(c => c.Callee == canonicalName || c.Callee == otherName).Select(c => c.Call).ToList();
+
+    /// <summary>Every <c>Call</c> of the module whose callee resolves to a Prefect 1 name, with that name, in source order.</summary>
+    public IReadOnlyList<(SyntaxNode Call, string Callee)> ResolvedCalls => Resolved.Calls;
+
+    /// <summary>Every <c>Name</c>/<c>Attribute</c> expression of the module that resolves, with what it resolves to, in source order.</summary>
+    public IReadOnlyList<(SyntaxNode Node, string Name)> ResolvedExpressions => Resolved.Expressions;
+
+    /// <summary>True when some <c>Name</c>/<c>Attribute</c> expression of the module resolves to <paramref name="canonicalName"/>:
+    /// when false, <see cref="Is(SyntaxNode?, string)"/> is false for every node of the module.</summary>
+    public bool Mentions(string canonicalName) => Resolved.Names.Contains(canonicalName);
+
+    private Resolutions Resolved => LazyInitializer.EnsureInitialized(ref _resolutions, () => new Resolutions(this));
+
+    // What every Name/Attribute expression and every call of the module resolves to, computed once per (module, project)
+    // for all the rules that look for calls of one Prefect name (each used to resolve every call of the module again).
+    private sealed class Resolutions
+    {
+        public Resolutions(PrefectSymbols symbols)
+        {
+            // Only a chain whose head Name is bound (or a local Flow subclass) resolves: start from those Names and climb
+            // their Attribute chains, rather than resolving every node of the module. Sorting by start, then by end
+            // descending, puts the nodes back in source order (a chain's outer nodes first, as Descendants() yields them).
+            var resolved = new List<(SyntaxNode Node, string Name)>();
+            foreach (var name in ModuleIndex.Of(symbols.Module).Nodes("Name"))
+            {
+                if (name.Scalar("id") is not { } id || !(symbols._bound.ContainsKey(id) || symbols.LocalFlowSubclasses.Contains(id)))
+                {
+                    continue;
+                }
+
+                for (var node = name; node is not null; node = node.ParentField == "value" && node.Parent is { } parent && parent.Is("Attribute") ? parent : null)
+                {
+                    if (symbols.Resolve(node) is { } canonical)
+                    {
+                        resolved.Add((node, canonical));
+                    }
+                }
+            }
+
+            Expressions = [.. resolved.OrderBy(r => r.Node.Span.Start).ThenByDescending(r => r.Node.Span.End)];
+            foreach (var (node, name) in Expressions)
+            {
+                Names.Add(name);
+            }
+
+            var calls = Expressions.Where(r => r.Node.ParentField == "func" && r.Node.Parent is { } call && call.Is("Call"))
+                .Select(r => (Call: r.Node.Parent!, Callee: r.Name)).OrderBy(c => c.Call.Span.Start).ThenByDescending(c => c.Call.Span.End);
+            foreach (var (call, callee) in calls)
+            {
+                Calls.Add((call, callee));
+                if (!CallsByCallee.TryGetValue(callee, out var list))
+                {
+                    CallsByCallee[callee] = list = [];
+                }
+
+                list.Add(call);
+            }
+        }
+
+        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+        public List<(SyntaxNode Node, string Name)> Expressions { get; }
+
+        public List<(SyntaxNode Call, string Callee)> Calls { get; } = [];
+
+        public Dictionary<string, List<SyntaxNode>> CallsByCallee { get; } = new(StringComparer.Ordinal);
+    }
+
+    // The first part of the dotted name of a Name/Attribute chain (what DottedName() would start with), or null when
+    // the expression is no such chain.
+    private static string? DottedHead(SyntaxNode? expression)
+    {
+        var node = expression;
+        while (node is not null && node.Is("Attribute"))
+        {
+            node = node.Child("value");
+        }
+
+        return node is not null && node.Is("Name") ? node.Scalar("id") : null;
+    }
 
     /// <summary>The local spelling of a canonical name if the module binds it (<c>prefect.Flow</c> → <c>Flow</c>).</summary>
     public IEnumerable<string> LocalNamesOf(string canonical) => _bound.Where(p => p.Value == canonical).Select(p => p.Key);
 
     public static string Canon(string path)
     {
-        if (Canonical.TryGetValue(path, out var canonical))
+        if (Canonical.TryGetValue(path, out var canonical) || Canonicalised.TryGetValue(path, out canonical))
         {
             return canonical;
         }
 
+        canonical = CanonByPrefix(path);
+        if (Canonicalised.Count < MaxCanonicalised)
+        {
+            Canonicalised.TryAdd(path, canonical);
+        }
+
+        return canonical;
+    }
+
+    private static string CanonByPrefix(string path)
+    {
         // Module prefixes (prefect.engine.executors.LocalExecutor → prefect.executors.LocalExecutor).
         foreach (var (from, to) in Canonical)
         {
@@ -218,7 +339,7 @@ public sealed class PrefectSymbols
             return false;
         }
 
-        var prefectOnly = PrefectOnly(module);
+        var prefectOnly = PrefectOnlyCache.GetValue(module, PrefectOnly);
         foreach (var b in new ClassDefSyntax(definition).Bases)
         {
             if (prefectOnly.Resolve(b) == "prefect.Flow")

@@ -21,9 +21,9 @@ public static class ProjectFlowNames
         var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var module in project.Modules)
         {
-            foreach (var node in module.Root.Descendants())
+            foreach (var node in ModuleIndex.Of(module).Nodes("Call"))
             {
-                if (node.Is("Call") && node.Child("func")?.DottedName()?.Split('.')[^1] is "Flow" or "flow"
+                if (LastPart(node.Child("func")) is "Flow" or "flow"
                     && (ConstantSyntax.StringValue(node.Children("args").FirstOrDefault()) ?? ConstantSyntax.StringValue(new CallSyntax(node).Keyword("name")?.Value)) is { } name)
                 {
                     if (!names.TryGetValue(name, out var paths))
@@ -37,5 +37,22 @@ public static class ProjectFlowNames
         }
 
         return names;
+    }
+
+    // The last part of a Name/Attribute chain's dotted name (what DottedName()?.Split('.')[^1] gives), without building it.
+    private static string? LastPart(SyntaxNode? expression)
+    {
+        var head = expression;
+        while (head is not null && head.Is("Attribute"))
+        {
+            head = head.Child("value");
+        }
+
+        if (head is null || !head.Is("Name") || head.Scalar("id") is null)
+        {
+            return null;
+        }
+
+        return expression!.Is("Name") ? head.Scalar("id") : expression.Scalar("attr");
     }
 }

@@ -15,7 +15,7 @@ public static class ResultReads
         bool IsResult(SyntaxNode? node) => node is not null && symbols.Resolve(node) is { } name && name.StartsWith("prefect.engine.results.", StringComparison.Ordinal);
         var instances = module.Body.Where(s => s.Is("Assign") && CallSyntax.From(s.Child("value")) is { } c && IsResult(c.Function))
             .SelectMany(s => new AssignSyntax(s).TargetNames).ToHashSet(StringComparer.Ordinal);
-        foreach (var call in module.Root.Descendants().Where(n => n.Is("Call")).Select(n => new CallSyntax(n)))
+        foreach (var call in ModuleIndex.Of(module).Nodes("Call").Select(n => new CallSyntax(n)))
         {
             if (call.Function.Scalar("attr") != "read" || call.Function.Child("value") is not { } owner
                 || !(CallSyntax.From(owner) is { } constructor && IsResult(constructor.Function) || owner.Is("Name") && instances.Contains(owner.Scalar("id")!)))

@@ -23,7 +23,7 @@ public static class TaskMethodCalls
     private static IEnumerable<Finding> Calls(string ruleId, RuleContext context, PrefectSymbols symbols, Safety safety, bool withBind)
     {
         var module = context.Module;
-        foreach (var call in module.Root.Descendants().Where(n => n.Is("Call")).Select(n => new CallSyntax(n)))
+        foreach (var call in ModuleIndex.Of(module).Nodes("Call").Select(n => new CallSyntax(n)))
         {
             if (!call.Function.Is("Attribute") || call.Function.Child("value") is not { Kind: "Name" } target
                 || call.Function.Scalar("attr") is not ("run" or "bind") || !IsTask(context, symbols, target.Scalar("id")!))

@@ -33,9 +33,9 @@ public abstract class TaskLibraryRule(string id) : PrefectRule(
         }
 
         var uses = new Dictionary<TaskLibraryTemplate, List<SyntaxNode>>();
-        foreach (var node in module.Root.Descendants().Where(n => n.Kind is "Name" or "Attribute"))
+        foreach (var (node, resolved) in symbols.ResolvedExpressions)
         {
-            if (TaskLibraryTemplates.For(symbols.Resolve(node)) is { } template)
+            if (TaskLibraryTemplates.For(resolved) is { } template)
             {
                 (uses.TryGetValue(template, out var list) ? list : uses[template] = []).Add(node);
             }
