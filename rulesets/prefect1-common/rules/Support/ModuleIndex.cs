@@ -28,17 +28,7 @@ public sealed class ModuleIndex
         _module = module;
         foreach (var node in module.Root.Descendants())
         {
-            var list = node.Kind switch
-            {
-                "Name" => _names,
-                "Call" => _calls,
-                "Constant" => _constants,
-                "Assign" => _assigns,
-                "With" => _withs,
-                "ClassDef" => _classes,
-                _ => null,
-            };
-            list?.Add(node);
+            Indexed(node.Kind)?.Add(node);
         }
     }
 
@@ -46,7 +36,10 @@ public sealed class ModuleIndex
         Cache.TryGetValue(module, out var index) ? index : Cache.GetValue(module, static m => new ModuleIndex(m));
 
     /// <summary>Every node of the kind below the module root, in source order.</summary>
-    public IReadOnlyList<SyntaxNode> Nodes(string kind) => kind switch
+    public IReadOnlyList<SyntaxNode> Nodes(string kind) => Indexed(kind) ?? _module.Root.Descendants().Where(n => n.Is(kind)).ToList();
+
+    // The list the index keeps for a kind; null for a kind it does not index.
+    private List<SyntaxNode>? Indexed(string kind) => kind switch
     {
         "Name" => _names,
         "Call" => _calls,
@@ -54,7 +47,7 @@ public sealed class ModuleIndex
         "Assign" => _assigns,
         "With" => _withs,
         "ClassDef" => _classes,
-        _ => _module.Root.Descendants().Where(n => n.Is(kind)).ToList(),
+        _ => null,
     };
 
     /// <summary>Every <c>Name</c> node by its identifier (each list in source order).</summary>
