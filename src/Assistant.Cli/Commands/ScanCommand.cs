@@ -85,14 +85,9 @@ internal static class ScanCommand
         var walking = Task.Run(() => ProjectFileWalker.PythonFiles(root, nestedRepositories: nested, enterNestedRepositories: enterNestedRepositories), cancellationToken);
         var userRules = await loading;
         var files = await walking;
-        var parser = new ModuleParser(worker) { Speculative = true };
-        var inventory = await BuildAsync(consoles, new InventoryBuilder(parser, userRules.Aliases) { EnterNestedRepositories = enterNestedRepositories }, root, files, showProgress, cancellationToken);
+        var builder = new InventoryBuilder(new ModuleParser(worker) { Speculative = true }, userRules.Aliases) { EnterNestedRepositories = enterNestedRepositories };
+        var inventory = await BuildAsync(consoles, builder, root, files, showProgress, cancellationToken);
         await identifying;
-        if (parser.SpeculatedWrongly)
-        {
-            inventory = await BuildAsync(consoles, new InventoryBuilder(new ModuleParser(worker), userRules.Aliases) { EnterNestedRepositories = enterNestedRepositories }, root, files, showProgress, cancellationToken);
-        }
-
         return inventory with
         {
             NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),

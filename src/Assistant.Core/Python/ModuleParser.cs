@@ -60,9 +60,13 @@ public sealed class ModuleParser
     /// <summary>
     /// Parses in process while the worker is still starting (its version unknown), on the bet that the user's Python is the one
     /// <see cref="InProcessParser"/> reproduces. Those trees are not cached; once the version is known, <see cref="SpeculatedWrongly"/>
-    /// tells the caller to parse again (a scan does: a wrong bet costs one in-process pass, a right one spares waiting for Python).
+    /// tells the caller to parse again (<see cref="Migration.Inventory.InventoryBuilder"/> does: a wrong bet costs one in-process pass,
+    /// a right one spares waiting for Python).
     /// </summary>
     public bool Speculative { get; init; }
+
+    /// <summary>Learns the interpreter's version (<see cref="PythonWorker.IdentifyAsync"/>): after it, <see cref="SpeculatedWrongly"/> is final.</summary>
+    public Task IdentifyAsync(CancellationToken cancellationToken = default) => _worker.IdentifyAsync(cancellationToken);
 
     /// <summary>Whether this parser parsed a text in process before the version was known, and the version turned out to be another.</summary>
     public bool SpeculatedWrongly => Volatile.Read(ref _speculativeParses) > 0 && _worker.KnownVersion is { } known && !InProcessParser.Matches(known.Version);

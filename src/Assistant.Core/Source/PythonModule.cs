@@ -10,7 +10,7 @@ namespace Assistant.Core.Source;
 public sealed class PythonModule
 {
     private LineMap? _lines;
-    private SyntaxNode[]? _imports;
+    private ImportSyntax[]? _imports;
     private string? _newLine;
 
     public PythonModule(string path, string text, SourceEncoding encoding, SyntaxNode root, IReadOnlyList<Comment> comments)
@@ -46,14 +46,51 @@ public sealed class PythonModule
 
     public string GetText(SyntaxNode node) => GetText(node.Span);
 
-    /// <summary>All import statements anywhere in the module (including inside functions).</summary>
-    public IEnumerable<ImportSyntax> Imports() =>
-        (_imports ??= Root.Descendants().Where(n => n.Kind is "Import" or "ImportFrom").ToArray()).Select(n => new ImportSyntax(n));
+    /// <summary>
+    /// All import statements anywhere in the module (including inside functions), in source order, read once from the
+    /// statement lists alone: imports are statements, so expressions (most of a tree) need no visit.
+    /// </summary>
+    public IEnumerable<ImportSyntax> Imports() => _imports ??= ReadImports(Root.Children("body"), []);
 
     /// <summary>The line-ending the file mostly uses, for text a rule inserts.</summary>
     public string NewLine => _newLine ??= MostUsedNewLine(Text);
 
     public override string ToString() => Path;
+
+    // Fields that hold statements (or handlers and cases holding them), in the order their code appears in a statement.
+    private static ImportSyntax[] ReadImports(IReadOnlyList<SyntaxNode> statements, List<ImportSyntax> found)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement.Kind is "Import" or "ImportFrom")
+            {
+                found.Add(new ImportSyntax(statement));
+                continue;
+            }
+
+            if (statement.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "If" or "For" or "AsyncFor" or "While"
+                or "With" or "AsyncWith" or "Try" or "TryStar" or "Match"))
+            {
+                // A simple statement: no statements inside.
+                continue;
+            }
+
+            ReadImports(statement.Children("body"), found);
+            foreach (var handler in statement.Children("handlers"))
+            {
+                ReadImports(handler.Children("body"), found);
+            }
+
+            ReadImports(statement.Children("orelse"), found);
+            ReadImports(statement.Children("finalbody"), found);
+            foreach (var matchCase in statement.Children("cases"))
+            {
+                ReadImports(matchCase.Children("body"), found);
+            }
+        }
+
+        return [.. found];
+    }
 
     private static string MostUsedNewLine(string text)
     {

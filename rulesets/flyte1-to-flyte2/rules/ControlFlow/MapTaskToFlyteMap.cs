@@ -143,8 +143,8 @@ public sealed class MapTaskToFlyteMap : IRule
     }
 
     private static bool IsFunctoolsPartial(PythonModule module, string? name) =>
-        name == "functools.partial" && PythonImports.Statements(module).Any(i => !i.IsFrom && i.Names.Any(n => n.Name == "functools" && n.Alias is null))
-        || name is not null && PythonImports.Statements(module).Any(i => i.IsFrom && i.Module == "functools" && i.Names.Any(n => n.Name == "partial" && n.BoundName == name));
+        name == "functools.partial" && module.Imports().Any(i => !i.IsFrom && i.Names.Any(n => n.Name == "functools" && n.Alias is null))
+        || name is not null && module.Imports().Any(i => i.IsFrom && i.Module == "functools" && i.Names.Any(n => n.Name == "partial" && n.BoundName == name));
 
     private static List<string>? Parameters(RuleContext context, string name)
     {
@@ -154,7 +154,7 @@ public sealed class MapTaskToFlyteMap : IRule
             return local.ParameterNames.ToList();
         }
 
-        foreach (var import in PythonImports.Statements(context.Module).Where(i => i.IsFrom && i.Module is not null))
+        foreach (var import in context.Module.Imports().Where(i => i.IsFrom && i.Module is not null))
         {
             if (import.Names.FirstOrDefault(n => n.BoundName == name) is { } imported && context.Project.FindModule(import.Module!) is { } other)
             {

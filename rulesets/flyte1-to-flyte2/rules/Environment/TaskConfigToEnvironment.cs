@@ -455,7 +455,7 @@ public sealed class TaskConfigToEnvironment : IRule
     private IEnumerable<Finding> MissingImageTodos(RuleContext context)
     {
         var module = context.Module;
-        if (!PythonImports.Statements(module).Any(i => PythonImports.ImportsFrom(i, "flytekit")))
+        if (!module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit")))
         {
             yield break;
         }

@@ -27,7 +27,7 @@ internal static class FlyteEnvironments
             }
         }
 
-        foreach (var import in PythonImports.Statements(module).Where(i => i.IsFrom))
+        foreach (var import in module.Imports().Where(i => i.IsFrom))
         {
             result.UnionWith(import.Names.Where(n => n.BoundName.EndsWith("env", StringComparison.Ordinal)).Select(n => n.BoundName));
         }

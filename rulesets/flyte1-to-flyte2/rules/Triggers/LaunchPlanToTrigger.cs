@@ -311,7 +311,7 @@ public sealed class LaunchPlanToTrigger : IRule
     private IEnumerable<Finding> CutoverTodos(RuleContext context)
     {
         var module = context.Module;
-        if (!PythonImports.Statements(module).Any(i => PythonImports.ImportsFrom(i, "flytekit")))
+        if (!module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit")))
         {
             yield break;
         }

@@ -34,7 +34,22 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
         IReadOnlyList<string>? files = null, CancellationToken cancellationToken = default) =>
         BuildAsync(root, files, progress: null, comments: true, cancellationToken);
 
+    // A speculative parser (ModuleParser.Speculative) bets on the interpreter's version while the worker starts: once the
+    // version is known, a lost bet means building again, which the same parser then does with the worker.
     private async Task<(RepositoryInventory Inventory, IReadOnlyDictionary<string, PythonModule> Modules)> BuildAsync(string root, IReadOnlyList<string>? files,
+        IProgress<ScanProgress>? progress, bool comments, CancellationToken cancellationToken)
+    {
+        var built = await BuildOnceAsync(root, files, progress, comments, cancellationToken).ConfigureAwait(false);
+        if (!parser.Speculative)
+        {
+            return built;
+        }
+
+        await parser.IdentifyAsync(cancellationToken).ConfigureAwait(false);
+        return parser.SpeculatedWrongly ? await BuildOnceAsync(root, files, progress, comments, cancellationToken).ConfigureAwait(false) : built;
+    }
+
+    private async Task<(RepositoryInventory Inventory, IReadOnlyDictionary<string, PythonModule> Modules)> BuildOnceAsync(string root, IReadOnlyList<string>? files,
         IProgress<ScanProgress>? progress, bool comments, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();

@@ -125,13 +125,7 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
         var enterNested = options.Submodules ?? config.Submodules;
         var files = ProjectFileWalker.PythonFiles(repository.Root, excluded, nested, enterNested);
         // The in-process parser bets on the interpreter's version while the worker starts; the files are parsed again if it lost.
-        var parser = new ModuleParser(worker) { Speculative = true };
-        var scanned = await new InventoryBuilder(parser, options.Aliases).BuildAsync(repository.Root, files, options.ScanProgress, cancellationToken);
-        await worker.IdentifyAsync(cancellationToken);
-        if (parser.SpeculatedWrongly)
-        {
-            scanned = await new InventoryBuilder(new ModuleParser(worker), options.Aliases).BuildAsync(repository.Root, files, options.ScanProgress, cancellationToken);
-        }
+        var scanned = await new InventoryBuilder(new ModuleParser(worker) { Speculative = true }, options.Aliases).BuildAsync(repository.Root, files, options.ScanProgress, cancellationToken);
 
         var (inventory, submoduleFlows) = SubmoduleFlows.Split(scanned with
         {

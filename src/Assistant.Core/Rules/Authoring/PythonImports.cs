@@ -50,7 +50,7 @@ public static class PythonImports
     private static ImportBinding[] ReadBindings(PythonModule module, string[] roots)
     {
         var bindings = new List<ImportBinding>();
-        foreach (var import in Statements(module))
+        foreach (var import in module.Imports())
         {
             foreach (var name in import.Names)
             {
@@ -124,12 +124,6 @@ public static class PythonImports
 
     /// <summary>True when the module reads <paramref name="localName"/> anywhere outside import statements.</summary>
     public static bool IsUsed(PythonModule module, string localName) => FactsOf(module).ReadNames.Contains(localName);
-
-    /// <summary>
-    /// The module's import statements at any depth, in source order: the list <see cref="PythonModule.Imports"/> gives,
-    /// read once per module from its statements alone (it does not walk the expressions).
-    /// </summary>
-    public static IReadOnlyList<ImportSyntax> Statements(PythonModule module) => FactsOf(module).Statements;
 
     private static ModuleImportFacts FactsOf(PythonModule module) => Facts.GetValue(module, static m => new ModuleImportFacts(m));
 
