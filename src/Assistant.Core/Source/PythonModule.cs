@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Source;
@@ -12,6 +13,7 @@ public sealed class PythonModule
     private LineMap? _lines;
     private ImportSyntax[]? _imports;
     private string? _newLine;
+    private ConcurrentDictionary<object, object>? _facts;
 
     public PythonModule(string path, string text, SourceEncoding encoding, SyntaxNode root, IReadOnlyList<Comment> comments)
     {
@@ -54,6 +56,20 @@ public sealed class PythonModule
 
     /// <summary>The line-ending the file mostly uses, for text a rule inserts.</summary>
     public string NewLine => _newLine ??= MostUsedNewLine(Text);
+
+    /// <summary>
+    /// A value read from this module once and kept with it: the module is immutable, so what a rule derives from it (an
+    /// index of its nodes, its import bindings…) holds for as long as the module lives, and the other rules of a pass ask
+    /// for it again. <paramref name="key"/> names the fact (a static object or string of the reader's own); the first call
+    /// reads it with <paramref name="read"/>, which must depend on the module alone (two threads asking at once may both
+    /// read, and one result is kept). The value goes with the module, so no table outside it keeps modules alive.
+    /// </summary>
+    public T Fact<T>(object key, Func<PythonModule, T> read)
+        where T : class
+    {
+        var facts = _facts ?? Interlocked.CompareExchange(ref _facts, new ConcurrentDictionary<object, object>(concurrencyLevel: 1, capacity: 8), null) ?? _facts;
+        return facts.TryGetValue(key, out var known) ? (T)known : (T)facts.GetOrAdd(key, read(this));
+    }
 
     public override string ToString() => Path;
 
