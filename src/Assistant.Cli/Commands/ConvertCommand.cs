@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.IO.Enumeration;
-using System.Text;
 using Assistant.Cli.Hosting;
 using Assistant.Cli.Output;
 using Assistant.Core.Migration.Conversion;
@@ -42,9 +40,12 @@ internal static class ConvertCommand
             }
 
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
+
+            // The copy of the tree is made while the files convert; if the conversion fails, the copy is removed again.
+            await using var tree = ConvertedTreeWriter.Start(root, destination);
             var (conversion, rulesets) = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), Excluding(root, destination), cancellationToken,
                 ScanCommand.SubmodulesAsked(root, result.GetValue(submodules)));
-            WriteTree(root, destination, conversion);
+            await tree.CompleteAsync(conversion.Files, conversion.Generated);
             var behaviour = result.GetValue(check) ? await CheckAsync(worker, rulesets, root, destination, conversion, cancellationToken) : null;
             var summary = $"{conversion.Files.Count(f => f.IsChanged)} of {conversion.Files.Count} framework files converted into {destination} · {conversion.TodoCount} TODOs ({conversion.TodosPer100Lines:0.00} per 100 lines) · {conversion.Skipped.Count} skipped";
             await WriteReportAsync(result.GetValue(report), root, destination, conversion, behaviour, cancellationToken);
@@ -163,57 +164,6 @@ internal static class ConvertCommand
     {
         var relative = Path.GetRelativePath(root, destination).Replace('\\', '/');
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : [relative];
-    }
-
-    private static void WriteTree(string root, string destination, FolderConversion conversion)
-    {
-        var converted = conversion.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        // Links are neither followed nor copied: a linked folder may be outside the source, or a loop back into it.
-        var files = new List<(string Source, string Relative)>();
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        // Git's own folders are not even walked (a repository's .git holds as many files as its work tree).
-        var walk = new FileSystemEnumerable<string>(root, (ref entry) => entry.ToSpecifiedFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
-        {
-            ShouldRecursePredicate = (ref entry) => !entry.FileName.SequenceEqual(".git"),
-            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && !entry.FileName.SequenceEqual(".git"),
-        };
-        foreach (var file in walk)
-        {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (Path.GetFullPath(file).StartsWith(destination + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            files.Add((file, relative));
-            var folder = Path.GetDirectoryName(relative) ?? string.Empty;
-            if (folders.Add(folder))
-            {
-                Directory.CreateDirectory(Path.Combine(destination, folder));
-            }
-        }
-
-        // Thousands of independent copies: both cores' worth of system calls at once.
-        Parallel.ForEach(files, file =>
-        {
-            var target = Path.Combine(destination, file.Relative);
-            if (converted.TryGetValue(file.Relative, out var change) && change.IsChanged)
-            {
-                var encoding = SourceFileReader.Decode(File.ReadAllBytes(file.Source)).Encoding ?? SourceEncoding.Utf8;
-                File.WriteAllBytes(target, encoding.GetBytes(change.After));
-            }
-            else
-            {
-                File.Copy(file.Source, target);
-            }
-        });
-
-        foreach (var file in conversion.Generated)
-        {
-            var target = Path.Combine(destination, file.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, file.Text, new UTF8Encoding(false));
-        }
     }
 
     private static async Task WriteReportAsync(string? path, string root, string destination, FolderConversion conversion, ConversionBehaviour? behaviour, CancellationToken cancellationToken)

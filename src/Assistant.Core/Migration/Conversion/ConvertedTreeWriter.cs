@@ -1,0 +1,168 @@
+using System.IO.Enumeration;
+using System.Text;
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+
+namespace Assistant.Core.Migration.Conversion;
+
+/// <summary>
+/// Writes <c>convert</c>'s copy of a folder. <see cref="Start"/> begins copying every file at once, on a thread of its own
+/// beside the conversion (creating thousands of files is mostly system time, which the conversion's threads leave free);
+/// <see cref="CompleteAsync"/> lends the copy every core for what is left, then writes the converted and generated files
+/// over it. Links are neither followed nor copied (a linked folder may be outside the source, or a loop back into it), git's
+/// own folders are not even walked, and a destination inside the source is not copied into itself. Disposing a writer that
+/// did not complete (the conversion failed or was cancelled) stops the copy and removes what it wrote: the destination is
+/// left as it was found, absent or empty.
+/// </summary>
+public sealed class ConvertedTreeWriter : IAsyncDisposable
+{
+    private readonly string _root;
+    private readonly string _destination;
+    private readonly bool _createdDestination;
+    private readonly TaskCompletionSource<List<(string Source, string Relative)>> _listed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _copy;
+    private int _next = -1;
+    private volatile bool _stopping;
+    private Exception? _failure;
+    private bool _completed;
+
+    private ConvertedTreeWriter(string root, string destination)
+    {
+        _root = root;
+        _destination = destination;
+        _createdDestination = !Directory.Exists(destination);
+        Directory.CreateDirectory(destination);
+        _copy = Task.Factory.StartNew(WalkAndCopy, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>Starts copying <paramref name="root"/> into <paramref name="destination"/> (a full path, absent or empty).</summary>
+    public static ConvertedTreeWriter Start(string root, string destination) => new(Path.GetFullPath(root), Path.GetFullPath(destination));
+
+    /// <summary>Waits for the copy (helping it with every core) and writes <paramref name="files"/> that changed, in their
+    /// source file's encoding, and <paramref name="generated"/> (UTF-8) over it.</summary>
+    public async Task CompleteAsync(IEnumerable<ConvertedFile> files, IEnumerable<GeneratedFile> generated)
+    {
+        var listed = await _listed.Task.ConfigureAwait(false);
+        await Task.Run(() => Parallel.For(0, Environment.ProcessorCount, _ => CopyRemaining(listed))).ConfigureAwait(false);
+        await _copy.ConfigureAwait(false);
+        if (_failure is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        Parallel.ForEach(files.Where(f => f.IsChanged), file =>
+        {
+            var target = Path.Combine(_destination, file.Path);
+            var encoding = SourceFileReader.Decode(File.ReadAllBytes(Path.Combine(_root, file.Path))).Encoding ?? SourceEncoding.Utf8;
+            File.WriteAllBytes(target, encoding.GetBytes(file.After));
+        });
+
+        foreach (var file in generated)
+        {
+            var target = Path.Combine(_destination, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, file.Text, new UTF8Encoding(false));
+        }
+
+        _completed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        _stopping = true;
+        await _copy.ConfigureAwait(false);
+
+        if (_createdDestination)
+        {
+            Directory.Delete(_destination, recursive: true);
+            return;
+        }
+
+        foreach (var entry in new DirectoryInfo(_destination).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo folder)
+            {
+                folder.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
+    }
+
+    // Never throws: a failure is kept for CompleteAsync to report (a writer disposed unfinished only cleans up).
+    private void WalkAndCopy()
+    {
+        try
+        {
+            var files = Walk();
+            _listed.SetResult(files);
+            CopyRemaining(files);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Fail(exception);
+            _listed.TrySetResult([]);
+        }
+    }
+
+    private List<(string Source, string Relative)> Walk()
+    {
+        var files = new List<(string Source, string Relative)>();
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        var walk = new FileSystemEnumerable<string>(_root, (ref entry) => entry.ToSpecifiedFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
+        {
+            ShouldRecursePredicate = (ref entry) => !entry.FileName.SequenceEqual(".git") && !IsDestination(entry.ToFullPath()),
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && !entry.FileName.SequenceEqual(".git"),
+        };
+        foreach (var file in walk)
+        {
+            if (_stopping)
+            {
+                return files;
+            }
+
+            var relative = Path.GetRelativePath(_root, file).Replace('\\', '/');
+            var folder = Path.GetDirectoryName(relative) ?? string.Empty;
+            if (folders.Add(folder))
+            {
+                Directory.CreateDirectory(Path.Combine(_destination, folder));
+            }
+
+            files.Add((file, relative));
+        }
+
+        return files;
+    }
+
+    // Any number of threads at once, each taking the next file to copy.
+    private void CopyRemaining(List<(string Source, string Relative)> files)
+    {
+        for (var index = Interlocked.Increment(ref _next); index < files.Count && !_stopping; index = Interlocked.Increment(ref _next))
+        {
+            try
+            {
+                File.Copy(files[index].Source, Path.Combine(_destination, files[index].Relative));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                Fail(exception);
+            }
+        }
+    }
+
+    private void Fail(Exception exception)
+    {
+        Interlocked.CompareExchange(ref _failure, exception, null);
+        _stopping = true;
+    }
+
+    private bool IsDestination(string folder) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(folder), _destination, StringComparison.Ordinal);
+}

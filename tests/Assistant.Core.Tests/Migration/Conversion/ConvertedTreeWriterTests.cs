@@ -1,0 +1,110 @@
+using System.Text;
+using Assistant.Core.Migration.Conversion;
+using Assistant.Core.Rules;
+using Assistant.Core.Tests.Support;
+
+namespace Assistant.Core.Tests.Migration.Conversion;
+
+public sealed class ConvertedTreeWriterTests
+{
+    [Fact]
+    public async Task Should_Write_A_Copy_With_The_Converted_And_Generated_Files_Over_It()
+    {
+        // Given a source with a flow in Latin-1, an executable script, plain files, a git folder and a link
+        using var source = new TempDirectory();
+        using var output = new TempDirectory();
+        using var elsewhere = new TempDirectory();
+        elsewhere.Write("linked.py", "z = 3\n");
+        File.WriteAllBytes(source.Combine("flow.py"), Encoding.Latin1.GetBytes("# -*- coding: latin-1 -*-\nname = 'café'\n"));
+        source.Write("pkg/__init__.py", "");
+        var script = source.Write("bin/run.sh", "#!/bin/sh\necho hi\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        source.Write(".git/HEAD", "ref: refs/heads/main\n");
+        File.CreateSymbolicLink(source.Combine("outside"), elsewhere.Path);
+        var destination = Path.Combine(output.Path, "converted");
+
+        // When the copy completes with the flow converted and a file generated
+        await using (var tree = ConvertedTreeWriter.Start(source.Path, destination))
+        {
+            await tree.CompleteAsync(
+                [new ConvertedFile("flow.py", "r", "# -*- coding: latin-1 -*-\nname = 'café'\n", "# -*- coding: latin-1 -*-\nname = 'thé'\n")],
+                [new GeneratedFile("deploy/prefect.yaml", "name: é\n")]);
+        }
+
+        // Then the flow is in its own encoding, the rest is copied as it was, and git's folder and the link are not
+        Assert.Equal(Encoding.Latin1.GetBytes("# -*- coding: latin-1 -*-\nname = 'thé'\n"), File.ReadAllBytes(Path.Combine(destination, "flow.py")));
+        Assert.Equal("#!/bin/sh\necho hi\n", File.ReadAllText(Path.Combine(destination, "bin/run.sh")));
+        Assert.True(File.GetUnixFileMode(Path.Combine(destination, "bin/run.sh")).HasFlag(UnixFileMode.UserExecute));
+        Assert.True(File.Exists(Path.Combine(destination, "pkg/__init__.py")));
+        Assert.Equal("name: é\n"u8.ToArray(), File.ReadAllBytes(Path.Combine(destination, "deploy/prefect.yaml")));
+        Assert.False(Directory.Exists(Path.Combine(destination, ".git")));
+        Assert.False(Path.Exists(Path.Combine(destination, "outside")));
+    }
+
+    [Fact]
+    public async Task Should_Not_Copy_A_Destination_Inside_The_Source_Into_Itself()
+    {
+        // Given a destination folder inside the source
+        using var source = new TempDirectory();
+        source.Write("a.py", "x = 1\n");
+        source.Write("sub/b.py", "y = 2\n");
+        var destination = source.Combine("out");
+
+        // When the copy completes
+        await using (var tree = ConvertedTreeWriter.Start(source.Path, destination))
+        {
+            await tree.CompleteAsync([], []);
+        }
+
+        // Then it holds the source's files and no copy of itself
+        var copied = Directory.EnumerateFiles(destination, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(destination, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+        Assert.Equal(["a.py", "sub/b.py"], copied);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Should_Leave_The_Destination_As_Found_When_The_Conversion_Does_Not_Complete(bool existedEmpty)
+    {
+        // Given a source of many files and a destination that is absent or empty
+        using var source = new TempDirectory();
+        for (var i = 0; i < 300; i++)
+        {
+            source.Write($"d{i % 7}/f{i}.py", $"x = {i}\n");
+        }
+
+        using var output = new TempDirectory();
+        var destination = Path.Combine(output.Path, "converted");
+        if (existedEmpty)
+        {
+            Directory.CreateDirectory(destination);
+        }
+
+        // When the writer is disposed without completing (the conversion failed)
+        var tree = ConvertedTreeWriter.Start(source.Path, destination);
+        await tree.DisposeAsync();
+
+        // Then the destination is as it was: absent, or there and empty
+        Assert.Equal(existedEmpty, Directory.Exists(destination));
+        if (existedEmpty)
+        {
+            Assert.Empty(Directory.EnumerateFileSystemEntries(destination));
+        }
+    }
+
+    [Fact]
+    public async Task Should_Report_A_File_It_Cannot_Copy()
+    {
+        // Given a source and a destination where one of its files cannot be created (something is in the way)
+        using var source = new TempDirectory();
+        source.Write("a.py", "x = 1\n");
+        source.Write("b.py", "y = 2\n");
+        using var output = new TempDirectory();
+        output.Write("converted/b.py", "in the way\n");
+
+        // When the copy completes, Then the failure is reported with the file
+        await using var tree = ConvertedTreeWriter.Start(source.Path, output.Combine("converted"));
+        var failure = await Assert.ThrowsAsync<IOException>(() => tree.CompleteAsync([], []));
+        Assert.Contains("b.py", failure.Message);
+    }
+}
