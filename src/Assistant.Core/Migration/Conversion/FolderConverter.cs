@@ -28,8 +28,6 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
             NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),
             NestedRepositoriesScanned = enterNestedRepositories && nested.Count > 0,
         };
-        var converted = new List<ConvertedFile>();
-        var generated = new List<GeneratedFile>();
         var groups = inventory.Files.Where(f => f.ParseError is null && FrameworkNames.IsSource(f.Framework))
             .GroupBy(f => f.Framework == Framework.Flyte1 ? "flyte1-to-flyte2" : $"prefect1-to-{prefectTarget}")
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -37,26 +35,41 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
             .ToList();
 
         // Each group holds its own modules from here on: the inventory's trees go as soon as their group is converted.
-        var unconverted = new Queue<(string Key, ProjectModel Project, List<string> Paths)>();
+        var unconverted = new List<(string Key, ProjectModel Project, List<string> Paths)>();
         foreach (var (key, paths) in groups)
         {
-            unconverted.Enqueue((key, await LoadAsync(root, paths, modules, cancellationToken), paths));
+            unconverted.Add((key, await LoadAsync(root, paths, modules, cancellationToken), paths));
         }
 
         modules = null!; // the async method's state would otherwise keep every tree to the end
-        while (unconverted.TryDequeue(out var group))
-        {
-            var (ruleset, paths) = (loadRuleset(group.Key), group.Paths);
-            var originals = paths.ToDictionary(p => p, p => group.Project.ModuleAt(p)!.Text, StringComparer.Ordinal);
-            var result = await new ConversionPipeline(parser, Concurrency, releaseModules: true, ConfirmationPoint.End)
-                .RunAsync(ruleset, group.Project, paths, RulesetOptions.For(ruleset, options), policy, cancellationToken: cancellationToken);
-            group = default;
-            var changes = result.Steps.SelectMany(s => s.Files).ToLookup(f => f.Path, StringComparer.Ordinal);
-            converted.AddRange(paths.Select(path => Collect(ruleset.Id, path, originals[path], result, changes[path])));
-            generated.AddRange(result.Generated);
-        }
+
+        // The groups convert side by side: one group's last syntax confirmation (the user's Python, another process) and the
+        // ends of its steps (a step waits for its slowest module) leave cores the other group uses. Rules hosted in the
+        // user's Python answer one request at a time, so with those the groups go one after another.
+        var rulesets = unconverted.Select(g => loadRuleset(g.Key)).ToList();
+        var results = new (List<ConvertedFile> Converted, IReadOnlyList<GeneratedFile> Generated)[unconverted.Count];
+        var sideBySide = rulesets.All(r => r.Rules.All(rule => rule is not Rules.UserRules.Host.HostedModuleRule));
+        await Parallel.ForEachAsync(Enumerable.Range(0, unconverted.Count), new ParallelOptions { MaxDegreeOfParallelism = sideBySide ? unconverted.Count : 1, CancellationToken = cancellationToken },
+            async (index, token) =>
+            {
+                var (ruleset, group) = (rulesets[index], unconverted[index]);
+                unconverted[index] = default;
+                results[index] = await ConvertGroupAsync(ruleset, group.Project, group.Paths, options, policy, token).ConfigureAwait(false);
+            });
+        var converted = results.SelectMany(r => r.Converted).ToList();
+        var generated = results.SelectMany(r => r.Generated).ToList();
 
         return new FolderConversion(inventory, converted, generated, inventory.Files.Where(f => f.ParseError is not null).ToList());
+    }
+
+    private async Task<(List<ConvertedFile> Converted, IReadOnlyList<GeneratedFile> Generated)> ConvertGroupAsync(Ruleset ruleset, ProjectModel project, List<string> paths,
+        RuleOptions? options, FixPolicy policy, CancellationToken cancellationToken)
+    {
+        var originals = paths.ToDictionary(p => p, p => project.ModuleAt(p)!.Text, StringComparer.Ordinal);
+        var result = await new ConversionPipeline(parser, Concurrency, releaseModules: true, ConfirmationPoint.End)
+            .RunAsync(ruleset, project, paths, RulesetOptions.For(ruleset, options), policy, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var changes = result.Steps.SelectMany(s => s.Files).ToLookup(f => f.Path, StringComparer.Ordinal);
+        return (paths.Select(path => Collect(ruleset.Id, path, originals[path], result, changes[path])).ToList(), result.Generated);
     }
 
     // The inventory parsed every framework file already, with its comments: only a file it has no module for is read again.
