@@ -97,13 +97,13 @@ internal static class ConvertCommand
     private static async Task<(FolderConversion Conversion, Func<string, Ruleset> Rulesets)> RunAsync(IAnsiConsole error, string root, PythonWorker worker, string? target, bool safeOnly, string? driver, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken,
         bool enterNestedRepositories = false)
     {
-        // The files need only the interpreter's version to be parsed; Python itself (confirmations) is needed at the end and
-        // starts meanwhile.
+        // Python itself (confirmations) is needed at the end and starts meanwhile. The files are parsed at once: the in-process
+        // parser bets on the interpreter's version until the worker (or the version cache) tells it, and the inventory is
+        // built again if it lost (see InventoryBuilder); the conversion starts once the version is known.
         var starting = worker.StartAsync(cancellationToken);
-        await worker.IdentifyAsync(cancellationToken);
         var userRules = UserRuleHosting.Load(root, worker.Options.Interpreter.Path, error);
         Func<string, Ruleset> rulesets = id => userRules.Extend(BuiltInRulesets.Load(id));
-        var converter = new FolderConverter(new ModuleParser(worker), rulesets, userRules.Aliases);
+        var converter = new FolderConverter(new ModuleParser(worker) { Speculative = true }, rulesets, userRules.Aliases);
         var options = RuleOptions.Default with { DriverStyle = driver ?? "sync" };
         var conversion = await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, options, excluded: excluded, enterNestedRepositories: enterNestedRepositories, cancellationToken: cancellationToken);
         UserRuleHosting.ReportDisabled(userRules, error);

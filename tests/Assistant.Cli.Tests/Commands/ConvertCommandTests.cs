@@ -88,6 +88,37 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Contains("+import flyte", result.Output);
     }
 
+    [Fact]
+    public async Task Should_Convert_The_Same_When_The_Version_Cache_Names_Another_Python()
+    {
+        // Given the interpreter binary, and a user cache that remembers it as Python 3.12 (the in-process parser bets on 3.11
+        // while the files are read, so the bet is lost and the files are parsed again by the worker)
+        var cache = _out + "-cache";
+        var probe = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", ["-c", "import sys; print(sys.executable)"]) { RedirectStandardOutput = true })!;
+        var executable = (await probe.StandardOutput.ReadToEndAsync()).Trim();
+        await probe.WaitForExitAsync();
+        new Assistant.Core.Python.PythonVersionCache(Path.Combine(cache, "flowmigrate")).Remember(executable,
+            new Assistant.Core.Python.PythonVersionInfo(new Version(3, 12, 1), "cpython", executable));
+        try
+        {
+            // When the demo is converted with that cache, and without it
+            var remembered = await CliProcess.RunInAsync(CliProcess.Root, new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache }, "convert", "--python", executable, Demo, "--out", _out + "/remembered");
+            var plain = await CliProcess.RunAsync("convert", "--python", executable, Demo, "--out", _out + "/plain");
+
+            // Then both succeed and wrote the same files
+            Assert.Equal(0, remembered.ExitCode);
+            Assert.Equal(0, plain.ExitCode);
+            var files = Directory.EnumerateFiles(_out + "/plain", "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_out + "/plain", f)).Order(StringComparer.Ordinal).ToList();
+            Assert.Contains(Path.Combine("flyte_flows", "etl_pipeline.py"), files);
+            Assert.Equal(files, Directory.EnumerateFiles(_out + "/remembered", "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_out + "/remembered", f)).Order(StringComparer.Ordinal));
+            Assert.All(files, f => Assert.Equal(File.ReadAllText(Path.Combine(_out, "plain", f)), File.ReadAllText(Path.Combine(_out, "remembered", f))));
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_out))
