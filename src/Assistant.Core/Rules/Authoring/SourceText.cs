@@ -7,12 +7,12 @@ namespace Assistant.Core.Rules.Authoring;
 /// <summary>Layout facts of a module that inserted code must follow: quotes, indentation, whole lines.</summary>
 public static class SourceText
 {
-    // Rules ask for the quote of the same immutable module many times; it is counted over the whole tree once.
-    private static readonly ConditionalWeakTable<PythonModule, StrongBox<char>> QuoteCache = new();
-    private static readonly ConditionalWeakTable<PythonModule, string> IndentCache = new();
+    // Rules ask for the quote and indent of the same immutable module many times; each is read over the whole tree once.
+    private static readonly object QuoteKey = new();
+    private static readonly object IndentKey = new();
 
     /// <summary>The quote character most string literals of the module use (<c>"</c> when tied or none).</summary>
-    public static char PreferredQuote(PythonModule module) => QuoteCache.GetValue(module, m => new StrongBox<char>(CountQuotes(m))).Value;
+    public static char PreferredQuote(PythonModule module) => module.Fact(QuoteKey, static m => new StrongBox<char>(CountQuotes(m))).Value;
 
     private static char CountQuotes(PythonModule module)
     {
@@ -73,7 +73,7 @@ public static class SourceText
     }
 
     /// <summary>One indentation level as the module writes it (the first indented block's indent; four spaces by default).</summary>
-    public static string IndentUnit(PythonModule module) => IndentCache.GetValue(module, FirstIndentUnit);
+    public static string IndentUnit(PythonModule module) => module.Fact(IndentKey, FirstIndentUnit);
 
     private static string FirstIndentUnit(PythonModule module)
     {
