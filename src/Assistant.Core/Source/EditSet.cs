@@ -83,7 +83,21 @@ public sealed class EditSet
     }
 
     /// <summary>True when <paramref name="edit"/> could join this set without overlapping.</summary>
-    public bool CanAdd(TextEdit edit) => _edits.All(existing => !Overlaps(existing, edit) && !Overlaps(edit, existing));
+    public bool CanAdd(TextEdit edit) => OverlapsNone(_edits, edit);
+
+    /// <summary>True when <paramref name="edit"/> overlaps none of <paramref name="edits"/>, whichever comes first.</summary>
+    internal static bool OverlapsNone(IReadOnlyList<TextEdit> edits, TextEdit edit)
+    {
+        for (var i = 0; i < edits.Count; i++)
+        {
+            if (Overlaps(edits[i], edit) || Overlaps(edit, edits[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public EditSet With(TextEdit edit) => Create(_edits.Append(edit));
 
