@@ -29,9 +29,8 @@ internal sealed class FindingLedger
                 continue;
             }
 
-            // Hashing a finding's text is the costliest step here, and most findings of a pass become no edit (a finding that
-            // waits for a later pass, a TODO already written): the anchor is computed when the policy's decisions read it,
-            // or when it is recorded (an edit group, a declined fix). Without decisions the policy does not read the anchor.
+            // Hashing a finding's text is the costliest step here: the anchor is computed when the policy's decisions read it
+            // or a declined fix is recorded; an applied one computes it when read. Without decisions the policy does not read it.
             var anchor = policy.ReadsAnchors ? ChangeAnchor.Compute(finding, text) : null;
             var acceptsFix = policy.Accepts(path, finding, anchor ?? string.Empty);
             if (finding.Fix is not null && !acceptsFix)
@@ -63,7 +62,7 @@ internal sealed class FindingLedger
             }
 
             taken.AddRange(edits);
-            groups.Add(new EditGroup(finding, edits, anchor ?? ChangeAnchor.Compute(finding, text)));
+            groups.Add(new EditGroup(finding, edits, anchor));
         }
 
         return groups;

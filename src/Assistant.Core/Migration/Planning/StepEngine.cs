@@ -146,7 +146,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
 
             foreach (var group in kept)
             {
-                ledger.Applied.Add(new AppliedFinding(group.Finding, current.Lines.LineOf(group.Finding.Span.Start), group.Anchor));
+                ledger.Applied.Add(AppliedFinding.Of(group.Finding, current.Lines.LineOf(group.Finding.Span.Start), group.Anchor, current.Text));
                 collected.Add(group.Finding);
             }
 
@@ -185,12 +185,13 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
                 break;
             }
 
-            text = EditSet.Create(groups.SelectMany(g => g.Edits)).ApplyTo(text);
             foreach (var group in groups)
             {
-                ledger.Applied.Add(new AppliedFinding(group.Finding, lines.LineOf(group.Finding.Span.Start), group.Anchor));
+                ledger.Applied.Add(AppliedFinding.Of(group.Finding, lines.LineOf(group.Finding.Span.Start), group.Anchor, text));
                 collected.Add(group.Finding);
             }
+
+            text = EditSet.Create(groups.SelectMany(g => g.Edits)).ApplyTo(text);
         }
 
         return (new FileChange(path, original, text) { Applied = ledger.Applied, Declined = ledger.Declined, Problems = ledger.Problems }, collected);
