@@ -115,7 +115,13 @@ public sealed class EditSet
             throw new ArgumentOutOfRangeException(nameof(text), $"Edit {_edits[^1]} is past the end of a text of length {text.Length}.");
         }
 
-        var builder = new StringBuilder(text.Length + _edits.Sum(e => e.NewText.Length - e.Span.Length));
+        var length = text.Length;
+        foreach (var edit in _edits)
+        {
+            length += edit.NewText.Length - edit.Span.Length;
+        }
+
+        var builder = new StringBuilder(length);
         var position = 0;
         foreach (var edit in _edits)
         {

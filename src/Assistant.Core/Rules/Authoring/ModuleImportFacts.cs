@@ -3,19 +3,17 @@ using Assistant.Core.Source;
 namespace Assistant.Core.Rules.Authoring;
 
 /// <summary>
-/// What <see cref="PythonImports"/> has read of one immutable module, kept with it (<see cref="PythonModule.Fact{T}"/>) so
+/// What <see cref="PythonImports"/> has read of one immutable module, kept with it (<see cref="AuthoringFacts"/>) so
 /// that the rules of a pass, which all ask about the same module, read its bindings and names once.
 /// </summary>
 internal sealed class ModuleImportFacts(PythonModule module)
 {
-    private static readonly object Key = new();
-
     // Bindings by the roots asked for. A ruleset asks for one or two sets of roots, so a list scanned without locks
     // beats a dictionary: a reader sees a complete array, a writer that loses a race only reads the same bindings twice.
     private RootBindings[] _bindings = [];
     private HashSet<string>? _readNames;
 
-    public static ModuleImportFacts Of(PythonModule module) => module.Fact(Key, static m => new ModuleImportFacts(m));
+    public static ModuleImportFacts Of(PythonModule module) => AuthoringFacts.Of(module).Imports;
 
     /// <summary>The names the module reads: <c>Name</c> nodes that are not assigned to.</summary>
     public IReadOnlySet<string> ReadNames => _readNames ??= ReadNamesOnce();

@@ -147,7 +147,7 @@ public static class PythonImports
     /// <summary>True when the import statement imports from <paramref name="root"/> or one of its submodules.</summary>
     public static bool ImportsFrom(ImportSyntax import, string root)
     {
-        bool Matches(string? name) => name is not null && (name == root || name.StartsWith(root + ".", StringComparison.Ordinal));
+        bool Matches(string? name) => name is not null && name.StartsWith(root, StringComparison.Ordinal) && (name.Length == root.Length || name[root.Length] == '.');
         return import.IsFrom ? import.Level == 0 && Matches(import.Module) : import.Names.Any(n => Matches(n.Name));
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -8,11 +7,8 @@ namespace Assistant.Core.Rules.Authoring;
 public static class SourceText
 {
     // Rules ask for the quote and indent of the same immutable module many times; each is read over the whole tree once.
-    private static readonly object QuoteKey = new();
-    private static readonly object IndentKey = new();
-
     /// <summary>The quote character most string literals of the module use (<c>"</c> when tied or none).</summary>
-    public static char PreferredQuote(PythonModule module) => module.Fact(QuoteKey, static m => new StrongBox<char>(CountQuotes(m))).Value;
+    public static char PreferredQuote(PythonModule module) => AuthoringFacts.Of(module).Quote(CountQuotes);
 
     private static char CountQuotes(PythonModule module)
     {
@@ -73,7 +69,7 @@ public static class SourceText
     }
 
     /// <summary>One indentation level as the module writes it (the first indented block's indent; four spaces by default).</summary>
-    public static string IndentUnit(PythonModule module) => module.Fact(IndentKey, FirstIndentUnit);
+    public static string IndentUnit(PythonModule module) => AuthoringFacts.Of(module).IndentUnit(FirstIndentUnit);
 
     private static string FirstIndentUnit(PythonModule module)
     {

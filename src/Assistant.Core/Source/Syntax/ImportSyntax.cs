@@ -4,6 +4,7 @@ namespace Assistant.Core.Source.Syntax;
 public sealed class ImportSyntax(SyntaxNode node)
 {
     private ImportedName[]? _names;
+    private int _level = -1;
 
     public SyntaxNode Node { get; } = node.Is("Import") || node.Is("ImportFrom") ? node : throw new ArgumentException($"Not an import: {node.Kind}");
 
@@ -13,7 +14,7 @@ public sealed class ImportSyntax(SyntaxNode node)
     public string? Module => Node.Scalar("module");
 
     /// <summary>Number of leading dots of a relative import.</summary>
-    public int Level => int.TryParse(Node.Scalar("level"), out var level) ? level : 0;
+    public int Level => _level >= 0 ? _level : _level = int.TryParse(Node.Scalar("level"), out var level) ? level : 0;
 
     /// <summary>The names the statement imports, in order (read once per instance: the node is immutable).</summary>
     public IReadOnlyList<ImportedName> Names => _names ??= ReadNames(Node);
