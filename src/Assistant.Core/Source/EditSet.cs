@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 
 namespace Assistant.Core.Source;
 
@@ -121,17 +120,23 @@ public sealed class EditSet
             length += edit.NewText.Length - edit.Span.Length;
         }
 
-        var builder = new StringBuilder(length);
-        var position = 0;
-        foreach (var edit in _edits)
+        // Written in place: no builder buffer beside the result (modules are rewritten every pass).
+        return string.Create(length, (Text: text, Edits: _edits), static (result, state) =>
         {
-            builder.Append(text, position, edit.Span.Start - position);
-            builder.Append(edit.NewText);
-            position = edit.Span.End;
-        }
+            var position = 0;
+            var written = 0;
+            foreach (var edit in state.Edits)
+            {
+                var kept = state.Text.AsSpan(position, edit.Span.Start - position);
+                kept.CopyTo(result[written..]);
+                written += kept.Length;
+                edit.NewText.CopyTo(result[written..]);
+                written += edit.NewText.Length;
+                position = edit.Span.End;
+            }
 
-        builder.Append(text, position, text.Length - position);
-        return builder.ToString();
+            state.Text.AsSpan(position).CopyTo(result[written..]);
+        });
     }
 
     // Sorted a-before-b: a replacement ending where an insertion starts is fine; an insertion
