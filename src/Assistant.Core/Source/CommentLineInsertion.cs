@@ -20,30 +20,25 @@ public static partial class CommentLineInsertion
             return null;
         }
 
-        var offsets = edits.Edits.Select(e => e.Span.Start).Distinct().ToArray();
+        // The edits are sorted by position: the insertion points ascending (with repeats), and the text each adds before a position.
+        var sorted = edits.Edits;
+        var offsets = new int[sorted.Count];
+        var addedBefore = new int[sorted.Count + 1];
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            offsets[i] = sorted[i].Span.Start;
+            addedBefore[i + 1] = addedBefore[i] + sorted[i].NewText.Length;
+        }
+
         foreach (var node in module.Root.Descendants())
         {
-            if (node.HasPosition && offsets.Any(o => node.Span.End == o && node.Span.Start < o
-                || node.Span.Start < o && o < node.Span.End && node.Kind is "Constant" or "JoinedStr" or "TemplateStr"))
+            if (node.HasPosition && (EndsAtInsertion(node, offsets) || (node.Kind is "Constant" or "JoinedStr" or "TemplateStr" && HasInsertionInside(node, offsets))))
             {
                 return null;
             }
         }
 
-        var inserted = edits.Edits.Select(e => (e.Span.Start, e.NewText.Length)).ToArray();
-        int Map(int position)
-        {
-            var moved = position;
-            foreach (var (start, length) in inserted)
-            {
-                if (start <= position)
-                {
-                    moved += length;
-                }
-            }
-
-            return moved;
-        }
+        int Map(int position) => position + addedBefore[InsertionsAtOrBefore(offsets, position)];
 
         var comments = module.Comments.Select(c => c with { Span = new TextSpan(Map(c.Span.Start), Map(c.Span.End)) }).ToList();
         var delta = 0;
@@ -61,6 +56,36 @@ public static partial class CommentLineInsertion
 
         comments.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new PythonModule(module.Path, edits.ApplyTo(text), module.Encoding, module.Root.Shifted(Map), comments);
+    }
+
+    // An insertion where a node ends (after its start) would become part of it.
+    private static bool EndsAtInsertion(SyntaxNode node, int[] offsets) =>
+        node.Span.Start < node.Span.End && Array.BinarySearch(offsets, node.Span.End) >= 0;
+
+    private static bool HasInsertionInside(SyntaxNode node, int[] offsets)
+    {
+        var next = InsertionsAtOrBefore(offsets, node.Span.Start);
+        return next < offsets.Length && offsets[next] < node.Span.End;
+    }
+
+    // How many insertion points are at or before the position (the index of the first one after it).
+    private static int InsertionsAtOrBefore(int[] offsets, int position)
+    {
+        int low = 0, high = offsets.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (offsets[middle] <= position)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private static bool IsCommentLinesAtLineStart(string text, TextEdit edit)

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 
 namespace Assistant.Core.Source;
 
@@ -83,7 +82,21 @@ public sealed class EditSet
     }
 
     /// <summary>True when <paramref name="edit"/> could join this set without overlapping.</summary>
-    public bool CanAdd(TextEdit edit) => _edits.All(existing => !Overlaps(existing, edit) && !Overlaps(edit, existing));
+    public bool CanAdd(TextEdit edit) => OverlapsNone(_edits, edit);
+
+    /// <summary>True when <paramref name="edit"/> overlaps none of <paramref name="edits"/>, whichever comes first.</summary>
+    internal static bool OverlapsNone(IReadOnlyList<TextEdit> edits, TextEdit edit)
+    {
+        for (var i = 0; i < edits.Count; i++)
+        {
+            if (Overlaps(edits[i], edit) || Overlaps(edit, edits[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public EditSet With(TextEdit edit) => Create(_edits.Append(edit));
 
@@ -101,17 +114,29 @@ public sealed class EditSet
             throw new ArgumentOutOfRangeException(nameof(text), $"Edit {_edits[^1]} is past the end of a text of length {text.Length}.");
         }
 
-        var builder = new StringBuilder(text.Length + _edits.Sum(e => e.NewText.Length - e.Span.Length));
-        var position = 0;
+        var length = text.Length;
         foreach (var edit in _edits)
         {
-            builder.Append(text, position, edit.Span.Start - position);
-            builder.Append(edit.NewText);
-            position = edit.Span.End;
+            length += edit.NewText.Length - edit.Span.Length;
         }
 
-        builder.Append(text, position, text.Length - position);
-        return builder.ToString();
+        // Written in place: no builder buffer beside the result (modules are rewritten every pass).
+        return string.Create(length, (Text: text, Edits: _edits), static (result, state) =>
+        {
+            var position = 0;
+            var written = 0;
+            foreach (var edit in state.Edits)
+            {
+                var kept = state.Text.AsSpan(position, edit.Span.Start - position);
+                kept.CopyTo(result[written..]);
+                written += kept.Length;
+                edit.NewText.CopyTo(result[written..]);
+                written += edit.NewText.Length;
+                position = edit.Span.End;
+            }
+
+            state.Text.AsSpan(position).CopyTo(result[written..]);
+        });
     }
 
     // Sorted a-before-b: a replacement ending where an insertion starts is fine; an insertion

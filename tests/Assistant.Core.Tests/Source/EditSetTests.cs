@@ -55,4 +55,20 @@ public sealed class EditSetTests
         Assert.False(set.CanAdd(TextEdit.Replace(new TextSpan(3, 6), "y")));
         Assert.True(set.CanAdd(TextEdit.Replace(new TextSpan(4, 6), "y")));
     }
+
+    [Theory]
+    [InlineData("abc", "")]
+    [InlineData("def f():\r\n\treturn 1\r\n", "")]
+    [InlineData("x = 'é😀'\n", "# end\n")]
+    public void Should_Delete_Everything_Or_Add_At_The_End(string text, string appended)
+    {
+        // Given edits that delete the whole text in pieces, or append after its last character
+        var pieces = EditSet.Create([TextEdit.Delete(new TextSpan(1, text.Length)), TextEdit.Delete(new TextSpan(0, 1))]);
+        var append = EditSet.Create([TextEdit.Insert(text.Length, appended), TextEdit.Replace(new TextSpan(0, 1), "_")]);
+
+        // Then nothing is left, and the appended text follows the rest unchanged
+        Assert.Equal(string.Empty, pieces.ApplyTo(text));
+        Assert.Equal("_" + text[1..] + appended, append.ApplyTo(text));
+        Assert.Throws<ArgumentOutOfRangeException>(() => append.ApplyTo(text[..^1]));
+    }
 }

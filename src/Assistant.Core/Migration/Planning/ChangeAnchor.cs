@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Assistant.Core.Rules;
@@ -11,22 +12,51 @@ namespace Assistant.Core.Migration.Planning;
 /// </summary>
 public static class ChangeAnchor
 {
+    // Keys up to this many characters are built on the stack; longer ones in pooled arrays.
+    private const int StackChars = 256;
+
+    /// <summary>The first ten hex digits of SHA-256 over UTF-8 of <c>rule NUL message NUL words</c>, where words are the
+    /// finding's text split at spaces, tabs and line breaks and joined by one space (layout changes keep the anchor).</summary>
     public static string Compute(Finding finding, string text)
     {
         var span = finding.Span.End <= text.Length ? text.AsSpan(finding.Span.Start, finding.Span.Length) : [];
-        var key = new StringBuilder(finding.RuleId.Length + finding.Message.Length + span.Length + 2)
-            .Append(finding.RuleId).Append('\0').Append(finding.Message).Append('\0');
-        AppendWords(key, span);
-        var bytes = Encoding.UTF8.GetBytes(key.ToString());
+        var length = finding.RuleId.Length + finding.Message.Length + span.Length + 2;
+        char[]? rentedChars = null;
+        var key = length <= StackChars ? stackalloc char[StackChars] : (rentedChars = ArrayPool<char>.Shared.Rent(length));
+        var written = 0;
+        finding.RuleId.CopyTo(key);
+        written += finding.RuleId.Length;
+        key[written++] = '\0';
+        finding.Message.CopyTo(key[written..]);
+        written += finding.Message.Length;
+        key[written++] = '\0';
+        written += CopyWords(span, key[written..]);
+
+        // The whole key is encoded at once, as one string would be (a surrogate pair is never split between two calls).
+        var chars = key[..written];
+        var byteCount = Encoding.UTF8.GetByteCount(chars);
+        byte[]? rentedBytes = null;
+        var bytes = byteCount <= StackChars * 3 ? stackalloc byte[StackChars * 3] : (rentedBytes = ArrayPool<byte>.Shared.Rent(byteCount));
+        Encoding.UTF8.GetBytes(chars, bytes);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(bytes, hash);
+        SHA256.HashData(bytes[..byteCount], hash);
+        if (rentedChars is not null)
+        {
+            ArrayPool<char>.Shared.Return(rentedChars);
+        }
+
+        if (rentedBytes is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rentedBytes);
+        }
+
         return Convert.ToHexStringLower(hash[..5]);
     }
 
-    // The words of the text (split at spaces, tabs and line breaks) joined by one space: layout changes keep the anchor.
-    private static void AppendWords(StringBuilder key, ReadOnlySpan<char> text)
+    // The words of the text (split at spaces, tabs and line breaks) joined by one space; never longer than the text.
+    private static int CopyWords(ReadOnlySpan<char> text, Span<char> destination)
     {
-        var first = true;
+        var written = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -42,14 +72,16 @@ public static class ChangeAnchor
                 end++;
             }
 
-            if (!first)
+            if (written > 0)
             {
-                key.Append(' ');
+                destination[written++] = ' ';
             }
 
-            key.Append(text[i..end]);
-            first = false;
+            text[i..end].CopyTo(destination[written..]);
+            written += end - i;
             i = end;
         }
+
+        return written;
     }
 }

@@ -21,19 +21,21 @@ internal sealed class FindingLedger
     public List<EditGroup> Select(string path, string text, LineMap lines, string newLine, IReadOnlyList<Finding> findings, FixPolicy policy)
     {
         var groups = new List<EditGroup>();
-        var taken = EditSet.Empty;
+        var taken = new List<TextEdit>();
         foreach (var finding in findings)
         {
-            if (Dropped.Any(d => d.RuleId == finding.RuleId && d.Message == finding.Message))
+            if (WasDropped(finding))
             {
                 continue;
             }
 
-            var edits = new List<TextEdit>();
-            var anchor = ChangeAnchor.Compute(finding, text);
-            var acceptsFix = policy.Accepts(path, finding, anchor);
+            // Hashing a finding's text is the costliest step here: the anchor is computed when the policy's decisions read it
+            // or a declined fix is recorded; an applied one computes it when read. Without decisions the policy does not read it.
+            var anchor = policy.ReadsAnchors ? ChangeAnchor.Compute(finding, text) : null;
+            var acceptsFix = policy.Accepts(path, finding, anchor ?? string.Empty);
             if (finding.Fix is not null && !acceptsFix)
             {
+                anchor ??= ChangeAnchor.Compute(finding, text);
                 if (_declinedKeys.Add((finding.RuleId, anchor)))
                 {
                     Declined.Add(new AppliedFinding(finding, lines.LineOf(finding.Span.Start), anchor));
@@ -42,12 +44,13 @@ internal sealed class FindingLedger
                 continue;
             }
 
+            var edits = new List<TextEdit>();
             if (acceptsFix)
             {
                 edits.AddRange(finding.Fix!.Edits);
             }
 
-            if (finding.Todo is { } todo && !policy.Excludes(path, finding, anchor)
+            if (finding.Todo is { } todo && !policy.Excludes(path, finding, anchor ?? string.Empty)
                 && TodoComment.InsertAbove(text, lines, finding.Span.Start, finding.RuleId, todo.Text, newLine) is { } marker)
             {
                 edits.Add(marker);
@@ -58,14 +61,43 @@ internal sealed class FindingLedger
                 continue;
             }
 
-            taken = taken.With(edits);
+            taken.AddRange(edits);
             groups.Add(new EditGroup(finding, edits, anchor));
         }
 
         return groups;
     }
 
+    // A finding like one whose fix would not parse is not tried again.
+    private bool WasDropped(Finding finding)
+    {
+        foreach (var dropped in Dropped)
+        {
+            if (dropped.RuleId == finding.RuleId && dropped.Message == finding.Message)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Without an exception per rejected finding: overlaps are routine here (they wait for the next pass).
-    private static bool CanTake(EditSet taken, List<TextEdit> edits) =>
-        EditSet.TryCreate(edits) is not null && edits.All(taken.CanAdd);
+    private static bool CanTake(List<TextEdit> taken, List<TextEdit> edits)
+    {
+        if (EditSet.TryCreate(edits) is null)
+        {
+            return false;
+        }
+
+        foreach (var edit in edits)
+        {
+            if (!EditSet.OverlapsNone(taken, edit))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -21,4 +21,7 @@ public sealed record FixPolicy(Safety MaxSafety, Func<string, Finding, string, b
         && IsExcluded?.Invoke(path, finding, anchor) != true;
 
     public bool Excludes(string path, Finding finding, string anchor) => IsExcluded?.Invoke(path, finding, anchor) == true;
+
+    /// <summary>False when neither <see cref="Accepts"/> nor <see cref="Excludes"/> reads the anchor (no decisions of the user's).</summary>
+    internal bool ReadsAnchors => IsExcluded is not null || IsIncluded is not null;
 }

@@ -116,7 +116,12 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         for (var pass = 1; pass <= MaxPasses; pass++)
         {
             var context = new RuleContext(current, request.Project, request.Tables, request.Options);
-            var findings = request.Rules.SelectMany(rule => Analyze(rule.Descriptor, () => rule.Analyze(context), ledger)).ToList();
+            var findings = new List<Finding>();
+            foreach (var rule in request.Rules)
+            {
+                Analyze(rule, context, findings, ledger);
+            }
+
             var groups = ledger.Select(current.Path, current.Text, current.Lines, current.NewLine, findings, request.Policy);
             if (groups.Count == 0)
             {
@@ -130,9 +135,10 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
             }
 
             // TODO markers alone (whole comment lines) move positions but change no node: no parse needed for them.
-            var (next, kept) = CommentLineInsertion.Apply(current, EditSet.Create(groups.SelectMany(g => g.Edits))) is { } moved
+            var edits = EditSet.Create(groups.SelectMany(g => g.Edits));
+            var (next, kept) = CommentLineInsertion.Apply(current, edits) is { } moved
                 ? (moved, groups)
-                : await ApplyParsableAsync(current, groups, ledger, cancellationToken).ConfigureAwait(false);
+                : await ApplyParsableAsync(current, edits, groups, ledger, cancellationToken).ConfigureAwait(false);
             if (kept.Count == 0)
             {
                 break;
@@ -140,7 +146,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
 
             foreach (var group in kept)
             {
-                ledger.Applied.Add(new AppliedFinding(group.Finding, current.Lines.LineOf(group.Finding.Span.Start), group.Anchor));
+                ledger.Applied.Add(AppliedFinding.Of(group.Finding, current.Lines.LineOf(group.Finding.Span.Start), group.Anchor, current.Text));
                 collected.Add(group.Finding);
             }
 
@@ -166,7 +172,12 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         for (var pass = 1; pass <= MaxPasses && rules.Count > 0; pass++)
         {
             var context = new FileRuleContext(path, text, request.Project, request.Tables, request.Options);
-            var findings = rules.SelectMany(rule => Analyze(rule.Descriptor, () => rule.Analyze(context), ledger)).ToList();
+            var findings = new List<Finding>();
+            foreach (var rule in rules)
+            {
+                Analyze(rule, context, findings, ledger);
+            }
+
             var lines = LineMap.For(text);
             var groups = ledger.Select(path, text, lines, text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n", findings, request.Policy);
             if (groups.Count == 0)
@@ -174,12 +185,13 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
                 break;
             }
 
-            text = EditSet.Create(groups.SelectMany(g => g.Edits)).ApplyTo(text);
             foreach (var group in groups)
             {
-                ledger.Applied.Add(new AppliedFinding(group.Finding, lines.LineOf(group.Finding.Span.Start), group.Anchor));
+                ledger.Applied.Add(AppliedFinding.Of(group.Finding, lines.LineOf(group.Finding.Span.Start), group.Anchor, text));
                 collected.Add(group.Finding);
             }
+
+            text = EditSet.Create(groups.SelectMany(g => g.Edits)).ApplyTo(text);
         }
 
         return (new FileChange(path, original, text) { Applied = ledger.Applied, Declined = ledger.Declined, Problems = ledger.Problems }, collected);
@@ -187,9 +199,9 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
 
     // Applies all groups and parses the result once; only when it does not parse are the groups added one
     // at a time, dropping each that breaks the module.
-    private async Task<(PythonModule Module, List<EditGroup> Kept)> ApplyParsableAsync(PythonModule module, List<EditGroup> groups, FindingLedger ledger, CancellationToken cancellationToken)
+    private async Task<(PythonModule Module, List<EditGroup> Kept)> ApplyParsableAsync(PythonModule module, EditSet edits, List<EditGroup> groups, FindingLedger ledger, CancellationToken cancellationToken)
     {
-        var all = EditSet.Create(groups.SelectMany(g => g.Edits)).ApplyTo(module.Text);
+        var all = edits.ApplyTo(module.Text);
         var parsed = await parser.ParseAsync(module.Path, all, module.Encoding, cancellationToken).ConfigureAwait(false);
         if (parsed.Module is { } whole)
         {
@@ -214,16 +226,24 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         return ((await parser.ParseAsync(module.Path, text, module.Encoding, cancellationToken).ConfigureAwait(false)).Module!, kept);
     }
 
-    private static IEnumerable<Finding> Analyze(RuleDescriptor descriptor, Func<IEnumerable<Finding>> analyze, FindingLedger ledger)
+    // A rule that throws adds none of its findings (not those it yielded before the exception) and a problem.
+    private static void Analyze(IRule rule, RuleContext context, List<Finding> findings, FindingLedger ledger) =>
+        Analyze(rule.Descriptor, rule.Analyze, context, findings, ledger);
+
+    private static void Analyze(IFileRule rule, FileRuleContext context, List<Finding> findings, FindingLedger ledger) =>
+        Analyze(rule.Descriptor, rule.Analyze, context, findings, ledger);
+
+    private static void Analyze<TContext>(RuleDescriptor descriptor, Func<TContext, IEnumerable<Finding>> analyze, TContext context, List<Finding> findings, FindingLedger ledger)
     {
+        var before = findings.Count;
         try
         {
-            return analyze().ToList();
+            findings.AddRange(analyze(context));
         }
         catch (Exception exception)
         {
+            findings.RemoveRange(before, findings.Count - before);
             ledger.Problems.Add($"{descriptor.Id} failed: {exception.GetType().Name}: {exception.Message}");
-            return [];
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -17,9 +16,6 @@ public sealed record ImportBinding(string LocalName, string QualifiedName, Impor
 /// </summary>
 public static class PythonImports
 {
-    // The module is immutable and every rule of a ruleset asks for the same roots, so each answer is computed once per module.
-    private static readonly ConditionalWeakTable<PythonModule, ModuleImportFacts> Facts = new();
-
     /// <summary>
     /// The absolute module an import statement in <paramref name="modulePath"/> reads from:
     /// <c>from ..common import x</c> in <c>pkg/sub/mod.py</c> → <c>pkg.common</c>; an absolute import's own module.
@@ -44,31 +40,7 @@ public static class PythonImports
     }
 
     /// <summary>Bindings of the module's imports (any depth) from <paramref name="roots"/> (a package and its submodules).</summary>
-    public static IReadOnlyList<ImportBinding> Bindings(PythonModule module, params string[] roots) =>
-        FactsOf(module).Bindings.GetOrAdd(roots.Length == 1 ? roots[0] : string.Join('\0', roots), static (_, state) => ReadBindings(state.Module, state.Roots), (Module: module, Roots: roots));
-
-    private static ImportBinding[] ReadBindings(PythonModule module, string[] roots)
-    {
-        var bindings = new List<ImportBinding>();
-        foreach (var import in module.Imports())
-        {
-            foreach (var name in import.Names)
-            {
-                var qualified = import.IsFrom
-                    ? import.Level == 0 && import.Module is { } from ? $"{from}.{name.Name}" : null
-                    : name.Alias is null ? name.Name.Split('.')[0] : name.Name;
-                var source = import.IsFrom ? import.Module : name.Name;
-                if (qualified is null || source is null || !roots.Any(r => source == r || source.StartsWith(r + ".", StringComparison.Ordinal)))
-                {
-                    continue;
-                }
-
-                bindings.Add(new ImportBinding(name.BoundName, qualified, import, name));
-            }
-        }
-
-        return [.. bindings];
-    }
+    public static IReadOnlyList<ImportBinding> Bindings(PythonModule module, params string[] roots) => ModuleImportFacts.Of(module).Bindings(roots);
 
     /// <summary>
     /// The fully qualified name a <c>Name</c>/<c>Attribute</c> chain refers to through <paramref name="bindings"/>
@@ -123,9 +95,7 @@ public static class PythonImports
     }
 
     /// <summary>True when the module reads <paramref name="localName"/> anywhere outside import statements.</summary>
-    public static bool IsUsed(PythonModule module, string localName) => FactsOf(module).ReadNames.Contains(localName);
-
-    private static ModuleImportFacts FactsOf(PythonModule module) => Facts.GetValue(module, static m => new ModuleImportFacts(m));
+    public static bool IsUsed(PythonModule module, string localName) => ModuleImportFacts.Of(module).ReadNames.Contains(localName);
 
     /// <summary>True when a top-level <c>import <paramref name="moduleName"/></c> (without alias) exists.</summary>
     public static bool HasPlainImport(PythonModule module, string moduleName) =>
@@ -177,7 +147,7 @@ public static class PythonImports
     /// <summary>True when the import statement imports from <paramref name="root"/> or one of its submodules.</summary>
     public static bool ImportsFrom(ImportSyntax import, string root)
     {
-        bool Matches(string? name) => name is not null && (name == root || name.StartsWith(root + ".", StringComparison.Ordinal));
+        bool Matches(string? name) => name is not null && name.StartsWith(root, StringComparison.Ordinal) && (name.Length == root.Length || name[root.Length] == '.');
         return import.IsFrom ? import.Level == 0 && Matches(import.Module) : import.Names.Any(n => Matches(n.Name));
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -7,12 +6,9 @@ namespace Assistant.Core.Rules.Authoring;
 /// <summary>Layout facts of a module that inserted code must follow: quotes, indentation, whole lines.</summary>
 public static class SourceText
 {
-    // Rules ask for the quote of the same immutable module many times; it is counted over the whole tree once.
-    private static readonly ConditionalWeakTable<PythonModule, StrongBox<char>> QuoteCache = new();
-    private static readonly ConditionalWeakTable<PythonModule, string> IndentCache = new();
-
+    // Rules ask for the quote and indent of the same immutable module many times; each is read over the whole tree once.
     /// <summary>The quote character most string literals of the module use (<c>"</c> when tied or none).</summary>
-    public static char PreferredQuote(PythonModule module) => QuoteCache.GetValue(module, m => new StrongBox<char>(CountQuotes(m))).Value;
+    public static char PreferredQuote(PythonModule module) => AuthoringFacts.Of(module).Quote(CountQuotes);
 
     private static char CountQuotes(PythonModule module)
     {
@@ -73,7 +69,7 @@ public static class SourceText
     }
 
     /// <summary>One indentation level as the module writes it (the first indented block's indent; four spaces by default).</summary>
-    public static string IndentUnit(PythonModule module) => IndentCache.GetValue(module, FirstIndentUnit);
+    public static string IndentUnit(PythonModule module) => AuthoringFacts.Of(module).IndentUnit(FirstIndentUnit);
 
     private static string FirstIndentUnit(PythonModule module)
     {

@@ -4,5 +4,5 @@ namespace Assistant.Core.Source.Syntax;
 public sealed record ImportedName(string Name, string? Alias, SyntaxNode Node)
 {
     /// <summary>The local name the import binds: the alias, or for <c>import a.b</c> the first part <c>a</c>.</summary>
-    public string BoundName => Alias ?? (Node.Parent?.Is("Import") == true ? Name.Split('.')[0] : Name);
+    public string BoundName => Alias ?? (Node.Parent?.Is("Import") == true && Name.IndexOf('.') is var dot and >= 0 ? Name[..dot] : Name);
 }

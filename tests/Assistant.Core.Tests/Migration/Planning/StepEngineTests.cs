@@ -28,6 +28,27 @@ public sealed class StepEngineTests(SharedWorker shared) : IClassFixture<SharedW
     }
 
     [Fact]
+    public async Task Should_Record_Each_Findings_Anchor_And_Let_The_Users_Decisions_Read_It()
+    {
+        // Given two fixes in one module
+        const string text = "x = old(1)\ny = old(2)\n";
+        var plain = await RunAsync(text, FixPolicy.SafeOnly, new RenameCall("old", "new", Safety.Safe));
+        var anchors = plain.Applied.Select(a => a.Anchor).ToList();
+        Assert.Equal(plain.Applied.Select(a => ChangeAnchor.Compute(a.Finding, text)), anchors);
+        Assert.Equal(2, anchors.Distinct().Count());
+
+        // When the user turns the second off by its anchor
+        var decided = await RunAsync(text, FixPolicy.SafeOnly with { IsExcluded = (_, _, anchor) => anchor == anchors[1] }, new RenameCall("old", "new", Safety.Safe));
+
+        // Then only the first is applied, and the second is declined under the same anchor; declined review fixes keep theirs too
+        Assert.Equal("x = new(1)\ny = old(2)\n", decided.After);
+        Assert.Equal([anchors[0]], decided.Applied.Select(a => a.Anchor));
+        Assert.Equal([anchors[1]], decided.Declined.Select(a => a.Anchor));
+        var declined = await RunAsync(text, FixPolicy.SafeOnly, new RenameCall("old", "new", Safety.Review));
+        Assert.Equal(anchors, declined.Declined.Select(a => a.Anchor));
+    }
+
+    [Fact]
     public async Task Should_Drop_A_Fix_Whose_Output_Would_Not_Parse()
     {
         var result = await RunAsync("x = old(1)\ny = old(2)\n", FixPolicy.SafeOnly, new RenameCall("old", "new(", Safety.Safe));

@@ -28,6 +28,28 @@ public sealed class AuthoringHelperTests(SharedWorker shared) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task Bindings_Should_Be_Read_For_Each_Set_Of_Roots_Apart()
+    {
+        // Given a module importing from packages whose names share a prefix
+        var module = await Parse("import flytekit.types.file\nfrom flytekitplugins.spark import Spark\nfrom flyte import Env\nimport os.path as p\n");
+
+        // When bindings are asked for different roots of the same module, in turns, one of them with a reused array changed in between
+        var roots = new[] { "flytekit", "flytekitplugins" };
+        var both = PythonImports.Bindings(module, roots);
+        var flyte = PythonImports.Bindings(module, "flyte");
+        roots[1] = "os";
+        var withOs = PythonImports.Bindings(module, roots);
+
+        // Then each answer holds the imports of its own roots only
+        Assert.Equal(["flytekit", "flytekitplugins.spark.Spark"], both.Select(b => b.QualifiedName));
+        Assert.Equal(["flytekit", "Spark"], both.Select(b => b.LocalName));
+        Assert.Equal(["flyte.Env"], flyte.Select(b => b.QualifiedName));
+        Assert.Equal(["flytekit", "os.path"], withOs.Select(b => b.QualifiedName));
+        Assert.Equal(["flytekit", "p"], withOs.Select(b => b.LocalName));
+        Assert.Same(both, PythonImports.Bindings(module, "flytekit", "flytekitplugins"));
+    }
+
+    [Fact]
     public async Task AddImport_Should_Take_The_Place_Of_The_Anchor_Package_And_Be_Added_Once()
     {
         var module = await Parse("import os\nfrom flytekit import task\n");
