@@ -20,6 +20,9 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     public TokenCursor Cursor => cursor;
 
+    /// <summary>The thread's shared leaves, which assignment targets take their context from (<see cref="Targets"/>).</summary>
+    public SharedLeaves Leaves => _leaves;
+
     public string Text => text;
 
     private static UnsupportedSourceException Fail(string reason) => new(reason);
@@ -486,7 +489,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         var first = StarTarget();
         if (!cursor.At(","))
         {
-            return Targets.Store(first);
+            return Targets.Store(first, _leaves);
         }
 
         var elements = new List<SyntaxNode?> { first };
@@ -500,7 +503,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             elements.Add(StarTarget());
         }
 
-        return Targets.Store(Node("Tuple", start, ("elts", elements), ("ctx", Load)));
+        return Targets.Store(Node("Tuple", start, ("elts", elements), ("ctx", Load)), _leaves);
     }
 
     /// <summary>star_target: '*' target or a primary; the caller validates it.</summary>

@@ -218,7 +218,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
                 break;
             }
 
-            targets.Add(Targets.Delete(expressions.Primary()));
+            targets.Add(Targets.Delete(expressions.Primary(), expressions.Leaves));
         }
         while (cursor.Accept(","));
         if (targets.Count == 0 || !(cursor.AtKind(TokenKind.Newline) || cursor.At(";")))
@@ -348,7 +348,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
                     throw Fail("assignment to yield expression not possible");
                 }
 
-                Targets.Store(target);
+                Targets.Store(target, expressions.Leaves);
             }
 
             return Node("Assign", start, ("targets", targets), ("value", value));
@@ -362,7 +362,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
             }
 
             var simple = first.Kind == "Name" && !first.Parenthesized ? "1" : "0";
-            Targets.Store(first);
+            Targets.Store(first, expressions.Leaves);
             cursor.Next();
             var annotation = expressions.Expression();
             var value = cursor.Accept("=") ? RightHandSide() : null;
@@ -371,7 +371,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
 
         if (AugmentedOperator(cursor.Current) is { } op)
         {
-            Targets.Single(first);
+            Targets.Single(first, expressions.Leaves);
             cursor.Next();
             var value = RightHandSide();
             return Node("AugAssign", start, ("target", first), ("op", op), ("value", value));
@@ -538,7 +538,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         SyntaxNode? target = null;
         if (cursor.Accept("as"))
         {
-            target = Targets.Store(expressions.StarTarget());
+            target = Targets.Store(expressions.StarTarget(), expressions.Leaves);
             if (!(cursor.At(",") || cursor.At(")") || cursor.At(":")))
             {
                 throw Fail("invalid with item");

@@ -103,29 +103,10 @@ internal static class SyntaxNodeBuilder
 
     private static void Include(SyntaxNode child, ref int start, ref int end)
     {
-        if (Spanned(child))
+        if (child.IsSpanned())
         {
             start = Math.Min(start, child.Span.Start);
             end = Math.Max(end, child.Span.End);
         }
-    }
-
-    // A node has a span when CPython gave it a position or, for kinds without one, when a child has a span.
-    private static bool Spanned(SyntaxNode node)
-    {
-        if (node.HasPosition)
-        {
-            return true;
-        }
-
-        foreach (var child in node.ChildNodes())
-        {
-            if (Spanned(child))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
