@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Assistant.Core.Source;
 
 namespace Assistant.Core.Python;
@@ -6,59 +7,74 @@ namespace Assistant.Core.Python;
 /// The last parses of a session, keyed by everything a parse depends on (path, text, encoding, whether
 /// comments were collected): the same text parsed again, as a step after one that made no edits does,
 /// or a flow planned after another in the same file, costs a look-up instead of a worker round trip.
-/// Bounded: the least recently used entry goes first. Thread-safe: a key is hashed once, by its caller,
-/// and texts are compared outside the lock (a text is often MBs, and hashing or comparing it while holding
-/// the lock made the other parse tasks spin).
+/// Bounded: the least recently used entry goes first. Thread-safe, and look-ups take no lock (every parse
+/// looks first, from several tasks at once; with a lock they spun while a preempted holder kept it): a key is
+/// hashed once, by its caller, and texts are compared outside any lock.
 /// </summary>
 internal sealed class ParseCache(int capacity)
 {
     // One entry per hash: two keys of one hash (rare) take turns, which costs a parse, never a wrong answer.
-    private readonly Dictionary<int, LinkedListNode<(Key Key, ParseOutcome Outcome)>> _entries = [];
-    private readonly LinkedList<(Key Key, ParseOutcome Outcome)> _recent = new();
-    private readonly Lock _lock = new();
+    private readonly ConcurrentDictionary<int, Entry> _entries = new();
+    private readonly Lock _adding = new();
+    private long _clock;
+    private int _count;
 
     public ParseOutcome? Find(Key key)
     {
-        (Key Key, ParseOutcome Outcome) entry;
-        lock (_lock)
+        if (!_entries.TryGetValue(key.Hash, out var entry))
         {
-            if (!_entries.TryGetValue(key.Hash, out var node))
-            {
-                return null;
-            }
-
-            _recent.Remove(node);
-            _recent.AddFirst(node);
-            entry = node.Value;
+            return null;
         }
 
+        Volatile.Write(ref entry.LastUsed, Interlocked.Increment(ref _clock));
         return entry.Key.Matches(key) ? entry.Outcome : null;
     }
 
     public void Add(Key key, ParseOutcome outcome)
     {
-        lock (_lock)
+        lock (_adding)
         {
-            if (_entries.TryGetValue(key.Hash, out var known))
+            if (_entries.TryGetValue(key.Hash, out var known) && known.Key.Matches(key))
             {
-                if (known.Value.Key.Matches(key))
-                {
-                    return;
-                }
-
-                _recent.Remove(known);
+                return;
             }
 
-            _entries[key.Hash] = _recent.AddFirst((key, outcome));
-            if (_entries.Count > capacity)
+            var added = new Entry(key, outcome) { LastUsed = Interlocked.Increment(ref _clock) };
+            if (known is null)
             {
-                _entries.Remove(_recent.Last!.Value.Key.Hash);
-                _recent.RemoveLast();
+                _count++;
+            }
+
+            _entries[key.Hash] = added;
+            if (_count > capacity)
+            {
+                // Entries are few (a capacity of tens): the least recently used one is found by a scan.
+                var oldest = added;
+                foreach (var (_, entry) in _entries)
+                {
+                    if (Volatile.Read(ref entry.LastUsed) < Volatile.Read(ref oldest.LastUsed))
+                    {
+                        oldest = entry;
+                    }
+                }
+
+                _entries.TryRemove(oldest.Key.Hash, out _);
+                _count--;
             }
         }
     }
 
-    /// <summary>What a parse depends on, hashed once (<see cref="Of"/>) outside the cache's lock.</summary>
+    private sealed class Entry(Key key, ParseOutcome outcome)
+    {
+        public Key Key { get; } = key;
+
+        public ParseOutcome Outcome { get; } = outcome;
+
+        // The cache's clock when the entry was last added or found.
+        public long LastUsed;
+    }
+
+    /// <summary>What a parse depends on, hashed once (<see cref="Of"/>) before the cache is asked.</summary>
     public readonly struct Key
     {
         private Key(string path, string text, SourceEncoding encoding, bool comments)

@@ -14,6 +14,11 @@ public sealed class SyntaxNode
     // Children of one node beyond this many, out of order, are sorted in O(n log n) rather than by insertion.
     private const int MaxInsertionSort = 32;
 
+    private const uint ScalarField = 0;
+    private const uint NodeField = 1;
+    private const uint ListField = 2;
+    private const int MaskedFields = 16;
+
     // Not readonly: the parser sets an assignment target's context (SetScalar, ShareLeafFields) while it builds the tree.
     private KeyValuePair<string, object?>[] _fields;
 
@@ -28,6 +33,11 @@ public sealed class SyntaxNode
     // first, so the count is known when the node is made, and the pre-order of a tree is one array of the root's size.
     private readonly int _size;
 
+    // Which fields hold a node (NodeField) or a list of nodes (ListField), two bits per field for the first sixteen (nodes
+    // have a handful): a walk finds the children without reading the scalars, each another object whose first read
+    // misses the cache (most of building a tree's pre-order was that).
+    private readonly uint _nodeFields;
+
     // Which of the parent's fields holds this node (its index there; nodes have a handful of fields).
     private byte _parentField;
 
@@ -38,28 +48,35 @@ public sealed class SyntaxNode
         HasPosition = hasPosition;
         _fields = fields;
         var size = 1;
+        var nodeFields = 0u;
         for (var i = 0; i < fields.Length; i++)
         {
-            switch (fields[i].Value)
+            var fieldKind = FieldKind(fields[i].Value);
+            if (fieldKind == NodeField)
             {
-                case SyntaxNode child:
-                    child._parentOrPreorder = this;
-                    child._parentField = (byte)i;
-                    size += child._size;
-                    break;
-                case SyntaxNode[] list:
-                    foreach (var item in list)
-                    {
-                        item._parentOrPreorder = this;
-                        item._parentField = (byte)i;
-                        size += item.IsPlaceholder ? 0 : item._size;
-                    }
+                var child = (SyntaxNode)fields[i].Value!;
+                child._parentOrPreorder = this;
+                child._parentField = (byte)i;
+                size += child._size;
+            }
+            else if (fieldKind == ListField)
+            {
+                foreach (var item in (SyntaxNode[])fields[i].Value!)
+                {
+                    item._parentOrPreorder = this;
+                    item._parentField = (byte)i;
+                    size += item.IsPlaceholder ? 0 : item._size;
+                }
+            }
 
-                    break;
+            if (i < MaskedFields)
+            {
+                nodeFields |= fieldKind << (2 * i);
             }
         }
 
         _size = size;
+        _nodeFields = nodeFields;
     }
 
     public string Kind { get; }
@@ -302,15 +319,16 @@ public sealed class SyntaxNode
     private void AddChildrenInSourceOrder(List<SyntaxNode> children)
     {
         var inOrder = true;
-        foreach (var (_, value) in _fields)
+        for (var i = 0; i < _fields.Length; i++)
         {
-            if (value is SyntaxNode node)
+            var kind = i < MaskedFields ? (_nodeFields >> (2 * i)) & 3 : FieldKind(_fields[i].Value);
+            if (kind == NodeField)
             {
-                inOrder = Append(children, node, inOrder);
+                inOrder = Append(children, (SyntaxNode)_fields[i].Value!, inOrder);
             }
-            else if (value is SyntaxNode[] list)
+            else if (kind == ListField)
             {
-                foreach (var item in list)
+                foreach (var item in (SyntaxNode[])_fields[i].Value!)
                 {
                     if (!item.IsPlaceholder)
                     {
@@ -347,6 +365,13 @@ public sealed class SyntaxNode
             children[k + 1] = child;
         }
     }
+
+    private static uint FieldKind(object? value) => value switch
+    {
+        SyntaxNode => NodeField,
+        SyntaxNode[] => ListField,
+        _ => ScalarField,
+    };
 
     private static bool Append(List<SyntaxNode> children, SyntaxNode child, bool inOrder)
     {
