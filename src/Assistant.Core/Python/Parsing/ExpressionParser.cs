@@ -40,7 +40,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var elements = new List<SyntaxNode?> { first };
+        var elements = NodeListPool.Rent(first);
         while (cursor.Accept(","))
         {
             if (!CanStartExpression())
@@ -178,7 +178,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var values = new List<SyntaxNode?> { first };
+        var values = NodeListPool.Rent(first);
         while (cursor.Accept("or"))
         {
             values.Add(Conjunction());
@@ -196,7 +196,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var values = new List<SyntaxNode?> { first };
+        var values = NodeListPool.Rent(first);
         while (cursor.Accept("and"))
         {
             values.Add(Inversion());
@@ -228,7 +228,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         while (CompareOperator() is { } op)
         {
             (ops ??= []).Add(op);
-            (comparators ??= []).Add(BitwiseOr());
+            (comparators ??= NodeListPool.Rent()).Add(BitwiseOr());
         }
 
         return ops is null ? left : Node("Compare", start, ("left", left), ("ops", ops), ("comparators", comparators));
@@ -422,12 +422,12 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                 }
 
                 var value = Expression();
-                (args ??= []).Add(Node("Starred", start, ("value", value), ("ctx", Load)));
+                (args ??= NodeListPool.Rent()).Add(Node("Starred", start, ("value", value), ("ctx", Load)));
             }
             else if (cursor.Accept("**"))
             {
                 var value = Expression();
-                (keywords ??= []).Add(Node("keyword", start, ("arg", null), ("value", value)));
+                (keywords ??= NodeListPool.Rent()).Add(Node("keyword", start, ("arg", null), ("value", value)));
                 sawDoubleStar = true;
             }
             else if (cursor.Current.Kind == TokenKind.Name && cursor.PeekAt(1).Is("="))
@@ -440,7 +440,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
                 cursor.Expect("=");
                 var value = Expression();
-                (keywords ??= []).Add(Node("keyword", start, ("arg", name.Text), ("value", value)));
+                (keywords ??= NodeListPool.Rent()).Add(Node("keyword", start, ("arg", name.Text), ("value", value)));
                 sawKeyword = true;
             }
             else
@@ -460,11 +460,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
                     var generators = Generators();
                     cursor.Expect(")");
-                    (args ??= []).Add(Node("GeneratorExp", open, ("elt", value), ("generators", generators)));
+                    (args ??= NodeListPool.Rent()).Add(Node("GeneratorExp", open, ("elt", value), ("generators", generators)));
                     return (args, keywords);
                 }
 
-                (args ??= []).Add(value);
+                (args ??= NodeListPool.Rent()).Add(value);
             }
 
             if (!cursor.Accept(","))
@@ -482,7 +482,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     /// <summary>for_if_clauses: one comprehension per (async) for, with its conditions.</summary>
     private List<SyntaxNode?> Generators()
     {
-        var generators = new List<SyntaxNode?>();
+        var generators = NodeListPool.Rent();
         while (AtComprehension())
         {
             var isAsync = cursor.Accept("async");
@@ -493,7 +493,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             List<SyntaxNode?>? conditions = null;
             while (cursor.Accept("if"))
             {
-                (conditions ??= []).Add(Disjunction());
+                (conditions ??= NodeListPool.Rent()).Add(Disjunction());
             }
 
             generators.Add(SyntaxNodeBuilder.Positionless("comprehension", ("target", target), ("iter", iterable), ("ifs", conditions), ("is_async", isAsync ? "1" : "0")));
@@ -512,7 +512,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return Targets.Store(first, _leaves);
         }
 
-        var elements = new List<SyntaxNode?> { first };
+        var elements = NodeListPool.Rent(first);
         while (cursor.Accept(","))
         {
             if (!(cursor.At("*") || cursor.At("(") || cursor.At("[") || Keywords.IsIdentifier(cursor.Current)))
@@ -551,7 +551,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var elements = new List<SyntaxNode?> { first };
+        var elements = NodeListPool.Rent(first);
         while (cursor.Accept(","))
         {
             if (cursor.At("]"))
@@ -691,7 +691,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
         if (cursor.At(","))
         {
-            var elements = new List<SyntaxNode?> { first };
+            var elements = NodeListPool.Rent(first);
             while (cursor.Accept(","))
             {
                 if (cursor.At(")"))
@@ -744,7 +744,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     private List<SyntaxNode?> ElementsAfter(SyntaxNode first, string close)
     {
-        var elements = new List<SyntaxNode?> { first };
+        var elements = NodeListPool.Rent(first);
         while (cursor.Accept(","))
         {
             if (cursor.At(close))
@@ -770,7 +770,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
         if (cursor.At("**"))
         {
-            return DictItems(start, [], []);
+            return DictItems(start, NodeListPool.Rent(), NodeListPool.Rent());
         }
 
         if (cursor.At("*"))
@@ -798,10 +798,10 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             if (!cursor.Accept(","))
             {
                 cursor.Expect("}");
-                return Node("Dict", start, ("keys", new List<SyntaxNode?> { first }), ("values", new List<SyntaxNode?> { value }));
+                return Node("Dict", start, ("keys", NodeListPool.Rent(first)), ("values", NodeListPool.Rent(value)));
             }
 
-            return DictItems(start, [first], [value]);
+            return DictItems(start, NodeListPool.Rent(first), NodeListPool.Rent(value));
         }
 
         if (AtComprehension())
@@ -873,11 +873,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     public SyntaxNode Parameters(bool lambda)
     {
         var end = lambda ? ":" : ")";
-        var positionalOnly = new List<SyntaxNode?>();
-        var positional = new List<SyntaxNode?>();
-        var defaults = new List<SyntaxNode?>();
-        var keywordOnly = new List<SyntaxNode?>();
-        var keywordDefaults = new List<SyntaxNode?>();
+        var positionalOnly = NodeListPool.Rent();
+        var positional = NodeListPool.Rent();
+        var defaults = NodeListPool.Rent();
+        var keywordOnly = NodeListPool.Rent();
+        var keywordDefaults = NodeListPool.Rent();
         SyntaxNode? varArg = null, kwArg = null;
         bool sawDefault = false, sawSlash = false, sawStar = false;
         while (!cursor.At(end))

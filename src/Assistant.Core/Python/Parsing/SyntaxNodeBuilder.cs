@@ -7,7 +7,8 @@ namespace Assistant.Core.Python.Parsing;
 /// Makes the parser's <see cref="SyntaxNode"/>s directly, bottom up, exactly as <c>SyntaxTreeReader</c> reads the worker's
 /// answer: absent fields (null, empty lists) left out, null items of node lists as "Missing" placeholders (a list of only
 /// nulls as the scalar "null,null,…"), scalar lists joined with commas, and kinds without a position spanning the union of
-/// their children. Field values given are nodes, lists of nodes (null items allowed), strings, lists of strings, or null.
+/// their children. Field values given are nodes, lists of nodes (null items allowed), strings, lists of strings, or null; lists
+/// lent by <see cref="NodeListPool"/> go back to it.
 /// </summary>
 internal static class SyntaxNodeBuilder
 {
@@ -60,6 +61,11 @@ internal static class SyntaxNodeBuilder
                     built[next++] = new(name, string.Join(',', scalars));
                     break;
             }
+        }
+
+        foreach (var (_, value) in fields)
+        {
+            NodeListPool.Return(value);
         }
 
         spanned = start <= end;
