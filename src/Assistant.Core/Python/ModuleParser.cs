@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Assistant.Core.Python.Parsing;
 using Assistant.Core.Source;
@@ -21,9 +20,6 @@ public sealed class ModuleParser
     // larger than that goes alone): enough to amortise a round trip, small enough to keep both parse processes busy.
     private const int MaxBatchFiles = 64;
     private const long MaxBatchCharacters = 2_000_000;
-
-    // Modules whose tree came from the in-process parser: only the worker's CheckSyntaxAsync confirms their text.
-    private static readonly ConditionalWeakTable<PythonModule, object> ParsedInProcessModules = [];
 
     private readonly PythonWorker _worker;
     private readonly bool _inProcess;
@@ -84,7 +80,8 @@ public sealed class ModuleParser
     {
         var sourceEncoding = encoding ?? SourceEncoding.Utf8;
         // A worker-only parser does not take a tree the in-process parser built from the shared cache.
-        if (_cache.Find(path, text, sourceEncoding, comments) is { } cached && (_inProcess || cached.Module is null || !ParsedInProcess(cached.Module)))
+        var key = ParseCache.Key.Of(path, text, sourceEncoding, comments);
+        if (_cache.Find(key) is { } cached && (_inProcess || cached.Module is null || !ParsedInProcess(cached.Module)))
         {
             return cached;
         }
@@ -93,14 +90,15 @@ public sealed class ModuleParser
         if (InProcess && _parseInProcess(path, text, sourceEncoding, comments) is { Module: { } module } parsed)
         {
             Interlocked.Increment(ref _inProcessParses);
-            ParsedInProcessModules.AddOrUpdate(module, true);
+            // Only the worker's CheckSyntaxAsync confirms the text of such a module.
+            module.ParsedInProcess = true;
             if (betting)
             {
                 Interlocked.Increment(ref _speculativeParses);
             }
             else
             {
-                _cache.Add(path, text, sourceEncoding, comments, parsed);
+                _cache.Add(key, parsed);
             }
 
             return parsed;
@@ -108,7 +106,7 @@ public sealed class ModuleParser
 
         Interlocked.Increment(ref _workerParses);
         var outcome = await ParseWithWorkerAsync(path, text, sourceEncoding, comments, cancellationToken).ConfigureAwait(false);
-        _cache.Add(path, text, sourceEncoding, comments, outcome);
+        _cache.Add(key, outcome);
         return outcome;
     }
 
@@ -147,7 +145,7 @@ public sealed class ModuleParser
 
     /// <summary>Whether <paramref name="module"/>'s tree came from the in-process parser, so that its text is not yet
     /// confirmed by the user's Python (<see cref="CheckSyntaxAsync"/> confirms it).</summary>
-    public static bool ParsedInProcess(PythonModule module) => ParsedInProcessModules.TryGetValue(module, out _);
+    public static bool ParsedInProcess(PythonModule module) => module.ParsedInProcess;
 
     /// <summary>A parser of the same worker that always asks the worker: the path taken when a text the in-process parser
     /// accepted turns out not to parse with the user's Python.</summary>

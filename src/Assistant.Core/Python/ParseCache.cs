@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Assistant.Core.Source;
 
 namespace Assistant.Core.Python;
@@ -5,48 +6,100 @@ namespace Assistant.Core.Python;
 /// <summary>
 /// The last parses of a session, keyed by everything a parse depends on (path, text, encoding, whether
 /// comments were collected): the same text parsed again, as a step after one that made no edits does,
-/// or a flow planned after another in the same file, costs a dictionary look-up instead of a worker
-/// round trip. Bounded: the least recently used entry goes first. Thread-safe.
+/// or a flow planned after another in the same file, costs a look-up instead of a worker round trip.
+/// Bounded: the least recently used entry goes first. Thread-safe, and look-ups take no lock (every parse
+/// looks first, from several tasks at once; with a lock they spun while a preempted holder kept it): a key is
+/// hashed once, by its caller, and texts are compared outside any lock.
 /// </summary>
 internal sealed class ParseCache(int capacity)
 {
-    private readonly Dictionary<Key, LinkedListNode<(Key Key, ParseOutcome Outcome)>> _entries = [];
-    private readonly LinkedList<(Key Key, ParseOutcome Outcome)> _recent = new();
-    private readonly Lock _lock = new();
+    // One entry per hash: two keys of one hash (rare) take turns, which costs a parse, never a wrong answer.
+    private readonly ConcurrentDictionary<int, Entry> _entries = new();
+    private readonly Lock _adding = new();
+    private long _clock;
+    private int _count;
 
-    public ParseOutcome? Find(string path, string text, SourceEncoding encoding, bool comments)
+    public ParseOutcome? Find(Key key)
     {
-        lock (_lock)
+        if (!_entries.TryGetValue(key.Hash, out var entry))
         {
-            if (!_entries.TryGetValue(new Key(path, text, encoding, comments), out var node))
-            {
-                return null;
-            }
-
-            _recent.Remove(node);
-            _recent.AddFirst(node);
-            return node.Value.Outcome;
+            return null;
         }
+
+        Volatile.Write(ref entry.LastUsed, Interlocked.Increment(ref _clock));
+        return entry.Key.Matches(key) ? entry.Outcome : null;
     }
 
-    public void Add(string path, string text, SourceEncoding encoding, bool comments, ParseOutcome outcome)
+    public void Add(Key key, ParseOutcome outcome)
     {
-        var key = new Key(path, text, encoding, comments);
-        lock (_lock)
+        lock (_adding)
         {
-            if (_entries.ContainsKey(key))
+            if (_entries.TryGetValue(key.Hash, out var known) && known.Key.Matches(key))
             {
                 return;
             }
 
-            _entries[key] = _recent.AddFirst((key, outcome));
-            if (_entries.Count > capacity)
+            var added = new Entry(key, outcome) { LastUsed = Interlocked.Increment(ref _clock) };
+            if (known is null)
             {
-                _entries.Remove(_recent.Last!.Value.Key);
-                _recent.RemoveLast();
+                _count++;
+            }
+
+            _entries[key.Hash] = added;
+            if (_count > capacity)
+            {
+                // Entries are few (a capacity of tens): the least recently used one is found by a scan.
+                var oldest = added;
+                foreach (var (_, entry) in _entries)
+                {
+                    if (Volatile.Read(ref entry.LastUsed) < Volatile.Read(ref oldest.LastUsed))
+                    {
+                        oldest = entry;
+                    }
+                }
+
+                _entries.TryRemove(oldest.Key.Hash, out _);
+                _count--;
             }
         }
     }
 
-    private readonly record struct Key(string Path, string Text, SourceEncoding Encoding, bool Comments);
+    private sealed class Entry(Key key, ParseOutcome outcome)
+    {
+        public Key Key { get; } = key;
+
+        public ParseOutcome Outcome { get; } = outcome;
+
+        // The cache's clock when the entry was last added or found.
+        public long LastUsed;
+    }
+
+    /// <summary>What a parse depends on, hashed once (<see cref="Of"/>) before the cache is asked.</summary>
+    public readonly struct Key
+    {
+        private Key(string path, string text, SourceEncoding encoding, bool comments)
+        {
+            Path = path;
+            Text = text;
+            Encoding = encoding;
+            Comments = comments;
+            Hash = HashCode.Combine(string.GetHashCode(path, StringComparison.Ordinal), string.GetHashCode(text, StringComparison.Ordinal), encoding, comments);
+        }
+
+        public string Path { get; }
+
+        public string Text { get; }
+
+        public SourceEncoding Encoding { get; }
+
+        public bool Comments { get; }
+
+        public int Hash { get; }
+
+        public static Key Of(string path, string text, SourceEncoding encoding, bool comments) => new(path, text, encoding, comments);
+
+        public bool Matches(Key other) =>
+            Hash == other.Hash && Comments == other.Comments && string.Equals(Path, other.Path, StringComparison.Ordinal)
+            && Encoding.Equals(other.Encoding) && string.Equals(Text, other.Text, StringComparison.Ordinal);
+    }
 }

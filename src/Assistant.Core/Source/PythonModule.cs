@@ -39,6 +39,10 @@ public sealed class PythonModule
 
     public IReadOnlyList<Comment> Comments { get; }
 
+    /// <summary>Set by <c>ModuleParser</c> (before it hands the module out) when the tree came from the in-process parser,
+    /// whose trees the user's Python has not confirmed yet (see <c>ModuleParser.ParsedInProcess</c>).</summary>
+    internal bool ParsedInProcess { get; set; }
+
     public LineMap Lines => _lines ??= LineMap.For(Text);
 
     /// <summary>Top-level statements.</summary>

@@ -20,6 +20,9 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     public TokenCursor Cursor => cursor;
 
+    /// <summary>The thread's shared leaves, which assignment targets take their context from (<see cref="Targets"/>).</summary>
+    public SharedLeaves Leaves => _leaves;
+
     public string Text => text;
 
     private static UnsupportedSourceException Fail(string reason) => new(reason);
@@ -37,7 +40,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var elements = new List<SyntaxNode?> { first };
+        var elements = NodeListPool.Rent(first);
         while (cursor.Accept(","))
         {
             if (!CanStartExpression())
@@ -102,12 +105,32 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         Enter();
         try
         {
+            // Most expressions are one name, number or string before a comma, a bracket, a colon, '=' or the line's end: its
+            // atom, which the fourteen levels below would each hand up unchanged.
+            if (IsLoneAtom())
+            {
+                return Atom();
+            }
+
             return cursor.At("lambda") ? Lambda() : ConditionalExpression();
         }
         finally
         {
             _nesting--;
         }
+    }
+
+    // An identifier, number or string whose next token no rule from conditional expressions down to primaries takes.
+    private bool IsLoneAtom()
+    {
+        var token = cursor.Current;
+        if (!(token.Kind is TokenKind.Number or TokenKind.String || (token.Kind == TokenKind.Name && !token.Reserved)))
+        {
+            return false;
+        }
+
+        var next = cursor.PeekAt(1);
+        return next.Kind == TokenKind.Newline || (next.Kind == TokenKind.Operator && next.Text is "," or ")" or "]" or "}" or ":" or "=");
     }
 
     private void Enter()
@@ -155,7 +178,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var values = new List<SyntaxNode?> { first };
+        var values = NodeListPool.Rent(first);
         while (cursor.Accept("or"))
         {
             values.Add(Conjunction());
@@ -173,7 +196,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var values = new List<SyntaxNode?> { first };
+        var values = NodeListPool.Rent(first);
         while (cursor.Accept("and"))
         {
             values.Add(Inversion());
@@ -205,7 +228,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         while (CompareOperator() is { } op)
         {
             (ops ??= []).Add(op);
-            (comparators ??= []).Add(BitwiseOr());
+            (comparators ??= NodeListPool.Rent()).Add(BitwiseOr());
         }
 
         return ops is null ? left : Node("Compare", start, ("left", left), ("ops", ops), ("comparators", comparators));
@@ -399,12 +422,12 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                 }
 
                 var value = Expression();
-                (args ??= []).Add(Node("Starred", start, ("value", value), ("ctx", Load)));
+                (args ??= NodeListPool.Rent()).Add(Node("Starred", start, ("value", value), ("ctx", Load)));
             }
             else if (cursor.Accept("**"))
             {
                 var value = Expression();
-                (keywords ??= []).Add(Node("keyword", start, ("arg", null), ("value", value)));
+                (keywords ??= NodeListPool.Rent()).Add(Node("keyword", start, ("arg", null), ("value", value)));
                 sawDoubleStar = true;
             }
             else if (cursor.Current.Kind == TokenKind.Name && cursor.PeekAt(1).Is("="))
@@ -417,7 +440,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
                 cursor.Expect("=");
                 var value = Expression();
-                (keywords ??= []).Add(Node("keyword", start, ("arg", name.Text), ("value", value)));
+                (keywords ??= NodeListPool.Rent()).Add(Node("keyword", start, ("arg", name.Text), ("value", value)));
                 sawKeyword = true;
             }
             else
@@ -437,11 +460,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
                     var generators = Generators();
                     cursor.Expect(")");
-                    (args ??= []).Add(Node("GeneratorExp", open, ("elt", value), ("generators", generators)));
+                    (args ??= NodeListPool.Rent()).Add(Node("GeneratorExp", open, ("elt", value), ("generators", generators)));
                     return (args, keywords);
                 }
 
-                (args ??= []).Add(value);
+                (args ??= NodeListPool.Rent()).Add(value);
             }
 
             if (!cursor.Accept(","))
@@ -459,7 +482,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     /// <summary>for_if_clauses: one comprehension per (async) for, with its conditions.</summary>
     private List<SyntaxNode?> Generators()
     {
-        var generators = new List<SyntaxNode?>();
+        var generators = NodeListPool.Rent();
         while (AtComprehension())
         {
             var isAsync = cursor.Accept("async");
@@ -470,7 +493,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             List<SyntaxNode?>? conditions = null;
             while (cursor.Accept("if"))
             {
-                (conditions ??= []).Add(Disjunction());
+                (conditions ??= NodeListPool.Rent()).Add(Disjunction());
             }
 
             generators.Add(SyntaxNodeBuilder.Positionless("comprehension", ("target", target), ("iter", iterable), ("ifs", conditions), ("is_async", isAsync ? "1" : "0")));
@@ -486,10 +509,10 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         var first = StarTarget();
         if (!cursor.At(","))
         {
-            return Targets.Store(first);
+            return Targets.Store(first, _leaves);
         }
 
-        var elements = new List<SyntaxNode?> { first };
+        var elements = NodeListPool.Rent(first);
         while (cursor.Accept(","))
         {
             if (!(cursor.At("*") || cursor.At("(") || cursor.At("[") || Keywords.IsIdentifier(cursor.Current)))
@@ -500,7 +523,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             elements.Add(StarTarget());
         }
 
-        return Targets.Store(Node("Tuple", start, ("elts", elements), ("ctx", Load)));
+        return Targets.Store(Node("Tuple", start, ("elts", elements), ("ctx", Load)), _leaves);
     }
 
     /// <summary>star_target: '*' target or a primary; the caller validates it.</summary>
@@ -528,7 +551,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var elements = new List<SyntaxNode?> { first };
+        var elements = NodeListPool.Rent(first);
         while (cursor.Accept(","))
         {
             if (cursor.At("]"))
@@ -588,7 +611,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                     "True" => Constant(token, "bool", "True"),
                     "False" => Constant(token, "bool", "False"),
                     "None" => Constant(token, "none", "None"),
-                    _ when Keywords.IsReserved(token.Text) => throw Fail($"unexpected '{token.Text}'"),
+                    _ when token.Reserved => throw Fail($"unexpected '{token.Text}'"),
                     _ => _leaves.LoadName(token.Start, token.End, token.Text),
                 };
             case TokenKind.Number:
@@ -668,7 +691,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
         if (cursor.At(","))
         {
-            var elements = new List<SyntaxNode?> { first };
+            var elements = NodeListPool.Rent(first);
             while (cursor.Accept(","))
             {
                 if (cursor.At(")"))
@@ -721,7 +744,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     private List<SyntaxNode?> ElementsAfter(SyntaxNode first, string close)
     {
-        var elements = new List<SyntaxNode?> { first };
+        var elements = NodeListPool.Rent(first);
         while (cursor.Accept(","))
         {
             if (cursor.At(close))
@@ -747,7 +770,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
         if (cursor.At("**"))
         {
-            return DictItems(start, [], []);
+            return DictItems(start, NodeListPool.Rent(), NodeListPool.Rent());
         }
 
         if (cursor.At("*"))
@@ -775,10 +798,10 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             if (!cursor.Accept(","))
             {
                 cursor.Expect("}");
-                return Node("Dict", start, ("keys", new List<SyntaxNode?> { first }), ("values", new List<SyntaxNode?> { value }));
+                return Node("Dict", start, ("keys", NodeListPool.Rent(first)), ("values", NodeListPool.Rent(value)));
             }
 
-            return DictItems(start, [first], [value]);
+            return DictItems(start, NodeListPool.Rent(first), NodeListPool.Rent(value));
         }
 
         if (AtComprehension())
@@ -840,7 +863,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return token.Kind switch
         {
             TokenKind.Number or TokenKind.String => true,
-            TokenKind.Name => !Keywords.IsReserved(token.Text) || token.Text is "True" or "False" or "None" or "lambda" or "not" or "await",
+            TokenKind.Name => !token.Reserved || token.Text is "True" or "False" or "None" or "lambda" or "not" or "await",
             TokenKind.Operator => token.Text is "(" or "[" or "{" or "-" or "+" or "~" or "*" or "...",
             _ => false,
         };
@@ -850,11 +873,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     public SyntaxNode Parameters(bool lambda)
     {
         var end = lambda ? ":" : ")";
-        var positionalOnly = new List<SyntaxNode?>();
-        var positional = new List<SyntaxNode?>();
-        var defaults = new List<SyntaxNode?>();
-        var keywordOnly = new List<SyntaxNode?>();
-        var keywordDefaults = new List<SyntaxNode?>();
+        var positionalOnly = NodeListPool.Rent();
+        var positional = NodeListPool.Rent();
+        var defaults = NodeListPool.Rent();
+        var keywordOnly = NodeListPool.Rent();
+        var keywordDefaults = NodeListPool.Rent();
         SyntaxNode? varArg = null, kwArg = null;
         bool sawDefault = false, sawSlash = false, sawStar = false;
         while (!cursor.At(end))

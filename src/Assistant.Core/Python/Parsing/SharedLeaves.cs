@@ -4,9 +4,10 @@ using Assistant.Core.Source.Syntax;
 namespace Assistant.Core.Python.Parsing;
 
 /// <summary>
-/// Leaf nodes whose fields are shared between equal leaves, per thread and across parses: Name loads of one identifier,
-/// and non-string constants of one value. Nothing writes those fields (a target's context is set on a copy, see
-/// <see cref="SyntaxNode.SetScalar"/>), and trees hold a third fewer bytes. A parser takes its thread's instance once.
+/// Leaf nodes whose fields are shared between equal leaves, per thread and across parses: Names of one identifier in one
+/// context, and non-string constants of one value. Nothing writes those fields (a Name that turns out to be a target takes
+/// the shared fields of its new context, see <see cref="SyntaxNode.ShareLeafFields"/>), and trees hold a third fewer
+/// bytes. A parser takes its thread's instance once.
 /// </summary>
 internal sealed class SharedLeaves
 {
@@ -16,21 +17,33 @@ internal sealed class SharedLeaves
     private static SharedLeaves? s_current;
 
     private readonly Dictionary<string, KeyValuePair<string, object?>[]> _loadNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeyValuePair<string, object?>[]> _storeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeyValuePair<string, object?>[]> _deletedNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KeyValuePair<string, object?>[]> _constants = new(StringComparer.Ordinal);
 
     /// <summary>This thread's instance.</summary>
     public static SharedLeaves Current => s_current ??= new SharedLeaves();
 
     /// <summary>A Name in the Load context.</summary>
-    public SyntaxNode LoadName(int start, int end, string id)
+    public SyntaxNode LoadName(int start, int end, string id) => new("Name", new TextSpan(start, end), true, NameFields(_loadNames, id, "Load"));
+
+    /// <summary>The fields of a Name of <paramref name="id"/> in the Store or Del context (<paramref name="context"/>).</summary>
+    public KeyValuePair<string, object?>[] TargetNameFields(string id, string context) => context switch
     {
-        if (!_loadNames.TryGetValue(id, out var fields))
+        "Store" => NameFields(_storeNames, id, "Store"),
+        "Del" => NameFields(_deletedNames, id, "Del"),
+        _ => throw new ArgumentException($"not a target context: {context}", nameof(context)),
+    };
+
+    private static KeyValuePair<string, object?>[] NameFields(Dictionary<string, KeyValuePair<string, object?>[]> table, string id, string context)
+    {
+        if (!table.TryGetValue(id, out var fields))
         {
-            fields = [new("id", id), new("ctx", "Load")];
-            Remember(_loadNames, id, fields);
+            fields = [new("id", id), new("ctx", context)];
+            Remember(table, id, fields);
         }
 
-        return new SyntaxNode("Name", new TextSpan(start, end), true, fields);
+        return fields;
     }
 
     /// <summary>A Constant that is not a string (keyword constants, numbers): a value's text tells its type ("1", "1.0",

@@ -16,7 +16,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
 
     public SyntaxNode Module()
     {
-        var body = new List<SyntaxNode?>();
+        var body = NodeListPool.Rent();
         while (!cursor.AtKind(TokenKind.EndMarker))
         {
             Statement(body);
@@ -34,7 +34,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
             {
                 case "def":
                 case "class":
-                    body.Add(Definition([]));
+                    body.Add(Definition(NodeListPool.Rent()));
                     return;
                 case "if":
                     body.Add(If());
@@ -56,7 +56,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
                     var next = cursor.PeekAt(1);
                     if (next.Is("def"))
                     {
-                        body.Add(Definition([]));
+                        body.Add(Definition(NodeListPool.Rent()));
                     }
                     else if (next.Is("for"))
                     {
@@ -80,7 +80,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         }
         else if (token.Is("@"))
         {
-            var decorators = new List<SyntaxNode?>();
+            var decorators = NodeListPool.Rent();
             while (cursor.Accept("@"))
             {
                 decorators.Add(expressions.NamedExpression());
@@ -123,7 +123,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
 
     private List<SyntaxNode?> Block()
     {
-        var body = new List<SyntaxNode?>();
+        var body = NodeListPool.Rent();
         if (!cursor.AtKind(TokenKind.Newline))
         {
             SimpleStatements(body);
@@ -210,7 +210,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
     private SyntaxNode Delete(int start)
     {
         cursor.Next();
-        var targets = new List<SyntaxNode?>();
+        var targets = NodeListPool.Rent();
         do
         {
             if (!expressions.CanStartExpression() || cursor.At("*"))
@@ -218,7 +218,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
                 break;
             }
 
-            targets.Add(Targets.Delete(expressions.Primary()));
+            targets.Add(Targets.Delete(expressions.Primary(), expressions.Leaves));
         }
         while (cursor.Accept(","));
         if (targets.Count == 0 || !(cursor.AtKind(TokenKind.Newline) || cursor.At(";")))
@@ -232,7 +232,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
     private SyntaxNode Import(int start)
     {
         cursor.Next();
-        var names = new List<SyntaxNode?>();
+        var names = NodeListPool.Rent();
         do
         {
             names.Add(Alias(dotted: true));
@@ -289,7 +289,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         }
 
         cursor.Expect("import");
-        var names = new List<SyntaxNode?>();
+        var names = NodeListPool.Rent();
         if (cursor.At("*"))
         {
             var star = cursor.Position;
@@ -327,7 +327,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         var first = RightHandSide();
         if (cursor.At("="))
         {
-            var targets = new List<SyntaxNode?> { first };
+            var targets = NodeListPool.Rent(first);
             SyntaxNode value;
             while (true)
             {
@@ -348,7 +348,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
                     throw Fail("assignment to yield expression not possible");
                 }
 
-                Targets.Store(target);
+                Targets.Store(target, expressions.Leaves);
             }
 
             return Node("Assign", start, ("targets", targets), ("value", value));
@@ -362,7 +362,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
             }
 
             var simple = first.Kind == "Name" && !first.Parenthesized ? "1" : "0";
-            Targets.Store(first);
+            Targets.Store(first, expressions.Leaves);
             cursor.Next();
             var annotation = expressions.Expression();
             var value = cursor.Accept("=") ? RightHandSide() : null;
@@ -371,7 +371,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
 
         if (AugmentedOperator(cursor.Current) is { } op)
         {
-            Targets.Single(first);
+            Targets.Single(first, expressions.Leaves);
             cursor.Next();
             var value = RightHandSide();
             return Node("AugAssign", start, ("target", first), ("op", op), ("value", value));
@@ -439,7 +439,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         List<SyntaxNode?>? orElse = null;
         if (cursor.At("elif"))
         {
-            orElse = [If()];
+            orElse = NodeListPool.Rent(If());
         }
         else if (cursor.Accept("else"))
         {
@@ -496,7 +496,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
             try
             {
                 cursor.Next();
-                items = [];
+                items = NodeListPool.Rent();
                 do
                 {
                     if (cursor.At(")") && items.Count > 0)
@@ -519,7 +519,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
 
         if (items is null)
         {
-            items = [];
+            items = NodeListPool.Rent();
             do
             {
                 items.Add(WithItem());
@@ -538,7 +538,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         SyntaxNode? target = null;
         if (cursor.Accept("as"))
         {
-            target = Targets.Store(expressions.StarTarget());
+            target = Targets.Store(expressions.StarTarget(), expressions.Leaves);
             if (!(cursor.At(",") || cursor.At(")") || cursor.At(":")))
             {
                 throw Fail("invalid with item");
@@ -554,7 +554,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         cursor.Next();
         cursor.Expect(":");
         var body = Block();
-        var handlers = new List<SyntaxNode?>();
+        var handlers = NodeListPool.Rent();
         bool? star = null;
         var sawBare = false;
         while (cursor.At("except"))

@@ -7,7 +7,8 @@ namespace Assistant.Core.Python.Parsing;
 /// Makes the parser's <see cref="SyntaxNode"/>s directly, bottom up, exactly as <c>SyntaxTreeReader</c> reads the worker's
 /// answer: absent fields (null, empty lists) left out, null items of node lists as "Missing" placeholders (a list of only
 /// nulls as the scalar "null,null,…"), scalar lists joined with commas, and kinds without a position spanning the union of
-/// their children. Field values given are nodes, lists of nodes (null items allowed), strings, lists of strings, or null.
+/// their children. Field values given are nodes, lists of nodes (null items allowed), strings, lists of strings, or null; lists
+/// lent by <see cref="NodeListPool"/> go back to it.
 /// </summary>
 internal static class SyntaxNodeBuilder
 {
@@ -62,6 +63,11 @@ internal static class SyntaxNodeBuilder
             }
         }
 
+        foreach (var (_, value) in fields)
+        {
+            NodeListPool.Return(value);
+        }
+
         spanned = start <= end;
         return built;
     }
@@ -103,29 +109,10 @@ internal static class SyntaxNodeBuilder
 
     private static void Include(SyntaxNode child, ref int start, ref int end)
     {
-        if (Spanned(child))
+        if (child.IsSpanned())
         {
             start = Math.Min(start, child.Span.Start);
             end = Math.Max(end, child.Span.End);
         }
-    }
-
-    // A node has a span when CPython gave it a position or, for kinds without one, when a child has a span.
-    private static bool Spanned(SyntaxNode node)
-    {
-        if (node.HasPosition)
-        {
-            return true;
-        }
-
-        foreach (var child in node.ChildNodes())
-        {
-            if (Spanned(child))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

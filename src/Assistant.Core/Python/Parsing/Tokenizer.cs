@@ -1,4 +1,3 @@
-using System.Buffers;
 using Assistant.Core.Source;
 
 namespace Assistant.Core.Python.Parsing;
@@ -10,9 +9,6 @@ namespace Assistant.Core.Python.Parsing;
 /// </summary>
 internal sealed class Tokenizer
 {
-    private static readonly SearchValues<char> IdentifierCharacters =
-        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
-
     private const int MaxBrackets = 150;
     private const int MaxIndents = 90;
     private const int MaxNumberLength = 1000;
@@ -20,16 +16,11 @@ internal sealed class Tokenizer
     private readonly string _text;
     private readonly int _end;
     private readonly List<Token> _tokens;
-    // Names are shared across the parses of a thread: trees of different modules hold the same "self", "x", … strings.
-    private const int MaxSharedNames = 50_000;
-    [ThreadStatic]
-    private static Dictionary<string, string>? s_names;
     // One token list per thread, lent to a module's parse and given back after it (tokens never outlive a parse).
     private const int MaxSpareTokens = 1 << 20;
     [ThreadStatic]
     private static List<Token>? s_spareTokens;
-    private readonly Dictionary<string, string> _names;
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
+    private readonly NameTable _names;
     private readonly List<Comment>? _comments;
     // Indentation levels as CPython measures them: tabs to multiples of 8, and (for the consistency check) of 1.
     private readonly Stack<(int Column, int Alternative)> _indents = new();
@@ -39,13 +30,7 @@ internal sealed class Tokenizer
     private Tokenizer(string text, int start, int end, bool comments, List<Token>? tokens = null)
     {
         _tokens = tokens ?? new List<Token>(Math.Max(16, (end - start) / 4));
-        _names = s_names ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (_names.Count > MaxSharedNames)
-        {
-            _names.Clear();
-        }
-
-        _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _names = NameTable.ForModule();
         _text = text;
         _position = start;
         _end = end;
@@ -409,10 +394,17 @@ internal sealed class Tokenizer
 
     private void NameOrString()
     {
+        // Names are short: a plain loop, hashing as it goes (see NameTable), beats a vectorised search.
         var start = _position;
-        var length = _text.AsSpan(start, _end - start).IndexOfAnyExcept(IdentifierCharacters);
-        _position = length < 0 ? _end : start + length;
+        var i = start;
+        var hash = NameTable.EmptyHash;
+        while (i < _end && _text[i] is var c && (char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            hash = NameTable.Hash(hash, c);
+            i++;
+        }
 
+        _position = i;
         if (_position < _end && _text[_position] > 127)
         {
             throw Fail("non-ASCII identifier");
@@ -424,14 +416,8 @@ internal sealed class Tokenizer
             return;
         }
 
-        var span = _text.AsSpan(start, _position - start);
-        if (!_nameLookup.TryGetValue(span, out var name))
-        {
-            name = span.ToString();
-            _names.Add(name, name);
-        }
-
-        _tokens.Add(new Token(TokenKind.Name, start, _position, name));
+        var name = _names.Intern(_text.AsSpan(start, _position - start), hash, out var reserved);
+        _tokens.Add(new Token(TokenKind.Name, start, _position, name, reserved));
     }
 
     private bool IsStringPrefix(int start, int length)

@@ -11,16 +11,32 @@ public sealed class SyntaxNode
     // Fields in the order CPython declares them; nodes have a handful, so a linear scan beats hashing.
     private static readonly IReadOnlyList<SyntaxNode> NoChildren = Array.Empty<SyntaxNode>();
 
-    // Not readonly: SetScalar replaces it (copy on write), since the parser shares the fields of equal leaves (Name loads).
+    // Children of one node beyond this many, out of order, are sorted in O(n log n) rather than by insertion.
+    private const int MaxInsertionSort = 32;
+
+    private const uint ScalarField = 0;
+    private const uint NodeField = 1;
+    private const uint ListField = 2;
+    private const int MaskedFields = 16;
+
+    // Not readonly: the parser sets an assignment target's context (SetScalar, ShareLeafFields) while it builds the tree.
     private KeyValuePair<string, object?>[] _fields;
-    private SyntaxNode[]? _childNodes;
 
     // The parent, or on the root (which has none) the whole tree in depth-first source order, built there the first
-    // time any node's descendants are asked for; each node's descendants are then the slice (_index, _end) of it.
+    // time any node's children or descendants are asked for; each node's descendants are then the slice
+    // (_index, _index + _size) of it, and its children the first of them and each next one past the one before's.
     // One field for both keeps every node 8 bytes smaller (a tree has one node per ~6 characters of source).
     private object? _parentOrPreorder;
     private int _index;
-    private int _end;
+
+    // The nodes of this subtree, itself included ("Missing" placeholders are not nodes of the tree): children are made
+    // first, so the count is known when the node is made, and the pre-order of a tree is one array of the root's size.
+    private readonly int _size;
+
+    // Which fields hold a node (NodeField) or a list of nodes (ListField), two bits per field for the first sixteen (nodes
+    // have a handful): a walk finds the children without reading the scalars, each another object whose first read
+    // misses the cache (most of building a tree's pre-order was that).
+    private readonly uint _nodeFields;
 
     // Which of the parent's fields holds this node (its index there; nodes have a handful of fields).
     private byte _parentField;
@@ -31,24 +47,36 @@ public sealed class SyntaxNode
         Span = span;
         HasPosition = hasPosition;
         _fields = fields;
+        var size = 1;
+        var nodeFields = 0u;
         for (var i = 0; i < fields.Length; i++)
         {
-            switch (fields[i].Value)
+            var fieldKind = FieldKind(fields[i].Value);
+            if (fieldKind == NodeField)
             {
-                case SyntaxNode child:
-                    child._parentOrPreorder = this;
-                    child._parentField = (byte)i;
-                    break;
-                case SyntaxNode[] list:
-                    foreach (var item in list)
-                    {
-                        item._parentOrPreorder = this;
-                        item._parentField = (byte)i;
-                    }
+                var child = (SyntaxNode)fields[i].Value!;
+                child._parentOrPreorder = this;
+                child._parentField = (byte)i;
+                size += child._size;
+            }
+            else if (fieldKind == ListField)
+            {
+                foreach (var item in (SyntaxNode[])fields[i].Value!)
+                {
+                    item._parentOrPreorder = this;
+                    item._parentField = (byte)i;
+                    size += item.IsPlaceholder ? 0 : item._size;
+                }
+            }
 
-                    break;
+            if (i < MaskedFields)
+            {
+                nodeFields |= fieldKind << (2 * i);
             }
         }
+
+        _size = size;
+        _nodeFields = nodeFields;
     }
 
     public string Kind { get; }
@@ -81,18 +109,27 @@ public sealed class SyntaxNode
     public string? Scalar(string field) => Field(field) as string;
 
     /// <summary>Direct children in source order.</summary>
-    public IEnumerable<SyntaxNode> ChildNodes() => SortedChildren();
+    public IEnumerable<SyntaxNode> ChildNodes()
+    {
+        var order = Preorder();
+        var end = _index + _size;
+        for (var i = _index + 1; i < end; i += order[i]._size)
+        {
+            yield return order[i];
+        }
+    }
 
     /// <summary>Every node below this one, depth first in source order; <paramref name="descendInto"/> false
     /// for a node skips what is below it.</summary>
     public IEnumerable<SyntaxNode> Descendants(Func<SyntaxNode, bool>? descendInto = null)
     {
         var order = Preorder();
-        for (var i = _index + 1; i < _end;)
+        var end = _index + _size;
+        for (var i = _index + 1; i < end;)
         {
             var node = order[i];
             yield return node;
-            i = descendInto is null || descendInto(node) ? i + 1 : node._end;
+            i = descendInto is null || descendInto(node) ? i + 1 : i + node._size;
         }
     }
 
@@ -172,22 +209,56 @@ public sealed class SyntaxNode
     public override string ToString() => $"{Kind}{Span}";
 
     /// <summary>While the in-process parser builds the tree (before anyone reads it): replaces the scalar field
-    /// <paramref name="name"/>, e.g. the context of an expression that turns out to be an assignment target.</summary>
+    /// <paramref name="name"/> in place, e.g. the context of an expression that turns out to be an assignment target.
+    /// Only for a node whose fields are its own (not leaf fields shared with other nodes, see <see cref="ShareLeafFields"/>).</summary>
     internal void SetScalar(string name, string value)
     {
         for (var i = 0; i < _fields.Length; i++)
         {
             if (string.Equals(_fields[i].Key, name, StringComparison.Ordinal))
             {
-                var fields = new KeyValuePair<string, object?>[_fields.Length];
-                Array.Copy(_fields, fields, fields.Length);
-                fields[i] = new KeyValuePair<string, object?>(name, value);
-                _fields = fields;
+                _fields[i] = new KeyValuePair<string, object?>(name, value);
                 return;
             }
         }
 
         throw new InvalidOperationException($"{Kind} has no field {name}.");
+    }
+
+    /// <summary>While the in-process parser builds the tree: gives a leaf (a node without children) other scalar fields,
+    /// an array that equal leaves share and nobody writes (a Name's in the Store context instead of the Load one).</summary>
+    internal void ShareLeafFields(KeyValuePair<string, object?>[] fields)
+    {
+        if (_size != 1 || Array.Exists(fields, field => field.Value is SyntaxNode or SyntaxNode[]))
+        {
+            throw new InvalidOperationException($"{Kind} is not a leaf, or the fields given hold nodes.");
+        }
+
+        _fields = fields;
+    }
+
+    /// <summary>Whether this node has a span: CPython gave it a position or, for kinds without one, a node below it has one.</summary>
+    internal bool IsSpanned()
+    {
+        if (HasPosition)
+        {
+            return true;
+        }
+
+        foreach (var (_, value) in _fields)
+        {
+            if (value is SyntaxNode child && child.IsSpanned())
+            {
+                return true;
+            }
+
+            if (value is SyntaxNode[] list && Array.Exists(list, item => item.IsSpanned()))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private object? Field(string name)
@@ -203,6 +274,9 @@ public sealed class SyntaxNode
         return null;
     }
 
+    // "Missing" stands for a None inside a list (kw_defaults, dict keys of **spread): not a node of the tree.
+    private bool IsPlaceholder => !HasPosition && _fields.Length == 0 && string.Equals(Kind, "Missing", StringComparison.Ordinal);
+
     private SyntaxNode[] Preorder()
     {
         var root = this;
@@ -217,92 +291,92 @@ public sealed class SyntaxNode
         }
 
         // Two threads may build it at once: both write the same indices, either array is the same order.
-        var order = new List<SyntaxNode>();
-        var stack = new Stack<(SyntaxNode Node, bool Closing)>();
-        stack.Push((root, false));
-        while (stack.Count > 0)
-        {
-            var (node, closing) = stack.Pop();
-            if (closing)
-            {
-                node._end = order.Count;
-                continue;
-            }
-
-            node._index = order.Count;
-            order.Add(node);
-            stack.Push((node, true));
-            var children = node.SortedChildren();
-            for (var i = children.Length - 1; i >= 0; i--)
-            {
-                stack.Push((children[i], false));
-            }
-        }
-
-        var array = order.ToArray();
-        Volatile.Write(ref root._parentOrPreorder, array);
-        return array;
-    }
-
-    private static bool InOrder(SyntaxNode[] children)
-    {
-        for (var i = 1; i < children.Length; i++)
-        {
-            if (children[i - 1].Span.CompareTo(children[i].Span) > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // The tree is immutable, so the sorted children are computed once per node (rules walk the tree many times).
-    private SyntaxNode[] SortedChildren()
-    {
-        if (_childNodes is { } cached)
-        {
-            return cached;
-        }
-
-        // "Missing" stands for a None inside a list (kw_defaults, dict keys of **spread): not a child.
-        var count = 0;
-        foreach (var (_, value) in _fields)
-        {
-            if (value is SyntaxNode)
-            {
-                count++;
-            }
-            else if (value is SyntaxNode[] list)
-            {
-                foreach (var item in list)
-                {
-                    count += item.Is("Missing") ? 0 : 1;
-                }
-            }
-        }
-
-        var children = count == 0 ? [] : new SyntaxNode[count];
+        var order = new SyntaxNode[root._size];
         var next = 0;
-        foreach (var (_, value) in _fields)
+        var pending = new Stack<SyntaxNode>();
+        var children = new List<SyntaxNode>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            if (value is SyntaxNode node)
+            var node = pending.Pop();
+            node._index = next;
+            order[next++] = node;
+            children.Clear();
+            node.AddChildrenInSourceOrder(children);
+            for (var i = children.Count - 1; i >= 0; i--)
             {
-                children[next++] = node;
+                pending.Push(children[i]);
             }
-            else if (value is SyntaxNode[] list)
+        }
+
+        Volatile.Write(ref root._parentOrPreorder, order);
+        return order;
+    }
+
+    // The direct children, sorted by span; a stable sort, so siblings with equal spans keep their field order. Fields
+    // mostly come in source order already; those that do not (a dict's keys and values, a def's decorators and return
+    // annotation, parameters and their defaults) are mostly a handful of nodes, which an insertion sort orders in place.
+    private void AddChildrenInSourceOrder(List<SyntaxNode> children)
+    {
+        var inOrder = true;
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            var kind = i < MaskedFields ? (_nodeFields >> (2 * i)) & 3 : FieldKind(_fields[i].Value);
+            if (kind == NodeField)
             {
-                foreach (var item in list)
+                inOrder = Append(children, (SyntaxNode)_fields[i].Value!, inOrder);
+            }
+            else if (kind == ListField)
+            {
+                foreach (var item in (SyntaxNode[])_fields[i].Value!)
                 {
-                    if (!item.Is("Missing"))
+                    if (!item.IsPlaceholder)
                     {
-                        children[next++] = item;
+                        inOrder = Append(children, item, inOrder);
                     }
                 }
             }
         }
 
-        // A stable sort: siblings with equal spans keep their field order. Fields mostly come in source order already.
-        return _childNodes = InOrder(children) ? children : [.. children.OrderBy(c => c.Span)];
+        if (inOrder)
+        {
+            return;
+        }
+
+        if (children.Count > MaxInsertionSort)
+        {
+            // A long display (a dict of thousands of items): a stable O(n log n) sort.
+            var sorted = children.OrderBy(child => child.Span).ToArray();
+            children.Clear();
+            children.AddRange(sorted);
+            return;
+        }
+
+        for (var i = 1; i < children.Count; i++)
+        {
+            var child = children[i];
+            var k = i - 1;
+            while (k >= 0 && children[k].Span.CompareTo(child.Span) > 0)
+            {
+                children[k + 1] = children[k];
+                k--;
+            }
+
+            children[k + 1] = child;
+        }
+    }
+
+    private static uint FieldKind(object? value) => value switch
+    {
+        SyntaxNode => NodeField,
+        SyntaxNode[] => ListField,
+        _ => ScalarField,
+    };
+
+    private static bool Append(List<SyntaxNode> children, SyntaxNode child, bool inOrder)
+    {
+        inOrder &= children.Count == 0 || children[^1].Span.CompareTo(child.Span) <= 0;
+        children.Add(child);
+        return inOrder;
     }
 }

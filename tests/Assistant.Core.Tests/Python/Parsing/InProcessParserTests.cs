@@ -90,6 +90,24 @@ public sealed class InProcessParserTests(SharedWorker shared) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task Should_Keep_Names_Loaded_Elsewhere_In_The_Load_Context_When_The_Same_Name_Becomes_A_Target()
+    {
+        // Given a module that loads x, parsed in process (its Name shares fields with every other load of x)
+        var loads = InProcessParser.TryParse("loads.py", "x\ny = x\n", SourceEncoding.Utf8, true)!.Module!;
+
+        // When later modules assign and delete x
+        var targets = InProcessParser.TryParse("targets.py", "x = x\nx, *x = x\ndel x, [x]\n", SourceEncoding.Utf8, true)!.Module!;
+        await AssertSameAsync("targets.py", targets.Text);
+
+        // Then the earlier module's loads are still loads, and the later one's names have their own contexts
+        Assert.All(loads.Root.Descendants().Where(n => n.Is("Name") && n.Scalar("id") == "x"), name => Assert.Equal("Load", name.Scalar("ctx")));
+        Assert.Equal(
+            ["Store", "Load", "Store", "Store", "Load", "Del", "Del"],
+            targets.Root.Descendants().Where(n => n.Is("Name")).Select(n => n.Scalar("ctx")));
+        await AssertSameAsync("loads.py", loads.Text);
+    }
+
+    [Fact]
     public async Task Should_Read_A_File_With_A_Byte_Order_Mark_Like_The_Worker()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("# ünïcode\r\nx = 'é'  # 😀\r\n")).ToArray();
