@@ -29,7 +29,6 @@ public sealed class FlyteIoUsage : IRule
             var call = new CallSyntax(node);
             var callee = PythonImports.Resolve(call.Function, bindings);
             var row = callee is null ? null : context.Tables["imports"].Find("old", callee);
-            var isAsync = node.Ancestors().FirstOrDefault(a => a.Kind is "FunctionDef" or "AsyncFunctionDef")?.Is("AsyncFunctionDef") == true;
             string? replacement = null;
             string? note = null;
             if (row?.Get("new") is "flyte.io.File" or "flyte.io.Dir" && row.Require("new") is var type)
@@ -51,6 +50,7 @@ public sealed class FlyteIoUsage : IRule
 
                 // remote_path= named where the local file is uploaded; from_local's remote_destination= does the same.
                 var destination = !isRemote && remotePath is not null ? $", remote_destination={module.GetText(remotePath)}" : string.Empty;
+                var isAsync = node.Ancestors().FirstOrDefault(a => a.Kind is "FunctionDef" or "AsyncFunctionDef")?.Is("AsyncFunctionDef") == true;
                 replacement = isRemote
                     ? $"{type}.from_existing_remote({text})"
                     : isAsync ? $"await {type}.from_local({text}{destination})" : $"{type}.from_local_sync({text}{destination})";
@@ -155,6 +155,11 @@ public sealed class FlyteIoUsage : IRule
     private IEnumerable<Finding> DataclassJson(RuleContext context)
     {
         var module = context.Module;
+        if (!MayImportDataclassesJson(module.Text))
+        {
+            yield break;
+        }
+
         var bound = PythonImports.Bindings(module, "dataclasses_json").Where(b => b.QualifiedName == "dataclasses_json.dataclass_json").Select(b => b.LocalName).ToHashSet(StringComparer.Ordinal);
         if (bound.Count == 0)
         {
@@ -180,6 +185,11 @@ public sealed class FlyteIoUsage : IRule
             };
         }
     }
+
+    // A binding from dataclasses_json needs an import naming that package, whose identifier is its text in ASCII source
+    // (other source may spell it with characters NFKC-normalized to it).
+    private static bool MayImportDataclassesJson(string text) =>
+        text.Contains("dataclasses_json", StringComparison.Ordinal) || !System.Text.Ascii.IsValid(text);
 
     // .download() / .remote_source / listdir / crawl on parameters annotated with FlyteFile or FlyteDirectory.
     private IEnumerable<Finding> ParameterMethods(RuleContext context, IReadOnlyList<ImportBinding> bindings)
