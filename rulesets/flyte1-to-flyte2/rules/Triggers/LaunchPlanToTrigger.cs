@@ -269,7 +269,7 @@ public sealed class LaunchPlanToTrigger : IRule
             yield break;
         }
 
-        foreach (var node in CandidateCalls(module, bindings))
+        foreach (var node in FlytekitCalls.InStatementsMentioning(module, bindings, LaunchPlanNames))
         {
             var call = new CallSyntax(node);
             if (AttributeSyntax.From(call.Function) is not { } method
@@ -308,67 +308,6 @@ public sealed class LaunchPlanToTrigger : IRule
         }
     }
 
-    // The module's calls in the order Descendants lists them, leaving out the top-level statements that cannot hold a call
-    // on a launch plan: its receiver chain starts with a Name bound to (a package holding) LaunchPlan, and in ASCII source
-    // a Name's text is its identifier, inside its statement's span (or a decorator's, before a def or class). Reading
-    // only those statements' subtrees spares ordering the whole tree, which nothing else in this step needs.
-    private static IEnumerable<SyntaxNode> CandidateCalls(PythonModule module, IReadOnlyList<ImportBinding> bindings)
-    {
-        var text = module.Text;
-        if (!System.Text.Ascii.IsValid(text))
-        {
-            // Identifiers are NFKC-normalized: the text of a Name may differ from its id.
-            return module.Root.Descendants().Where(n => n.Is("Call"));
-        }
-
-        var receivers = new List<string>();
-        foreach (var binding in bindings)
-        {
-            if (PythonImports.MayResolveTo([binding], LaunchPlanNames) && !receivers.Contains(binding.LocalName))
-            {
-                receivers.Add(binding.LocalName);
-            }
-        }
-
-        var calls = new List<SyntaxNode>();
-        foreach (var statement in module.Body)
-        {
-            var start = statement.Span.Start;
-            foreach (var decorator in statement.Children("decorator_list"))
-            {
-                start = Math.Min(start, decorator.Span.Start);
-            }
-
-            if (!Mentions(text.AsSpan(start, statement.Span.End - start), receivers))
-            {
-                continue;
-            }
-
-            foreach (var node in Flytekit.SubtreeNodes(statement))
-            {
-                if (node.Is("Call"))
-                {
-                    calls.Add(node);
-                }
-            }
-        }
-
-        return calls;
-    }
-
-    private static bool Mentions(ReadOnlySpan<char> source, List<string> names)
-    {
-        foreach (var name in names)
-        {
-            if (source.Contains(name, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private IEnumerable<Finding> CutoverTodos(RuleContext context)
     {
         var module = context.Module;
@@ -386,7 +325,9 @@ public sealed class LaunchPlanToTrigger : IRule
 
             var name = Flat(call.Keyword("name") is { } n ? module.GetText(n.Value) : "?");
             var active = call.Keyword("auto_activate") is { } a && module.GetText(a.Value) == "True";
-            var task = module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f is not null && f.Decorators.Any(d => d.Is("Call") && new CallSyntax(d).Keyword("triggers") is { } t && Flytekit.SubtreeNodes(t.Value).Any(n => n.Is("Name") && n.Scalar("id") == assign.TargetNames[0])));
+            // The target's name is read once, when first compared (as before: only a Name under some triggers= asks for it).
+            string? target = null;
+            var task = module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f is not null && f.Decorators.Any(d => d.Is("Call") && new CallSyntax(d).Keyword("triggers") is { } t && Flytekit.SubtreeNodes(t.Value).Any(n => n.Is("Name") && n.Scalar("id") == (target ??= Flytekit.TargetNames(assign)[0]))));
             var decorator = task is null ? null : FlyteEnvironments.TaskDecorator(task, FlyteEnvironments.Variables(module));
             var taskName = task is null ? "TASK" : (decorator is null ? null : EnvironmentName(module, decorator)) is { } env ? $"{env}.{task.Name}" : task.Name;
             var text = active
