@@ -24,7 +24,12 @@ public sealed class FlyteIoUsage : IRule
     {
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        var ioBound = BindsIoType(bindings, context.Tables);
+        var ascii = System.Text.Ascii.IsValid(module.Text);
+        // Every rewrite below is of a call whose callee resolves to a flyte.io type's flytekit name (or a member of it),
+        // except X.from_source(...), which is written as such.
+        var constructors = ioBound || !ascii || module.Text.Contains("from_source", StringComparison.Ordinal);
+        foreach (var node in constructors ? module.Root.Descendants().Where(n => n.Is("Call")) : [])
         {
             var call = new CallSyntax(node);
             var callee = PythonImports.Resolve(call.Function, bindings);
@@ -101,7 +106,9 @@ public sealed class FlyteIoUsage : IRule
             }
         }
 
-        foreach (var finding in ParameterMethods(context, bindings))
+        // Parameters and locals are typed through those names too, or through flyte.io.File/Dir written out.
+        var parameters = ioBound || !ascii || module.Text.Contains("File", StringComparison.Ordinal) || module.Text.Contains("Dir", StringComparison.Ordinal);
+        foreach (var finding in parameters ? ParameterMethods(context, bindings) : [])
         {
             yield return finding;
         }
@@ -111,6 +118,38 @@ public sealed class FlyteIoUsage : IRule
             yield return finding;
         }
     }
+
+    // True when some binding may stand for a flytekit name the imports table maps to flyte.io.File/Dir/DataFrame, for a
+    // package holding one, or for a member of one: only then can a name read in the module resolve to one of those.
+    private static bool BindsIoType(IReadOnlyList<ImportBinding> bindings, RulesetTables tables)
+    {
+        if (bindings.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var row in tables["imports"].Rows)
+        {
+            if (row.Get("new") is not ("flyte.io.File" or "flyte.io.Dir" or "flyte.io.DataFrame") || row.Get("old") is not { } old)
+            {
+                continue;
+            }
+
+            foreach (var binding in bindings)
+            {
+                if (DotPrefix(binding.QualifiedName, old) || DotPrefix(old, binding.QualifiedName))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // prefix is name, or name's part before a dot.
+    private static bool DotPrefix(string prefix, string name) =>
+        name.StartsWith(prefix, StringComparison.Ordinal) && (name.Length == prefix.Length || name[prefix.Length] == '.');
 
     private static bool CrawlUnpacked(SyntaxNode attribute) =>
         attribute.Parent is { Kind: "Call" } call && call.Parent is { Kind: "For" or "comprehension" } loop && ReferenceEquals(loop.Child("iter"), call) && loop.Child("target") is { Kind: "Tuple" };

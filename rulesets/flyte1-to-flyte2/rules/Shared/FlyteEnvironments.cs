@@ -6,12 +6,20 @@ namespace Assistant.Rulesets.Flyte.Shared;
 /// <summary>Flyte 2 code already in a module: TaskEnvironment variables and the functions they decorate.</summary>
 internal static class FlyteEnvironments
 {
-    // Several rules of a pass ask about the same immutable module: each answer is kept with it.
-    private static readonly object VariablesKey = new();
-    private static readonly object TasksKey = new();
+    // Several rules of a pass ask about the same immutable module: both answers are read together (the tasks need the
+    // variables) and kept with it under one key.
+    private static readonly object Key = new();
+
+    private sealed record Facts(HashSet<string> Variables, List<(FunctionDefSyntax Function, SyntaxNode Decorator)> Tasks);
 
     /// <summary>Module-level names assigned a <c>flyte.TaskEnvironment(...)</c> (or <c>.clone_with(...)</c> of one).</summary>
-    public static IReadOnlySet<string> Variables(PythonModule module) => module.Fact(VariablesKey, ReadVariables);
+    public static IReadOnlySet<string> Variables(PythonModule module) => module.Fact(Key, Read).Variables;
+
+    private static Facts Read(PythonModule module)
+    {
+        var variables = ReadVariables(module);
+        return new Facts(variables, ReadTasks(module, variables));
+    }
 
     private static HashSet<string> ReadVariables(PythonModule module)
     {
@@ -65,11 +73,10 @@ internal static class FlyteEnvironments
     }
 
     /// <summary>Top-level functions decorated with <c>@&lt;env&gt;.task</c>.</summary>
-    public static IReadOnlyList<(FunctionDefSyntax Function, SyntaxNode Decorator)> Tasks(PythonModule module) => module.Fact(TasksKey, ReadTasks);
+    public static IReadOnlyList<(FunctionDefSyntax Function, SyntaxNode Decorator)> Tasks(PythonModule module) => module.Fact(Key, Read).Tasks;
 
-    private static List<(FunctionDefSyntax Function, SyntaxNode Decorator)> ReadTasks(PythonModule module)
+    private static List<(FunctionDefSyntax Function, SyntaxNode Decorator)> ReadTasks(PythonModule module, HashSet<string> environments)
     {
-        var environments = Variables(module);
         var tasks = new List<(FunctionDefSyntax Function, SyntaxNode Decorator)>();
         foreach (var statement in module.Body)
         {

@@ -53,7 +53,9 @@ internal static class ImportCleanup
             }
         }
 
-        foreach (var moduleName in (UsesFlyte(module) ? ["flyte"] : new List<string>()).Concat(needed).Distinct())
+        // With `import flyte` there already, "flyte" adds nothing wherever it comes in the list: no need to look for its uses.
+        var flyteUses = !PythonImports.HasPlainImport(module, "flyte") && UsesFlyte(module);
+        foreach (var moduleName in (flyteUses ? ["flyte"] : new List<string>()).Concat(needed).Distinct())
         {
             if (!PythonImports.HasPlainImport(module, moduleName) && PythonImports.AddImport(module, moduleName, "flytekit") is { } add)
             {
