@@ -24,7 +24,8 @@ public sealed class MapTaskToFlyteMap : IRule
     {
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
-        foreach (var node in PythonImports.MayResolveTo(bindings, MapTaskNames) ? module.Root.Descendants().Where(n => n.Is("Call")) : [])
+        // The mapped call's callee is a call of map_task: it reads a name bound to it (or a package holding it).
+        foreach (var node in PythonImports.MayResolveTo(bindings, MapTaskNames) ? FlytekitCalls.InStatementsMentioning(module, bindings, MapTaskNames) : [])
         {
             var outer = new CallSyntax(node);
             if (!Flytekit.Calls(outer.Function, bindings, MapTaskNames))

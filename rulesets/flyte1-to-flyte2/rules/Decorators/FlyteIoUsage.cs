@@ -24,12 +24,16 @@ public sealed class FlyteIoUsage : IRule
     {
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        var ioBound = BindsIoType(bindings, context.Tables);
+        var ascii = System.Text.Ascii.IsValid(module.Text);
+        // Every rewrite below is of a call whose callee resolves to a flyte.io type's flytekit name (or a member of it),
+        // except X.from_source(...), which is written as such.
+        var constructors = ioBound || !ascii || module.Text.Contains("from_source", StringComparison.Ordinal);
+        foreach (var node in constructors ? module.Root.Descendants().Where(n => n.Is("Call")) : [])
         {
             var call = new CallSyntax(node);
             var callee = PythonImports.Resolve(call.Function, bindings);
             var row = callee is null ? null : context.Tables["imports"].Find("old", callee);
-            var isAsync = node.Ancestors().FirstOrDefault(a => a.Kind is "FunctionDef" or "AsyncFunctionDef")?.Is("AsyncFunctionDef") == true;
             string? replacement = null;
             string? note = null;
             if (row?.Get("new") is "flyte.io.File" or "flyte.io.Dir" && row.Require("new") is var type)
@@ -51,6 +55,7 @@ public sealed class FlyteIoUsage : IRule
 
                 // remote_path= named where the local file is uploaded; from_local's remote_destination= does the same.
                 var destination = !isRemote && remotePath is not null ? $", remote_destination={module.GetText(remotePath)}" : string.Empty;
+                var isAsync = node.Ancestors().FirstOrDefault(a => a.Kind is "FunctionDef" or "AsyncFunctionDef")?.Is("AsyncFunctionDef") == true;
                 replacement = isRemote
                     ? $"{type}.from_existing_remote({text})"
                     : isAsync ? $"await {type}.from_local({text}{destination})" : $"{type}.from_local_sync({text}{destination})";
@@ -101,7 +106,9 @@ public sealed class FlyteIoUsage : IRule
             }
         }
 
-        foreach (var finding in ParameterMethods(context, bindings))
+        // Parameters and locals are typed through those names too, or through flyte.io.File/Dir written out.
+        var parameters = ioBound || !ascii || module.Text.Contains("File", StringComparison.Ordinal) || module.Text.Contains("Dir", StringComparison.Ordinal);
+        foreach (var finding in parameters ? ParameterMethods(context, bindings) : [])
         {
             yield return finding;
         }
@@ -111,6 +118,38 @@ public sealed class FlyteIoUsage : IRule
             yield return finding;
         }
     }
+
+    // True when some binding may stand for a flytekit name the imports table maps to flyte.io.File/Dir/DataFrame, for a
+    // package holding one, or for a member of one: only then can a name read in the module resolve to one of those.
+    private static bool BindsIoType(IReadOnlyList<ImportBinding> bindings, RulesetTables tables)
+    {
+        if (bindings.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var row in tables["imports"].Rows)
+        {
+            if (row.Get("new") is not ("flyte.io.File" or "flyte.io.Dir" or "flyte.io.DataFrame") || row.Get("old") is not { } old)
+            {
+                continue;
+            }
+
+            foreach (var binding in bindings)
+            {
+                if (DotPrefix(binding.QualifiedName, old) || DotPrefix(old, binding.QualifiedName))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // prefix is name, or name's part before a dot.
+    private static bool DotPrefix(string prefix, string name) =>
+        name.StartsWith(prefix, StringComparison.Ordinal) && (name.Length == prefix.Length || name[prefix.Length] == '.');
 
     private static bool CrawlUnpacked(SyntaxNode attribute) =>
         attribute.Parent is { Kind: "Call" } call && call.Parent is { Kind: "For" or "comprehension" } loop && ReferenceEquals(loop.Child("iter"), call) && loop.Child("target") is { Kind: "Tuple" };
@@ -155,6 +194,11 @@ public sealed class FlyteIoUsage : IRule
     private IEnumerable<Finding> DataclassJson(RuleContext context)
     {
         var module = context.Module;
+        if (!MayImportDataclassesJson(module.Text))
+        {
+            yield break;
+        }
+
         var bound = PythonImports.Bindings(module, "dataclasses_json").Where(b => b.QualifiedName == "dataclasses_json.dataclass_json").Select(b => b.LocalName).ToHashSet(StringComparer.Ordinal);
         if (bound.Count == 0)
         {
@@ -180,6 +224,11 @@ public sealed class FlyteIoUsage : IRule
             };
         }
     }
+
+    // A binding from dataclasses_json needs an import naming that package, whose identifier is its text in ASCII source
+    // (other source may spell it with characters NFKC-normalized to it).
+    private static bool MayImportDataclassesJson(string text) =>
+        text.Contains("dataclasses_json", StringComparison.Ordinal) || !System.Text.Ascii.IsValid(text);
 
     // .download() / .remote_source / listdir / crawl on parameters annotated with FlyteFile or FlyteDirectory.
     private IEnumerable<Finding> ParameterMethods(RuleContext context, IReadOnlyList<ImportBinding> bindings)

@@ -21,8 +21,6 @@ public sealed class TaskParametersToFlyte2 : IRule
     public IEnumerable<Finding> Analyze(RuleContext context)
     {
         var module = context.Module;
-        var bindings = Flytekit.Bindings(module);
-        var quote = SourceText.PreferredQuote(module);
         foreach (var (function, decorator) in FlyteEnvironments.Tasks(module))
         {
             if (CallSyntax.From(decorator) is not { } call)
@@ -35,7 +33,7 @@ public sealed class TaskParametersToFlyte2 : IRule
             var todos = new List<string>();
             var keywords = call.Keywords.Where(k => k.Name is not null).ToDictionary(k => k.Name!, StringComparer.Ordinal);
             var cacheNotes = new List<string>();
-            if (CacheText(module, keywords, bindings, quote, cacheNotes) is { } cache)
+            if (CacheText(module, keywords, cacheNotes) is { } cache)
             {
                 if (keywords.TryGetValue("cache", out var existing))
                 {
@@ -123,14 +121,15 @@ public sealed class TaskParametersToFlyte2 : IRule
 
     private static string Flat(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    // The new cache= value: "" to remove it, null when nothing changes.
-    private static string? CacheText(PythonModule module, Dictionary<string, KeywordSyntax> keywords, IReadOnlyList<ImportBinding> bindings, char quote, List<string> notes)
+    // The new cache= value: "" to remove it, null when nothing changes. The module's quote and flytekit bindings are
+    // read only for a cache= that changes (most decorators have none).
+    private static string? CacheText(PythonModule module, Dictionary<string, KeywordSyntax> keywords, List<string> notes)
     {
         var version = keywords.GetValueOrDefault("cache_version")?.Value;
         var serialize = keywords.GetValueOrDefault("cache_serialize")?.Value;
         var ignored = keywords.GetValueOrDefault("cache_ignore_input_vars")?.Value;
         var cache = keywords.GetValueOrDefault("cache")?.Value;
-        var parts = new List<string> { "behavior=" + SourceText.Literal(quote, "auto") };
+        var parts = new List<string>();
         switch (cache)
         {
             case null when version is null && serialize is null && ignored is null:
@@ -144,7 +143,7 @@ public sealed class TaskParametersToFlyte2 : IRule
                 }
 
                 break;
-            case var c when Flytekit.Calls(c, bindings, "flytekit.Cache", "flytekit.core.cache.Cache"):
+            case var c when Flytekit.Calls(c, Flytekit.Bindings(module), "flytekit.Cache", "flytekit.core.cache.Cache"):
                 var call = new CallSyntax(c);
                 foreach (var keyword in call.Keywords)
                 {
@@ -178,6 +177,8 @@ public sealed class TaskParametersToFlyte2 : IRule
                 return null;
         }
 
+        var quote = SourceText.PreferredQuote(module);
+        parts.Insert(0, "behavior=" + SourceText.Literal(quote, "auto"));
         if (version is not null)
         {
             parts.Insert(1, "version_override=" + module.GetText(version));

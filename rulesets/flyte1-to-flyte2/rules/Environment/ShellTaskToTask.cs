@@ -32,6 +32,12 @@ public sealed class ShellTaskToTask : IRule
     public IEnumerable<Finding> Analyze(RuleContext context)
     {
         var module = context.Module;
+        if (!FlytekitCalls.MayMention(module, "ShellTask", "Echo"))
+        {
+            // Both names below end in one of these.
+            yield break;
+        }
+
         var bindings = Flytekit.Bindings(module);
         var importsAdded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var statement in module.Body)

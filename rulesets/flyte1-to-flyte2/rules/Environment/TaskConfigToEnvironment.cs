@@ -46,14 +46,16 @@ public sealed class TaskConfigToEnvironment : IRule
         var defaultImage = ProjectImage.For(context.Options, context.Project, module.Path);
         var edits = new List<TextEdit>();
         var imports = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var dependsOn = DependsOn(context, environments, imports);
+        var imported = ImportedEnvironments(context);
+        var dependsOn = DependsOn(environments, imported, imports);
 
         // Environments with settings first: the plain one may depend on them. All go above the first task, except one whose
         // settings read a name the module defines further down: it goes above its own first task (where the decorator read it).
         var firstFunction = environments.SelectMany(e => e.Functions).OrderBy(f => f.Decorator.Span.Start).First();
         var insertAt = AboveDecorator(module, firstFunction);
         var ordered = DeclarationOrder(environments, dependsOn);
-        var position = ordered.ToDictionary(e => e, e => LatePosition(module, e, insertAt) ?? insertAt);
+        var firstBound = new Lazy<Dictionary<string, int>>(() => FirstBound(module), LazyThreadSafetyMode.None);
+        var position = ordered.ToDictionary(e => e, e => LatePosition(module, e, insertAt, firstBound) ?? insertAt);
         var sequence = ordered.OrderBy(e => position[e]).ThenBy(ordered.IndexOf).ToList();
         var (direct, deferred) = SplitDependencies(sequence, dependsOn);
         foreach (var group in sequence.GroupBy(e => position[e]))
@@ -106,7 +108,7 @@ public sealed class TaskConfigToEnvironment : IRule
             }
         }
 
-        var drivers = Drivers(context, environments, unit, edits);
+        var drivers = Drivers(context, environments, imported, unit, edits);
         var names = string.Join(", ", environments.Select(e => $"{e.Variable} ({e.Name})"));
         yield return new Finding(Descriptor.Id, firstFunction.Decorator.Span, $"task configuration moves to flyte.TaskEnvironment: {names}{drivers}")
         {
@@ -124,13 +126,13 @@ public sealed class TaskConfigToEnvironment : IRule
 
     // Workflows became driver tasks. Sync (default): say which ran independent calls in parallel in Flyte 1. Async
     // (--driver async): make eligible drivers async, awaiting sync tasks through .aio and gathering independent calls.
-    private static string Drivers(RuleContext context, IReadOnlyList<PlannedEnvironment> environments, string unit, List<TextEdit> edits)
+    private static string Drivers(RuleContext context, IReadOnlyList<PlannedEnvironment> environments, Dictionary<string, RemoteEnvironment> importedEnvironments, string unit, List<TextEdit> edits)
     {
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
         var planned = environments.SelectMany(e => e.Functions).ToList();
         var workflows = planned.Where(f => f.Kind == "workflow").ToList();
-        var imported = ImportedEnvironments(context).Keys.ToHashSet(StringComparer.Ordinal);
+        var imported = importedEnvironments.Keys.ToHashSet(StringComparer.Ordinal);
         if (context.Options.DriverStyle != "async")
         {
             var tasks = planned.Where(f => !f.Function.IsAsync).Select(f => f.Function.Name).Concat(imported).ToHashSet(StringComparer.Ordinal);
@@ -227,33 +229,50 @@ public sealed class TaskConfigToEnvironment : IRule
 
     // Where an environment must be declared when a name its settings read (an ImageSpec, a secret's key) is first bound
     // below the common insertion point: above its own first task, which read that name in Flyte 1. Null: with the others.
-    private static int? LatePosition(PythonModule module, PlannedEnvironment environment, int insertAt)
+    private static int? LatePosition(PythonModule module, PlannedEnvironment environment, int insertAt, Lazy<Dictionary<string, int>> firstBound)
     {
-        var names = environment.First.Fields.SelectMany(f => Identifiers(f.Text)).ToHashSet(StringComparer.Ordinal);
-        if (names.Count == 0)
+        var latest = -1;
+        var any = false;
+        foreach (var field in environment.First.Fields)
+        {
+            foreach (System.Text.RegularExpressions.Match match in Identifier.Matches(StringLiteral.Replace(field.Text, "\"\"")))
+            {
+                any = true;
+                if (firstBound.Value.TryGetValue(match.Value, out var start) && start > latest)
+                {
+                    latest = start;
+                }
+            }
+        }
+
+        if (!any)
         {
             // Nothing to find bound below: the environment goes with the others.
             return null;
         }
 
+        var own = AboveDecorator(module, environment.Functions.OrderBy(f => f.Decorator.Span.Start).First());
+        return latest >= insertAt && own > latest ? own : null;
+    }
+
+    // Every name the module binds at top level → the start of the first statement binding it (read once per pass).
+    private static Dictionary<string, int> FirstBound(PythonModule module)
+    {
         var bound = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var statement in module.Body)
         {
-            foreach (var name in BoundNames(statement).Where(names.Contains))
+            foreach (var name in BoundNames(statement))
             {
                 bound.TryAdd(name, statement.Span.Start);
             }
         }
 
-        var latest = bound.Values.DefaultIfEmpty(-1).Max();
-        var own = AboveDecorator(module, environment.Functions.OrderBy(f => f.Decorator.Span.Start).First());
-        return latest >= insertAt && own > latest ? own : null;
+        return bound;
     }
 
-    // Names a field's code reads, string literals left out.
-    private static IEnumerable<string> Identifiers(string code) =>
-        System.Text.RegularExpressions.Regex.Matches(System.Text.RegularExpressions.Regex.Replace(code, @"(""|')(?:\\.|(?!\1).)*\1", "\"\""), @"(?<![\w.])[A-Za-z_]\w*")
-            .Select(m => m.Value);
+    // Names a field's code reads (Identifier), once string literals are blanked out (StringLiteral).
+    private static readonly System.Text.RegularExpressions.Regex StringLiteral = new(@"(""|')(?:\\.|(?!\1).)*\1");
+    private static readonly System.Text.RegularExpressions.Regex Identifier = new(@"(?<![\w.])[A-Za-z_]\w*");
 
     private static IEnumerable<string> BoundNames(SyntaxNode statement) => statement.Kind switch
     {
@@ -363,11 +382,9 @@ public sealed class TaskConfigToEnvironment : IRule
     }
 
     // Per environment: the variables of other environments whose tasks its functions reference.
-    private static Dictionary<PlannedEnvironment, IReadOnlyList<string>> DependsOn(RuleContext context, IReadOnlyList<PlannedEnvironment> environments, SortedDictionary<string, string> imports)
+    private static Dictionary<PlannedEnvironment, IReadOnlyList<string>> DependsOn(IReadOnlyList<PlannedEnvironment> environments, Dictionary<string, RemoteEnvironment> imported, SortedDictionary<string, string> imports)
     {
-        var module = context.Module;
         var local = environments.SelectMany(e => e.Functions.Select(f => (f.Function.Name, e))).ToDictionary(p => p.Name, p => p.e, StringComparer.Ordinal);
-        var imported = ImportedEnvironments(context);
         var result = new Dictionary<PlannedEnvironment, IReadOnlyList<string>>();
         foreach (var environment in environments)
         {

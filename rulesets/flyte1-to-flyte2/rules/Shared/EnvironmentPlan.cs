@@ -20,6 +20,12 @@ internal sealed record PlannedFunction(FunctionDefSyntax Function, SyntaxNode De
 internal sealed record PlannedEnvironment(string Name, string Variable, IReadOnlyList<PlannedFunction> Functions)
 {
     public PlannedFunction First => Functions[0];
+
+    // Each plan makes its environments once, each with its own list of functions, so value equality was identity
+    // already; identity is what the rules key their dictionaries by, without hashing names on every lookup.
+    public bool Equals(PlannedEnvironment? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
 }
 
 /// <summary>
@@ -33,19 +39,34 @@ internal static class EnvironmentPlan
     private static readonly string[] FieldOrder = ["image", "resources", "env_vars", "secrets", "pod_template", "plugin_config"];
 
     // FLY101 plans a module once per pass and plans the modules it imports tasks from on every pass of theirs: the
-    // plan depends only on the (immutable) module and the tables, so it is made once per module and tables.
-    private static readonly ConditionalWeakTable<PythonModule, Tuple<RulesetTables, IReadOnlyList<PlannedEnvironment>>> Plans = new();
+    // plan depends only on the (immutable) module and the tables, so it is made once per module and tables and kept
+    // with the module (the last tables asked for and their plan).
+    private static readonly object PlansKey = new();
 
     public static IReadOnlyList<PlannedEnvironment> For(PythonModule module, RulesetTables tables, RuleOptions options, ProjectModel project)
     {
-        if (Plans.TryGetValue(module, out var cached) && ReferenceEquals(cached.Item1, tables))
+        var slot = module.Fact(PlansKey, static _ => new PlanSlot());
+        if (slot.Last is { } cached && ReferenceEquals(cached.Tables, tables))
         {
-            return cached.Item2;
+            return cached.Plan;
         }
 
         var planned = Compute(module, tables);
-        Plans.AddOrUpdate(module, Tuple.Create(tables, planned));
+        slot.Last = new TablesPlan(tables, planned);
         return planned;
+    }
+
+    private sealed record TablesPlan(RulesetTables Tables, IReadOnlyList<PlannedEnvironment> Plan);
+
+    private sealed class PlanSlot
+    {
+        private TablesPlan? _last;
+
+        public TablesPlan? Last
+        {
+            get => Volatile.Read(ref _last);
+            set => Volatile.Write(ref _last, value);
+        }
     }
 
     private static IReadOnlyList<PlannedEnvironment> Compute(PythonModule module, RulesetTables tables)

@@ -25,7 +25,7 @@ internal static class ImportCleanup
         var imports = context.Tables["imports"];
         var edits = new List<TextEdit>();
         var needed = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var chain in module.Root.DescendantsAndSelf(n => !Flytekit.IsDotted(n) && n.Kind is not ("Import" or "ImportFrom")).Where(Flytekit.IsDotted))
+        foreach (var chain in DottedChains(module.Root))
         {
             // FlyteDirectory.new_remote(...) → flyte.io.Dir.new_remote(...): the longest prefix with a rename wins,
             // unless the member has a different name in Flyte 2 (those stay for FLY211 or a TODO).
@@ -53,7 +53,9 @@ internal static class ImportCleanup
             }
         }
 
-        foreach (var moduleName in (UsesFlyte(module) ? ["flyte"] : new List<string>()).Concat(needed).Distinct())
+        // With `import flyte` there already, "flyte" adds nothing wherever it comes in the list: no need to look for its uses.
+        var flyteUses = !PythonImports.HasPlainImport(module, "flyte") && UsesFlyte(module);
+        foreach (var moduleName in (flyteUses ? ["flyte"] : new List<string>()).Concat(needed).Distinct())
         {
             if (!PythonImports.HasPlainImport(module, moduleName) && PythonImports.AddImport(module, moduleName, "flytekit") is { } add)
             {
@@ -106,6 +108,30 @@ internal static class ImportCleanup
             var what = ReferenceEquals(first, last) ? "this import" : "these imports";
             var text = $"{string.Join(", ", names)} still come(s) from flytekit: convert the remaining uses by hand (see the other TODOs and reference/flyte.md §18), then remove {what}";
             yield return new Finding(ruleId, first.Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §2") };
+        }
+    }
+
+    // The outermost Name/Attribute chains outside import statements, in source order: what
+    // DescendantsAndSelf(n => !IsDotted(n) && not an import).Where(IsDotted) lists, asking IsDotted once per node.
+    private static List<SyntaxNode> DottedChains(SyntaxNode root)
+    {
+        var chains = new List<SyntaxNode>();
+        CollectChains(root, chains);
+        return chains;
+    }
+
+    private static void CollectChains(SyntaxNode node, List<SyntaxNode> chains)
+    {
+        foreach (var child in node.ChildNodes())
+        {
+            if (Flytekit.IsDotted(child))
+            {
+                chains.Add(child);
+            }
+            else if (child.Kind is not ("Import" or "ImportFrom"))
+            {
+                CollectChains(child, chains);
+            }
         }
     }
 

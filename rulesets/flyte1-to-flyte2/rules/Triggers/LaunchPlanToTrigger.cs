@@ -269,7 +269,7 @@ public sealed class LaunchPlanToTrigger : IRule
             yield break;
         }
 
-        foreach (var node in module.Root.Descendants().Where(n => n.Is("Call")))
+        foreach (var node in FlytekitCalls.InStatementsMentioning(module, bindings, LaunchPlanNames))
         {
             var call = new CallSyntax(node);
             if (AttributeSyntax.From(call.Function) is not { } method
@@ -325,7 +325,9 @@ public sealed class LaunchPlanToTrigger : IRule
 
             var name = Flat(call.Keyword("name") is { } n ? module.GetText(n.Value) : "?");
             var active = call.Keyword("auto_activate") is { } a && module.GetText(a.Value) == "True";
-            var task = module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f is not null && f.Decorators.Any(d => d.Is("Call") && new CallSyntax(d).Keyword("triggers") is { } t && t.Value.DescendantsAndSelf().Any(n => n.Is("Name") && n.Scalar("id") == assign.TargetNames[0])));
+            // The target's name is read once, when first compared (as before: only a Name under some triggers= asks for it).
+            string? target = null;
+            var task = module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f is not null && f.Decorators.Any(d => d.Is("Call") && new CallSyntax(d).Keyword("triggers") is { } t && Flytekit.SubtreeNodes(t.Value).Any(n => n.Is("Name") && n.Scalar("id") == (target ??= Flytekit.TargetNames(assign)[0]))));
             var decorator = task is null ? null : FlyteEnvironments.TaskDecorator(task, FlyteEnvironments.Variables(module));
             var taskName = task is null ? "TASK" : (decorator is null ? null : EnvironmentName(module, decorator)) is { } env ? $"{env}.{task.Name}" : task.Name;
             var text = active
