@@ -214,17 +214,34 @@ public sealed class PrefectSymbols
             var resolved = new List<(SyntaxNode Node, string Name)>();
             foreach (var name in ModuleIndex.Of(symbols.Module).Nodes("Name"))
             {
-                if (name.Scalar("id") is not { } id || !(symbols._bound.ContainsKey(id) || symbols.LocalFlowSubclasses.Contains(id)))
+                if (name.Scalar("id") is not { } id)
                 {
                     continue;
                 }
 
-                for (var node = name; node is not null; node = node.ParentField == "value" && node.Parent is { } parent && parent.Is("Attribute") ? parent : null)
+                if (!symbols._bound.TryGetValue(id, out var path))
                 {
-                    if (symbols.Resolve(node) is { } canonical)
+                    // A local Flow subclass resolves as a bare name only (what Resolve gives).
+                    if (symbols.LocalFlowSubclasses.Contains(id))
                     {
-                        resolved.Add((node, canonical));
+                        resolved.Add((name, "prefect.Flow"));
                     }
+
+                    continue;
+                }
+
+                // What Resolve gives each node of the chain, its dotted name's tail after the head built as the chain is climbed.
+                var tail = string.Empty;
+                for (var node = name; ;)
+                {
+                    resolved.Add((node, Canon(path + tail)));
+                    if (node.ParentField != "value" || node.Parent is not { } parent || !parent.Is("Attribute"))
+                    {
+                        break;
+                    }
+
+                    node = parent;
+                    tail = $"{tail}.{parent.Scalar("attr")}";
                 }
             }
 
@@ -379,9 +396,9 @@ public sealed class PrefectSymbols
         if (definition is null)
         {
             // Re-exported: follow `from x import Name` in that module.
-            foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)))
+            foreach (var (import, names) in TopLevelImport.In(module))
             {
-                if (import.Names.FirstOrDefault(n => n.BoundName == className) is { } name
+                if (import.IsFrom && names.FirstOrDefault(n => n.BoundName == className) is { } name
                     && PythonImports.AbsoluteModule(module.Path, import) is { } source
                     && !source.StartsWith("prefect", StringComparison.Ordinal)
                     && project.FindModule(source) is { } next)

@@ -111,4 +111,19 @@ public sealed class PrefectModuleFactsTests(SharedWorker shared) : IClassFixture
         Assert.Same(first, PrefectSymbols.For(flowModule, whole));
         Assert.Same(withoutBase, PrefectSymbols.For(flowModule, alone));
     }
+
+    [Fact]
+    public async Task Top_Level_Imports_Should_Be_The_Import_Statements_Of_The_Module_Body_With_Their_Names()
+    {
+        var module = await shared.Parser.ModuleAsync(Source);
+
+        var imports = TopLevelImport.In(module);
+
+        var expected = module.Body.Where(s => s.Kind is "Import" or "ImportFrom").ToList();
+        Assert.Equal(4, expected.Count);
+        Assert.Equal(expected, imports.Select(i => i.Node));
+        Assert.Equal(expected.Select(s => new ImportSyntax(s).Names.Select(n => (n.Name, n.Alias, n.BoundName))),
+            imports.Select(i => i.Names.Select(n => (n.Name, n.Alias, n.BoundName))));
+        Assert.Same(imports, TopLevelImport.In(module));
+    }
 }
