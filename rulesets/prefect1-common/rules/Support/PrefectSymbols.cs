@@ -66,6 +66,8 @@ public sealed class PrefectSymbols
     // A module's Prefect bindings without project imports depend on the module alone: read once however many modules import it.
     private static readonly object PrefectOnlyKey = new();
 
+    private static readonly object AloneKey = new();
+
     private readonly Dictionary<string, string> _bound = new(StringComparer.Ordinal);
     private Resolutions? _resolutions;
 
@@ -88,6 +90,10 @@ public sealed class PrefectSymbols
     /// <summary>The symbols of a module as seen from a project, computed once per (module, project): both are immutable, and every Prefect rule asks.</summary>
     public static PrefectSymbols For(PythonModule module, ProjectModel project) =>
         module.Fact(ViewsKey, static _ => new ProjectViews()).For(module, project);
+
+    /// <summary>The symbols of a module in a project of its own (no other project module is followed), read once per module.</summary>
+    public static PrefectSymbols Alone(PythonModule module) =>
+        module.Fact(AloneKey, static m => Read(m, new ProjectModel([m])));
 
     private static PrefectSymbols Read(PythonModule module, ProjectModel project)
     {
@@ -283,8 +289,8 @@ public sealed class PrefectSymbols
     }
 
     // The symbols of one module as seen from the projects that asked last, newest first. A step asks with one project
-    // (a fixture's lookup of a class may ask with a project of its own): a few entries suffice. Projects are held
-    // weakly, so a module that outlives its step does not keep that step's project (and its modules) alive.
+    // (tests and tools may ask with others): a few entries suffice. Projects are held weakly, so a module that outlives
+    // its step does not keep that step's project (and its modules) alive.
     private sealed class ProjectViews
     {
         private const int Kept = 4;
