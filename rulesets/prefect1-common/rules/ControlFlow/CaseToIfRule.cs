@@ -143,6 +143,12 @@ public abstract class CaseToIfRule(string id) : PrefectRule(
 
         foreach (var statement in siblings.Skip(index + 1))
         {
+            // Names only leave the set: once none is left, no statement reads one.
+            if (assigned.Count == 0)
+            {
+                return null;
+            }
+
             if (IsCase(statement))
             {
                 continue;

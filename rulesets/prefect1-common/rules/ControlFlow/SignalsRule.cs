@@ -22,7 +22,10 @@ public abstract class SignalsRule(string id) : PrefectRule(
         var module = context.Module;
         var symbols = PrefectSymbols.For(context);
         var converted = new List<TextSpan>();
-        foreach (var raise in module.Root.Descendants().Where(n => n.Is("Raise")))
+        // Only a Name/Attribute chain that resolves can name a signal, and the symbols know every one: without a signal
+        // among them, neither walk below finds anything.
+        var signals = MentionsSignal(symbols) ? module.Root.Descendants() : [];
+        foreach (var raise in signals.Where(n => n.Is("Raise")))
         {
             if (CallSyntax.From(raise.Child("exc")) is { } c && Signal(symbols, c.Function) is "FAIL" or "TRIGGERFAIL" or "VALIDATIONFAIL" or "RETRY" or "SUCCESS" or "SKIP" or "ENDRUN")
             {
@@ -30,7 +33,7 @@ public abstract class SignalsRule(string id) : PrefectRule(
             }
         }
 
-        foreach (var node in module.Root.Descendants())
+        foreach (var node in signals)
         {
             if (node.Is("Raise") && CallSyntax.From(node.Child("exc")) is { } call && Signal(symbols, call.Function) is { } signal)
             {
@@ -50,6 +53,19 @@ public abstract class SignalsRule(string id) : PrefectRule(
         {
             yield return new Finding(Id, module.Root.Span, "signals are no longer used") { Fix = new Fix(cleanup, Safety.Safe, "remove the unused signals import") };
         }
+    }
+
+    private static bool MentionsSignal(PrefectSymbols symbols)
+    {
+        foreach (var (_, name) in symbols.ResolvedExpressions)
+        {
+            if (name.StartsWith("prefect.engine.signals.", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Signal(PrefectSymbols symbols, SyntaxNode node) =>

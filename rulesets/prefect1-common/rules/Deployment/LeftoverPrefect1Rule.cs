@@ -48,11 +48,11 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         }
 
         // 2. Names that moved to another module under the same name (prefect.utilities.logging.get_logger → prefect.logging).
-        foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)))
+        foreach (var (import, importNames) in TopLevelImport.In(module))
         {
-            if (Moved(context, module, import) is { } target)
+            if (import.IsFrom && Moved(context, module, import) is { } target)
             {
-                var names = string.Join(", ", import.Names.Select(n => n.Alias is null ? n.Name : $"{n.Name} as {n.Alias}"));
+                var names = string.Join(", ", importNames.Select(n => n.Alias is null ? n.Name : $"{n.Name} as {n.Alias}"));
                 var message = $"{import.Module} → {target}";
                 yield return new Finding(Id, import.Node.Span, message) { Fix = new Fix([TextEdit.Replace(import.Node.Span, $"from {target} import {names}")], Safety.Safe, message) };
             }
@@ -112,9 +112,9 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         // 6. Prefect 3 runs on pydantic 2: pydantic 1 names the project imports break or are deprecated there (reference §19).
         if (IsPrefect3(context))
         {
-            foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)).Where(i => i.Module == "pydantic"))
+            foreach (var (import, importNames) in TopLevelImport.In(module).Where(i => i.Import.IsFrom && i.Import.Module == "pydantic"))
             {
-                var names = import.Names.Select(n => n.Name).Where(n => n is "BaseSettings" or "validator" or "root_validator").ToList();
+                var names = importNames.Select(n => n.Name).Where(n => n is "BaseSettings" or "validator" or "root_validator").ToList();
                 if (names.Count > 0)
                 {
                     var text = $"Prefect 3 installs pydantic 2: {string.Join(", ", names.Select(n => n switch
@@ -129,11 +129,11 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         }
 
         var targetNames = TargetImports(context, column);
-        foreach (var import in module.Body.Where(s => s.Kind is "Import" or "ImportFrom").Select(s => new ImportSyntax(s)))
+        foreach (var (import, importNames) in TopLevelImport.In(module))
         {
             var source = import.IsFrom ? PythonImports.AbsoluteModule(module.Path, import) : null;
             var plain = new List<string>();
-            foreach (var name in import.Names)
+            foreach (var name in importNames)
             {
                 var raw = import.IsFrom ? $"{source}.{name.Name}" : name.Name;
                 if (!raw.StartsWith("prefect.", StringComparison.Ordinal) || !used.Contains(name.BoundName) || targetNames.Contains(raw))
@@ -266,7 +266,7 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
     {
         var dot = canonical.LastIndexOf('.');
         var key = $"{canonical[..dot]}:{canonical[(dot + 1)..]}";
-        return context.Tables["imports"].Find("v1", key) ?? context.Tables["imports"].Find("v1", key.Replace("prefect.tasks.control_flow:", "prefect.tasks.control_flow:"));
+        return context.Tables["imports"].Find("v1", key);
     }
 
     // 2/3 modules and names under a v1 module prefix (prefect.client, prefect.utilities, prefect.tasks, prefect.context):

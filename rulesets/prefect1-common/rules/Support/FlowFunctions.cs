@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -15,10 +14,9 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
     public string FlowName => ConstantSyntax.StringValue(DecoratorCall?.Keyword("name")?.Value) ?? Name.Replace('_', '-');
 
     // Most rules of every pass ask: read once per (immutable) module.
-    private static readonly ConditionalWeakTable<PythonModule, IReadOnlyList<FlowFunction>> Cache = new();
+    private static readonly object Key = new();
 
-    public static IReadOnlyList<FlowFunction> In(PythonModule module) =>
-        Cache.TryGetValue(module, out var flows) ? flows : Cache.GetValue(module, Read);
+    public static IReadOnlyList<FlowFunction> In(PythonModule module) => module.Fact(Key, Read);
 
     private static IReadOnlyList<FlowFunction> Read(PythonModule module) =>
         module.Body.Where(s => s.Kind is "FunctionDef" or "AsyncFunctionDef").Select(s => new FunctionDefSyntax(s))

@@ -20,19 +20,28 @@ public sealed record ImportNeed(string From, string? Name)
 /// </summary>
 public static class ImportEdits
 {
-    public static bool Has(PythonModule module, ImportNeed need) =>
-        need.Name is null
-            ? module.Body.Where(s => s.Is("Import")).Select(s => new ImportSyntax(s)).Any(i => i.Names.Any(n => n.Name == need.From && n.Alias is null))
-            : module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s))
-                .Any(i => i.Level == 0 && i.Module == need.From && i.Names.Any(n => n.Name == need.Name && n.Alias is null));
+    public static bool Has(PythonModule module, ImportNeed need)
+    {
+        foreach (var (import, names) in TopLevelImport.In(module))
+        {
+            if (need.Name is null
+                ? !import.IsFrom && names.Any(n => n.Name == need.From && n.Alias is null)
+                : import.IsFrom && import.Level == 0 && import.Module == need.From && names.Any(n => n.Name == need.Name && n.Alias is null))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Is <paramref name="name"/> bound at module level by something other than this import?</summary>
     public static bool IsBoundOtherwise(PythonModule module, ImportNeed need)
     {
         var bound = need.Name ?? need.From.Split('.')[0];
-        foreach (var import in module.Body.Where(s => s.Kind is "Import" or "ImportFrom").Select(s => new ImportSyntax(s)))
+        foreach (var (import, names) in TopLevelImport.In(module))
         {
-            foreach (var name in import.Names.Where(n => n.BoundName == bound))
+            foreach (var name in names.Where(n => n.BoundName == bound))
             {
                 var same = need.Name is null ? !import.IsFrom && (name.Name.Split('.')[0] == bound) : import.IsFrom && import.Module == need.From && name.Name == need.Name;
                 if (!same)
@@ -59,9 +68,9 @@ public static class ImportEdits
         var lines = new List<ImportNeed>();
         var uses = consumed.Count == 0 ? null : ModuleIndex.Of(module);
         var handled = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var statement in module.Body.Where(s => s.Kind is "ImportFrom" or "Import"))
+        foreach (var (import, importNames) in TopLevelImport.In(module))
         {
-            var import = new ImportSyntax(statement);
+            var statement = import.Node;
             // A statement keeps all its names unless a removal applies to from-imports, and gains none unless a missing
             // name comes from its module: such a statement needs no edit (its names are not even read).
             if (!(import.IsFrom && (unused is not null || uses is not null)) && !(import.IsFrom && missing.Any(n => n.Name is not null && n.From == import.Module)))
@@ -72,7 +81,7 @@ public static class ImportEdits
             var isPrefect = import.IsFrom
                 ? import.Level == 0 && import.Module is { } m && (m == "prefect" || m.StartsWith("prefect.", StringComparison.Ordinal))
                 : false;
-            var kept = import.Names.ToList();
+            var kept = importNames.ToList();
             if (unused is not null && import.IsFrom)
             {
                 var used = ModuleIndex.Of(module).NameIds;
@@ -84,7 +93,7 @@ public static class ImportEdits
                 kept = kept.Where(n => !((isPrefect || alsoRemovable?.Contains(n.BoundName) == true) && IsConsumed(n.BoundName, uses, consumed))).ToList();
             }
 
-            var added = import.IsFrom && import.Level == 0 && import.Names.All(n => n.Name != "*") && !handled.Contains(import.Module ?? string.Empty)
+            var added = import.IsFrom && import.Level == 0 && importNames.All(n => n.Name != "*") && !handled.Contains(import.Module ?? string.Empty)
                 ? missing.Where(n => n.Name is not null && n.From == import.Module).ToList()
                 : [];
             if (added.Count > 0)
@@ -92,7 +101,7 @@ public static class ImportEdits
                 handled.Add(import.Module!);
             }
 
-            if (kept.Count == import.Names.Count && added.Count == 0)
+            if (kept.Count == importNames.Count && added.Count == 0)
             {
                 continue;
             }
@@ -108,10 +117,10 @@ public static class ImportEdits
             var text = original.Contains('(') && original.Contains('\n')
                 ? $"from {import.Module} import ({module.NewLine}{string.Join(module.NewLine, names.Select(n => $"    {n},"))}{module.NewLine})"
                 : $"from {import.Module} import {string.Join(", ", names)}";
-            if (kept.Count == import.Names.Count && !original.Contains('(') && !original.Contains('\\'))
+            if (kept.Count == importNames.Count && !original.Contains('(') && !original.Contains('\\'))
             {
                 // Only additions: append to the last name (keeps the statement's own text).
-                var last = import.Names[^1].Node;
+                var last = importNames[^1].Node;
                 edits.Add(TextEdit.Replace(last.Span, module.GetText(last) + string.Join(string.Empty, added.Select(n => $", {n.Name}"))));
             }
             else
@@ -164,10 +173,10 @@ public static class ImportEdits
 
     private static TextEdit InsertLines(PythonModule module, IReadOnlyList<string> newLines)
     {
-        var imports = module.Body.Where(s => s.Kind is "Import" or "ImportFrom").ToList();
+        var imports = TopLevelImport.In(module);
         var nl = module.NewLine;
         var block = string.Join(nl, newLines);
-        var anchor = imports.LastOrDefault(s => ImportedModules(s).Any(m => m.StartsWith("prefect", StringComparison.Ordinal))) ?? imports.LastOrDefault();
+        var anchor = (imports.LastOrDefault(i => ImportedModules(i).Any(m => m.StartsWith("prefect", StringComparison.Ordinal))) ?? imports.LastOrDefault())?.Node;
         if (anchor is null)
         {
             var first = module.Body.FirstOrDefault();
@@ -200,9 +209,6 @@ public static class ImportEdits
             : TextEdit.Replace(new TextSpan(anchor.Span.End - 1, anchor.Span.End), module.Text[anchor.Span.End - 1] + nl + block + nl);
     }
 
-    private static IEnumerable<string> ImportedModules(SyntaxNode statement)
-    {
-        var import = new ImportSyntax(statement);
-        return import.IsFrom ? [import.Module ?? string.Empty] : import.Names.Select(n => n.Name);
-    }
+    private static IEnumerable<string> ImportedModules(TopLevelImport import) =>
+        import.Import.IsFrom ? [import.Import.Module ?? string.Empty] : import.Names.Select(n => n.Name);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -11,7 +10,7 @@ namespace Assistant.Rulesets.Prefect.Support;
 /// </summary>
 public sealed class ModuleIndex
 {
-    private static readonly ConditionalWeakTable<PythonModule, ModuleIndex> Cache = new();
+    private static readonly object Key = new();
 
     private readonly PythonModule _module;
     private readonly List<SyntaxNode> _calls = [];
@@ -32,8 +31,7 @@ public sealed class ModuleIndex
         }
     }
 
-    public static ModuleIndex Of(PythonModule module) =>
-        Cache.TryGetValue(module, out var index) ? index : Cache.GetValue(module, static m => new ModuleIndex(m));
+    public static ModuleIndex Of(PythonModule module) => module.Fact(Key, static m => new ModuleIndex(m));
 
     /// <summary>Every node of the kind below the module root, in source order.</summary>
     public IReadOnlyList<SyntaxNode> Nodes(string kind) => Indexed(kind) ?? _module.Root.Descendants().Where(n => n.Is(kind)).ToList();

@@ -53,7 +53,7 @@ public static class Names
     public static string Slug(string name) => BlockName(name);
 
     /// <summary>Characters flow names may not contain in 2.x/3.x (<c>BANNED_CHARACTERS</c>).</summary>
-    public static bool HasBannedCharacters(string flowName) => flowName.IndexOfAny(['/', '%', '&', '>', '<']) >= 0;
+    public static bool HasBannedCharacters(string flowName) => flowName.AsSpan().IndexOfAny("/%&><") >= 0;
 
     /// <summary>A Python string literal in the quote style of <paramref name="quoteLike"/> (a literal's source text).</summary>
     public static string Quote(string value, string? quoteLike = null)

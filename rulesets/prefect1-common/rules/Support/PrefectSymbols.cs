@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Assistant.Core.Rules;
 using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
@@ -62,10 +61,12 @@ public sealed class PrefectSymbols
     private const int MaxCanonicalised = 8192;
     private static readonly ConcurrentDictionary<string, string> Canonicalised = new(StringComparer.Ordinal);
 
-    private static readonly ConditionalWeakTable<PythonModule, ConditionalWeakTable<ProjectModel, PrefectSymbols>> Cache = new();
+    private static readonly object ViewsKey = new();
 
     // A module's Prefect bindings without project imports depend on the module alone: read once however many modules import it.
-    private static readonly ConditionalWeakTable<PythonModule, PrefectSymbols> PrefectOnlyCache = new();
+    private static readonly object PrefectOnlyKey = new();
+
+    private static readonly object AloneKey = new();
 
     private readonly Dictionary<string, string> _bound = new(StringComparer.Ordinal);
     private Resolutions? _resolutions;
@@ -88,9 +89,11 @@ public sealed class PrefectSymbols
 
     /// <summary>The symbols of a module as seen from a project, computed once per (module, project): both are immutable, and every Prefect rule asks.</summary>
     public static PrefectSymbols For(PythonModule module, ProjectModel project) =>
-        Cache.GetValue(module, static _ => new ConditionalWeakTable<ProjectModel, PrefectSymbols>()) is var perProject && perProject.TryGetValue(project, out var symbols)
-            ? symbols
-            : perProject.GetValue(project, p => Read(module, p));
+        module.Fact(ViewsKey, static _ => new ProjectViews()).For(module, project);
+
+    /// <summary>The symbols of a module in a project of its own (no other project module is followed), read once per module.</summary>
+    public static PrefectSymbols Alone(PythonModule module) =>
+        module.Fact(AloneKey, static m => Read(m, new ProjectModel([m])));
 
     private static PrefectSymbols Read(PythonModule module, ProjectModel project)
     {
@@ -217,31 +220,52 @@ public sealed class PrefectSymbols
             var resolved = new List<(SyntaxNode Node, string Name)>();
             foreach (var name in ModuleIndex.Of(symbols.Module).Nodes("Name"))
             {
-                if (name.Scalar("id") is not { } id || !(symbols._bound.ContainsKey(id) || symbols.LocalFlowSubclasses.Contains(id)))
+                if (name.Scalar("id") is not { } id)
                 {
                     continue;
                 }
 
-                for (var node = name; node is not null; node = node.ParentField == "value" && node.Parent is { } parent && parent.Is("Attribute") ? parent : null)
+                if (!symbols._bound.TryGetValue(id, out var path))
                 {
-                    if (symbols.Resolve(node) is { } canonical)
+                    // A local Flow subclass resolves as a bare name only (what Resolve gives).
+                    if (symbols.LocalFlowSubclasses.Contains(id))
                     {
-                        resolved.Add((node, canonical));
+                        resolved.Add((name, "prefect.Flow"));
                     }
+
+                    continue;
+                }
+
+                // What Resolve gives each node of the chain, its dotted name's tail after the head built as the chain is climbed.
+                var tail = string.Empty;
+                for (var node = name; ;)
+                {
+                    resolved.Add((node, Canon(path + tail)));
+                    if (node.ParentField != "value" || node.Parent is not { } parent || !parent.Is("Attribute"))
+                    {
+                        break;
+                    }
+
+                    node = parent;
+                    tail = $"{tail}.{parent.Scalar("attr")}";
                 }
             }
 
-            Expressions = [.. resolved.OrderBy(r => r.Node.Span.Start).ThenByDescending(r => r.Node.Span.End)];
+            // No two of these nodes share a span, so an unstable sort gives the same order as a stable one.
+            resolved.Sort(static (a, b) => BySourceOrder(a.Node, b.Node));
+            Expressions = resolved;
             foreach (var (node, name) in Expressions)
             {
                 Names.Add(name);
+                if (node.ParentField == "func" && node.Parent is { } call && call.Is("Call"))
+                {
+                    Calls.Add((call, name));
+                }
             }
 
-            var calls = Expressions.Where(r => r.Node.ParentField == "func" && r.Node.Parent is { } call && call.Is("Call"))
-                .Select(r => (Call: r.Node.Parent!, Callee: r.Name)).OrderBy(c => c.Call.Span.Start).ThenByDescending(c => c.Call.Span.End);
-            foreach (var (call, callee) in calls)
+            Calls.Sort(static (a, b) => BySourceOrder(a.Call, b.Call));
+            foreach (var (call, callee) in Calls)
             {
-                Calls.Add((call, callee));
                 if (!CallsByCallee.TryGetValue(callee, out var list))
                 {
                     CallsByCallee[callee] = list = [];
@@ -253,11 +277,64 @@ public sealed class PrefectSymbols
 
         public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
 
+        // By start, then the longer node first (a chain's outer nodes first, as Descendants() yields them).
+        private static int BySourceOrder(SyntaxNode a, SyntaxNode b) =>
+            a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.End.CompareTo(a.Span.End);
+
         public List<(SyntaxNode Node, string Name)> Expressions { get; }
 
         public List<(SyntaxNode Call, string Callee)> Calls { get; } = [];
 
         public Dictionary<string, List<SyntaxNode>> CallsByCallee { get; } = new(StringComparer.Ordinal);
+    }
+
+    // The symbols of one module as seen from the projects that asked last, newest first. A step asks with one project
+    // (tests and tools may ask with others): a few entries suffice. Projects are held weakly, so a module that outlives
+    // its step does not keep that step's project (and its modules) alive.
+    private sealed class ProjectViews
+    {
+        private const int Kept = 4;
+        private (WeakReference<ProjectModel> Project, PrefectSymbols Symbols)[] _entries = [];
+
+        public PrefectSymbols For(PythonModule module, ProjectModel project)
+        {
+            if (Find(Volatile.Read(ref _entries), project) is { } known)
+            {
+                return known;
+            }
+
+            var symbols = Read(module, project);
+            var entry = (new WeakReference<ProjectModel>(project), symbols);
+            while (true)
+            {
+                var current = Volatile.Read(ref _entries);
+                if (Find(current, project) is { } raced)
+                {
+                    return raced;
+                }
+
+                var next = new (WeakReference<ProjectModel>, PrefectSymbols)[Math.Min(current.Length + 1, Kept)];
+                next[0] = entry;
+                Array.Copy(current, 0, next, 1, next.Length - 1);
+                if (ReferenceEquals(Interlocked.CompareExchange(ref _entries, next, current), current))
+                {
+                    return symbols;
+                }
+            }
+        }
+
+        private static PrefectSymbols? Find((WeakReference<ProjectModel> Project, PrefectSymbols Symbols)[] entries, ProjectModel project)
+        {
+            foreach (var (reference, symbols) in entries)
+            {
+                if (reference.TryGetTarget(out var known) && ReferenceEquals(known, project))
+                {
+                    return symbols;
+                }
+            }
+
+            return null;
+        }
     }
 
     // The first part of the dotted name of a Name/Attribute chain (what DottedName() would start with), or null when
@@ -325,9 +402,9 @@ public sealed class PrefectSymbols
         if (definition is null)
         {
             // Re-exported: follow `from x import Name` in that module.
-            foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)))
+            foreach (var (import, names) in TopLevelImport.In(module))
             {
-                if (import.Names.FirstOrDefault(n => n.BoundName == className) is { } name
+                if (import.IsFrom && names.FirstOrDefault(n => n.BoundName == className) is { } name
                     && PythonImports.AbsoluteModule(module.Path, import) is { } source
                     && !source.StartsWith("prefect", StringComparison.Ordinal)
                     && project.FindModule(source) is { } next)
@@ -339,7 +416,7 @@ public sealed class PrefectSymbols
             return false;
         }
 
-        var prefectOnly = PrefectOnlyCache.GetValue(module, PrefectOnly);
+        var prefectOnly = module.Fact(PrefectOnlyKey, PrefectOnly);
         foreach (var b in new ClassDefSyntax(definition).Bases)
         {
             if (prefectOnly.Resolve(b) == "prefect.Flow")

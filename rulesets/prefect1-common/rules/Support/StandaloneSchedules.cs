@@ -23,7 +23,7 @@ public static class StandaloneSchedules
             var name = statement.Children("targets")[0].Scalar("id")!;
             if (CallSyntax.From(statement.Child("value")) is not { } call || symbols.Resolve(call.Function) is not { } resolved
                 || !resolved.StartsWith("prefect.schedules.", StringComparison.Ordinal)
-                || module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == name && n.Scalar("ctx") == "Load"))
+                || IsRead(module, name))
             {
                 continue;
             }
@@ -41,8 +41,8 @@ public static class StandaloneSchedules
         {
             // 2.x spells the classes like v1: while another use keeps the v1 name, the target's import would shadow it.
             var bound = call.Function.Is("Name") ? call.Function.Scalar("id") : null;
-            if (bound == need.Name && module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == bound && n.Scalar("ctx") == "Load"
-                && !candidates.Any(c => c.Call.Function.Span == n.Span)))
+            if (bound is not null && bound == need.Name && ModuleIndex.Of(module).NamesById.TryGetValue(bound, out var uses)
+                && uses.Any(n => n.Scalar("ctx") == "Load" && !candidates.Any(c => c.Call.Function.Span == n.Span)))
             {
                 continue;
             }
@@ -53,6 +53,10 @@ public static class StandaloneSchedules
             yield return new Finding(ruleId, statement.Span, message) { Fix = new Fix(edits, Safety.Review, message) };
         }
     }
+
+    // Some Name node of the module reads the name (the module's Name nodes by identifier are read once per module).
+    private static bool IsRead(PythonModule module, string name) =>
+        ModuleIndex.Of(module).NamesById.TryGetValue(name, out var uses) && uses.Any(n => n.Scalar("ctx") == "Load");
 
     private static (string Text, ImportNeed Need)? Convert(PythonModule module, CallSyntax call, string kind, bool p3)
     {

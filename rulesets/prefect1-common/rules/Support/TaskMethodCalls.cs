@@ -57,9 +57,9 @@ public static class TaskMethodCalls
             return true;
         }
 
-        foreach (var import in module.Body.Where(s => s.Is("ImportFrom")).Select(s => new ImportSyntax(s)))
+        foreach (var (import, names) in TopLevelImport.In(module))
         {
-            if (import.Names.FirstOrDefault(n => n.BoundName == name) is { } imported && PythonImports.AbsoluteModule(module.Path, import) is { } source
+            if (import.IsFrom && names.FirstOrDefault(n => n.BoundName == name) is { } imported && PythonImports.AbsoluteModule(module.Path, import) is { } source
                 && context.Project.FindModule(source) is { } other)
             {
                 return TaskFunctionIn(other, imported.Name, IsTaskDecoratorName);

@@ -61,7 +61,7 @@ public sealed class TaskSubclass
     public static TaskSubclass? Find(PythonModule module, string className)
     {
         var node = module.Body.FirstOrDefault(s => s.Is("ClassDef") && s.Scalar("name") == className);
-        return node is null ? null : Read(module, PrefectSymbols.For(module, new Assistant.Core.Rules.ProjectModel([module])), node);
+        return node is null ? null : Read(module, PrefectSymbols.Alone(module), node);
     }
 
     public static string SnakeCase(string name)

@@ -41,6 +41,11 @@ public abstract class TaskLibraryRule(string id) : PrefectRule(
             }
         }
 
+        if (uses.Count == 0)
+        {
+            yield break;
+        }
+
         var flows = FlowFunction.In(module);
         var edits = new List<TextEdit>();
         var consumed = new List<TextSpan>();

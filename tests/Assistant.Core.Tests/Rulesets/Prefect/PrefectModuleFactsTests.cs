@@ -91,4 +91,39 @@ public sealed class PrefectModuleFactsTests(SharedWorker shared) : IClassFixture
         Assert.Equal(module.Root.Descendants().Where(n => n.Is("Name") && n.Scalar("id") == "a").ToList(), index.NamesById["a"]);
         Assert.Equal(module.Root.Descendants().Where(n => n.Is("Name")).Select(n => n.Scalar("id")!).ToHashSet(), index.NameIds.ToHashSet());
     }
+
+    [Fact]
+    public async Task Symbols_Should_Be_Read_Once_Per_Project_And_Follow_Each_Projects_Modules()
+    {
+        // Given a flow module importing a Flow subclass from a project module, and two projects: with and without that module.
+        var flowModule = await shared.Parser.ModuleAsync("from flows.base import BaseFlow\n\nwith BaseFlow(\"f\") as flow:\n    pass\n", "flows/etl.py");
+        var baseModule = await shared.Parser.ModuleAsync("from prefect import Flow\n\n\nclass BaseFlow(Flow):\n    pass\n", "flows/base.py");
+        var whole = new ProjectModel([flowModule, baseModule]);
+        var alone = new ProjectModel([flowModule]);
+
+        // When the symbols are asked for with each project in turn, twice.
+        var first = PrefectSymbols.For(flowModule, whole);
+        var withoutBase = PrefectSymbols.For(flowModule, alone);
+
+        // Then each project sees its own modules, and asking again gives the same symbols.
+        Assert.Equal("prefect.Flow", first.Bound["BaseFlow"]);
+        Assert.False(withoutBase.Bound.ContainsKey("BaseFlow"));
+        Assert.Same(first, PrefectSymbols.For(flowModule, whole));
+        Assert.Same(withoutBase, PrefectSymbols.For(flowModule, alone));
+    }
+
+    [Fact]
+    public async Task Top_Level_Imports_Should_Be_The_Import_Statements_Of_The_Module_Body_With_Their_Names()
+    {
+        var module = await shared.Parser.ModuleAsync(Source);
+
+        var imports = TopLevelImport.In(module);
+
+        var expected = module.Body.Where(s => s.Kind is "Import" or "ImportFrom").ToList();
+        Assert.Equal(4, expected.Count);
+        Assert.Equal(expected, imports.Select(i => i.Node));
+        Assert.Equal(expected.Select(s => new ImportSyntax(s).Names.Select(n => (n.Name, n.Alias, n.BoundName))),
+            imports.Select(i => i.Names.Select(n => (n.Name, n.Alias, n.BoundName))));
+        Assert.Same(imports, TopLevelImport.In(module));
+    }
 }
