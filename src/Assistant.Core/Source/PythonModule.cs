@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Source;
@@ -13,7 +12,7 @@ public sealed class PythonModule
     private LineMap? _lines;
     private ImportSyntax[]? _imports;
     private string? _newLine;
-    private ConcurrentDictionary<object, object>? _facts;
+    private KeyValuePair<object, object>[] _facts = [];
 
     public PythonModule(string path, string text, SourceEncoding encoding, SyntaxNode root, IReadOnlyList<Comment> comments)
     {
@@ -71,8 +70,30 @@ public sealed class PythonModule
     public T Fact<T>(object key, Func<PythonModule, T> read)
         where T : class
     {
-        var facts = _facts ?? Interlocked.CompareExchange(ref _facts, new ConcurrentDictionary<object, object>(concurrencyLevel: 1, capacity: 8), null) ?? _facts;
-        return facts.TryGetValue(key, out var known) ? (T)known : (T)facts.GetOrAdd(key, read(this));
+        if (Find(Volatile.Read(ref _facts), key) is { } known)
+        {
+            return (T)known;
+        }
+
+        // Copy on write, without a lock: a module holds a handful of facts, and a thread spinning on a lock whose holder was
+        // preempted (four workers on two cores) cost more than the copies.
+        var value = read(this);
+        while (true)
+        {
+            var facts = Volatile.Read(ref _facts);
+            if (Find(facts, key) is { } raced)
+            {
+                return (T)raced;
+            }
+
+            var grown = new KeyValuePair<object, object>[facts.Length + 1];
+            facts.CopyTo(grown, 0);
+            grown[^1] = new KeyValuePair<object, object>(key, value);
+            if (Interlocked.CompareExchange(ref _facts, grown, facts) == facts)
+            {
+                return value;
+            }
+        }
     }
 
     public override string ToString() => Path;
@@ -110,6 +131,19 @@ public sealed class PythonModule
         }
 
         return [.. found];
+    }
+
+    private static object? Find(KeyValuePair<object, object>[] facts, object key)
+    {
+        foreach (var fact in facts)
+        {
+            if (ReferenceEquals(fact.Key, key) || fact.Key.Equals(key))
+            {
+                return fact.Value;
+            }
+        }
+
+        return null;
     }
 
     private static string MostUsedNewLine(string text)
