@@ -10,7 +10,8 @@ public enum ConfirmationPoint
     /// <summary>Every step's changed texts, before the next step builds on them: what a user reviewing each step's diff sees parses.</summary>
     EachStep,
 
-    /// <summary>Only the last step's texts: a batch conversion shows no step in between. If one of them does not parse, the
-    /// whole conversion runs again confirming each step, so its result is the one <see cref="EachStep"/> gives.</summary>
+    /// <summary>Only the last step's texts: a batch conversion shows no step in between. They are sent as the last step finishes
+    /// each module (<see cref="SyntaxConfirmations"/>). If one of them does not parse, the whole conversion runs again
+    /// confirming each step, so its result is the one <see cref="EachStep"/> gives.</summary>
     End,
 }

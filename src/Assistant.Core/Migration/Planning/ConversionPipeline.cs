@@ -19,8 +19,11 @@ public sealed class ConversionPipeline(ModuleParser parser, int concurrency = 1,
     public async Task<ConversionResult> RunAsync(Ruleset ruleset, ProjectModel project, IReadOnlyList<string> paths, RuleOptions options, FixPolicy policy,
         Func<MigrationStep, StepRequest, StepRequest>? adjust = null, CancellationToken cancellationToken = default)
     {
-        var result = await RunStepsAsync(ruleset, project, paths, options, policy, adjust, cancellationToken).ConfigureAwait(false);
-        if (confirmation == ConfirmationPoint.EachStep || await ParsesAsync(project, result.Project, cancellationToken).ConfigureAwait(false))
+        // Confirming at the end starts during the last step: each module's final text goes to the user's Python as soon as the
+        // module is done, in batches answered while the step works on the others.
+        var confirmations = confirmation == ConfirmationPoint.End ? new SyntaxConfirmations(parser, cancellationToken) : null;
+        var result = await RunStepsAsync(ruleset, project, paths, options, policy, adjust, confirmations is null ? null : Confirming(project, confirmations), cancellationToken).ConfigureAwait(false);
+        if (confirmations is null || await ParsesAsync(project, result.Project, confirmations).ConfigureAwait(false))
         {
             return result;
         }
@@ -31,23 +34,24 @@ public sealed class ConversionPipeline(ModuleParser parser, int concurrency = 1,
     }
 
     // Whether every module the steps changed or added, and whose last tree the in-process parser built, parses with the user's Python.
-    private async Task<bool> ParsesAsync(ProjectModel before, ProjectModel after, CancellationToken cancellationToken)
-    {
-        var unconfirmed = after.Modules
-            .Where(m => ModuleParser.ParsedInProcess(m) && !string.Equals(before.ModuleAt(m.Path)?.Text, m.Text, StringComparison.Ordinal))
-            .Select(m => (m.Path, m.Text))
-            .ToList();
-        if (unconfirmed.Count == 0)
-        {
-            return true;
-        }
+    private static Task<bool> ParsesAsync(ProjectModel before, ProjectModel after, SyntaxConfirmations confirmations) =>
+        confirmations.AllParseAsync(after.Modules.Where(m => NeedsConfirming(before, m)).Select(m => (m.Path, m.Text)));
 
-        var verdicts = await parser.CheckSyntaxManyAsync(unconfirmed, cancellationToken).ConfigureAwait(false);
-        return verdicts.All(v => v is null);
-    }
+    private static bool NeedsConfirming(ProjectModel before, PythonModule module) =>
+        ModuleParser.ParsedInProcess(module) && !string.Equals(before.ModuleAt(module.Path)?.Text, module.Text, StringComparison.Ordinal);
+
+    // A module the last step is done with is the module the project will hold at the end (the step's output module, or the
+    // module it was given when it changed nothing).
+    private static Action<FileChange> Confirming(ProjectModel before, SyntaxConfirmations confirmations) => change =>
+    {
+        if (change.Module is { } module && string.Equals(module.Text, change.After, StringComparison.Ordinal) && NeedsConfirming(before, module))
+        {
+            confirmations.Add(module.Path, module.Text);
+        }
+    };
 
     private async Task<ConversionResult> RunStepsAsync(Ruleset ruleset, ProjectModel project, IReadOnlyList<string> paths, RuleOptions options, FixPolicy policy,
-        Func<MigrationStep, StepRequest, StepRequest>? adjust, CancellationToken cancellationToken)
+        Func<MigrationStep, StepRequest, StepRequest>? adjust, Action<FileChange>? lastStepFinished, CancellationToken cancellationToken)
     {
         var outcomes = new List<StepOutcome>();
         var generated = new Dictionary<string, GeneratedFile>(StringComparer.Ordinal);
@@ -60,7 +64,7 @@ public sealed class ConversionPipeline(ModuleParser parser, int concurrency = 1,
                 request = adjust(step, request);
             }
 
-            var outcome = await _engine.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            var outcome = await _engine.RunAsync(request, step == ruleset.Steps[^1] ? lastStepFinished : null, cancellationToken).ConfigureAwait(false);
             foreach (var file in outcome.Generated)
             {
                 generated[file.Path] = file;

@@ -23,7 +23,11 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
     /// <summary>A rule still producing edits after this many passes is not idempotent: its last edits are dropped.</summary>
     public const int MaxPasses = 8;
 
-    public async Task<StepOutcome> RunAsync(StepRequest request, CancellationToken cancellationToken = default)
+    public Task<StepOutcome> RunAsync(StepRequest request, CancellationToken cancellationToken = default) => RunAsync(request, finished: null, cancellationToken);
+
+    /// <summary>Runs the step; <paramref name="finished"/> is told of each module's change as soon as its passes are done (on the
+    /// engine's threads, in any order), before any confirmation of this step.</summary>
+    public async Task<StepOutcome> RunAsync(StepRequest request, Action<FileChange>? finished, CancellationToken cancellationToken)
     {
         var project = request.Project;
         var runs = new (FileChange Change, List<Finding> Applied)?[request.Paths.Count];
@@ -38,6 +42,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
                     var run = await RunPassesAsync(request, module, token).ConfigureAwait(false);
                     runs[index] = (run.Change, run.Applied);
                     unconfirmed[index] = run.Unconfirmed && run.Change.After != module.Text ? module : null;
+                    finished?.Invoke(run.Change);
                 }
                 else if (project.OtherFiles.TryGetValue(path, out var text))
                 {

@@ -67,6 +67,27 @@ public sealed class ConversionPipelineTests(SharedWorker shared) : IClassFixture
     }
 
     [Fact]
+    public async Task Should_Run_Again_When_One_Of_Many_Texts_Confirmed_During_The_Last_Step_Does_Not_Parse()
+    {
+        // Given the lenient parser and one step that renames keep() in 69 modules and writes the broken "new((" in one
+        // (more modules than one batch of confirmations: they go to the user's Python while the step works on the others)
+        await shared.Worker.StartAsync();
+        var parser = new ModuleParser(shared.Worker, inProcess: true, Lenient);
+        var step = new RulesetManifest("t", "Test", "1", "a", "1", "b", "2", [new("one", "One", "only")], ["T001", "T002"],
+            new Dictionary<string, string> { ["T001"] = "one", ["T002"] = "one" }, []);
+        var ruleset = new Ruleset(step, [new RenameCall("T001", "one", "old", "new("), new RenameCall("T002", "one", "keep", "kept")], [], RulesetTables.Empty, ".");
+        var project = await ProjectAsync(parser, 70, i => i == 40 ? "x = old(40)\n" : $"x = keep({i})\n");
+
+        // When the pipeline confirms at the end
+        var result = await new ConversionPipeline(parser, 2, confirmation: ConfirmationPoint.End).RunAsync(ruleset, project, Paths(project), RuleOptions.Default, FixPolicy.SafeOnly);
+
+        // Then the broken text was caught and its fix dropped by the conversion run again, and every other module is converted
+        Assert.Equal("x = old(40)\n", result.Project.ModuleAt("m/m40.py")!.Text);
+        Assert.Contains(result.Steps[0].Files.Single(f => f.Path == "m/m40.py").Problems, p => p.Contains("would not parse", StringComparison.Ordinal));
+        Assert.All(Enumerable.Range(0, 70).Where(i => i != 40), i => Assert.Equal($"x = kept({i})\n", result.Project.ModuleAt($"m/m{i}.py")!.Text));
+    }
+
+    [Fact]
     public async Task Should_Confirm_Only_The_Last_Texts_When_Confirming_At_The_End()
     {
         // Given the lenient parser, a first step that writes "new((" and a second step that turns what the lenient tree
