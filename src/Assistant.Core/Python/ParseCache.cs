@@ -7,15 +7,14 @@ namespace Assistant.Core.Python;
 /// The last parses of a session, keyed by everything a parse depends on (path, text, encoding, whether
 /// comments were collected): the same text parsed again, as a step after one that made no edits does,
 /// or a flow planned after another in the same file, costs a look-up instead of a worker round trip.
-/// Bounded: the least recently used entry goes first. Thread-safe, and look-ups take no lock (every parse
-/// looks first, from several tasks at once; with a lock they spun while a preempted holder kept it): a key is
-/// hashed once, by its caller, and texts are compared outside any lock.
+/// Bounded: the least recently used entry goes first. Thread-safe without a lock of its own (every parse looks
+/// first and adds after, from several tasks at once; with a lock they spun while a preempted holder kept it): a
+/// key is hashed once, by its caller, and texts are compared outside any lock.
 /// </summary>
 internal sealed class ParseCache(int capacity)
 {
     // One entry per hash: two keys of one hash (rare) take turns, which costs a parse, never a wrong answer.
     private readonly ConcurrentDictionary<int, Entry> _entries = new();
-    private readonly Lock _adding = new();
     private long _clock;
     private int _count;
 
@@ -32,35 +31,37 @@ internal sealed class ParseCache(int capacity)
 
     public void Add(Key key, ParseOutcome outcome)
     {
-        lock (_adding)
+        var added = new Entry(key, outcome) { LastUsed = Interlocked.Increment(ref _clock) };
+        if (!_entries.TryAdd(key.Hash, added))
         {
-            if (_entries.TryGetValue(key.Hash, out var known) && known.Key.Matches(key))
+            // The first parse of a key stays; another key of the same hash takes the place.
+            if (_entries.TryGetValue(key.Hash, out var known) && !known.Key.Matches(key))
             {
-                return;
+                _entries[key.Hash] = added;
             }
 
-            var added = new Entry(key, outcome) { LastUsed = Interlocked.Increment(ref _clock) };
-            if (known is null)
-            {
-                _count++;
-            }
+            return;
+        }
 
-            _entries[key.Hash] = added;
-            if (_count > capacity)
-            {
-                // Entries are few (a capacity of tens): the least recently used one is found by a scan.
-                var oldest = added;
-                foreach (var (_, entry) in _entries)
-                {
-                    if (Volatile.Read(ref entry.LastUsed) < Volatile.Read(ref oldest.LastUsed))
-                    {
-                        oldest = entry;
-                    }
-                }
+        if (Interlocked.Increment(ref _count) <= capacity)
+        {
+            return;
+        }
 
-                _entries.TryRemove(oldest.Key.Hash, out _);
-                _count--;
+        // Entries are few (a capacity of tens): the least recently used one is found by a scan. Two adders may each drop
+        // one at once, which costs a later parse, never a wrong answer.
+        var oldest = added;
+        foreach (var (_, entry) in _entries)
+        {
+            if (Volatile.Read(ref entry.LastUsed) < Volatile.Read(ref oldest.LastUsed))
+            {
+                oldest = entry;
             }
+        }
+
+        if (_entries.TryRemove(new KeyValuePair<int, Entry>(oldest.Key.Hash, oldest)))
+        {
+            Interlocked.Decrement(ref _count);
         }
     }
 

@@ -16,12 +16,16 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     private const int MaxNesting = 300;
 
     private readonly SharedLeaves _leaves = SharedLeaves.Current;
+    private readonly NodeListPool _lists = NodeListPool.Current;
     private int _nesting;
 
     public TokenCursor Cursor => cursor;
 
     /// <summary>The thread's shared leaves, which assignment targets take their context from (<see cref="Targets"/>).</summary>
     public SharedLeaves Leaves => _leaves;
+
+    /// <summary>The thread's lists for children, which the statement parser collects in too.</summary>
+    public NodeListPool Lists => _lists;
 
     public string Text => text;
 
@@ -40,7 +44,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var elements = NodeListPool.Rent(first);
+        var elements = _lists.Rent(first);
         while (cursor.Accept(","))
         {
             if (!CanStartExpression())
@@ -178,7 +182,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var values = NodeListPool.Rent(first);
+        var values = _lists.Rent(first);
         while (cursor.Accept("or"))
         {
             values.Add(Conjunction());
@@ -196,7 +200,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var values = NodeListPool.Rent(first);
+        var values = _lists.Rent(first);
         while (cursor.Accept("and"))
         {
             values.Add(Inversion());
@@ -228,7 +232,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         while (CompareOperator() is { } op)
         {
             (ops ??= []).Add(op);
-            (comparators ??= NodeListPool.Rent()).Add(BitwiseOr());
+            (comparators ??= _lists.Rent()).Add(BitwiseOr());
         }
 
         return ops is null ? left : Node("Compare", start, ("left", left), ("ops", ops), ("comparators", comparators));
@@ -422,12 +426,12 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                 }
 
                 var value = Expression();
-                (args ??= NodeListPool.Rent()).Add(Node("Starred", start, ("value", value), ("ctx", Load)));
+                (args ??= _lists.Rent()).Add(Node("Starred", start, ("value", value), ("ctx", Load)));
             }
             else if (cursor.Accept("**"))
             {
                 var value = Expression();
-                (keywords ??= NodeListPool.Rent()).Add(Node("keyword", start, ("arg", null), ("value", value)));
+                (keywords ??= _lists.Rent()).Add(Node("keyword", start, ("arg", null), ("value", value)));
                 sawDoubleStar = true;
             }
             else if (cursor.Current.Kind == TokenKind.Name && cursor.PeekAt(1).Is("="))
@@ -440,7 +444,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
                 cursor.Expect("=");
                 var value = Expression();
-                (keywords ??= NodeListPool.Rent()).Add(Node("keyword", start, ("arg", name.Text), ("value", value)));
+                (keywords ??= _lists.Rent()).Add(Node("keyword", start, ("arg", name.Text), ("value", value)));
                 sawKeyword = true;
             }
             else
@@ -460,11 +464,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
                     var generators = Generators();
                     cursor.Expect(")");
-                    (args ??= NodeListPool.Rent()).Add(Node("GeneratorExp", open, ("elt", value), ("generators", generators)));
+                    (args ??= _lists.Rent()).Add(Node("GeneratorExp", open, ("elt", value), ("generators", generators)));
                     return (args, keywords);
                 }
 
-                (args ??= NodeListPool.Rent()).Add(value);
+                (args ??= _lists.Rent()).Add(value);
             }
 
             if (!cursor.Accept(","))
@@ -482,7 +486,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     /// <summary>for_if_clauses: one comprehension per (async) for, with its conditions.</summary>
     private List<SyntaxNode?> Generators()
     {
-        var generators = NodeListPool.Rent();
+        var generators = _lists.Rent();
         while (AtComprehension())
         {
             var isAsync = cursor.Accept("async");
@@ -493,7 +497,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             List<SyntaxNode?>? conditions = null;
             while (cursor.Accept("if"))
             {
-                (conditions ??= NodeListPool.Rent()).Add(Disjunction());
+                (conditions ??= _lists.Rent()).Add(Disjunction());
             }
 
             generators.Add(SyntaxNodeBuilder.Positionless("comprehension", ("target", target), ("iter", iterable), ("ifs", conditions), ("is_async", isAsync ? "1" : "0")));
@@ -512,7 +516,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return Targets.Store(first, _leaves);
         }
 
-        var elements = NodeListPool.Rent(first);
+        var elements = _lists.Rent(first);
         while (cursor.Accept(","))
         {
             if (!(cursor.At("*") || cursor.At("(") || cursor.At("[") || Keywords.IsIdentifier(cursor.Current)))
@@ -551,7 +555,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             return first;
         }
 
-        var elements = NodeListPool.Rent(first);
+        var elements = _lists.Rent(first);
         while (cursor.Accept(","))
         {
             if (cursor.At("]"))
@@ -691,7 +695,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
         if (cursor.At(","))
         {
-            var elements = NodeListPool.Rent(first);
+            var elements = _lists.Rent(first);
             while (cursor.Accept(","))
             {
                 if (cursor.At(")"))
@@ -744,7 +748,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     private List<SyntaxNode?> ElementsAfter(SyntaxNode first, string close)
     {
-        var elements = NodeListPool.Rent(first);
+        var elements = _lists.Rent(first);
         while (cursor.Accept(","))
         {
             if (cursor.At(close))
@@ -770,7 +774,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
         if (cursor.At("**"))
         {
-            return DictItems(start, NodeListPool.Rent(), NodeListPool.Rent());
+            return DictItems(start, _lists.Rent(), _lists.Rent());
         }
 
         if (cursor.At("*"))
@@ -798,10 +802,10 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             if (!cursor.Accept(","))
             {
                 cursor.Expect("}");
-                return Node("Dict", start, ("keys", NodeListPool.Rent(first)), ("values", NodeListPool.Rent(value)));
+                return Node("Dict", start, ("keys", _lists.Rent(first)), ("values", _lists.Rent(value)));
             }
 
-            return DictItems(start, NodeListPool.Rent(first), NodeListPool.Rent(value));
+            return DictItems(start, _lists.Rent(first), _lists.Rent(value));
         }
 
         if (AtComprehension())
@@ -873,11 +877,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     public SyntaxNode Parameters(bool lambda)
     {
         var end = lambda ? ":" : ")";
-        var positionalOnly = NodeListPool.Rent();
-        var positional = NodeListPool.Rent();
-        var defaults = NodeListPool.Rent();
-        var keywordOnly = NodeListPool.Rent();
-        var keywordDefaults = NodeListPool.Rent();
+        var positionalOnly = _lists.Rent();
+        var positional = _lists.Rent();
+        var defaults = _lists.Rent();
+        var keywordOnly = _lists.Rent();
+        var keywordDefaults = _lists.Rent();
         SyntaxNode? varArg = null, kwArg = null;
         bool sawDefault = false, sawSlash = false, sawStar = false;
         while (!cursor.At(end))

@@ -9,6 +9,8 @@ namespace Assistant.Core.Python.Parsing;
 /// </summary>
 internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expressions)
 {
+    private readonly NodeListPool _lists = expressions.Lists;
+
     private static UnsupportedSourceException Fail(string reason) => new(reason);
 
     private SyntaxNode Node(string kind, int startToken, params ReadOnlySpan<(string Name, object? Value)> fields) =>
@@ -16,7 +18,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
 
     public SyntaxNode Module()
     {
-        var body = NodeListPool.Rent();
+        var body = _lists.Rent();
         while (!cursor.AtKind(TokenKind.EndMarker))
         {
             Statement(body);
@@ -34,7 +36,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
             {
                 case "def":
                 case "class":
-                    body.Add(Definition(NodeListPool.Rent()));
+                    body.Add(Definition(_lists.Rent()));
                     return;
                 case "if":
                     body.Add(If());
@@ -56,7 +58,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
                     var next = cursor.PeekAt(1);
                     if (next.Is("def"))
                     {
-                        body.Add(Definition(NodeListPool.Rent()));
+                        body.Add(Definition(_lists.Rent()));
                     }
                     else if (next.Is("for"))
                     {
@@ -80,7 +82,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         }
         else if (token.Is("@"))
         {
-            var decorators = NodeListPool.Rent();
+            var decorators = _lists.Rent();
             while (cursor.Accept("@"))
             {
                 decorators.Add(expressions.NamedExpression());
@@ -123,7 +125,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
 
     private List<SyntaxNode?> Block()
     {
-        var body = NodeListPool.Rent();
+        var body = _lists.Rent();
         if (!cursor.AtKind(TokenKind.Newline))
         {
             SimpleStatements(body);
@@ -210,7 +212,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
     private SyntaxNode Delete(int start)
     {
         cursor.Next();
-        var targets = NodeListPool.Rent();
+        var targets = _lists.Rent();
         do
         {
             if (!expressions.CanStartExpression() || cursor.At("*"))
@@ -232,7 +234,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
     private SyntaxNode Import(int start)
     {
         cursor.Next();
-        var names = NodeListPool.Rent();
+        var names = _lists.Rent();
         do
         {
             names.Add(Alias(dotted: true));
@@ -289,7 +291,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         }
 
         cursor.Expect("import");
-        var names = NodeListPool.Rent();
+        var names = _lists.Rent();
         if (cursor.At("*"))
         {
             var star = cursor.Position;
@@ -327,7 +329,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         var first = RightHandSide();
         if (cursor.At("="))
         {
-            var targets = NodeListPool.Rent(first);
+            var targets = _lists.Rent(first);
             SyntaxNode value;
             while (true)
             {
@@ -439,7 +441,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         List<SyntaxNode?>? orElse = null;
         if (cursor.At("elif"))
         {
-            orElse = NodeListPool.Rent(If());
+            orElse = _lists.Rent(If());
         }
         else if (cursor.Accept("else"))
         {
@@ -496,7 +498,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
             try
             {
                 cursor.Next();
-                items = NodeListPool.Rent();
+                items = _lists.Rent();
                 do
                 {
                     if (cursor.At(")") && items.Count > 0)
@@ -519,7 +521,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
 
         if (items is null)
         {
-            items = NodeListPool.Rent();
+            items = _lists.Rent();
             do
             {
                 items.Add(WithItem());
@@ -554,7 +556,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         cursor.Next();
         cursor.Expect(":");
         var body = Block();
-        var handlers = NodeListPool.Rent();
+        var handlers = _lists.Rent();
         bool? star = null;
         var sawBare = false;
         while (cursor.At("except"))

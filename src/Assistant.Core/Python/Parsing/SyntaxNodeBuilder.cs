@@ -54,18 +54,18 @@ internal static class SyntaxNodeBuilder
 
                     built[next++] = new(name, child);
                     break;
-                case List<SyntaxNode?> { Count: > 0 } list:
-                    built[next++] = new(name, NodeList(list, derive, ref start, ref end));
+                case List<SyntaxNode?> list:
+                    if (list.Count > 0)
+                    {
+                        built[next++] = new(name, NodeList(list, derive, ref start, ref end));
+                    }
+
+                    NodeListPool.Return(list);
                     break;
                 case List<string> { Count: > 0 } scalars:
                     built[next++] = new(name, string.Join(',', scalars));
                     break;
             }
-        }
-
-        foreach (var (_, value) in fields)
-        {
-            NodeListPool.Return(value);
         }
 
         spanned = start <= end;
