@@ -94,11 +94,8 @@ public sealed class ConvertCommandTests : IDisposable
         // Given the interpreter binary, and a user cache that remembers it as Python 3.12 (the in-process parser bets on 3.11
         // while the files are read, so the bet is lost and the files are parsed again by the worker)
         var cache = _out + "-cache";
-        var probe = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", ["-c", "import sys; print(sys.executable)"]) { RedirectStandardOutput = true })!;
-        var executable = (await probe.StandardOutput.ReadToEndAsync()).Trim();
-        await probe.WaitForExitAsync();
-        new Assistant.Core.Python.PythonVersionCache(Path.Combine(cache, "flowmigrate")).Remember(executable,
-            new Assistant.Core.Python.PythonVersionInfo(new Version(3, 12, 1), "cpython", executable));
+        var executable = await RememberedInterpreter.ExecutableAsync();
+        RememberedInterpreter.Remember(cache, executable, new Version(3, 12, 1));
         try
         {
             // When the demo is converted with that cache, and without it

@@ -69,11 +69,8 @@ public sealed class ScanCommandTests
         var cache = Path.Combine(Path.GetTempPath(), "flowmigrate-tests", Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            var probe = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", ["-c", "import sys; print(sys.executable)"]) { RedirectStandardOutput = true })!;
-            var executable = (await probe.StandardOutput.ReadToEndAsync()).Trim();
-            await probe.WaitForExitAsync();
-            new Assistant.Core.Python.PythonVersionCache(Path.Combine(cache, "flowmigrate")).Remember(executable,
-                new Assistant.Core.Python.PythonVersionInfo(new Version(3, 12, 1), "cpython", executable));
+            var executable = await RememberedInterpreter.ExecutableAsync();
+            RememberedInterpreter.Remember(cache, executable, new Version(3, 12, 1));
             var remembered = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache };
             // One module every parser reads: nothing in it needs the worker.
             var repo = Path.Combine(cache, "repo");

@@ -14,18 +14,7 @@ public sealed record TopLevelImport(ImportSyntax Import, IReadOnlyList<ImportedN
     /// <summary>The module's top-level import statements, in source order.</summary>
     public static IReadOnlyList<TopLevelImport> In(PythonModule module) => module.Fact(Key, Read);
 
-    private static IReadOnlyList<TopLevelImport> Read(PythonModule module)
-    {
-        var imports = new List<TopLevelImport>();
-        foreach (var statement in module.Body)
-        {
-            if (statement.Kind is "Import" or "ImportFrom")
-            {
-                var import = new ImportSyntax(statement);
-                imports.Add(new TopLevelImport(import, import.Names));
-            }
-        }
-
-        return imports;
-    }
+    // The module's own import views (PythonModule.Imports, read once, names included) that sit in its body.
+    private static IReadOnlyList<TopLevelImport> Read(PythonModule module) =>
+        module.Imports().Where(i => i.Node.Parent == module.Root).Select(i => new TopLevelImport(i, i.Names)).ToList();
 }

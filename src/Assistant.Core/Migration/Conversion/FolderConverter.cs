@@ -48,7 +48,7 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         // user's Python answer one request at a time, so with those the groups go one after another.
         var rulesets = unconverted.Select(g => loadRuleset(g.Key)).ToList();
         var results = new (List<ConvertedFile> Converted, IReadOnlyList<GeneratedFile> Generated)[unconverted.Count];
-        var sideBySide = rulesets.All(r => r.Rules.All(rule => rule is not Rules.UserRules.Host.HostedModuleRule));
+        var sideBySide = !rulesets.Any(r => Rules.UserRules.Host.HostedModuleRule.AnyIn(r.Rules));
         await Parallel.ForEachAsync(Enumerable.Range(0, unconverted.Count), new ParallelOptions { MaxDegreeOfParallelism = sideBySide ? unconverted.Count : 1, CancellationToken = cancellationToken },
             async (index, token) =>
             {

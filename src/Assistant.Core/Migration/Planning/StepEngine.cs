@@ -32,7 +32,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         var project = request.Project;
         var runs = new (FileChange Change, List<Finding> Applied)?[request.Paths.Count];
         var unconfirmed = new PythonModule?[request.Paths.Count];
-        var parallel = concurrency > 1 && request.Rules.All(r => r is not Rules.UserRules.Host.HostedModuleRule);
+        var parallel = concurrency > 1 && !Rules.UserRules.Host.HostedModuleRule.AnyIn(request.Rules);
         await Parallel.ForEachAsync(Enumerable.Range(0, request.Paths.Count), new ParallelOptions { MaxDegreeOfParallelism = parallel ? concurrency : 1, CancellationToken = cancellationToken },
             async (index, token) =>
             {

@@ -3,7 +3,7 @@ using Assistant.Core.Source;
 namespace Assistant.Core.Rules.Authoring;
 
 /// <summary>
-/// What <see cref="PythonImports"/> has read of one immutable module, kept with it (<see cref="AuthoringFacts"/>) so
+/// What <see cref="PythonImports"/> has read of one immutable module, kept with it (<see cref="PythonModule.Fact{T}"/>) so
 /// that the rules of a pass, which all ask about the same module, read its bindings and names once.
 /// </summary>
 internal sealed class ModuleImportFacts(PythonModule module)
@@ -13,7 +13,9 @@ internal sealed class ModuleImportFacts(PythonModule module)
     private RootBindings[] _bindings = [];
     private HashSet<string>? _readNames;
 
-    public static ModuleImportFacts Of(PythonModule module) => AuthoringFacts.Of(module).Imports;
+    private static readonly object Key = new();
+
+    public static ModuleImportFacts Of(PythonModule module) => module.Fact(Key, static m => new ModuleImportFacts(m));
 
     /// <summary>The names the module reads: <c>Name</c> nodes that are not assigned to.</summary>
     public IReadOnlySet<string> ReadNames => _readNames ??= ReadNamesOnce();

@@ -6,9 +6,13 @@ namespace Assistant.Core.Rules.Authoring;
 /// <summary>Layout facts of a module that inserted code must follow: quotes, indentation, whole lines.</summary>
 public static class SourceText
 {
-    // Rules ask for the quote and indent of the same immutable module many times; each is read over the whole tree once.
+    // Rules ask for the quote and indent of the same immutable module many times; each is read over the whole tree once
+    // and kept with the module.
+    private static readonly object QuoteKey = new();
+    private static readonly object IndentKey = new();
+
     /// <summary>The quote character most string literals of the module use (<c>"</c> when tied or none).</summary>
-    public static char PreferredQuote(PythonModule module) => AuthoringFacts.Of(module).Quote(CountQuotes);
+    public static char PreferredQuote(PythonModule module) => module.Fact(QuoteKey, static m => CountQuotes(m).ToString())[0];
 
     private static char CountQuotes(PythonModule module)
     {
@@ -69,7 +73,7 @@ public static class SourceText
     }
 
     /// <summary>One indentation level as the module writes it (the first indented block's indent; four spaces by default).</summary>
-    public static string IndentUnit(PythonModule module) => AuthoringFacts.Of(module).IndentUnit(FirstIndentUnit);
+    public static string IndentUnit(PythonModule module) => module.Fact(IndentKey, FirstIndentUnit);
 
     private static string FirstIndentUnit(PythonModule module)
     {
