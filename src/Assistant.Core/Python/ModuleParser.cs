@@ -24,6 +24,7 @@ public sealed class ModuleParser
     private readonly PythonWorker _worker;
     private readonly bool _inProcess;
     private readonly Func<string, string, SourceEncoding, bool, ParseOutcome?> _parseInProcess;
+    private readonly Func<PythonModule, EditSet, string, PythonModule?> _reparseInProcess;
     private readonly ParseCache _cache;
     private int _workerParses;
     private int _inProcessParses;
@@ -34,12 +35,15 @@ public sealed class ModuleParser
     {
     }
 
-    /// <summary>A parser whose in-process side is <paramref name="parseInProcess"/> (tests inject a lenient one).</summary>
-    internal ModuleParser(PythonWorker worker, bool inProcess, Func<string, string, SourceEncoding, bool, ParseOutcome?> parseInProcess)
+    /// <summary>A parser whose in-process side is <paramref name="parseInProcess"/> (tests inject a lenient one) and, for
+    /// <see cref="ReparseAsync"/>, <paramref name="reparseInProcess"/> (by default <see cref="IncrementalReparser.TryReparse"/>).</summary>
+    internal ModuleParser(PythonWorker worker, bool inProcess, Func<string, string, SourceEncoding, bool, ParseOutcome?> parseInProcess,
+        Func<PythonModule, EditSet, string, PythonModule?>? reparseInProcess = null)
     {
         _worker = worker;
         _inProcess = inProcess;
         _parseInProcess = parseInProcess;
+        _reparseInProcess = reparseInProcess ?? IncrementalReparser.TryReparse;
         _cache = worker.Parses;
     }
 
@@ -72,35 +76,75 @@ public sealed class ModuleParser
     /// <summary>Parse requests this parser sent to the worker.</summary>
     public int WorkerParses => Volatile.Read(ref _workerParses);
 
-    /// <summary>Modules this parser parsed in process.</summary>
+    /// <summary>Modules this parser parsed in process (<see cref="ReparseAsync"/>'s incremental parses included).</summary>
     public int InProcessParses => Volatile.Read(ref _inProcessParses);
 
+    /// <summary>Modules <see cref="ReparseAsync"/> parsed again only where they were edited.</summary>
+    public int IncrementalParses => Volatile.Read(ref _incrementalParses);
+
+    private int _incrementalParses;
+
     /// <summary>Parses a module; <paramref name="comments"/> = false skips collecting comments (Python's pure-Python tokenizer, about a third of the cost), which the scan does without.</summary>
-    public async Task<ParseOutcome> ParseAsync(string path, string text, SourceEncoding? encoding = null, CancellationToken cancellationToken = default, bool comments = true)
+    public Task<ParseOutcome> ParseAsync(string path, string text, SourceEncoding? encoding = null, CancellationToken cancellationToken = default, bool comments = true)
     {
-        var sourceEncoding = encoding ?? SourceEncoding.Utf8;
-        // A worker-only parser does not take a tree the in-process parser built from the shared cache.
-        var key = ParseCache.Key.Of(path, text, sourceEncoding, comments);
-        if (_cache.Find(key) is { } cached && (_inProcess || cached.Module is null || !ParsedInProcess(cached.Module)))
+        var key = ParseCache.Key.Of(path, text, encoding ?? SourceEncoding.Utf8, comments);
+        return Cached(key) is { } cached ? Task.FromResult(cached) : ParseUncachedAsync(key, cancellationToken);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="text"/>, which is <paramref name="previous"/>'s text with <paramref name="edits"/> applied, with its
+    /// comments: the same module <see cref="ParseAsync"/> gives, and when parsing in process, made by parsing only the lines the
+    /// edits touch and copying the rest of <paramref name="previous"/>'s tree (<see cref="IncrementalReparser"/>).
+    /// </summary>
+    public Task<ParseOutcome> ReparseAsync(PythonModule previous, EditSet edits, string text, CancellationToken cancellationToken = default)
+    {
+        var key = ParseCache.Key.Of(previous.Path, text, previous.Encoding, comments: true);
+        if (Cached(key) is { } cached)
         {
-            return cached;
+            return Task.FromResult(cached);
         }
 
+        var betting = _worker.KnownVersion is null;
+        if (InProcess && _reparseInProcess(previous, edits, text) is { } module)
+        {
+            Interlocked.Increment(ref _inProcessParses);
+            Interlocked.Increment(ref _incrementalParses);
+            module.ParsedInProcess = true;
+            var parsed = new ParseOutcome(module, null);
+            Remember(key, parsed, betting);
+            return Task.FromResult(parsed);
+        }
+
+        return ParseUncachedAsync(key, cancellationToken);
+    }
+
+    // A worker-only parser does not take a tree the in-process parser built from the shared cache.
+    private ParseOutcome? Cached(ParseCache.Key key) =>
+        _cache.Find(key) is { } cached && (_inProcess || cached.Module is null || !ParsedInProcess(cached.Module)) ? cached : null;
+
+    // An in-process parse made while the version is not known yet is not cached (see Speculative).
+    private void Remember(ParseCache.Key key, ParseOutcome parsed, bool betting)
+    {
+        if (betting)
+        {
+            Interlocked.Increment(ref _speculativeParses);
+        }
+        else
+        {
+            _cache.Add(key, parsed);
+        }
+    }
+
+    private async Task<ParseOutcome> ParseUncachedAsync(ParseCache.Key key, CancellationToken cancellationToken)
+    {
+        var (path, text, sourceEncoding, comments) = (key.Path, key.Text, key.Encoding, key.Comments);
         var betting = _worker.KnownVersion is null;
         if (InProcess && _parseInProcess(path, text, sourceEncoding, comments) is { Module: { } module } parsed)
         {
             Interlocked.Increment(ref _inProcessParses);
             // Only the worker's CheckSyntaxAsync confirms the text of such a module.
             module.ParsedInProcess = true;
-            if (betting)
-            {
-                Interlocked.Increment(ref _speculativeParses);
-            }
-            else
-            {
-                _cache.Add(key, parsed);
-            }
-
+            Remember(key, parsed, betting);
             return parsed;
         }
 
@@ -140,7 +184,7 @@ public sealed class ModuleParser
             throw new PythonWorkerException(PythonWorkerFailure.ProtocolError, "the Python worker's answer to 'parse' holds neither a tree nor a syntax error");
         }
 
-        return new ParseOutcome(new PythonModule(path, text, encoding, root, answer.Comments), null);
+        return new ParseOutcome(new PythonModule(path, text, encoding, root, answer.Comments) { CommentsCollected = comments }, null);
     }
 
     /// <summary>Whether <paramref name="module"/>'s tree came from the in-process parser, so that its text is not yet

@@ -55,7 +55,7 @@ public static partial class CommentLineInsertion
         }
 
         comments.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return new PythonModule(module.Path, edits.ApplyTo(text), module.Encoding, module.Root.Shifted(Map), comments);
+        return new PythonModule(module.Path, edits.ApplyTo(text), module.Encoding, module.Root.Shifted(Map), comments) { CommentsCollected = module.CommentsCollected };
     }
 
     // An insertion where a node ends (after its start) would become part of it.

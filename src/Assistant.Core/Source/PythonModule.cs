@@ -42,6 +42,10 @@ public sealed class PythonModule
     /// whose trees the user's Python has not confirmed yet (see <c>ModuleParser.ParsedInProcess</c>).</summary>
     internal bool ParsedInProcess { get; set; }
 
+    /// <summary>Whether <see cref="Comments"/> holds every comment of the text (the parse collected them), as an incremental re-parse
+    /// that copies the comments of untouched lines needs; set by the parsers.</summary>
+    internal bool CommentsCollected { get; init; }
+
     public LineMap Lines => _lines ??= LineMap.For(Text);
 
     /// <summary>Top-level statements.</summary>

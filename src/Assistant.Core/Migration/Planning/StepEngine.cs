@@ -202,12 +202,12 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         return (new FileChange(path, original, text) { Applied = ledger.Applied, Declined = ledger.Declined, Problems = ledger.Problems }, collected);
     }
 
-    // Applies all groups and parses the result once; only when it does not parse are the groups added one
-    // at a time, dropping each that breaks the module.
+    // Applies all groups and parses the result once (again only where the edits are, see ModuleParser.ReparseAsync); only when it
+    // does not parse are the groups added one at a time, dropping each that breaks the module.
     private async Task<(PythonModule Module, List<EditGroup> Kept)> ApplyParsableAsync(PythonModule module, EditSet edits, List<EditGroup> groups, FindingLedger ledger, CancellationToken cancellationToken)
     {
         var all = edits.ApplyTo(module.Text);
-        var parsed = await parser.ParseAsync(module.Path, all, module.Encoding, cancellationToken).ConfigureAwait(false);
+        var parsed = await parser.ReparseAsync(module, edits, all, cancellationToken).ConfigureAwait(false);
         if (parsed.Module is { } whole)
         {
             return (whole, groups);

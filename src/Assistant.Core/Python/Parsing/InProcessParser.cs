@@ -1,4 +1,5 @@
 using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Python.Parsing;
 
@@ -27,22 +28,49 @@ public static class InProcessParser
         return reason;
     }
 
+    /// <summary>
+    /// The statements of whole lines text[start..end) parsed as a module of their own (a Module node whose body they are), with
+    /// positions in <paramref name="text"/>, and their comments; null when this parser leaves those lines to the worker. Only the
+    /// caller knows whether the lines parse the same within the whole text (<see cref="IncrementalReparser"/> does).
+    /// </summary>
+    internal static (SyntaxNode Module, List<Comment> Comments)? TryParseLines(string text, int start, int end, bool comments)
+    {
+        try
+        {
+            return ParseLines(text, start, end, comments);
+        }
+        catch (Exception exception) when (IsFallback(exception))
+        {
+            return null;
+        }
+    }
+
     private static ParseOutcome? Parse(string path, string text, SourceEncoding encoding, bool comments, out string? reason)
     {
         reason = null;
         try
         {
-            var (tokens, found) = Tokenizer.Module(text, comments);
-            var cursor = new TokenCursor(tokens);
-            var root = new StatementParser(cursor, new ExpressionParser(cursor, text)).Module();
-            Tokenizer.Return(tokens);
-            return new ParseOutcome(new PythonModule(path, text, encoding, root, found), null);
+            var (root, found) = ParseLines(text, 0, text.Length, comments);
+            return new ParseOutcome(new PythonModule(path, text, encoding, root, found) { CommentsCollected = comments }, null);
         }
-        catch (Exception exception) when (exception is UnsupportedSourceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or InvalidCastException or FormatException or OverflowException or NullReferenceException or InsufficientExecutionStackException)
+        catch (Exception exception) when (IsFallback(exception))
         {
             // Anything the parser did not foresee falls back to the worker, which is always right.
             reason = exception is UnsupportedSourceException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
             return null;
         }
     }
+
+    private static (SyntaxNode Module, List<Comment> Comments) ParseLines(string text, int start, int end, bool comments)
+    {
+        var (tokens, found) = Tokenizer.Lines(text, start, end, comments);
+        var cursor = new TokenCursor(tokens);
+        var root = new StatementParser(cursor, new ExpressionParser(cursor, text)).Module();
+        Tokenizer.Return(tokens);
+        return (root, found);
+    }
+
+    private static bool IsFallback(Exception exception) =>
+        exception is UnsupportedSourceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or InvalidCastException
+            or FormatException or OverflowException or NullReferenceException or InsufficientExecutionStackException;
 }

@@ -40,12 +40,17 @@ internal sealed class Tokenizer
 
     /// <summary>The tokens of a whole module (ending with NEWLINE, DEDENTs and ENDMARKER) and its comments. Give the
     /// token list back with <see cref="Return"/> once the parse is over.</summary>
-    public static (List<Token> Tokens, List<Comment> Comments) Module(string text, bool comments)
+    public static (List<Token> Tokens, List<Comment> Comments) Module(string text, bool comments) => Lines(text, 0, text.Length, comments);
+
+    /// <summary>The tokens of whole lines text[start..end) read as a module of their own (<paramref name="start"/> at a line start,
+    /// outside brackets and strings, at indentation zero), with positions in <paramref name="text"/>, and their comments.
+    /// Give the token list back with <see cref="Return"/> once the parse is over.</summary>
+    public static (List<Token> Tokens, List<Comment> Comments) Lines(string text, int start, int end, bool comments)
     {
-        var tokens = s_spareTokens ?? new List<Token>(Math.Max(16, text.Length / 6));
+        var tokens = s_spareTokens ?? new List<Token>(Math.Max(16, (end - start) / 6));
         s_spareTokens = null;
         tokens.Clear();
-        var tokenizer = new Tokenizer(text, 0, text.Length, comments, tokens);
+        var tokenizer = new Tokenizer(text, start, end, comments, tokens);
         tokenizer.Run();
         return (tokenizer._tokens, tokenizer._comments ?? []);
     }
