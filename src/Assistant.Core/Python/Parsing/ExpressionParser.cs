@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Python.Parsing;
@@ -18,6 +19,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     private readonly SharedLeaves _leaves = SharedLeaves.Current;
     private readonly NodeListPool _lists = NodeListPool.Current;
     private int _nesting;
+
+    // A primary already parsed (and the token it starts at) that the levels from conditional expressions down take as
+    // their leftmost operand instead of parsing one: see Expression.
+    private SyntaxNode? _pending;
+    private int _pendingStart;
 
     public TokenCursor Cursor => cursor;
 
@@ -89,7 +95,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         if (Keywords.IsIdentifier(cursor.Current) && cursor.PeekAt(1).Is(":="))
         {
             var name = cursor.Next();
-            var target = SyntaxNodeBuilder.Node("Name", name.Start, name.End, ("id", name.Text), ("ctx", "Store"));
+            var target = new SyntaxNode("Name", new TextSpan(name.Start, name.End), true, SharedLeaves.StoreFields(name.Name!));
             cursor.Expect(":=");
             var value = Expression();
             return Node("NamedExpr", start, ("target", target), ("value", value));
@@ -116,13 +122,42 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                 return Atom();
             }
 
-            return cursor.At("lambda") ? Lambda() : ConditionalExpression();
+            var token = cursor.Current;
+            if (token.Kind == TokenKind.Name ? token.Text is "lambda" or "not" or "await" : token.Kind == TokenKind.Operator && token.Text is "-" or "+" or "~")
+            {
+                return token.Text == "lambda" ? Lambda() : ConditionalExpression();
+            }
+
+            // Otherwise every level down to primaries starts with a primary: parse it first, and when no operator of those
+            // levels follows it (a call, an attribute, a subscript, a display) it is the expression, handed up by none of them.
+            var start = cursor.Position;
+            var primary = Primary();
+            if (!ContinuesExpression(cursor.Current))
+            {
+                return primary;
+            }
+
+            _pending = primary;
+            _pendingStart = start;
+            return ConditionalExpression();
         }
         finally
         {
             _nesting--;
         }
     }
+
+    // Whether a rule from conditional expressions down to powers may take the token after a primary.
+    private static bool ContinuesExpression(Token token) => token.Kind switch
+    {
+        TokenKind.Operator => token.Text is "**" or "|" or "^" or "&" or "<<" or ">>" or "+" or "-" or "*" or "/" or "//" or "%" or "@"
+            or "==" or "!=" or "<" or "<=" or ">" or ">=",
+        TokenKind.Name => token.Text is "if" or "or" or "and" or "not" or "in" or "is",
+        _ => false,
+    };
+
+    // Where the expression being parsed starts: at the pending primary when there is one.
+    private int StartOfNext() => _pending is null ? cursor.Position : _pendingStart;
 
     // An identifier, number or string whose next token no rule from conditional expressions down to primaries takes.
     private bool IsLoneAtom()
@@ -149,8 +184,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     private SyntaxNode ConditionalExpression()
     {
-
-        var start = cursor.Position;
+        var start = StartOfNext();
         var body = Disjunction();
         if (!cursor.Accept("if"))
         {
@@ -175,7 +209,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     public SyntaxNode Disjunction()
     {
-        var start = cursor.Position;
+        var start = StartOfNext();
         var first = Conjunction();
         if (!cursor.At("or"))
         {
@@ -193,7 +227,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     private SyntaxNode Conjunction()
     {
-        var start = cursor.Position;
+        var start = StartOfNext();
         var first = Inversion();
         if (!cursor.At("and"))
         {
@@ -212,7 +246,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     private SyntaxNode Inversion()
     {
         var start = cursor.Position;
-        if (cursor.Accept("not"))
+        if (_pending is null && cursor.Accept("not"))
         {
             Enter();
             var operand = Inversion();
@@ -225,7 +259,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     private SyntaxNode Comparison()
     {
-        var start = cursor.Position;
+        var start = StartOfNext();
         var left = BitwiseOr();
         List<string>? ops = null;
         List<SyntaxNode?>? comparators = null;
@@ -289,7 +323,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     // starts where its left operand does, so a chain at one level starts where the chain does, as in CPython.
     private SyntaxNode Binary(int minimumLevel)
     {
-        var start = cursor.Position;
+        var start = StartOfNext();
         var left = Factor();
         while (true)
         {
@@ -332,7 +366,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     {
         var start = cursor.Position;
         var token = cursor.Current;
-        if (token.Kind == TokenKind.Operator && token.Text is "+" or "-" or "~")
+        if (_pending is null && token.Kind == TokenKind.Operator && token.Text is "+" or "-" or "~")
         {
             cursor.Next();
             Enter();
@@ -347,7 +381,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     private SyntaxNode Power()
     {
-        var start = cursor.Position;
+        var start = StartOfNext();
         var left = AwaitPrimary();
         if (!cursor.Accept("**"))
         {
@@ -361,7 +395,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     private SyntaxNode AwaitPrimary()
     {
         var start = cursor.Position;
-        if (cursor.Accept("await"))
+        if (_pending is null && cursor.Accept("await"))
         {
             var value = Primary();
             return Node("Await", start, ("value", value));
@@ -373,10 +407,17 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     /// <summary>primary: an atom followed by attribute accesses, calls and subscripts.</summary>
     public SyntaxNode Primary()
     {
-        var start = cursor.Position;
-        var node = Atom();
+        var start = StartOfNext();
+        var node = _pending ?? Atom();
+        _pending = null;
         while (true)
         {
+            var token = cursor.Current;
+            if (token.Kind != TokenKind.Operator || token.Text.Length != 1 || token.Text[0] is not ('.' or '(' or '['))
+            {
+                return node;
+            }
+
             if (cursor.Accept("."))
             {
                 var name = cursor.Next();
@@ -610,18 +651,15 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         {
             case TokenKind.Name:
                 cursor.Next();
-                return token.Text switch
+                if (!token.Reserved)
                 {
-                    "True" => Constant(token, "bool", "True"),
-                    "False" => Constant(token, "bool", "False"),
-                    "None" => Constant(token, "none", "None"),
-                    _ when token.Reserved => throw Fail($"unexpected '{token.Text}'"),
-                    _ => _leaves.LoadName(token.Start, token.End, token.Text),
-                };
+                    return _leaves.LoadName(token);
+                }
+
+                return token.Text is "True" or "False" or "None" ? _leaves.Constant(token) : throw Fail($"unexpected '{token.Text}'");
             case TokenKind.Number:
                 cursor.Next();
-                var (type, value) = NumberLiteral.Value(token.Text);
-                return Constant(token, type, value);
+                return _leaves.Constant(token);
             case TokenKind.String:
                 return StringAtom();
             case TokenKind.Operator:
@@ -635,7 +673,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                         return BraceDisplay();
                     case "...":
                         cursor.Next();
-                        return Constant(token, "ellipsis", "...");
+                        return _leaves.Ellipsis(token);
                 }
 
                 break;
@@ -644,14 +682,12 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         throw Fail($"unexpected '{token.Text}'");
     }
 
-    private SyntaxNode Constant(Token token, string type, string value) => _leaves.Constant(token.Start, token.End, type, value);
-
     private SyntaxNode StringAtom()
     {
         var first = cursor.Next();
         if (!cursor.AtKind(TokenKind.String))
         {
-            return StringConcatenation.Build(text, first);
+            return StringConcatenation.Build(text, first, _leaves);
         }
 
         var tokens = new List<Token> { first };

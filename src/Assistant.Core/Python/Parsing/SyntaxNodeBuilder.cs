@@ -72,9 +72,11 @@ internal static class SyntaxNodeBuilder
         return built;
     }
 
+    // Strings and nodes (sealed types, whose test is one compare) first: most values are one or the other.
     private static bool IsPresent(object? value) => value switch
     {
         null => false,
+        string or SyntaxNode => true,
         List<SyntaxNode?> list => list.Count > 0,
         List<string> scalars => scalars.Count > 0,
         _ => true,
