@@ -123,7 +123,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             }
 
             var token = cursor.Current;
-            if (token.Kind == TokenKind.Name ? token.Text is "lambda" or "not" or "await" : token.Kind == TokenKind.Operator && token.Text is "-" or "+" or "~")
+            if (token.Kind == TokenKind.Name ? token.Reserved && token.Text is "lambda" or "not" or "await" : token.Kind == TokenKind.Operator && token.Text is "-" or "+" or "~")
             {
                 return token.Text == "lambda" ? Lambda() : ConditionalExpression();
             }
@@ -179,7 +179,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             throw Fail("deeply nested expression");
         }
 
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        // A few levels take far less stack than the margin this check keeps: it need not run at each.
+        if ((_nesting & 3) == 0)
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+        }
     }
 
     private SyntaxNode ConditionalExpression()

@@ -30,7 +30,8 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
     private void Statement(List<SyntaxNode?> body)
     {
         var token = cursor.Current;
-        if (token.Kind == TokenKind.Name)
+        // Compound statements start with a reserved word, or with the soft keyword `match`.
+        if (token.Kind == TokenKind.Name && (token.Reserved || token.Text == "match"))
         {
             switch (token.Text)
             {
@@ -147,7 +148,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
     {
         var start = cursor.Position;
         var token = cursor.Current;
-        if (token.Kind == TokenKind.Name)
+        if (token.Reserved)
         {
             switch (token.Text)
             {
