@@ -41,6 +41,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         SyntaxNodeBuilder.Node(kind, cursor.StartOf(startToken), cursor.LastEnd(), fields);
 
     /// <summary>star_expressions: a tuple when there is a comma.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode StarExpressions()
     {
         var start = cursor.Position;
@@ -75,6 +76,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         Target,
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Starred(StarredOperand operand)
     {
         var start = cursor.Position;
@@ -89,6 +91,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>named_expression: NAME ':=' expression, or an expression not followed by ':='.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode NamedExpression()
     {
         var start = cursor.Position;
@@ -110,6 +113,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return expression;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode Expression()
     {
         Enter();
@@ -186,6 +190,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode ConditionalExpression()
     {
         var start = StartOfNext();
@@ -201,6 +206,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("IfExp", start, ("test", test), ("body", body), ("orelse", orElse));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Lambda()
     {
         var start = cursor.Position;
@@ -211,6 +217,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("Lambda", start, ("args", arguments), ("body", body));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode Disjunction()
     {
         var start = StartOfNext();
@@ -229,6 +236,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("BoolOp", start, ("op", "Or"), ("values", values));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Conjunction()
     {
         var start = StartOfNext();
@@ -247,6 +255,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("BoolOp", start, ("op", "And"), ("values", values));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Inversion()
     {
         var start = cursor.Position;
@@ -261,6 +270,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Comparison();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Comparison()
     {
         var start = StartOfNext();
@@ -276,6 +286,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return ops is null ? left : Node("Compare", start, ("left", left), ("ops", ops), ("comparators", comparators));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? CompareOperator()
     {
         var token = cursor.Current;
@@ -325,6 +336,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     // Binary operators by precedence climbing, loosest level first: | ^ & shifts sums terms, then unary factors. A BinOp
     // starts where its left operand does, so a chain at one level starts where the chain does, as in CPython.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Binary(int minimumLevel)
     {
         var start = StartOfNext();
@@ -366,6 +378,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         _ => (0, null),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Factor()
     {
         var start = cursor.Position;
@@ -383,6 +396,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Power();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Power()
     {
         var start = StartOfNext();
@@ -396,6 +410,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("BinOp", start, ("left", left), ("op", "Pow"), ("right", right));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode AwaitPrimary()
     {
         var start = cursor.Position;
@@ -409,6 +424,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>primary: an atom followed by attribute accesses, calls and subscripts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode Primary()
     {
         var start = StartOfNext();
@@ -451,6 +467,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>'(' arguments ')' of a call or class definition: positional (and starred) arguments, keywords (null when none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (List<SyntaxNode?>? Args, List<SyntaxNode?>? Keywords) CallArguments(bool allowGenerator)
     {
         var open = cursor.Position;
@@ -529,6 +546,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     private bool AtComprehension() => cursor.At("for") || (cursor.At("async") && cursor.PeekAt(1).Is("for"));
 
     /// <summary>for_if_clauses: one comprehension per (async) for, with its conditions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<SyntaxNode?> Generators()
     {
         var generators = _lists.Rent();
@@ -552,6 +570,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>star_targets (for loops, comprehensions): validated and in the Store context.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode StarTargets()
     {
         var start = cursor.Position;
@@ -576,6 +595,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>star_target: '*' target or a primary; the caller validates it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode StarTarget()
     {
         if (cursor.At("*"))
@@ -591,6 +611,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Primary();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Slices()
     {
         var start = cursor.Position;
@@ -614,6 +635,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("Tuple", start, ("elts", elements), ("ctx", Load));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Slice()
     {
         var start = cursor.Position;
@@ -648,6 +670,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("Slice", start, ("lower", lower), ("upper", upper), ("step", step));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Atom()
     {
         var token = cursor.Current;
@@ -686,6 +709,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         throw Fail($"unexpected '{token.Text}'");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode StringAtom()
     {
         var first = cursor.Next();
@@ -703,6 +727,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return StringConcatenation.Build(text, tokens);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Group()
     {
         var start = cursor.Position;
@@ -760,6 +785,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return first;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode ListDisplay()
     {
         var start = cursor.Position;
@@ -786,6 +812,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("List", start, ("elts", elements), ("ctx", Load));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<SyntaxNode?> ElementsAfter(SyntaxNode first, string close)
     {
         var elements = _lists.Rent(first);
@@ -803,6 +830,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return elements;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode BraceDisplay()
     {
         var start = cursor.Position;
@@ -859,6 +887,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     // The rest of a dict display after `{` (and any first item and its comma).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode DictItems(int start, List<SyntaxNode?> keys, List<SyntaxNode?> values)
     {
         while (!cursor.At("}"))
@@ -886,6 +915,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>yield_expr: 'yield' 'from' expression, or 'yield' [star_expressions].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode Yield()
     {
         var start = cursor.Position;
@@ -901,6 +931,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>Whether the current token can begin an expression (or a starred one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CanStartExpression()
     {
         var token = cursor.Current;
@@ -914,6 +945,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>The parameters of a def (inside its parentheses) or of a lambda (before its colon): an arguments node.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode Parameters(bool lambda)
     {
         var end = lambda ? ":" : ")";
@@ -1010,6 +1042,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             ("kwonlyargs", keywordOnly), ("kw_defaults", keywordDefaults), ("kwarg", kwArg), ("defaults", defaults));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Parameter(bool lambda)
     {
         var start = cursor.Position;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Assistant.Core.Source.Syntax;
 
@@ -16,6 +17,7 @@ internal sealed class FormattedStringParser(string text, Token token, StringPref
 
     private static UnsupportedSourceException Fail(string reason) => new(reason);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse()
     {
         var bodyStart = prefix.BodyStart;
@@ -69,6 +71,7 @@ internal sealed class FormattedStringParser(string text, Token token, StringPref
     }
 
     // A replacement field opening at `open`; returns the index after its closing brace.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Field(int open, int end, Action<SyntaxNode> add, bool nested)
     {
         var i = open + 1;
@@ -242,6 +245,7 @@ internal sealed class FormattedStringParser(string text, Token token, StringPref
     }
 
     // The expression text[(open+1)..close) read as "(" + it + ")", the parentheses standing at `open` and `close`.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Expression(int open, int close)
     {
         var tokens = new List<Token>(8) { new(TokenKind.Operator, open, open + 1, "(") };

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Assistant.Core.Python.Parsing;
 
 /// <summary>
@@ -68,6 +70,7 @@ internal sealed class NameTable
     }
 
     /// <summary>The entry of <paramref name="name"/> (whose <see cref="Hash"/> is <paramref name="hash"/>), added when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public InternedName Entry(ReadOnlySpan<char> name, uint hash)
     {
         var entries = _entries;

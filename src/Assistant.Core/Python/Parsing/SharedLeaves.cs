@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -24,6 +25,7 @@ internal sealed class SharedLeaves
     public static SharedLeaves Current => s_current ??= new SharedLeaves();
 
     /// <summary>A Name in the Load context, of the identifier <paramref name="token"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode LoadName(Token token)
     {
         var name = token.Name!;
@@ -48,6 +50,7 @@ internal sealed class SharedLeaves
 
     /// <summary>The Constant of a keyword constant (True, False, None) or a number literal: its type and Python's repr of
     /// its value, read once per literal text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode Constant(Token token)
     {
         var name = token.Name!;
@@ -57,6 +60,7 @@ internal sealed class SharedLeaves
 
     /// <summary>The str Constant whose value is <paramref name="text"/>[<paramref name="bodyStart"/>..<paramref name="bodyEnd"/>)
     /// as it stands (a literal without escapes): short values are kept once per thread, with their fields.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode PlainString(int start, int end, string text, int bodyStart, int bodyEnd)
     {
         var body = text.AsSpan(bodyStart, bodyEnd - bodyStart);

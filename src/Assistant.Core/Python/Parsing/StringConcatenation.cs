@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Assistant.Core.Source.Syntax;
 
@@ -10,6 +11,7 @@ namespace Assistant.Core.Python.Parsing;
 internal static class StringConcatenation
 {
     /// <summary>A lone string token; a plain str literal without escapes or line breaks is its body's text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SyntaxNode Build(string text, Token token, SharedLeaves leaves)
     {
         var prefix = StringPrefix.Of(text, token);
@@ -21,6 +23,7 @@ internal static class StringConcatenation
         return Build(text, [token]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SyntaxNode Build(string text, List<Token> tokens)
     {
         var start = tokens[0].Start;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 
 namespace Assistant.Core.Python.Parsing;
@@ -77,6 +78,7 @@ internal sealed class Tokenizer
 
     private static UnsupportedSourceException Fail(string reason) => new(reason);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
         var atLineStart = true;
@@ -123,6 +125,7 @@ internal sealed class Tokenizer
     }
 
     // At the start of a line outside brackets: skips blank and comment-only lines, then emits INDENT/DEDENT. False at the end.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Indentation()
     {
         while (true)
@@ -243,6 +246,7 @@ internal sealed class Tokenizer
         _position++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Comment()
     {
         var start = _position;
@@ -257,6 +261,7 @@ internal sealed class Tokenizer
     }
 
     // Reads the next token; false at the end of the text. `newline` tells that a logical line ended.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Next(out bool newline)
     {
         newline = false;
@@ -331,6 +336,7 @@ internal sealed class Tokenizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OperatorToken()
     {
         var start = _position;
@@ -395,6 +401,7 @@ internal sealed class Tokenizer
         _position += length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NameOrString()
     {
         // Names are short: a plain loop, hashing as it goes (see NameTable), beats a vectorised search.
@@ -446,6 +453,7 @@ internal sealed class Tokenizer
     }
 
     // A string literal whose prefix starts at `start` and whose quote is at `quote`.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StringToken(int start, int quote)
     {
         var q = _text[quote];
@@ -517,6 +525,7 @@ internal sealed class Tokenizer
         _tokens.Add(new Token(TokenKind.String, start, i, ""));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NumberToken()
     {
         var start = _position;
@@ -616,6 +625,7 @@ internal sealed class Tokenizer
     }
 
     // Digits of the radix with single underscores between them, from i; false when there is none.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Digits(ref int i, int radix)
     {
         if (i >= _end || !IsDigit(_text[i], radix))
