@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Python.Parsing;
@@ -19,6 +20,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     private readonly NodeListPool _lists = NodeListPool.Current;
     private int _nesting;
 
+    // A primary already parsed (and the token it starts at) that the levels from conditional expressions down take as
+    // their leftmost operand instead of parsing one: see Expression.
+    private SyntaxNode? _pending;
+    private int _pendingStart;
+
     public TokenCursor Cursor => cursor;
 
     /// <summary>The thread's shared leaves, which assignment targets take their context from (<see cref="Targets"/>).</summary>
@@ -35,6 +41,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         SyntaxNodeBuilder.Node(kind, cursor.StartOf(startToken), cursor.LastEnd(), fields);
 
     /// <summary>star_expressions: a tuple when there is a comma.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode StarExpressions()
     {
         var start = cursor.Position;
@@ -69,6 +76,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         Target,
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Starred(StarredOperand operand)
     {
         var start = cursor.Position;
@@ -83,13 +91,14 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>named_expression: NAME ':=' expression, or an expression not followed by ':='.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode NamedExpression()
     {
         var start = cursor.Position;
         if (Keywords.IsIdentifier(cursor.Current) && cursor.PeekAt(1).Is(":="))
         {
             var name = cursor.Next();
-            var target = SyntaxNodeBuilder.Node("Name", name.Start, name.End, ("id", name.Text), ("ctx", "Store"));
+            var target = new SyntaxNode("Name", new TextSpan(name.Start, name.End), true, SharedLeaves.StoreFields(name.Name!));
             cursor.Expect(":=");
             var value = Expression();
             return Node("NamedExpr", start, ("target", target), ("value", value));
@@ -104,6 +113,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return expression;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode Expression()
     {
         Enter();
@@ -116,13 +126,42 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                 return Atom();
             }
 
-            return cursor.At("lambda") ? Lambda() : ConditionalExpression();
+            var token = cursor.Current;
+            if (token.Kind == TokenKind.Name ? token.Reserved && token.Text is "lambda" or "not" or "await" : token.Kind == TokenKind.Operator && token.Text is "-" or "+" or "~")
+            {
+                return token.Text == "lambda" ? Lambda() : ConditionalExpression();
+            }
+
+            // Otherwise every level down to primaries starts with a primary: parse it first, and when no operator of those
+            // levels follows it (a call, an attribute, a subscript, a display) it is the expression, handed up by none of them.
+            var start = cursor.Position;
+            var primary = Primary();
+            if (!ContinuesExpression(cursor.Current))
+            {
+                return primary;
+            }
+
+            _pending = primary;
+            _pendingStart = start;
+            return ConditionalExpression();
         }
         finally
         {
             _nesting--;
         }
     }
+
+    // Whether a rule from conditional expressions down to powers may take the token after a primary.
+    private static bool ContinuesExpression(Token token) => token.Kind switch
+    {
+        TokenKind.Operator => token.Text is "**" or "|" or "^" or "&" or "<<" or ">>" or "+" or "-" or "*" or "/" or "//" or "%" or "@"
+            or "==" or "!=" or "<" or "<=" or ">" or ">=",
+        TokenKind.Name => token.Text is "if" or "or" or "and" or "not" or "in" or "is",
+        _ => false,
+    };
+
+    // Where the expression being parsed starts: at the pending primary when there is one.
+    private int StartOfNext() => _pending is null ? cursor.Position : _pendingStart;
 
     // An identifier, number or string whose next token no rule from conditional expressions down to primaries takes.
     private bool IsLoneAtom()
@@ -144,13 +183,17 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             throw Fail("deeply nested expression");
         }
 
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        // A few levels take far less stack than the margin this check keeps: it need not run at each.
+        if ((_nesting & 3) == 0)
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+        }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode ConditionalExpression()
     {
-
-        var start = cursor.Position;
+        var start = StartOfNext();
         var body = Disjunction();
         if (!cursor.Accept("if"))
         {
@@ -163,6 +206,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("IfExp", start, ("test", test), ("body", body), ("orelse", orElse));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Lambda()
     {
         var start = cursor.Position;
@@ -173,9 +217,10 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("Lambda", start, ("args", arguments), ("body", body));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode Disjunction()
     {
-        var start = cursor.Position;
+        var start = StartOfNext();
         var first = Conjunction();
         if (!cursor.At("or"))
         {
@@ -191,9 +236,10 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("BoolOp", start, ("op", "Or"), ("values", values));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Conjunction()
     {
-        var start = cursor.Position;
+        var start = StartOfNext();
         var first = Inversion();
         if (!cursor.At("and"))
         {
@@ -209,10 +255,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("BoolOp", start, ("op", "And"), ("values", values));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Inversion()
     {
         var start = cursor.Position;
-        if (cursor.Accept("not"))
+        if (_pending is null && cursor.Accept("not"))
         {
             Enter();
             var operand = Inversion();
@@ -223,9 +270,10 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Comparison();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Comparison()
     {
-        var start = cursor.Position;
+        var start = StartOfNext();
         var left = BitwiseOr();
         List<string>? ops = null;
         List<SyntaxNode?>? comparators = null;
@@ -238,6 +286,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return ops is null ? left : Node("Compare", start, ("left", left), ("ops", ops), ("comparators", comparators));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? CompareOperator()
     {
         var token = cursor.Current;
@@ -287,9 +336,10 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
 
     // Binary operators by precedence climbing, loosest level first: | ^ & shifts sums terms, then unary factors. A BinOp
     // starts where its left operand does, so a chain at one level starts where the chain does, as in CPython.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Binary(int minimumLevel)
     {
-        var start = cursor.Position;
+        var start = StartOfNext();
         var left = Factor();
         while (true)
         {
@@ -328,11 +378,12 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         _ => (0, null),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Factor()
     {
         var start = cursor.Position;
         var token = cursor.Current;
-        if (token.Kind == TokenKind.Operator && token.Text is "+" or "-" or "~")
+        if (_pending is null && token.Kind == TokenKind.Operator && token.Text is "+" or "-" or "~")
         {
             cursor.Next();
             Enter();
@@ -345,9 +396,10 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Power();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Power()
     {
-        var start = cursor.Position;
+        var start = StartOfNext();
         var left = AwaitPrimary();
         if (!cursor.Accept("**"))
         {
@@ -358,10 +410,11 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("BinOp", start, ("left", left), ("op", "Pow"), ("right", right));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode AwaitPrimary()
     {
         var start = cursor.Position;
-        if (cursor.Accept("await"))
+        if (_pending is null && cursor.Accept("await"))
         {
             var value = Primary();
             return Node("Await", start, ("value", value));
@@ -371,12 +424,20 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>primary: an atom followed by attribute accesses, calls and subscripts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode Primary()
     {
-        var start = cursor.Position;
-        var node = Atom();
+        var start = StartOfNext();
+        var node = _pending ?? Atom();
+        _pending = null;
         while (true)
         {
+            var token = cursor.Current;
+            if (token.Kind != TokenKind.Operator || token.Text.Length != 1 || token.Text[0] is not ('.' or '(' or '['))
+            {
+                return node;
+            }
+
             if (cursor.Accept("."))
             {
                 var name = cursor.Next();
@@ -406,6 +467,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>'(' arguments ')' of a call or class definition: positional (and starred) arguments, keywords (null when none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (List<SyntaxNode?>? Args, List<SyntaxNode?>? Keywords) CallArguments(bool allowGenerator)
     {
         var open = cursor.Position;
@@ -484,6 +546,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     private bool AtComprehension() => cursor.At("for") || (cursor.At("async") && cursor.PeekAt(1).Is("for"));
 
     /// <summary>for_if_clauses: one comprehension per (async) for, with its conditions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<SyntaxNode?> Generators()
     {
         var generators = _lists.Rent();
@@ -507,6 +570,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>star_targets (for loops, comprehensions): validated and in the Store context.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode StarTargets()
     {
         var start = cursor.Position;
@@ -531,6 +595,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>star_target: '*' target or a primary; the caller validates it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode StarTarget()
     {
         if (cursor.At("*"))
@@ -546,6 +611,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Primary();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Slices()
     {
         var start = cursor.Position;
@@ -569,6 +635,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("Tuple", start, ("elts", elements), ("ctx", Load));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Slice()
     {
         var start = cursor.Position;
@@ -603,6 +670,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("Slice", start, ("lower", lower), ("upper", upper), ("step", step));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Atom()
     {
         var token = cursor.Current;
@@ -610,18 +678,15 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         {
             case TokenKind.Name:
                 cursor.Next();
-                return token.Text switch
+                if (!token.Reserved)
                 {
-                    "True" => Constant(token, "bool", "True"),
-                    "False" => Constant(token, "bool", "False"),
-                    "None" => Constant(token, "none", "None"),
-                    _ when token.Reserved => throw Fail($"unexpected '{token.Text}'"),
-                    _ => _leaves.LoadName(token.Start, token.End, token.Text),
-                };
+                    return _leaves.LoadName(token);
+                }
+
+                return token.Text is "True" or "False" or "None" ? _leaves.Constant(token) : throw Fail($"unexpected '{token.Text}'");
             case TokenKind.Number:
                 cursor.Next();
-                var (type, value) = NumberLiteral.Value(token.Text);
-                return Constant(token, type, value);
+                return _leaves.Constant(token);
             case TokenKind.String:
                 return StringAtom();
             case TokenKind.Operator:
@@ -635,7 +700,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
                         return BraceDisplay();
                     case "...":
                         cursor.Next();
-                        return Constant(token, "ellipsis", "...");
+                        return _leaves.Ellipsis(token);
                 }
 
                 break;
@@ -644,14 +709,13 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         throw Fail($"unexpected '{token.Text}'");
     }
 
-    private SyntaxNode Constant(Token token, string type, string value) => _leaves.Constant(token.Start, token.End, type, value);
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode StringAtom()
     {
         var first = cursor.Next();
         if (!cursor.AtKind(TokenKind.String))
         {
-            return StringConcatenation.Build(text, first);
+            return StringConcatenation.Build(text, first, _leaves);
         }
 
         var tokens = new List<Token> { first };
@@ -663,6 +727,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return StringConcatenation.Build(text, tokens);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Group()
     {
         var start = cursor.Position;
@@ -720,6 +785,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return first;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode ListDisplay()
     {
         var start = cursor.Position;
@@ -746,6 +812,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return Node("List", start, ("elts", elements), ("ctx", Load));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<SyntaxNode?> ElementsAfter(SyntaxNode first, string close)
     {
         var elements = _lists.Rent(first);
@@ -763,6 +830,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         return elements;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode BraceDisplay()
     {
         var start = cursor.Position;
@@ -819,6 +887,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     // The rest of a dict display after `{` (and any first item and its comma).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode DictItems(int start, List<SyntaxNode?> keys, List<SyntaxNode?> values)
     {
         while (!cursor.At("}"))
@@ -846,6 +915,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>yield_expr: 'yield' 'from' expression, or 'yield' [star_expressions].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode Yield()
     {
         var start = cursor.Position;
@@ -861,6 +931,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>Whether the current token can begin an expression (or a starred one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CanStartExpression()
     {
         var token = cursor.Current;
@@ -874,6 +945,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
     }
 
     /// <summary>The parameters of a def (inside its parentheses) or of a lambda (before its colon): an arguments node.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode Parameters(bool lambda)
     {
         var end = lambda ? ":" : ")";
@@ -970,6 +1042,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
             ("kwonlyargs", keywordOnly), ("kw_defaults", keywordDefaults), ("kwarg", kwArg), ("defaults", defaults));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Parameter(bool lambda)
     {
         var start = cursor.Position;

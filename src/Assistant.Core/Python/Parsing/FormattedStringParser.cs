@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Assistant.Core.Source.Syntax;
 
@@ -11,8 +12,12 @@ namespace Assistant.Core.Python.Parsing;
 /// </summary>
 internal sealed class FormattedStringParser(string text, Token token, StringPrefix prefix, JoinedParts parts)
 {
+    // Made once per token: a method group converted at each field would allocate a delegate per field.
+    private readonly Action<SyntaxNode> _addField = parts.AddField;
+
     private static UnsupportedSourceException Fail(string reason) => new(reason);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse()
     {
         var bodyStart = prefix.BodyStart;
@@ -52,7 +57,7 @@ internal sealed class FormattedStringParser(string text, Token token, StringPref
                 }
                 else
                 {
-                    i = Field(i, end, parts.AddField, nested: false);
+                    i = Field(i, end, _addField, nested: false);
                 }
 
                 chunk = i;
@@ -66,6 +71,7 @@ internal sealed class FormattedStringParser(string text, Token token, StringPref
     }
 
     // A replacement field opening at `open`; returns the index after its closing brace.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Field(int open, int end, Action<SyntaxNode> add, bool nested)
     {
         var i = open + 1;
@@ -156,7 +162,7 @@ internal sealed class FormattedStringParser(string text, Token token, StringPref
         }
 
         var expressionEnd = i;
-        if (string.IsNullOrWhiteSpace(text[(open + 1)..expressionEnd]))
+        if (text.AsSpan(open + 1, expressionEnd - open - 1).IsWhiteSpace())
         {
             throw Fail("f-string: empty expression not allowed");
         }
@@ -239,9 +245,10 @@ internal sealed class FormattedStringParser(string text, Token token, StringPref
     }
 
     // The expression text[(open+1)..close) read as "(" + it + ")", the parentheses standing at `open` and `close`.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Expression(int open, int close)
     {
-        var tokens = new List<Token> { new(TokenKind.Operator, open, open + 1, "(") };
+        var tokens = new List<Token>(8) { new(TokenKind.Operator, open, open + 1, "(") };
         Tokenizer.Expression(text, open + 1, close, tokens);
         tokens.Add(new Token(TokenKind.Operator, close, close + 1, ")"));
         tokens.Add(new Token(TokenKind.EndMarker, close + 1, close + 1, ""));

@@ -8,6 +8,10 @@ namespace Assistant.Core.Python.Parsing;
 /// answers null when the text has a syntax error or uses something it does not reproduce exactly (match statements,
 /// lone carriage returns, non-ASCII identifiers, \N{...} escapes, multi-line or = f-string fields, …): the caller then asks the
 /// worker. It never decides that text is invalid; only the user's Python does.
+/// <para>The parser's hot methods are marked <see cref="System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization"/>:
+/// the JIT compiles them fully optimized at first use instead of running their ReadyToRun code, which for this code is about
+/// twice as slow (calls into the runtime's generics are not inlined) and is replaced only late in a run, while convert parses
+/// from its first file on.</para>
 /// </summary>
 public static class InProcessParser
 {

@@ -1,14 +1,18 @@
+using System.Runtime.CompilerServices;
+
 namespace Assistant.Core.Python.Parsing;
 
 /// <summary>
-/// The identifiers a thread's tokenizers read, each kept once with whether it is a reserved word: trees of different
-/// modules share the same "self", "x", … strings, reserved words are the literals the parser compares with, and no set is
-/// asked again whether a name is reserved. An open-addressing table keyed by a hash the tokenizer computes while it scans
-/// the name (<see cref="Hash"/>), so a name's characters are read once to find its string.
+/// The identifiers (and number literals) a thread's tokenizers read, each kept once as an <see cref="InternedName"/> with
+/// whether it is a reserved word: trees of different modules share the same "self", "x", … strings and leaf fields,
+/// reserved words are the literals the parser compares with, and no set is asked again whether a name is reserved. An
+/// open-addressing table keyed by a hash the tokenizer computes while it scans the name (<see cref="Hash"/>), so a name's
+/// characters are read once to find its entry.
 /// </summary>
 internal sealed class NameTable
 {
-    // Names are shared across the parses of a thread; past this many the table starts afresh (at a module's start).
+    // Names are shared across the parses of a thread; past this many the table starts afresh (at a module's start). Tokens
+    // hold their entries, so a table started afresh leaves the entries of earlier tokens valid (only no longer shared).
     private const int MaxNames = 50_000;
     private const int InitialSlots = 4096;
     private const uint Seed = 2166136261;
@@ -16,7 +20,8 @@ internal sealed class NameTable
     [ThreadStatic]
     private static NameTable? s_current;
 
-    private Entry[] _entries = new Entry[InitialSlots];
+    // Each slot holds its entry's hash and string beside it: a probe reads no entry.
+    private Slot[] _entries = new Slot[InitialSlots];
     private int _count;
 
     private NameTable() => AddReservedWords();
@@ -24,16 +29,19 @@ internal sealed class NameTable
     /// <summary>This thread's table, emptied first when it has grown past its bound.</summary>
     public static NameTable ForModule()
     {
-        var table = s_current ??= new NameTable();
+        var table = Current;
         if (table._count > MaxNames)
         {
-            table._entries = new Entry[InitialSlots];
+            table._entries = new Slot[InitialSlots];
             table._count = 0;
             table.AddReservedWords();
         }
 
         return table;
     }
+
+    /// <summary>This thread's table as it is.</summary>
+    public static NameTable Current => s_current ??= new NameTable();
 
     /// <summary>The hash of an empty name, to which <see cref="Hash"/> adds one character at a time.</summary>
     public static uint EmptyHash => Seed;
@@ -44,23 +52,43 @@ internal sealed class NameTable
     /// <summary>The kept string equal to <paramref name="name"/> (whose <see cref="Hash"/> is <paramref name="hash"/>), added when new.</summary>
     public string Intern(ReadOnlySpan<char> name, uint hash, out bool reserved)
     {
-        var mask = _entries.Length - 1;
+        var entry = Entry(name, hash);
+        reserved = entry.Reserved;
+        return entry.Text;
+    }
+
+    /// <summary>The entry of <paramref name="name"/>, added when new.</summary>
+    public InternedName Entry(string name)
+    {
+        var hash = EmptyHash;
+        foreach (var c in name)
+        {
+            hash = Hash(hash, c);
+        }
+
+        return Entry(name.AsSpan(), hash);
+    }
+
+    /// <summary>The entry of <paramref name="name"/> (whose <see cref="Hash"/> is <paramref name="hash"/>), added when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public InternedName Entry(ReadOnlySpan<char> name, uint hash)
+    {
+        var entries = _entries;
+        var mask = entries.Length - 1;
         for (var slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
         {
-            ref var entry = ref _entries[slot];
+            ref var entry = ref entries[slot];
             if (entry.Name is null)
             {
                 // Every reserved word is in the table from the start: a new name is an identifier.
-                reserved = false;
-                var text = name.ToString();
-                entry = new Entry(text, hash, false);
+                var added = new InternedName(name.ToString(), hash, false);
+                entry = new Slot(added.Text, added, hash);
                 Grown();
-                return text;
+                return added;
             }
 
-            if (entry.Hash == hash && name.SequenceEqual(entry.Name))
+            if (entry.Hash == hash && name.SequenceEqual(entry.Text))
             {
-                reserved = entry.Reserved;
                 return entry.Name;
             }
         }
@@ -76,7 +104,7 @@ internal sealed class NameTable
                 hash = Hash(hash, c);
             }
 
-            Insert(new Entry(word, hash, true));
+            Insert(new InternedName(word, hash, true));
         }
     }
 
@@ -88,18 +116,18 @@ internal sealed class NameTable
         }
 
         var old = _entries;
-        _entries = new Entry[old.Length * 2];
+        _entries = new Slot[old.Length * 2];
         _count = 0;
         foreach (var entry in old)
         {
             if (entry.Name is not null)
             {
-                Insert(entry);
+                Insert(entry.Name);
             }
         }
     }
 
-    private void Insert(Entry added)
+    private void Insert(InternedName added)
     {
         var mask = _entries.Length - 1;
         var slot = (int)(added.Hash & (uint)mask);
@@ -108,9 +136,9 @@ internal sealed class NameTable
             slot = (slot + 1) & mask;
         }
 
-        _entries[slot] = added;
+        _entries[slot] = new Slot(added.Text, added, added.Hash);
         _count++;
     }
 
-    private readonly record struct Entry(string? Name, uint Hash, bool Reserved);
+    private readonly record struct Slot(string? Text, InternedName? Name, uint Hash);
 }

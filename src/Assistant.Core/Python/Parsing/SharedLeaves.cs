@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -5,67 +6,98 @@ namespace Assistant.Core.Python.Parsing;
 
 /// <summary>
 /// Leaf nodes whose fields are shared between equal leaves, per thread and across parses: Names of one identifier in one
-/// context, and non-string constants of one value. Nothing writes those fields (a Name that turns out to be a target takes
+/// context, constants of one value (short plain strings included). Nothing writes those fields (a Name that turns out to be a target takes
 /// the shared fields of its new context, see <see cref="SyntaxNode.ShareLeafFields"/>), and trees hold a third fewer
-/// bytes. A parser takes its thread's instance once.
+/// bytes. The fields of names and number literals are kept in their <see cref="NameTable"/> entries, which their tokens
+/// carry, so a leaf costs no lookup. A parser takes its thread's instance once.
 /// </summary>
 internal sealed class SharedLeaves
 {
-    private const int MaxShared = 25_000;
+    // Longer string values (docstrings, messages) are mostly unique: not worth keeping.
+    private const int MaxSharedString = 64;
 
     [ThreadStatic]
     private static SharedLeaves? s_current;
 
-    private readonly Dictionary<string, KeyValuePair<string, object?>[]> _loadNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, KeyValuePair<string, object?>[]> _storeNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, KeyValuePair<string, object?>[]> _deletedNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, KeyValuePair<string, object?>[]> _constants = new(StringComparer.Ordinal);
+    private readonly KeyValuePair<string, object?>[] _ellipsis = [new("vt", "ellipsis"), new("v", "...")];
 
     /// <summary>This thread's instance.</summary>
     public static SharedLeaves Current => s_current ??= new SharedLeaves();
 
-    /// <summary>A Name in the Load context.</summary>
-    public SyntaxNode LoadName(int start, int end, string id) => new("Name", new TextSpan(start, end), true, NameFields(_loadNames, id, "Load"));
+    /// <summary>A Name in the Load context, of the identifier <paramref name="token"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public SyntaxNode LoadName(Token token)
+    {
+        var name = token.Name!;
+        var fields = name.LoadFields ??= [new("id", name.Text), new("ctx", "Load")];
+        return new SyntaxNode("Name", new TextSpan(token.Start, token.End), true, fields);
+    }
 
     /// <summary>The fields of a Name of <paramref name="id"/> in the Store or Del context (<paramref name="context"/>).</summary>
     public KeyValuePair<string, object?>[] TargetNameFields(string id, string context) => context switch
     {
-        "Store" => NameFields(_storeNames, id, "Store"),
-        "Del" => NameFields(_deletedNames, id, "Del"),
+        "Store" => StoreFields(NameTable.Current.Entry(id)),
+        "Del" => DeletedFields(NameTable.Current.Entry(id)),
         _ => throw new ArgumentException($"not a target context: {context}", nameof(context)),
     };
 
-    private static KeyValuePair<string, object?>[] NameFields(Dictionary<string, KeyValuePair<string, object?>[]> table, string id, string context)
-    {
-        if (!table.TryGetValue(id, out var fields))
-        {
-            fields = [new("id", id), new("ctx", context)];
-            Remember(table, id, fields);
-        }
+    /// <summary>The fields of a Name of the identifier <paramref name="name"/> in the Store context.</summary>
+    public static KeyValuePair<string, object?>[] StoreFields(InternedName name) =>
+        name.StoreFields ??= [new("id", name.Text), new("ctx", "Store")];
 
-        return fields;
+    private static KeyValuePair<string, object?>[] DeletedFields(InternedName name) =>
+        name.DeletedFields ??= [new("id", name.Text), new("ctx", "Del")];
+
+    /// <summary>The Constant of a keyword constant (True, False, None) or a number literal: its type and Python's repr of
+    /// its value, read once per literal text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public SyntaxNode Constant(Token token)
+    {
+        var name = token.Name!;
+        var fields = name.ConstantFields ??= ConstantFields(token);
+        return new SyntaxNode("Constant", new TextSpan(token.Start, token.End), true, fields);
     }
 
-    /// <summary>A Constant that is not a string (keyword constants, numbers): a value's text tells its type ("1", "1.0",
-    /// "1j", "True", "None", "..."), which is checked all the same.</summary>
-    public SyntaxNode Constant(int start, int end, string type, string value)
+    /// <summary>The str Constant whose value is <paramref name="text"/>[<paramref name="bodyStart"/>..<paramref name="bodyEnd"/>)
+    /// as it stands (a literal without escapes): short values are kept once per thread, with their fields.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public SyntaxNode PlainString(int start, int end, string text, int bodyStart, int bodyEnd)
     {
-        if (!_constants.TryGetValue(value, out var fields) || !string.Equals((string?)fields[0].Value, type, StringComparison.Ordinal))
+        var body = text.AsSpan(bodyStart, bodyEnd - bodyStart);
+        KeyValuePair<string, object?>[] fields;
+        if (body.Length <= MaxSharedString)
         {
-            fields = [new("vt", type), new("v", value)];
-            Remember(_constants, value, fields);
+            var hash = NameTable.EmptyHash;
+            foreach (var c in body)
+            {
+                hash = NameTable.Hash(hash, c);
+            }
+
+            var value = NameTable.Current.Entry(body, hash);
+            fields = value.StringFields ??= [new("vt", "str"), new("v", value.Text)];
+        }
+        else
+        {
+            fields = [new("vt", "str"), new("v", body.ToString())];
         }
 
         return new SyntaxNode("Constant", new TextSpan(start, end), true, fields);
     }
 
-    private static void Remember(Dictionary<string, KeyValuePair<string, object?>[]> table, string key, KeyValuePair<string, object?>[] fields)
-    {
-        if (table.Count >= MaxShared)
-        {
-            table.Clear();
-        }
+    /// <summary>The Constant <c>...</c>.</summary>
+    public SyntaxNode Ellipsis(Token token) => new("Constant", new TextSpan(token.Start, token.End), true, _ellipsis);
 
-        table[key] = fields;
+    private static KeyValuePair<string, object?>[] ConstantFields(Token token)
+    {
+        var (type, value) = token.Kind == TokenKind.Number
+            ? NumberLiteral.Value(token.Text)
+            : token.Text switch
+            {
+                "True" => ("bool", "True"),
+                "False" => ("bool", "False"),
+                "None" => ("none", "None"),
+                _ => throw new ArgumentException($"not a constant: {token.Text}", nameof(token)),
+            };
+        return [new("vt", type), new("v", value)];
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Python.Parsing;
@@ -16,6 +17,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
     private SyntaxNode Node(string kind, int startToken, params ReadOnlySpan<(string Name, object? Value)> fields) =>
         SyntaxNodeBuilder.Node(kind, cursor.StartOf(startToken), cursor.LastEnd(), fields);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SyntaxNode Module()
     {
         var body = _lists.Rent();
@@ -27,10 +29,12 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return SyntaxNodeBuilder.Positionless("Module", ("body", body), ("type_ignores", null));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Statement(List<SyntaxNode?> body)
     {
         var token = cursor.Current;
-        if (token.Kind == TokenKind.Name)
+        // Compound statements start with a reserved word, or with the soft keyword `match`.
+        if (token.Kind == TokenKind.Name && (token.Reserved || token.Text == "match"))
         {
             switch (token.Text)
             {
@@ -109,6 +113,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SimpleStatements(List<SyntaxNode?> body)
     {
         while (true)
@@ -123,6 +128,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         cursor.Expect(TokenKind.Newline);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<SyntaxNode?> Block()
     {
         var body = _lists.Rent();
@@ -143,11 +149,12 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return body;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode SimpleStatement()
     {
         var start = cursor.Position;
         var token = cursor.Current;
-        if (token.Kind == TokenKind.Name)
+        if (token.Reserved)
         {
             switch (token.Text)
             {
@@ -209,6 +216,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Keywords.IsIdentifier(token) ? token.Text : throw Fail("identifier expected");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Delete(int start)
     {
         cursor.Next();
@@ -231,6 +239,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node("Delete", start, ("targets", targets));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Import(int start)
     {
         cursor.Next();
@@ -243,6 +252,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node("Import", start, ("names", names));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Alias(bool dotted)
     {
         var start = cursor.Position;
@@ -256,6 +266,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node("alias", start, ("name", name), ("asname", asName));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode ImportFrom(int start)
     {
         cursor.Next();
@@ -324,6 +335,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node("ImportFrom", start, ("module", module), ("names", names), ("level", level.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode ExpressionStatement(int start)
     {
         var first = RightHandSide();
@@ -402,6 +414,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         _ => null,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Definition(List<SyntaxNode?> decorators)
     {
         var start = cursor.Position;
@@ -431,6 +444,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node(isAsync ? "AsyncFunctionDef" : "FunctionDef", start, ("name", name), ("args", arguments), ("body", body), ("decorator_list", decorators), ("returns", returns));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode If()
     {
         var start = cursor.Position;
@@ -452,6 +466,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node("If", start, ("test", test), ("body", body), ("orelse", orElse));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode While()
     {
         var start = cursor.Position;
@@ -474,6 +489,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Block();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode For(int start)
     {
         var isAsync = cursor.StartOf(start) != cursor.Current.Start;
@@ -487,6 +503,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node(isAsync ? "AsyncFor" : "For", start, ("target", target), ("iter", iterable), ("body", body), ("orelse", orElse));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode With(int start)
     {
         var isAsync = cursor.StartOf(start) != cursor.Current.Start;
@@ -534,6 +551,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return Node(isAsync ? "AsyncWith" : "With", start, ("items", items), ("body", body));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode WithItem()
     {
         var context = expressions.Expression();
@@ -550,6 +568,7 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return SyntaxNodeBuilder.Positionless("withitem", ("context_expr", context), ("optional_vars", target));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxNode Try()
     {
         var start = cursor.Position;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Assistant.Core.Source.Syntax;
 
@@ -10,17 +11,19 @@ namespace Assistant.Core.Python.Parsing;
 internal static class StringConcatenation
 {
     /// <summary>A lone string token; a plain str literal without escapes or line breaks is its body's text.</summary>
-    public static SyntaxNode Build(string text, Token token)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static SyntaxNode Build(string text, Token token, SharedLeaves leaves)
     {
         var prefix = StringPrefix.Of(text, token);
         if (!prefix.Bytes && !prefix.Formatted && text.AsSpan(prefix.BodyStart, prefix.BodyEnd - prefix.BodyStart).IndexOfAny('\\', '\r') < 0)
         {
-            return SyntaxNodeBuilder.Node("Constant", token.Start, token.End, ("vt", "str"), ("v", text.Substring(prefix.BodyStart, prefix.BodyEnd - prefix.BodyStart)));
+            return leaves.PlainString(token.Start, token.End, text, prefix.BodyStart, prefix.BodyEnd);
         }
 
         return Build(text, [token]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SyntaxNode Build(string text, List<Token> tokens)
     {
         var start = tokens[0].Start;

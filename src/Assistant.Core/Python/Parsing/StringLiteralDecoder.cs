@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Assistant.Core.Python.Parsing;
@@ -11,6 +12,7 @@ namespace Assistant.Core.Python.Parsing;
 internal static class StringLiteralDecoder
 {
     /// <summary>Appends the decoded text[start..end) to <paramref name="output"/>; for bytes, each char is one byte.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decode(string text, int start, int end, bool raw, bool bytes, StringBuilder output)
     {
         var i = start;

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace Assistant.Core.Python.Parsing;
 
 /// <summary>What a string token's prefix says, and where its body lies between the quotes.</summary>
 internal readonly record struct StringPrefix(bool Raw, bool Bytes, bool Formatted, int BodyStart, int BodyEnd)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StringPrefix Of(string text, Token token)
     {
         var quoteAt = token.Start;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -17,6 +18,7 @@ internal static class SyntaxNodeBuilder
         new(kind, new TextSpan(start, end), true, Fields(fields, false, out _, out _, out _));
 
     /// <summary>A node CPython gives no position (arguments, comprehension, withitem, Module): it spans its children.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SyntaxNode Positionless(string kind, params ReadOnlySpan<(string Name, object? Value)> fields)
     {
         var built = Fields(fields, true, out var spanned, out var start, out var end);
@@ -24,6 +26,7 @@ internal static class SyntaxNodeBuilder
     }
 
     // With `derive`, also the union of the children's spans (for kinds without a position).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static KeyValuePair<string, object?>[] Fields(ReadOnlySpan<(string Name, object? Value)> fields, bool derive, out bool spanned, out int start, out int end)
     {
         var count = 0;
@@ -72,14 +75,17 @@ internal static class SyntaxNodeBuilder
         return built;
     }
 
+    // Strings and nodes (sealed types, whose test is one compare) first: most values are one or the other.
     private static bool IsPresent(object? value) => value switch
     {
         null => false,
+        string or SyntaxNode => true,
         List<SyntaxNode?> list => list.Count > 0,
         List<string> scalars => scalars.Count > 0,
         _ => true,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static object NodeList(List<SyntaxNode?> list, bool derive, ref int start, ref int end)
     {
         var nodes = new SyntaxNode[list.Count];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Python.Parsing;
@@ -10,6 +11,7 @@ namespace Assistant.Core.Python.Parsing;
 internal static class Targets
 {
     /// <summary>star_targets: names, attributes, subscripts, and tuples or lists of star targets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SyntaxNode Store(SyntaxNode node, SharedLeaves leaves)
     {
         switch (node.Kind)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using Assistant.Core.Source;
 
 namespace Assistant.Core.Python.Parsing;
@@ -12,6 +14,11 @@ internal sealed class Tokenizer
     private const int MaxBrackets = 150;
     private const int MaxIndents = 90;
     private const int MaxNumberLength = 1000;
+
+    // What ends the plain run of a string literal's body: its quote, an escape, a line break, or a NUL.
+    private static readonly SearchValues<char> s_doubleQuoted = SearchValues.Create("\"\\\r\n\0");
+    private static readonly SearchValues<char> s_singleQuoted = SearchValues.Create("'\\\r\n\0");
+    private static readonly SearchValues<char> s_commentEnd = SearchValues.Create("\r\n\0");
 
     private readonly string _text;
     private readonly int _end;
@@ -48,8 +55,8 @@ internal sealed class Tokenizer
     public static (List<Token> Tokens, List<Comment> Comments) Lines(string text, int start, int end, bool comments)
     {
         var tokens = s_spareTokens ?? new List<Token>(Math.Max(16, (end - start) / 6));
+        // A list given back is empty (Return clears it).
         s_spareTokens = null;
-        tokens.Clear();
         var tokenizer = new Tokenizer(text, start, end, comments, tokens);
         tokenizer.Run();
         return (tokenizer._tokens, tokenizer._comments ?? []);
@@ -76,6 +83,7 @@ internal sealed class Tokenizer
 
     private static UnsupportedSourceException Fail(string reason) => new(reason);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
         var atLineStart = true;
@@ -122,6 +130,7 @@ internal sealed class Tokenizer
     }
 
     // At the start of a line outside brackets: skips blank and comment-only lines, then emits INDENT/DEDENT. False at the end.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Indentation()
     {
         while (true)
@@ -242,23 +251,22 @@ internal sealed class Tokenizer
         _position++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Comment()
     {
         var start = _position;
-        while (_position < _end && _text[_position] is not ('\r' or '\n'))
+        var length = _text.AsSpan(start, _end - start).IndexOfAny(s_commentEnd);
+        _position = length < 0 ? _end : start + length;
+        if (_position < _end && _text[_position] == '\0')
         {
-            if (_text[_position] == '\0')
-            {
-                throw Fail("NUL character");
-            }
-
-            _position++;
+            throw Fail("NUL character");
         }
 
         _comments?.Add(new Comment(new TextSpan(start, _position), _text[start.._position]));
     }
 
     // Reads the next token; false at the end of the text. `newline` tells that a logical line ended.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Next(out bool newline)
     {
         newline = false;
@@ -333,6 +341,7 @@ internal sealed class Tokenizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OperatorToken()
     {
         var start = _position;
@@ -397,13 +406,16 @@ internal sealed class Tokenizer
         _position += length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NameOrString()
     {
         // Names are short: a plain loop, hashing as it goes (see NameTable), beats a vectorised search.
         var start = _position;
+        var text = _text.AsSpan(0, _end);
+        var nameChars = NameChars;
         var i = start;
         var hash = NameTable.EmptyHash;
-        while (i < _end && _text[i] is var c && (char.IsAsciiLetterOrDigit(c) || c == '_'))
+        while ((uint)i < (uint)text.Length && text[i] is var c && c < nameChars.Length && nameChars[c] != 0)
         {
             hash = NameTable.Hash(hash, c);
             i++;
@@ -421,9 +433,12 @@ internal sealed class Tokenizer
             return;
         }
 
-        var name = _names.Intern(_text.AsSpan(start, _position - start), hash, out var reserved);
-        _tokens.Add(new Token(TokenKind.Name, start, _position, name, reserved));
+        var name = _names.Entry(_text.AsSpan(start, _position - start), hash);
+        _tokens.Add(new Token(TokenKind.Name, start, _position, name.Text, name));
     }
+
+    // 1 for the ASCII characters of identifiers: letters, digits, '_'.
+    private static ReadOnlySpan<byte> NameChars => [0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,1,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0];
 
     private bool IsStringPrefix(int start, int length)
     {
@@ -443,18 +458,23 @@ internal sealed class Tokenizer
     }
 
     // A string literal whose prefix starts at `start` and whose quote is at `quote`.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StringToken(int start, int quote)
     {
         var q = _text[quote];
         var triple = quote + 2 < _end && _text[quote + 1] == q && _text[quote + 2] == q;
         var i = quote + (triple ? 3 : 1);
+        var stops = q == '"' ? s_doubleQuoted : s_singleQuoted;
         while (true)
         {
-            if (i >= _end)
+            // Characters other than these need no look: skip them in one go.
+            var plain = _text.AsSpan(i, _end - i).IndexOfAny(stops);
+            if (plain < 0)
             {
                 throw Fail("unterminated string literal");
             }
 
+            i += plain;
             var c = _text[i];
             if (c == '\\')
             {
@@ -510,6 +530,7 @@ internal sealed class Tokenizer
         _tokens.Add(new Token(TokenKind.String, start, i, ""));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NumberToken()
     {
         var start = _position;
@@ -597,10 +618,19 @@ internal sealed class Tokenizer
         }
 
         _position = i;
-        _tokens.Add(new Token(TokenKind.Number, start, i, _text[start..i]));
+        // Kept once per thread like names, with the Constant it stands for (see SharedLeaves).
+        var hash = NameTable.EmptyHash;
+        foreach (var digit in _text.AsSpan(start, i - start))
+        {
+            hash = NameTable.Hash(hash, digit);
+        }
+
+        var number = _names.Entry(_text.AsSpan(start, i - start), hash);
+        _tokens.Add(new Token(TokenKind.Number, start, i, number.Text, number));
     }
 
     // Digits of the radix with single underscores between them, from i; false when there is none.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Digits(ref int i, int radix)
     {
         if (i >= _end || !IsDigit(_text[i], radix))
