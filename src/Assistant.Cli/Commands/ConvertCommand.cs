@@ -43,8 +43,9 @@ internal static class ConvertCommand
 
             // The copy of the tree is made while the files convert; if the conversion fails, the copy is removed again.
             await using var tree = ConvertedTreeWriter.Start(root, destination);
+            // Only the JSON report lists the flows.
             var (conversion, rulesets) = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), Excluding(root, destination), cancellationToken,
-                ScanCommand.SubmodulesAsked(root, result.GetValue(submodules)));
+                ScanCommand.SubmodulesAsked(root, result.GetValue(submodules)), listFlows: result.GetValue(report) is not null);
             await tree.CompleteAsync(conversion.Files, conversion.Generated);
             var behaviour = result.GetValue(check) ? await CheckAsync(worker, rulesets, root, destination, conversion, cancellationToken) : null;
             var summary = $"{conversion.Files.Count(f => f.IsChanged)} of {conversion.Files.Count} framework files converted into {destination} · {conversion.TodoCount} TODOs ({conversion.TodosPer100Lines:0.00} per 100 lines) · {conversion.Skipped.Count} skipped";
@@ -95,17 +96,18 @@ internal static class ConvertCommand
     }.AcceptOnlyFromAmong("sync", "async");
 
     private static async Task<(FolderConversion Conversion, Func<string, Ruleset> Rulesets)> RunAsync(IAnsiConsole error, string root, PythonWorker worker, string? target, bool safeOnly, string? driver, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken,
-        bool enterNestedRepositories = false)
+        bool enterNestedRepositories = false, bool listFlows = false)
     {
-        // Python itself (confirmations) is needed at the end and starts meanwhile. The files are parsed at once: the in-process
+        // Python itself (confirmations) is needed at the end and starts meanwhile, on another thread (starting a process and
+        // writing its first request take a while, and the files need not wait for that). The files are parsed at once: the in-process
         // parser bets on the interpreter's version until the worker (or the version cache) tells it, and the inventory is
         // built again if it lost (see InventoryBuilder); the conversion starts once the version is known.
-        var starting = worker.StartAsync(cancellationToken);
+        var starting = Task.Run(() => worker.StartAsync(cancellationToken), cancellationToken);
         var userRules = UserRuleHosting.Load(root, worker.Options.Interpreter.Path, error);
         Func<string, Ruleset> rulesets = id => userRules.Extend(BuiltInRulesets.Load(id));
         var converter = new FolderConverter(new ModuleParser(worker) { Speculative = true }, rulesets, userRules.Aliases);
         var options = RuleOptions.Default with { DriverStyle = driver ?? "sync" };
-        var conversion = await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, options, excluded: excluded, enterNestedRepositories: enterNestedRepositories, cancellationToken: cancellationToken);
+        var conversion = await converter.ConvertAsync(root, target ?? "prefect3", safeOnly ? FixPolicy.SafeOnly : FixPolicy.SafeAndReview, options, excluded: excluded, enterNestedRepositories: enterNestedRepositories, listFlows: listFlows, cancellationToken: cancellationToken);
         UserRuleHosting.ReportDisabled(userRules, error);
         await starting;
         return (conversion, rulesets);

@@ -79,7 +79,8 @@ internal static class ScanCommand
     {
         // The rule host starts, and the files are listed and parsed, while the Python worker does: the in-process parser bets on
         // the interpreter's version until the worker (or the version cache) tells it, and the files are parsed again if it lost.
-        var identifying = worker.IdentifyAsync(cancellationToken);
+        // Identifying reads the version cache (or starts Python): on a thread of its own, beside the listing.
+        var identifying = Task.Run(() => worker.IdentifyAsync(cancellationToken), cancellationToken);
         var loading = Task.Run(() => UserRuleHosting.Load(root, worker.Options.Interpreter.Path, consoles.Error), cancellationToken);
         var nested = new List<string>();
         var walking = Task.Run(() => ProjectFileWalker.PythonFiles(root, nestedRepositories: nested, enterNestedRepositories: enterNestedRepositories), cancellationToken);

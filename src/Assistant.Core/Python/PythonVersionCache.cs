@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Assistant.Core.Python;
 
@@ -9,11 +10,13 @@ namespace Assistant.Core.Python;
 /// scripts (a pyenv shim picks its Python per folder) are never remembered. A missing, unreadable or unwritable cache
 /// file is an empty cache: the worker's handshake is always the fallback.
 /// </summary>
-public sealed class PythonVersionCache(string directory)
+public sealed partial class PythonVersionCache(string directory)
 {
     private const string FileName = "interpreters.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // Source-generated: a command that only needs the version reads this file first thing, before reflection over the
+    // entry types would have been paid for by anything else.
+    private static readonly EntriesJson Json = EntriesJson.Default;
 
     /// <summary>The cache in the user's cache folder (<see cref="UserCacheFolder"/>).</summary>
     public static PythonVersionCache ForUser() => new(UserCacheFolder.Path);
@@ -49,7 +52,7 @@ public sealed class PythonVersionCache(string directory)
         try
         {
             Directory.CreateDirectory(directory);
-            File.WriteAllText(temporary, JsonSerializer.Serialize(entries, Json));
+            File.WriteAllText(temporary, JsonSerializer.Serialize(entries, Json.DictionaryStringEntry));
             File.Move(temporary, Path.Combine(directory, FileName), overwrite: true);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -65,7 +68,7 @@ public sealed class PythonVersionCache(string directory)
     {
         try
         {
-            return JsonSerializer.Deserialize<Dictionary<string, Entry>>(File.ReadAllText(Path.Combine(directory, FileName)), Json) ?? [];
+            return JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(directory, FileName)), Json.DictionaryStringEntry) ?? [];
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
@@ -98,4 +101,8 @@ public sealed class PythonVersionCache(string directory)
     private sealed record FileIdentity(string Path, long Size, long ModifiedTicks);
 
     private sealed record Entry(FileIdentity File, string Version, string Implementation, string Executable);
+
+    [JsonSourceGenerationOptions(WriteIndented = true)]
+    [JsonSerializable(typeof(Dictionary<string, Entry>))]
+    private sealed partial class EntriesJson : JsonSerializerContext;
 }

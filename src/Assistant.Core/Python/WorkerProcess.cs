@@ -82,8 +82,7 @@ internal sealed class WorkerProcess : IDisposable
             ThrowIfFailed();
         }
 
-        var request = new Dictionary<string, object?>(arguments) { ["id"] = id, ["op"] = operation };
-        var line = JsonSerializer.Serialize(request);
+        var line = RequestLine.Write(arguments, id, operation);
         var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var previous = Task.CompletedTask;
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -24,6 +24,9 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("summary").GetProperty("behaviour").ValueKind);
         var files = json.RootElement.GetProperty("files").EnumerateArray().ToList();
         Assert.Contains(files, f => f.GetProperty("path").GetString() == "flyte_flows/etl_pipeline.py" && f.GetProperty("changed").GetBoolean());
+        // The report lists the flows (convert looks for them only when it writes one).
+        Assert.Equal(10, json.RootElement.GetProperty("summary").GetProperty("flows").GetInt32());
+        Assert.Equal(["daily_etl", "daily_etl_6am"], files.Single(f => f.GetProperty("path").GetString() == "flyte_flows/etl_pipeline.py").GetProperty("flows").EnumerateArray().Select(f => f.GetString()));
         foreach (var file in Directory.EnumerateFiles(_out, "*.py", SearchOption.AllDirectories))
         {
             var check = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", ["-c", "import ast,sys; ast.parse(open(sys.argv[1], encoding='utf-8').read())", file]) { RedirectStandardError = true })!;

@@ -21,6 +21,39 @@ public sealed class PythonVersionCacheTests : IDisposable
     }
 
     [Fact]
+    public void Should_Read_And_Keep_The_Files_Earlier_Versions_Wrote()
+    {
+        // Given a cache file as flowmigrate wrote it before its entries were read with generated code
+        var interpreter = Binary("bin/python3");
+        var file = new FileInfo(interpreter);
+        var written = $$"""
+            {
+              "{{interpreter}}": {
+                "File": {
+                  "Path": "{{interpreter}}",
+                  "Size": {{file.Length}},
+                  "ModifiedTicks": {{file.LastWriteTimeUtc.Ticks}}
+                },
+                "Version": "3.11.7",
+                "Implementation": "CPython",
+                "Executable": "/opt/py/bin/python3"
+              }
+            }
+            """;
+        _directory.Write("cache/interpreters.json", written);
+        var cache = new PythonVersionCache(_directory.Combine("cache"));
+
+        // When it is read, and the same answer is remembered in a new file
+        var found = cache.Find(interpreter);
+        File.Delete(_directory.Combine("cache/interpreters.json"));
+        cache.Remember(interpreter, Answered);
+
+        // Then the entry is found, and the new file is written the same way
+        Assert.Equal(Answered, found);
+        Assert.Equal(written, File.ReadAllText(_directory.Combine("cache/interpreters.json")));
+    }
+
+    [Fact]
     public void Should_Forget_An_Interpreter_Whose_File_Changed()
     {
         var interpreter = Binary("bin/python3");

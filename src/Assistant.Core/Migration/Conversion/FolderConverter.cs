@@ -17,19 +17,28 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
     /// <summary>Modules a step works on at once: rule evaluation on one overlaps the worker parsing another.</summary>
     private static readonly int Concurrency = Math.Max(2, Environment.ProcessorCount * 2);
 
+    private const string FlyteRulesets = "flyte1-to-flyte2";
+
+    /// <summary>Converts the folder <paramref name="root"/>; <paramref name="listFlows"/> false leaves the inventory's flows out (see <see cref="InventoryBuilder.FindsFlows"/>).</summary>
     public async Task<FolderConversion> ConvertAsync(string root, string prefectTarget, FixPolicy policy, RuleOptions? options = null,
-        IReadOnlyCollection<string>? excluded = null, bool enterNestedRepositories = false, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string>? excluded = null, bool enterNestedRepositories = false, bool listFlows = true, CancellationToken cancellationToken = default)
     {
+        // What the steps need besides the modules is read while the files are listed: the rulesets the two frameworks would
+        // use (one of them for nothing when the folder has only the other framework's files; a ruleset that fails to load
+        // fails the conversion only when a group needs it) and the project's context files.
+        var rulesetKeys = new[] { FlyteRulesets, $"prefect1-to-{prefectTarget}" };
+        var preloaded = rulesetKeys.ToDictionary(key => key, key => Task.Run(() => loadRuleset(key), cancellationToken), StringComparer.Ordinal);
+        var contextFiles = Task.Run(() => ProjectContextFilesReader.Read(root), cancellationToken);
         var nested = new List<string>();
         var files = ProjectFileWalker.PythonFiles(root, excluded, nested, enterNestedRepositories);
-        var (built, modules) = await new InventoryBuilder(parser, aliases).BuildWithModulesAsync(root, files, cancellationToken);
+        var (built, modules) = await new InventoryBuilder(parser, aliases) { FindsFlows = listFlows }.BuildWithModulesAsync(root, files, cancellationToken);
         var inventory = built with
         {
             NestedRepositories = nested.Order(StringComparer.Ordinal).ToList(),
             NestedRepositoriesScanned = enterNestedRepositories && nested.Count > 0,
         };
         var groups = inventory.Files.Where(f => f.ParseError is null && FrameworkNames.IsSource(f.Framework))
-            .GroupBy(f => f.Framework == Framework.Flyte1 ? "flyte1-to-flyte2" : $"prefect1-to-{prefectTarget}")
+            .GroupBy(f => f.Framework == Framework.Flyte1 ? FlyteRulesets : $"prefect1-to-{prefectTarget}")
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (Key: g.Key, Paths: g.Select(f => f.Path).Order(StringComparer.Ordinal).ToList()))
             .ToList();
@@ -38,7 +47,7 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         var unconverted = new List<(string Key, ProjectModel Project, List<string> Paths)>();
         foreach (var (key, paths) in groups)
         {
-            unconverted.Add((key, await LoadAsync(root, paths, modules, cancellationToken), paths));
+            unconverted.Add((key, await LoadAsync(root, paths, modules, await contextFiles.ConfigureAwait(false), cancellationToken), paths));
         }
 
         modules = null!; // the async method's state would otherwise keep every tree to the end
@@ -46,7 +55,12 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         // The groups convert side by side: one group's last syntax confirmation (the user's Python, another process) and the
         // ends of its steps (a step waits for its slowest module) leave cores the other group uses. Rules hosted in the
         // user's Python answer one request at a time, so with those the groups go one after another.
-        var rulesets = unconverted.Select(g => loadRuleset(g.Key)).ToList();
+        var rulesets = new List<Ruleset>();
+        foreach (var (key, _, _) in unconverted)
+        {
+            rulesets.Add(await preloaded[key].ConfigureAwait(false));
+        }
+
         var results = new (List<ConvertedFile> Converted, IReadOnlyList<GeneratedFile> Generated)[unconverted.Count];
         var sideBySide = !rulesets.Any(r => Rules.UserRules.Host.HostedModuleRule.AnyIn(r.Rules));
         await Parallel.ForEachAsync(Enumerable.Range(0, unconverted.Count), new ParallelOptions { MaxDegreeOfParallelism = sideBySide ? unconverted.Count : 1, CancellationToken = cancellationToken },
@@ -73,7 +87,8 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
     }
 
     // The inventory parsed every framework file already, with its comments: only a file it has no module for is read again.
-    private async Task<ProjectModel> LoadAsync(string root, IReadOnlyList<string> paths, IReadOnlyDictionary<string, PythonModule> fromInventory, CancellationToken cancellationToken)
+    private async Task<ProjectModel> LoadAsync(string root, IReadOnlyList<string> paths, IReadOnlyDictionary<string, PythonModule> fromInventory,
+        IReadOnlyDictionary<string, string> contextFiles, CancellationToken cancellationToken)
     {
         var modules = new List<PythonModule>();
         foreach (var path in paths)
@@ -89,7 +104,7 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
             modules.Add(parsed.Module!);
         }
 
-        return new ProjectModel(modules, ProjectContextFilesReader.Read(root));
+        return new ProjectModel(modules, contextFiles);
     }
 
     private static ConvertedFile Collect(string rulesetId, string path, string before, ConversionResult result, IEnumerable<FileChange> fileChanges)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Threading.Channels;
+using System.Runtime.ExceptionServices;
 using Assistant.Core.Python;
 using Assistant.Core.Rules.UserRules;
 using Assistant.Core.Source;
@@ -18,6 +18,15 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
     private readonly FrameworkAliasMap _aliases = aliases ?? FrameworkAliasMap.Empty;
 
     private const int MaxInFlight = 64;
+
+    // Files a reader takes at a time: few, so that the readers end together even where candidates (the costly files) cluster.
+    private const int FilesPerTake = 8;
+
+    /// <summary>
+    /// Whether the inventory lists the flows and the tasks they call (the default); without, <see cref="RepositoryInventory.Flows"/>
+    /// is empty and the files are classified all the same (a conversion that reports no flows does not search for them).
+    /// </summary>
+    public bool FindsFlows { get; init; } = true;
 
     /// <summary>Also scan inside submodules and nested repositories (<c>--submodules</c>); they are listed either way.</summary>
     public bool EnterNestedRepositories { get; init; }
@@ -71,21 +80,18 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
             var needles = symbols.FlowClasses.Select(q => q[(q.LastIndexOf('.') + 1)..]).Distinct();
             candidates += await ParseMatchingAsync(root, remaining, new CandidateFilter(needles), records, parsed, () => { }, comments, cancellationToken).ConfigureAwait(false);
             symbols = ProjectSymbols.Collect(Facts(parsed.Values, symbols.FlowClasses, imports));
+
+            // Classified again with every Flow class the project defines (without any, the first round's facts stand).
+            facts = Facts(parsed.Values, symbols.FlowClasses, imports);
+            symbols = ProjectSymbols.Collect(facts);
         }
 
-        facts = Facts(parsed.Values, symbols.FlowClasses, imports);
-        symbols = ProjectSymbols.Collect(facts);
         foreach (var fact in facts)
         {
             records[fact.Module.Path] = new FileRecord(fact.Module.Path, fact.Framework);
         }
 
-        var flows = Link(facts.SelectMany(f => f.Framework switch
-        {
-            Framework.Flyte1 => FlyteFlowFinder.Find(f, symbols),
-            Framework.Prefect1 => PrefectFlowFinder.Find(f, symbols),
-            _ => [],
-        }).ToList());
+        var flows = FindsFlows ? Link(Flows(facts, symbols)) : [];
 
         var fileList = records.Values.Where(r => r.Framework != Framework.None || r.ParseError is not null).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
         var inventory = new RepositoryInventory(root, fileList, flows, new ScanStatistics(paths.Count, candidates, parsed.Count + records.Count(r => r.Value.ParseError is not null), watch.Elapsed))
@@ -100,66 +106,76 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
     private async Task<int> ParseMatchingAsync(string root, IReadOnlyList<string> paths, CandidateFilter filter,
         ConcurrentDictionary<string, FileRecord> records, ConcurrentDictionary<string, PythonModule> parsed, Action onSeen, bool comments, CancellationToken cancellationToken)
     {
-        // The pre-filter reads the files on every core and hands the candidates on as it finds them, so parsing starts at
-        // the first one; this loop only sends them to the worker.
-        var found = Channel.CreateUnbounded<(string Path, SourceReadResult Decoded)>(new UnboundedChannelOptions { SingleReader = true });
+        // Readers on every core (two at least) take the files a few at a time, and each parses its candidates as it finds
+        // them: an in-process parse runs right there, on the reader's core, so reading and parsing spread over the cores
+        // together; a parse sent to the worker goes on while its reader reads on (at most MaxInFlight of those at once).
+        // The first failure stops every reader.
+        var readerCount = Math.Max(2, Environment.ProcessorCount);
+        var chunk = Math.Clamp(paths.Count / (4 * readerCount), 1, FilesPerTake);
+        var taken = -1;
         var candidates = 0;
-        var reading = paths.Count == 0 ? Task.CompletedTask : Task.Run(() =>
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var gate = new SemaphoreSlim(MaxInFlight);
+        var sent = new ConcurrentQueue<Task>();
+
+        async Task ReadAsync()
         {
-            try
+            var reader = new PrefilterReader();
+            for (long start; (start = (long)Interlocked.Increment(ref taken) * chunk) < paths.Count;)
             {
-                Parallel.ForEach(Partitioner.Create(0, paths.Count, Math.Max(1, Math.Min(64, paths.Count / (4 * Environment.ProcessorCount)))),
-                    new ParallelOptions { CancellationToken = cancellationToken }, () => new PrefilterReader(),
-                    (range, _, reader) =>
+                for (var i = (int)start; i < Math.Min(start + chunk, paths.Count); i++)
+                {
+                    stop.Token.ThrowIfCancellationRequested();
+                    var (candidate, decoded) = Prefilter(root, paths[i], filter, reader, records, onSeen);
+                    if (candidate)
                     {
-                        for (var i = range.Item1; i < range.Item2; i++)
-                        {
-                            var (candidate, decoded) = Prefilter(root, paths[i], filter, reader, records, onSeen);
-                            if (candidate)
-                            {
-                                Interlocked.Increment(ref candidates);
-                            }
+                        Interlocked.Increment(ref candidates);
+                    }
 
-                            if (decoded is not null)
-                            {
-                                found.Writer.TryWrite((paths[i], decoded));
-                            }
-                        }
+                    if (decoded is null)
+                    {
+                        continue;
+                    }
 
-                        return reader;
-                    },
-                    _ => { });
+                    await gate.WaitAsync(stop.Token).ConfigureAwait(false);
+                    var parsing = ParseOneAsync(paths[i], decoded, records, parsed, gate, comments, stop.Token);
+                    if (parsing.IsCompleted)
+                    {
+                        await parsing.ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        sent.Enqueue(StoppingOnFailureAsync(parsing, stop));
+                    }
+                }
             }
-            catch (Exception exception)
-            {
-                found.Writer.TryComplete(exception is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerException : exception);
-            }
-
-            found.Writer.TryComplete();
-        }, cancellationToken);
-        if (paths.Count == 0)
-        {
-            found.Writer.TryComplete();
         }
 
-        using var gate = new SemaphoreSlim(MaxInFlight);
-        var work = new List<Task>();
+        var readers = Enumerable.Range(0, Math.Min(readerCount, paths.Count)).Select(_ => Task.Run(() => StoppingOnFailureAsync(ReadAsync(), stop), stop.Token)).ToList();
+        await Task.WhenAll(readers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(sent).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        // A failure, not the cancellation it caused in the other readers, is what the caller hears about.
+        if (readers.Concat(sent).FirstOrDefault(t => t.IsFaulted) is { } failed)
+        {
+            ExceptionDispatchInfo.Throw(failed.Exception!.InnerExceptions[0]);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return candidates;
+    }
+
+    private static async Task StoppingOnFailureAsync(Task work, CancellationTokenSource stop)
+    {
         try
         {
-            await foreach (var (path, decoded) in found.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                work.Add(ParseOneAsync(path, decoded, records, parsed, gate, comments, cancellationToken));
-            }
+            await work.ConfigureAwait(false);
         }
-        finally
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await Task.WhenAll(work).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            stop.Cancel();
+            throw;
         }
-
-        await Task.WhenAll(work).ConfigureAwait(false);
-        return candidates;
     }
 
     /// <summary>
@@ -247,6 +263,19 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
             facts[i] = new ModuleFacts(module, table, FrameworkClassifier.Classify(module, table, flowClasses, _aliases));
         });
         return [.. facts];
+    }
+
+    /// <summary>The flows of every module, module by module in path order; modules are independent, so they are searched on every core.</summary>
+    private static List<FlowRecord> Flows(IReadOnlyList<ModuleFacts> facts, ProjectSymbols symbols)
+    {
+        var found = new FlowRecord[facts.Count][];
+        Parallel.For(0, facts.Count, i => found[i] = facts[i].Framework switch
+        {
+            Framework.Flyte1 => FlyteFlowFinder.Find(facts[i], symbols).ToArray(),
+            Framework.Prefect1 => PrefectFlowFinder.Find(facts[i], symbols).ToArray(),
+            _ => [],
+        });
+        return found.SelectMany(f => f).ToList();
     }
 
     // Flow bodies name other flows by qualified name (module.function); turn those into flow ids.

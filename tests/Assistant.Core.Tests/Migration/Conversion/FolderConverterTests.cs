@@ -34,6 +34,62 @@ public sealed class FolderConverterTests(SharedWorker shared) : IClassFixture<Sh
         Assert.Equal(flyte.Generated.Concat(prefect.Generated).Select(g => (g.Path, g.Text)), together.Generated.Select(g => (g.Path, g.Text)));
     }
 
+    [Fact]
+    public async Task Should_Convert_The_Same_Without_Looking_For_Flows_When_None_Are_To_Be_Listed()
+    {
+        // Given the demo's Flyte and Prefect flows
+        using var both = new TempDirectory();
+        CopyFolder(Path.Combine(RepositoryLayout.Demo, "flyte_flows"), both.Combine("flyte_flows"));
+        CopyFolder(Path.Combine(RepositoryLayout.Demo, "prefect_flows"), both.Combine("prefect_flows"));
+        var converter = new FolderConverter(shared.Parser, id => BuiltInRulesets.Load(id, RepositoryLayout.Rulesets));
+
+        // When the folder converts with its flows listed, and without
+        var listed = await converter.ConvertAsync(both.Path, "prefect3", FixPolicy.SafeAndReview);
+        var unlisted = await converter.ConvertAsync(both.Path, "prefect3", FixPolicy.SafeAndReview, listFlows: false);
+
+        // Then only the inventory's flows differ
+        Assert.Equal(10, listed.Inventory.Flows.Count);
+        Assert.Empty(unlisted.Inventory.Flows);
+        Assert.Equal(listed.Inventory.Files, unlisted.Inventory.Files);
+        Assert.Equal(listed.Files.Select(f => (f.Path, f.RulesetId, f.After, f.Applied.Count, f.Declined.Count)), unlisted.Files.Select(f => (f.Path, f.RulesetId, f.After, f.Applied.Count, f.Declined.Count)));
+        Assert.Equal(listed.Generated.Select(g => (g.Path, g.Text)), unlisted.Generated.Select(g => (g.Path, g.Text)));
+    }
+
+    [Fact]
+    public async Task Should_Convert_One_Framework_Though_The_Other_Frameworks_Ruleset_Does_Not_Load()
+    {
+        // Given a folder of Prefect flows only, and a Flyte ruleset that cannot be loaded (rulesets load while the files are read)
+        using var prefectOnly = new TempDirectory();
+        CopyFolder(Path.Combine(RepositoryLayout.Demo, "prefect_flows"), prefectOnly.Combine("prefect_flows"));
+        var converter = new FolderConverter(shared.Parser, id => id == "flyte1-to-flyte2"
+            ? throw new InvalidDataException("flyte1-to-flyte2/ruleset.yaml is broken")
+            : BuiltInRulesets.Load(id, RepositoryLayout.Rulesets));
+
+        // When it converts
+        var conversion = await converter.ConvertAsync(prefectOnly.Path, "prefect3", FixPolicy.SafeAndReview);
+
+        // Then the Prefect files convert, untouched by the ruleset they do not need
+        Assert.NotEmpty(conversion.Files);
+        Assert.All(conversion.Files, f => Assert.Equal("prefect1-to-prefect3", f.RulesetId));
+        Assert.Contains(conversion.Files, f => f.IsChanged);
+    }
+
+    [Fact]
+    public async Task Should_Fail_With_The_Rulesets_Own_Error_When_A_Ruleset_The_Folder_Needs_Does_Not_Load()
+    {
+        // Given the demo's Flyte and Prefect flows, and a Prefect ruleset that cannot be loaded
+        using var both = new TempDirectory();
+        CopyFolder(Path.Combine(RepositoryLayout.Demo, "flyte_flows"), both.Combine("flyte_flows"));
+        CopyFolder(Path.Combine(RepositoryLayout.Demo, "prefect_flows"), both.Combine("prefect_flows"));
+        var converter = new FolderConverter(shared.Parser, id => id == "prefect1-to-prefect3"
+            ? throw new InvalidDataException("prefect1-to-prefect3/ruleset.yaml is broken")
+            : BuiltInRulesets.Load(id, RepositoryLayout.Rulesets));
+
+        // When it converts, then the conversion fails with the ruleset's error
+        var failure = await Assert.ThrowsAsync<InvalidDataException>(() => converter.ConvertAsync(both.Path, "prefect3", FixPolicy.SafeAndReview));
+        Assert.Equal("prefect1-to-prefect3/ruleset.yaml is broken", failure.Message);
+    }
+
     private static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))

@@ -1,4 +1,7 @@
 using Assistant.Core.Migration.Inventory;
+using Assistant.Core.Python;
+using Assistant.Core.Python.Parsing;
+using Assistant.Core.Source;
 using Assistant.Core.Tests.Support;
 
 namespace Assistant.Core.Tests.Migration.Inventory;
@@ -106,5 +109,94 @@ public sealed class InventoryBuilderTests(SharedWorker shared) : IClassFixture<S
         Assert.Equal(200, inventory.Statistics.Candidates);
         Assert.Equal(200, inventory.Statistics.Parsed);
         Assert.Equal(200, inventory.Flows.Count);
+    }
+
+    [Fact]
+    public async Task Should_Parse_Candidates_On_Several_Threads_At_Once_While_Reading()
+    {
+        // Given two framework files, and an in-process parser that lets a parse finish only once another one is under way
+        using var repo = new TempDirectory();
+        repo.Write("a.py", "import prefect\n");
+        repo.Write("b.py", "import flytekit\n");
+        await shared.Worker.StartAsync();
+        using var together = new Barrier(2);
+        var parses = 0;
+        var parser = new ModuleParser(shared.Worker, inProcess: true, (path, text, encoding, comments) =>
+        {
+            Interlocked.Increment(ref parses);
+            // A hang guard only: parsing one file after the other never meets the barrier.
+            if (!together.SignalAndWait(TimeSpan.FromSeconds(60)))
+            {
+                throw new TimeoutException($"{path} was parsed alone: the candidates are not parsed side by side");
+            }
+
+            return InProcessParser.TryParse(path, text, encoding, comments);
+        });
+
+        // When the inventory is built
+        var inventory = await new InventoryBuilder(parser).BuildAsync(repo.Path);
+
+        // Then both were parsed, at the same time
+        Assert.Equal(2, parses);
+        Assert.Equal([("a.py", Framework.Prefect1), ("b.py", Framework.Flyte1)], inventory.Files.Select(f => (f.Path, f.Framework)));
+    }
+
+    [Fact]
+    public async Task Should_Stop_Reading_And_Report_The_Failure_When_A_Parse_Fails()
+    {
+        // Given 300 framework files, an in-process parser that fails on the first one and takes its time over the others
+        using var repo = new TempDirectory();
+        for (var i = 0; i < 300; i++)
+        {
+            repo.Write($"m{i:000}.py", $"import prefect\nx = {i}\n");
+        }
+
+        await shared.Worker.StartAsync();
+        var parses = 0;
+        var parser = new ModuleParser(shared.Worker, inProcess: true, (path, text, encoding, comments) =>
+        {
+            Interlocked.Increment(ref parses);
+            if (path == "m000.py")
+            {
+                throw new InvalidOperationException("the parser broke on m000.py");
+            }
+
+            // Slow enough that reading on after the failure would show: 300 files take 3 s.
+            Thread.Sleep(10);
+            return InProcessParser.TryParse(path, text, encoding, comments);
+        });
+
+        // When the inventory is built
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => new InventoryBuilder(parser).BuildAsync(repo.Path));
+
+        // Then the failure itself is reported (not the cancellation of the other readers), and the files after it are not all parsed
+        Assert.Equal("the parser broke on m000.py", failure.Message);
+        Assert.InRange(parses, 1, 150);
+    }
+
+    [Fact]
+    public async Task Should_List_Flows_In_File_And_Line_Order_However_The_Modules_Are_Searched()
+    {
+        // Given 60 modules of Flyte and Prefect flows, several per module, in folders listed out of path order
+        using var repo = new TempDirectory();
+        for (var i = 0; i < 60; i++)
+        {
+            repo.Write($"d{59 - i:00}/flows{i:00}.py", i % 2 == 0
+                ? $"from flytekit import task, workflow, LaunchPlan\n\n@task\ndef t() -> int:\n    return 1\n\n@workflow\ndef w{i}_b() -> int:\n    return t()\n\n@workflow\ndef w{i}_a() -> int:\n    return t()\n\nlp = LaunchPlan.get_or_create(w{i}_a, name=\"lp{i}\")\n"
+                : $"from prefect import Flow, task\n\n@task\ndef t():\n    return 1\n\nwith Flow(\"f{i}_b\") as b:\n    t()\n\nwith Flow(\"f{i}_a\") as a:\n    t()\n");
+        }
+
+        // When the inventory is built several times
+        var builds = new List<IReadOnlyList<string>>();
+        for (var run = 0; run < 5; run++)
+        {
+            builds.Add((await new InventoryBuilder(shared.Parser).BuildAsync(repo.Path)).Flows.Select(f => $"{f.File}:{f.Line}:{f.Id}").ToList());
+        }
+
+        // Then every build lists the same 150 flows, by file and then by line
+        var expected = Enumerable.Range(0, 60).OrderBy(i => $"d{59 - i:00}", StringComparer.Ordinal).SelectMany(i => i % 2 == 0
+            ? new[] { $"d{59 - i:00}/flows{i:00}.py:8:d{59 - i:00}/flows{i:00}.py::w{i}_b", $"d{59 - i:00}/flows{i:00}.py:12:d{59 - i:00}/flows{i:00}.py::w{i}_a", $"d{59 - i:00}/flows{i:00}.py:15:d{59 - i:00}/flows{i:00}.py::lp{i}" }
+            : new[] { $"d{59 - i:00}/flows{i:00}.py:7:d{59 - i:00}/flows{i:00}.py::f{i}_b", $"d{59 - i:00}/flows{i:00}.py:10:d{59 - i:00}/flows{i:00}.py::f{i}_a" }).ToList();
+        Assert.All(builds, flows => Assert.Equal(expected, flows));
     }
 }
