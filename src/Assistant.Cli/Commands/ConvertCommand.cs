@@ -46,10 +46,18 @@ internal static class ConvertCommand
             // Only the JSON report lists the flows.
             var (conversion, rulesets) = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), Excluding(root, destination), cancellationToken,
                 ScanCommand.SubmodulesAsked(root, result.GetValue(submodules)), listFlows: result.GetValue(report) is not null);
+            // Without the behaviour check the report depends on the conversion alone: it is built while the tree completes, and
+            // written once the tree is.
+            var (reportPath, checking) = (result.GetValue(report), result.GetValue(check));
+            var building = reportPath is null || checking ? null : Task.Run(() => ConversionJson.Write(root, destination, conversion), cancellationToken);
             await tree.CompleteAsync(conversion.Files, conversion.Generated);
-            var behaviour = result.GetValue(check) ? await CheckAsync(worker, rulesets, root, destination, conversion, cancellationToken) : null;
+            var behaviour = checking ? await CheckAsync(worker, rulesets, root, destination, conversion, cancellationToken) : null;
             var summary = $"{conversion.Files.Count(f => f.IsChanged)} of {conversion.Files.Count} framework files converted into {destination} · {conversion.TodoCount} TODOs ({conversion.TodosPer100Lines:0.00} per 100 lines) · {conversion.Skipped.Count} skipped";
-            await WriteReportAsync(result.GetValue(report), root, destination, conversion, behaviour, cancellationToken);
+            if (reportPath is not null)
+            {
+                await WriteReportAsync(reportPath, building is null ? ConversionJson.Write(root, destination, conversion, behaviour) : await building, cancellationToken);
+            }
+
             if (behaviour is not null)
             {
                 PrintBehaviour(consoles.Error, behaviour);
@@ -72,19 +80,25 @@ internal static class ConvertCommand
             var root = WorkspaceOptions.Directory(result.GetValue(source));
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
             var (conversion, _) = await RunAsync(consoles.Error, root, worker, result.GetValue(target), result.GetValue(safeOnly), result.GetValue(driver), null, cancellationToken);
-            foreach (var file in conversion.Files.Where(f => f.IsChanged))
+            foreach (var diff in Diffs(conversion))
             {
-                Console.Out.Write(UnifiedDiffFormatter.Format(TextDiffer.Compute(file.Before, file.After), $"a/{file.Path}", $"b/{file.Path}"));
-            }
-
-            foreach (var file in conversion.Generated)
-            {
-                Console.Out.Write(UnifiedDiffFormatter.Format(TextDiffer.Compute(string.Empty, file.Text), "/dev/null", $"b/{file.Path}"));
+                Console.Out.Write(diff);
             }
 
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    // Every changed file's diff, then every generated file's, each computed on any core, in that order.
+    private static string[] Diffs(FolderConversion conversion)
+    {
+        var texts = conversion.Files.Where(f => f.IsChanged).Select(f => (Before: f.Before, After: f.After, Old: $"a/{f.Path}", New: $"b/{f.Path}"))
+            .Concat(conversion.Generated.Select(g => (Before: string.Empty, After: g.Text, Old: "/dev/null", New: $"b/{g.Path}")))
+            .ToList();
+        var diffs = new string[texts.Count];
+        Parallel.For(0, texts.Count, i => diffs[i] = UnifiedDiffFormatter.Format(TextDiffer.Compute(texts[i].Before, texts[i].After), texts[i].Old, texts[i].New));
+        return diffs;
     }
 
     private static Option<bool> SafeOnly() => new("--safe-only") { Description = "Apply only safe fixes (default: safe and review fixes, as a reviewer would accept them)" };
@@ -98,11 +112,13 @@ internal static class ConvertCommand
     private static async Task<(FolderConversion Conversion, Func<string, Ruleset> Rulesets)> RunAsync(IAnsiConsole error, string root, PythonWorker worker, string? target, bool safeOnly, string? driver, IReadOnlyCollection<string>? excluded, CancellationToken cancellationToken,
         bool enterNestedRepositories = false, bool listFlows = false)
     {
-        // Python itself (confirmations) is needed at the end and starts meanwhile, on another thread (starting a process and
-        // writing its first request take a while, and the files need not wait for that). The files are parsed at once: the in-process
-        // parser bets on the interpreter's version until the worker (or the version cache) tells it, and the inventory is
-        // built again if it lost (see InventoryBuilder); the conversion starts once the version is known.
-        var starting = Task.Run(() => worker.StartAsync(cancellationToken), cancellationToken);
+        // Python itself (confirmations) is needed at the end and starts meanwhile, every process of it, on another thread (starting
+        // a process and writing its first request take a while, and the files need not wait for that): the confirmations keep them
+        // all busy, and a process started only when they come would start while the conversion's threads hold the cores.
+        // The files are parsed at once: the in-process parser bets on the interpreter's version until the worker (or the version
+        // cache) tells it, and the inventory is built again if it lost (see InventoryBuilder); the conversion starts once the
+        // version is known.
+        var starting = Task.Run(() => worker.StartAllAsync(cancellationToken), cancellationToken);
         var userRules = UserRuleHosting.Load(root, worker.Options.Interpreter.Path, error);
         Func<string, Ruleset> rulesets = id => userRules.Extend(BuiltInRulesets.Load(id));
         var converter = new FolderConverter(new ModuleParser(worker) { Speculative = true }, rulesets, userRules.Aliases);
@@ -168,14 +184,8 @@ internal static class ConvertCommand
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : [relative];
     }
 
-    private static async Task WriteReportAsync(string? path, string root, string destination, FolderConversion conversion, ConversionBehaviour? behaviour, CancellationToken cancellationToken)
+    private static async Task WriteReportAsync(string path, string json, CancellationToken cancellationToken)
     {
-        if (path is null)
-        {
-            return;
-        }
-
-        var json = ConversionJson.Write(root, destination, conversion, behaviour);
         if (path == "-")
         {
             Console.Out.WriteLine(json);

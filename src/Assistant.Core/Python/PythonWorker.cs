@@ -7,14 +7,17 @@ namespace Assistant.Core.Python;
 /// it dies, hangs past a request's time limit or breaks the protocol. Requests may be issued
 /// concurrently: they are pipelined over the one process and answered in order. With
 /// <see cref="PythonWorkerOptions.ParseProcesses"/> above one, stateless requests (<c>parse</c>,
-/// <c>check_syntax</c>, <c>check_syntax_batch</c>) are spread over that many processes, each to the one with the least work in flight;
-/// every other request (the import check and its stand-ins keep state) goes to the first.
+/// <c>check_syntax</c>, <c>check_syntax_batch</c>) are spread over that many processes, each written at once to the process with
+/// the least work in flight, a process busy with a stateful request last; every other request (the import check and its
+/// stand-ins keep state) goes to the first. Requests are written as they come rather than handed out as processes free up: the
+/// process then never waits for this one (whose threads a conversion keeps busy) to send its next request.
 /// </summary>
 public sealed class PythonWorker : IAsyncDisposable, IDisposable
 {
     private static readonly HashSet<string> StatelessOperations = new(StringComparer.Ordinal) { "parse", "check_syntax", "check_syntax_batch" };
 
     private readonly WorkerSlot[] _slots;
+    private readonly Lock _choosing = new();
 
     public PythonWorker(PythonWorkerOptions options)
     {
@@ -60,6 +63,16 @@ public sealed class PythonWorker : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
+    /// <see cref="StartAsync"/> for every process of <see cref="PythonWorkerOptions.ParseProcesses"/> at once: for a caller that
+    /// knows it will keep them all busy later (a conversion confirms its texts on all of them at its end), so that none starts then.
+    /// </summary>
+    public async Task<PythonVersionInfo> StartAllAsync(CancellationToken cancellationToken = default)
+    {
+        await Task.WhenAll(_slots.Select(slot => slot.EnsureAsync(Options, HandshakeAsync, cancellationToken))).ConfigureAwait(false);
+        return await StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The interpreter's version: the handshake's when a process has answered, else the one this interpreter answered
     /// in an earlier run (<see cref="PythonWorkerOptions.VersionCache"/>) without starting Python, else starts the worker
     /// (which also proves that the interpreter is a Python flowmigrate can use).
@@ -92,17 +105,23 @@ public sealed class PythonWorker : IAsyncDisposable, IDisposable
         TimeSpan? timeout = null, bool retry = true, CancellationToken cancellationToken = default)
     {
         arguments ??= new Dictionary<string, object?>();
+        var stateless = StatelessOperations.Contains(operation);
         for (var attempt = 1; ; attempt++)
         {
-            var process = await ChooseSlot(operation).EnsureAsync(Options, HandshakeAsync, cancellationToken).ConfigureAwait(false);
+            var slot = ChooseSlot(stateless);
             try
             {
+                var process = await slot.EnsureAsync(Options, HandshakeAsync, cancellationToken).ConfigureAwait(false);
                 return await process.SendAsync(operation, arguments, timeout ?? Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (PythonWorkerException exception) when (retry && attempt == 1
                 && exception.Failure is PythonWorkerFailure.Crashed or PythonWorkerFailure.ProtocolError)
             {
                 // Retry once on a new process.
+            }
+            finally
+            {
+                slot.Answered(stateful: !stateless);
             }
         }
     }
@@ -139,25 +158,31 @@ public sealed class PythonWorker : IAsyncDisposable, IDisposable
 
     private Task<WorkerProcess> EnsureProcessAsync(CancellationToken cancellationToken) => _slots[0].EnsureAsync(Options, HandshakeAsync, cancellationToken);
 
-    private WorkerSlot ChooseSlot(string operation)
+    // The slot for one more request, counted as sent (see WorkerSlot.Sending) before another request chooses.
+    private WorkerSlot ChooseSlot(bool stateless)
     {
-        if (_slots.Length == 1 || !StatelessOperations.Contains(operation))
+        if (_slots.Length == 1 || !stateless)
         {
+            _slots[0].Sending(stateful: !stateless);
             return _slots[0];
         }
 
-        var chosen = _slots[0];
-        var least = chosen.Load;
-        for (var i = 1; i < _slots.Length && least > 0; i++)
+        lock (_choosing)
         {
-            var load = _slots[i].Load;
-            if (load < least)
+            var chosen = _slots[0];
+            var least = chosen.Load;
+            for (var i = 1; i < _slots.Length && least != (0, 0, 0); i++)
             {
-                (chosen, least) = (_slots[i], load);
+                var load = _slots[i].Load;
+                if (load.CompareTo(least) < 0)
+                {
+                    (chosen, least) = (_slots[i], load);
+                }
             }
-        }
 
-        return chosen;
+            chosen.Sending(stateful: false);
+            return chosen;
+        }
     }
 
     private async Task HandshakeAsync(WorkerProcess process, CancellationToken cancellationToken)
@@ -197,6 +222,12 @@ public sealed class PythonWorker : IAsyncDisposable, IDisposable
 
     public void Dispose()
     {
+        // Every process is told to exit before waiting for any: they end side by side.
+        foreach (var slot in _slots)
+        {
+            slot.CloseInput();
+        }
+
         foreach (var slot in _slots)
         {
             slot.Dispose();

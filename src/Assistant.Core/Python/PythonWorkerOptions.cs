@@ -16,7 +16,8 @@ public sealed record PythonWorkerOptions
 
     /// <summary>
     /// How many processes share the stateless requests (<c>parse</c>, <c>check_syntax</c>); one (the default) keeps
-    /// everything on one process. A second starts only when a request finds the first busy.
+    /// everything on one process. A second starts when a request finds the first busy, or with the first
+    /// (<see cref="PythonWorker.StartAllAsync"/>).
     /// </summary>
     public int ParseProcesses { get; init; } = 1;
 

@@ -85,28 +85,30 @@ internal sealed class WorkerProcess : IDisposable
         var line = RequestLine.Write(arguments, id, operation);
         var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var previous = Task.CompletedTask;
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            previous = _lastAnswered;
-            _lastAnswered = answered.Task;
-            await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
-            await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The pipe is gone: the process died, or another request replaced this process while we waited.
-            Fail(new PythonWorkerException(PythonWorkerFailure.Crashed, $"the Python worker exited{StderrSuffix()}", exception));
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-
+        // Counted from here, not once written: a large request waits for the pipe while the process works on the one
+        // ahead of it, and is already work queued for this process (PythonWorker sends the next request to the least loaded).
         Interlocked.Add(ref _pendingBytes, line.Length);
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
+            await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                previous = _lastAnswered;
+                _lastAnswered = answered.Task;
+                await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+                await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The pipe is gone: the process died, or another request replaced this process while we waited.
+                Fail(new PythonWorkerException(PythonWorkerFailure.Crashed, $"the Python worker exited{StderrSuffix()}", exception));
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+
             // The worker answers in order: a request's clock starts once the requests ahead of it are answered,
             // so a slow file does not make the small ones queued behind it time out.
             await Task.WhenAny(previous, answer.Task).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -331,7 +333,9 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>Ends the process's input, which it answers by exiting, without waiting for it (<see cref="Dispose"/> waits):
+    /// a worker ends all its processes at once.</summary>
+    public void CloseInput()
     {
         // Requests still in flight on this process (other callers' pipelined requests) fail as a crash, which
         // their callers retry on the replacement process. The write lock is deliberately not disposed: a
@@ -340,12 +344,24 @@ internal sealed class WorkerProcess : IDisposable
         try
         {
             _process.StandardInput.Close();
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException)
+        {
+            Kill();
+        }
+    }
+
+    public void Dispose()
+    {
+        CloseInput();
+        try
+        {
             if (!_process.WaitForExit(1000))
             {
                 Kill();
             }
         }
-        catch (Exception exception) when (exception is IOException or InvalidOperationException)
+        catch (InvalidOperationException)
         {
             Kill();
         }

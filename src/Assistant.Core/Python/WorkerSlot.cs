@@ -16,11 +16,37 @@ internal sealed class WorkerSlot : IDisposable
     /// <summary>How many times a dead or hung process of this slot was replaced.</summary>
     public int Restarts { get; private set; }
 
+    private int _inFlight;
+    private int _statefulInFlight;
+
     /// <summary>
-    /// What choosing this slot for one more request costs: the bytes of the requests its live process has in flight;
-    /// a slot without a live process costs a start, which pays as soon as the live ones have anything in flight.
+    /// What choosing this slot for one more stateless request costs, lowest first: the stateful requests sent through it and not
+    /// yet answered (an import check may hold the process for seconds whatever its size), then all its requests in flight, then
+    /// the bytes its live process has still to answer. A slot without a live process costs a start, which pays as soon as the
+    /// live ones have anything in flight.
     /// </summary>
-    public long Load => Alive?.PendingBytes ?? 1;
+    public (int Stateful, int Requests, long Bytes) Load =>
+        Alive is { } alive ? (Volatile.Read(ref _statefulInFlight), Volatile.Read(ref _inFlight), alive.PendingBytes) : (0, 0, 1);
+
+    /// <summary>Counts a request sent through this slot until <see cref="Answered"/>.</summary>
+    public void Sending(bool stateful)
+    {
+        Interlocked.Increment(ref _inFlight);
+        if (stateful)
+        {
+            Interlocked.Increment(ref _statefulInFlight);
+        }
+    }
+
+    /// <summary>A request counted by <see cref="Sending"/> is answered (or failed).</summary>
+    public void Answered(bool stateful)
+    {
+        Interlocked.Decrement(ref _inFlight);
+        if (stateful)
+        {
+            Interlocked.Decrement(ref _statefulInFlight);
+        }
+    }
 
     /// <summary>
     /// The handshake of the current process. <see cref="EnsureAsync"/> may hand out a process whose handshake is still under way
@@ -60,6 +86,9 @@ internal sealed class WorkerSlot : IDisposable
             _startLock.Release();
         }
     }
+
+    /// <summary>Asks the live process, if any, to exit (see <see cref="WorkerProcess.CloseInput"/>); <see cref="Dispose"/> waits for it.</summary>
+    public void CloseInput() => _process?.CloseInput();
 
     public void Dispose()
     {

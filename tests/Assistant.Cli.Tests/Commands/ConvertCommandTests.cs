@@ -92,6 +92,28 @@ public sealed class ConvertCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Print_The_Diffs_In_The_Order_Of_The_Report_Changed_Files_Then_Generated_Ones()
+    {
+        // Given the demo's report (its files in conversion order, then the files the conversion generates)
+        var report = _out + ".json";
+        var converted = await CliProcess.RunAsync("convert", Demo, "--out", _out, "--json", report);
+        Assert.True(converted.ExitCode == 0, converted.Error);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var expected = json.RootElement.GetProperty("files").EnumerateArray().Where(f => f.GetProperty("changed").GetBoolean()).Select(f => f.GetProperty("path").GetString()!)
+            .Concat(json.RootElement.GetProperty("generated").EnumerateArray().Select(g => g.GetString()!))
+            .ToList();
+
+        // When the same folder is shown as a diff (the diffs are computed on every core)
+        var result = await CliProcess.RunAsync("diff", Demo);
+
+        // Then each file's diff comes once, in that order
+        Assert.Equal(0, result.ExitCode);
+        var headers = result.Output.Split('\n').Where(l => l.StartsWith("+++ b/", StringComparison.Ordinal)).Select(l => l["+++ b/".Length..]).ToList();
+        Assert.True(expected.Count > 4, $"the demo converts only {expected.Count} files");
+        Assert.Equal(expected, headers);
+    }
+
+    [Fact]
     public async Task Should_Convert_The_Same_When_The_Version_Cache_Names_Another_Python()
     {
         // Given the interpreter binary, and a user cache that remembers it as Python 3.12 (the in-process parser bets on 3.11

@@ -177,6 +177,99 @@ public sealed class PythonWorkerTests
     }
 
     [Fact]
+    public async Task Should_Start_Every_Parse_Process_When_Asked_To_Start_All()
+    {
+        await using var worker = Workers.Start(parseProcesses: 2);
+
+        var version = await worker.StartAllAsync();
+
+        Assert.Equal("cpython", version.Implementation);
+        Assert.Equal(2, worker.ProcessIds.Distinct().Count());
+        Assert.Equal(worker.ProcessId, worker.ProcessIds[0]);
+    }
+
+    [Fact]
+    public async Task Should_End_Every_Process_When_Disposed()
+    {
+        // Given a worker whose two processes are running
+        var worker = Workers.Start(parseProcesses: 2);
+        await worker.StartAllAsync();
+        var processes = worker.ProcessIds.Select(Process.GetProcessById).ToList();
+
+        // When it is disposed (each process is told to exit, then waited for)
+        worker.Dispose();
+
+        // Then both have exited
+        Assert.Equal(2, processes.Count);
+        foreach (var process in processes)
+        {
+            using (process)
+            {
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+                Assert.True(process.HasExited);
+            }
+        }
+
+        Assert.Empty(worker.ProcessIds);
+    }
+
+    [Fact]
+    public async Task Should_Answer_Concurrent_Syntax_Checks_On_The_Second_Process_While_The_First_Runs_A_Stateful_Request()
+    {
+        // Given two processes, the first held by a stateful request (an import check can take seconds whatever its size)
+        await using var worker = Workers.Start(timeout: TimeSpan.FromMinutes(5), debug: true, parseProcesses: 2);
+        await worker.StartAllAsync();
+        var busy = worker.SendAsync("debug", new Dictionary<string, object?> { ["action"] = "sleep", ["seconds"] = 240 }, retry: false);
+
+        // When several syntax checks are sent at once, each larger than the stateful request
+        var text = string.Concat(Enumerable.Range(0, 400).Select(i => $"value_{i} = {i}\n"));
+        var checks = Enumerable.Range(0, 12).Select(i => new ModuleParser(worker, inProcess: false)
+            .CheckSyntaxManyAsync([($"m{i}.py", text), ($"broken{i}.py", "x = (\n")])).ToList();
+        var verdicts = await Task.WhenAll(checks).WaitAsync(TimeSpan.FromMinutes(2));
+
+        // Then every one is answered, by the second process, while the first still works
+        Assert.All(verdicts, pair => Assert.Null(pair[0]));
+        Assert.All(verdicts, pair => Assert.Equal(1, pair[1]!.Line));
+        Assert.False(busy.IsCompleted);
+        worker.Dispose();
+        await Assert.ThrowsAsync<PythonWorkerException>(() => busy);
+    }
+
+    [Fact]
+    public async Task Should_Give_Its_Request_And_Answer_Pipes_Room_For_A_Megabyte()
+    {
+        // Given a started worker (on Linux, where a pipe holds 64 KB unless widened)
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        await using var worker = Workers.Start();
+        await worker.StartAsync();
+        var pid = worker.ProcessId!.Value;
+
+        // When the capacity of its stdin and stdout pipes is read (through /proc, which opens the same pipes)
+        var program = string.Join('\n',
+            "import fcntl, os, sys",
+            "for number in (0, 1):",
+            "    fd = os.open('/proc/%s/fd/%d' % (sys.argv[1], number), os.O_WRONLY | os.O_NONBLOCK if number == 0 else os.O_RDONLY | os.O_NONBLOCK)",
+            "    print(fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ))",
+            "    os.close(fd)");
+        var start = new ProcessStartInfo(Workers.Python3.Path, ["-c", program, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var python = Process.Start(start)!;
+        var output = await python.StandardOutput.ReadToEndAsync();
+        var error = await python.StandardError.ReadToEndAsync();
+        await python.WaitForExitAsync();
+
+        // Then both hold a megabyte, so the worker reads many large requests ahead without waiting for flowmigrate to write them
+        Assert.True(python.ExitCode == 0, error);
+        Assert.Equal(["1048576", "1048576"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+        // And it still answers
+        Assert.True((await worker.SendAsync("check_syntax", new Dictionary<string, object?> { ["path"] = "m.py", ["text"] = "x = 1\n" })).GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
     public async Task Should_Answer_Many_Concurrent_Parses_Over_Two_Processes_Each_With_Its_Own_Tree()
     {
         await using var worker = Workers.Start(parseProcesses: 2);

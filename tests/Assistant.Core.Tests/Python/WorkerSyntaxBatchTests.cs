@@ -8,7 +8,8 @@ namespace Assistant.Core.Tests.Python;
 public sealed class WorkerSyntaxBatchTests
 {
     // Valid, unclosed bracket, bad indentation, a tab/space mix, a null byte (ValueError in CPython), non-ASCII text
-    // before the error (UTF-16 offsets), an empty module, a statement outside a function that only the compiler rejects.
+    // before the error (UTF-16 offsets), an empty module, a statement outside a function that only the compiler rejects,
+    // and three that parse although CPython's symbol table (the worker's quick check) refuses them.
     private static readonly (string Path, string Text)[] Files =
     [
         ("ok.py", "import flytekit\n\n@flytekit.task\ndef f(x: int) -> int:\n    return x\n"),
@@ -19,6 +20,9 @@ public sealed class WorkerSyntaxBatchTests
         ("unicode.py", "s = 'héllo 😀'\nt = s +\n"),
         ("empty.py", ""),
         ("outside.py", "return 1\n"),
+        ("duplicate.py", "def f(a, a):\n    pass\n"),
+        ("nonlocal.py", "nonlocal x\n"),
+        ("global.py", "def f():\n    x = 1\n    global x\n"),
     ];
 
     [Fact]
@@ -38,10 +42,51 @@ public sealed class WorkerSyntaxBatchTests
         }
 
         Assert.Equal(single, results);
-        Assert.Equal([true, false, false, false, false, false, true, true],
+        Assert.Equal([true, false, false, false, false, false, true, true, true, true, true],
             batch.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("valid").GetBoolean()).ToArray());
         var unicode = batch.GetProperty("results")[5].GetProperty("syntax_error");
         Assert.Equal(2, unicode.GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public async Task Should_Never_Take_A_Text_For_Parsing_That_Ast_Parse_Refuses()
+    {
+        // The batch's quick check (the symbol table, built under a lower recursion limit) accepts a text only when ast.parse does:
+        // chains nested up to and past the depth where building the ast objects fails, and a text the symbol table alone refuses.
+        var script = Path.Combine(AppContext.BaseDirectory, "python");
+        var program = string.Join('\n',
+            "import ast, sys",
+            $"sys.path.insert(0, {JsonSerializer.Serialize(script)})",
+            "import flowmigrate_worker as w",
+            "def parses(text):",
+            "    try:",
+            "        ast.parse(text)",
+            "        return True",
+            "    except (SyntaxError, ValueError, RecursionError, MemoryError):",
+            "        return False",
+            "shapes = [lambda d: 'x = a' + '.b' * d, lambda d: 'x = ' + '-' * d + '1', lambda d: 'x = 1' + ' + 1' * d,",
+            "          lambda d: 'x = f' + '()' * d, lambda d: 'x = a' + '[0]' * d, lambda d: 'x = ' + 'not ' * d + 'a']",
+            "quick = wrong = 0",
+            "for shape in shapes:",
+            "    for depth in list(range(1, 700, 50)) + list(range(2950, 3050)):",
+            "        text = shape(depth) + '\\n'",
+            "        if w._surely_parses(text, 'm.py'):",
+            "            quick += 1",
+            "            wrong += not parses(text)",
+            "print(quick, wrong, w._surely_parses('import os\\nx = os.sep\\n', 'm.py'), w._surely_parses('def f(a, a):\\n    pass\\n', 'm.py'))");
+        var start = new System.Diagnostics.ProcessStartInfo(Workers.Python3.Path, ["-c", program]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var python = System.Diagnostics.Process.Start(start)!;
+        var output = await python.StandardOutput.ReadToEndAsync();
+        var error = await python.StandardError.ReadToEndAsync();
+        await python.WaitForExitAsync();
+
+        Assert.True(python.ExitCode == 0, error);
+        var words = output.Split(' ', StringSplitOptions.TrimEntries);
+        // Python 3.11 checks quickly (the ordinary module, and every shallow chain); other versions always ask ast.parse.
+        var quick = int.Parse(words[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(quick > 0 ? "True" : "False", words[2]);
+        Assert.Equal("0", words[1]);
+        Assert.Equal("False", words[3]);
     }
 
     [Fact]

@@ -14,6 +14,57 @@ public sealed class TextDifferTests
     }
 
     [Fact]
+    public void Should_Find_A_Shortest_Edit_That_Rebuilds_Both_Texts()
+    {
+        // Random texts of few distinct lines (many equal lines: many paths of the search to choose from), seeded.
+        var random = new Random(20261122);
+        string[] alphabet = ["a\n", "b\n", "c\n", "a\r\n", "d"];
+        for (var round = 0; round < 400; round++)
+        {
+            var before = Enumerable.Range(0, random.Next(0, 30)).Select(_ => alphabet[random.Next(4)]).ToList();
+            var after = Enumerable.Range(0, random.Next(0, 30)).Select(_ => alphabet[random.Next(alphabet.Length - 1)]).ToList();
+            if (random.Next(3) == 0)
+            {
+                after.Add(alphabet[^1]);
+            }
+
+            var diff = TextDiffer.Compute(string.Concat(before), string.Concat(after), context: 1000);
+
+            // Minimal: every line outside a longest common subsequence is removed or added, and no other.
+            var common = LongestCommonSubsequence(before, after);
+            Assert.Equal(before.Count - common, diff.Removed);
+            Assert.Equal(after.Count - common, diff.Added);
+
+            // Whole: with that much context one hunk holds every line, and its two sides are the two texts.
+            if (diff.IsEmpty)
+            {
+                Assert.Equal(before, after);
+                continue;
+            }
+
+            var lines = Assert.Single(diff.Hunks).Lines;
+            Assert.Equal(before.Select(Text), lines.Where(l => l.Kind != DiffLineKind.Added).Select(l => l.Text));
+            Assert.Equal(after.Select(Text), lines.Where(l => l.Kind != DiffLineKind.Removed).Select(l => l.Text));
+        }
+
+        static string Text(string line) => line.TrimEnd('\r', '\n');
+    }
+
+    private static int LongestCommonSubsequence(List<string> a, List<string> b)
+    {
+        var lengths = new int[a.Count + 1, b.Count + 1];
+        for (var i = a.Count - 1; i >= 0; i--)
+        {
+            for (var j = b.Count - 1; j >= 0; j--)
+            {
+                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+            }
+        }
+
+        return lengths[0, 0];
+    }
+
+    [Fact]
     public void Should_Be_Empty_For_Equal_Texts()
     {
         Assert.True(TextDiffer.Compute("a\nb\n", "a\nb\n").IsEmpty);

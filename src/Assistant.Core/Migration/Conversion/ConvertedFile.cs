@@ -11,5 +11,9 @@ public sealed record ConvertedFile(string Path, string RulesetId, string Before,
 
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>The encoding the source file was read in (and <see cref="After"/> is written in); null when not known, and
+    /// <see cref="ConvertedTreeWriter"/> reads it from the source file again.</summary>
+    public Source.SourceEncoding? Encoding { get; init; }
+
     public bool IsChanged => !string.Equals(Before, After, StringComparison.Ordinal);
 }

@@ -39,7 +39,8 @@ public sealed class ConvertedTreeWriter : IAsyncDisposable
     public static ConvertedTreeWriter Start(string root, string destination) => new(Path.GetFullPath(root), Path.GetFullPath(destination));
 
     /// <summary>Waits for the copy (helping it with every core) and writes <paramref name="files"/> that changed, in their
-    /// source file's encoding, and <paramref name="generated"/> (UTF-8) over it.</summary>
+    /// source file's encoding (<see cref="ConvertedFile.Encoding"/>, else read from the source file), and <paramref name="generated"/>
+    /// (UTF-8) over it.</summary>
     public async Task CompleteAsync(IEnumerable<ConvertedFile> files, IEnumerable<GeneratedFile> generated)
     {
         var listed = await _listed.Task.ConfigureAwait(false);
@@ -53,7 +54,7 @@ public sealed class ConvertedTreeWriter : IAsyncDisposable
         Parallel.ForEach(files.Where(f => f.IsChanged), file =>
         {
             var target = Path.Combine(_destination, file.Path);
-            var encoding = SourceFileReader.Decode(File.ReadAllBytes(Path.Combine(_root, file.Path))).Encoding ?? SourceEncoding.Utf8;
+            var encoding = file.Encoding ?? SourceFileReader.Decode(File.ReadAllBytes(Path.Combine(_root, file.Path))).Encoding ?? SourceEncoding.Utf8;
             File.WriteAllBytes(target, encoding.GetBytes(file.After));
         });
 

@@ -79,11 +79,11 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
     private async Task<(List<ConvertedFile> Converted, IReadOnlyList<GeneratedFile> Generated)> ConvertGroupAsync(Ruleset ruleset, ProjectModel project, List<string> paths,
         RuleOptions? options, FixPolicy policy, CancellationToken cancellationToken)
     {
-        var originals = paths.ToDictionary(p => p, p => project.ModuleAt(p)!.Text, StringComparer.Ordinal);
+        var originals = paths.ToDictionary(p => p, p => (project.ModuleAt(p)!.Text, project.ModuleAt(p)!.Encoding), StringComparer.Ordinal);
         var result = await new ConversionPipeline(parser, Concurrency, releaseModules: true, ConfirmationPoint.End)
             .RunAsync(ruleset, project, paths, RulesetOptions.For(ruleset, options), policy, cancellationToken: cancellationToken).ConfigureAwait(false);
         var changes = result.Steps.SelectMany(s => s.Files).ToLookup(f => f.Path, StringComparer.Ordinal);
-        return (paths.Select(path => Collect(ruleset.Id, path, originals[path], result, changes[path])).ToList(), result.Generated);
+        return (paths.Select(path => Collect(ruleset.Id, path, originals[path].Text, result, changes[path]) with { Encoding = originals[path].Encoding }).ToList(), result.Generated);
     }
 
     // The inventory parsed every framework file already, with its comments: only a file it has no module for is read again.

@@ -10,7 +10,9 @@ namespace Assistant.Core.Migration.Planning;
 /// </summary>
 internal sealed class SyntaxConfirmations(ModuleParser parser, CancellationToken cancellationToken)
 {
-    private const int BatchSize = 32;
+    // Small enough that the last batches of a conversion spread over the worker's processes (see PythonWorker), large enough to
+    // amortise a round trip (about 50 KB of text, a few tens of milliseconds of the worker's parser).
+    private const int BatchSize = 16;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _sent = new(StringComparer.Ordinal);

@@ -78,19 +78,21 @@ public static class TextDiffer
     {
         var n = aEnd - aStart;
         var m = bEnd - bStart;
+        var (lineA, lineB) = Numbered(a, aStart, n, b, bStart, m);
         var max = n + m;
         var offset = max + 1;
         var v = new int[(2 * max) + 3];
+        // Round d reads and writes diagonals -d..d only: it keeps, for the way back, what it found on -d-1..d+1 before it began.
         var trace = new List<int[]>();
         var found = false;
         for (var d = 0; d <= Math.Min(max, MaxEditDistance) && !found; d++)
         {
-            trace.Add((int[])v.Clone());
+            trace.Add(v.AsSpan(offset - d - 1, (2 * d) + 3).ToArray());
             for (var k = -d; k <= d; k += 2)
             {
                 var x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
                 var y = x - k;
-                while (x < n && y < m && a[aStart + x] == b[bStart + y])
+                while (x < n && y < m && lineA[x] == lineB[y])
                 {
                     x++;
                     y++;
@@ -111,10 +113,41 @@ public static class TextDiffer
                 .Concat(Enumerable.Range(0, m).Select(j => (DiffLineKind.Added, -1, bStart + j)));
         }
 
-        return Backtrack(trace, offset, n, m, aStart, bStart);
+        return Backtrack(trace, n, m, aStart, bStart);
     }
 
-    private static IEnumerable<(DiffLineKind, int, int)> Backtrack(List<int[]> trace, int offset, int n, int m, int aStart, int bStart)
+    // The lines of both ranges as numbers, equal exactly when the lines are (ordinal, terminators included).
+    private static (int[] A, int[] B) Numbered(IReadOnlyList<string> a, int aStart, int n, IReadOnlyList<string> b, int bStart, int m)
+    {
+        var numbers = new Dictionary<string, int>(n + m, StringComparer.Ordinal);
+        var lineA = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            lineA[i] = Number(numbers, a[aStart + i]);
+        }
+
+        var lineB = new int[m];
+        for (var j = 0; j < m; j++)
+        {
+            lineB[j] = Number(numbers, b[bStart + j]);
+        }
+
+        return (lineA, lineB);
+    }
+
+    private static int Number(Dictionary<string, int> numbers, string line)
+    {
+        ref var number = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(numbers, line, out var exists);
+        if (!exists)
+        {
+            number = numbers.Count;
+        }
+
+        return number;
+    }
+
+    // trace[d] holds diagonals -d-1..d+1 as round d found them: diagonal k at index k + d + 1.
+    private static IEnumerable<(DiffLineKind, int, int)> Backtrack(List<int[]> trace, int n, int m, int aStart, int bStart)
     {
         var result = new List<(DiffLineKind, int, int)>();
         var x = n;
@@ -123,8 +156,8 @@ public static class TextDiffer
         {
             var v = trace[d];
             var k = x - y;
-            var prevK = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1;
-            var prevX = d == 0 ? 0 : v[offset + prevK];
+            var prevK = k == -d || (k != d && v[k - 1 + d + 1] < v[k + 1 + d + 1]) ? k + 1 : k - 1;
+            var prevX = d == 0 ? 0 : v[prevK + d + 1];
             var prevY = prevX - prevK;
             while (x > prevX && y > prevY)
             {

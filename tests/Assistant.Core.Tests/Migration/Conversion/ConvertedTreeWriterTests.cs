@@ -42,6 +42,27 @@ public sealed class ConvertedTreeWriterTests
     }
 
     [Fact]
+    public async Task Should_Write_A_Converted_File_In_The_Encoding_The_Conversion_Read_It_In_Without_Reading_The_Source_Again()
+    {
+        // Given a source file, and its conversion that carries the encoding the file was read in (here Latin-1, which the file
+        // on disk, without a coding cookie, no longer says: the writer must not read it again to find out)
+        using var source = new TempDirectory();
+        using var output = new TempDirectory();
+        source.Write("flow.py", "name = 'cafe'\n");
+        var destination = Path.Combine(output.Path, "converted");
+        var latin1 = new Assistant.Core.Source.SourceEncoding(Encoding.Latin1, false);
+
+        // When the copy completes with that file converted
+        await using (var tree = ConvertedTreeWriter.Start(source.Path, destination))
+        {
+            await tree.CompleteAsync([new ConvertedFile("flow.py", "r", "name = 'cafe'\n", "name = 'thé'\n") { Encoding = latin1 }], []);
+        }
+
+        // Then it is written in that encoding
+        Assert.Equal(Encoding.Latin1.GetBytes("name = 'thé'\n"), File.ReadAllBytes(Path.Combine(destination, "flow.py")));
+    }
+
+    [Fact]
     public async Task Should_Not_Copy_A_Destination_Inside_The_Source_Into_Itself()
     {
         // Given a destination folder inside the source
