@@ -455,7 +455,7 @@ def _surely_parses(text, filename):
         sys.setrecursionlimit(max(limit // _QUICK_CHECK_DEPTH_SHARE, 64))
         _symtable.symtable(text, filename, "exec")
         return True
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    except Exception:  # SyntaxError, ValueError, RecursionError, MemoryError, or anything unforeseen: ast.parse decides
         return False
     finally:
         sys.setrecursionlimit(limit)
