@@ -6,7 +6,7 @@ namespace Assistant.Core.Python.Parsing;
 /// <summary>
 /// The module after edits, parsed again only where the edits are: the text is cut at the lines where top-level statements
 /// begin, and a stretch of lines no edit touches holds the same statements and comments after the edits, only moved, so
-/// they are copied from the old tree (<see cref="SyntaxNode.ShiftedBy"/>); the stretches the edits touch are parsed as modules
+/// they are copied from the old tree (<see cref="SyntaxNode.Shifted"/>); the stretches the edits touch are parsed as modules
 /// of their own (<see cref="InProcessParser.TryParseLines"/>), at their place in the new text. A rule pass usually edits a
 /// few statements of a module (its imports, a decorator), so most of a re-parse is a copy.
 /// Null whenever the pieces might not make the tree a parse of the whole text gives: a touched stretch that the in-process
@@ -25,7 +25,7 @@ internal static class IncrementalReparser
         }
 
         var starts = Cut(previous);
-        var touched = Touched(starts, previous.Text.Length, edits.Edits);
+        var touched = Touched(starts, edits.Edits);
         if (Array.TrueForAll(touched, t => t))
         {
             // Nothing to copy: the whole text is parsed anyway.
@@ -50,22 +50,13 @@ internal static class IncrementalReparser
             }
 
             var end = last + 1 < starts.Length ? starts[last + 1] : previous.Text.Length;
-            // The edits of this stretch change the offsets of everything after it (no edit reaches across a stretch's edge).
+            // The edits of this stretch change the offsets of everything after it (no edit reaches across a stretch's edge;
+            // insertions at the very end belong to the last stretch).
             var stretchDelta = 0;
-            while (nextEdit < edits.Edits.Count && edits.Edits[nextEdit].Span.Start < end)
+            while (nextEdit < edits.Edits.Count && (edits.Edits[nextEdit].Span.Start < end || end == previous.Text.Length))
             {
                 stretchDelta += edits.Edits[nextEdit].NewText.Length - edits.Edits[nextEdit].Span.Length;
                 nextEdit++;
-            }
-
-            if (touched[unit] && end == previous.Text.Length)
-            {
-                // Insertions at the very end belong to the last stretch.
-                while (nextEdit < edits.Edits.Count)
-                {
-                    stretchDelta += edits.Edits[nextEdit].NewText.Length - edits.Edits[nextEdit].Span.Length;
-                    nextEdit++;
-                }
             }
 
             if (touched[unit])
@@ -90,7 +81,7 @@ internal static class IncrementalReparser
                 var shift = delta;
                 while (nextStatement < statements.Count && StatementStart(statements[nextStatement]) < end)
                 {
-                    body.Add(statements[nextStatement].ShiftedBy(shift));
+                    body.Add(statements[nextStatement].Shifted(p => p + shift));
                     nextStatement++;
                 }
 
@@ -137,7 +128,7 @@ internal static class IncrementalReparser
 
     // Which units an edit touches: those its span overlaps, and for an insertion, the unit it is in and, at a unit's start,
     // the one before (the inserted text may continue either).
-    private static bool[] Touched(int[] starts, int length, IReadOnlyList<TextEdit> edits)
+    private static bool[] Touched(int[] starts, IReadOnlyList<TextEdit> edits)
     {
         var touched = new bool[starts.Length];
         foreach (var edit in edits)
@@ -149,11 +140,6 @@ internal static class IncrementalReparser
                 if (first > 0 && starts[first] == edit.Span.Start)
                 {
                     touched[first - 1] = true;
-                }
-
-                if (edit.Span.Start == length)
-                {
-                    touched[^1] = true;
                 }
 
                 continue;

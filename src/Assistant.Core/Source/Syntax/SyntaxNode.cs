@@ -152,47 +152,10 @@ public sealed class SyntaxNode
         _ => null,
     };
 
-    /// <summary>A copy of this tree with every position moved by <paramref name="map"/> (monotone), for text inserted
-    /// where it changes no node: spans of kinds without a position are derived from the children again, as the reader does.</summary>
+    /// <summary>A copy of this tree with every position moved by <paramref name="map"/> (monotone), for text that moved
+    /// unchanged (comment lines inserted where they change no node, statements an incremental re-parse keeps): spans of kinds
+    /// without a position are derived from the children again, as the reader does.</summary>
     internal SyntaxNode Shifted(Func<int, int> map) => ShiftedWithSpan(map).Node;
-
-    /// <summary>A copy of this tree with every position moved by <paramref name="delta"/>, for a statement whose text moved
-    /// unchanged (<c>IncrementalReparser</c>): every span moves alike, so spans derived from the children move with them.</summary>
-    internal SyntaxNode ShiftedBy(int delta)
-    {
-        // A kind without a position spans its children, if any has a span (an empty one from none keeps the default span).
-        var span = HasPosition || Span != default || IsSpanned() ? new TextSpan(Span.Start + delta, Span.End + delta) : Span;
-        if (_nodeFields == 0 && _fields.Length <= MaskedFields)
-        {
-            // A leaf: its fields hold no node, and nothing writes them once the tree is built, so the copy shares them.
-            return new SyntaxNode(Kind, span, HasPosition, _fields);
-        }
-
-        var fields = new KeyValuePair<string, object?>[_fields.Length];
-        for (var i = 0; i < _fields.Length; i++)
-        {
-            var (name, value) = _fields[i];
-            fields[i] = value switch
-            {
-                SyntaxNode child => new KeyValuePair<string, object?>(name, child.ShiftedBy(delta)),
-                SyntaxNode[] list => new KeyValuePair<string, object?>(name, ShiftedAllBy(list, delta)),
-                _ => _fields[i],
-            };
-        }
-
-        return new SyntaxNode(Kind, span, HasPosition, fields);
-    }
-
-    private static SyntaxNode[] ShiftedAllBy(SyntaxNode[] list, int delta)
-    {
-        var items = new SyntaxNode[list.Length];
-        for (var k = 0; k < list.Length; k++)
-        {
-            items[k] = list[k].ShiftedBy(delta);
-        }
-
-        return items;
-    }
 
     private (SyntaxNode Node, bool HasSpan) ShiftedWithSpan(Func<int, int> map)
     {
