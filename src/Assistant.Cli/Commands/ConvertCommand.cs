@@ -118,6 +118,7 @@ internal static class ConvertCommand
         // The files are parsed at once: the in-process parser bets on the interpreter's version until the worker (or the version
         // cache) tells it, and the inventory is built again if it lost (see InventoryBuilder); the conversion starts once the
         // version is known.
+        CollectionFreeBudget.Start();
         var starting = Task.Run(() => worker.StartAllAsync(cancellationToken), cancellationToken);
         var userRules = UserRuleHosting.Load(root, worker.Options.Interpreter.Path, error);
         Func<string, Ruleset> rulesets = id => userRules.Extend(BuiltInRulesets.Load(id));
