@@ -13,41 +13,44 @@ namespace Assistant.Core.Python.Parsing;
 /// </summary>
 internal static class SyntaxNodeBuilder
 {
+    private static readonly SyntaxLayout Missing = new("Missing", false, [], []);
+
     /// <summary>A node CPython gives a position: <paramref name="start"/> to <paramref name="end"/>.</summary>
-    public static SyntaxNode Node(string kind, int start, int end, params ReadOnlySpan<(string Name, object? Value)> fields) =>
-        new(kind, new TextSpan(start, end), true, Fields(fields, false, out _, out _, out _));
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static SyntaxNode Node(string kind, int start, int end, params ReadOnlySpan<(string Name, object? Value)> fields)
+    {
+        var layout = Fields(kind, true, fields, false, out var values, out _, out _, out _);
+        return new SyntaxNode(layout, new TextSpan(start, end), values);
+    }
 
     /// <summary>A node CPython gives no position (arguments, comprehension, withitem, Module): it spans its children.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SyntaxNode Positionless(string kind, params ReadOnlySpan<(string Name, object? Value)> fields)
     {
-        var built = Fields(fields, true, out var spanned, out var start, out var end);
-        return new SyntaxNode(kind, spanned ? new TextSpan(start, end) : default, false, built);
+        var layout = Fields(kind, false, fields, true, out var values, out var spanned, out var start, out var end);
+        return new SyntaxNode(layout, spanned ? new TextSpan(start, end) : default, values);
     }
 
-    // With `derive`, also the union of the children's spans (for kinds without a position).
+    // The layout of the present fields and their values as a node keeps them (one value itself, more in an array); with
+    // `derive`, also the union of the children's spans (for kinds without a position).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static KeyValuePair<string, object?>[] Fields(ReadOnlySpan<(string Name, object? Value)> fields, bool derive, out bool spanned, out int start, out int end)
+    private static SyntaxLayout Fields(string kind, bool hasPosition, ReadOnlySpan<(string Name, object? Value)> fields, bool derive, out object? values, out bool spanned, out int start, out int end)
     {
+        var layouts = SyntaxLayouts.Current;
+        var names = layouts.Names;
+        var kinds = layouts.FieldKinds;
+        var gathered = layouts.Values;
         var count = 0;
-        foreach (var (_, value) in fields)
-        {
-            if (IsPresent(value))
-            {
-                count++;
-            }
-        }
-
         start = int.MaxValue;
         end = int.MinValue;
-        var built = count == 0 ? Array.Empty<KeyValuePair<string, object?>>() : new KeyValuePair<string, object?>[count];
-        var next = 0;
         foreach (var (name, value) in fields)
         {
             switch (value)
             {
                 case string scalar:
-                    built[next++] = new(name, scalar);
+                    names[count] = name;
+                    kinds[count] = SyntaxLayout.ScalarField;
+                    gathered[count++] = scalar;
                     break;
                 case SyntaxNode child:
                     if (derive)
@@ -55,35 +58,48 @@ internal static class SyntaxNodeBuilder
                         Include(child, ref start, ref end);
                     }
 
-                    built[next++] = new(name, child);
+                    names[count] = name;
+                    kinds[count] = SyntaxLayout.NodeField;
+                    gathered[count++] = child;
                     break;
                 case List<SyntaxNode?> list:
                     if (list.Count > 0)
                     {
-                        built[next++] = new(name, NodeList(list, derive, ref start, ref end));
+                        var items = NodeList(list, derive, ref start, ref end);
+                        names[count] = name;
+                        kinds[count] = items is string ? SyntaxLayout.ScalarField : SyntaxLayout.ListField;
+                        gathered[count++] = items;
                     }
 
                     NodeListPool.Return(list);
                     break;
                 case List<string> { Count: > 0 } scalars:
-                    built[next++] = new(name, string.Join(',', scalars));
+                    names[count] = name;
+                    kinds[count] = SyntaxLayout.ScalarField;
+                    gathered[count++] = string.Join(',', scalars);
                     break;
             }
         }
 
-        spanned = start <= end;
-        return built;
-    }
+        var layout = layouts.Find(kind, hasPosition, names.AsSpan(0, count), kinds.AsSpan(0, count));
+        switch (count)
+        {
+            case 0:
+                values = null;
+                break;
+            case 1:
+                values = gathered[0];
+                break;
+            default:
+                values = gathered.AsSpan(0, count).ToArray();
+                break;
+        }
 
-    // Strings and nodes (sealed types, whose test is one compare) first: most values are one or the other.
-    private static bool IsPresent(object? value) => value switch
-    {
-        null => false,
-        string or SyntaxNode => true,
-        List<SyntaxNode?> list => list.Count > 0,
-        List<string> scalars => scalars.Count > 0,
-        _ => true,
-    };
+        gathered.AsSpan(0, count).Clear();
+        names.AsSpan(0, count).Clear();
+        spanned = start <= end;
+        return layout;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static object NodeList(List<SyntaxNode?> list, bool derive, ref int start, ref int end)
@@ -103,7 +119,7 @@ internal static class SyntaxNodeBuilder
             }
             else
             {
-                nodes[i] = new SyntaxNode("Missing", default, false, []);
+                nodes[i] = new SyntaxNode(Missing, default, null);
                 missing++;
             }
         }
