@@ -121,20 +121,20 @@ public sealed class SyntaxNode
     public string? Scalar(string field) => Field(field) as string;
 
     /// <summary>Direct children in source order.</summary>
-    public IEnumerable<SyntaxNode> ChildNodes()
-    {
-        var order = Preorder();
-        var end = _index + Size;
-        for (var i = _index + 1; i < end; i += order[i].Size)
-        {
-            yield return order[i];
-        }
-    }
+    public IEnumerable<SyntaxNode> ChildNodes() => Size == 1 ? NoChildren : ChildNodesBelow();
 
     /// <summary>Every node below this one, depth first in source order; <paramref name="descendInto"/> false
     /// for a node skips what is below it.</summary>
-    public IEnumerable<SyntaxNode> Descendants(Func<SyntaxNode, bool>? descendInto = null)
+    public IEnumerable<SyntaxNode> Descendants(Func<SyntaxNode, bool>? descendInto = null) => Size == 1 ? NoChildren : DescendantsBelow(descendInto);
+
+    public IEnumerable<SyntaxNode> DescendantsAndSelf(Func<SyntaxNode, bool>? descendInto = null)
     {
+        yield return this;
+        if (Size == 1)
+        {
+            yield break;
+        }
+
         var order = Preorder();
         var end = _index + Size;
         for (var i = _index + 1; i < end;)
@@ -145,8 +145,28 @@ public sealed class SyntaxNode
         }
     }
 
-    public IEnumerable<SyntaxNode> DescendantsAndSelf(Func<SyntaxNode, bool>? descendInto = null) =>
-        new[] { this }.Concat(Descendants(descendInto));
+    // Walks ask every node for its children and descendants: a leaf answers with no enumerator to make.
+    private IEnumerable<SyntaxNode> ChildNodesBelow()
+    {
+        var order = Preorder();
+        var end = _index + Size;
+        for (var i = _index + 1; i < end; i += order[i].Size)
+        {
+            yield return order[i];
+        }
+    }
+
+    private IEnumerable<SyntaxNode> DescendantsBelow(Func<SyntaxNode, bool>? descendInto)
+    {
+        var order = Preorder();
+        var end = _index + Size;
+        for (var i = _index + 1; i < end;)
+        {
+            var node = order[i];
+            yield return node;
+            i = descendInto is null || descendInto(node) ? i + 1 : i + node.Size;
+        }
+    }
 
     public IEnumerable<SyntaxNode> Ancestors()
     {
