@@ -15,6 +15,9 @@ internal static class SyntaxNodeBuilder
 {
     private static readonly SyntaxLayout Missing = new("Missing", false, [], []);
 
+    // Not a field kind: the value leaves its field out.
+    private const byte Absent = byte.MaxValue;
+
     /// <summary>A node CPython gives a position: <paramref name="start"/> to <paramref name="end"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SyntaxNode Node(string kind, int start, int end, params ReadOnlySpan<(string Name, object? Value)> fields)
@@ -32,25 +35,53 @@ internal static class SyntaxNodeBuilder
     }
 
     // The layout of the present fields and their values as a node keeps them (one value itself, more in an array); with
-    // `derive`, also the union of the children's spans (for kinds without a position).
+    // `derive`, also the union of the children's spans (for kinds without a position). First the shape, then the values:
+    // each array is made at its size, and nothing is gathered on the side.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SyntaxLayout Fields(string kind, bool hasPosition, ReadOnlySpan<(string Name, object? Value)> fields, bool derive, out object? values, out bool spanned, out int start, out int end)
     {
+        if (fields.Length > SyntaxLayout.PackedFields)
+        {
+            throw new ArgumentException($"{kind}: more than {SyntaxLayout.PackedFields} fields", nameof(fields));
+        }
+
         var layouts = SyntaxLayouts.Current;
         var names = layouts.Names;
         var kinds = layouts.FieldKinds;
-        var gathered = layouts.Values;
         var count = 0;
-        start = int.MaxValue;
-        end = int.MinValue;
+        var packed = 0u;
         foreach (var (name, value) in fields)
         {
+            var fieldKind = value switch
+            {
+                string => SyntaxLayout.ScalarField,
+                SyntaxNode => SyntaxLayout.NodeField,
+                List<SyntaxNode?> { Count: > 0 } list => AllMissing(list) ? SyntaxLayout.ScalarField : SyntaxLayout.ListField,
+                List<string> { Count: > 0 } => SyntaxLayout.ScalarField,
+                _ => Absent,
+            };
+            if (fieldKind != Absent)
+            {
+                names[count] = name;
+                kinds[count] = fieldKind;
+                packed |= (uint)fieldKind << (2 * count);
+                count++;
+            }
+        }
+
+        var layout = layouts.Find(kind, hasPosition, names.AsSpan(0, count), kinds.AsSpan(0, count), packed);
+        start = int.MaxValue;
+        end = int.MinValue;
+        var all = count > 1 ? new object?[count] : null;
+        values = null;
+        var next = 0;
+        foreach (var (_, value) in fields)
+        {
+            object? kept;
             switch (value)
             {
                 case string scalar:
-                    names[count] = name;
-                    kinds[count] = SyntaxLayout.ScalarField;
-                    gathered[count++] = scalar;
+                    kept = scalar;
                     break;
                 case SyntaxNode child:
                     if (derive)
@@ -58,45 +89,36 @@ internal static class SyntaxNodeBuilder
                         Include(child, ref start, ref end);
                     }
 
-                    names[count] = name;
-                    kinds[count] = SyntaxLayout.NodeField;
-                    gathered[count++] = child;
+                    kept = child;
                     break;
                 case List<SyntaxNode?> list:
-                    if (list.Count > 0)
-                    {
-                        var items = NodeList(list, derive, ref start, ref end);
-                        names[count] = name;
-                        kinds[count] = items is string ? SyntaxLayout.ScalarField : SyntaxLayout.ListField;
-                        gathered[count++] = items;
-                    }
-
+                    kept = list.Count > 0 ? NodeList(list, derive, ref start, ref end) : null;
                     NodeListPool.Return(list);
                     break;
                 case List<string> { Count: > 0 } scalars:
-                    names[count] = name;
-                    kinds[count] = SyntaxLayout.ScalarField;
-                    gathered[count++] = string.Join(',', scalars);
+                    kept = string.Join(',', scalars);
                     break;
+                default:
+                    kept = null;
+                    break;
+            }
+
+            if (kept is null)
+            {
+                continue;
+            }
+
+            if (all is null)
+            {
+                values = kept;
+            }
+            else
+            {
+                all[next++] = kept;
             }
         }
 
-        var layout = layouts.Find(kind, hasPosition, names.AsSpan(0, count), kinds.AsSpan(0, count));
-        switch (count)
-        {
-            case 0:
-                values = null;
-                break;
-            case 1:
-                values = gathered[0];
-                break;
-            default:
-                values = gathered.AsSpan(0, count).ToArray();
-                break;
-        }
-
-        gathered.AsSpan(0, count).Clear();
-        names.AsSpan(0, count).Clear();
+        values ??= all;
         spanned = start <= end;
         return layout;
     }
@@ -127,6 +149,20 @@ internal static class SyntaxNodeBuilder
         return missing == nodes.Length
             ? string.Join(',', Enumerable.Repeat("null", nodes.Length))
             : nodes;
+    }
+
+    // A list of only nulls is kept as the scalar "null,null,…" (see NodeList).
+    private static bool AllMissing(List<SyntaxNode?> list)
+    {
+        foreach (var item in list)
+        {
+            if (item is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Include(SyntaxNode child, ref int start, ref int end)

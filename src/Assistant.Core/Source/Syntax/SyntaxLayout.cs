@@ -31,6 +31,7 @@ internal sealed class SyntaxLayout
         FieldKinds = fieldKinds;
         NameList = Array.AsReadOnly(names);
         HasNodes = Array.Exists(fieldKinds, fieldKind => fieldKind != ScalarField);
+        PackedKinds = Pack(fieldKinds);
         IsPlaceholder = !hasPosition && names.Length == 0 && string.Equals(kind, "Missing", StringComparison.Ordinal);
     }
 
@@ -54,6 +55,24 @@ internal sealed class SyntaxLayout
 
     public int Count => Names.Length;
 
+    /// <summary>The kinds of the first <see cref="PackedFields"/> fields, two bits each (see <see cref="Pack"/>).</summary>
+    public uint PackedKinds { get; }
+
+    /// <summary>How many fields' kinds <see cref="Pack"/> keeps.</summary>
+    public const int PackedFields = 16;
+
+    /// <summary>The kinds of the first <see cref="PackedFields"/> fields in one word, two bits each, the first field's lowest.</summary>
+    public static uint Pack(ReadOnlySpan<byte> fieldKinds)
+    {
+        var packed = 0u;
+        for (var i = 0; i < fieldKinds.Length && i < PackedFields; i++)
+        {
+            packed |= (uint)fieldKinds[i] << (2 * i);
+        }
+
+        return packed;
+    }
+
     /// <summary>The index of the field <paramref name="name"/>, or -1 (nodes have a handful: a linear scan beats hashing).</summary>
     public int IndexOf(string name)
     {
@@ -70,10 +89,11 @@ internal sealed class SyntaxLayout
     }
 
     /// <summary>Whether this layout is the one of <paramref name="kind"/> with these fields.</summary>
-    public bool Matches(string kind, bool hasPosition, ReadOnlySpan<string> names, ReadOnlySpan<byte> fieldKinds)
+    public bool Matches(string kind, bool hasPosition, ReadOnlySpan<string> names, ReadOnlySpan<byte> fieldKinds, uint packedKinds)
     {
-        if (HasPosition != hasPosition || Names.Length != names.Length || !string.Equals(Kind, kind, StringComparison.Ordinal)
-            || !fieldKinds.SequenceEqual(FieldKinds))
+        if (PackedKinds != packedKinds || HasPosition != hasPosition || Names.Length != names.Length
+            || (!ReferenceEquals(Kind, kind) && !string.Equals(Kind, kind, StringComparison.Ordinal))
+            || (names.Length > PackedFields && !fieldKinds.SequenceEqual(FieldKinds)))
         {
             return false;
         }

@@ -27,29 +27,23 @@ internal sealed class SyntaxLayouts
     /// <summary>Field names of the node being made (see <see cref="Find"/>).</summary>
     public string[] Names { get; } = new string[MaxFields];
 
-    /// <summary>Field values of the node being made.</summary>
-    public object?[] Values { get; } = new object?[MaxFields];
-
     /// <summary>Field kinds of the node being made.</summary>
     public byte[] FieldKinds { get; } = new byte[MaxFields];
 
-    /// <summary>The layout of <paramref name="kind"/> with the fields <paramref name="names"/> of kinds <paramref name="fieldKinds"/>.</summary>
+    /// <summary>The layout of <paramref name="kind"/> with the fields <paramref name="names"/> of kinds <paramref name="fieldKinds"/>
+    /// (<paramref name="packedKinds"/>: the same, <see cref="SyntaxLayout.Pack"/>ed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public SyntaxLayout Find(string kind, bool hasPosition, ReadOnlySpan<string> names, ReadOnlySpan<byte> fieldKinds)
+    public SyntaxLayout Find(string kind, bool hasPosition, ReadOnlySpan<string> names, ReadOnlySpan<byte> fieldKinds, uint packedKinds)
     {
-        // A hash of lengths and a few characters: field names and kinds differ there, and a collision costs one compare.
-        var hash = (uint)kind.Length * 31 + Ends(kind) + (hasPosition ? 1u : 0u);
-        for (var i = 0; i < names.Length; i++)
-        {
-            var name = names[i];
-            hash = (hash * 0x9E3779B1) ^ ((uint)name.Length + (Ends(name) << 5) + ((uint)fieldKinds[i] << 24));
-        }
-
+        // A hash of the kind's length and ends, the field count and kinds: shapes of one kind with the same kinds of fields
+        // differ in names (a call with arguments or keywords), found by the next probe.
+        var hash = ((uint)kind.Length * 31 + Ends(kind)) * 0x9E3779B1;
+        hash ^= ((uint)names.Length << 1) + (hasPosition ? 1u : 0u) + (packedKinds * 0x85EBCA77);
         hash ^= hash >> 15;
         var slot = (int)(hash & (Slots - 1));
         while (_slots[slot] is { } layout)
         {
-            if (layout.Matches(kind, hasPosition, names, fieldKinds))
+            if (layout.Matches(kind, hasPosition, names, fieldKinds, packedKinds))
             {
                 return layout;
             }
@@ -61,7 +55,7 @@ internal sealed class SyntaxLayouts
         {
             Array.Clear(_slots);
             _filled = 0;
-            return Find(kind, hasPosition, names, fieldKinds);
+            return Find(kind, hasPosition, names, fieldKinds, packedKinds);
         }
 
         var made = new SyntaxLayout(kind, hasPosition, names.ToArray(), fieldKinds.ToArray());

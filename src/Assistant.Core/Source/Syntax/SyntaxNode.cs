@@ -60,21 +60,16 @@ public sealed class SyntaxNode
         if (layout.HasNodes)
         {
             var kinds = layout.FieldKinds;
-            for (var i = 0; i < kinds.Length; i++)
+            if (kinds.Length == 1)
             {
-                if (kinds[i] == SyntaxLayout.NodeField)
+                size += Adopt(values, kinds[0], 0);
+            }
+            else
+            {
+                var all = (object?[])values!;
+                for (var i = 0; i < kinds.Length; i++)
                 {
-                    var child = (SyntaxNode)ValueAt(i)!;
-                    child.AdoptBy(this, i);
-                    size += child.Size;
-                }
-                else if (kinds[i] == SyntaxLayout.ListField)
-                {
-                    foreach (var item in (SyntaxNode[])ValueAt(i)!)
-                    {
-                        item.AdoptBy(this, i);
-                        size += item.IsPlaceholder ? 0 : item.Size;
-                    }
+                    size += Adopt(all[i], kinds[i], i);
                 }
             }
         }
@@ -335,6 +330,31 @@ public sealed class SyntaxNode
 
     private bool IsPlaceholder => _layout.IsPlaceholder;
 
+    // Makes the nodes of a field (of kind fieldKind) this node's children; their size.
+    private long Adopt(object? value, byte fieldKind, int field)
+    {
+        if (fieldKind == SyntaxLayout.NodeField)
+        {
+            var child = (SyntaxNode)value!;
+            child.AdoptBy(this, field);
+            return child.Size;
+        }
+
+        if (fieldKind != SyntaxLayout.ListField)
+        {
+            return 0;
+        }
+
+        var size = 0L;
+        foreach (var item in (SyntaxNode[])value!)
+        {
+            item.AdoptBy(this, field);
+            size += item.IsPlaceholder ? 0 : item.Size;
+        }
+
+        return size;
+    }
+
     private void AdoptBy(SyntaxNode parent, int field)
     {
         _parentOrPreorder = parent;
@@ -377,7 +397,7 @@ public sealed class SyntaxNode
             kinds[i] = FieldKind(fields[i].Value);
         }
 
-        var layout = layouts.Find(kind, hasPosition, names, kinds);
+        var layout = layouts.Find(kind, hasPosition, names, kinds, SyntaxLayout.Pack(kinds));
         names.Clear();
         return layout;
     }
