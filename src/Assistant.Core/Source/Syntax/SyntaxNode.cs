@@ -383,23 +383,18 @@ public sealed class SyntaxNode
 
     private static SyntaxLayout LayoutOf(string kind, bool hasPosition, KeyValuePair<string, object?>[] fields)
     {
+        // The thread's buffers hold a node's fields (CPython's have a handful); more take buffers of their own.
         var layouts = SyntaxLayouts.Current;
-        if (fields.Length > SyntaxLayouts.MaxFields)
-        {
-            throw new ArgumentException($"{kind} has more than {SyntaxLayouts.MaxFields} fields.", nameof(fields));
-        }
-
-        var names = layouts.Names.AsSpan(0, fields.Length);
-        var kinds = layouts.FieldKinds.AsSpan(0, fields.Length);
+        var fits = fields.Length <= SyntaxLayouts.MaxFields;
+        var names = fits ? layouts.Names.AsSpan(0, fields.Length) : new string[fields.Length];
+        var kinds = fits ? layouts.FieldKinds.AsSpan(0, fields.Length) : new byte[fields.Length];
         for (var i = 0; i < fields.Length; i++)
         {
             names[i] = fields[i].Key;
             kinds[i] = FieldKind(fields[i].Value);
         }
 
-        var layout = layouts.Find(kind, hasPosition, names, kinds, SyntaxLayout.Pack(kinds));
-        names.Clear();
-        return layout;
+        return layouts.Find(kind, hasPosition, names, kinds, SyntaxLayout.Pack(kinds));
     }
 
     private static object? ValuesOf(KeyValuePair<string, object?>[] fields)
