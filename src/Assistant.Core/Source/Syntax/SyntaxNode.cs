@@ -172,12 +172,58 @@ public sealed class SyntaxNode
     }
 
     /// <summary>"a.b.c" for a chain of <c>Name</c>/<c>Attribute</c> nodes, else null.</summary>
-    public string? DottedName() => Kind switch
+    public string? DottedName()
     {
-        "Name" => Scalar("id"),
-        "Attribute" when Child("value")?.DottedName() is { } prefix => $"{prefix}.{Scalar("attr")}",
-        _ => null,
-    };
+        if (Is("Name"))
+        {
+            return Scalar("id");
+        }
+
+        // One string for the whole chain (rules ask for the names of most calls), not one per link.
+        var length = 0;
+        var node = this;
+        while (node.Is("Attribute"))
+        {
+            length += 1 + (node.Scalar("attr")?.Length ?? 0);
+            if (node.Child("value") is not { } value)
+            {
+                return null;
+            }
+
+            node = value;
+        }
+
+        if (length == 0 || !node.Is("Name") || node.Scalar("id") is not { } head)
+        {
+            return null;
+        }
+
+        return string.Create(head.Length + length, this, static (chars, last) =>
+        {
+            var end = chars.Length;
+            for (var link = last; link.Is("Attribute"); link = link.Child("value")!)
+            {
+                var attr = link.Scalar("attr") ?? string.Empty;
+                end -= attr.Length;
+                attr.CopyTo(chars[end..]);
+                chars[--end] = '.';
+            }
+
+            last.DottedNameHead().CopyTo(chars);
+        });
+    }
+
+    // The Name at the bottom of an attribute chain DottedName has checked: its identifier.
+    private string DottedNameHead()
+    {
+        var node = this;
+        while (node.Is("Attribute"))
+        {
+            node = node.Child("value")!;
+        }
+
+        return node.Scalar("id")!;
+    }
 
     /// <summary>A copy of this tree with every position moved by <paramref name="map"/> (monotone), for text that moved
     /// unchanged (comment lines inserted where they change no node, statements an incremental re-parse keeps): spans of kinds
