@@ -98,7 +98,7 @@ internal sealed class ExpressionParser(TokenCursor cursor, string text)
         if (Keywords.IsIdentifier(cursor.Current) && cursor.PeekAt(1).Is(":="))
         {
             var name = cursor.Next();
-            var target = new SyntaxNode("Name", new TextSpan(name.Start, name.End), true, SharedLeaves.StoreFields(name.Name!));
+            var target = SharedLeaves.StoreName(name);
             cursor.Expect(":=");
             var value = Expression();
             return Node("NamedExpr", start, ("target", target), ("value", value));

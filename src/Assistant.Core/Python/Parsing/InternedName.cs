@@ -1,5 +1,3 @@
-using Assistant.Core.Source.Syntax;
-
 namespace Assistant.Core.Python.Parsing;
 
 /// <summary>
@@ -16,18 +14,18 @@ internal sealed class InternedName(string text, uint hash, bool reserved)
 
     public bool Reserved => reserved;
 
-    /// <summary>The fields of a Name of this identifier in the Load context, once made.</summary>
-    public KeyValuePair<string, object?>[]? LoadFields { get; set; }
+    /// <summary>The field values of a Name of this identifier in the Load context, once made.</summary>
+    public object?[]? LoadFields { get; set; }
 
     /// <summary>… in the Store context.</summary>
-    public KeyValuePair<string, object?>[]? StoreFields { get; set; }
+    public object?[]? StoreFields { get; set; }
 
     /// <summary>… in the Del context.</summary>
-    public KeyValuePair<string, object?>[]? DeletedFields { get; set; }
+    public object?[]? DeletedFields { get; set; }
 
-    /// <summary>The fields of a str Constant of this text, once made.</summary>
-    public KeyValuePair<string, object?>[]? StringFields { get; set; }
+    /// <summary>The field values of a str Constant of this text, once made.</summary>
+    public object?[]? StringFields { get; set; }
 
-    /// <summary>The fields of the Constant this number literal or keyword constant is, once made.</summary>
-    public KeyValuePair<string, object?>[]? ConstantFields { get; set; }
+    /// <summary>The field values of the Constant this number literal or keyword constant is, once made.</summary>
+    public object?[]? ConstantFields { get; set; }
 }

@@ -7,7 +7,7 @@ namespace Assistant.Core.Python.Parsing;
 /// <summary>
 /// Leaf nodes whose fields are shared between equal leaves, per thread and across parses: Names of one identifier in one
 /// context, constants of one value (short plain strings included). Nothing writes those fields (a Name that turns out to be a target takes
-/// the shared fields of its new context, see <see cref="SyntaxNode.ShareLeafFields"/>), and trees hold a third fewer
+/// the shared fields of its new context, see <see cref="SyntaxNode.ShareLeafValues"/>), and trees hold a third fewer
 /// bytes. The fields of names and number literals are kept in their <see cref="NameTable"/> entries, which their tokens
 /// carry, so a leaf costs no lookup. A parser takes its thread's instance once.
 /// </summary>
@@ -19,7 +19,11 @@ internal sealed class SharedLeaves
     [ThreadStatic]
     private static SharedLeaves? s_current;
 
-    private readonly KeyValuePair<string, object?>[] _ellipsis = [new("vt", "ellipsis"), new("v", "...")];
+    // The shapes of the shared leaves: a Name's fields, a Constant's.
+    private static readonly SyntaxLayout NameLayout = new("Name", true, ["id", "ctx"], [SyntaxLayout.ScalarField, SyntaxLayout.ScalarField]);
+    private static readonly SyntaxLayout ConstantLayout = new("Constant", true, ["vt", "v"], [SyntaxLayout.ScalarField, SyntaxLayout.ScalarField]);
+
+    private readonly object?[] _ellipsis = ["ellipsis", "..."];
 
     /// <summary>This thread's instance.</summary>
     public static SharedLeaves Current => s_current ??= new SharedLeaves();
@@ -29,24 +33,24 @@ internal sealed class SharedLeaves
     public SyntaxNode LoadName(Token token)
     {
         var name = token.Name!;
-        var fields = name.LoadFields ??= [new("id", name.Text), new("ctx", "Load")];
-        return new SyntaxNode("Name", new TextSpan(token.Start, token.End), true, fields);
+        var fields = name.LoadFields ??= [name.Text, "Load"];
+        return new SyntaxNode(NameLayout, new TextSpan(token.Start, token.End), fields);
     }
 
-    /// <summary>The fields of a Name of <paramref name="id"/> in the Store or Del context (<paramref name="context"/>).</summary>
-    public KeyValuePair<string, object?>[] TargetNameFields(string id, string context) => context switch
+    /// <summary>A Name in the Store context, of the identifier <paramref name="token"/>.</summary>
+    public static SyntaxNode StoreName(Token token) => new(NameLayout, new TextSpan(token.Start, token.End), StoreFields(token.Name!));
+
+    /// <summary>The field values of a Name of <paramref name="id"/> in the Store or Del context (<paramref name="context"/>).</summary>
+    public object?[] TargetNameFields(string id, string context) => context switch
     {
         "Store" => StoreFields(NameTable.Current.Entry(id)),
         "Del" => DeletedFields(NameTable.Current.Entry(id)),
         _ => throw new ArgumentException($"not a target context: {context}", nameof(context)),
     };
 
-    /// <summary>The fields of a Name of the identifier <paramref name="name"/> in the Store context.</summary>
-    public static KeyValuePair<string, object?>[] StoreFields(InternedName name) =>
-        name.StoreFields ??= [new("id", name.Text), new("ctx", "Store")];
+    private static object?[] StoreFields(InternedName name) => name.StoreFields ??= [name.Text, "Store"];
 
-    private static KeyValuePair<string, object?>[] DeletedFields(InternedName name) =>
-        name.DeletedFields ??= [new("id", name.Text), new("ctx", "Del")];
+    private static object?[] DeletedFields(InternedName name) => name.DeletedFields ??= [name.Text, "Del"];
 
     /// <summary>The Constant of a keyword constant (True, False, None) or a number literal: its type and Python's repr of
     /// its value, read once per literal text.</summary>
@@ -55,7 +59,7 @@ internal sealed class SharedLeaves
     {
         var name = token.Name!;
         var fields = name.ConstantFields ??= ConstantFields(token);
-        return new SyntaxNode("Constant", new TextSpan(token.Start, token.End), true, fields);
+        return new SyntaxNode(ConstantLayout, new TextSpan(token.Start, token.End), fields);
     }
 
     /// <summary>The str Constant whose value is <paramref name="text"/>[<paramref name="bodyStart"/>..<paramref name="bodyEnd"/>)
@@ -64,7 +68,7 @@ internal sealed class SharedLeaves
     public SyntaxNode PlainString(int start, int end, string text, int bodyStart, int bodyEnd)
     {
         var body = text.AsSpan(bodyStart, bodyEnd - bodyStart);
-        KeyValuePair<string, object?>[] fields;
+        object?[] fields;
         if (body.Length <= MaxSharedString)
         {
             var hash = NameTable.EmptyHash;
@@ -74,20 +78,20 @@ internal sealed class SharedLeaves
             }
 
             var value = NameTable.Current.Entry(body, hash);
-            fields = value.StringFields ??= [new("vt", "str"), new("v", value.Text)];
+            fields = value.StringFields ??= ["str", value.Text];
         }
         else
         {
-            fields = [new("vt", "str"), new("v", body.ToString())];
+            fields = ["str", body.ToString()];
         }
 
-        return new SyntaxNode("Constant", new TextSpan(start, end), true, fields);
+        return new SyntaxNode(ConstantLayout, new TextSpan(start, end), fields);
     }
 
     /// <summary>The Constant <c>...</c>.</summary>
-    public SyntaxNode Ellipsis(Token token) => new("Constant", new TextSpan(token.Start, token.End), true, _ellipsis);
+    public SyntaxNode Ellipsis(Token token) => new(ConstantLayout, new TextSpan(token.Start, token.End), _ellipsis);
 
-    private static KeyValuePair<string, object?>[] ConstantFields(Token token)
+    private static object?[] ConstantFields(Token token)
     {
         var (type, value) = token.Kind == TokenKind.Number
             ? NumberLiteral.Value(token.Text)
@@ -98,6 +102,6 @@ internal sealed class SharedLeaves
                 "None" => ("none", "None"),
                 _ => throw new ArgumentException($"not a constant: {token.Text}", nameof(token)),
             };
-        return [new("vt", type), new("v", value)];
+        return [type, value];
     }
 }

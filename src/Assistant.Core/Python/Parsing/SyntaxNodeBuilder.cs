@@ -13,41 +13,75 @@ namespace Assistant.Core.Python.Parsing;
 /// </summary>
 internal static class SyntaxNodeBuilder
 {
+    private static readonly SyntaxLayout Missing = new("Missing", false, [], []);
+
+    // Not a field kind: the value leaves its field out.
+    private const byte Absent = byte.MaxValue;
+
     /// <summary>A node CPython gives a position: <paramref name="start"/> to <paramref name="end"/>.</summary>
-    public static SyntaxNode Node(string kind, int start, int end, params ReadOnlySpan<(string Name, object? Value)> fields) =>
-        new(kind, new TextSpan(start, end), true, Fields(fields, false, out _, out _, out _));
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static SyntaxNode Node(string kind, int start, int end, params ReadOnlySpan<(string Name, object? Value)> fields)
+    {
+        var layout = Fields(kind, true, fields, false, out var values, out _, out _, out _);
+        return new SyntaxNode(layout, new TextSpan(start, end), values);
+    }
 
     /// <summary>A node CPython gives no position (arguments, comprehension, withitem, Module): it spans its children.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SyntaxNode Positionless(string kind, params ReadOnlySpan<(string Name, object? Value)> fields)
     {
-        var built = Fields(fields, true, out var spanned, out var start, out var end);
-        return new SyntaxNode(kind, spanned ? new TextSpan(start, end) : default, false, built);
+        var layout = Fields(kind, false, fields, true, out var values, out var spanned, out var start, out var end);
+        return new SyntaxNode(layout, spanned ? new TextSpan(start, end) : default, values);
     }
 
-    // With `derive`, also the union of the children's spans (for kinds without a position).
+    // The layout of the present fields and their values as a node keeps them (one value itself, more in an array); with
+    // `derive`, also the union of the children's spans (for kinds without a position). First the shape, then the values:
+    // each array is made at its size, and nothing is gathered on the side.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static KeyValuePair<string, object?>[] Fields(ReadOnlySpan<(string Name, object? Value)> fields, bool derive, out bool spanned, out int start, out int end)
+    private static SyntaxLayout Fields(string kind, bool hasPosition, ReadOnlySpan<(string Name, object? Value)> fields, bool derive, out object? values, out bool spanned, out int start, out int end)
     {
-        var count = 0;
-        foreach (var (_, value) in fields)
+        if (fields.Length > SyntaxLayout.PackedFields)
         {
-            if (IsPresent(value))
+            throw new ArgumentException($"{kind}: more than {SyntaxLayout.PackedFields} fields", nameof(fields));
+        }
+
+        var layouts = SyntaxLayouts.Current;
+        var names = layouts.Names;
+        var kinds = layouts.FieldKinds;
+        var count = 0;
+        var packed = 0u;
+        foreach (var (name, value) in fields)
+        {
+            var fieldKind = value switch
             {
+                string => SyntaxLayout.ScalarField,
+                SyntaxNode => SyntaxLayout.NodeField,
+                List<SyntaxNode?> { Count: > 0 } list => AllMissing(list) ? SyntaxLayout.ScalarField : SyntaxLayout.ListField,
+                List<string> { Count: > 0 } => SyntaxLayout.ScalarField,
+                _ => Absent,
+            };
+            if (fieldKind != Absent)
+            {
+                names[count] = name;
+                kinds[count] = fieldKind;
+                packed |= (uint)fieldKind << (2 * count);
                 count++;
             }
         }
 
+        var layout = layouts.Find(kind, hasPosition, names.AsSpan(0, count), kinds.AsSpan(0, count), packed);
         start = int.MaxValue;
         end = int.MinValue;
-        var built = count == 0 ? Array.Empty<KeyValuePair<string, object?>>() : new KeyValuePair<string, object?>[count];
+        var all = count > 1 ? new object?[count] : null;
+        values = null;
         var next = 0;
-        foreach (var (name, value) in fields)
+        foreach (var (_, value) in fields)
         {
+            object? kept;
             switch (value)
             {
                 case string scalar:
-                    built[next++] = new(name, scalar);
+                    kept = scalar;
                     break;
                 case SyntaxNode child:
                     if (derive)
@@ -55,35 +89,39 @@ internal static class SyntaxNodeBuilder
                         Include(child, ref start, ref end);
                     }
 
-                    built[next++] = new(name, child);
+                    kept = child;
                     break;
                 case List<SyntaxNode?> list:
-                    if (list.Count > 0)
-                    {
-                        built[next++] = new(name, NodeList(list, derive, ref start, ref end));
-                    }
-
+                    kept = list.Count > 0 ? NodeList(list, derive, ref start, ref end) : null;
                     NodeListPool.Return(list);
                     break;
                 case List<string> { Count: > 0 } scalars:
-                    built[next++] = new(name, string.Join(',', scalars));
+                    kept = string.Join(',', scalars);
                     break;
+                default:
+                    kept = null;
+                    break;
+            }
+
+            if (kept is null)
+            {
+                continue;
+            }
+
+            if (all is null)
+            {
+                values = kept;
+            }
+            else
+            {
+                all[next++] = kept;
             }
         }
 
+        values ??= all;
         spanned = start <= end;
-        return built;
+        return layout;
     }
-
-    // Strings and nodes (sealed types, whose test is one compare) first: most values are one or the other.
-    private static bool IsPresent(object? value) => value switch
-    {
-        null => false,
-        string or SyntaxNode => true,
-        List<SyntaxNode?> list => list.Count > 0,
-        List<string> scalars => scalars.Count > 0,
-        _ => true,
-    };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static object NodeList(List<SyntaxNode?> list, bool derive, ref int start, ref int end)
@@ -103,7 +141,7 @@ internal static class SyntaxNodeBuilder
             }
             else
             {
-                nodes[i] = new SyntaxNode("Missing", default, false, []);
+                nodes[i] = new SyntaxNode(Missing, default, null);
                 missing++;
             }
         }
@@ -111,6 +149,20 @@ internal static class SyntaxNodeBuilder
         return missing == nodes.Length
             ? string.Join(',', Enumerable.Repeat("null", nodes.Length))
             : nodes;
+    }
+
+    // A list of only nulls is kept as the scalar "null,null,…" (see NodeList).
+    private static bool AllMissing(List<SyntaxNode?> list)
+    {
+        foreach (var item in list)
+        {
+            if (item is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Include(SyntaxNode child, ref int start, ref int end)

@@ -17,7 +17,7 @@ internal static class Targets
         switch (node.Kind)
         {
             case "Name":
-                node.ShareLeafFields(leaves.TargetNameFields(node.Scalar("id")!, "Store"));
+                node.ShareLeafValues(leaves.TargetNameFields(node.Scalar("id")!, "Store"));
                 return node;
             case "Attribute" or "Subscript":
                 node.SetScalar("ctx", "Store");
@@ -51,7 +51,7 @@ internal static class Targets
         switch (node.Kind)
         {
             case "Name":
-                node.ShareLeafFields(leaves.TargetNameFields(node.Scalar("id")!, "Del"));
+                node.ShareLeafValues(leaves.TargetNameFields(node.Scalar("id")!, "Del"));
                 return node;
             case "Attribute" or "Subscript":
                 node.SetScalar("ctx", "Del");

@@ -14,7 +14,19 @@ public sealed class CallSyntax(SyntaxNode node)
 
     public IReadOnlyList<KeywordSyntax> Keywords => Node.Children("keywords").Select(k => new KeywordSyntax(k)).ToList();
 
-    public KeywordSyntax? Keyword(string name) => Keywords.FirstOrDefault(k => k.Name == name);
+    public KeywordSyntax? Keyword(string name)
+    {
+        // Rules ask for one keyword at a time, often of calls that have none: only the match gets a view.
+        foreach (var keyword in Node.Children("keywords"))
+        {
+            if (keyword.Scalar("arg") == name)
+            {
+                return new KeywordSyntax(keyword);
+            }
+        }
+
+        return null;
+    }
 
     public static CallSyntax? From(SyntaxNode? node) => node is not null && node.Is("Call") ? new CallSyntax(node) : null;
 }

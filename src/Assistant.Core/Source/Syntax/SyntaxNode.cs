@@ -8,94 +8,101 @@ namespace Assistant.Core.Source.Syntax;
 /// </summary>
 public sealed class SyntaxNode
 {
-    // Fields in the order CPython declares them; nodes have a handful, so a linear scan beats hashing.
     private static readonly IReadOnlyList<SyntaxNode> NoChildren = Array.Empty<SyntaxNode>();
 
     // Children of one node beyond this many, out of order, are sorted in O(n log n) rather than by insertion.
     private const int MaxInsertionSort = 32;
 
-    private const uint ScalarField = 0;
-    private const uint NodeField = 1;
-    private const uint ListField = 2;
-    private const int MaskedFields = 16;
+    // _bits: the subtree's size in the low bits, then which of the parent's fields holds this node (its index there, or
+    // FieldUnknown past the first 31: nodes have a handful of fields), then whether the parser found it in parentheses.
+    // One word for the three keeps a node at 56 bytes (a tree has one node per ~6 characters of source).
+    private const int SizeBits = 26;
+    private const uint SizeMask = (1u << SizeBits) - 1;
+    private const int FieldShift = SizeBits;
+    private const uint FieldUnknown = 31;
+    private const uint FieldMask = FieldUnknown << FieldShift;
+    private const uint ParenthesizedBit = 1u << 31;
 
-    // Not readonly: the parser sets an assignment target's context (SetScalar, ShareLeafFields) while it builds the tree.
-    private KeyValuePair<string, object?>[] _fields;
+    // The kind, field names and which fields hold nodes: shared by all nodes of one shape.
+    private readonly SyntaxLayout _layout;
+
+    // The field values in the layout's order: the value itself when the layout has one field, else an object?[] (null
+    // without fields). Not readonly: the parser sets an assignment target's context (SetScalar, ShareLeafValues) while it
+    // builds the tree.
+    private object? _values;
 
     // The parent, or on the root (which has none) the whole tree in depth-first source order, built there the first
     // time any node's children or descendants are asked for; each node's descendants are then the slice
-    // (_index, _index + _size) of it, and its children the first of them and each next one past the one before's.
-    // One field for both keeps every node 8 bytes smaller (a tree has one node per ~6 characters of source).
+    // (_index, _index + size) of it, and its children the first of them and each next one past the one before's.
     private object? _parentOrPreorder;
     private int _index;
 
-    // The nodes of this subtree, itself included ("Missing" placeholders are not nodes of the tree): children are made
-    // first, so the count is known when the node is made, and the pre-order of a tree is one array of the root's size.
-    private readonly int _size;
+    // The size counts the nodes of this subtree, itself included ("Missing" placeholders are not nodes of the tree):
+    // children are made first, so the count is known when the node is made, and the pre-order of a tree is one array of
+    // the root's size.
+    private uint _bits;
 
-    // Which fields hold a node (NodeField) or a list of nodes (ListField), two bits per field for the first sixteen (nodes
-    // have a handful): a walk finds the children without reading the scalars, each another object whose first read
-    // misses the cache (most of building a tree's pre-order was that).
-    private readonly uint _nodeFields;
-
-    // Which of the parent's fields holds this node (its index there; nodes have a handful of fields).
-    private byte _parentField;
-
+    /// <summary>A node of <paramref name="kind"/> with <paramref name="fields"/> in CPython's order (absent ones left out):
+    /// values are nodes, arrays of nodes, or strings.</summary>
     internal SyntaxNode(string kind, TextSpan span, bool hasPosition, KeyValuePair<string, object?>[] fields)
+        : this(LayoutOf(kind, hasPosition, fields), span, ValuesOf(fields))
     {
-        Kind = kind;
-        Span = span;
-        HasPosition = hasPosition;
-        _fields = fields;
-        var size = 1;
-        var nodeFields = 0u;
-        for (var i = 0; i < fields.Length; i++)
-        {
-            var fieldKind = FieldKind(fields[i].Value);
-            if (fieldKind == NodeField)
-            {
-                var child = (SyntaxNode)fields[i].Value!;
-                child._parentOrPreorder = this;
-                child._parentField = (byte)i;
-                size += child._size;
-            }
-            else if (fieldKind == ListField)
-            {
-                foreach (var item in (SyntaxNode[])fields[i].Value!)
-                {
-                    item._parentOrPreorder = this;
-                    item._parentField = (byte)i;
-                    size += item.IsPlaceholder ? 0 : item._size;
-                }
-            }
+    }
 
-            if (i < MaskedFields)
+    /// <summary>A node of <paramref name="layout"/>'s shape; <paramref name="values"/> as <see cref="_values"/> holds them
+    /// (a leaf's may be shared with other leaves: nothing writes them).</summary>
+    internal SyntaxNode(SyntaxLayout layout, TextSpan span, object? values)
+    {
+        _layout = layout;
+        Span = span;
+        _values = values;
+        var size = 1L;
+        if (layout.HasNodes)
+        {
+            var kinds = layout.FieldKinds;
+            if (kinds.Length == 1)
             {
-                nodeFields |= fieldKind << (2 * i);
+                size += Adopt(values, kinds[0], 0);
+            }
+            else
+            {
+                var all = (object?[])values!;
+                for (var i = 0; i < kinds.Length; i++)
+                {
+                    size += Adopt(all[i], kinds[i], i);
+                }
             }
         }
 
-        _size = size;
-        _nodeFields = nodeFields;
+        if (size > SizeMask)
+        {
+            throw new InvalidOperationException($"A syntax tree of more than {SizeMask} nodes is not supported.");
+        }
+
+        _bits = (uint)size | FieldMask;
     }
 
-    public string Kind { get; }
+    public string Kind => _layout.Kind;
 
     /// <summary>The node's text range. For kinds CPython gives no position (arguments, withitem,
     /// comprehension) it is the union of the children's spans.</summary>
     public TextSpan Span { get; }
 
-    public bool HasPosition { get; }
+    public bool HasPosition => _layout.HasPosition;
 
     /// <summary>While the in-process parser builds the tree: whether it found this expression inside its own parentheses.</summary>
-    internal bool Parenthesized { get; set; }
+    internal bool Parenthesized
+    {
+        get => (_bits & ParenthesizedBit) != 0;
+        set => _bits = value ? _bits | ParenthesizedBit : _bits & ~ParenthesizedBit;
+    }
 
     public SyntaxNode? Parent => _parentOrPreorder as SyntaxNode;
 
     /// <summary>The field of <see cref="Parent"/> that holds this node (<c>body</c>, <c>args</c>, …).</summary>
-    public string? ParentField => Parent?._fields[_parentField].Key;
+    public string? ParentField => Parent is { } parent ? parent._layout.Names[parent.FieldIndexOf(this)] : null;
 
-    public IEnumerable<string> FieldNames => _fields.Select(pair => pair.Key);
+    public IEnumerable<string> FieldNames => _layout.NameList;
 
     public bool Is(string kind) => string.Equals(Kind, kind, StringComparison.Ordinal);
 
@@ -109,32 +116,52 @@ public sealed class SyntaxNode
     public string? Scalar(string field) => Field(field) as string;
 
     /// <summary>Direct children in source order.</summary>
-    public IEnumerable<SyntaxNode> ChildNodes()
+    public IEnumerable<SyntaxNode> ChildNodes() => Size == 1 ? NoChildren : ChildNodesBelow();
+
+    /// <summary>Every node below this one, depth first in source order; <paramref name="descendInto"/> false
+    /// for a node skips what is below it.</summary>
+    public IEnumerable<SyntaxNode> Descendants(Func<SyntaxNode, bool>? descendInto = null) => Size == 1 ? NoChildren : DescendantsBelow(descendInto);
+
+    public IEnumerable<SyntaxNode> DescendantsAndSelf(Func<SyntaxNode, bool>? descendInto = null)
+    {
+        yield return this;
+        if (Size == 1)
+        {
+            yield break;
+        }
+
+        var order = Preorder();
+        var end = _index + Size;
+        for (var i = _index + 1; i < end;)
+        {
+            var node = order[i];
+            yield return node;
+            i = descendInto is null || descendInto(node) ? i + 1 : i + node.Size;
+        }
+    }
+
+    // Walks ask every node for its children and descendants: a leaf answers with no enumerator to make.
+    private IEnumerable<SyntaxNode> ChildNodesBelow()
     {
         var order = Preorder();
-        var end = _index + _size;
-        for (var i = _index + 1; i < end; i += order[i]._size)
+        var end = _index + Size;
+        for (var i = _index + 1; i < end; i += order[i].Size)
         {
             yield return order[i];
         }
     }
 
-    /// <summary>Every node below this one, depth first in source order; <paramref name="descendInto"/> false
-    /// for a node skips what is below it.</summary>
-    public IEnumerable<SyntaxNode> Descendants(Func<SyntaxNode, bool>? descendInto = null)
+    private IEnumerable<SyntaxNode> DescendantsBelow(Func<SyntaxNode, bool>? descendInto)
     {
         var order = Preorder();
-        var end = _index + _size;
+        var end = _index + Size;
         for (var i = _index + 1; i < end;)
         {
             var node = order[i];
             yield return node;
-            i = descendInto is null || descendInto(node) ? i + 1 : i + node._size;
+            i = descendInto is null || descendInto(node) ? i + 1 : i + node.Size;
         }
     }
-
-    public IEnumerable<SyntaxNode> DescendantsAndSelf(Func<SyntaxNode, bool>? descendInto = null) =>
-        new[] { this }.Concat(Descendants(descendInto));
 
     public IEnumerable<SyntaxNode> Ancestors()
     {
@@ -145,12 +172,58 @@ public sealed class SyntaxNode
     }
 
     /// <summary>"a.b.c" for a chain of <c>Name</c>/<c>Attribute</c> nodes, else null.</summary>
-    public string? DottedName() => Kind switch
+    public string? DottedName()
     {
-        "Name" => Scalar("id"),
-        "Attribute" when Child("value")?.DottedName() is { } prefix => $"{prefix}.{Scalar("attr")}",
-        _ => null,
-    };
+        if (Is("Name"))
+        {
+            return Scalar("id");
+        }
+
+        // One string for the whole chain (rules ask for the names of most calls), not one per link.
+        var length = 0;
+        var node = this;
+        while (node.Is("Attribute"))
+        {
+            length += 1 + (node.Scalar("attr")?.Length ?? 0);
+            if (node.Child("value") is not { } value)
+            {
+                return null;
+            }
+
+            node = value;
+        }
+
+        if (length == 0 || !node.Is("Name") || node.Scalar("id") is not { } head)
+        {
+            return null;
+        }
+
+        return string.Create(head.Length + length, this, static (chars, last) =>
+        {
+            var end = chars.Length;
+            for (var link = last; link.Is("Attribute"); link = link.Child("value")!)
+            {
+                var attr = link.Scalar("attr") ?? string.Empty;
+                end -= attr.Length;
+                attr.CopyTo(chars[end..]);
+                chars[--end] = '.';
+            }
+
+            last.DottedNameHead().CopyTo(chars);
+        });
+    }
+
+    // The Name at the bottom of an attribute chain DottedName has checked: its identifier.
+    private string DottedNameHead()
+    {
+        var node = this;
+        while (node.Is("Attribute"))
+        {
+            node = node.Child("value")!;
+        }
+
+        return node.Scalar("id")!;
+    }
 
     /// <summary>A copy of this tree with every position moved by <paramref name="map"/> (monotone), for text that moved
     /// unchanged (comment lines inserted where they change no node, statements an incremental re-parse keeps): spans of kinds
@@ -159,13 +232,12 @@ public sealed class SyntaxNode
 
     private (SyntaxNode Node, bool HasSpan) ShiftedWithSpan(Func<int, int> map)
     {
-        if (_nodeFields == 0 && _fields.Length <= MaskedFields)
+        if (!_layout.HasNodes)
         {
             // A leaf: its fields hold no node, and nothing writes them once the tree is built, so the copy shares them.
-            return HasPosition ? (new SyntaxNode(Kind, new TextSpan(map(Span.Start), map(Span.End)), true, _fields), true) : (new SyntaxNode(Kind, default, false, _fields), false);
+            return HasPosition ? (new SyntaxNode(_layout, new TextSpan(map(Span.Start), map(Span.End)), _values), true) : (new SyntaxNode(_layout, default, _values), false);
         }
 
-        var fields = new KeyValuePair<string, object?>[_fields.Length];
         var childStart = int.MaxValue;
         var childEnd = int.MinValue;
         void Include((SyntaxNode Node, bool HasSpan) child)
@@ -177,16 +249,14 @@ public sealed class SyntaxNode
             }
         }
 
-        for (var i = 0; i < _fields.Length; i++)
+        object? ShiftedValue(object? value)
         {
-            var (name, value) = _fields[i];
             switch (value)
             {
                 case SyntaxNode child:
                     var shifted = child.ShiftedWithSpan(map);
                     Include(shifted);
-                    fields[i] = new KeyValuePair<string, object?>(name, shifted.Node);
-                    break;
+                    return shifted.Node;
                 case SyntaxNode[] list:
                     var items = new SyntaxNode[list.Length];
                     for (var k = 0; k < list.Length; k++)
@@ -196,52 +266,72 @@ public sealed class SyntaxNode
                         items[k] = shiftedItem.Node;
                     }
 
-                    fields[i] = new KeyValuePair<string, object?>(name, items);
-                    break;
+                    return items;
                 default:
-                    fields[i] = _fields[i];
-                    break;
+                    // Scalars: strings nobody writes once the tree is built.
+                    return value;
             }
+        }
+
+        object? values;
+        if (_layout.Count == 1)
+        {
+            values = ShiftedValue(_values);
+        }
+        else
+        {
+            var old = (object?[])_values!;
+            var copy = new object?[old.Length];
+            for (var i = 0; i < old.Length; i++)
+            {
+                copy[i] = ShiftedValue(old[i]);
+            }
+
+            values = copy;
         }
 
         if (HasPosition)
         {
-            return (new SyntaxNode(Kind, new TextSpan(map(Span.Start), map(Span.End)), true, fields), true);
+            return (new SyntaxNode(_layout, new TextSpan(map(Span.Start), map(Span.End)), values), true);
         }
 
         var derived = childStart <= childEnd;
-        return (new SyntaxNode(Kind, derived ? new TextSpan(childStart, childEnd) : default, false, fields), derived);
+        return (new SyntaxNode(_layout, derived ? new TextSpan(childStart, childEnd) : default, values), derived);
     }
 
     public override string ToString() => $"{Kind}{Span}";
 
     /// <summary>While the in-process parser builds the tree (before anyone reads it): replaces the scalar field
     /// <paramref name="name"/> in place, e.g. the context of an expression that turns out to be an assignment target.
-    /// Only for a node whose fields are its own (not leaf fields shared with other nodes, see <see cref="ShareLeafFields"/>).</summary>
+    /// Only for a node whose values are its own (not leaf values shared with other nodes, see <see cref="ShareLeafValues"/>).</summary>
     internal void SetScalar(string name, string value)
     {
-        for (var i = 0; i < _fields.Length; i++)
+        var index = _layout.IndexOf(name);
+        if (index < 0 || _layout.FieldKinds[index] != SyntaxLayout.ScalarField)
         {
-            if (string.Equals(_fields[i].Key, name, StringComparison.Ordinal))
-            {
-                _fields[i] = new KeyValuePair<string, object?>(name, value);
-                return;
-            }
+            throw new InvalidOperationException($"{Kind} has no scalar field {name}.");
         }
 
-        throw new InvalidOperationException($"{Kind} has no field {name}.");
+        if (_layout.Count == 1)
+        {
+            _values = value;
+        }
+        else
+        {
+            ((object?[])_values!)[index] = value;
+        }
     }
 
-    /// <summary>While the in-process parser builds the tree: gives a leaf (a node without children) other scalar fields,
-    /// an array that equal leaves share and nobody writes (a Name's in the Store context instead of the Load one).</summary>
-    internal void ShareLeafFields(KeyValuePair<string, object?>[] fields)
+    /// <summary>While the in-process parser builds the tree: gives a leaf (a node without children) other scalar values in
+    /// the same fields, an array that equal leaves share and nobody writes (a Name's in the Store context instead of the Load one).</summary>
+    internal void ShareLeafValues(object?[] values)
     {
-        if (_size != 1 || Array.Exists(fields, field => field.Value is SyntaxNode or SyntaxNode[]))
+        if (Size != 1 || _layout.HasNodes || _layout.Count < 2 || values.Length != _layout.Count)
         {
-            throw new InvalidOperationException($"{Kind} is not a leaf, or the fields given hold nodes.");
+            throw new InvalidOperationException($"{Kind} is not a leaf of {values.Length} fields.");
         }
 
-        _fields = fields;
+        _values = values;
     }
 
     /// <summary>Whether this node has a span: CPython gave it a position or, for kinds without one, a node below it has one.</summary>
@@ -252,8 +342,14 @@ public sealed class SyntaxNode
             return true;
         }
 
-        foreach (var (_, value) in _fields)
+        if (!_layout.HasNodes)
         {
+            return false;
+        }
+
+        for (var i = 0; i < _layout.Count; i++)
+        {
+            var value = ValueAt(i);
             if (value is SyntaxNode child && child.IsSpanned())
             {
                 return true;
@@ -270,19 +366,101 @@ public sealed class SyntaxNode
 
     private object? Field(string name)
     {
-        foreach (var field in _fields)
+        var index = _layout.IndexOf(name);
+        return index < 0 ? null : ValueAt(index);
+    }
+
+    private object? ValueAt(int index) => _layout.Count == 1 ? _values : ((object?[])_values!)[index];
+
+    private int Size => (int)(_bits & SizeMask);
+
+    private bool IsPlaceholder => _layout.IsPlaceholder;
+
+    // Makes the nodes of a field (of kind fieldKind) this node's children; their size.
+    private long Adopt(object? value, byte fieldKind, int field)
+    {
+        if (fieldKind == SyntaxLayout.NodeField)
         {
-            if (string.Equals(field.Key, name, StringComparison.Ordinal))
+            var child = (SyntaxNode)value!;
+            child.AdoptBy(this, field);
+            return child.Size;
+        }
+
+        if (fieldKind != SyntaxLayout.ListField)
+        {
+            return 0;
+        }
+
+        var size = 0L;
+        foreach (var item in (SyntaxNode[])value!)
+        {
+            item.AdoptBy(this, field);
+            size += item.IsPlaceholder ? 0 : item.Size;
+        }
+
+        return size;
+    }
+
+    private void AdoptBy(SyntaxNode parent, int field)
+    {
+        _parentOrPreorder = parent;
+        _bits = (_bits & ~FieldMask) | ((uint)Math.Min(field, FieldUnknown) << FieldShift);
+    }
+
+    // Which of this node's fields holds child: the index kept in the child, or past the first 31 fields, a search.
+    private int FieldIndexOf(SyntaxNode child)
+    {
+        var field = (child._bits & FieldMask) >> FieldShift;
+        if (field < FieldUnknown)
+        {
+            return (int)field;
+        }
+
+        for (var i = (int)FieldUnknown; i < _layout.Count; i++)
+        {
+            if (ReferenceEquals(ValueAt(i), child) || (ValueAt(i) is SyntaxNode[] list && Array.IndexOf(list, child) >= 0))
             {
-                return field.Value;
+                return i;
             }
         }
 
-        return null;
+        throw new InvalidOperationException($"{child} is not a child of {this}.");
     }
 
-    // "Missing" stands for a None inside a list (kw_defaults, dict keys of **spread): not a node of the tree.
-    private bool IsPlaceholder => !HasPosition && _fields.Length == 0 && string.Equals(Kind, "Missing", StringComparison.Ordinal);
+    private static SyntaxLayout LayoutOf(string kind, bool hasPosition, KeyValuePair<string, object?>[] fields)
+    {
+        // The thread's buffers hold a node's fields (CPython's have a handful); more take buffers of their own.
+        var layouts = SyntaxLayouts.Current;
+        var fits = fields.Length <= SyntaxLayouts.MaxFields;
+        var names = fits ? layouts.Names.AsSpan(0, fields.Length) : new string[fields.Length];
+        var kinds = fits ? layouts.FieldKinds.AsSpan(0, fields.Length) : new byte[fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            names[i] = fields[i].Key;
+            kinds[i] = FieldKind(fields[i].Value);
+        }
+
+        return layouts.Find(kind, hasPosition, names, kinds, SyntaxLayout.Pack(kinds));
+    }
+
+    private static object? ValuesOf(KeyValuePair<string, object?>[] fields)
+    {
+        switch (fields.Length)
+        {
+            case 0:
+                return null;
+            case 1:
+                return fields[0].Value;
+            default:
+                var values = new object?[fields.Length];
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    values[i] = fields[i].Value;
+                }
+
+                return values;
+        }
+    }
 
     private SyntaxNode[] Preorder()
     {
@@ -298,7 +476,7 @@ public sealed class SyntaxNode
         }
 
         // Two threads may build it at once: both write the same indices, either array is the same order.
-        var order = new SyntaxNode[root._size];
+        var order = new SyntaxNode[root.Size];
         var next = 0;
         var pending = new Stack<SyntaxNode>();
         var children = new List<SyntaxNode>();
@@ -325,17 +503,22 @@ public sealed class SyntaxNode
     // annotation, parameters and their defaults) are mostly a handful of nodes, which an insertion sort orders in place.
     private void AddChildrenInSourceOrder(List<SyntaxNode> children)
     {
-        var inOrder = true;
-        for (var i = 0; i < _fields.Length; i++)
+        if (!_layout.HasNodes)
         {
-            var kind = i < MaskedFields ? (_nodeFields >> (2 * i)) & 3 : FieldKind(_fields[i].Value);
-            if (kind == NodeField)
+            return;
+        }
+
+        var inOrder = true;
+        var kinds = _layout.FieldKinds;
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            if (kinds[i] == SyntaxLayout.NodeField)
             {
-                inOrder = Append(children, (SyntaxNode)_fields[i].Value!, inOrder);
+                inOrder = Append(children, (SyntaxNode)ValueAt(i)!, inOrder);
             }
-            else if (kind == ListField)
+            else if (kinds[i] == SyntaxLayout.ListField)
             {
-                foreach (var item in (SyntaxNode[])_fields[i].Value!)
+                foreach (var item in (SyntaxNode[])ValueAt(i)!)
                 {
                     if (!item.IsPlaceholder)
                     {
@@ -373,11 +556,11 @@ public sealed class SyntaxNode
         }
     }
 
-    private static uint FieldKind(object? value) => value switch
+    private static byte FieldKind(object? value) => value switch
     {
-        SyntaxNode => NodeField,
-        SyntaxNode[] => ListField,
-        _ => ScalarField,
+        SyntaxNode => SyntaxLayout.NodeField,
+        SyntaxNode[] => SyntaxLayout.ListField,
+        _ => SyntaxLayout.ScalarField,
     };
 
     private static bool Append(List<SyntaxNode> children, SyntaxNode child, bool inOrder)
