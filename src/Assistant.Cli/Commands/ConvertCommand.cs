@@ -49,13 +49,14 @@ internal static class ConvertCommand
             // Without the behaviour check the report depends on the conversion alone: it is built while the tree completes, and
             // written once the tree is.
             var (reportPath, checking) = (result.GetValue(report), result.GetValue(check));
-            var building = reportPath is null || checking ? null : Task.Run(() => ConversionJson.Write(root, destination, conversion), cancellationToken);
+            var building = reportPath is null || checking ? null : Task.Run(() => Report(root, destination, conversion, null), cancellationToken);
             await tree.CompleteAsync(conversion.Files, conversion.Generated);
             var behaviour = checking ? await CheckAsync(worker, rulesets, root, destination, conversion, cancellationToken) : null;
             var summary = $"{conversion.Files.Count(f => f.IsChanged)} of {conversion.Files.Count} framework files converted into {destination} · {conversion.TodoCount} TODOs ({conversion.TodosPer100Lines:0.00} per 100 lines) · {conversion.Skipped.Count} skipped";
             if (reportPath is not null)
             {
-                await WriteReportAsync(reportPath, building is null ? ConversionJson.Write(root, destination, conversion, behaviour) : await building, cancellationToken);
+                using var json = building is null ? Report(root, destination, conversion, behaviour) : await building;
+                await WriteReportAsync(reportPath, json, cancellationToken);
             }
 
             if (behaviour is not null)
@@ -185,15 +186,26 @@ internal static class ConvertCommand
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : [relative];
     }
 
-    private static async Task WriteReportAsync(string path, string json, CancellationToken cancellationToken)
+    private static ChunkedBuffer Report(string root, string destination, FolderConversion conversion, ConversionBehaviour? behaviour)
+    {
+        var json = new ChunkedBuffer();
+        ConversionJson.Write(json, root, destination, conversion, behaviour);
+        return json;
+    }
+
+    // The report's bytes go out in its chunks, never as one string (see ChunkedBuffer).
+    private static async Task WriteReportAsync(string path, ChunkedBuffer json, CancellationToken cancellationToken)
     {
         if (path == "-")
         {
-            Console.Out.WriteLine(json);
+            json.CopyTo(Console.Out);
+            Console.Out.WriteLine();
         }
         else
         {
-            await File.WriteAllTextAsync(path, json + "\n", cancellationToken);
+            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 16 * 1024, useAsync: true);
+            await json.CopyToAsync(file, cancellationToken);
+            file.WriteByte((byte)'\n');
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using Assistant.Core.Migration.Conversion;
 using Assistant.Core.Python.Checks;
@@ -14,10 +14,10 @@ internal static class ConversionJson
 {
     public const string Schema = "flowmigrate.convert/2";
 
-    public static string Write(string source, string? output, FolderConversion conversion, ConversionBehaviour? behaviour = null)
+    /// <summary>Writes the report as UTF-8 JSON into <paramref name="report"/> (without a final newline).</summary>
+    public static void Write(IBufferWriter<byte> report, string source, string? output, FolderConversion conversion, ConversionBehaviour? behaviour = null)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(report, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -115,8 +115,6 @@ internal static class ConversionJson
             json.WriteEndArray();
             json.WriteEndObject();
         }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static void WriteSummary(Utf8JsonWriter json, ConversionBehaviour? behaviour)

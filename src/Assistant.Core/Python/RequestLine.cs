@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 
 namespace Assistant.Core.Python;
@@ -11,52 +9,97 @@ namespace Assistant.Core.Python;
 /// directly spares a command's first request the serializer's reflection over <c>Dictionary&lt;string, object?&gt;</c>,
 /// which costs a start-up more than all its later requests together.
 /// </summary>
+/// <remarks>
+/// The line is streamed: a text is written in segments of <see cref="SegmentCharacters"/>, and the writer's bytes go to its
+/// stream whenever more than <see cref="FlushBytes"/> are pending. A request (a batch of texts of up to 2 MB) is never held
+/// whole in memory, so a request costs no large-object-heap buffer, whose allocations would trigger full collections.
+/// </remarks>
 internal static class RequestLine
 {
-    public static string Write(IReadOnlyDictionary<string, object?> arguments, long id, string operation)
+    /// <summary>Characters of a text written at once: their escaped UTF-8 (at most 18 bytes a character) stays below the large-object size.</summary>
+    internal const int SegmentCharacters = 2048;
+
+    private const int FlushBytes = 16 * 1024;
+
+    /// <summary>
+    /// Writes the request's JSON object with <paramref name="writer"/> (which writes to a stream) and flushes it; the
+    /// caller ends the line.
+    /// </summary>
+    public static async ValueTask WriteAsync(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?> arguments, long id, string operation, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        writer.WriteStartObject();
+        bool wroteId = false, wroteOperation = false;
+        foreach (var (name, value) in arguments)
         {
-            writer.WriteStartObject();
-            bool wroteId = false, wroteOperation = false;
-            foreach (var (name, value) in arguments)
+            writer.WritePropertyName(name);
+            switch (name)
             {
-                writer.WritePropertyName(name);
-                switch (name)
-                {
-                    // As a dictionary's indexer would, the request's own id and op replace arguments of those names in place.
-                    case "id":
-                        writer.WriteNumberValue(id);
-                        wroteId = true;
-                        break;
-                    case "op":
-                        writer.WriteStringValue(operation);
-                        wroteOperation = true;
-                        break;
-                    default:
-                        WriteValue(writer, value);
-                        break;
-                }
+                // As a dictionary's indexer would, the request's own id and op replace arguments of those names in place.
+                case "id":
+                    writer.WriteNumberValue(id);
+                    wroteId = true;
+                    break;
+                case "op":
+                    writer.WriteStringValue(operation);
+                    wroteOperation = true;
+                    break;
+                default:
+                    await WriteValueAsync(writer, value, cancellationToken).ConfigureAwait(false);
+                    break;
             }
-
-            if (!wroteId)
-            {
-                writer.WriteNumber("id", id);
-            }
-
-            if (!wroteOperation)
-            {
-                writer.WriteString("op", operation);
-            }
-
-            writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (!wroteId)
+        {
+            writer.WriteNumber("id", id);
+        }
+
+        if (!wroteOperation)
+        {
+            writer.WriteString("op", operation);
+        }
+
+        writer.WriteEndObject();
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    /// <summary>
+    /// A measure of the request's size, without writing it: the characters of its names and texts, a few for any other value
+    /// (what <see cref="WorkerProcess.PendingBytes"/> counts as work queued).
+    /// </summary>
+    public static long Size(IReadOnlyDictionary<string, object?> arguments)
+    {
+        long size = 2;
+        foreach (var (name, value) in arguments)
+        {
+            size += name.Length + 4 + Size(value);
+        }
+
+        return size + 32;
+    }
+
+    private static long Size(object? value)
+    {
+        switch (value)
+        {
+            case string text:
+                return text.Length + 2;
+            case IReadOnlyDictionary<string, object?> dictionary:
+                return Size(dictionary);
+            case IEnumerable<object?> items:
+                long size = 2;
+                foreach (var item in items)
+                {
+                    size += Size(item) + 1;
+                }
+
+                return size;
+            default:
+                return 8;
+        }
+    }
+
+    private static async ValueTask WriteValueAsync(Utf8JsonWriter writer, object? value, CancellationToken cancellationToken)
     {
         switch (value)
         {
@@ -64,7 +107,7 @@ internal static class RequestLine
                 writer.WriteNullValue();
                 break;
             case string text:
-                writer.WriteStringValue(text);
+                await WriteTextAsync(writer, text, cancellationToken).ConfigureAwait(false);
                 break;
             case bool flag:
                 writer.WriteBooleanValue(flag);
@@ -80,7 +123,7 @@ internal static class RequestLine
                 foreach (var (name, item) in dictionary)
                 {
                     writer.WritePropertyName(name);
-                    WriteValue(writer, item);
+                    await WriteValueAsync(writer, item, cancellationToken).ConfigureAwait(false);
                 }
 
                 writer.WriteEndObject();
@@ -89,7 +132,7 @@ internal static class RequestLine
                 writer.WriteStartArray();
                 foreach (var item in items)
                 {
-                    WriteValue(writer, item);
+                    await WriteValueAsync(writer, item, cancellationToken).ConfigureAwait(false);
                 }
 
                 writer.WriteEndArray();
@@ -97,6 +140,32 @@ internal static class RequestLine
             default:
                 JsonSerializer.Serialize(writer, value, value.GetType());
                 break;
+        }
+    }
+
+    // Segments escape as the whole text would: a surrogate pair split between two is written once both halves are there.
+    private static async ValueTask WriteTextAsync(Utf8JsonWriter writer, string text, CancellationToken cancellationToken)
+    {
+        if (text.Length <= SegmentCharacters)
+        {
+            writer.WriteStringValue(text);
+        }
+        else
+        {
+            for (var start = 0; start < text.Length; start += SegmentCharacters)
+            {
+                var length = Math.Min(SegmentCharacters, text.Length - start);
+                writer.WriteStringValueSegment(text.AsSpan(start, length), isFinalSegment: start + length == text.Length);
+                if (writer.BytesPending > FlushBytes)
+                {
+                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        if (writer.BytesPending > FlushBytes)
+        {
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -16,6 +16,8 @@ internal sealed class WorkerProcess : IDisposable
     private readonly ConcurrentDictionary<long, TaskCompletionSource<ReadOnlyMemory<byte>>> _pending = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly StringBuilder _stderrTail = new();
+    private static readonly ReadOnlyMemory<byte> NewLine = Encoding.UTF8.GetBytes(Environment.NewLine);
+    private Utf8JsonWriter? _requests;
     private long _nextId;
     private long _pendingBytes;
     private Task _lastAnswered = Task.CompletedTask;
@@ -82,12 +84,12 @@ internal sealed class WorkerProcess : IDisposable
             ThrowIfFailed();
         }
 
-        var line = RequestLine.Write(arguments, id, operation);
+        var size = RequestLine.Size(arguments);
         var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var previous = Task.CompletedTask;
         // Counted from here, not once written: a large request waits for the pipe while the process works on the one
         // ahead of it, and is already work queued for this process (PythonWorker sends the next request to the least loaded).
-        Interlocked.Add(ref _pendingBytes, line.Length);
+        Interlocked.Add(ref _pendingBytes, size);
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -96,13 +98,18 @@ internal sealed class WorkerProcess : IDisposable
             {
                 previous = _lastAnswered;
                 _lastAnswered = answered.Task;
-                await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
-                await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await WriteRequestAsync(arguments, id, operation, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
             {
                 // The pipe is gone: the process died, or another request replaced this process while we waited.
                 Fail(new PythonWorkerException(PythonWorkerFailure.Crashed, $"the Python worker exited{StderrSuffix()}", exception));
+            }
+            catch (Exception exception)
+            {
+                // A value the serializer cannot write, or a cancellation, with part of the line in the pipe: the process cannot read a next request.
+                Fail(new PythonWorkerException(PythonWorkerFailure.Crashed, $"a request to the Python worker could not be written: {exception.Message}", exception));
+                throw;
             }
             finally
             {
@@ -123,10 +130,29 @@ internal sealed class WorkerProcess : IDisposable
         }
         finally
         {
-            Interlocked.Add(ref _pendingBytes, -line.Length);
+            Interlocked.Add(ref _pendingBytes, -size);
             _pending.TryRemove(id, out _);
             answered.TrySetResult();
         }
+    }
+
+    // Under the write lock. The line goes straight into the pipe (see RequestLine), through one writer kept for the process;
+    // it is reset first, in case a request before stopped half-way.
+    private async Task WriteRequestAsync(IReadOnlyDictionary<string, object?> arguments, long id, string operation, CancellationToken cancellationToken)
+    {
+        var stream = _process.StandardInput.BaseStream;
+        if (_requests is null)
+        {
+            _requests = new Utf8JsonWriter(stream);
+        }
+        else
+        {
+            _requests.Reset();
+        }
+
+        await RequestLine.WriteAsync(_requests, arguments, id, operation, cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync(NewLine, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ReadAnswersAsync()

@@ -59,7 +59,7 @@ public sealed class PythonModule
     /// All import statements anywhere in the module (including inside functions), in source order, read once from the
     /// statement lists alone: imports are statements, so expressions (most of a tree) need no visit.
     /// </summary>
-    public IEnumerable<ImportSyntax> Imports() => _imports ??= ReadImports(Root.Children("body"), []);
+    public IEnumerable<ImportSyntax> Imports() => _imports ??= ReadImports(Root.Children("body"));
 
     /// <summary>The line-ending the file mostly uses, for text a rule inserts.</summary>
     public string NewLine => _newLine ??= MostUsedNewLine(Text);
@@ -102,8 +102,15 @@ public sealed class PythonModule
 
     public override string ToString() => Path;
 
+    private static ImportSyntax[] ReadImports(IReadOnlyList<SyntaxNode> body)
+    {
+        var found = new List<ImportSyntax>();
+        ReadImports(body, found);
+        return [.. found];
+    }
+
     // Fields that hold statements (or handlers and cases holding them), in the order their code appears in a statement.
-    private static ImportSyntax[] ReadImports(IReadOnlyList<SyntaxNode> statements, List<ImportSyntax> found)
+    private static void ReadImports(IReadOnlyList<SyntaxNode> statements, List<ImportSyntax> found)
     {
         foreach (var statement in statements)
         {
@@ -133,8 +140,6 @@ public sealed class PythonModule
                 ReadImports(matchCase.Children("body"), found);
             }
         }
-
-        return [.. found];
     }
 
     private static object? Find(KeyValuePair<object, object>[] facts, object key)

@@ -51,6 +51,23 @@ public sealed class ModuleParserTests(SharedWorker shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task Should_Send_A_Text_Of_Many_Request_Segments_Intact_To_The_Worker()
+    {
+        // Given a module far longer than one segment of a request line, of escaped, non-ASCII and astral characters
+        var lines = Enumerable.Range(0, 3_000).Select(i => $"v{i} = \"😀 ü \\\" <&> {i}\"  # é {i}\n");
+        var text = string.Concat(lines) + "last = f('ключ 😀')\n";
+
+        // When the worker parses it
+        var outcome = await new ModuleParser(shared.Worker, inProcess: false).ParseAsync("long.py", text);
+
+        // Then it read exactly that text: every statement, and the last one's span, are where the text has them
+        var module = outcome.Module!;
+        Assert.Equal(3_001, module.Root.Children("body").Count);
+        Assert.Equal("last = f('ключ 😀')", module.GetText(module.Root.Children("body")[^1]));
+        Assert.Equal(3_000, module.Comments.Count);
+    }
+
+    [Fact]
     public async Task Should_Count_Lone_Carriage_Returns_As_Line_Breaks()
     {
         var module = await shared.Parser.ModuleAsync("a = 1\rb = 'é'\rc = f(b)\r");

@@ -78,8 +78,10 @@ internal sealed class SyntaxConfirmations(ModuleParser parser, CancellationToken
             return;
         }
 
+        // The request is written on another thread, not under the gate: writing tens of KB of text into the pipe would hold up
+        // every module that finishes meanwhile.
         var batch = _pending;
         _pending = [];
-        _answers.Add(parser.CheckSyntaxManyAsync(batch, cancellationToken));
+        _answers.Add(Task.Run(() => parser.CheckSyntaxManyAsync(batch, cancellationToken), cancellationToken));
     }
 }
