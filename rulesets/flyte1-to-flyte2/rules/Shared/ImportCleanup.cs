@@ -30,7 +30,7 @@ internal static class ImportCleanup
             // FlyteDirectory.new_remote(...) → flyte.io.Dir.new_remote(...): the longest prefix with a rename wins,
             // unless the member has a different name in Flyte 2 (those stay for FLY211 or a TODO).
             var node = chain;
-            while (node.Is("Attribute") && !(PythonImports.Resolve(node, bindings) is { } full && imports.Find("old", full) is not null))
+            while (node.Is("Attribute") && !(PythonImports.Resolve(node, bindings) is { } full && imports.FirstWith("old", full) is not null))
             {
                 node = node.Child("value")!;
             }
@@ -41,7 +41,7 @@ internal static class ImportCleanup
                 continue;
             }
 
-            if (PythonImports.Resolve(node, bindings) is { } name && imports.Find("old", name) is { } row && row.Get("kind") == "rename")
+            if (PythonImports.Resolve(node, bindings) is { } name && imports.FirstWith("old", name) is { } row && row.Get("kind") == "rename")
             {
                 var replacement = row.Require("new");
                 edits.Add(TextEdit.Replace(node.Span, replacement));
