@@ -171,6 +171,17 @@ public sealed class AuthoringHelperTests(SharedWorker shared) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task IsNamed_Should_Count_Assigned_Names_Too_But_Not_Import_Statements()
+    {
+        var module = await Parse("from flytekit import task, Resources\n\nResources = 1\nprint(task.name)\n");
+        Assert.True(PythonImports.IsNamed(module, "Resources"));
+        Assert.False(PythonImports.IsUsed(module, "Resources"));
+        Assert.True(PythonImports.IsNamed(module, "task"));
+        Assert.False(PythonImports.IsNamed(module, "flytekit"));
+        Assert.False(PythonImports.IsNamed(module, "name"));
+    }
+
+    [Fact]
     public async Task Remove_Should_Delete_Inline_Arguments_With_One_Comma()
     {
         var module = await Parse("f(a=1, b=2, c=3)\n");
