@@ -474,7 +474,7 @@ public sealed partial class TaskConfigToEnvironment : IRule
 
     private static bool IsEnvironment(PythonModule module, string variable) =>
         module.Body.Select(AssignSyntax.From).Any(a => a is not null && Flytekit.TargetNames(a).Contains(variable)
-            && CallSyntax.From(a.Value)?.FunctionName is "flyte.TaskEnvironment" or "TaskEnvironment");
+            && (DottedNames.IsCallOf(a.Value, "flyte.TaskEnvironment") || DottedNames.IsCallOf(a.Value, "TaskEnvironment")));
 
     // Once converted: an environment without image runs on Flyte 2's default image, which lacks the module's dependencies.
     private IEnumerable<Finding> MissingImageTodos(RuleContext context)
@@ -491,7 +491,7 @@ public sealed partial class TaskConfigToEnvironment : IRule
         }
 
         var missing = module.Body
-            .Where(s => AssignSyntax.From(s) is { } assign && CallSyntax.From(assign.Value) is { FunctionName: "flyte.TaskEnvironment" } call && call.Keyword("image") is null)
+            .Where(s => AssignSyntax.From(s) is { } assign && DottedNames.IsCallOf(assign.Value, "flyte.TaskEnvironment") && CallSyntax.From(assign.Value) is { } call && call.Keyword("image") is null)
             .ToList();
         if (missing.Count > 0)
         {
@@ -506,7 +506,7 @@ public sealed partial class TaskConfigToEnvironment : IRule
     private IEnumerable<Finding> DockerfileTodos(RuleContext context)
     {
         var module = context.Module;
-        var environment = module.Body.FirstOrDefault(s => AssignSyntax.From(s) is { } assign && CallSyntax.From(assign.Value) is { FunctionName: "flyte.TaskEnvironment" } call
+        var environment = module.Body.FirstOrDefault(s => AssignSyntax.From(s) is { } assign && DottedNames.IsCallOf(assign.Value, "flyte.TaskEnvironment") && CallSyntax.From(assign.Value) is { } call
             && call.Keyword("image") is { } image && module.GetText(image.Value).Contains("from_dockerfile(", StringComparison.Ordinal));
         if (environment is null || ProjectImage.For(context.Options, context.Project, module.Path)?.DockerfilePath(module.Path) is not { } dockerfile
             || DockerfileFlytekit.FirstInstall(context.Project, dockerfile) is not { } install || Sayer(context, dockerfile) != module.Path)
