@@ -9,6 +9,8 @@ namespace Assistant.Rulesets.Flyte.ControlFlow;
 /// <summary>FLY302: <c>conditional("n").if_(c).then(a).elif_(d).then(b).else_().then(e)</c> (or <c>.fail(msg)</c>) → <c>if/elif/else</c>.</summary>
 public sealed class ConditionalToIf : IRule
 {
+    private static readonly string[] ConditionalNames = ["flytekit.conditional", "flytekit.core.condition.conditional"];
+
     public RuleDescriptor Descriptor { get; } = new(
         "FLY302",
         "conditional-to-if",
@@ -22,6 +24,12 @@ public sealed class ConditionalToIf : IRule
     {
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
+        if (!PythonImports.MayResolveTo(bindings, ConditionalNames))
+        {
+            // No binding can stand for conditional: no statement holds a chain.
+            yield break;
+        }
+
         foreach (var statement in module.Root.Descendants().Where(n => n.Kind is "Assign" or "Return" or "Expr"))
         {
             var value = statement.Child("value");
@@ -118,7 +126,7 @@ public sealed class ConditionalToIf : IRule
         var node = value;
         while (CallSyntax.From(node) is { } call)
         {
-            if (Flytekit.Calls(node, bindings, "flytekit.conditional", "flytekit.core.condition.conditional"))
+            if (Flytekit.Calls(node, bindings, ConditionalNames))
             {
                 calls.Reverse();
                 return calls.Count > 0 ? calls : null;

@@ -11,6 +11,11 @@ public sealed class GateNodesToConditions : IRule
 {
     private static readonly string[] ConditionTypes = ["bool", "int", "float", "str"];
 
+    private static readonly string[] GateNames =
+    [
+        "flytekit.wait_for_input", "flytekit.core.gate.wait_for_input", "flytekit.sleep", "flytekit.core.gate.sleep", "flytekit.approve", "flytekit.core.gate.approve",
+    ];
+
     public RuleDescriptor Descriptor { get; } = new(
         "FLY306",
         "gate-nodes-to-conditions",
@@ -24,6 +29,12 @@ public sealed class GateNodesToConditions : IRule
     {
         var module = context.Module;
         var bindings = Flytekit.Bindings(module);
+        if (!PythonImports.MayResolveTo(bindings, GateNames))
+        {
+            // No binding can stand for a gate function: no call of the module is one.
+            yield break;
+        }
+
         // The imports ride on the first finding only: several findings inserting them would duplicate them.
         var withImports = true;
         var withDurable = true;

@@ -126,7 +126,7 @@ public sealed class TestingMocksToUnittestMock : IRule
 
     private static bool IsEnvironment(PythonModule module, string variable) =>
         module.Body.Select(AssignSyntax.From).Any(a => a is not null && a.TargetNames.Contains(variable)
-            && CallSyntax.From(a.Value)?.FunctionName is "flyte.TaskEnvironment" or "TaskEnvironment");
+            && (DottedNames.IsCallOf(a.Value, "flyte.TaskEnvironment") || DottedNames.IsCallOf(a.Value, "TaskEnvironment")));
 
     // In the defining module the task is only ever called by name (a MagicMock stands in for a plain call, not for .aio,
     // flyte.map or partial), and no other module of the project imports it (its drivers would keep the real task).

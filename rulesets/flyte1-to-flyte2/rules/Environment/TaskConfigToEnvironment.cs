@@ -7,7 +7,7 @@ using Assistant.Rulesets.Flyte.Shared;
 namespace Assistant.Rulesets.Flyte.Environment;
 
 /// <summary>FLY101: <c>@task(container_image=…, requests=…, …)</c> / <c>@workflow</c> / <c>@dynamic</c> / <c>@eager</c> → <c>flyte.TaskEnvironment</c> + <c>@env.task</c>.</summary>
-public sealed class TaskConfigToEnvironment : IRule
+public sealed partial class TaskConfigToEnvironment : IRule
 {
     private const int MaxLineLength = 100;
 
@@ -270,9 +270,17 @@ public sealed class TaskConfigToEnvironment : IRule
         return bound;
     }
 
-    // Names a field's code reads (Identifier), once string literals are blanked out (StringLiteral).
-    private static readonly System.Text.RegularExpressions.Regex StringLiteral = new(@"(""|')(?:\\.|(?!\1).)*\1");
-    private static readonly System.Text.RegularExpressions.Regex Identifier = new(@"(?<![\w.])[A-Za-z_]\w*");
+    // Names a field's code reads (Identifier), once string literals are blanked out (StringLiteral). Generated at build
+    // time: the interpreter spent most of LatePosition matching them.
+    private static System.Text.RegularExpressions.Regex StringLiteral => StringLiteralPattern();
+
+    private static System.Text.RegularExpressions.Regex Identifier => IdentifierPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(""|')(?:\\.|(?!\1).)*\1")]
+    private static partial System.Text.RegularExpressions.Regex StringLiteralPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.])[A-Za-z_]\w*")]
+    private static partial System.Text.RegularExpressions.Regex IdentifierPattern();
 
     private static IEnumerable<string> BoundNames(SyntaxNode statement) => statement.Kind switch
     {
@@ -466,7 +474,7 @@ public sealed class TaskConfigToEnvironment : IRule
 
     private static bool IsEnvironment(PythonModule module, string variable) =>
         module.Body.Select(AssignSyntax.From).Any(a => a is not null && Flytekit.TargetNames(a).Contains(variable)
-            && CallSyntax.From(a.Value)?.FunctionName is "flyte.TaskEnvironment" or "TaskEnvironment");
+            && (DottedNames.IsCallOf(a.Value, "flyte.TaskEnvironment") || DottedNames.IsCallOf(a.Value, "TaskEnvironment")));
 
     // Once converted: an environment without image runs on Flyte 2's default image, which lacks the module's dependencies.
     private IEnumerable<Finding> MissingImageTodos(RuleContext context)
@@ -483,7 +491,7 @@ public sealed class TaskConfigToEnvironment : IRule
         }
 
         var missing = module.Body
-            .Where(s => AssignSyntax.From(s) is { } assign && CallSyntax.From(assign.Value) is { FunctionName: "flyte.TaskEnvironment" } call && call.Keyword("image") is null)
+            .Where(s => AssignSyntax.From(s) is { } assign && DottedNames.IsCallOf(assign.Value, "flyte.TaskEnvironment") && CallSyntax.From(assign.Value) is { } call && call.Keyword("image") is null)
             .ToList();
         if (missing.Count > 0)
         {
@@ -498,7 +506,7 @@ public sealed class TaskConfigToEnvironment : IRule
     private IEnumerable<Finding> DockerfileTodos(RuleContext context)
     {
         var module = context.Module;
-        var environment = module.Body.FirstOrDefault(s => AssignSyntax.From(s) is { } assign && CallSyntax.From(assign.Value) is { FunctionName: "flyte.TaskEnvironment" } call
+        var environment = module.Body.FirstOrDefault(s => AssignSyntax.From(s) is { } assign && DottedNames.IsCallOf(assign.Value, "flyte.TaskEnvironment") && CallSyntax.From(assign.Value) is { } call
             && call.Keyword("image") is { } image && module.GetText(image.Value).Contains("from_dockerfile(", StringComparison.Ordinal));
         if (environment is null || ProjectImage.For(context.Options, context.Project, module.Path)?.DockerfilePath(module.Path) is not { } dockerfile
             || DockerfileFlytekit.FirstInstall(context.Project, dockerfile) is not { } install || Sayer(context, dockerfile) != module.Path)

@@ -104,7 +104,7 @@ public sealed class ContainerTaskToFlyte : IRule
 
         // The module's environment is declared after the container tasks (it is inserted above the first @env.task), so it can depend on theirs.
         var last = converted[^1].Statement;
-        var environments = module.Body.Where(s => AssignSyntax.From(s) is { } assign && CallSyntax.From(assign.Value) is { FunctionName: "flyte.TaskEnvironment" }).ToList();
+        var environments = module.Body.Where(s => AssignSyntax.From(s) is { } assign && DottedNames.IsCallOf(assign.Value, "flyte.TaskEnvironment")).ToList();
         if (environments.Any(e => e.Span.Start < last.Span.End) || environments.Any(e => new CallSyntax(e.Child("value")!).Keyword("depends_on") is not null))
         {
             return null;

@@ -25,13 +25,18 @@ internal static class ImportCleanup
         var imports = context.Tables["imports"];
         var edits = new List<TextEdit>();
         var needed = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var chain in DottedChains(module.Root))
+        // Only a chain starting with a name a binding gives resolves: when the module spells none, no chain is renamed.
+        foreach (var chain in bindings.Any(b => PythonImports.IsNamed(module, b.LocalName)) ? DottedChains(module.Root) : [])
         {
             // FlyteDirectory.new_remote(...) → flyte.io.Dir.new_remote(...): the longest prefix with a rename wins,
             // unless the member has a different name in Flyte 2 (those stay for FLY211 or a TODO).
+            // What each shorter prefix of the chain resolves to is what the longer one resolves to less its last ".attr":
+            // resolved once, each level's name is cut from it rather than built again.
             var node = chain;
-            while (node.Is("Attribute") && !(PythonImports.Resolve(node, bindings) is { } full && imports.Find("old", full) is not null))
+            var resolved = PythonImports.Resolve(chain, bindings);
+            while (node.Is("Attribute") && !(resolved is not null && imports.FirstWith("old", resolved) is not null))
             {
+                resolved = resolved?[..^((node.Scalar("attr")?.Length ?? 0) + 1)];
                 node = node.Child("value")!;
             }
 
@@ -41,7 +46,7 @@ internal static class ImportCleanup
                 continue;
             }
 
-            if (PythonImports.Resolve(node, bindings) is { } name && imports.Find("old", name) is { } row && row.Get("kind") == "rename")
+            if (resolved is { } name && imports.FirstWith("old", name) is { } row && row.Get("kind") == "rename")
             {
                 var replacement = row.Require("new");
                 edits.Add(TextEdit.Replace(node.Span, replacement));
@@ -180,6 +185,7 @@ internal static class ImportCleanup
         return edits;
     }
 
+    // A Name that is an attribute's value is read: a module reading no `flyte` has none.
     private static bool UsesFlyte(PythonModule module) =>
-        module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == "flyte" && n.Parent is { Kind: "Attribute" } attribute && attribute.Scalar("attr") != "io");
+        PythonImports.IsUsed(module, "flyte") && module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == "flyte" && n.Parent is { Kind: "Attribute" } attribute && attribute.Scalar("attr") != "io");
 }

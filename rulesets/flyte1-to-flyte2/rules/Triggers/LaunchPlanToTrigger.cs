@@ -318,7 +318,7 @@ public sealed class LaunchPlanToTrigger : IRule
 
         foreach (var statement in module.Body)
         {
-            if (AssignSyntax.From(statement) is not { } assign || CallSyntax.From(assign.Value) is not { FunctionName: "flyte.Trigger" } call)
+            if (AssignSyntax.From(statement) is not { } assign || !DottedNames.IsCallOf(assign.Value, "flyte.Trigger") || CallSyntax.From(assign.Value) is not { } call)
             {
                 continue;
             }
@@ -399,7 +399,7 @@ public sealed class LaunchPlanToTrigger : IRule
                 return null;
             }
 
-            if (tables["cron-aliases"].Lookup("old", expression.Trim(), "cron") is { } expanded)
+            if (tables["cron-aliases"].LookupWith("old", expression.Trim(), "cron") is { } expanded)
             {
                 expression = expanded;
             }

@@ -81,6 +81,13 @@ public static class ImportEdits
             var isPrefect = import.IsFrom
                 ? import.Level == 0 && import.Module is { } m && (m == "prefect" || m.StartsWith("prefect.", StringComparison.Ordinal))
                 : false;
+            if (unused is null && !isPrefect && (alsoRemovable is null || !importNames.Any(n => alsoRemovable.Contains(n.BoundName)))
+                && !(import.IsFrom && missing.Any(n => n.Name is not null && n.From == import.Module)))
+            {
+                // No name of it may be dropped and none is added: the statement stays as it is (its names are not even read).
+                continue;
+            }
+
             var kept = importNames.ToList();
             if (unused is not null && import.IsFrom)
             {

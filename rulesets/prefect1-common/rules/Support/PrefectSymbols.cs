@@ -119,13 +119,25 @@ public sealed class PrefectSymbols
                 continue;
             }
 
+            var fromPrefect = source == "prefect" || source.StartsWith("prefect.", StringComparison.Ordinal);
+            // The project module the names come from, looked up once per statement (not per name) and only when one asks.
+            var found = false;
+            PythonModule? other = null;
             foreach (var name in import.Names)
             {
-                if (source == "prefect" || source.StartsWith("prefect.", StringComparison.Ordinal))
+                if (fromPrefect)
                 {
                     symbols._bound[name.BoundName] = Canon($"{source}.{name.Name}");
+                    continue;
                 }
-                else if (project.FindModule(source) is { } other && IsFlowSubclass(other, name.Name, project, 0))
+
+                if (!found)
+                {
+                    other = project.FindModule(source);
+                    found = true;
+                }
+
+                if (other is not null && IsFlowSubclass(other, name.Name, project, 0))
                 {
                     symbols._bound[name.BoundName] = "prefect.Flow";
                     symbols.FlowSubclasses[name.BoundName] = $"{source}.{name.Name}";
@@ -304,6 +316,17 @@ public sealed class PrefectSymbols
             }
 
             var symbols = Read(module, project);
+            foreach (var (_, earlier) in Volatile.Read(ref _entries))
+            {
+                // Each step asks with a project of its own: when the module's names stand for the same things in it as in
+                // an earlier one (nearly always), the earlier symbols are these, and what they resolved is not read again.
+                if (earlier.SameAs(symbols))
+                {
+                    symbols = earlier;
+                    break;
+                }
+            }
+
             var entry = (new WeakReference<ProjectModel>(project), symbols);
             while (true)
             {
@@ -335,6 +358,32 @@ public sealed class PrefectSymbols
 
             return null;
         }
+    }
+
+    // The same bindings and Flow subclasses, in the same order: symbols that answer every question alike.
+    private bool SameAs(PrefectSymbols other) =>
+        ReferenceEquals(Module, other.Module)
+        && SameEntries(_bound, other._bound)
+        && SameEntries(FlowSubclasses, other.FlowSubclasses)
+        && LocalFlowSubclasses.SequenceEqual(other.LocalFlowSubclasses, StringComparer.Ordinal);
+
+    private static bool SameEntries(Dictionary<string, string> a, Dictionary<string, string> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        using var other = b.GetEnumerator();
+        foreach (var (key, value) in a)
+        {
+            if (!other.MoveNext() || !string.Equals(key, other.Current.Key, StringComparison.Ordinal) || !string.Equals(value, other.Current.Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The first part of the dotted name of a Name/Attribute chain (what DottedName() would start with), or null when

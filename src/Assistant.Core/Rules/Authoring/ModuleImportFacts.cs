@@ -11,14 +11,20 @@ internal sealed class ModuleImportFacts(PythonModule module)
     // Bindings by the roots asked for. A ruleset asks for one or two sets of roots, so a list scanned without locks
     // beats a dictionary: a reader sees a complete array, a writer that loses a race only reads the same bindings twice.
     private RootBindings[] _bindings = [];
-    private HashSet<string>? _readNames;
+    private NameSets? _names;
 
     private static readonly object Key = new();
 
     public static ModuleImportFacts Of(PythonModule module) => module.Fact(Key, static m => new ModuleImportFacts(m));
 
     /// <summary>The names the module reads: <c>Name</c> nodes that are not assigned to.</summary>
-    public IReadOnlySet<string> ReadNames => _readNames ??= ReadNamesOnce();
+    public IReadOnlySet<string> ReadNames => Names.Read;
+
+    /// <summary>The identifiers of every <c>Name</c> node of the module, read or assigned to.</summary>
+    public IReadOnlySet<string> AllNames => Names.All;
+
+    // Both sets come from one walk; two threads racing here read the same sets.
+    private NameSets Names => _names ??= ReadNamesOnce();
 
     /// <summary>The bindings of imports from <paramref name="roots"/>, read on the first call for those roots.</summary>
     public ImportBinding[] Bindings(string[] roots)
@@ -87,19 +93,26 @@ internal sealed class ModuleImportFacts(PythonModule module)
 
     private static string FirstPart(string dotted) => dotted.IndexOf('.') is var dot and >= 0 ? dotted[..dot] : dotted;
 
-    private HashSet<string> ReadNamesOnce()
+    private NameSets ReadNamesOnce()
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        var all = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in module.Root.Descendants())
         {
-            if (node.Is("Name") && node.Scalar("id") is { } id && node.Scalar("ctx") != "Store")
+            if (node.Is("Name") && node.Scalar("id") is { } id)
             {
-                names.Add(id);
+                all.Add(id);
+                if (node.Scalar("ctx") != "Store")
+                {
+                    read.Add(id);
+                }
             }
         }
 
-        return names;
+        return new NameSets(read, all);
     }
+
+    private sealed record NameSets(HashSet<string> Read, HashSet<string> All);
 
     // The roots are copied: the caller's array (often a params array) is not ours to keep.
     private sealed record RootBindings(string[] Roots, ImportBinding[] Bindings)

@@ -97,6 +97,9 @@ public static class PythonImports
     /// <summary>True when the module reads <paramref name="localName"/> anywhere outside import statements.</summary>
     public static bool IsUsed(PythonModule module, string localName) => ModuleImportFacts.Of(module).ReadNames.Contains(localName);
 
+    /// <summary>Does some <c>Name</c> node of the module, read or assigned to, spell <paramref name="name"/>?</summary>
+    public static bool IsNamed(PythonModule module, string name) => ModuleImportFacts.Of(module).AllNames.Contains(name);
+
     /// <summary>True when a top-level <c>import <paramref name="moduleName"/></c> (without alias) exists.</summary>
     public static bool HasPlainImport(PythonModule module, string moduleName) =>
         module.Body.Where(s => s.Is("Import")).Select(s => new ImportSyntax(s))

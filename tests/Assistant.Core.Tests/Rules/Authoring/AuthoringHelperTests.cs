@@ -171,6 +171,36 @@ public sealed class AuthoringHelperTests(SharedWorker shared) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task DottedNames_Should_Answer_What_Comparing_DottedName_Answers_For_Every_Node()
+    {
+        var module = await Parse("import flyte\n\nenv = flyte.TaskEnvironment(name=\"x\")\nt = flyte.Trigger(1)\ny = f()[0].g.h()\nflyte.io.File\nTrigger()\n");
+        string[] candidates = ["flyte", "flyte.TaskEnvironment", "flyte.Trigger", "Trigger", "flyte.io", "flyte.io.File", "io.File", "File", "g.h", "f", "", ".Trigger", "xflyte.Trigger"];
+
+        foreach (var node in module.Root.Descendants())
+        {
+            foreach (var candidate in candidates)
+            {
+                Assert.Equal(node.DottedName() == candidate, DottedNames.Is(node, candidate));
+                Assert.Equal(CallSyntax.From(node)?.FunctionName == candidate, DottedNames.IsCallOf(node, candidate));
+            }
+        }
+
+        Assert.True(DottedNames.IsCallOf(module.Body[1].Child("value"), "flyte.TaskEnvironment"));
+        Assert.False(DottedNames.Is(null, "flyte"));
+    }
+
+    [Fact]
+    public async Task IsNamed_Should_Count_Assigned_Names_Too_But_Not_Import_Statements()
+    {
+        var module = await Parse("from flytekit import task, Resources\n\nResources = 1\nprint(task.name)\n");
+        Assert.True(PythonImports.IsNamed(module, "Resources"));
+        Assert.False(PythonImports.IsUsed(module, "Resources"));
+        Assert.True(PythonImports.IsNamed(module, "task"));
+        Assert.False(PythonImports.IsNamed(module, "flytekit"));
+        Assert.False(PythonImports.IsNamed(module, "name"));
+    }
+
+    [Fact]
     public async Task Remove_Should_Delete_Inline_Arguments_With_One_Comma()
     {
         var module = await Parse("f(a=1, b=2, c=3)\n");
