@@ -120,25 +120,10 @@ public sealed class SyntaxNode
 
     /// <summary>Every node below this one, depth first in source order; <paramref name="descendInto"/> false
     /// for a node skips what is below it.</summary>
-    public IEnumerable<SyntaxNode> Descendants(Func<SyntaxNode, bool>? descendInto = null) => Size == 1 ? NoChildren : DescendantsBelow(descendInto);
+    public IEnumerable<SyntaxNode> Descendants(Func<SyntaxNode, bool>? descendInto = null) => Size == 1 ? NoChildren : Walk(self: false, descendInto);
 
-    public IEnumerable<SyntaxNode> DescendantsAndSelf(Func<SyntaxNode, bool>? descendInto = null)
-    {
-        yield return this;
-        if (Size == 1)
-        {
-            yield break;
-        }
-
-        var order = Preorder();
-        var end = _index + Size;
-        for (var i = _index + 1; i < end;)
-        {
-            var node = order[i];
-            yield return node;
-            i = descendInto is null || descendInto(node) ? i + 1 : i + node.Size;
-        }
-    }
+    /// <summary>This node, then <see cref="Descendants"/> (<paramref name="descendInto"/> is not asked about this node).</summary>
+    public IEnumerable<SyntaxNode> DescendantsAndSelf(Func<SyntaxNode, bool>? descendInto = null) => Walk(self: true, descendInto);
 
     // Walks ask every node for its children and descendants: a leaf answers with no enumerator to make.
     private IEnumerable<SyntaxNode> ChildNodesBelow()
@@ -151,8 +136,19 @@ public sealed class SyntaxNode
         }
     }
 
-    private IEnumerable<SyntaxNode> DescendantsBelow(Func<SyntaxNode, bool>? descendInto)
+    // One iterator for a walk, whether it starts with this node or below it.
+    private IEnumerable<SyntaxNode> Walk(bool self, Func<SyntaxNode, bool>? descendInto)
     {
+        if (self)
+        {
+            yield return this;
+        }
+
+        if (Size == 1)
+        {
+            yield break;
+        }
+
         var order = Preorder();
         var end = _index + Size;
         for (var i = _index + 1; i < end;)
