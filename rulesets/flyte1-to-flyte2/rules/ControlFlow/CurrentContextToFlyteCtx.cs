@@ -147,7 +147,7 @@ public sealed class CurrentContextToFlyteCtx : IRule
         for (var length = path.Count; length > 0; length--)
         {
             var key = string.Join('.', path.Take(length));
-            if (tables["context"].FirstWith("old", key) is not { } row)
+            if (tables["context"].Find("old", key) is not { } row)
             {
                 continue;
             }

@@ -39,7 +39,7 @@ public sealed class WithOverridesToOverride : IRule
             var pluginModules = new List<string>();
             foreach (var keyword in outer.Keywords)
             {
-                var row = keyword.Name is null ? null : context.Tables["override-params"].FirstWith("old", keyword.Name);
+                var row = keyword.Name is null ? null : context.Tables["override-params"].Find("old", keyword.Name);
                 var value = module.GetText(keyword.Value);
                 switch (row?.Get("action"))
                 {

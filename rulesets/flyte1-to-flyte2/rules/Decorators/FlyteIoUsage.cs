@@ -33,7 +33,7 @@ public sealed class FlyteIoUsage : IRule
         {
             var call = new CallSyntax(node);
             var callee = PythonImports.Resolve(call.Function, bindings);
-            var row = callee is null ? null : context.Tables["imports"].FirstWith("old", callee);
+            var row = callee is null ? null : context.Tables["imports"].Find("old", callee);
             string? replacement = null;
             string? note = null;
             if (row?.Get("new") is "flyte.io.File" or "flyte.io.Dir" && row.Require("new") is var type)
@@ -65,11 +65,11 @@ public sealed class FlyteIoUsage : IRule
                 }
             }
             else if (callee is not null && AttributeSyntax.From(call.Function) is { Attribute: "new_remote_file" or "new_remote" } created
-                     && context.Tables["imports"].FirstWith("old", callee[..^(created.Attribute.Length + 1)])?.Get("new") is "flyte.io.File" or "flyte.io.Dir"
-                     && (created.Attribute == "new_remote_file") == (context.Tables["imports"].FirstWith("old", callee[..^(created.Attribute.Length + 1)])!.Get("new") == "flyte.io.File"))
+                     && context.Tables["imports"].Find("old", callee[..^(created.Attribute.Length + 1)])?.Get("new") is "flyte.io.File" or "flyte.io.Dir"
+                     && (created.Attribute == "new_remote_file") == (context.Tables["imports"].Find("old", callee[..^(created.Attribute.Length + 1)])!.Get("new") == "flyte.io.File"))
             {
                 // FlyteFile.new_remote_file(name) / FlyteDirectory.new_remote(name): a new remote location, as File/Dir.new_remote.
-                var newType = context.Tables["imports"].FirstWith("old", callee[..^(created.Attribute.Length + 1)])!.Require("new");
+                var newType = context.Tables["imports"].Find("old", callee[..^(created.Attribute.Length + 1)])!.Require("new");
                 replacement = $"{newType}.new_remote({string.Join(", ", call.Arguments.Select(module.GetText))})";
                 if (call.Keywords.Count > 0)
                 {
@@ -77,7 +77,7 @@ public sealed class FlyteIoUsage : IRule
                 }
             }
             else if (callee is not null && AttributeSyntax.From(call.Function) is { Attribute: "from_source" } && callee.EndsWith(".from_source", StringComparison.Ordinal)
-                     && context.Tables["imports"].FirstWith("old", callee[..^".from_source".Length])?.Get("new") is { } sourceType)
+                     && context.Tables["imports"].Find("old", callee[..^".from_source".Length])?.Get("new") is { } sourceType)
             {
                 replacement = $"{sourceType}.from_existing_remote({string.Join(", ", call.Arguments.Select(module.GetText))})";
             }
@@ -181,7 +181,7 @@ public sealed class FlyteIoUsage : IRule
 
         foreach (var suffix in new[] { string.Empty, ".new_remote_file", ".new_remote", ".from_source" })
         {
-            if (resolved.EndsWith(suffix, StringComparison.Ordinal) && context.Tables["imports"].FirstWith("old", resolved[..^suffix.Length])?.Get("new") is "flyte.io.File" or "flyte.io.Dir" && context.Tables["imports"].FirstWith("old", resolved[..^suffix.Length])!.Require("new") is var newType)
+            if (resolved.EndsWith(suffix, StringComparison.Ordinal) && context.Tables["imports"].Find("old", resolved[..^suffix.Length])?.Get("new") is "flyte.io.File" or "flyte.io.Dir" && context.Tables["imports"].Find("old", resolved[..^suffix.Length])!.Require("new") is var newType)
             {
                 return newType;
             }
@@ -246,9 +246,9 @@ public sealed class FlyteIoUsage : IRule
                 }
 
                 var resolved = PythonImports.Resolve(annotation?.Is("Subscript") == true ? annotation.Child("value") : annotation, bindings);
-                if (resolved is not null && context.Tables["imports"].FirstWith("old", resolved)?.Get("new") is "flyte.io.File" or "flyte.io.Dir" or "flyte.io.DataFrame")
+                if (resolved is not null && context.Tables["imports"].Find("old", resolved)?.Get("new") is "flyte.io.File" or "flyte.io.Dir" or "flyte.io.DataFrame")
                 {
-                    typed[parameter.Scalar("arg")!] = context.Tables["imports"].FirstWith("old", resolved)!.Require("new");
+                    typed[parameter.Scalar("arg")!] = context.Tables["imports"].Find("old", resolved)!.Require("new");
                 }
             }
 

@@ -65,7 +65,7 @@ public sealed class TaskParametersToFlyte2 : IRule
 
             foreach (var keyword in call.Keywords.Where(k => k.Name is not null))
             {
-                var row = context.Tables["task-params"].FirstWith("old", keyword.Name!);
+                var row = context.Tables["task-params"].Find("old", keyword.Name!);
                 switch (row?.Get("action"))
                 {
                     case "deck":

@@ -44,7 +44,7 @@ public sealed class ImageSpecToFlyteImage : IRule
 
             foreach (var (key, value) in values)
             {
-                var row = context.Tables["image-spec"].FirstWith("old", key);
+                var row = context.Tables["image-spec"].Find("old", key);
                 var text = module.GetText(value);
                 switch (row?.Get("action"))
                 {
@@ -201,7 +201,7 @@ public sealed class ImageSpecToFlyteImage : IRule
                 continue;
             }
 
-            if (context.Tables["image-spec-methods"].FirstWith("old", attribute.Attribute) is not { } method || call.Arguments.Count != 1)
+            if (context.Tables["image-spec-methods"].Find("old", attribute.Attribute) is not { } method || call.Arguments.Count != 1)
             {
                 continue;
             }

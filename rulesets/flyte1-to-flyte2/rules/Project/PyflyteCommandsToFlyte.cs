@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Assistant.Core.Rules;
-using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 
 namespace Assistant.Rulesets.Flyte.Project;
@@ -91,7 +90,7 @@ public sealed partial class PyflyteCommandsToFlyte : IFileRule
         }
 
         var sub = tokens[i];
-        var row = tables["cli-commands"].FirstWith("old", sub);
+        var row = tables["cli-commands"].Find("old", sub);
         if (row?.Get("new") is not { } newSub)
         {
             return (null, [row?.Get("note") ?? $"pyflyte {sub} has no Flyte 2 equivalent (reference/flyte.md §16.1)"]);
@@ -117,7 +116,7 @@ public sealed partial class PyflyteCommandsToFlyte : IFileRule
 
             var eq = token.IndexOf('=', StringComparison.Ordinal);
             var flag = eq > 0 ? token[..eq] : token;
-            var flagRow = tables["cli-flags"].FirstWith("old", flag);
+            var flagRow = tables["cli-flags"].Find("old", flag);
             var takesValue = flagRow?.Get("takes_value") == "yes";
             string? value = eq > 0 ? token[(eq + 1)..] : takesValue && j + 1 < rest.Count ? rest[++j] : null;
             if (flag == "--remote")

@@ -29,12 +29,12 @@ public sealed class UnsupportedConstructs : IRule
         foreach (var node in bindings.Count == 0 ? [] : module.Root.DescendantsAndSelf(n => !Flytekit.IsDotted(n) && n.Kind is not ("Import" or "ImportFrom")).Where(Flytekit.IsDotted))
         {
             var name = PythonImports.Resolve(node, bindings);
-            var row = name is null ? null : context.Tables["unsupported"].FirstWith("old", name);
+            var row = name is null ? null : context.Tables["unsupported"].Find("old", name);
             while (row is null && name is not null && name.Contains('.', StringComparison.Ordinal))
             {
                 // FlyteRemote.for_endpoint → FlyteRemote
                 name = name[..name.LastIndexOf('.')];
-                row = context.Tables["unsupported"].FirstWith("old", name);
+                row = context.Tables["unsupported"].Find("old", name);
             }
 
             if (row is null || name is null)

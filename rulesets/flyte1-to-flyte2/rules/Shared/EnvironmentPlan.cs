@@ -107,7 +107,7 @@ internal static class EnvironmentPlan
         var byName = call.Keywords.Where(k => k.Name is not null).ToDictionary(k => k.Name!, StringComparer.Ordinal);
         foreach (var keyword in call.Keywords)
         {
-            if (keyword.Name is not { } name || tables["task-params"].FirstWith("old", name) is not { } row || row.Get("action") != "env")
+            if (keyword.Name is not { } name || tables["task-params"].Find("old", name) is not { } row || row.Get("action") != "env")
             {
                 continue;
             }
@@ -156,7 +156,7 @@ internal static class EnvironmentPlan
         {
             // Pod(pod_spec, primary_container_name) is no plugin in Flyte 2: it is the environment's pod template.
             var isPod = CallSyntax.From(taskConfig) is { } configCall && PythonImports.Resolve(configCall.Function, bindings) is { } configName
-                && tables["plugins"].FirstWith("old", configName)?.Get("new") == "flyte.PodTemplate";
+                && tables["plugins"].Find("old", configName)?.Get("new") == "flyte.PodTemplate";
             if (isPod && !fields.ContainsKey("pod_template"))
             {
                 fields["pod_template"] = PluginText(module, taskConfig, bindings, tables, notes);
@@ -192,7 +192,7 @@ internal static class EnvironmentPlan
                 continue;
             }
 
-            if (tables["plugins"].FirstWith("old", name)?.Get("new") is { } replacement)
+            if (tables["plugins"].Find("old", name)?.Get("new") is { } replacement)
             {
                 edits.Add(TextEdit.Replace(candidate.Span, replacement));
             }

@@ -166,7 +166,7 @@ internal static class Flytekit
         var edits = new List<TextEdit>();
         foreach (var candidate in node.DescendantsAndSelf(n => !IsDotted(n)).Where(n => n.Is("Attribute") || n.Is("Name")))
         {
-            if (PythonImports.Resolve(candidate, bindings) is { } name && tables["imports"].FirstWith("old", name) is { } row && row.Get("kind") == "rename")
+            if (PythonImports.Resolve(candidate, bindings) is { } name && tables["imports"].Find("old", name) is { } row && row.Get("kind") == "rename")
             {
                 edits.Add(TextEdit.Replace(candidate.Span, row.Require("new")));
             }

@@ -34,7 +34,7 @@ internal static class ImportCleanup
             // resolved once, each level's name is cut from it rather than built again.
             var node = chain;
             var resolved = PythonImports.Resolve(chain, bindings);
-            while (node.Is("Attribute") && !(resolved is not null && imports.FirstWith("old", resolved) is not null))
+            while (node.Is("Attribute") && !(resolved is not null && imports.Find("old", resolved) is not null))
             {
                 resolved = resolved?[..^((node.Scalar("attr")?.Length ?? 0) + 1)];
                 node = node.Child("value")!;
@@ -46,7 +46,7 @@ internal static class ImportCleanup
                 continue;
             }
 
-            if (resolved is { } name && imports.FirstWith("old", name) is { } row && row.Get("kind") == "rename")
+            if (resolved is { } name && imports.Find("old", name) is { } row && row.Get("kind") == "rename")
             {
                 var replacement = row.Require("new");
                 edits.Add(TextEdit.Replace(node.Span, replacement));

@@ -119,7 +119,7 @@ internal sealed class ResourcesText(PythonModule module, IReadOnlyList<ImportBin
         foreach (var keyword in call.Keywords.Where(k => k.Name is not null))
         {
             // An already converted flyte.Resources (an earlier step renamed it): back to the flytekit keyword.
-            var name = converted ? tables["resources"].FirstWith("new", keyword.Name!)?.Get("old") ?? keyword.Name! : keyword.Name!;
+            var name = converted ? tables["resources"].Find("new", keyword.Name!)?.Get("old") ?? keyword.Name! : keyword.Name!;
             result[name] = keyword.Value;
         }
 
@@ -175,7 +175,7 @@ internal sealed class ResourcesText(PythonModule module, IReadOnlyList<ImportBin
         var parts = dotted.Split('.');
         var partition = parts[^1].StartsWith("partition_", StringComparison.Ordinal) ? parts[^1]["partition_".Length..].Replace('_', '.') : null;
         var constant = partition is null ? parts[^1] : parts.Length > 1 ? parts[^2] : string.Empty;
-        var row = tables["accelerators"].FirstWith("old", constant);
+        var row = tables["accelerators"].Find("old", constant);
         if (count is null)
         {
             n = 1;

@@ -399,7 +399,7 @@ public sealed class LaunchPlanToTrigger : IRule
                 return null;
             }
 
-            if (tables["cron-aliases"].LookupWith("old", expression.Trim(), "cron") is { } expanded)
+            if (tables["cron-aliases"].Lookup("old", expression.Trim(), "cron") is { } expanded)
             {
                 expression = expanded;
             }

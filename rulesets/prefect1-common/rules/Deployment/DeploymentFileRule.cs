@@ -1,6 +1,5 @@
 using System.Text;
 using Assistant.Core.Rules;
-using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 using Assistant.Rulesets.Prefect.Support;
@@ -450,7 +449,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             }
 
             var kind = Kind(call);
-            var row = context.Tables["storage"].FirstWith("v1", kind ?? string.Empty);
+            var row = context.Tables["storage"].Find("v1", kind ?? string.Empty);
             string? Arg(string name, int position = -1) => call.Keyword(name)?.Value is { } v ? ConstantSyntax.StringValue(v) ?? Text(v)
                 : position >= 0 && call.Arguments.Count > position ? ConstantSyntax.StringValue(call.Arguments[position]) ?? Text(call.Arguments[position]) : null;
             switch (row?.Get("kind"))

@@ -197,7 +197,7 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         }
 
         var column = PrefectTarget.Column(context.Options);
-        var targets = import.Names.Select(n => context.Tables["imports"].FirstWith("v1", $"{source}:{n.Name}")?.Get(column) is { Length: > 0 } t && t.EndsWith(":" + n.Name, StringComparison.Ordinal) ? t[..t.IndexOf(':')] : null).Distinct().ToList();
+        var targets = import.Names.Select(n => context.Tables["imports"].Find("v1", $"{source}:{n.Name}")?.Get(column) is { Length: > 0 } t && t.EndsWith(":" + n.Name, StringComparison.Ordinal) ? t[..t.IndexOf(':')] : null).Distinct().ToList();
         return targets is [{ } target] && target != source ? target : null;
     }
 
@@ -266,7 +266,7 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
     {
         var dot = canonical.LastIndexOf('.');
         var key = $"{canonical[..dot]}:{canonical[(dot + 1)..]}";
-        return context.Tables["imports"].FirstWith("v1", key);
+        return context.Tables["imports"].Find("v1", key);
     }
 
     // 2/3 modules and names under a v1 module prefix (prefect.client, prefect.utilities, prefect.tasks, prefect.context):
@@ -318,11 +318,11 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
     private static string Replacement(RuleContext context, string canonical, string column)
     {
         var dot = canonical.LastIndexOf('.');
-        var row = context.Tables["task_library"].FirstWith("v1", $"{canonical[..dot]}:{canonical[(dot + 1)..]}");
+        var row = context.Tables["task_library"].Find("v1", $"{canonical[..dot]}:{canonical[(dot + 1)..]}");
         // Deep imports (prefect.tasks.aws.s3.S3Download) find the package's row (prefect.tasks.aws:S3Download).
         for (var module = canonical[..dot]; row is null && module.Count(c => c == '.') > 2; module = module[..module.LastIndexOf('.')])
         {
-            row = context.Tables["task_library"].FirstWith("v1", $"{module[..module.LastIndexOf('.')]}:{canonical[(dot + 1)..]}");
+            row = context.Tables["task_library"].Find("v1", $"{module[..module.LastIndexOf('.')]}:{canonical[(dot + 1)..]}");
         }
 
         if (row is null && canonical.StartsWith("prefect.tasks.prefect.", StringComparison.Ordinal))

@@ -1,5 +1,4 @@
 using Assistant.Core.Rules;
-using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 using Assistant.Rulesets.Prefect.Support;
@@ -37,7 +36,7 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
         var mentionsContext = symbols.Mentions("prefect.context");
         var candidates = mentionsContext ? Candidates(symbols) : [];
         var allContext = candidates.Select(n => Match(symbols, n)).Where(m => m.Expression is not null && m.Key is not null
-            && (m.Key is "logger" or "secrets" || !string.IsNullOrEmpty(table.FirstWith("key", m.Key)?.Get(column)))).Select(m => m.Context!.Span).ToList();
+            && (m.Key is "logger" or "secrets" || !string.IsNullOrEmpty(table.Find("key", m.Key)?.Get(column)))).Select(m => m.Context!.Span).ToList();
         // `ctx = prefect.context`: the keys read through the alias cannot be followed.
         foreach (var assign in (mentionsContext ? ModuleIndex.Of(module).Nodes("Assign") : []).Where(n => n.Child("value") is { } v && v.Kind is "Name" or "Attribute" && symbols.Resolve(v) == "prefect.context"))
         {
@@ -71,7 +70,7 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
                 continue;
             }
 
-            var row = table.FirstWith("key", key);
+            var row = table.Find("key", key);
             var replacement = row?.Get(column);
             if (string.IsNullOrEmpty(replacement))
             {

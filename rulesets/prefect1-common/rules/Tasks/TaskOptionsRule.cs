@@ -1,5 +1,4 @@
 using Assistant.Core.Rules;
-using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 using Assistant.Rulesets.Prefect.Support;
@@ -75,7 +74,7 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
             }
 
             var valueText = module.GetText(keyword.Value);
-            var row = table.FirstWith("v1", name);
+            var row = table.Find("v1", name);
             if (isFlow && name is not ("state_handlers" or "on_failure" or "result"))
             {
                 continue;
@@ -163,7 +162,7 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
             {
                 var validator = all.GetValueOrDefault("cache_validator");
                 var validatorName = validator is null ? "duration_only" : symbols.Resolve(validator.Value)?.Split('.')[^1] ?? module.GetText(validator.Value).Split('.')[^1];
-                var row = context.Tables["cache_validators"].FirstWith("v1", validatorName);
+                var row = context.Tables["cache_validators"].Find("v1", validatorName);
                 if (validator is not null)
                 {
                     removals.Add(validator.Node);

@@ -1,15 +1,14 @@
 using Assistant.Core.Rules;
-using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Tests.Support;
 using Assistant.Rulesets;
 
-namespace Assistant.Core.Tests.Rules.Authoring;
+namespace Assistant.Core.Tests.Rules;
 
-/// <summary>The indexed table lookup gives the row <see cref="DataTable.Find"/> gives, for every cell of every shipped table.</summary>
-public sealed class TableRowsTests
+/// <summary><see cref="DataTable.Find"/>, indexed, gives the first row with the value, for every cell of every shipped table.</summary>
+public sealed class DataTableTests
 {
     [Fact]
-    public void FirstWith_Should_Give_The_Row_Find_Gives_For_Every_Value_Of_Every_Column_Of_The_Shipped_Tables()
+    public void Find_Should_Give_The_First_Row_With_The_Value_For_Every_Value_Of_Every_Column_Of_The_Shipped_Tables()
     {
         var tables = BuiltInRulesets.Ids(RepositoryLayout.Rulesets)
             .Select(id => BuiltInRulesets.Load(id, RepositoryLayout.Rulesets).Tables)
@@ -24,7 +23,7 @@ public sealed class TableRowsTests
             {
                 foreach (var value in table.Rows.Select(r => r.Get(column)).OfType<string>().Append("no such value").Append(string.Empty))
                 {
-                    Assert.Same(table.Find(column, value), table.FirstWith(column, value));
+                    Assert.Same(table.Rows.FirstOrDefault(r => r.Get(column) == value), table.Find(column, value));
                     checkedCells++;
                 }
             }
@@ -34,17 +33,17 @@ public sealed class TableRowsTests
     }
 
     [Fact]
-    public void FirstWith_Should_Give_The_First_Of_Rows_Sharing_A_Value_And_None_For_A_Missing_Column()
+    public void Find_Should_Give_The_First_Of_Rows_Sharing_A_Value_And_None_For_A_Missing_Column()
     {
         var first = new DataRow(1, new Dictionary<string, string?> { ["old"] = "a", ["new"] = "x" });
         var second = new DataRow(2, new Dictionary<string, string?> { ["old"] = "a", ["new"] = "y" });
         var third = new DataRow(3, new Dictionary<string, string?> { ["new"] = "z" });
         var table = new DataTable("t", "t.yaml", [first, second, third]);
 
-        Assert.Same(first, table.FirstWith("old", "a"));
-        Assert.Equal("x", table.LookupWith("old", "a", "new"));
-        Assert.Same(third, table.FirstWith("new", "z"));
-        Assert.Null(table.FirstWith("missing", "a"));
-        Assert.Null(table.FirstWith("old", "z"));
+        Assert.Same(first, table.Find("old", "a"));
+        Assert.Equal("x", table.Lookup("old", "a", "new"));
+        Assert.Same(third, table.Find("new", "z"));
+        Assert.Null(table.Find("missing", "a"));
+        Assert.Null(table.Find("old", "z"));
     }
 }
