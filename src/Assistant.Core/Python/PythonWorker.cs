@@ -68,8 +68,10 @@ public sealed class PythonWorker : IAsyncDisposable, IDisposable
     /// </summary>
     public async Task<PythonVersionInfo> StartAllAsync(CancellationToken cancellationToken = default)
     {
-        await Task.WhenAll(_slots.Select(slot => slot.EnsureAsync(Options, HandshakeAsync, cancellationToken))).ConfigureAwait(false);
-        return await StartAsync(cancellationToken).ConfigureAwait(false);
+        // The first process first: the others then start the executable it reported (see SyntaxOnlyOptions).
+        var version = await StartAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(_slots.Skip(1).Select(slot => slot.EnsureAsync(OptionsFor(slot), HandshakeAsync, cancellationToken))).ConfigureAwait(false);
+        return version;
     }
 
     /// <summary>
@@ -111,7 +113,7 @@ public sealed class PythonWorker : IAsyncDisposable, IDisposable
             var slot = ChooseSlot(stateless);
             try
             {
-                var process = await slot.EnsureAsync(Options, HandshakeAsync, cancellationToken).ConfigureAwait(false);
+                var process = await slot.EnsureAsync(OptionsFor(slot), HandshakeAsync, cancellationToken).ConfigureAwait(false);
                 return await process.SendAsync(operation, arguments, timeout ?? Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (PythonWorkerException exception) when (retry && attempt == 1
@@ -189,7 +191,23 @@ public sealed class PythonWorker : IAsyncDisposable, IDisposable
     {
         Version = await VersionAsync(process, cancellationToken).ConfigureAwait(false);
         Options.VersionCache?.Remember(Options.Interpreter.Path, Version);
+        _syntaxOnlyOptions ??= SyntaxOnlyOptions(Version);
     }
+
+    // How the processes after the first start: they serve only syntax requests (parse, check_syntax), which need the interpreter
+    // the first process runs, not the way it was reached. A launcher in front of it, such as a pyenv shim (a shell script that runs
+    // some forty processes to choose the interpreter: about 0.1 s of CPU per start), is then gone through once, and the other
+    // processes start the executable the handshake reported. The first process (import checks and their state) always starts the
+    // interpreter as located.
+    private PythonWorkerOptions? _syntaxOnlyOptions;
+
+    private PythonWorkerOptions OptionsFor(WorkerSlot slot) => slot == _slots[0] ? Options : _syntaxOnlyOptions ?? Options;
+
+    private PythonWorkerOptions SyntaxOnlyOptions(PythonVersionInfo version) =>
+        version.Executable is { Length: > 0 } executable && Path.IsPathFullyQualified(executable)
+            && !string.Equals(executable, Options.Interpreter.Path, StringComparison.Ordinal) && File.Exists(executable)
+            ? Options with { Interpreter = Options.Interpreter with { Path = executable } }
+            : Options;
 
     private async Task<PythonVersionInfo> VersionAsync(WorkerProcess process, CancellationToken cancellationToken)
     {

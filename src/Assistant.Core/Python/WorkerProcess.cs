@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -234,7 +233,6 @@ internal sealed class WorkerProcess : IDisposable
     /// going over the rest: the line is decoded in full by the request's caller, which reports a malformed answer.
     /// Any other line is read in full here, so one that is not JSON at all fails the process.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long? AnswerId(ReadOnlySpan<byte> line)
     {
         ReadOnlySpan<byte> prefix = "{\"id\":"u8;

@@ -189,6 +189,37 @@ public sealed class PythonWorkerTests
     }
 
     [Fact]
+    public async Task Should_Go_Through_An_Interpreter_Launcher_Once_And_Start_The_Other_Parse_Processes_With_The_Executable_It_Ran()
+    {
+        // Given an interpreter reached through a launcher script (as a pyenv shim is) that notes every start
+        using var folder = new TempDirectory();
+        var starts = folder.Combine("starts.log");
+        var launcher = folder.Write("python3", $"#!/bin/sh\necho started >> '{starts}'\nexec '{Workers.Python3.Path}' \"$@\"\n");
+        File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await using var worker = new PythonWorker(new PythonWorkerOptions
+        {
+            Interpreter = new PythonInterpreter(launcher, "--python"),
+            ParseProcesses = 2,
+            RequestTimeout = TimeSpan.FromMinutes(5),
+            Environment = new Dictionary<string, string> { ["FLOWMIGRATE_WORKER_DEBUG"] = "1" },
+        });
+
+        // When both processes are started and the second parses while the first is held by a long request
+        await worker.StartAllAsync();
+        var busy = worker.SendAsync("debug", new Dictionary<string, object?> { ["action"] = "sleep", ["seconds"] = 240 }, retry: false);
+        var outcome = await new ModuleParser(worker, inProcess: false).ParseAsync("m.py", "x = 1\n").WaitAsync(TimeSpan.FromMinutes(2));
+
+        // Then the launcher ran once, for the first process, and the second process is the executable the first reported
+        Assert.True(outcome.IsSuccess);
+        Assert.Equal(["started"], File.ReadAllLines(starts));
+        Assert.Equal(2, worker.ProcessIds.Distinct().Count());
+        Assert.NotEqual(launcher, worker.Version!.Executable);
+        Assert.False(busy.IsCompleted);
+        worker.Dispose();
+        await Assert.ThrowsAsync<PythonWorkerException>(() => busy);
+    }
+
+    [Fact]
     public async Task Should_End_Every_Process_When_Disposed()
     {
         // Given a worker whose two processes are running
