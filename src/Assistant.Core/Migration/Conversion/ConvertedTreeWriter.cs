@@ -16,6 +16,9 @@ namespace Assistant.Core.Migration.Conversion;
 /// </summary>
 public sealed class ConvertedTreeWriter : IAsyncDisposable
 {
+    // The copying thread's nice value (see BackgroundThreadPriority).
+    private const int Nice = 19;
+
     private readonly string _root;
     private readonly string _destination;
     private readonly bool _createdDestination;
@@ -104,6 +107,10 @@ public sealed class ConvertedTreeWriter : IAsyncDisposable
         {
             var files = Walk();
             _listed.SetResult(files);
+            // The copy runs on what the conversion's threads leave idle (they wait on each other and on Python at times): at full
+            // priority it took a core from the inventory and the steps, whose wall time is the run's. What is left when the
+            // conversion is done, CompleteAsync copies with every core.
+            BackgroundThreadPriority.Lower(Nice);
             CopyRemaining(files);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
