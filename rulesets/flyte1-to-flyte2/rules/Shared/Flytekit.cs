@@ -87,10 +87,11 @@ internal static class Flytekit
     }
 
     /// <summary>
-    /// <c>node.DescendantsAndSelf()</c> (depth first, source order) as a list. One walk of the tree's preorder: a recursion
-    /// through ChildNodes() made an enumerator per inner node and climbed to the root for the order on each one.
+    /// <c>node.DescendantsAndSelf()</c> (depth first, source order): one walk of the tree's preorder, no list (every caller
+    /// reads it once). A recursion through ChildNodes() made an enumerator per inner node and climbed to the root for the
+    /// order on each one.
     /// </summary>
-    public static IEnumerable<SyntaxNode> SubtreeNodes(SyntaxNode node) => node.DescendantsAndSelf().ToList();
+    public static IEnumerable<SyntaxNode> SubtreeNodes(SyntaxNode node) => node.DescendantsAndSelf();
 
     /// <summary><c>node.DottedName() is not null</c>, without building the name (asked of every node of a module).</summary>
     public static bool IsDotted(SyntaxNode node) => node.Kind switch
