@@ -68,54 +68,30 @@ internal static class Flytekit
         return result;
     }
 
-    /// <summary>
-    /// <see cref="AssignSyntax.TargetNames"/>, read from the targets alone: a first Descendants call on any node orders
-    /// the whole tree, which a rule that looks at nothing else should not pay for.
-    /// </summary>
+    /// <summary><see cref="AssignSyntax.TargetNames"/>, read from the targets' own subtrees.</summary>
     public static IReadOnlyList<string> TargetNames(AssignSyntax assign)
     {
         var names = new List<string>();
         foreach (var target in assign.Targets)
         {
-            CollectNames(target, names);
+            foreach (var node in target.DescendantsAndSelf())
+            {
+                if (node.Is("Name"))
+                {
+                    names.Add(node.Scalar("id")!);
+                }
+            }
         }
 
         return names;
     }
 
     /// <summary>
-    /// <c>node.DescendantsAndSelf()</c> (depth first, source order), read from the node's own subtree: a first Descendants
-    /// call orders the whole module's tree, which a rule looking at one block should not pay for.
+    /// <c>node.DescendantsAndSelf()</c> (depth first, source order): one walk of the tree's preorder, no list (every caller
+    /// reads it once). A recursion through ChildNodes() made an enumerator per inner node and climbed to the root for the
+    /// order on each one.
     /// </summary>
-    public static IEnumerable<SyntaxNode> SubtreeNodes(SyntaxNode node)
-    {
-        var nodes = new List<SyntaxNode>();
-        CollectNodes(node, nodes);
-        return nodes;
-    }
-
-    private static void CollectNodes(SyntaxNode node, List<SyntaxNode> nodes)
-    {
-        nodes.Add(node);
-        foreach (var child in node.ChildNodes())
-        {
-            CollectNodes(child, nodes);
-        }
-    }
-
-    // Depth first in source order, the order DescendantsAndSelf gives.
-    private static void CollectNames(SyntaxNode node, List<string> names)
-    {
-        if (node.Is("Name"))
-        {
-            names.Add(node.Scalar("id")!);
-        }
-
-        foreach (var child in node.ChildNodes())
-        {
-            CollectNames(child, names);
-        }
-    }
+    public static IEnumerable<SyntaxNode> SubtreeNodes(SyntaxNode node) => node.DescendantsAndSelf();
 
     /// <summary><c>node.DottedName() is not null</c>, without building the name (asked of every node of a module).</summary>
     public static bool IsDotted(SyntaxNode node) => node.Kind switch

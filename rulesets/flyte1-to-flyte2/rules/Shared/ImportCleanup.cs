@@ -117,27 +117,24 @@ internal static class ImportCleanup
     }
 
     // The outermost Name/Attribute chains outside import statements, in source order: what
-    // DescendantsAndSelf(n => !IsDotted(n) && not an import).Where(IsDotted) lists, asking IsDotted once per node.
+    // DescendantsAndSelf(n => !IsDotted(n) && not an import).Where(IsDotted) lists, asking IsDotted once per node
+    // (the walk asks whether to go below a node right after handing it out, so the answer read for it is reused).
     private static List<SyntaxNode> DottedChains(SyntaxNode root)
     {
         var chains = new List<SyntaxNode>();
-        CollectChains(root, chains);
-        return chains;
-    }
-
-    private static void CollectChains(SyntaxNode node, List<SyntaxNode> chains)
-    {
-        foreach (var child in node.ChildNodes())
+        var skipBelow = false;
+        foreach (var node in root.Descendants(_ => !skipBelow))
         {
-            if (Flytekit.IsDotted(child))
+            var dotted = Flytekit.IsDotted(node);
+            if (dotted)
             {
-                chains.Add(child);
+                chains.Add(node);
             }
-            else if (child.Kind is not ("Import" or "ImportFrom"))
-            {
-                CollectChains(child, chains);
-            }
+
+            skipBelow = dotted || node.Kind is "Import" or "ImportFrom";
         }
+
+        return chains;
     }
 
     // Resources(...) outside decorators: positional → keyword, mem → memory (str), ephemeral_storage → disk (reference/flyte.md §4.2).

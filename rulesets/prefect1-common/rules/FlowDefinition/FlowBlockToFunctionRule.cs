@@ -208,7 +208,7 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
                     && FlowParameters.IsParameterCall(symbols, statement.Child("value")) && FlowParameters.Read(module, symbols, statement.Child("value")!) is { } parameter
                     && parameter.Identifier == assigned.Scalar("id"))
                 {
-                    var uses = module.Root.Descendants().Where(n => n.Is("Name") && n.Scalar("id") == parameter.Identifier).ToList();
+                    var uses = ModuleIndex.Of(module).NamesById.TryGetValue(parameter.Identifier, out var named) ? named : [];
                     var inBlock = uses.Where(u => with.Node.Span.Start <= u.Span.Start && u.Span.End <= with.Node.Span.End).ToList();
                     if (inBlock.Count > 0 && inBlock.Count == uses.Count - 1 && inBlock.All(u => u.Scalar("ctx") == "Load"))
                     {

@@ -63,13 +63,16 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
 
         foreach (var function in module.Body.Where(s => s.Kind is "FunctionDef" or "AsyncFunctionDef" && !ReferenceEquals(s, Function.Node)).Select(s => new FunctionDefSyntax(s)))
         {
-            if (function.ParameterNames.Contains(Name) || function.Node.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == Name && n.Scalar("ctx") != "Load")
+            // The run statements of its body first: most functions (the tasks) have none, and then whether the function
+            // binds the name changes nothing, so their whole bodies are not walked to find out.
+            var runs = function.Body.Where(s => s.Is("Expr") && Targets(s) && Attribute(s) == "run").ToList();
+            if (runs.Count == 0 || function.ParameterNames.Contains(Name) || function.Node.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == Name && n.Scalar("ctx") != "Load")
                 || function.Node.Descendants().Any(n => n.Kind is "Global" or "Nonlocal"))
             {
                 continue;
             }
 
-            foreach (var statement in function.Body.Where(s => s.Is("Expr") && Targets(s) && Attribute(s) == "run"))
+            foreach (var statement in runs)
             {
                 yield return statement;
             }

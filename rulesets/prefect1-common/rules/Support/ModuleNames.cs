@@ -23,7 +23,8 @@ public static class ModuleNames
             return null;
         }
 
-        var uses = module.Root.Descendants().Count(n => n.Is("Name") && n.Scalar("id") == id);
+        // The module's Name nodes spelling the id (read once per module, not walked again per question).
+        var uses = ModuleIndex.Of(module).NamesById.TryGetValue(id, out var named) ? named.Count : 0;
         return uses == 2 ? definition : null;
     }
 }
