@@ -165,7 +165,9 @@ public sealed class IncrementalReparserTests
                 }
 
                 incremental++;
-                var difference = whole is null ? "the whole text does not parse in process" : TreeDump.FirstDifference(whole, reparsed);
+                var difference = whole is null ? "the whole text does not parse in process"
+                    : TreeDump.FirstDifference(whole, reparsed) ?? TreeDump.StructureDifference(whole, reparsed)
+                    ?? TreeDump.StructureDifference(Parse(text), previous);
                 if (difference is not null)
                 {
                     differences.Add($"{file} with {string.Join(", ", edits.Edits)}:\n{difference}");
@@ -219,6 +221,10 @@ public sealed class IncrementalReparserTests
         Assert.True(reparsed.CommentsCollected);
         var whole = Parse(edited);
         Assert.Null(TreeDump.FirstDifference(whole, reparsed));
+        // Linked as a fresh parse is, and the previous tree still as it was (no node of it taken into the new one).
+        Assert.Null(TreeDump.StructureDifference(whole, reparsed));
+        Assert.Null(TreeDump.StructureDifference(Parse(text), previous));
+        Assert.Null(TreeDump.StructureDifference(whole, reparsed));
     }
 
     private static PythonModule Parse(string text) =>
