@@ -78,17 +78,17 @@ internal static class IncrementalReparser
             }
             else
             {
-                var shift = delta;
+                var shift = new PositionShift(delta);
                 while (nextStatement < statements.Count && StatementStart(statements[nextStatement]) < end)
                 {
-                    body.Add(statements[nextStatement].Shifted(p => p + shift));
+                    body.Add(statements[nextStatement].Shifted(shift));
                     nextStatement++;
                 }
 
                 while (nextComment < previous.Comments.Count && previous.Comments[nextComment].Span.Start < end)
                 {
                     var comment = previous.Comments[nextComment++];
-                    comments.Add(shift == 0 ? comment : comment with { Span = new TextSpan(comment.Span.Start + shift, comment.Span.End + shift) });
+                    comments.Add(delta == 0 ? comment : comment with { Span = new TextSpan(comment.Span.Start + delta, comment.Span.End + delta) });
                 }
             }
 
