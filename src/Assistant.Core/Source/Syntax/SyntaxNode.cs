@@ -233,6 +233,30 @@ public sealed class SyntaxNode
         return Copy(ref map, ref start, ref end);
     }
 
+    /// <summary><see cref="Shifted{TMap}"/> of a node with a position, except that its list field <paramref name="field"/> holds
+    /// <paramref name="replacement"/> (nodes no tree holds yet, non-empty) instead of copies of its nodes: a definition whose
+    /// decorators were parsed again while the rest of it only moved.</summary>
+    internal SyntaxNode ShiftedReplacing<TMap>(TMap map, string field, SyntaxNode[] replacement)
+        where TMap : struct, IPositionMap
+    {
+        var index = _layout.IndexOf(field);
+        if (!HasPosition || _layout.Count < 2 || index < 0 || _layout.FieldKinds[index] != SyntaxLayout.ListField || replacement.Length == 0)
+        {
+            throw new InvalidOperationException($"{Kind} has no list field {field} among others, or no position.");
+        }
+
+        var start = int.MaxValue;
+        var end = int.MinValue;
+        var old = (object?[])_values!;
+        var values = new object?[old.Length];
+        for (var i = 0; i < old.Length; i++)
+        {
+            values[i] = i == index ? replacement : CopyValue(old[i], ref map, ref start, ref end);
+        }
+
+        return new SyntaxNode(_layout, new TextSpan(map.Map(Span.Start), map.Map(Span.End)), values);
+    }
+
     // The copy of this subtree; widens [start, end] by the copy's span when it has one (a position, or for kinds without
     // one, a child with a span).
     private SyntaxNode Copy<TMap>(ref TMap map, ref int start, ref int end)
