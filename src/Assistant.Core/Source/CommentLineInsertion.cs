@@ -38,9 +38,13 @@ public static partial class CommentLineInsertion
             }
         }
 
-        int Map(int position) => position + addedBefore[InsertionsAtOrBefore(offsets, position)];
+        var map = new InsertionMap(offsets, addedBefore);
+        var comments = new List<Comment>(module.Comments.Count + sorted.Count);
+        foreach (var comment in module.Comments)
+        {
+            comments.Add(comment with { Span = new TextSpan(map.Map(comment.Span.Start), map.Map(comment.Span.End)) });
+        }
 
-        var comments = module.Comments.Select(c => c with { Span = new TextSpan(Map(c.Span.Start), Map(c.Span.End)) }).ToList();
         var delta = 0;
         foreach (var edit in edits.Edits)
         {
@@ -55,7 +59,13 @@ public static partial class CommentLineInsertion
         }
 
         comments.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return new PythonModule(module.Path, edits.ApplyTo(text), module.Encoding, module.Root.Shifted(Map), comments) { CommentsCollected = module.CommentsCollected };
+        return new PythonModule(module.Path, edits.ApplyTo(text), module.Encoding, module.Root.Shifted(map), comments) { CommentsCollected = module.CommentsCollected };
+    }
+
+    // A position of the text before the insertions, in the text after them: moved by what is inserted at or before it.
+    private readonly struct InsertionMap(int[] offsets, int[] addedBefore) : IPositionMap
+    {
+        public int Map(int position) => position + addedBefore[InsertionsAtOrBefore(offsets, position)];
     }
 
     // An insertion where a node ends (after its start) would become part of it.

@@ -1,5 +1,6 @@
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
+using Assistant.Core.Tests.Python.Parsing;
 using Assistant.Core.Tests.Support;
 
 namespace Assistant.Core.Tests.Source;
@@ -28,6 +29,9 @@ public sealed class CommentLineInsertionTests(SharedWorker shared) : IClassFixtu
         Assert.Equal(parsed.Text, moved.Text);
         Assert.Equal(Dump(parsed.Root), Dump(moved.Root));
         Assert.Equal(parsed.Comments, moved.Comments);
+        // Linked as a fresh parse is (parents, pre-order, descendants), and the module it was moved from still as it was.
+        Assert.Null(TreeDump.StructureDifference(parsed, moved));
+        Assert.Null(TreeDump.StructureDifference(await shared.Parser.WorkerOnly().ModuleAsync(text), module));
     }
 
     [Theory]

@@ -49,6 +49,28 @@ public static class InProcessParser
         }
     }
 
+    /// <summary>
+    /// The decorators on whole lines text[start..end) (the lines before a definition's <c>def</c> or <c>class</c> line: only
+    /// decorators, comments and blank lines), with positions in <paramref name="text"/>, and their comments added to
+    /// <paramref name="comments"/>; null when the lines hold anything else or this parser leaves them to the worker.
+    /// </summary>
+    internal static SyntaxNode[]? TryParseDecorators(string text, int start, int end, List<Comment> comments)
+    {
+        try
+        {
+            var (tokens, found) = Tokenizer.Lines(text, start, end, comments: true);
+            var cursor = new TokenCursor(tokens);
+            var decorators = new StatementParser(cursor, new ExpressionParser(cursor, text)).Decorators();
+            Tokenizer.Return(tokens);
+            comments.AddRange(found);
+            return decorators;
+        }
+        catch (Exception exception) when (IsFallback(exception))
+        {
+            return null;
+        }
+    }
+
     private static ParseOutcome? Parse(string path, string text, SourceEncoding encoding, bool comments, out string? reason)
     {
         reason = null;

@@ -26,7 +26,8 @@ internal static class IncrementalReparser
 
         var starts = Cut(previous);
         var touched = Touched(starts, edits.Edits);
-        if (Array.TrueForAll(touched, t => t))
+        var anyDecoratorsOnly = DecoratorsOnly(previous, starts, edits.Edits, touched, out var decoratorsOnly);
+        if (Array.TrueForAll(touched, t => t) && !anyDecoratorsOnly)
         {
             // Nothing to copy: the whole text is parsed anyway.
             return null;
@@ -44,7 +45,7 @@ internal static class IncrementalReparser
         {
             var start = starts[unit];
             var last = unit;
-            while (last + 1 < starts.Length && touched[last + 1] == touched[unit])
+            while (!decoratorsOnly[unit] && last + 1 < starts.Length && touched[last + 1] == touched[unit] && !decoratorsOnly[last + 1])
             {
                 last++;
             }
@@ -59,7 +60,21 @@ internal static class IncrementalReparser
                 nextEdit++;
             }
 
-            if (touched[unit])
+            if (decoratorsOnly[unit] && Redecorate(statements[nextStatement], text, start + delta, delta + stretchDelta, body, comments))
+            {
+                nextStatement++;
+                var definitionStart = statements[nextStatement - 1].Span.Start;
+                var shift = delta + stretchDelta;
+                while (nextComment < previous.Comments.Count && previous.Comments[nextComment].Span.Start < end)
+                {
+                    var comment = previous.Comments[nextComment++];
+                    if (comment.Span.Start >= definitionStart)
+                    {
+                        comments.Add(shift == 0 ? comment : comment with { Span = new TextSpan(comment.Span.Start + shift, comment.Span.End + shift) });
+                    }
+                }
+            }
+            else if (touched[unit])
             {
                 if (!Parse(text, start + delta, end + delta + stretchDelta, body, comments))
                 {
@@ -78,17 +93,17 @@ internal static class IncrementalReparser
             }
             else
             {
-                var shift = delta;
+                var shift = new PositionShift(delta);
                 while (nextStatement < statements.Count && StatementStart(statements[nextStatement]) < end)
                 {
-                    body.Add(statements[nextStatement].Shifted(p => p + shift));
+                    body.Add(statements[nextStatement].Shifted(shift));
                     nextStatement++;
                 }
 
                 while (nextComment < previous.Comments.Count && previous.Comments[nextComment].Span.Start < end)
                 {
                     var comment = previous.Comments[nextComment++];
-                    comments.Add(shift == 0 ? comment : comment with { Span = new TextSpan(comment.Span.Start + shift, comment.Span.End + shift) });
+                    comments.Add(delta == 0 ? comment : comment with { Span = new TextSpan(comment.Span.Start + delta, comment.Span.End + delta) });
                 }
             }
 
@@ -120,6 +135,83 @@ internal static class IncrementalReparser
         }
 
         return starts.ToArray();
+    }
+
+    // Which units hold one decorated definition whose decorators alone the edits change: every edit of the unit lies in its
+    // lines before the `def`/`class` line (none reaches in from the unit before, none is an insertion at the unit's start, which
+    // might continue the unit before). Such a unit's decorators are parsed again, and the rest of the definition only moves.
+    private static bool DecoratorsOnly(PythonModule module, int[] starts, IReadOnlyList<TextEdit> edits, bool[] touched, out bool[] decoratorsOnly)
+    {
+        decoratorsOnly = new bool[starts.Length];
+        var any = false;
+        var nextEdit = 0;
+        var nextStatement = 0;
+        var statements = module.Body;
+        for (var unit = 0; unit < starts.Length; unit++)
+        {
+            var start = starts[unit];
+            var end = unit + 1 < starts.Length ? starts[unit + 1] : module.Text.Length;
+            var first = nextStatement;
+            while (nextStatement < statements.Count && StatementStart(statements[nextStatement]) < end)
+            {
+                nextStatement++;
+            }
+
+            var firstEdit = nextEdit;
+            while (nextEdit < edits.Count && (edits[nextEdit].Span.Start < end || unit + 1 == starts.Length))
+            {
+                nextEdit++;
+            }
+
+            // An insertion at the next unit's start may continue this one: the two are parsed together then.
+            if (!touched[unit] || nextStatement - first != 1 || firstEdit == nextEdit
+                || (nextEdit < edits.Count && edits[nextEdit].Span.IsEmpty && edits[nextEdit].Span.Start == end))
+            {
+                continue;
+            }
+
+            var statement = statements[first];
+            var definition = statement.Span.Start;
+            if (statement.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef") || statement.Children("decorator_list").Count == 0
+                || definition <= start || module.Lines.LineStart(module.Lines.LineOf(definition)) != definition
+                || (firstEdit > 0 && edits[firstEdit - 1].Span.End > start))
+            {
+                continue;
+            }
+
+            var inside = true;
+            for (var i = firstEdit; i < nextEdit && inside; i++)
+            {
+                var span = edits[i].Span;
+                inside = span.Start >= start && span.End <= definition && !(span.IsEmpty && (span.Start == start || span.Start == definition));
+            }
+
+            decoratorsOnly[unit] = inside;
+            any |= inside;
+        }
+
+        return any;
+    }
+
+    // The definition with the decorators of the new text's lines [start, start + definition's old offset + shift) and the rest
+    // of it moved by shift; false (nothing added) when those lines are not only decorators that parse on their own.
+    private static bool Redecorate(SyntaxNode definition, string text, int start, int shift, List<SyntaxNode?> body, List<Comment> comments)
+    {
+        var end = definition.Span.Start + shift;
+        if (end <= start || !EndsLineCleanly(text, start, end))
+        {
+            return false;
+        }
+
+        var found = new List<Comment>();
+        if (InProcessParser.TryParseDecorators(text, start, end, found) is not { Length: > 0 } decorators)
+        {
+            return false;
+        }
+
+        body.Add(definition.ShiftedReplacing(new PositionShift(shift), "decorator_list", decorators));
+        comments.AddRange(found);
+        return true;
     }
 
     // A statement begins at its first decorator (CPython's position of a decorated definition is that of `def` or `class`).

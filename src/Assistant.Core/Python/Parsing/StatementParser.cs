@@ -29,6 +29,21 @@ internal sealed class StatementParser(TokenCursor cursor, ExpressionParser expre
         return SyntaxNodeBuilder.Positionless("Module", ("body", body), ("type_ignores", null));
     }
 
+    /// <summary>Lines that hold only decorators (<c>@</c> expression NEWLINE, as many as there are) and comments: the decorator
+    /// expressions, made as <see cref="Statement"/> makes them before a definition.</summary>
+    public SyntaxNode[] Decorators()
+    {
+        var decorators = new List<SyntaxNode>();
+        while (cursor.Accept("@"))
+        {
+            decorators.Add(expressions.NamedExpression());
+            cursor.Expect(TokenKind.Newline);
+        }
+
+        cursor.Expect(TokenKind.EndMarker);
+        return [.. decorators];
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Statement(List<SyntaxNode?> body)
     {

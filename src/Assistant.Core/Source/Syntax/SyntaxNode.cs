@@ -223,56 +223,56 @@ public sealed class SyntaxNode
 
     /// <summary>A copy of this tree with every position moved by <paramref name="map"/> (monotone), for text that moved
     /// unchanged (comment lines inserted where they change no node, statements an incremental re-parse keeps): spans of kinds
-    /// without a position are derived from the children again, as the reader does.</summary>
-    internal SyntaxNode Shifted(Func<int, int> map) => ShiftedWithSpan(map).Node;
-
-    private (SyntaxNode Node, bool HasSpan) ShiftedWithSpan(Func<int, int> map)
+    /// without a position are derived from the children again, as the reader does. The copy shares the leaves' scalar values
+    /// (nothing writes them once the tree is built) and nothing else: every node of it has the copy's nodes as parents.</summary>
+    internal SyntaxNode Shifted<TMap>(TMap map)
+        where TMap : struct, IPositionMap
     {
+        var start = int.MaxValue;
+        var end = int.MinValue;
+        return Copy(ref map, ref start, ref end);
+    }
+
+    /// <summary><see cref="Shifted{TMap}"/> of a node with a position, except that its list field <paramref name="field"/> holds
+    /// <paramref name="replacement"/> (nodes no tree holds yet, non-empty) instead of copies of its nodes: a definition whose
+    /// decorators were parsed again while the rest of it only moved.</summary>
+    internal SyntaxNode ShiftedReplacing<TMap>(TMap map, string field, SyntaxNode[] replacement)
+        where TMap : struct, IPositionMap
+    {
+        var index = _layout.IndexOf(field);
+        if (!HasPosition || _layout.Count < 2 || index < 0 || _layout.FieldKinds[index] != SyntaxLayout.ListField || replacement.Length == 0)
+        {
+            throw new InvalidOperationException($"{Kind} has no list field {field} among others, or no position.");
+        }
+
+        var start = int.MaxValue;
+        var end = int.MinValue;
+        var old = (object?[])_values!;
+        var values = new object?[old.Length];
+        for (var i = 0; i < old.Length; i++)
+        {
+            values[i] = i == index ? replacement : CopyValue(old[i], ref map, ref start, ref end);
+        }
+
+        return new SyntaxNode(_layout, new TextSpan(map.Map(Span.Start), map.Map(Span.End)), values);
+    }
+
+    // The copy of this subtree; widens [start, end] by the copy's span when it has one (a position, or for kinds without
+    // one, a child with a span).
+    private SyntaxNode Copy<TMap>(ref TMap map, ref int start, ref int end)
+        where TMap : struct, IPositionMap
+    {
+        object? values;
+        var childStart = int.MaxValue;
+        var childEnd = int.MinValue;
         if (!_layout.HasNodes)
         {
             // A leaf: its fields hold no node, and nothing writes them once the tree is built, so the copy shares them.
-            return HasPosition ? (new SyntaxNode(_layout, new TextSpan(map(Span.Start), map(Span.End)), _values), true) : (new SyntaxNode(_layout, default, _values), false);
+            values = _values;
         }
-
-        var childStart = int.MaxValue;
-        var childEnd = int.MinValue;
-        void Include((SyntaxNode Node, bool HasSpan) child)
+        else if (_layout.Count == 1)
         {
-            if (child.HasSpan)
-            {
-                childStart = Math.Min(childStart, child.Node.Span.Start);
-                childEnd = Math.Max(childEnd, child.Node.Span.End);
-            }
-        }
-
-        object? ShiftedValue(object? value)
-        {
-            switch (value)
-            {
-                case SyntaxNode child:
-                    var shifted = child.ShiftedWithSpan(map);
-                    Include(shifted);
-                    return shifted.Node;
-                case SyntaxNode[] list:
-                    var items = new SyntaxNode[list.Length];
-                    for (var k = 0; k < list.Length; k++)
-                    {
-                        var shiftedItem = list[k].ShiftedWithSpan(map);
-                        Include(shiftedItem);
-                        items[k] = shiftedItem.Node;
-                    }
-
-                    return items;
-                default:
-                    // Scalars: strings nobody writes once the tree is built.
-                    return value;
-            }
-        }
-
-        object? values;
-        if (_layout.Count == 1)
-        {
-            values = ShiftedValue(_values);
+            values = CopyValue(_values, ref map, ref childStart, ref childEnd);
         }
         else
         {
@@ -280,19 +280,50 @@ public sealed class SyntaxNode
             var copy = new object?[old.Length];
             for (var i = 0; i < old.Length; i++)
             {
-                copy[i] = ShiftedValue(old[i]);
+                copy[i] = CopyValue(old[i], ref map, ref childStart, ref childEnd);
             }
 
             values = copy;
         }
 
+        TextSpan span;
         if (HasPosition)
         {
-            return (new SyntaxNode(_layout, new TextSpan(map(Span.Start), map(Span.End)), values), true);
+            span = new TextSpan(map.Map(Span.Start), map.Map(Span.End));
+        }
+        else if (childStart <= childEnd)
+        {
+            span = new TextSpan(childStart, childEnd);
+        }
+        else
+        {
+            return new SyntaxNode(_layout, default, values);
         }
 
-        var derived = childStart <= childEnd;
-        return (new SyntaxNode(_layout, derived ? new TextSpan(childStart, childEnd) : default, values), derived);
+        start = Math.Min(start, span.Start);
+        end = Math.Max(end, span.End);
+        return new SyntaxNode(_layout, span, values);
+    }
+
+    private static object? CopyValue<TMap>(object? value, ref TMap map, ref int start, ref int end)
+        where TMap : struct, IPositionMap
+    {
+        switch (value)
+        {
+            case SyntaxNode child:
+                return child.Copy(ref map, ref start, ref end);
+            case SyntaxNode[] list:
+                var items = new SyntaxNode[list.Length];
+                for (var k = 0; k < list.Length; k++)
+                {
+                    items[k] = list[k].Copy(ref map, ref start, ref end);
+                }
+
+                return items;
+            default:
+                // Scalars: strings nobody writes once the tree is built.
+                return value;
+        }
     }
 
     public override string ToString() => $"{Kind}{Span}";

@@ -72,6 +72,68 @@ public sealed class IncrementalReparserTests
         AssertSameAsWholeParse(Flow, edits, expectIncremental: true);
     }
 
+    private const string Decorated = """
+        import flytekit
+
+
+        # before the decorators
+        @task(
+            retries=2,  # two
+        )
+        # between
+        @cache
+        async def first(x: int) -> int:
+            # inside first
+            return x + 1
+
+
+        @dataclass
+        class Config:
+            name: str = "x"  # a name
+
+
+        @workflow
+        def wf() -> int:
+            return 1
+        """;
+
+    [Theory]
+    // Only decorators change: they are parsed again, the rest of the definition moves.
+    [InlineData("@task(\n    retries=2,  # two\n)", "@env.task")]
+    [InlineData("retries=2,  # two", "retries=3,  # three\n    cache=True,")]
+    [InlineData("@cache\n", "@cache\n@other  # new\n")]
+    [InlineData("# between\n", "")]
+    [InlineData("@dataclass", "@dataclasses.dataclass(frozen=True)")]
+    [InlineData("@workflow", "@env.task\n@trace")]
+    // Decorators removed, or lines that are not decorators: the definition is parsed whole.
+    [InlineData("@dataclass\n", "")]
+    [InlineData("@task(\n    retries=2,  # two\n)", "X = 1")]
+    // Edits that reach the definition's line or body.
+    [InlineData("@cache\nasync def first", "@cache\ndef first")]
+    [InlineData("@workflow\ndef wf() -> int:", "@workflow\ndef wf() -> str:")]
+    [InlineData("name: str = \"x\"", "name: str = \"y\"")]
+    public void Should_Give_The_Whole_Parse_When_Editing_Decorators(string old, string replacement)
+    {
+        AssertSameAsWholeParse(Decorated, Replace(Decorated, old, replacement), expectIncremental: true);
+    }
+
+    [Fact]
+    public void Should_Give_The_Whole_Parse_When_Decorators_And_Other_Statements_Change_Together()
+    {
+        var edits = EditSet.Create(
+        [
+            Edit(Decorated, "import flytekit", "import flyte\nenv = flyte.TaskEnvironment(name=\"x\")"),
+            Edit(Decorated, "@cache\n", ""),
+            Edit(Decorated, "@dataclass", "@dataclasses.dataclass"),
+            Edit(Decorated, "@workflow", "@env.task"),
+            Edit(Decorated, "return 1", "return 2"),
+        ]);
+        AssertSameAsWholeParse(Decorated, edits, expectIncremental: true);
+        // Text inserted at the start of the line after a decorated definition may continue its body: parsed with it.
+        var after = Decorated.IndexOf("@dataclass", StringComparison.Ordinal);
+        AssertSameAsWholeParse(Decorated, EditSet.Create([Edit(Decorated, "@cache", "@cached"), TextEdit.Insert(after, "    y = 2\n")]), expectIncremental: true);
+    }
+
     [Fact]
     public void Should_Keep_Statements_Sharing_A_Line_Together()
     {
@@ -165,7 +227,9 @@ public sealed class IncrementalReparserTests
                 }
 
                 incremental++;
-                var difference = whole is null ? "the whole text does not parse in process" : TreeDump.FirstDifference(whole, reparsed);
+                var difference = whole is null ? "the whole text does not parse in process"
+                    : TreeDump.FirstDifference(whole, reparsed) ?? TreeDump.StructureDifference(whole, reparsed)
+                    ?? TreeDump.StructureDifference(Parse(text), previous);
                 if (difference is not null)
                 {
                     differences.Add($"{file} with {string.Join(", ", edits.Edits)}:\n{difference}");
@@ -187,6 +251,24 @@ public sealed class IncrementalReparserTests
             var line = random.Next(1, lines.LineCount + 1);
             var span = lines.LineSpan(line);
             var other = lines.LineSpan(random.Next(1, lines.LineCount + 1));
+            var decorators = Enumerable.Range(1, lines.LineCount).Where(l => text[lines.LineSpan(l).Start..].StartsWith('@')).ToList();
+            if (decorators.Count > 0 && random.Next(3) == 0)
+            {
+                // A decorator line replaced by another one of the module (its line end kept), or one inserted above it.
+                var at = lines.LineSpan(decorators[random.Next(decorators.Count)]);
+                var from = lines.LineSpan(decorators[random.Next(decorators.Count)]);
+                var decorator = text[from.Start..from.End].TrimEnd('\r', '\n');
+                var replaced = random.Next(2) == 0
+                    ? TextEdit.Replace(new TextSpan(at.Start, at.Start + text[at.Start..at.End].TrimEnd('\r', '\n').Length), decorator)
+                    : TextEdit.Insert(at.Start, text[from.Start..from.End]);
+                if (EditSet.OverlapsNone(edits, replaced))
+                {
+                    edits.Add(replaced);
+                }
+
+                continue;
+            }
+
             var edit = random.Next(4) switch
             {
                 0 => TextEdit.Replace(span, text[other.Start..other.End]),
@@ -219,6 +301,10 @@ public sealed class IncrementalReparserTests
         Assert.True(reparsed.CommentsCollected);
         var whole = Parse(edited);
         Assert.Null(TreeDump.FirstDifference(whole, reparsed));
+        // Linked as a fresh parse is, and the previous tree still as it was (no node of it taken into the new one).
+        Assert.Null(TreeDump.StructureDifference(whole, reparsed));
+        Assert.Null(TreeDump.StructureDifference(Parse(text), previous));
+        Assert.Null(TreeDump.StructureDifference(whole, reparsed));
     }
 
     private static PythonModule Parse(string text) =>

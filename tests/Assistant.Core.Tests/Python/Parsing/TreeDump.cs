@@ -38,6 +38,57 @@ internal static class TreeDump
         return null;
     }
 
+    /// <summary>
+    /// Null when <paramref name="actual"/>'s nodes are linked as <paramref name="expected"/>'s are; else the first difference.
+    /// Compares what <see cref="Lines"/> does not see, and what a tree sharing or moving nodes could get wrong: the pre-order of
+    /// the root's descendants node by node (kind, span), each node's <see cref="SyntaxNode.Parent"/> (its pre-order index, and the
+    /// same object as the node that holds it in its fields), <see cref="SyntaxNode.ParentField"/>, <see cref="SyntaxNode.Ancestors"/>
+    /// ending at this module's root, <see cref="SyntaxNode.ChildNodes"/>, and <see cref="SyntaxNode.Descendants"/> asked of every
+    /// node (a slice of the root's pre-order).
+    /// </summary>
+    public static string? StructureDifference(PythonModule expected, PythonModule actual)
+    {
+        var left = Structure(expected);
+        var right = Structure(actual);
+        for (var i = 0; i < Math.Max(left.Count, right.Count); i++)
+        {
+            var a = i < left.Count ? left[i] : "<end>";
+            var b = i < right.Count ? right[i] : "<end>";
+            if (a != b)
+            {
+                return $"expected: {a}\nactual:   {b}";
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string> Structure(PythonModule module)
+    {
+        var order = module.Root.DescendantsAndSelf().ToList();
+        var index = new Dictionary<SyntaxNode, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < order.Count; i++)
+        {
+            index.Add(order[i], i);
+        }
+
+        var lines = new List<string>(order.Count);
+        for (var i = 0; i < order.Count; i++)
+        {
+            var node = order[i];
+            var parent = node.Parent is { } p ? (index.TryGetValue(p, out var at) ? at.ToString() : "outside the tree") : "none";
+            var holds = node.Parent is { } holder && holder.FieldNames.Any(f => ReferenceEquals(holder.Child(f), node) || holder.Children(f).Any(c => ReferenceEquals(c, node)));
+            var ancestors = node.Ancestors().ToList();
+            var root = ancestors.Count == 0 ? ReferenceEquals(node, module.Root) : ReferenceEquals(ancestors[^1], module.Root);
+            var children = string.Join(",", node.ChildNodes().Select(c => index.TryGetValue(c, out var k) ? k : -1));
+            var descendants = node.Descendants().Select(d => index.TryGetValue(d, out var k) ? k : -1).ToList();
+            var slice = descendants.SequenceEqual(Enumerable.Range(i + 1, descendants.Count)) ? $"{descendants.Count} from next" : $"[{string.Join(",", descendants)}]";
+            lines.Add($"{i} {node.Kind} {node.Span} parent {parent} field {node.ParentField} held {holds} depth {ancestors.Count} reaches root {root} children [{children}] descendants {slice}");
+        }
+
+        return lines;
+    }
+
     private static void Node(SyntaxNode node, string path, List<string> lines)
     {
         lines.Add($"{path} {node.Kind} {node.Span.Start}-{node.Span.End} {(node.HasPosition ? "pos" : "nopos")} [{string.Join(",", node.FieldNames)}]");
