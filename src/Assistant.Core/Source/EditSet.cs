@@ -33,6 +33,48 @@ public sealed class EditSet
         return FirstOverlap(sorted) is null ? new EditSet(ImmutableArray.Create(sorted)) : null;
     }
 
+    /// <summary>
+    /// Builds the set of several findings' edits, where two findings may share a replacement: a shareable replacement of a
+    /// non-empty span that appears more than once with the same new text is applied once (<see cref="TextEdit.IsSharedWith"/>). Any other overlap
+    /// throws <see cref="OverlappingEditsException"/>, as in <see cref="Create"/>.
+    /// </summary>
+    public static EditSet Union(IEnumerable<TextEdit> edits)
+    {
+        var sorted = Sorted(edits);
+        var kept = new List<TextEdit>(sorted.Length);
+        foreach (var edit in sorted)
+        {
+            if (kept.Count > 0 && kept[^1].IsSharedWith(edit))
+            {
+                continue;
+            }
+
+            if (kept.Count > 0 && Overlaps(kept[^1], edit))
+            {
+                throw new OverlappingEditsException(kept[^1], edit);
+            }
+
+            kept.Add(edit);
+        }
+
+        return new EditSet([.. kept]);
+    }
+
+    /// <summary>True when <paramref name="edit"/> overlaps none of <paramref name="edits"/> except where it is a replacement
+    /// they share (<see cref="TextEdit.IsSharedWith"/>): it could join their <see cref="Union"/>.</summary>
+    internal static bool ComposesWith(IReadOnlyList<TextEdit> edits, TextEdit edit)
+    {
+        for (var i = 0; i < edits.Count; i++)
+        {
+            if (!edits[i].IsSharedWith(edit) && (Overlaps(edits[i], edit) || Overlaps(edit, edits[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // By start; at one start insertions before replacements; otherwise in the order given (a stable sort).
     private static TextEdit[] Sorted(IEnumerable<TextEdit> edits)
     {

@@ -71,4 +71,30 @@ public sealed class EditSetTests
         Assert.Equal("_" + text[1..] + appended, append.ApplyTo(text));
         Assert.Throws<ArgumentOutOfRangeException>(() => append.ApplyTo(text[..^1]));
     }
+
+    [Fact]
+    public void Should_Apply_A_Replacement_Shared_By_Several_Findings_Once_In_A_Union()
+    {
+        // Given two findings' edits that replace the same span with the same text, each beside an edit of its own
+        var shared = TextEdit.Replace(new TextSpan(14, 15), "a, b") with { Shareable = true };
+        TextEdit[] edits = [shared, TextEdit.Replace(new TextSpan(16, 17), "B"), shared with { }, TextEdit.Replace(new TextSpan(18, 19), "C")];
+
+        // Then a set of them is an overlap, and their union applies the shared replacement once
+        Assert.Throws<OverlappingEditsException>(() => EditSet.Create(edits));
+        Assert.Equal("from m import a, b\nB C\n", EditSet.Union(edits).ApplyTo("from m import a\nb c\n"));
+        Assert.True(edits[0].IsSharedWith(edits[2]));
+        Assert.False(edits[0].IsSharedWith(shared with { Shareable = false }));
+        Assert.Throws<OverlappingEditsException>(() => EditSet.Union([shared, shared with { Shareable = false }]));
+    }
+
+    [Fact]
+    public void Should_Still_Reject_Differing_Replacements_And_Keep_Both_Equal_Insertions_In_A_Union()
+    {
+        var x = TextEdit.Replace(new TextSpan(0, 2), "x") with { Shareable = true };
+        Assert.Throws<OverlappingEditsException>(() => EditSet.Union([TextEdit.Replace(new TextSpan(0, 1), "a, b") with { Shareable = true }, TextEdit.Replace(new TextSpan(0, 1), "a, c") with { Shareable = true }]));
+        Assert.Throws<OverlappingEditsException>(() => EditSet.Union([x, x, TextEdit.Replace(new TextSpan(1, 3), "x") with { Shareable = true }]));
+        var insert = TextEdit.Insert(1, "#") with { Shareable = true };
+        Assert.False(insert.IsSharedWith(insert));
+        Assert.Equal("a##b", EditSet.Union([TextEdit.Insert(1, "#"), TextEdit.Insert(1, "#")]).ApplyTo("ab"));
+    }
 }

@@ -35,8 +35,13 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
         // Match can only hold for the parent or grandparent of one.
         var mentionsContext = symbols.Mentions("prefect.context");
         var candidates = mentionsContext ? Candidates(symbols) : [];
-        var allContext = candidates.Select(n => Match(symbols, n)).Where(m => m.Expression is not null && m.Key is not null
-            && (m.Key is "logger" or "secrets" || !string.IsNullOrEmpty(table.Find("key", m.Key)?.Get(column)))).Select(m => m.Context!.Span).ToList();
+        var converted = candidates.Select(n => Match(symbols, n)).Where(m => m.Expression is not null && m.Key is not null
+            && (m.Key is "logger" or "secrets" || !string.IsNullOrEmpty(table.Find("key", m.Key)?.Get(column)))).Select(m => m.Context!).ToList();
+        var allContext = converted.Select(c => c.Span).ToList();
+        // Read as an attribute (prefect.context), never through a from-imported name: no import can be consumed by a
+        // conversion (only from-imported names are dropped), so the import edits of two conversions needing the same name are
+        // the same whichever lands first, and may share one pass (TextEdit.Shareable).
+        var shareable = converted.All(c => c.Is("Attribute"));
         // `ctx = prefect.context`: the keys read through the alias cannot be followed.
         foreach (var assign in (mentionsContext ? ModuleIndex.Of(module).Nodes("Assign") : []).Where(n => n.Child("value") is { } v && v.Kind is "Name" or "Attribute" && symbols.Resolve(v) == "prefect.context"))
         {
@@ -57,14 +62,14 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
 
             if (key == "logger")
             {
-                yield return Replace(module, expression, allContext, "get_run_logger()", [ImportNeed.Of("prefect", "get_run_logger")], "prefect.context logger → get_run_logger()");
+                yield return Replace(module, expression, allContext, shareable, "get_run_logger()", [ImportNeed.Of("prefect", "get_run_logger")], "prefect.context logger → get_run_logger()");
                 continue;
             }
 
             if (key == "secrets" && expression.Parent is { } parent && parent.Is("Subscript") && ConstantSyntax.StringValue(parent.Child("slice")) is { } secretName)
             {
                 var block = context.Options.SecretBlockNames.GetValueOrDefault(secretName) ?? Names.BlockName(secretName);
-                var finding = Replace(module, parent, allContext, $"Secret.load({Names.Quote(block)}).get()", [ImportNeed.Of("prefect.blocks.system", "Secret")],
+                var finding = Replace(module, parent, allContext, shareable, $"Secret.load({Names.Quote(block)}).get()", [ImportNeed.Of("prefect.blocks.system", "Secret")],
                     $"local secret {secretName} → Secret block {block}");
                 yield return finding with { Todo = new ManualTodo($"create the Secret block \"{block}\" (v1 secret {secretName}): Secret(value=...).save(\"{block}\")", "reference/prefect.md §11") };
                 continue;
@@ -89,7 +94,7 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
 
             var wrapped = expression.Parent is { } p && p.Kind is "Attribute" or "Subscript" or "Call" && replacement.StartsWith('(') is false && replacement.Contains(' ') ? $"({replacement})" : replacement;
             var message = $"prefect.context \"{key}\" → {replacement}" + (row?.Get("note") is { } n ? $" ({n})" : string.Empty);
-            yield return Replace(module, expression, allContext, wrapped, needs, message);
+            yield return Replace(module, expression, allContext, shareable, wrapped, needs, message);
         }
 
         foreach (var with in ModuleIndex.Of(module).Nodes("With"))
@@ -224,10 +229,10 @@ public abstract class ContextToRuntimeRule(string id) : PrefectRule(
         return (null, null, null);
     }
 
-    private Finding Replace(PythonModule module, SyntaxNode expression, IReadOnlyCollection<TextSpan> contextNodes, string text, IReadOnlyList<ImportNeed> needs, string message)
+    private Finding Replace(PythonModule module, SyntaxNode expression, IReadOnlyCollection<TextSpan> contextNodes, bool shareable, string text, IReadOnlyList<ImportNeed> needs, string message)
     {
         var edits = new List<TextEdit> { TextEdit.Replace(expression.Span, text) };
-        edits.AddRange(ImportEdits.Update(module, needs, contextNodes.Count <= 1 ? contextNodes : []));
+        edits.AddRange(ImportEdits.Update(module, needs, contextNodes.Count <= 1 ? contextNodes : []).Select(e => shareable ? e with { Shareable = true } : e));
         return new Finding(Id, expression.Span, message) { Fix = new Fix(edits, Safety.Review, message) };
     }
 }

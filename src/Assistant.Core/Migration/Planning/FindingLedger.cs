@@ -17,7 +17,10 @@ internal sealed class FindingLedger
     public List<string> Problems { get; } = [];
 
     /// <summary>The findings of one pass that become edits now: accepted fixes and TODO markers,
-    /// in rule order, skipping any that overlap an earlier one (they get the next pass).</summary>
+    /// in rule order, skipping any that overlap an earlier one (they get the next pass). A shareable edit that replaces the same
+    /// span with the same text as an earlier finding's is shared, not an overlap (<see cref="TextEdit.IsSharedWith"/>): e.g. two
+    /// conversions that each add the same name to one import statement; the groups' edits are applied with
+    /// <see cref="EditSet.Union"/>.</summary>
     public List<EditGroup> Select(string path, string text, LineMap lines, string newLine, IReadOnlyList<Finding> findings, FixPolicy policy)
     {
         var groups = new List<EditGroup>();
@@ -92,7 +95,7 @@ internal sealed class FindingLedger
 
         foreach (var edit in edits)
         {
-            if (!EditSet.OverlapsNone(taken, edit))
+            if (!EditSet.ComposesWith(taken, edit))
             {
                 return false;
             }

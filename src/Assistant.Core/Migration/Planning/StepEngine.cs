@@ -6,8 +6,8 @@ namespace Assistant.Core.Migration.Planning;
 
 /// <summary>
 /// Runs one step's rules over files until nothing changes: each pass collects findings, applies the
-/// accepted fixes and TODO markers that do not overlap, re-parses, and goes again (later fixes may
-/// build on earlier ones). A fix whose output would not parse is dropped and reported, never applied.
+/// accepted fixes and TODO markers that do not overlap (a shareable replacement several findings bring, same span and same
+/// text, is applied once: <see cref="TextEdit.IsSharedWith"/>), re-parses, and goes again (later fixes may build on earlier ones). A fix whose output would not parse is dropped and reported, never applied.
 /// A pass that only inserts TODO comment lines moves the tree instead of re-parsing (<see cref="CommentLineInsertion"/>).
 /// With <paramref name="concurrency"/> above 1 up to that many modules are worked on at once (rules read
 /// only the step's immutable project; parses overlap with rule evaluation); the outcome, its order included,
@@ -140,7 +140,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
             }
 
             // TODO markers alone (whole comment lines) move positions but change no node: no parse needed for them.
-            var edits = EditSet.Create(groups.SelectMany(g => g.Edits));
+            var edits = EditSet.Union(groups.SelectMany(g => g.Edits));
             var (next, kept) = CommentLineInsertion.Apply(current, edits) is { } moved
                 ? (moved, groups)
                 : await ApplyParsableAsync(current, edits, groups, ledger, cancellationToken).ConfigureAwait(false);
@@ -196,7 +196,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
                 collected.Add(group.Finding);
             }
 
-            text = EditSet.Create(groups.SelectMany(g => g.Edits)).ApplyTo(text);
+            text = EditSet.Union(groups.SelectMany(g => g.Edits)).ApplyTo(text);
         }
 
         return (new FileChange(path, original, text) { Applied = ledger.Applied, Declined = ledger.Declined, Problems = ledger.Problems }, collected);
@@ -216,7 +216,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         var kept = new List<EditGroup>();
         foreach (var group in groups)
         {
-            var candidate = EditSet.Create(kept.Append(group).SelectMany(g => g.Edits)).ApplyTo(module.Text);
+            var candidate = EditSet.Union(kept.Append(group).SelectMany(g => g.Edits)).ApplyTo(module.Text);
             if (await parser.CheckSyntaxAsync(module.Path, candidate, cancellationToken).ConfigureAwait(false) is { } error)
             {
                 ledger.Problems.Add($"{module.Path}:{module.Lines.LineOf(group.Finding.Span.Start)}: {group.Finding.RuleId} fix dropped, its output would not parse ({error})");
@@ -227,7 +227,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
             kept.Add(group);
         }
 
-        var text = EditSet.Create(kept.SelectMany(g => g.Edits)).ApplyTo(module.Text);
+        var text = EditSet.Union(kept.SelectMany(g => g.Edits)).ApplyTo(module.Text);
         return ((await parser.ParseAsync(module.Path, text, module.Encoding, cancellationToken).ConfigureAwait(false)).Module!, kept);
     }
 

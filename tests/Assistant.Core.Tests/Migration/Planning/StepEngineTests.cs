@@ -188,6 +188,43 @@ public sealed class StepEngineTests(SharedWorker shared) : IClassFixture<SharedW
         Assert.Contains("pkg/missing.py: not part of the project", sequential, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_Apply_Findings_That_Share_An_Import_Edit_In_One_Pass()
+    {
+        // Given two conversions that each add the same name to one import statement (the same shareable replacement of its last name)
+        var rule = new RenameAndImport("new", shareable: true);
+        var result = await RunAsync("from lib import a\nx = old(1)\ny = old(2)\n", FixPolicy.SafeOnly, rule);
+
+        // Then both land in the first pass (the shared replacement applied once), and the second pass finds nothing
+        Assert.Equal("from lib import a, new\nx = new(1)\ny = new(2)\n", result.After);
+        Assert.Equal([2, 3], result.Applied.Select(a => a.Line));
+        Assert.Equal(2, rule.Passes);
+    }
+
+    [Fact]
+    public async Task Should_Defer_A_Finding_Whose_Equal_Edit_Its_Rule_Did_Not_Mark_Shareable()
+    {
+        // Given the same two conversions, whose rule does not vouch for its import edit (it might do more on the next pass)
+        var rule = new RenameAndImport("new");
+        var result = await RunAsync("from lib import a\nx = old(1)\ny = old(2)\n", FixPolicy.SafeOnly, rule);
+
+        // Then the second conversion is computed again on the first one's output, a pass later
+        Assert.Equal("from lib import a, new\nx = new(1)\ny = new(2)\n", result.After);
+        Assert.Equal(3, rule.Passes);
+    }
+
+    [Fact]
+    public async Task Should_Defer_A_Finding_Whose_Import_Edit_Differs_From_An_Earlier_One_Of_The_Same_Pass()
+    {
+        // Given two rules that add different names to the same import statement
+        var (first, second) = (new RenameAndImport("new", shareable: true), new RenameAndImport("other", from: "older", shareable: true));
+        var result = await RunAsync("from lib import a\nx = old(1)\ny = older(2)\n", FixPolicy.SafeOnly, first, second);
+
+        // Then the second waits for the next pass (never both replacements of one span) and sees the first one's import there
+        Assert.Equal("from lib import a, new, other\nx = new(1)\ny = other(2)\n", result.After);
+        Assert.Equal(3, second.Passes);
+    }
+
     private static string Describe(StepOutcome outcome) => string.Join("\n", outcome.Files.Select(f =>
             $"{f.Path}|{f.After}|{string.Join(",", f.Applied.Select(a => $"{a.Finding.RuleId}@{a.Line}"))}|{string.Join(",", f.Problems)}")
         .Concat(outcome.Generated.Select(g => $"generated {g.Path}|{g.Text}"))
@@ -209,6 +246,31 @@ public sealed class StepEngineTests(SharedWorker shared) : IClassFixture<SharedW
             context.Module.Root.Descendants()
                 .Where(n => n.Is("Call") && n.Child("func")?.DottedName() == from)
                 .Select(n => new Finding("T001", n.Span, $"rename {from}") { Fix = new Fix([TextEdit.Replace(n.Child("func")!.Span, to)], safety, $"{from} → {to}") });
+    }
+
+    // Renames calls of `from` to `to` and adds `to` to the module's first import (`from lib import a` → `from lib import a, to`).
+    private sealed class RenameAndImport(string to, string from = "old", bool shareable = false) : IRule
+    {
+        public RuleDescriptor Descriptor { get; } = new("T005", "rename-import", "s", Safety.Safe, "renames and imports", "tests", "");
+
+        public int Passes { get; private set; }
+
+        public IEnumerable<Finding> Analyze(RuleContext context)
+        {
+            Passes++;
+            var import = context.Module.Body[0];
+            var names = import.Children("names").ToList();
+            var imported = names.Any(n => n.Scalar("name") == to);
+            return context.Module.Root.Descendants()
+                .Where(n => n.Is("Call") && n.Child("func")?.DottedName() == from)
+                .Select(n => new Finding("T005", n.Span, $"rename {from}")
+                {
+                    Fix = new Fix(imported
+                        ? [TextEdit.Replace(n.Child("func")!.Span, to)]
+                        : [TextEdit.Replace(n.Child("func")!.Span, to), TextEdit.Replace(names[^1].Span, context.Module.GetText(names[^1]) + ", " + to) with { Shareable = shareable }], Safety.Safe, $"{from} → {to}"),
+                })
+                .ToList();
+        }
     }
 
     private sealed class TodoOnCall(string name) : IRule
