@@ -12,7 +12,8 @@
 #   --repeat       runs per measurement (default 3): the table shows the best and the median
 #   --migrate-max  also measure `migrate --all --yes --no-check` and then `check` on sizes <= N (default 500; 0: never)
 #   --first-frame-sizes  sizes whose wizard first overview frame is timed, cold and warm (default "5000"; "": none)
-#   By default it measures what install.sh installs: a ReadyToRun (precompiled) publish for this machine, made into
+#   By default it measures what install.sh installs: a ReadyToRun (precompiled) publish for this machine, with its runtime
+#   in the same image (-p:Precompiled=true, see src/Assistant.Cli/Assistant.Cli.csproj), made into
 #   artifacts/bench/flowmigrate; where that cannot be built (no crossgen package) the portable Release build instead.
 #   The JSON's "binary" says which ("readytorun", "portable" or "given") and where.
 #   --portable     measure the portable Release build (src/Assistant.Cli/bin/Release), JIT-compiled at start-up
@@ -79,12 +80,20 @@ if [[ -z "$binary_kind" ]]; then
     dotnet build -c Release "$root/src/Assistant.Cli/Assistant.Cli.csproj" -nologo -v q >&2
   fi
   if [[ $portable -eq 0 && $build -eq 1 ]]; then
-    # the same publish as install.sh's: ReadyToRun for this machine's runtime identifier
+    # the same publish as install.sh's: ReadyToRun for this machine's runtime identifier, the runtime compiled into the
+    # same image (-p:Precompiled=true), else flowmigrate alone on the shared runtime
     rid="$(dotnet --info 2>/dev/null | awk '$1 == "RID:" { print $2; exit }')"
-    echo "== dotnet publish -r ${rid:-?} -p:PublishReadyToRun=true (what install.sh installs)" >&2
-    rm -rf "$publish_dir"
-    if [[ -z "$rid" ]] || ! dotnet publish "$root/src/Assistant.Cli/Assistant.Cli.csproj" -c Release -r "$rid" --self-contained false \
-         -p:PublishReadyToRun=true -nologo -v q -o "$publish_dir" >&2; then
+    published=0
+    for flags in "-p:Precompiled=true" "--self-contained false -p:PublishReadyToRun=true"; do
+      [[ -n "$rid" ]] || break
+      echo "== dotnet publish -r $rid $flags (what install.sh installs)" >&2
+      rm -rf "$publish_dir"
+      # shellcheck disable=SC2086 # the flags are words
+      if dotnet publish "$root/src/Assistant.Cli/Assistant.Cli.csproj" -c Release -r "$rid" $flags -nologo -v q -o "$publish_dir" >&2; then
+        published=1; break
+      fi
+    done
+    if [[ $published -eq 0 ]]; then
       rm -rf "$publish_dir"
       echo "   ReadyToRun publish failed: measuring the portable build" >&2
     fi
