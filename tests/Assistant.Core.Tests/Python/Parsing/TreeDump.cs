@@ -21,22 +21,8 @@ internal static class TreeDump
     }
 
     /// <summary>Null when both agree; else the first line that differs, with both sides.</summary>
-    public static string? FirstDifference(PythonModule expected, PythonModule actual)
-    {
-        var left = Lines(expected);
-        var right = Lines(actual);
-        for (var i = 0; i < Math.Max(left.Count, right.Count); i++)
-        {
-            var a = i < left.Count ? left[i] : "<end>";
-            var b = i < right.Count ? right[i] : "<end>";
-            if (a != b)
-            {
-                return $"worker:     {a}\nin process: {b}";
-            }
-        }
-
-        return null;
-    }
+    public static string? FirstDifference(PythonModule expected, PythonModule actual) =>
+        FirstDifferentLine(Lines(expected), Lines(actual), "worker:     ", "in process: ");
 
     /// <summary>
     /// Null when <paramref name="actual"/>'s nodes are linked as <paramref name="expected"/>'s are; else the first difference.
@@ -46,17 +32,19 @@ internal static class TreeDump
     /// ending at this module's root, <see cref="SyntaxNode.ChildNodes"/>, and <see cref="SyntaxNode.Descendants"/> asked of every
     /// node (a slice of the root's pre-order).
     /// </summary>
-    public static string? StructureDifference(PythonModule expected, PythonModule actual)
+    public static string? StructureDifference(PythonModule expected, PythonModule actual) =>
+        FirstDifferentLine(Structure(expected), Structure(actual), "expected: ", "actual:   ");
+
+    // The first line where the two dumps differ (a missing line reads "<end>"), each side after its label; null when none does.
+    private static string? FirstDifferentLine(List<string> left, List<string> right, string leftLabel, string rightLabel)
     {
-        var left = Structure(expected);
-        var right = Structure(actual);
         for (var i = 0; i < Math.Max(left.Count, right.Count); i++)
         {
             var a = i < left.Count ? left[i] : "<end>";
             var b = i < right.Count ? right[i] : "<end>";
             if (a != b)
             {
-                return $"expected: {a}\nactual:   {b}";
+                return $"{leftLabel}{a}\n{rightLabel}{b}";
             }
         }
 
