@@ -118,8 +118,10 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         var current = module;
         var collected = new List<Finding>();
         var ledger = new FindingLedger();
+        var passes = 0;
         for (var pass = 1; pass <= MaxPasses; pass++)
         {
+            passes = pass;
             var context = new RuleContext(current, request.Project, request.Tables, request.Options);
             var findings = new List<Finding>();
             foreach (var rule in request.Rules)
@@ -165,6 +167,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
             Applied = ledger.Applied,
             Declined = ledger.Declined,
             Problems = ledger.Problems,
+            Passes = passes,
         }, collected, unconfirmed);
     }
 
