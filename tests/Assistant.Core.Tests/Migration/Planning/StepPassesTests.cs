@@ -31,6 +31,32 @@ public sealed class StepPassesTests(SharedWorker shared) : IClassFixture<SharedW
 
         """;
 
+    private const string PrefectModule = """
+        from prefect import Flow, task
+        from prefect.executors import LocalDaskExecutor
+        from prefect.run_configs import DockerRun
+        from prefect.schedules import CronSchedule
+
+
+        @task
+        def one() -> int:
+            return 1
+
+
+        with Flow(
+            "daily",
+            schedule=CronSchedule("16 22 * * *"),
+            executor=LocalDaskExecutor(),
+            run_config=DockerRun(image="ghcr.io/acme/prefect:1.4.9"),
+        ) as flow:
+            one()
+
+
+        if __name__ == "__main__":
+            flow.run()
+
+        """;
+
     [Fact]
     public async Task Should_Write_The_Missing_Image_Todo_In_The_Pass_That_Declares_The_Environment()
     {
@@ -46,6 +72,18 @@ public sealed class StepPassesTests(SharedWorker shared) : IClassFixture<SharedW
         var (passes, after) = await RunAsync("flyte1-to-flyte2", FlyteModule, "triggers");
 
         Assert.Contains("# TODO(flowmigrate FLY401): cutover: generated inactive", after, StringComparison.Ordinal);
+        Assert.Equal(2, passes);
+    }
+
+    [Theory]
+    [InlineData("prefect1-to-prefect2")]
+    [InlineData("prefect1-to-prefect3")]
+    public async Task Should_Add_The_Task_Runner_Import_In_The_Pass_That_Removes_The_Last_Prefect_Imports(string rulesetId)
+    {
+        var (passes, after) = await RunAsync(rulesetId, PrefectModule, "deployment");
+
+        Assert.DoesNotContain("prefect.schedules", after, StringComparison.Ordinal);
+        Assert.Contains("from prefect.task_runners import ", after, StringComparison.Ordinal);
         Assert.Equal(2, passes);
     }
 
