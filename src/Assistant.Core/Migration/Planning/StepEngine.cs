@@ -219,6 +219,12 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         var kept = new List<EditGroup>();
         foreach (var group in groups)
         {
+            if (!FindingLedger.RequiredAreIn(group.Finding, kept))
+            {
+                // A finding it goes with was dropped: it waits for a pass that applies them together.
+                continue;
+            }
+
             var candidate = EditSet.Union(kept.Append(group).SelectMany(g => g.Edits)).ApplyTo(module.Text);
             if (await parser.CheckSyntaxAsync(module.Path, candidate, cancellationToken).ConfigureAwait(false) is { } error)
             {

@@ -57,6 +57,29 @@ public sealed class StepPassesTests(SharedWorker shared) : IClassFixture<SharedW
 
         """;
 
+    private const string CaseModule = """
+        from prefect import Flow, case, task
+
+
+        @task
+        def check() -> bool:
+            return True
+
+
+        @task
+        def report(text: str) -> None:
+            print(text)
+
+
+        with Flow("cases") as flow:
+            large = check()
+            with case(large, True):
+                report("large")
+            with case(large, False):
+                report("small")
+
+        """;
+
     [Fact]
     public async Task Should_Write_The_Missing_Image_Todo_In_The_Pass_That_Declares_The_Environment()
     {
@@ -84,6 +107,18 @@ public sealed class StepPassesTests(SharedWorker shared) : IClassFixture<SharedW
 
         Assert.DoesNotContain("prefect.schedules", after, StringComparison.Ordinal);
         Assert.Contains("from prefect.task_runners import ", after, StringComparison.Ordinal);
+        Assert.Equal(2, passes);
+    }
+
+    [Theory]
+    [InlineData("prefect1-to-prefect2")]
+    [InlineData("prefect1-to-prefect3")]
+    public async Task Should_Remove_The_Case_Import_In_The_Pass_That_Converts_All_Case_Blocks(string rulesetId)
+    {
+        var (passes, after) = await RunAsync(rulesetId, CaseModule, "control-flow");
+
+        Assert.Contains("if not large:", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("case", after.Split('\n')[0], StringComparison.Ordinal);
         Assert.Equal(2, passes);
     }
 
