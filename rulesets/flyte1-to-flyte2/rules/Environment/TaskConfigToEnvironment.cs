@@ -58,9 +58,11 @@ public sealed partial class TaskConfigToEnvironment : IRule
         var position = ordered.ToDictionary(e => e, e => LatePosition(module, e, insertAt, firstBound) ?? insertAt);
         var sequence = ordered.OrderBy(e => position[e]).ThenBy(ordered.IndexOf).ToList();
         var (direct, deferred) = SplitDependencies(sequence, dependsOn);
+        var (unimaged, missingImage) = MissingImageTodo(module, sequence, defaultImage);
         foreach (var group in sequence.GroupBy(e => position[e]))
         {
-            var declarations = group.Select(e => Declaration(e, direct[e], defaultImage, quote, unit, newLine)
+            var declarations = group.Select((e, i) => (e == unimaged ? MissingImageMarker(module, group.Key, i, missingImage!) : string.Empty)
+                + Declaration(e, direct[e], defaultImage, quote, unit, newLine)
                 + (deferred.TryGetValue(e, out var added) ? newLine + string.Join(newLine, added) : string.Empty));
             edits.Add(TextEdit.Insert(group.Key, string.Join(newLine + newLine + newLine, declarations) + newLine + newLine + newLine));
         }
@@ -476,6 +478,29 @@ public sealed partial class TaskConfigToEnvironment : IRule
         module.Body.Select(AssignSyntax.From).Any(a => a is not null && Flytekit.TargetNames(a).Contains(variable)
             && (DottedNames.IsCallOf(a.Value, "flyte.TaskEnvironment") || DottedNames.IsCallOf(a.Value, "TaskEnvironment")));
 
+    // The environment the missing-image TODO goes above once the declarations are in, and its text: what MissingImageTodos
+    // says on the next pass, written by the fix itself so that pass finds nothing left to do. Null when that pass could say
+    // it differently: the module declares environments already (they would be listed too), or imports no flytekit.
+    private static (PlannedEnvironment? First, string? Text) MissingImageTodo(PythonModule module, List<PlannedEnvironment> sequence, ProjectImage? defaultImage)
+    {
+        if (defaultImage is not null || !module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit"))
+            || module.Body.Any(s => AssignSyntax.From(s) is { } assign && DottedNames.IsCallOf(assign.Value, "flyte.TaskEnvironment")))
+        {
+            return (null, null);
+        }
+
+        var unimaged = sequence.Where(e => !e.First.Fields.Any(f => f.Field == "image")).ToList();
+        return unimaged.Count == 0 ? (null, null) : (unimaged[0], MissingImageText(string.Join(", ", unimaged.Select(e => e.Variable))));
+    }
+
+    // Above the first declaration of an insertion the lines above the insertion point decide (CreatedStatementTodo); above a
+    // later one the blank lines after the declaration before it.
+    private string MissingImageMarker(PythonModule module, int insertAt, int index, string text) =>
+        index == 0 ? CreatedStatementTodo.Above(module, insertAt, Descriptor.Id, text) ?? string.Empty : TodoComment.Format(Descriptor.Id, text) + module.NewLine;
+
+    private static string MissingImageText(string variables) =>
+        $"no image for {variables}: the Flyte 1 tasks ran on the image passed to pyflyte --image or set in the Flyte config, which the project does not show; set image= to it (it must contain the flyte SDK), the default image lacks this module's dependencies";
+
     // Once converted: an environment without image runs on Flyte 2's default image, which lacks the module's dependencies.
     private IEnumerable<Finding> MissingImageTodos(RuleContext context)
     {
@@ -496,7 +521,7 @@ public sealed partial class TaskConfigToEnvironment : IRule
         if (missing.Count > 0)
         {
             var variables = string.Join(", ", missing.SelectMany(s => Flytekit.TargetNames(AssignSyntax.From(s)!)));
-            var text = $"no image for {variables}: the Flyte 1 tasks ran on the image passed to pyflyte --image or set in the Flyte config, which the project does not show; set image= to it (it must contain the flyte SDK), the default image lacks this module's dependencies";
+            var text = MissingImageText(variables);
             yield return new Finding(Descriptor.Id, missing[0].Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §3.2") };
         }
     }

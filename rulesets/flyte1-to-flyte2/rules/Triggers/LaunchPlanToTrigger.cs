@@ -150,10 +150,12 @@ public sealed class LaunchPlanToTrigger : IRule
             var unit = SourceText.IndentUnit(module);
             var nl = module.NewLine;
             var declaration = $"{variable} = flyte.Trigger({nl}{string.Join(nl, parts.Select(p => $"{unit}{p},"))}{nl})";
+            var declareAt = ListItems.WithCommentsAbove(module, module.Lines.LineSpan(module.Lines.LineOf(function.Decorators[0].Span.Start))).Start;
+            var cutover = CutoverMarker(module, function, decorator, variable, Flat(lpName), active, declareAt);
             var edits = new List<TextEdit>
             {
                 PythonImports.RemoveStatement(module, statement),
-                TextEdit.Insert(ListItems.WithCommentsAbove(module, module.Lines.LineSpan(module.Lines.LineOf(function.Decorators[0].Span.Start))).Start, declaration + nl + nl + nl),
+                TextEdit.Insert(declareAt, cutover + declaration + nl + nl + nl),
             };
             edits.Add(AddTrigger(module, decorator, variable));
             if (notified)
@@ -308,6 +310,27 @@ public sealed class LaunchPlanToTrigger : IRule
         }
     }
 
+    // The cutover TODO of a trigger this pass declares, written above the declaration by the fix: what CutoverTodos says of it
+    // on the next pass (the same text, the same place), so that pass finds nothing left to do. Empty when that pass could
+    // tell it differently (another task's triggers already name the variable, the environment variable is the trigger's own
+    // name), so it still says it then.
+    private string CutoverMarker(PythonModule module, FunctionDefSyntax function, SyntaxNode decorator, string variable, string name, bool active, int declareAt)
+    {
+        if (!module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit"))
+            || module.Body.Select(FunctionDefSyntax.From).Any(f => f is not null && f.Decorators.Any(d => d.Is("Call") && new CallSyntax(d).Keyword("triggers") is { } t && Flytekit.SubtreeNodes(t.Value).Any(n => n.Is("Name") && n.Scalar("id") == variable)))
+            || AttributeSyntax.From(decorator.Is("Call") ? decorator.Child("func") : decorator)?.Value.DottedName() == variable)
+        {
+            return string.Empty;
+        }
+
+        var taskName = EnvironmentName(module, decorator) is { } env ? $"{env}.{function.Name}" : function.Name;
+        return CreatedStatementTodo.Above(module, declareAt, Descriptor.Id, CutoverText(name, active, taskName)) ?? string.Empty;
+    }
+
+    private static string CutoverText(string name, bool active, string taskName) => active
+        ? $"cutover: this trigger activates on flyte deploy; deactivate the Flyte 1 launch plan {name} first so the job does not run twice"
+        : $"cutover: generated inactive (auto_activate=False) so it does not run next to the Flyte 1 launch plan {name}; after validating, deactivate that launch plan and run: flyte update trigger {name.Trim('"', '\'')} {taskName} --activate";
+
     private IEnumerable<Finding> CutoverTodos(RuleContext context)
     {
         var module = context.Module;
@@ -330,9 +353,7 @@ public sealed class LaunchPlanToTrigger : IRule
             var task = module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f is not null && f.Decorators.Any(d => d.Is("Call") && new CallSyntax(d).Keyword("triggers") is { } t && Flytekit.SubtreeNodes(t.Value).Any(n => n.Is("Name") && n.Scalar("id") == (target ??= Flytekit.TargetNames(assign)[0]))));
             var decorator = task is null ? null : FlyteEnvironments.TaskDecorator(task, FlyteEnvironments.Variables(module));
             var taskName = task is null ? "TASK" : (decorator is null ? null : EnvironmentName(module, decorator)) is { } env ? $"{env}.{task.Name}" : task.Name;
-            var text = active
-                ? $"cutover: this trigger activates on flyte deploy; deactivate the Flyte 1 launch plan {name} first so the job does not run twice"
-                : $"cutover: generated inactive (auto_activate=False) so it does not run next to the Flyte 1 launch plan {name}; after validating, deactivate that launch plan and run: flyte update trigger {name.Trim('"', '\'')} {taskName} --activate";
+            var text = CutoverText(name, active, taskName);
             yield return new Finding(Descriptor.Id, statement.Span, text) { Todo = new ManualTodo(text, "reference/flyte.md §9.3") };
         }
     }

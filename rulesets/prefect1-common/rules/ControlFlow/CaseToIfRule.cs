@@ -23,6 +23,7 @@ public abstract class CaseToIfRule(string id) : PrefectRule(
         var symbols = PrefectSymbols.For(context);
         // Every case() of the module is converted (this pass or the next): imports may go with the first.
         var allCases = symbols.CallsTo("prefect.case").Select(n => n.Child("func")!.Span).ToList();
+        var conversions = new List<Finding>();
         // A case block's context is one of those calls: without any, no with statement is one.
         foreach (var node in allCases.Count == 0 ? [] : ModuleIndex.Of(module).Nodes("With"))
         {
@@ -54,13 +55,15 @@ public abstract class CaseToIfRule(string id) : PrefectRule(
             var edits = new List<TextEdit> { TextEdit.Replace(new TextSpan(node.Span.Start, colon + 1), $"if {test}:") };
             edits.AddRange(ImportEdits.Update(module, [], ImportEdits.Consumed(allCases.Count, call.Function.Span)));
             var message = $"case({conditionText}, {module.GetText(value)}) → if {test}";
-            yield return new Finding(Id, node.Span, message)
+            var conversion = new Finding(Id, node.Span, message)
             {
                 Fix = new Fix(edits, Safety.Review, message),
                 Todo = with.Items[0].Target is { } target
                     ? new ManualTodo($"`as {module.GetText(target)}` of the case block has no meaning in 2/3; remove its uses", "reference/prefect.md §5")
                     : null,
             };
+            conversions.Add(conversion);
+            yield return conversion;
 
             if (SkippedDownstream(module, node, symbols) is { } downstream)
             {
@@ -116,6 +119,13 @@ public abstract class CaseToIfRule(string id) : PrefectRule(
         if (allCases.Count == 0 && ImportEdits.RemoveUnused(module, symbols, "prefect.case") is { Count: > 0 } cleanup)
         {
             yield return new Finding(Id, module.Root.Span, "case is no longer used") { Fix = new Fix(cleanup, Safety.Safe, "remove the unused case import") };
+        }
+        else if (allCases.Count > 1 && conversions.Count == allCases.Count && ImportEdits.Update(module, [], allCases) is { Count: > 0 } together)
+        {
+            // Several blocks, each converted by a finding of this pass that keeps the import: the import goes in the pass
+            // that applies them all (Requires), as the cleanup above would on the next pass (the names whose every use is a
+            // case() of them).
+            yield return new Finding(Id, module.Root.Span, "case is no longer used") { Fix = new Fix(together, Safety.Safe, "remove the unused case import"), Requires = conversions };
         }
     }
     // The first statement after a case block (same body) that reads a name only that block assigns: v1 skipped it

@@ -15,7 +15,7 @@ public sealed record ImportNeed(string From, string? Name)
 /// Adds the imports converted code needs: a name is appended to an existing single-line
 /// <c>from module import …</c> when there is one, else new lines go after the module's last
 /// Prefect (or any) top-level import, or after the docstring. Edits replace a fixed span (the
-/// anchor's last name or line break), so two findings adding imports in one pass overlap and the
+/// anchor's last name, its line break, or the first of two blank lines after it), so two findings adding imports in one pass overlap and the
 /// second is retried on the next pass, where it sees the import: no duplicates.
 /// </summary>
 public static class ImportEdits
@@ -210,10 +210,31 @@ public static class ImportEdits
             contentEnd--;
         }
 
-        // Replace the anchor line's break (or its end) so concurrent import edits overlap.
+        // Replace a fixed character next to the anchor so concurrent import edits overlap: the first character of the first of
+        // two blank lines after it (the same text results), so that a finding of the same pass that deletes the anchor line (a
+        // Prefect 1 import it converted away, as the deployment rules do with the last ones) need not wait for the next pass.
+        // Two: a statement right below one blank line is deleted with that line (SourceLines.WholeLinesWithBlankAbove), by
+        // this fix too. Else the anchor line's break (or its end).
+        if (contentEnd < lineEnd && IsBlankLineAt(module, lineEnd) && IsBlankLineAt(module, module.Lines.LineEnd(module.Lines.LineOf(lineEnd))))
+        {
+            return TextEdit.Replace(new TextSpan(lineEnd, lineEnd + 1), block + nl + module.Text[lineEnd]);
+        }
+
         return contentEnd < lineEnd
             ? TextEdit.Replace(new TextSpan(contentEnd, lineEnd), module.Text[contentEnd..lineEnd] + block + nl)
             : TextEdit.Replace(new TextSpan(anchor.Span.End - 1, anchor.Span.End), module.Text[anchor.Span.End - 1] + nl + block + nl);
+    }
+
+    // A line holding only spaces, tabs and its break: no statement a TODO marker or a fix could put text in front of.
+    private static bool IsBlankLineAt(PythonModule module, int lineStart)
+    {
+        if (lineStart >= module.Text.Length)
+        {
+            return false;
+        }
+
+        var line = module.Lines.LineOf(lineStart);
+        return module.Lines.LineStart(line) == lineStart && module.Text.AsSpan(lineStart, module.Lines.LineEnd(line) - lineStart).Trim(" \t\r\n").IsEmpty;
     }
 
     private static IEnumerable<string> ImportedModules(TopLevelImport import) =>

@@ -16,6 +16,10 @@ public sealed record FileChange(string Path, string Before, string After)
     /// <summary>The parsed result when the file is a Python module (saves parsing it again).</summary>
     public Source.PythonModule? Module { get; init; }
 
+    /// <summary>How many times the step's rules were run over the file (the last run, which found nothing left to apply, included):
+    /// what later passes cost is visible to tests.</summary>
+    internal int Passes { get; init; }
+
     public bool IsChanged => !string.Equals(Before, After, StringComparison.Ordinal);
 
     public TextDiff Diff(int context = 3) => TextDiffer.Compute(Before, After, context);

@@ -17,7 +17,7 @@ internal sealed class FindingLedger
     public List<string> Problems { get; } = [];
 
     /// <summary>The findings of one pass that become edits now: accepted fixes and TODO markers,
-    /// in rule order, skipping any that overlap an earlier one (they get the next pass). A shareable edit that replaces the same
+    /// in rule order, skipping any that overlap an earlier one or require a finding not taken (they get the next pass). A shareable edit that replaces the same
     /// span with the same text as an earlier finding's is shared, not an overlap (<see cref="TextEdit.IsSharedWith"/>): e.g. two
     /// conversions that each add the same name to one import statement; the groups' edits are applied with
     /// <see cref="EditSet.Union"/>.</summary>
@@ -27,7 +27,7 @@ internal sealed class FindingLedger
         var taken = new List<TextEdit>();
         foreach (var finding in findings)
         {
-            if (WasDropped(finding))
+            if (WasDropped(finding) || !RequiredAreIn(finding, groups))
             {
                 continue;
             }
@@ -69,6 +69,21 @@ internal sealed class FindingLedger
         }
 
         return groups;
+    }
+
+    /// <summary>True when every finding <paramref name="finding"/> requires (<see cref="Finding.Requires"/>) is among
+    /// <paramref name="groups"/>' findings (the same objects): else it waits with them.</summary>
+    internal static bool RequiredAreIn(Finding finding, List<EditGroup> groups)
+    {
+        foreach (var required in finding.Requires ?? [])
+        {
+            if (!groups.Exists(g => ReferenceEquals(g.Finding, required)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // A finding like one whose fix would not parse is not tried again.

@@ -118,8 +118,10 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         var current = module;
         var collected = new List<Finding>();
         var ledger = new FindingLedger();
+        var passes = 0;
         for (var pass = 1; pass <= MaxPasses; pass++)
         {
+            passes = pass;
             var context = new RuleContext(current, request.Project, request.Tables, request.Options);
             var findings = new List<Finding>();
             foreach (var rule in request.Rules)
@@ -165,6 +167,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
             Applied = ledger.Applied,
             Declined = ledger.Declined,
             Problems = ledger.Problems,
+            Passes = passes,
         }, collected, unconfirmed);
     }
 
@@ -216,6 +219,12 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         var kept = new List<EditGroup>();
         foreach (var group in groups)
         {
+            if (!FindingLedger.RequiredAreIn(group.Finding, kept))
+            {
+                // A finding it goes with was dropped: it waits for a pass that applies them together.
+                continue;
+            }
+
             var candidate = EditSet.Union(kept.Append(group).SelectMany(g => g.Edits)).ApplyTo(module.Text);
             if (await parser.CheckSyntaxAsync(module.Path, candidate, cancellationToken).ConfigureAwait(false) is { } error)
             {

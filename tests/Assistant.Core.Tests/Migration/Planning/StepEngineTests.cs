@@ -225,6 +225,31 @@ public sealed class StepEngineTests(SharedWorker shared) : IClassFixture<SharedW
         Assert.Equal(3, second.Passes);
     }
 
+    [Fact]
+    public async Task Should_Apply_A_Finding_In_The_Pass_That_Applies_The_Findings_It_Requires()
+    {
+        // Given conversions of every use of an imported name and the removal of that import, which requires them all
+        var rule = new RenameThenDropImport();
+        var result = await RunAsync("from lib import old\nx = old(1)\ny = old(2)\n", FixPolicy.SafeOnly, rule);
+
+        // Then all three land in the first pass, and the second finds nothing
+        Assert.Equal("x = new(1)\ny = new(2)\n", result.After);
+        Assert.Equal(3, result.Applied.Count);
+        Assert.Equal(2, result.Passes);
+    }
+
+    [Fact]
+    public async Task Should_Hold_Back_A_Finding_While_A_Finding_It_Requires_Is_Not_Applied()
+    {
+        // Given the same findings, and the user turned the second conversion off
+        var policy = FixPolicy.SafeOnly with { IsExcluded = (_, finding, _) => finding.Message == "rename old at 3" };
+        var result = await RunAsync("from lib import old\nx = old(1)\ny = old(2)\n", policy, new RenameThenDropImport());
+
+        // Then the import the second still uses stays
+        Assert.Equal("from lib import old\nx = new(1)\ny = old(2)\n", result.After);
+        Assert.Equal(["rename old at 2"], result.Applied.Select(a => a.Finding.Message));
+    }
+
     private static string Describe(StepOutcome outcome) => string.Join("\n", outcome.Files.Select(f =>
             $"{f.Path}|{f.After}|{string.Join(",", f.Applied.Select(a => $"{a.Finding.RuleId}@{a.Line}"))}|{string.Join(",", f.Problems)}")
         .Concat(outcome.Generated.Select(g => $"generated {g.Path}|{g.Text}"))
@@ -270,6 +295,27 @@ public sealed class StepEngineTests(SharedWorker shared) : IClassFixture<SharedW
                         : [TextEdit.Replace(n.Child("func")!.Span, to), TextEdit.Replace(names[^1].Span, context.Module.GetText(names[^1]) + ", " + to) with { Shareable = shareable }], Safety.Safe, $"{from} → {to}"),
                 })
                 .ToList();
+        }
+    }
+
+    // Renames each call of `old` to `new`, and deletes the module's first line (`from lib import old`) together with them.
+    private sealed class RenameThenDropImport : IRule
+    {
+        public RuleDescriptor Descriptor { get; } = new("T006", "rename-drop-import", "s", Safety.Safe, "renames and drops the import", "tests", "");
+
+        public IEnumerable<Finding> Analyze(RuleContext context)
+        {
+            var module = context.Module;
+            var renames = module.Root.Descendants()
+                .Where(n => n.Is("Call") && n.Child("func")?.DottedName() == "old")
+                .Select(n => new Finding("T006", n.Span, $"rename old at {module.Lines.LineOf(n.Span.Start)}") { Fix = Fix.Safe("old → new", TextEdit.Replace(n.Child("func")!.Span, "new")) })
+                .ToList();
+            if (module.Text.StartsWith("from lib import old", StringComparison.Ordinal))
+            {
+                renames.Add(new Finding("T006", new TextSpan(0, 0), "drop the import") { Fix = Fix.Safe("drop", TextEdit.Delete(module.Lines.LineSpan(1))), Requires = renames.ToList() });
+            }
+
+            return renames;
         }
     }
 
