@@ -11,7 +11,7 @@ namespace Assistant.Rulesets.Flyte.ControlFlow;
 /// tab (<c>d = flyte.report.get_tab("name")</c>, <c>d.log(html)</c>) and its <c>d.append(x)</c> calls <c>d.log(x)</c>;
 /// deck renderers whose HTML a library call makes become that call (<see cref="DeckRenderers"/>).
 /// </summary>
-public sealed class DecksToReports : IRule
+public sealed class DecksToReports : IPrefilteredRule
 {
     private static readonly string[] DeckNames = ["flytekit.Deck", "flytekit.deck.Deck", "flytekit.deck.deck.Deck"];
 
@@ -23,6 +23,9 @@ public sealed class DecksToReports : IRule
         "Deck(name, html) → flyte.report.get_tab(name).log(html); d = Deck(name, html) → d = flyte.report.get_tab(name) then d.log(html), and d.append(x) → d.log(x). Decks used any other way (auto_add_to_deck=, passed around) keep the FLY590 TODO. MarkdownRenderer().to_html(text) → markdown_it.MarkdownIt().render(text) (flytekit.deck) or markdown.markdown(text) (flytekitplugins.deck), BoxRenderer(column).to_html(df) → plotly.express.box(df, y=column).to_html(), FrameProfilingRenderer(title).to_html(df) → ydata_profiling.ProfileReport(df, title=title).to_html() (imported in the task, as the renderer did): the calls those renderers make.",
         "Flyte 2 has no Deck class: a task with report=True (enable_deck=True, FLY201) writes HTML into named tabs of its report (reference/flyte.md §13.2).",
         "flytekit.Deck(\"pca\", html)  →  flyte.report.get_tab(\"pca\").log(html)");
+
+    // Findings are a missing flyte.report import, renderer(...).to_html(...) calls and Deck calls.
+    public IReadOnlyList<string> Mentions(RulesetTables tables) => ["flyte.report.", "to_html", "Deck"];
 
     public IEnumerable<Finding> Analyze(RuleContext context)
     {

@@ -7,7 +7,7 @@ using Assistant.Rulesets.Flyte.Shared;
 namespace Assistant.Rulesets.Flyte.ControlFlow;
 
 /// <summary>FLY303: <c>a &gt;&gt; b</c>, <c>a.runs_before(b)</c> and <c>create_node(t, **kw)</c> → calls written in order.</summary>
-public sealed class NodeOrderingToCallOrder : IRule
+public sealed class NodeOrderingToCallOrder : IPrefilteredRule
 {
     public RuleDescriptor Descriptor { get; } = new(
         "FLY303",
@@ -17,6 +17,9 @@ public sealed class NodeOrderingToCallOrder : IRule
         "a >> b / a.runs_before(b) between results already produced in that order become a comment; out-of-order ones reorder the producing x = call(...) lines when adjacent and independent, else get a TODO; t1() >> t2() becomes two calls; create_node(t, **kw) becomes t(**kw) and node.o0 the value.",
         "A Flyte 2 sync driver runs statements in order, so explicit node ordering disappears (reference/flyte.md §7.2, gotcha 14).",
         "posted >> archived  →  # posted >> archived: these calls already run in this order");
+
+    // Findings are `a >> b` orderings, `a.runs_before(b)` calls and create_node calls.
+    public IReadOnlyList<string> Mentions(RulesetTables tables) => [">>", "runs_before", "create_node"];
 
     public IEnumerable<Finding> Analyze(RuleContext context)
     {

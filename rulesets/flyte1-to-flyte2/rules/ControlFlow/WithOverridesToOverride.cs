@@ -7,7 +7,7 @@ using Assistant.Rulesets.Flyte.Shared;
 namespace Assistant.Rulesets.Flyte.ControlFlow;
 
 /// <summary>FLY304: <c>t(x=1).with_overrides(...)</c> → <c>t.override(...)(x=1)</c> with renamed keywords.</summary>
-public sealed class WithOverridesToOverride : IRule
+public sealed class WithOverridesToOverride : IPrefilteredRule
 {
     public RuleDescriptor Descriptor { get; } = new(
         "FLY304",
@@ -17,6 +17,9 @@ public sealed class WithOverridesToOverride : IRule
         "t(args).with_overrides(...) → t.override(...)(args): requests/limits/resources/accelerator/shared_memory → resources=flyte.Resources(...), name → short_name, task_config → plugin_config, cache converted; container_image/aliases → TODO.",
         "Flyte 2 overrides the task before calling it, and the image can never be overridden per call (reference/flyte.md §8.2).",
         "t(x=1).with_overrides(retries=3, requests=Resources(mem=\"1Gi\"))  →  t.override(retries=3, resources=flyte.Resources(memory=\"1Gi\"))(x=1)");
+
+    // Every finding is a call of a with_overrides attribute.
+    public IReadOnlyList<string> Mentions(RulesetTables tables) => ["with_overrides"];
 
     public IEnumerable<Finding> Analyze(RuleContext context)
     {

@@ -7,7 +7,7 @@ using Assistant.Rulesets.Flyte.Shared;
 namespace Assistant.Rulesets.Flyte.Project;
 
 /// <summary>FLY501: <c>ImageSpec(...)</c> → a <c>flyte.Image</c> builder chain (every field of reference §10.2).</summary>
-public sealed class ImageSpecToFlyteImage : IRule
+public sealed class ImageSpecToFlyteImage : IPrefilteredRule
 {
     public RuleDescriptor Descriptor { get; } = new(
         "FLY501",
@@ -17,6 +17,9 @@ public sealed class ImageSpecToFlyteImage : IRule
         "ImageSpec(name, registry, python_version, packages, apt_packages, requirements, env, commands, copy, …) → flyte.Image.from_debian_base(...) / from_base(...).clone(...) with .with_apt_packages/.with_pip_packages/.with_requirements/.with_env_vars/.with_commands/...; flytekit packages become flyte ones; fields without equivalent become TODOs.",
         "Flyte 2 images are built with the flyte.Image builder; python_version is a tuple; from_base images must be cloned to be extended and must contain the flyte SDK (reference/flyte.md §10).",
         "ImageSpec(name=\"train\", python_version=\"3.11\", packages=[\"pandas\"])  →  flyte.Image.from_debian_base(name=\"train\", python_version=(3, 11)).with_pip_packages(\"pandas\")");
+
+    // Findings are ImageSpec calls and builder methods on a variable an ImageSpec call or a flyte.Image. chain assigns.
+    public IReadOnlyList<string> Mentions(RulesetTables tables) => ["ImageSpec", "flyte.Image."];
 
     private static readonly string[] ImageSpecNames = ["flytekit.ImageSpec", "flytekit.image_spec.ImageSpec", "flytekit.image_spec.image_spec.ImageSpec"];
 

@@ -6,7 +6,7 @@ using Assistant.Rulesets.Flyte.Shared;
 namespace Assistant.Rulesets.Flyte.Project;
 
 /// <summary>FLY590: uses of flytekit constructs without an automatic Flyte 2 conversion get a precise TODO (unsupported table).</summary>
-public sealed class UnsupportedConstructs : IRule
+public sealed class UnsupportedConstructs : IPrefilteredRule
 {
     public RuleDescriptor Descriptor { get; } = new(
         "FLY590",
@@ -16,6 +16,10 @@ public sealed class UnsupportedConstructs : IRule
         "Marks each statement using a flytekit construct that has no automatic conversion (gate nodes, notifications, decks, ContainerTask, reference entities, FlyteRemote, ShellTask/SQL tasks, kwtypes, testing utilities…) with the Flyte 2 way to write it.",
         "These constructs have no direct Flyte 2 counterpart or a different API; converting them needs a decision (reference/flyte.md §8.4, §8.5, §9.4, §13, §14, §18).",
         "approve(x, \"ok\", timeout=…)  →  # TODO(flowmigrate FLY590): approve(): create a bool condition with flyte.new_condition(...)");
+
+    // Every finding resolves to a row of the unsupported table (or a name inside one), whose last part the source spells.
+    public IReadOnlyList<string> Mentions(RulesetTables tables) =>
+        tables["unsupported"].Rows.Select(r => r.Require("old")).Select(n => n[(n.LastIndexOf('.') + 1)..]).Distinct(StringComparer.Ordinal).ToList();
 
     public IEnumerable<Finding> Analyze(RuleContext context)
     {

@@ -15,8 +15,11 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
     id, "upstream-dependencies", "control-flow", Safety.Review,
     "upstream_tasks= → wait_for=; set_upstream/set_downstream → call order",
     "2/3 calls run when they are made: order and wait_for express data-less dependencies (reference/prefect.md §2.4).",
-    "pushed = push(changes, upstream_tasks=[lock])\n→\npushed = push(changes, wait_for=[lock])")
+    "pushed = push(changes, upstream_tasks=[lock])\n→\npushed = push(changes, wait_for=[lock])"), IPrefilteredRule
 {
+    // Every finding is a call with one of these keywords, or of one of these attributes.
+    public IReadOnlyList<string> Mentions(RulesetTables tables) => ["upstream_tasks", "mapped", "task_args", "set_upstream", "set_downstream"];
+
     protected override IEnumerable<Finding> Find(RuleContext context)
     {
         var module = context.Module;

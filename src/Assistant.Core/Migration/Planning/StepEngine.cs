@@ -1,3 +1,4 @@
+using System.Text;
 using Assistant.Core.Python;
 using Assistant.Core.Rules;
 using Assistant.Core.Source;
@@ -9,6 +10,7 @@ namespace Assistant.Core.Migration.Planning;
 /// accepted fixes and TODO markers that do not overlap (a shareable replacement several findings bring, same span and same
 /// text, is applied once: <see cref="TextEdit.IsSharedWith"/>), re-parses, and goes again (later fixes may build on earlier ones). A fix whose output would not parse is dropped and reported, never applied.
 /// A pass that only inserts TODO comment lines moves the tree instead of re-parsing (<see cref="CommentLineInsertion"/>).
+/// A rule that names what its findings need written (<see cref="IPrefilteredRule"/>) is not called on a pass whose text mentions none of it.
 /// With <paramref name="concurrency"/> above 1 up to that many modules are worked on at once (rules read
 /// only the step's immutable project; parses overlap with rule evaluation); the outcome, its order included,
 /// is the same as one module after another.
@@ -119,14 +121,19 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         var collected = new List<Finding>();
         var ledger = new FindingLedger();
         var passes = 0;
+        var prefilter = new RulePrefilter(request.Rules, request.Tables);
         for (var pass = 1; pass <= MaxPasses; pass++)
         {
             passes = pass;
             var context = new RuleContext(current, request.Project, request.Tables, request.Options);
             var findings = new List<Finding>();
-            foreach (var rule in request.Rules)
+            var ascii = Ascii.IsValid(current.Text);
+            for (var index = 0; index < request.Rules.Count; index++)
             {
-                Analyze(rule, context, findings, ledger);
+                if (!prefilter.Excludes(index, current.Text, ascii))
+                {
+                    Analyze(request.Rules[index], context, findings, ledger);
+                }
             }
 
             var groups = ledger.Select(current.Path, current.Text, current.Lines, current.NewLine, findings, request.Policy);

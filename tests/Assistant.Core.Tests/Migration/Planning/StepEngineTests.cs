@@ -250,6 +250,31 @@ public sealed class StepEngineTests(SharedWorker shared) : IClassFixture<SharedW
         Assert.Equal(["rename old at 2"], result.Applied.Select(a => a.Finding.Message));
     }
 
+    [Fact]
+    public async Task Should_Not_Call_A_Prefiltered_Rule_On_A_Text_That_Mentions_None_Of_Its_Words()
+    {
+        // Given a rule that renames old() to new(), and a rule that can only find something where `old` is written
+        var watcher = new MentionWatcher("old");
+        var result = await RunAsync("x = old(1)\n", FixPolicy.SafeOnly, new RenameCall("old", "new", Safety.Safe), watcher);
+
+        // Then it is called on the first pass's text only: the second pass's text no longer mentions `old`
+        Assert.Equal("x = new(1)\n", result.After);
+        Assert.Equal(["x = old(1)\n"], watcher.Seen);
+    }
+
+    [Fact]
+    public async Task Should_Call_A_Prefiltered_Rule_On_Text_That_Is_Not_Ascii()
+    {
+        // Given the same rules and a module with a non-ASCII identifier (Python NFKC-normalizes identifiers: its text need
+        // not spell a name as itself)
+        var watcher = new MentionWatcher("old");
+        var result = await RunAsync("é = old(1)\n", FixPolicy.SafeOnly, new RenameCall("old", "new", Safety.Safe), watcher);
+
+        // Then it is called on every pass
+        Assert.Equal("é = new(1)\n", result.After);
+        Assert.Equal(["é = old(1)\n", "é = new(1)\n"], watcher.Seen);
+    }
+
     private static string Describe(StepOutcome outcome) => string.Join("\n", outcome.Files.Select(f =>
             $"{f.Path}|{f.After}|{string.Join(",", f.Applied.Select(a => $"{a.Finding.RuleId}@{a.Line}"))}|{string.Join(",", f.Problems)}")
         .Concat(outcome.Generated.Select(g => $"generated {g.Path}|{g.Text}"))
@@ -316,6 +341,22 @@ public sealed class StepEngineTests(SharedWorker shared) : IClassFixture<SharedW
             }
 
             return renames;
+        }
+    }
+
+    // Finds nothing; notes the texts the engine calls it on.
+    private sealed class MentionWatcher(string word) : IPrefilteredRule
+    {
+        public RuleDescriptor Descriptor { get; } = new("T006", "watch", "s", Safety.Safe, "watches", "tests", "");
+
+        public List<string> Seen { get; } = [];
+
+        public IReadOnlyList<string> Mentions(RulesetTables tables) => [word];
+
+        public IEnumerable<Finding> Analyze(RuleContext context)
+        {
+            Seen.Add(context.Module.Text);
+            return [];
         }
     }
 
