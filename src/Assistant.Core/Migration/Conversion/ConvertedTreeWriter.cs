@@ -9,7 +9,9 @@ namespace Assistant.Core.Migration.Conversion;
 /// Writes <c>convert</c>'s copy of a folder. <see cref="Start"/> begins copying every file at once, on a thread of its own
 /// beside the conversion (creating thousands of files is mostly system time, which the conversion's threads leave free);
 /// <see cref="CompleteAsync"/> lends the copy every core for what is left, then writes the converted and generated files
-/// over it. Links are neither followed nor copied (a linked folder may be outside the source, or a loop back into it), git's
+/// over it. Threads copy a folder's files in runs (<see cref="FolderRuns"/>), so two threads rarely create files in one folder
+/// at once: creating a file holds its folder's lock, and while the kernel is slow to find a free inode (ext4, right after
+/// the files of a previous copy were removed) the other thread would spin on that lock instead of copying elsewhere. Links are neither followed nor copied (a linked folder may be outside the source, or a loop back into it), git's
 /// own folders are not even walked, and a destination inside the source is not copied into itself. Disposing a writer that
 /// did not complete (the conversion failed or was cancelled) stops the copy and removes what it wrote: the destination is
 /// left as it was found, absent or empty.
@@ -19,11 +21,15 @@ public sealed class ConvertedTreeWriter : IAsyncDisposable
     // The copying thread's nice value (see BackgroundThreadPriority).
     private const int Nice = 19;
 
+    // The most files of one folder a thread copies in one run: a larger folder is shared out (see FolderRuns).
+    private const int MaxRun = 256;
+
     private readonly string _root;
     private readonly string _destination;
     private readonly bool _createdDestination;
     private readonly TaskCompletionSource<List<(string Source, string Relative)>> _listed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _copy;
+    private List<int> _runs = [];
     private int _next = -1;
     private volatile bool _stopping;
     private Exception? _failure;
@@ -106,6 +112,7 @@ public sealed class ConvertedTreeWriter : IAsyncDisposable
         try
         {
             var files = Walk();
+            _runs = FolderRuns(files, MaxRun);
             _listed.SetResult(files);
             // The copy runs on what the conversion's threads leave idle (they wait on each other and on Python at times): at full
             // priority it took a core from the inventory and the steps, whose wall time is the run's. What is left when the
@@ -116,6 +123,7 @@ public sealed class ConvertedTreeWriter : IAsyncDisposable
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             Fail(exception);
+            _runs = [0];
             _listed.TrySetResult([]);
         }
     }
@@ -149,18 +157,42 @@ public sealed class ConvertedTreeWriter : IAsyncDisposable
         return files;
     }
 
-    // Any number of threads at once, each taking the next file to copy.
+    /// <summary>Where each run of <paramref name="files"/> (in walk order, a folder's files together) starts, and, last, the
+    /// count: a run is the files of one folder, at most <paramref name="maxRun"/> of them.</summary>
+    internal static List<int> FolderRuns(IReadOnlyList<(string Source, string Relative)> files, int maxRun)
+    {
+        var starts = new List<int>();
+        var folder = default(string);
+        for (var index = 0; index < files.Count; index++)
+        {
+            var current = Path.GetDirectoryName(files[index].Relative) ?? string.Empty;
+            if (starts.Count == 0 || !string.Equals(current, folder, StringComparison.Ordinal) || index - starts[^1] == maxRun)
+            {
+                starts.Add(index);
+                folder = current;
+            }
+        }
+
+        starts.Add(files.Count);
+        return starts;
+    }
+
+    // Any number of threads at once, each taking the next run of files to copy.
     private void CopyRemaining(List<(string Source, string Relative)> files)
     {
-        for (var index = Interlocked.Increment(ref _next); index < files.Count && !_stopping; index = Interlocked.Increment(ref _next))
+        var runs = _runs;
+        for (var run = Interlocked.Increment(ref _next); run < runs.Count - 1 && !_stopping; run = Interlocked.Increment(ref _next))
         {
-            try
+            for (var index = runs[run]; index < runs[run + 1] && !_stopping; index++)
             {
-                File.Copy(files[index].Source, Path.Combine(_destination, files[index].Relative));
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                Fail(exception);
+                try
+                {
+                    File.Copy(files[index].Source, Path.Combine(_destination, files[index].Relative));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    Fail(exception);
+                }
             }
         }
     }

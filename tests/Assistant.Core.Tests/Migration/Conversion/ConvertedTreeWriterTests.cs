@@ -128,4 +128,45 @@ public sealed class ConvertedTreeWriterTests
         var failure = await Assert.ThrowsAsync<IOException>(() => tree.CompleteAsync([], []));
         Assert.Contains("b.py", failure.Message);
     }
+
+    [Fact]
+    public void Should_Cut_The_Files_Into_Runs_Of_One_Folder_Each_At_Most_Max_Run_Long()
+    {
+        // Given files in walk order: three at the top, five in pkg, one in pkg/sub
+        (string, string)[] files = [.. new[] { "a.py", "b.py", "c.py", "pkg/1.py", "pkg/2.py", "pkg/3.py", "pkg/4.py", "pkg/5.py", "pkg/sub/x.py" }
+            .Select(relative => ("/src/" + relative, relative))];
+
+        // Then each folder starts a run, a run holds at most two files, and the count ends the list
+        Assert.Equal([0, 2, 3, 5, 7, 8, 9], ConvertedTreeWriter.FolderRuns(files, maxRun: 2));
+        Assert.Equal([0, 3, 8, 9], ConvertedTreeWriter.FolderRuns(files, maxRun: 256));
+        Assert.Equal([0], ConvertedTreeWriter.FolderRuns([], maxRun: 256));
+    }
+
+    [Fact]
+    public async Task Should_Copy_Every_File_Of_Many_Folders()
+    {
+        // Given a source with folders larger (350 files) and smaller than a run (256)
+        using var source = new TempDirectory();
+        for (var folder = 0; folder < 6; folder++)
+        {
+            for (var file = 0; file < 70 * folder; file++)
+            {
+                source.Write($"pkg{folder}/m{file}.py", $"x = {folder * 1000 + file}\n");
+            }
+        }
+
+        source.Write("top.py", "y = 1\n");
+        using var output = new TempDirectory();
+
+        // When it is copied
+        await using var tree = ConvertedTreeWriter.Start(source.Path, output.Combine("copy"));
+        await tree.CompleteAsync([], []);
+
+        // Then every file is there with its text
+        var expected = Directory.EnumerateFiles(source.Path, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(source.Path, f)).Order().ToList();
+        var copied = Directory.EnumerateFiles(output.Combine("copy"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output.Combine("copy"), f)).Order().ToList();
+        Assert.Equal(1051, expected.Count);
+        Assert.Equal(expected, copied);
+        Assert.All(expected, relative => Assert.Equal(File.ReadAllText(Path.Combine(source.Path, relative)), File.ReadAllText(Path.Combine(output.Combine("copy"), relative))));
+    }
 }
