@@ -17,8 +17,11 @@ public abstract class FlowRunCallRule(string id) : PrefectRule(
     id, "flow-run-call", "flow-definition", Safety.Review,
     "flow.run(parameters={...}) → flow(**parameters) under a __main__ guard; task.run(...) → task.fn(...)",
     "A 2/3 flow is called like a function; module-level calls would run at every deployment import (reference/prefect.md §2.6).",
-    "flow.run(parameters={\"n\": 1})\n→\nif __name__ == \"__main__\":\n    etl(n=1)")
+    "flow.run(parameters={\"n\": 1})\n→\nif __name__ == \"__main__\":\n    etl(n=1)"), IPrefilteredRule
 {
+    // Every finding is a call of a run attribute: a flow's or a task's run(...).
+    public IReadOnlyList<string> Mentions(RulesetTables tables) => ["run"];
+
     protected override IEnumerable<Finding> Find(RuleContext context)
     {
         var module = context.Module;

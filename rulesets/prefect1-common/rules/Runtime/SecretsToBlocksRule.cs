@@ -15,8 +15,12 @@ public abstract class SecretsToBlocksRule(string id) : PrefectRule(
     id, "prefect-secret", "runtime", Safety.Review,
     "PrefectSecret/Secret(...).get()/EnvVarSecret → Secret.load(\"block-name\").get() / os.environ",
     "Prefect 2/3 secrets are Secret blocks with lowercase-dash names (reference/prefect.md §11).",
-    "PrefectSecret(\"SLACK_WEBHOOK\")\n→\nSecret.load(\"slack-webhook\").get()")
+    "PrefectSecret(\"SLACK_WEBHOOK\")\n→\nSecret.load(\"slack-webhook\").get()"), IPrefilteredRule
 {
+    // Every finding is a call of one of these classes (prefect.tasks.secrets.PrefectSecret, prefect.client.Secret,
+    // prefect.tasks.secrets.EnvVarSecret), whose last part the source spells.
+    public IReadOnlyList<string> Mentions(RulesetTables tables) => ["PrefectSecret", "Secret", "EnvVarSecret"];
+
     protected override IEnumerable<Finding> Find(RuleContext context)
     {
         var module = context.Module;

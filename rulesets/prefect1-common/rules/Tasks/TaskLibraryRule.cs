@@ -21,8 +21,11 @@ public abstract class TaskLibraryRule(string id) : PrefectRule(
     id, "task-library", "tasks", Safety.Review,
     "task-library classes (ShellTask, docker, GitHub, MySQL, GCS, Airtable, Jinja, ...) → @task functions doing what run() did",
     "prefect.tasks.* does not exist in 2/3; the function keeps every setting and the v1 behaviour (reference/prefect.md §16).",
-    "t = ShellTask(command=\"ls\", max_retries=2)\n...\nt()\n→\n@task\ndef shell_task(command=None, ...): ...\nt = shell_task.with_options(name=\"ShellTask\", retries=2)\n...\nt(command=\"ls\")")
+    "t = ShellTask(command=\"ls\", max_retries=2)\n...\nt()\n→\n@task\ndef shell_task(command=None, ...): ...\nt = shell_task.with_options(name=\"ShellTask\", retries=2)\n...\nt(command=\"ls\")"), IPrefilteredRule
 {
+    // Every finding converts uses of a task-library class, whose name (the last part of what it resolves to) the source spells.
+    public IReadOnlyList<string> Mentions(RulesetTables tables) => TaskLibraryTemplates.All.Select(t => t.ClassName).Distinct(StringComparer.Ordinal).ToList();
+
     protected override IEnumerable<Finding> Find(RuleContext context)
     {
         var module = context.Module;
