@@ -483,7 +483,7 @@ public sealed partial class TaskConfigToEnvironment : IRule
     // it differently: the module declares environments already (they would be listed too), or imports no flytekit.
     private static (PlannedEnvironment? First, string? Text) MissingImageTodo(PythonModule module, List<PlannedEnvironment> sequence, ProjectImage? defaultImage)
     {
-        if (defaultImage is not null || !module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit"))
+        if (defaultImage is not null || !Flytekit.IsImportedBy(module)
             || module.Body.Any(s => AssignSyntax.From(s) is { } assign && DottedNames.IsCallOf(assign.Value, "flyte.TaskEnvironment")))
         {
             return (null, null);
@@ -505,7 +505,7 @@ public sealed partial class TaskConfigToEnvironment : IRule
     private IEnumerable<Finding> MissingImageTodos(RuleContext context)
     {
         var module = context.Module;
-        if (!module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit")))
+        if (!Flytekit.IsImportedBy(module))
         {
             yield break;
         }

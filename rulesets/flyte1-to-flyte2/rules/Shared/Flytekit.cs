@@ -24,6 +24,9 @@ internal static class Flytekit
 
     public static IReadOnlyList<ImportBinding> Bindings(PythonModule module) => PythonImports.Bindings(module, Roots);
 
+    /// <summary>True when an import of <paramref name="module"/> is from flytekit (the module is not fully converted yet).</summary>
+    public static bool IsImportedBy(PythonModule module) => module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit"));
+
     /// <summary><c>task</c>, <c>workflow</c>, <c>dynamic</c> or <c>eager</c> when the decorator is a flytekit one.</summary>
     public static string? DecoratorKind(SyntaxNode decorator, IReadOnlyList<ImportBinding> bindings)
     {

@@ -316,8 +316,8 @@ public sealed class LaunchPlanToTrigger : IRule
     // name), so it still says it then.
     private string CutoverMarker(PythonModule module, FunctionDefSyntax function, SyntaxNode decorator, string variable, string name, bool active, int declareAt)
     {
-        if (!module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit"))
-            || module.Body.Select(FunctionDefSyntax.From).Any(f => f is not null && f.Decorators.Any(d => d.Is("Call") && new CallSyntax(d).Keyword("triggers") is { } t && Flytekit.SubtreeNodes(t.Value).Any(n => n.Is("Name") && n.Scalar("id") == variable)))
+        if (!Flytekit.IsImportedBy(module)
+            || TaskTriggeredBy(module, id => id == variable) is not null
             || AttributeSyntax.From(decorator.Is("Call") ? decorator.Child("func") : decorator)?.Value.DottedName() == variable)
         {
             return string.Empty;
@@ -331,10 +331,15 @@ public sealed class LaunchPlanToTrigger : IRule
         ? $"cutover: this trigger activates on flyte deploy; deactivate the Flyte 1 launch plan {name} first so the job does not run twice"
         : $"cutover: generated inactive (auto_activate=False) so it does not run next to the Flyte 1 launch plan {name}; after validating, deactivate that launch plan and run: flyte update trigger {name.Trim('"', '\'')} {taskName} --activate";
 
+    // The first module-level function with a decorator whose triggers= names a variable isTrigger accepts.
+    private static FunctionDefSyntax? TaskTriggeredBy(PythonModule module, Func<string, bool> isTrigger) =>
+        module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f is not null && f.Decorators.Any(d => d.Is("Call") && new CallSyntax(d).Keyword("triggers") is { } t
+            && Flytekit.SubtreeNodes(t.Value).Any(n => n.Is("Name") && isTrigger(n.Scalar("id")!))));
+
     private IEnumerable<Finding> CutoverTodos(RuleContext context)
     {
         var module = context.Module;
-        if (!module.Imports().Any(i => PythonImports.ImportsFrom(i, "flytekit")))
+        if (!Flytekit.IsImportedBy(module))
         {
             yield break;
         }
@@ -350,7 +355,7 @@ public sealed class LaunchPlanToTrigger : IRule
             var active = call.Keyword("auto_activate") is { } a && module.GetText(a.Value) == "True";
             // The target's name is read once, when first compared (as before: only a Name under some triggers= asks for it).
             string? target = null;
-            var task = module.Body.Select(FunctionDefSyntax.From).FirstOrDefault(f => f is not null && f.Decorators.Any(d => d.Is("Call") && new CallSyntax(d).Keyword("triggers") is { } t && Flytekit.SubtreeNodes(t.Value).Any(n => n.Is("Name") && n.Scalar("id") == (target ??= Flytekit.TargetNames(assign)[0]))));
+            var task = TaskTriggeredBy(module, id => id == (target ??= Flytekit.TargetNames(assign)[0]));
             var decorator = task is null ? null : FlyteEnvironments.TaskDecorator(task, FlyteEnvironments.Variables(module));
             var taskName = task is null ? "TASK" : (decorator is null ? null : EnvironmentName(module, decorator)) is { } env ? $"{env}.{task.Name}" : task.Name;
             var text = CutoverText(name, active, taskName);

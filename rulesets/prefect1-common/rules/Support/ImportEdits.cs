@@ -225,17 +225,9 @@ public static class ImportEdits
             : TextEdit.Replace(new TextSpan(anchor.Span.End - 1, anchor.Span.End), module.Text[anchor.Span.End - 1] + nl + block + nl);
     }
 
-    // A line holding only spaces, tabs and its break: no statement a TODO marker or a fix could put text in front of.
-    private static bool IsBlankLineAt(PythonModule module, int lineStart)
-    {
-        if (lineStart >= module.Text.Length)
-        {
-            return false;
-        }
-
-        var line = module.Lines.LineOf(lineStart);
-        return module.Lines.LineStart(line) == lineStart && module.Text.AsSpan(lineStart, module.Lines.LineEnd(line) - lineStart).Trim(" \t\r\n").IsEmpty;
-    }
+    // The line starting at lineStart, before the end of the text, is blank: no statement a TODO marker or a fix could put text in front of.
+    private static bool IsBlankLineAt(PythonModule module, int lineStart) =>
+        lineStart < module.Text.Length && SourceLines.IsBlankLine(module, module.Lines.LineOf(lineStart));
 
     private static IEnumerable<string> ImportedModules(TopLevelImport import) =>
         import.Import.IsFrom ? [import.Import.Module ?? string.Empty] : import.Names.Select(n => n.Name);

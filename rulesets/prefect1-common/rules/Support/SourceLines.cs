@@ -110,9 +110,9 @@ public static class SourceLines
 
             var firstLine = module.Lines.LineOf(whole.Start);
             var nextLine = module.Lines.LineOf(end - 1) + 1;
-            var blankBelow = nextLine <= module.Lines.LineCount && IsBlank(module, nextLine);
+            var blankBelow = nextLine <= module.Lines.LineCount && IsBlankLine(module, nextLine);
             // Never reach back into what the previous group deleted (a blank line between two groups goes once).
-            var start = firstLine > 1 && blankBelow && IsBlank(module, firstLine - 1) && module.Lines.LineStart(firstLine - 1) >= floor ? module.Lines.LineStart(firstLine - 1) : whole.Start;
+            var start = firstLine > 1 && blankBelow && IsBlankLine(module, firstLine - 1) && module.Lines.LineStart(firstLine - 1) >= floor ? module.Lines.LineStart(firstLine - 1) : whole.Start;
             if (start == whole.Start && blankBelow && firstLine > 1 && module.Text[module.Lines.LineStart(firstLine - 1)..module.Lines.LineEnd(firstLine - 1)].TrimEnd().EndsWith(':'))
             {
                 // The first statements of a block: the blank line that separated them from the rest goes too.
@@ -127,7 +127,8 @@ public static class SourceLines
         return edits;
     }
 
-    private static bool IsBlank(PythonModule module, int line) =>
+    /// <summary>True when line <paramref name="line"/> (1-based) holds only white space.</summary>
+    internal static bool IsBlankLine(PythonModule module, int line) =>
         module.Text[module.Lines.LineStart(line)..module.Lines.LineEnd(line)].Trim().Length == 0;
 
     /// <summary>The end of the line holding <paramref name="position"/>, before its line break.</summary>

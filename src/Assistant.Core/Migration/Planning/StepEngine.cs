@@ -35,13 +35,14 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         var runs = new (FileChange Change, List<Finding> Applied)?[request.Paths.Count];
         var unconfirmed = new PythonModule?[request.Paths.Count];
         var parallel = concurrency > 1 && !Rules.UserRules.Host.HostedModuleRule.AnyIn(request.Rules);
+        var prefilter = new RulePrefilter(request.Rules, request.Tables);
         await Parallel.ForEachAsync(Enumerable.Range(0, request.Paths.Count), new ParallelOptions { MaxDegreeOfParallelism = parallel ? concurrency : 1, CancellationToken = cancellationToken },
             async (index, token) =>
             {
                 var path = request.Paths[index];
                 if (project.ModuleAt(path) is { } module)
                 {
-                    var run = await RunPassesAsync(request, module, token).ConfigureAwait(false);
+                    var run = await RunPassesAsync(request, prefilter, module, token).ConfigureAwait(false);
                     runs[index] = (run.Change, run.Applied);
                     unconfirmed[index] = run.Unconfirmed && run.Change.After != module.Text ? module : null;
                     finished?.Invoke(run.Change);
@@ -53,7 +54,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
             }).ConfigureAwait(false);
         if (confirmEachStep)
         {
-            await ConfirmAsync(request, runs, unconfirmed, cancellationToken).ConfigureAwait(false);
+            await ConfirmAsync(request, prefilter, runs, unconfirmed, cancellationToken).ConfigureAwait(false);
         }
 
         // Generated files are collected in path order, as a sequential run would: which of two differing copies wins does not depend on timing.
@@ -81,7 +82,7 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
 
     // The step's changed texts that rest on in-process trees are confirmed with the user's Python together (a few batched
     // requests); a module whose text does not parse there runs the step again on the worker's trees alone.
-    private async Task ConfirmAsync(StepRequest request, (FileChange Change, List<Finding> Applied)?[] runs, PythonModule?[] unconfirmed, CancellationToken cancellationToken)
+    private async Task ConfirmAsync(StepRequest request, RulePrefilter prefilter, (FileChange Change, List<Finding> Applied)?[] runs, PythonModule?[] unconfirmed, CancellationToken cancellationToken)
     {
         var indexes = Enumerable.Range(0, runs.Length).Where(i => unconfirmed[i] is not null).ToList();
         if (indexes.Count == 0)
@@ -94,13 +95,13 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
         {
             if (verdicts[k] is not null)
             {
-                runs[indexes[k]] = await RedoOnWorkerTreesAsync(request, unconfirmed[indexes[k]]!, cancellationToken).ConfigureAwait(false);
+                runs[indexes[k]] = await RedoOnWorkerTreesAsync(request, prefilter, unconfirmed[indexes[k]]!, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     // The in-process parser accepted a text the user's Python rejects: redo the module on the worker's trees alone.
-    private async Task<(FileChange Change, List<Finding> Applied)> RedoOnWorkerTreesAsync(StepRequest request, PythonModule module, CancellationToken cancellationToken)
+    private async Task<(FileChange Change, List<Finding> Applied)> RedoOnWorkerTreesAsync(StepRequest request, RulePrefilter prefilter, PythonModule module, CancellationToken cancellationToken)
     {
         var workerParser = parser.WorkerOnly();
         var reparsed = await workerParser.ParseAsync(module.Path, module.Text, module.Encoding, cancellationToken).ConfigureAwait(false);
@@ -110,18 +111,17 @@ public sealed class StepEngine(ModuleParser parser, int concurrency = 1, bool co
             return (unchanged, []);
         }
 
-        var again = await new StepEngine(workerParser).RunPassesAsync(request, confirmed, cancellationToken).ConfigureAwait(false);
+        var again = await new StepEngine(workerParser).RunPassesAsync(request, prefilter, confirmed, cancellationToken).ConfigureAwait(false);
         return (again.Change, again.Applied);
     }
 
-    private async Task<(FileChange Change, List<Finding> Applied, bool Unconfirmed)> RunPassesAsync(StepRequest request, PythonModule module, CancellationToken cancellationToken)
+    private async Task<(FileChange Change, List<Finding> Applied, bool Unconfirmed)> RunPassesAsync(StepRequest request, RulePrefilter prefilter, PythonModule module, CancellationToken cancellationToken)
     {
         var unconfirmed = ModuleParser.ParsedInProcess(module);
         var current = module;
         var collected = new List<Finding>();
         var ledger = new FindingLedger();
         var passes = 0;
-        var prefilter = new RulePrefilter(request.Rules, request.Tables);
         for (var pass = 1; pass <= MaxPasses; pass++)
         {
             passes = pass;
