@@ -6,11 +6,14 @@ namespace Assistant.Cli.Hosting;
 /// live trees from one generation to the next while the other core waits: at 5,000 files, four collections paused the run
 /// for about half a second. Short of the budget there is none; past it the runtime collects as usual.
 /// The budget is a sixteenth of the memory the process may use, at most <see cref="MaxBytes"/>, and nothing below
-/// <see cref="MinBytes"/> (a small machine or container keeps collecting as usual).
+/// <see cref="MinBytes"/> (a small machine or container keeps collecting as usual). The cap is set by the largest repository the
+/// benchmark converts: 20,000 files (1,945 framework files) allocate about 1.2 GB. With a 1 GiB cap the budget ran out during the
+/// last step, and the one collection then had to trace everything allocated since the start (the conversion took 3.4–3.8 s, against
+/// 2.9–3.0 s without that collection). The process only takes what it allocates: the budget reserves, it does not touch.
 /// </summary>
 internal static class CollectionFreeBudget
 {
-    public const long MaxBytes = 1L << 30;
+    public const long MaxBytes = 2L << 30;
 
     public const long MinBytes = 128L << 20;
 

@@ -5,10 +5,12 @@ namespace Assistant.Cli.Tests.Hosting;
 public sealed class CollectionFreeBudgetTests
 {
     [Theory]
-    [InlineData(24L << 30, 1L << 30)]
+    [InlineData(64L << 30, 2L << 30)]
+    [InlineData(32L << 30, 2L << 30)]
+    [InlineData(24L << 30, 1536L << 20)]
     [InlineData(8L << 30, 512L << 20)]
     [InlineData(2L << 30, 128L << 20)]
-    public void Should_Be_A_Sixteenth_Of_The_Memory_At_Most_One_Gibibyte(long available, long expected) =>
+    public void Should_Be_A_Sixteenth_Of_The_Memory_At_Most_Two_Gibibytes(long available, long expected) =>
         Assert.Equal(expected, CollectionFreeBudget.For(available));
 
     [Theory]
