@@ -19,7 +19,12 @@ public sealed class ProjectModel
 
     public static ProjectModel Empty { get; } = new([]);
 
-    public IEnumerable<PythonModule> Modules => _byPath.Values.OrderBy(m => m.Path, StringComparer.Ordinal);
+    // The modules in path order, sorted the first time they are asked for (the model never changes): rules that look across the
+    // project ask once per module and pass, and sorting each time made a step's cost grow with the square of the project's size.
+    private IReadOnlyList<PythonModule>? _ordered;
+
+    /// <summary>Every module, in path order (read-only).</summary>
+    public IEnumerable<PythonModule> Modules => _ordered ??= _byPath.Values.OrderBy(m => m.Path, StringComparer.Ordinal).ToList().AsReadOnly();
 
     /// <summary>Non-Python text files (Makefile, requirements.txt, CI YAML…) by repo-relative path.</summary>
     public IReadOnlyDictionary<string, string> OtherFiles => _otherFiles;
