@@ -169,12 +169,12 @@ for size in $sizes; do
 
   # ours
   measure "$size" scan -- bash -c 'cd "$1" && exec dotnet "$2" scan --json' _ "$repo" "$dll"
-  # every run converts into a folder of its own, removed only after the last run: when ext4 creates a file it passes over
-  # the inodes of files deleted moments before (perf: __ext4_new_inode -> find_inode_bit -> recently_deleted), so removing
-  # the last run's 5,000 files just before a run made creating the copy's files several times slower in the kernel
-  # (0.2 to over 2 s of system time), a cost of the benchmark's own cleanup, not of converting into a new folder. For the same
-  # reason the copies stay until the work dir goes (with --keep, they stay): ext4 without a journal passes over inodes deleted in the
-  # last minute (six while their inode table is not yet written back), so removing the 5,000-file copies slowed the 20,000-file runs.
+  # every run converts into a folder of its own, and the copies stay until the work dir goes (with --keep, they stay): when
+  # ext4 without a journal creates a file it passes over the inodes of files deleted in the last minute (six while their
+  # inode table is not yet written back; perf: __ext4_new_inode -> find_inode_bit -> recently_deleted). Removing the last
+  # run's 5,000 files just before a run made creating the copy's files several times slower in the kernel (0.2 to over 2 s
+  # of system time), and removing the 5,000-file copies slowed the 20,000-file runs: a cost of the benchmark's own
+  # cleanup, not of converting into a new folder.
   measure "$size" convert --prepare "mkdir -p '$workdir/converted-$size'" -- \
     bash -c 'exec dotnet "$1" convert "$2" --out "$(mktemp -u -p "$3" run.XXXXXX)" --json "$4"' _ "$dll" "$repo" "$workdir/converted-$size" "$workdir/convert-$size.json"
   if [[ "$size" -le "$migrate_max" ]]; then

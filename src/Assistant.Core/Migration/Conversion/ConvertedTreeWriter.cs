@@ -27,9 +27,9 @@ public sealed class ConvertedTreeWriter : IAsyncDisposable
     private readonly string _root;
     private readonly string _destination;
     private readonly bool _createdDestination;
-    private readonly TaskCompletionSource<List<(string Source, string Relative)>> _listed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // The files to copy, in walk order, and where each run of them starts (FolderRuns).
+    private readonly TaskCompletionSource<(List<(string Source, string Relative)> Files, List<int> Runs)> _listed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _copy;
-    private List<int> _runs = [];
     private int _next = -1;
     private volatile bool _stopping;
     private Exception? _failure;
@@ -52,8 +52,8 @@ public sealed class ConvertedTreeWriter : IAsyncDisposable
     /// (UTF-8) over it.</summary>
     public async Task CompleteAsync(IEnumerable<ConvertedFile> files, IEnumerable<GeneratedFile> generated)
     {
-        var listed = await _listed.Task.ConfigureAwait(false);
-        await Task.Run(() => Parallel.For(0, Environment.ProcessorCount, _ => CopyRemaining(listed))).ConfigureAwait(false);
+        var (listed, runs) = await _listed.Task.ConfigureAwait(false);
+        await Task.Run(() => Parallel.For(0, Environment.ProcessorCount, _ => CopyRemaining(listed, runs))).ConfigureAwait(false);
         await _copy.ConfigureAwait(false);
         if (_failure is { } failure)
         {
@@ -112,19 +112,18 @@ public sealed class ConvertedTreeWriter : IAsyncDisposable
         try
         {
             var files = Walk();
-            _runs = FolderRuns(files, MaxRun);
-            _listed.SetResult(files);
+            var runs = FolderRuns(files, MaxRun);
+            _listed.SetResult((files, runs));
             // The copy runs on what the conversion's threads leave idle (they wait on each other and on Python at times): at full
             // priority it took a core from the inventory and the steps, whose wall time is the run's. What is left when the
             // conversion is done, CompleteAsync copies with every core.
             BackgroundThreadPriority.Lower(Nice);
-            CopyRemaining(files);
+            CopyRemaining(files, runs);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             Fail(exception);
-            _runs = [0];
-            _listed.TrySetResult([]);
+            _listed.TrySetResult(([], FolderRuns([], MaxRun)));
         }
     }
 
@@ -178,9 +177,8 @@ public sealed class ConvertedTreeWriter : IAsyncDisposable
     }
 
     // Any number of threads at once, each taking the next run of files to copy.
-    private void CopyRemaining(List<(string Source, string Relative)> files)
+    private void CopyRemaining(List<(string Source, string Relative)> files, List<int> runs)
     {
-        var runs = _runs;
         for (var run = Interlocked.Increment(ref _next); run < runs.Count - 1 && !_stopping; run = Interlocked.Increment(ref _next))
         {
             for (var index = runs[run]; index < runs[run + 1] && !_stopping; index++)
