@@ -49,7 +49,7 @@ public sealed class WithOverridesToOverride : IPrefilteredRule
                     case "rename" when keyword.Name == "task_config":
                         var plugin = EnvironmentPlan.PluginText(module, keyword.Value, bindings, context.Tables, notes);
                         parts.Add($"plugin_config={plugin}");
-                        pluginModules.AddRange(System.Text.RegularExpressions.Regex.Matches(plugin, @"\bflyteplugins\.([a-z_]+)\.").Select(m => "flyteplugins." + m.Groups[1].Value));
+                        pluginModules.AddRange(PluginModules.NamedIn(plugin));
                         break;
                     case "rename":
                         parts.Add($"{row.Require("new")}={value}");

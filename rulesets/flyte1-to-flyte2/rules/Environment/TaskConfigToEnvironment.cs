@@ -93,7 +93,7 @@ public sealed partial class TaskConfigToEnvironment : IRule
         }
 
         foreach (var plugin in environments.SelectMany(e => e.First.Fields).Select(f => f.Text)
-                     .SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, @"\bflyteplugins\.([a-z_]+)\.").Select(m => "flyteplugins." + m.Groups[1].Value))
+                     .SelectMany(PluginModules.NamedIn)
                      .Distinct().Order(StringComparer.Ordinal))
         {
             if (PythonImports.AddImport(module, plugin, "flytekit") is { } importPlugin)

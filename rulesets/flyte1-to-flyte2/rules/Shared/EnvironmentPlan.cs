@@ -34,7 +34,7 @@ internal sealed record PlannedEnvironment(string Name, string Variable, IReadOnl
 /// group without settings is <c>env</c> named after the module's dotted path (<c>pkg-mod</c>); every other
 /// group is <c>&lt;first task&gt;_env</c> named <c>pkg-mod-&lt;first task&gt;</c> (reference/flyte.md §3.2, gotcha 4).
 /// </summary>
-internal static class EnvironmentPlan
+internal static partial class EnvironmentPlan
 {
     private static readonly string[] FieldOrder = ["image", "resources", "env_vars", "secrets", "pod_template", "plugin_config"];
 
@@ -173,13 +173,17 @@ internal static class EnvironmentPlan
 
     private static string ImageText(PythonModule module, SyntaxNode image)
     {
-        if (ConstantSyntax.StringValue(image) is { } text && Regex.Match(text, @"^\{\{\s*\.image\.([A-Za-z0-9_-]+)\.fqn\s*\}\}") is { Success: true } reference)
+        if (ConstantSyntax.StringValue(image) is { } text && ImageReference().Match(text) is { Success: true } reference)
         {
             return $"flyte.Image.from_ref_name({SourceText.Literal(SourceText.PreferredQuote(module), reference.Groups[1].Value)})";
         }
 
         return module.GetText(image);
     }
+
+    // An image given by its reference name: a text that starts with "{{ .image.NAME.fqn }}".
+    [GeneratedRegex(@"^\{\{\s*\.image\.([A-Za-z0-9_-]+)\.fqn\s*\}\}")]
+    private static partial Regex ImageReference();
 
     internal static string PluginText(PythonModule module, SyntaxNode config, IReadOnlyList<ImportBinding> bindings, RulesetTables tables, List<string> notes)
     {

@@ -12,7 +12,7 @@ namespace Assistant.Rulesets.Prefect.Tasks;
 /// no equivalent (dropped with a reason, or a TODO with the value). The same handler/result
 /// conversion applies to <c>@flow(state_handlers=, on_failure=, result=)</c> carried over from <c>Flow(...)</c>.
 /// </summary>
-public abstract class TaskOptionsRule(string id) : PrefectRule(
+public abstract partial class TaskOptionsRule(string id) : PrefectRule(
     id, "task-decorator-options", "tasks", Safety.Review,
     "@task(max_retries=, retry_delay=, timeout=, cache_for=, checkpoint=, result=, target=, state_handlers=, log_stdout=, nout=, trigger=, …) → the target's options",
     "Prefect 2/3 renamed and re-modelled task options (reference/prefect.md §3.1, §8, §10).",
@@ -417,7 +417,7 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
         }
 
         var unknown = new List<string>();
-        var key = System.Text.RegularExpressions.Regex.Replace(template, @"\{([^{}]+)\}", match =>
+        var key = Placeholder().Replace(template, match =>
         {
             var inner = match.Groups[1].Value;
             var (field, format) = inner.Contains(':') ? (inner[..inner.IndexOf(':')], inner[inner.IndexOf(':')..]) : (inner, string.Empty);
@@ -445,6 +445,10 @@ public abstract class TaskOptionsRule(string id) : PrefectRule(
         });
         return (key, unknown);
     }
+
+    // A {placeholder} of a v1 target or location template (format spec included: {date:%Y-%m-%d}).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{([^{}]+)\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     // null for all_successful: the v1 default is also the 2/3 behaviour, so the trigger goes without a TODO.
     private static string? TriggerTodo(PrefectSymbols symbols, SyntaxNode value, string text)
