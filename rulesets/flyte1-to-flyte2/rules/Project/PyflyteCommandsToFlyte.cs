@@ -59,8 +59,8 @@ public sealed partial class PyflyteCommandsToFlyte : IFileRule
         var notes = new List<string>();
         // ${{ expr }} (CI) and $(var) stay single tokens.
         // Backslash-continued lines are one command.
-        command = Regex.Replace(command, @"[ \t]*\\\r?\n[ \t]*", " ");
-        var protectedCommand = Regex.Replace(command, @"\$\{\{.*?\}\}|\$\([^)]*\)", m => m.Value.Replace(' ', '\u0001'));
+        command = LineContinuation().Replace(command, " ");
+        var protectedCommand = Substitution().Replace(command, m => m.Value.Replace(' ', '\u0001'));
         var tokens = protectedCommand.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Replace('\u0001', ' ')).ToList();
         var global = new List<string>();
         var packages = new List<string>();
@@ -222,6 +222,14 @@ public sealed partial class PyflyteCommandsToFlyte : IFileRule
 
         return (string.Join(' ', parts), notes);
     }
+
+    // A backslash line continuation with the blanks around it.
+    [GeneratedRegex(@"[ \t]*\\\r?\n[ \t]*")]
+    private static partial Regex LineContinuation();
+
+    // A CI expression ${{ … }} or a shell substitution $( … ).
+    [GeneratedRegex(@"\$\{\{.*?\}\}|\$\([^)]*\)")]
+    private static partial Regex Substitution();
 
     // One pyflyte command line (up to the end of the line, a ; / && / | or a backtick).
     [GeneratedRegex(@"\bpyflyte(?:(?:[ \t]+|[ \t]*\\\r?\n[ \t]*)[^\s;&|`'""\\]+)*")]

@@ -32,7 +32,7 @@ public abstract partial class DependencyManifestRule(string id) : PrefectFileRul
         if (match.Success)
         {
             var version = match.Groups["spec"].Value;
-            return Regex.IsMatch(version, @"^\s*(==|~=|<=|<|>=)\s*(0\.1\d|1)(\.|\*|\s|$|,)") || Regex.IsMatch(version, @"<\s*2") ? match : null;
+            return Prefect1Spec().IsMatch(version) || BelowTwo().IsMatch(version) ? match : null;
         }
 
         var bare = Bare().Match(text);
@@ -84,4 +84,12 @@ public abstract partial class DependencyManifestRule(string id) : PrefectFileRul
 
     [GeneratedRegex(@"(?m)^(?<quote>)(?<req>prefect(?:\[[^\]]*\])?(?<spec>))[ \t]*(?:#.*)?\r?$")]
     private static partial Regex Bare();
+
+    // A version spec that pins 0.1x or 1.x (==, ~=, <=, <, >= followed by that version).
+    [GeneratedRegex(@"^\s*(==|~=|<=|<|>=)\s*(0\.1\d|1)(\.|\*|\s|$|,)")]
+    private static partial Regex Prefect1Spec();
+
+    // A version spec with a `<` bound on 2 (`<2`, `< 2.0`).
+    [GeneratedRegex(@"<\s*2")]
+    private static partial Regex BelowTwo();
 }
