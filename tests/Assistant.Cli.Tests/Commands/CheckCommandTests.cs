@@ -106,7 +106,7 @@ public sealed class CheckCommandTests : IDisposable
             Assert.Contains(behaviour, b => Line(b) == ("daily_etl", "trigger[daily_etl_6am].schedule", "preserved", "cron 0 6 * * *"));
         }
 
-        // On the branch, in place: the memory limit disappears from the shared tasks module and the cron moves an hour.
+        // On the branch, in place: the memory limit of the shared tasks module shrinks to its request (a scalar) and the cron moves an hour.
         Git("checkout", "--quiet", "flowmigrate/flyte_flows.etl_pipeline.daily_etl");
         Edit(Path.Combine("flyte_flows", "common", "tasks.py"), "memory=(\"2Gi\", \"4Gi\")", "memory=\"2Gi\"");
         Edit(Path.Combine("flyte_flows", "etl_pipeline.py"), "flyte.Cron(\"0 6 * * *\")", "flyte.Cron(\"0 7 * * *\")");
@@ -120,10 +120,10 @@ public sealed class CheckCommandTests : IDisposable
         var flow = result.RootElement.GetProperty("flows")[0];
         Assert.Equal("failed", flow.GetProperty("result").GetString());
         var lines = flow.GetProperty("behaviour").EnumerateArray().ToList();
-        Assert.Contains(lines, b => Line(b) == ("load_table", "resources.memory.limit", "dropped", null));
+        Assert.Contains(lines, b => Line(b) == ("load_table", "resources.memory.limit", "changed", "2Gi"));
         Assert.Contains(lines, b => Line(b) == ("daily_etl", "trigger[daily_etl_6am].schedule", "changed", "cron 0 7 * * *"));
         var errors = flow.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("severity").GetString() == "error").Select(f => f.GetProperty("message").GetString()).ToList();
-        Assert.Contains("behaviour: load_table: resources.memory.limit dropped (4Gi → nothing) and no TODO explains it", errors);
+        Assert.Contains("behaviour: load_table: resources.memory.limit changed (4Gi → 2Gi) and no TODO explains it", errors);
         Assert.Contains("behaviour: daily_etl: trigger[daily_etl_6am].schedule changed (cron 0 6 * * * → cron 0 7 * * *) and no TODO explains it", errors);
     }
 

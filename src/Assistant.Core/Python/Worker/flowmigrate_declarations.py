@@ -3,9 +3,10 @@
 Every setting becomes one flat key with a canonical string value, so the old and the new module
 can be compared key by key (the comparison itself happens in flowmigrate's C# BehaviourChecker):
 
-  Flyte  (task / workflow, keyed by function name): environment, image, resources.<cpu|memory|gpu|disk|shm>.<request|limit>,
-         env_vars, secrets, cache.enabled, cache.version, cache.serialize, cache.ignored_inputs, retries,
-         timeout, interruptible, trigger[<name>].schedule / .inputs / .auto_activate, launch_plan[<variable>].inputs
+  Flyte  (task / workflow, keyed by function name): environment, image, resources.<cpu|memory|gpu|disk|shm>.<request|limit>
+         (as the pod gets them: an unset request or limit takes the other's value), env_vars, secrets, cache.enabled,
+         cache.version, cache.serialize, cache.ignored_inputs (only when caching is on), retries, timeout,
+         interruptible, trigger[<name>].schedule / .inputs / .auto_activate, launch_plan[<variable>].inputs
   Prefect flow (keyed by flow name): parameter[<p>].default / .required, task_runner, schedule[<i>],
          schedule[<i>].parameters
   Prefect task (keyed by module variable): name, retries, retry_delay, timeout, cache.expiration, cache.key, tags;
@@ -131,6 +132,19 @@ def _resources_into(settings, resources, slot):
             _put(settings, "resources.%s.limit" % target, canon(value[1]))
         else:
             _put(settings, "resources.%s.%s" % (target, "request" if slot == "pair" else slot), canon(value))
+
+
+def _effective_resources(settings):
+    """A request without a limit, or a limit without a request, as the pod gets it: Flyte's Kubernetes plugin gives the
+    unset one the other's value (flyteplugins/go/tasks/pluginmachinery/flytek8s/container_helper.go,
+    AdjustOrDefaultResource: "using the Request when the Limit is unset, and vice versa"). Tasks of both SDKs run through
+    it, so flytekit's limits=Resources(mem="1Gi") and flyte's Resources(memory="1Gi"), which Flyte 2 sends as a request
+    only, both give a 1Gi request and a 1Gi limit."""
+    for key in [k for k in settings if k.startswith("resources.")]:
+        field, slot = key.rsplit(".", 1)
+        other = field + (".limit" if slot == "request" else ".request")
+        if slot in ("request", "limit") and other not in settings:
+            settings[other] = settings[key]
 
 
 _ACCELERATORS = {"L40S": "L40s", "A100_80GB": "A100 80G", "RTX_PRO_6000": "RTX PRO 6000"}
@@ -272,6 +286,9 @@ def _cache_flytekit(settings, config):
             _put(settings, "cache.version", _arg(cache, "version"))
             _put(settings, "cache.serialize", _arg(cache, "serialize") or None)
             _put(settings, "cache.ignored_inputs", _tuple(_arg(cache, "ignored_inputs")))
+    if "cache.enabled" not in settings:
+        # flytekit caches only with cache=True: a cache_version beside cache=False (or no cache) changes nothing.
+        return
     _put(settings, "cache.version", config.get("cache_version"))
     _put(settings, "cache.serialize", config.get("cache_serialize") or None)
     _put(settings, "cache.ignored_inputs", _tuple(config.get("cache_ignore_input_vars")))
@@ -348,6 +365,7 @@ def _flyte_entities(namespace, module_name, rt, family):
             _accelerator_into(settings, config.get("accelerator"))
             if config.get("shared_memory") is not None:
                 _put(settings, "resources.shm.request", "auto" if config["shared_memory"] is True else config["shared_memory"])
+            _effective_resources(settings)
             _put(settings, "env_vars", config.get("environment") or None)
             _put(settings, "secrets", _secrets(config.get("secret_requests")))
             _cache_flytekit(settings, config)
@@ -365,6 +383,7 @@ def _flyte_entities(namespace, module_name, rt, family):
             _image_into(settings, env_config.get("image"))
             _resources_into(settings, env_config.get("resources"), "pair")
             _resources_into(settings, config.get("resources"), "pair")
+            _effective_resources(settings)
             _put(settings, "env_vars", config.get("env_vars") or env_config.get("env_vars") or None)
             _put(settings, "secrets", _secrets(config.get("secrets") or env_config.get("secrets")))
             _cache_flyte(settings, config.get("cache") if config.get("cache") is not None else env_config.get("cache"))

@@ -34,7 +34,7 @@ public sealed class InPlaceCheckTests(SharedWorker shared) : IClassFixture<Share
     }
 
     [Fact]
-    public async Task Should_Refuse_The_Last_Commit_When_An_In_Place_Edit_Drops_A_Resource_Limit()
+    public async Task Should_Refuse_The_Last_Commit_When_An_In_Place_Edit_Lowers_A_Resource_Limit()
     {
         using var repo = CreateRepo();
         await using var session = await OpenAsync(repo);
@@ -47,7 +47,7 @@ public sealed class InPlaceCheckTests(SharedWorker shared) : IClassFixture<Share
         var last = await AcceptAllAsync(wizard);
 
         Assert.False(last.IsSuccess);
-        Assert.Contains("behaviour: load: resources.memory.limit dropped (4Gi → nothing)", last.Error);
+        Assert.Contains("behaviour: load: resources.memory.limit changed (4Gi → 2Gi)", last.Error);
         Assert.False(last.Check!.Passed);
         Assert.DoesNotContain("Flowmigrate-Complete", repo.Git("log", "--format=%B", "main..flowmigrate/flows.etl.etl"));
     }

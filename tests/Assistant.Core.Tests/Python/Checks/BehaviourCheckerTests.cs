@@ -54,13 +54,42 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Should_Catch_A_Dropped_Resource_Limit_And_A_Changed_Cron_Expression()
+    public async Task Should_Catch_A_Lowered_Resource_Limit_And_A_Changed_Cron_Expression()
     {
         var report = await _checker.CompareAsync(FlyteBefore, Flyte2("after_regressed.py"));
 
+        // The new scalar memory="2Gi" is a request the pod also gets as its limit: the 4Gi limit became 2Gi.
         Assert.False(report.Passed);
         Assert.Equal(
-            ["daily: trigger[daily_6am].schedule changed: cron 0 6 * * * → cron 0 7 * * *", "load: resources.memory.limit dropped (was 4Gi)"],
+            ["daily: trigger[daily_6am].schedule changed: cron 0 6 * * * → cron 0 7 * * *", "load: resources.memory.limit changed: 4Gi → 2Gi"],
+            report.Failures.Select(f => f.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_Compare_Resources_As_The_Pod_Gets_Them_And_Cache_Settings_Only_When_Caching()
+    {
+        var before = new BehaviourSide(s_pairs, "flyte_limits/before.py", [CheckWorkspace.Manifest("flytekit", CheckSide.Old)]);
+
+        var report = await _checker.CompareAsync(before, new BehaviourSide(s_pairs, "flyte_limits/after.py", [CheckWorkspace.Manifest("flyte")]));
+
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+        var fit = report.Before.Entities.Single(e => e.Name == "fit");
+        Assert.Equal(("200Mi", "200Mi", "2", "2"), (fit.Settings["resources.memory.request"], fit.Settings["resources.memory.limit"], fit.Settings["resources.cpu.request"], fit.Settings["resources.cpu.limit"]));
+        Assert.DoesNotContain(fit.Settings.Keys, k => k.StartsWith("cache", StringComparison.Ordinal));
+        Assert.Contains(report.Settings, s => s is { Entity: "fit", Setting: "resources.memory.limit", Status: SettingStatus.Preserved, After: "200Mi" });
+        Assert.Contains(report.Settings, s => s is { Entity: "score", Setting: "resources.memory.limit", Status: SettingStatus.Preserved, After: "1Gi" });
+        Assert.Contains(report.Settings, s => s is { Entity: "score", Setting: "cache.version", Status: SettingStatus.Preserved, After: "3" });
+    }
+
+    [Fact]
+    public async Task Should_Catch_Resources_That_Differ_Once_The_Pod_Gets_Them()
+    {
+        var before = new BehaviourSide(s_pairs, "flyte_limits/before.py", [CheckWorkspace.Manifest("flytekit", CheckSide.Old)]);
+
+        var report = await _checker.CompareAsync(before, new BehaviourSide(s_pairs, "flyte_limits/after_regressed.py", [CheckWorkspace.Manifest("flyte")]));
+
+        Assert.Equal(
+            ["fit: resources.memory.limit changed: 200Mi → 100Mi", "fit: resources.memory.request changed: 200Mi → 100Mi", "score: resources.memory.limit changed: 1Gi → 2Gi"],
             report.Failures.Select(f => f.ToString()).Order(StringComparer.Ordinal));
     }
 
@@ -72,7 +101,7 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
         var report = await _checker.CompareAsync(FlyteBefore, Flyte2("after_regressed.py"), todos);
 
         var limit = report.Settings.Single(s => s is { Entity: "load", Setting: "resources.memory.limit" });
-        Assert.Equal(SettingStatus.Dropped, limit.Status);
+        Assert.Equal(SettingStatus.Changed, limit.Status);
         Assert.Equal(todos[0], limit.ExplainedBy);
         Assert.Equal("trigger[daily_6am].schedule", Assert.Single(report.Failures).Setting);
     }
