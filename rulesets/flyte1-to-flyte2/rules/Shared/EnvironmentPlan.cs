@@ -114,7 +114,9 @@ internal static partial class EnvironmentPlan
 
             moved.Add(keyword);
             var span = SourceText.WholeLines(module, keyword.Node.Span) is { } lines ? ListItems.WithCommentsAbove(module, lines) : keyword.Node.Span;
-            comments.AddRange(SourceText.CommentsIn(module, span).Select(c => c.Text));
+            // A plugin config or pod template moves as its text, the comments inside it included: those stay where they are.
+            var carried = name is "task_config" or "pod_template" ? keyword.Value.Span : default;
+            comments.AddRange(SourceText.CommentsIn(module, span).Where(c => !carried.Contains(c.Span.Start)).Select(c => c.Text));
         }
 
         SyntaxNode? Value(string name) => byName.GetValueOrDefault(name)?.Value;
@@ -185,13 +187,26 @@ internal static partial class EnvironmentPlan
     [GeneratedRegex(@"^\{\{\s*\.image\.([A-Za-z0-9_-]+)\.fqn\s*\}\}")]
     private static partial Regex ImageReference();
 
+    // The plugin config rewritten for Flyte 2: its flytekitplugins classes renamed (plugins), and the keywords their Flyte 2
+    // classes take differently converted (plugin-params). A flytekitplugins name without a Flyte 2 class leaves a TODO; the
+    // other names in it (flytekit's Resources, PodTemplate, …) are the other rules' business.
     internal static string PluginText(PythonModule module, SyntaxNode config, IReadOnlyList<ImportBinding> bindings, RulesetTables tables, List<string> notes)
     {
         var edits = new List<TextEdit>();
+        var rewritten = new List<TextSpan>();
+        foreach (var call in config.DescendantsAndSelf().Where(n => n.Is("Call")).Select(n => new CallSyntax(n)))
+        {
+            if (PythonImports.Resolve(call.Function, bindings) is { } name && tables["plugin-params"].Rows.Where(r => r.Require("class") == name).ToList() is { Count: > 0 } rows)
+            {
+                KeywordEdits(module, call, name, rows, bindings, tables, edits, rewritten, notes);
+            }
+        }
+
+        var mapped = 0;
         var missing = false;
         foreach (var candidate in config.DescendantsAndSelf(n => !Flytekit.IsDotted(n)).Where(Flytekit.IsDotted))
         {
-            if (PythonImports.Resolve(candidate, bindings) is not { } name)
+            if (rewritten.Any(span => span.Contains(candidate.Span.Start)) || PythonImports.Resolve(candidate, bindings) is not { } name)
             {
                 continue;
             }
@@ -199,18 +214,77 @@ internal static partial class EnvironmentPlan
             if (tables["plugins"].Find("old", name)?.Get("new") is { } replacement)
             {
                 edits.Add(TextEdit.Replace(candidate.Span, replacement));
+                mapped++;
             }
-            else
+            else if (name.StartsWith("flytekitplugins.", StringComparison.Ordinal))
             {
                 missing = true;
             }
         }
 
-        if (missing || edits.Count == 0)
+        if (missing || mapped == 0)
         {
             notes.Add($"task_config={module.GetText(config)} has no Flyte 2 plugin config here: port it to a flyteplugins config or run the work inside the task (reference/flyte.md §15)");
         }
 
         return SourceText.Rewrite(module, config.Span, edits);
+    }
+
+    // A plugin class call's keywords its Flyte 2 class takes differently: requests/limits become one resources=flyte.Resources,
+    // a Flyte 1 default that differs is written out, and a keyword without equivalent leaves a TODO.
+    private static void KeywordEdits(PythonModule module, CallSyntax call, string name, List<DataRow> rows, IReadOnlyList<ImportBinding> bindings, RulesetTables tables,
+        List<TextEdit> edits, List<TextSpan> rewritten, List<string> notes)
+    {
+        var shortName = name[(name.LastIndexOf('.') + 1)..];
+        if (call.Arguments.Count > 0)
+        {
+            notes.Add($"{shortName}(...) passes {call.Arguments.Count} argument(s) by position, and its Flyte 2 class orders its parameters differently: name them (reference/flyte.md §15)");
+        }
+
+        KeywordSyntax? Passed(string parameter) => call.Keywords.FirstOrDefault(k => k.Name == parameter);
+        var merged = rows.Where(r => r.Require("action") == "resources").Select(r => Passed(r.Require("param"))).OfType<KeywordSyntax>().ToList();
+        if (merged.Count > 0)
+        {
+            var builder = new ResourcesText(module, bindings, tables);
+            if (builder.Build(Passed("requests")?.Value, Passed("limits")?.Value, null, null, null) is { } resources)
+            {
+                edits.Add(TextEdit.Replace(merged[0].Node.Span, "resources=" + resources));
+                edits.AddRange(CallArguments.Remove(module, call, merged.Skip(1).Select(k => k.Node)));
+                rewritten.AddRange(merged.Select(k => k.Node.Span));
+            }
+
+            notes.AddRange(builder.Notes);
+        }
+
+        var spread = call.Keywords.Any(k => k.Name is null);
+        var dropped = new List<SyntaxNode>();
+        foreach (var row in rows)
+        {
+            var parameter = row.Require("param");
+            var passed = Passed(parameter);
+            switch (row.Require("action"))
+            {
+                case "default" when passed is null && !spread && call.Arguments.Count == 0:
+                    edits.Add(CallArguments.Append(module, call, $"{parameter}={row.Require("value")}"));
+                    break;
+                case "todo" when passed is not null:
+                    // The Flyte 2 class would refuse the keyword: it goes, and the TODO keeps its value.
+                    // The hint speaks to the Flyte 1 default (value): a keyword set to anything else gets the general advice.
+                    var text = module.GetText(passed.Value);
+                    var hint = text == row.Get("value") ? row.Get("hint") : null;
+                    notes.Add($"{shortName}({parameter}={text}) was removed: the Flyte 2 class has no such parameter; {hint ?? "do it in the task or drop it"} (reference/flyte.md §15)");
+                    dropped.Add(passed.Node);
+                    break;
+                case "todo" when row.Get("value") is { } flyte1Default && !spread:
+                    notes.Add($"{shortName}({parameter}={flyte1Default}), the Flyte 1 default, has no Flyte 2 equivalent: {row.Get("hint") ?? "check the task does without it"} (reference/flyte.md §15)");
+                    break;
+            }
+        }
+
+        if (dropped.Count > 0)
+        {
+            edits.AddRange(CallArguments.Remove(module, call, dropped));
+            rewritten.AddRange(dropped.Select(n => n.Span));
+        }
     }
 }

@@ -52,6 +52,16 @@ internal sealed class ApiManifest
 
     public bool Exists(string qualified) => Find(qualified) is not null;
 
+    /// <summary>Parameter names of a function, method or class constructor, with their defaults as the manifest writes them
+    /// (<c>'spawn'</c>, <c>None</c>, <c>&lt;factory: …&gt;</c>; null for a parameter without one).</summary>
+    public IReadOnlyList<(string Name, string? Default)> ParametersWithDefaults(string qualified)
+    {
+        var node = Find(qualified) ?? throw new KeyNotFoundException(qualified);
+        return node.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Array
+            ? parameters.EnumerateArray().Select(p => (p.GetProperty("name").GetString()!, p.TryGetProperty("default", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null)).ToList()
+            : [];
+    }
+
     /// <summary>Parameter names of a function, method or class constructor.</summary>
     public IReadOnlyList<string> Parameters(string qualified)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assistant.Core.Tests.Support;
 using Assistant.Rulesets;
 using Xunit.Abstractions;
@@ -5,7 +6,7 @@ using Xunit.Abstractions;
 namespace Assistant.Core.Tests.Rulesets.Flyte;
 
 /// <summary>The Flyte ruleset's data: its API manifests are the reference's, and every name its tables read or write exists.</summary>
-public sealed class FlyteRulesetDataTests(ITestOutputHelper output)
+public sealed partial class FlyteRulesetDataTests(ITestOutputHelper output)
 {
     private static readonly string Directory = Path.Combine(RepositoryLayout.Rulesets, "flyte1-to-flyte2");
     private static readonly Lazy<ApiManifest> Flyte = new(() => ApiManifest.Load(Path.Combine(Directory, "api", "flyte.json")));
@@ -103,6 +104,39 @@ public sealed class FlyteRulesetDataTests(ITestOutputHelper output)
 
         Assert.Empty(missing);
     }
+
+    [Fact]
+    public void Plugin_Params_Should_List_Every_Keyword_The_Flyte2_Plugin_Class_Takes_Differently()
+    {
+        // What the manifests say: every keyword of a mapped flytekitplugins class that its flyteplugins class lacks, or takes
+        // with another default. Factories count as equal when they make the same class ("lambda: Scheduler()" and "Scheduler").
+        static string? Same(string? value) => value is null ? null : FactoryCall().Replace(value, "<factory: $1>");
+        var tables = Ruleset.Value.Tables;
+        var expected = new List<string>();
+        foreach (var row in tables["plugins"].Rows.Where(r => r.Get("new") is { } n && n.StartsWith("flyteplugins.", StringComparison.Ordinal)))
+        {
+            var (old, @new) = (row.Require("old"), row.Require("new"));
+            var newer = Flyte.Value.ParametersWithDefaults(@new).ToDictionary(p => p.Name, p => Same(p.Default));
+            foreach (var (name, value) in Kit.Value.ParametersWithDefaults(old))
+            {
+                if (!newer.TryGetValue(name, out var newDefault))
+                {
+                    var merged = name is "requests" or "limits" && newer.ContainsKey("resources");
+                    expected.Add(merged ? $"{old} {name} resources" : $"{old} {name} todo{(value is null or "None" ? string.Empty : " " + value)}");
+                }
+                else if (Same(value) != newDefault)
+                {
+                    expected.Add($"{old} {name} default {value}");
+                }
+            }
+        }
+
+        var listed = tables["plugin-params"].Rows.Select(r => $"{r.Require("class")} {r.Require("param")} {r.Require("action")}{(r.Get("value") is { } v ? " " + v : string.Empty)}");
+        Assert.Equal(expected.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    [GeneratedRegex(@"<factory: lambda: ([\w.]+)\(\)>")]
+    private static partial Regex FactoryCall();
 
     [Fact]
     public void Every_Flyte1_Name_In_The_Tables_Should_Exist_In_Flytekit_Json()
