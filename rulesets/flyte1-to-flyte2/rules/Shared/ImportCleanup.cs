@@ -145,24 +145,38 @@ internal static class ImportCleanup
         for (var i = 0; i < call.Arguments.Count && i < rows.Count; i++)
         {
             yield return TextEdit.Insert(call.Arguments[i].Span.Start, rows[i].Require("new") + "=");
-            if (rows[i].Require("old") == "mem" && ConstantSyntax.From(call.Arguments[i]) is { ValueType: "int" } positional)
+            if (ValueEdit(rows[i].Require("old"), call.Arguments[i], quote) is { } positional)
             {
-                yield return TextEdit.Replace(call.Arguments[i].Span, SourceText.Literal(quote, positional.Value!));
+                yield return positional;
             }
         }
 
         foreach (var keyword in call.Keywords)
         {
-            if (keyword.Name is { } name && rows.FirstOrDefault(r => r.Require("old") == name) is { } row && row.Require("new") != name)
+            if (keyword.Name is not { } name || rows.FirstOrDefault(r => r.Require("old") == name) is not { } row)
+            {
+                continue;
+            }
+
+            if (row.Require("new") != name)
             {
                 yield return CallArguments.RenameKeyword(keyword, row.Require("new"));
-                if (name == "mem" && ConstantSyntax.From(keyword.Value) is { ValueType: "int" } value)
-                {
-                    yield return TextEdit.Replace(keyword.Value.Span, SourceText.Literal(quote, value.Value!));
-                }
+            }
+
+            if (ValueEdit(name, keyword.Value, quote) is { } value)
+            {
+                yield return value;
             }
         }
     }
+
+    // Flyte 2 takes memory only as a string and a GPU count only as an int (a string must name a device: "T4:1").
+    private static TextEdit? ValueEdit(string old, SyntaxNode value, char quote) => (old, ConstantSyntax.From(value)) switch
+    {
+        ("mem", { ValueType: "int" } bytes) => TextEdit.Replace(value.Span, SourceText.Literal(quote, bytes.Value!)),
+        ("gpu", { ValueType: "str" } count) when count.Value is { Length: > 0 and <= 6 } digits && digits.All(char.IsAsciiDigit) => TextEdit.Replace(value.Span, int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        _ => null,
+    };
 
     // Removing a whole import statement also removes the leftover TODO written above it.
     private static IReadOnlyList<TextEdit> WithMarker(PythonModule module, IReadOnlyList<TextEdit> edits, bool wholeStatement)

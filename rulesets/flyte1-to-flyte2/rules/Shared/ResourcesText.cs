@@ -19,6 +19,14 @@ internal sealed class ResourcesText(PythonModule module, IReadOnlyList<ImportBin
 
     public string? Build(SyntaxNode? requests, SyntaxNode? limits, SyntaxNode? resources, SyntaxNode? accelerator, SyntaxNode? sharedMemory)
     {
+        // One module constant alone (requests=SMALL) stays a reference to it: FLY210 makes the constant a flyte.Resources, and a
+        // scalar request is what requests= or limits= alone gave the pod (it also gets it as the limit, and the other way round).
+        if (new[] { requests, limits, resources }.OfType<SyntaxNode>().ToList() is [{ } only] && accelerator is null && sharedMemory is null
+            && only.Is("Name") && ModuleConstants.ValueOf(module, only.Scalar("id")!) is { } constant && IsResourcesCall(constant))
+        {
+            return module.GetText(only);
+        }
+
         var req = Parse(requests, "requests");
         var lim = Parse(limits, "limits");
         var res = Parse(resources, "resources");
@@ -102,6 +110,12 @@ internal sealed class ResourcesText(PythonModule module, IReadOnlyList<ImportBin
             return result;
         }
 
+        // A module constant made once from a literal Resources(...) (DEFAULT = Resources(cpu="1")) is read from that call.
+        if (node.Is("Name") && ModuleConstants.ValueOf(module, node.Scalar("id")!) is { } constant && IsResourcesCall(constant))
+        {
+            node = constant;
+        }
+
         var converted = CallSyntax.From(node)?.FunctionName == "flyte.Resources";
         if (!converted && !Flytekit.Calls(node, bindings, "flytekit.Resources", "flytekit.core.resources.Resources"))
         {
@@ -125,6 +139,9 @@ internal sealed class ResourcesText(PythonModule module, IReadOnlyList<ImportBin
 
         return result;
     }
+
+    private bool IsResourcesCall(SyntaxNode node) =>
+        CallSyntax.From(node)?.FunctionName == "flyte.Resources" || Flytekit.Calls(node, bindings, "flytekit.Resources", "flytekit.core.resources.Resources");
 
     private string Value(string key, SyntaxNode node)
     {

@@ -23,37 +23,6 @@ internal sealed class SecretsText(PythonModule module, IReadOnlyList<ImportBindi
 
     private bool IsSecretCall(SyntaxNode node) => Flytekit.Calls(node, bindings, "flytekit.Secret", "flytekit.models.security.Secret");
 
-    // The value of the module's only binding of name, when that is a plain top-level `name = value` (no other top-level binding,
-    // no global statement that could rebind it from a function); else null.
-    private SyntaxNode? SingleModuleAssignment(string name)
-    {
-        SyntaxNode? value = null;
-        foreach (var statement in module.Body)
-        {
-            var binds = statement.Kind switch
-            {
-                "Assign" => statement.Children("targets").Any(t => t.DescendantsAndSelf().Any(n => n.Is("Name") && n.Scalar("id") == name)),
-                "AnnAssign" or "AugAssign" => statement.Child("target") is { } target && target.Is("Name") && target.Scalar("id") == name,
-                "FunctionDef" or "AsyncFunctionDef" or "ClassDef" => statement.Scalar("name") == name,
-                "Import" or "ImportFrom" => statement.Children("names").Any(a => (a.Scalar("asname") ?? a.Scalar("name")!.Split('.')[0]) == name),
-                _ => false,
-            };
-            if (!binds)
-            {
-                continue;
-            }
-
-            if (value is not null || statement.Kind != "Assign" || statement.Children("targets") is not [{ } only] || !only.Is("Name"))
-            {
-                return null;
-            }
-
-            value = statement.Child("value");
-        }
-
-        return value is not null && !module.Root.Descendants().Any(n => n.Is("Global") && module.GetText(n).Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries).Contains(name)) ? value : null;
-    }
-
     /// <summary>The environment variable Flyte 2 exposes a secret as (<c>GROUP_KEY</c>), for literal group/key.</summary>
     public static string EnvVarName(string? group, string key) =>
         (group is null ? key : $"{group}_{key}").Replace('-', '_').ToUpperInvariant();
@@ -62,7 +31,7 @@ internal sealed class SecretsText(PythonModule module, IReadOnlyList<ImportBindi
     {
         // A module constant made once from a literal Secret(...) (shared, say, with a plugin decorator that still needs the flytekit
         // object): its call is converted in place of the name, and the name keeps its flytekit value for the others.
-        if (element.Is("Name") && SingleModuleAssignment(element.Scalar("id")!) is { } assigned && IsSecretCall(assigned))
+        if (element.Is("Name") && ModuleConstants.ValueOf(module, element.Scalar("id")!) is { } assigned && IsSecretCall(assigned))
         {
             element = assigned;
         }
