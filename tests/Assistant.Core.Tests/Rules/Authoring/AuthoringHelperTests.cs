@@ -27,6 +27,29 @@ public sealed class AuthoringHelperTests(SharedWorker shared) : IClassFixture<Sh
         Assert.Equal("flytekit.Resources", PythonImports.Resolve(attribute, bindings));
     }
 
+    [Theory]
+    [InlineData("SMALL = Resources(cpu='1')\n", "Resources(cpu='1')")]
+    [InlineData("SMALL = Resources(cpu='1')\ndef f():\n    SMALL = 2\n    return [SMALL for SMALL in range(3)]\n", "Resources(cpu='1')")]
+    [InlineData("SMALL = Resources(cpu='1')\nSMALL = Resources(cpu='2')\n", null)]
+    [InlineData("import os\nif os.getenv('X'):\n    SMALL = 1\nelse:\n    SMALL = 2\n", null)]
+    [InlineData("SMALL = 1\nif True:\n    SMALL = 2\n", null)]
+    [InlineData("SMALL = 1\nfor SMALL in range(2):\n    pass\n", null)]
+    [InlineData("SMALL = 1\ndef bump():\n    global SMALL\n    SMALL = 2\n", null)]
+    [InlineData("SMALL = 1\nfrom sizes import *\n", null)]
+    [InlineData("SMALL = 1\ndef SMALL():\n    pass\n", null)]
+    [InlineData("SMALL = 1\ndel SMALL\n", null)]
+    [InlineData("SMALL = BIG = 1\n", null)]
+    [InlineData("SMALL, OTHER = 1, 2\n", null)]
+    [InlineData("OTHER = 1\n", null)]
+    public async Task Module_Constants_Should_Be_Names_Bound_Once_By_A_Top_Level_Assignment(string text, string? expected)
+    {
+        var module = await Parse(text);
+
+        var value = ModuleConstants.ValueOf(module, "SMALL");
+
+        Assert.Equal(expected, value is null ? null : module.GetText(value));
+    }
+
     [Fact]
     public async Task Bindings_Should_Be_Read_For_Each_Set_Of_Roots_Apart()
     {
