@@ -44,7 +44,8 @@ internal sealed class ResourcesText(PythonModule module, IReadOnlyList<ImportBin
             var limit = lim.GetValueOrDefault(old);
             if (old == "gpu")
             {
-                if (Gpu(request ?? limit, accelerator, limit is not null && request is not null ? limit : null) is { } gpu)
+                // An accelerator without a count is added after the loop, once.
+                if ((request ?? limit) is not null && Gpu(request ?? limit, accelerator, limit is not null && request is not null ? limit : null) is { } gpu)
                 {
                     parts.Add($"gpu={gpu}");
                 }
