@@ -221,7 +221,7 @@ internal sealed class ResourcesText(PythonModule module, IReadOnlyList<ImportBin
                 Notes.Add($"accelerator {constant} is not a Flyte 2 device literal: flyte.Device(...) is accepted but backend support is unconfirmed (reference/flyte.md §4.3)");
                 return $"flyte.Device(quantity={n}, device_class={SourceText.Literal(q, "GPU")}, device={SourceText.Literal(q, constant)})";
             default:
-                Notes.Add($"accelerator={module.GetText(accelerator)} is not a known flytekit accelerator: write the Flyte 2 device literal by hand (reference/flyte.md §4.3)");
+                Notes.Add($"accelerator={module.GetText(accelerator)} is not a known flytekit accelerator: the environment's resources keep the count (gpu={n}) and the device was dropped; write the Flyte 2 device literal \"<device>:{n}\" by hand (reference/flyte.md §4.3)");
                 return n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
