@@ -14,7 +14,7 @@ public sealed class ImageSpecToFlyteImage : IPrefilteredRule
         "image-spec-to-flyte-image",
         "images-and-project",
         Safety.Review,
-        "ImageSpec(name, registry, python_version, packages, apt_packages, requirements, env, commands, copy, …) → flyte.Image.from_debian_base(...) / from_base(...).clone(...) with .with_apt_packages/.with_pip_packages/.with_requirements/.with_env_vars/.with_commands/...; flytekit packages become flyte ones; fields without equivalent become TODOs.",
+        "ImageSpec(name, registry, python_version, packages, apt_packages, requirements, env, commands, copy, …) → flyte.Image.from_debian_base(...) / from_base(...).clone(...) with .with_apt_packages/.with_pip_packages/.with_requirements/.with_env_vars/.with_commands/...; flytekit packages become flyte ones; fields without equivalent become TODOs. A module-level `if img.is_container():` around imports becomes try/except ImportError (flyte.Image has no is_container); other is_container() calls get a TODO.",
         "Flyte 2 images are built with the flyte.Image builder; python_version is a tuple; from_base images must be cloned to be extended and must contain the flyte SDK (reference/flyte.md §10).",
         "ImageSpec(name=\"train\", python_version=\"3.11\", packages=[\"pandas\"])  →  flyte.Image.from_debian_base(name=\"train\", python_version=(3, 11)).with_pip_packages(\"pandas\")");
 
@@ -197,6 +197,12 @@ public sealed class ImageSpecToFlyteImage : IPrefilteredRule
             }
 
             var nameSpan = new TextSpan(attribute.Node.Span.End - attribute.Attribute.Length, attribute.Node.Span.End);
+            if (attribute.Attribute == "is_container" && call.Arguments.Count == 0 && call.Keywords.Count == 0)
+            {
+                yield return IsContainer(module, receiver, node);
+                continue;
+            }
+
             if (attribute.Attribute == "force_push")
             {
                 var text = $"{receiver}.force_push(): Flyte 2 builds images on deploy; the closest is flyte.build({receiver}, force=True)";
@@ -235,6 +241,32 @@ public sealed class ImageSpecToFlyteImage : IPrefilteredRule
                 Fix = new Fix(edits, Safety.Review, "flyte.Image builder method"),
             };
         }
+    }
+
+    // `if img.is_container():` guarding imports (flytekit runs the block only inside the built image; flyte.Image has no
+    // is_container): a module-level block of imports alone becomes try/except ImportError, which imports them where the
+    // packages are installed, the image included; any other use keeps a TODO.
+    private Finding IsContainer(PythonModule module, string receiver, SyntaxNode call)
+    {
+        if (call.Parent is { Kind: "If" } statement && ReferenceEquals(statement.Child("test"), call) && statement.Parent == module.Root
+            && statement.Children("orelse").Count == 0 && statement.Children("body").All(b => b.Kind is "Import" or "ImportFrom")
+            && module.Text.IndexOf(':', call.Span.End) is var colon and > 0 && string.IsNullOrWhiteSpace(module.Text[call.Span.End..colon]))
+        {
+            var indent = SourceText.IndentAt(module, statement.Span.Start);
+            var body = statement.Children("body");
+            var unit = SourceText.IndentAt(module, body[0].Span.Start)[indent.Length..];
+            var edits = new List<TextEdit>
+            {
+                TextEdit.Replace(new TextSpan(statement.Span.Start, colon + 1), "try:"),
+                TextEdit.Insert(body[^1].Span.End, $"{module.NewLine}{indent}except ImportError:{module.NewLine}{indent}{unit}pass"),
+            };
+            // No TODO: inside the image the imports run as before; outside it they now run where the packages are installed.
+            var text = $"{receiver}.is_container(): flyte.Image has no is_container(); the imports it guarded are tried instead";
+            return new Finding(Descriptor.Id, call.Span, text) { Fix = new Fix(edits, Safety.Review, "is_container() guard → try/except ImportError") };
+        }
+
+        var manual = $"{receiver}.is_container(): flyte.Image has no is_container() and this call fails under Flyte 2; guard the imports with try/except ImportError or move them into the tasks";
+        return new Finding(Descriptor.Id, call.Span, manual) { Todo = new ManualTodo(manual, "reference/flyte.md §10.2") };
     }
 
     // The variable a builder chain starts from: img.with_packages(...).with_copy(...) → img.
