@@ -260,13 +260,11 @@ internal static partial class EnvironmentPlan
         if (merged.Count > 0)
         {
             var builder = new ResourcesText(module, bindings, tables);
-            if (builder.Build(Passed("requests")?.Value, Passed("limits")?.Value, null, null, null) is { } resources)
-            {
-                edits.Add(TextEdit.Replace(merged[0].Node.Span, "resources=" + resources));
-                edits.AddRange(CallArguments.Remove(module, call, merged.Skip(1).Select(k => k.Node)));
-                rewritten.AddRange(merged.Select(k => k.Node.Span));
-            }
-
+            var resources = builder.Build(Passed("requests")?.Value, Passed("limits")?.Value, null, null, null)
+                ?? UnmergedResources(module, bindings, tables, parameter => Passed(parameter)?.Value, notes);
+            edits.Add(TextEdit.Replace(merged[0].Node.Span, "resources=" + resources));
+            edits.AddRange(CallArguments.Remove(module, call, merged.Skip(1).Select(k => k.Node)));
+            rewritten.AddRange(merged.Select(k => k.Node.Span));
             notes.AddRange(builder.Notes);
         }
 

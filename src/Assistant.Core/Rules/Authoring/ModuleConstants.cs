@@ -40,8 +40,10 @@ public static class ModuleConstants
             }
         }
 
-        // A global statement inside a function is not reached above (functions are scopes of their own).
-        var rebound = module.Root.Descendants().Any(n => n.Is("Global") && module.GetText(n).Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries).Contains(name));
+        // A global statement inside a function is not reached above (functions are scopes of their own), nor an assignment
+        // expression in a comprehension, which binds in the enclosing scope.
+        var rebound = module.Root.Descendants().Any(n => (n.Is("Global") && module.GetText(n).Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries).Contains(name))
+            || (n.Is("NamedExpr") && n.Child("target") is { } target && target.Scalar("id") == name));
         return bindings == 1 && assignment is not null && !rebound ? assignment.Child("value") : null;
     }
 }

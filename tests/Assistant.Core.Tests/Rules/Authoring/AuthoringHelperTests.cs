@@ -41,6 +41,7 @@ public sealed class AuthoringHelperTests(SharedWorker shared) : IClassFixture<Sh
     [InlineData("SMALL = BIG = 1\n", null)]
     [InlineData("SMALL, OTHER = 1, 2\n", null)]
     [InlineData("OTHER = 1\n", null)]
+    [InlineData("SMALL = 1\nVALUES = [(SMALL := v) for v in range(3)]\n", null)]
     public async Task Module_Constants_Should_Be_Names_Bound_Once_By_A_Top_Level_Assignment(string text, string? expected)
     {
         var module = await Parse(text);
