@@ -86,7 +86,9 @@ public abstract class SecretsToBlocksRule(string id) : PrefectRule(
             var block = context.Options.SecretBlockNames.GetValueOrDefault(name) ?? Names.BlockName(name);
             var edits = new List<TextEdit> { TextEdit.Replace(outer.Span, $"Secret.load({Names.Quote(block, module.GetText(nameNode!))}).get()") };
             edits.AddRange(ImportEdits.Update(module, [ImportNeed.Of("prefect.blocks.system", "Secret")], [call.Function.Span]));
-            var todo = $"create the Secret block \"{block}\" (v1 secret {name}): Secret(value=...).save(\"{block}\") or in the UI";
+            // A PrefectSecret was a task of the flow: the TODO names it so that the check takes it as the reason the task is gone.
+            var source = isPrefectSecret ? $"v1 PrefectSecret task {name}, read from the block instead" : $"v1 secret {name}";
+            var todo = $"create the Secret block \"{block}\" ({source}): Secret(value=...).save(\"{block}\") or in the UI";
             if (SourceLines.IsModuleLevel(node) && !node.Ancestors().Any(a => a.Is("With") || a.Is("If")))
             {
                 todo += "; this runs at import time now: move it into the task or flow that uses it";
