@@ -128,8 +128,7 @@ internal static partial class EnvironmentPlan
         if (Value("requests") is not null || Value("limits") is not null || Value("resources") is not null || Value("accelerator") is not null || Value("shared_memory") is not null)
         {
             var builder = new ResourcesText(module, bindings, tables);
-            fields["resources"] = builder.Build(Value("requests"), Value("limits"), Value("resources"), Value("accelerator"), Value("shared_memory"))
-                ?? UnmergedResources(module, bindings, tables, Value, notes);
+            fields["resources"] = builder.BuildOrTake(Value("requests"), Value("limits"), Value("resources"), Value("accelerator"), Value("shared_memory"));
             notes.AddRange(builder.Notes);
         }
 
@@ -171,20 +170,6 @@ internal static partial class EnvironmentPlan
 
         var ordered = FieldOrder.Where(fields.ContainsKey).Select(f => (f, fields[f])).ToList();
         return new PlannedFunction(function, decorator, kind, moved, ordered, comments.Distinct().ToList(), notes);
-    }
-
-    // Resources that are not all literal calls cannot be merged: the environment takes one expression (a Flyte 2 scalar is a
-    // request, which the pod also gets as its limit, so requests=R, limits=R keep their meaning), and a second, different one
-    // is left to a TODO.
-    private static string UnmergedResources(PythonModule module, IReadOnlyList<ImportBinding> bindings, RulesetTables tables, Func<string, SyntaxNode?> value, List<string> notes)
-    {
-        var given = new[] { "requests", "resources", "limits" }.Where(n => value(n) is not null).Select(n => (Name: n, Text: Flytekit.RenamedText(module, value(n)!, bindings, tables))).ToList();
-        foreach (var (name, text) in given.Skip(1).Where(g => g.Text != given[0].Text))
-        {
-            notes.Add($"{name}={module.GetText(value(name)!)} was not merged into resources={given[0].Text}: write one flyte.Resources with (request, limit) tuples by hand (reference/flyte.md §4)");
-        }
-
-        return given[0].Text;
     }
 
     private static string ImageText(PythonModule module, SyntaxNode image)
@@ -260,8 +245,7 @@ internal static partial class EnvironmentPlan
         if (merged.Count > 0)
         {
             var builder = new ResourcesText(module, bindings, tables);
-            var resources = builder.Build(Passed("requests")?.Value, Passed("limits")?.Value, null, null, null)
-                ?? UnmergedResources(module, bindings, tables, parameter => Passed(parameter)?.Value, notes);
+            var resources = builder.BuildOrTake(Passed("requests")?.Value, Passed("limits")?.Value, null, null, null);
             edits.Add(TextEdit.Replace(merged[0].Node.Span, "resources=" + resources));
             edits.AddRange(CallArguments.Remove(module, call, merged.Skip(1).Select(k => k.Node)));
             rewritten.AddRange(merged.Select(k => k.Node.Span));

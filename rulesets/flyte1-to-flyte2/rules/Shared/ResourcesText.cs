@@ -17,6 +17,26 @@ internal sealed class ResourcesText(PythonModule module, IReadOnlyList<ImportBin
 
     public List<string> Notes { get; } = [];
 
+    /// <summary>
+    /// <see cref="Build"/>, or when the values cannot be merged (not all literal calls) one of them: a Flyte 2 scalar is a request,
+    /// which the pod also gets as its limit, so requests=R, limits=R keep their meaning; a second, different value is left to a
+    /// TODO, written before the notes of the values themselves.
+    /// </summary>
+    public string BuildOrTake(SyntaxNode? requests, SyntaxNode? limits, SyntaxNode? resources, SyntaxNode? accelerator, SyntaxNode? sharedMemory)
+    {
+        var before = Notes.Count;
+        if (Build(requests, limits, resources, accelerator, sharedMemory) is { } merged)
+        {
+            return merged;
+        }
+
+        var given = new[] { ("requests", requests), ("resources", resources), ("limits", limits) }
+            .Where(g => g.Item2 is not null).Select(g => (Name: g.Item1, Node: g.Item2!, Text: Flytekit.RenamedText(module, g.Item2!, bindings, tables))).ToList();
+        Notes.InsertRange(before, given.Skip(1).Where(g => g.Text != given[0].Text)
+            .Select(g => $"{g.Name}={module.GetText(g.Node)} was not merged into resources={given[0].Text}: write one flyte.Resources with (request, limit) tuples by hand (reference/flyte.md §4)"));
+        return given[0].Text;
+    }
+
     public string? Build(SyntaxNode? requests, SyntaxNode? limits, SyntaxNode? resources, SyntaxNode? accelerator, SyntaxNode? sharedMemory)
     {
         // One module constant alone (requests=SMALL) stays a reference to it: FLY210 makes the constant a flyte.Resources, and a
@@ -117,13 +137,13 @@ internal sealed class ResourcesText(PythonModule module, IReadOnlyList<ImportBin
             node = constant;
         }
 
-        var converted = CallSyntax.From(node)?.FunctionName == "flyte.Resources";
-        if (!converted && !Flytekit.Calls(node, bindings, "flytekit.Resources", "flytekit.core.resources.Resources"))
+        if (!IsResourcesCall(node))
         {
             Notes.Add($"{what}={module.GetText(node)} is not a literal Resources(...) call: convert it to flyte.Resources (mem→memory, ephemeral_storage→disk, requests+limits → (request, limit) tuples; reference/flyte.md §4)");
             return null;
         }
 
+        var converted = CallSyntax.From(node)?.FunctionName == "flyte.Resources";
         var call = new CallSyntax(node);
         var order = tables["resources"].Rows.Select(r => r.Require("old")).ToList();
         for (var i = 0; i < call.Arguments.Count && i < order.Count; i++)

@@ -25,7 +25,6 @@ public static class ModuleConstants
                 "Name" => node.Scalar("id") == name && node.Scalar("ctx") is "Store" or "Del",
                 "FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "ExceptHandler" or "MatchAs" or "MatchStar" => node.Scalar("name") == name,
                 "alias" => node.Scalar("name") == "*" || (node.Scalar("asname") ?? node.Scalar("name")?.Split('.')[0]) == name,
-                "Global" => module.GetText(node).Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries).Contains(name),
                 _ => false,
             };
             if (!binds)
@@ -40,7 +39,7 @@ public static class ModuleConstants
             }
         }
 
-        // A global statement inside a function is not reached above (functions are scopes of their own), nor an assignment
+        // A global statement (in a function, which the walk above does not enter) could rebind it, and so could an assignment
         // expression in a comprehension, which binds in the enclosing scope.
         var rebound = module.Root.Descendants().Any(n => (n.Is("Global") && module.GetText(n).Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries).Contains(name))
             || (n.Is("NamedExpr") && n.Child("target") is { } target && target.Scalar("id") == name));
