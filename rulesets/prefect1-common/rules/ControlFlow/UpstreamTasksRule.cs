@@ -26,7 +26,10 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
         foreach (var node in ModuleIndex.Of(module).Nodes("Call"))
         {
             var call = new CallSyntax(node);
-            if (CallKeywords.Find(node, "upstream_tasks") is { } upstream)
+            // flow.set_dependencies(..., upstream_tasks=[...], mapped=True), t.bind(..., mapped=True): keywords of v1's graph methods,
+            // not of a task call; the imperative-flow rule converts these calls or leaves them under its TODO.
+            var graphMethod = IsGraphMethod(call);
+            if (!graphMethod && CallKeywords.Find(node, "upstream_tasks") is { } upstream)
             {
                 var nameStart = upstream.Node.Span.Start;
                 var message = "upstream_tasks= → wait_for=";
@@ -36,7 +39,7 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
                 };
             }
 
-            if (CallKeywords.Find(node, "mapped") is { } mapped && ConstantSyntax.From(mapped.Value) is { ValueType: "bool", Value: "True" } && call.Function.Kind is "Name" or "Attribute")
+            if (!graphMethod && CallKeywords.Find(node, "mapped") is { } mapped && ConstantSyntax.From(mapped.Value) is { ValueType: "bool", Value: "True" } && call.Function.Kind is "Name" or "Attribute")
             {
                 var message = "t(..., mapped=True) → t.map(...)";
                 yield return new Finding(Id, node.Span, message)
@@ -59,6 +62,9 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
             }
         }
     }
+
+    private static bool IsGraphMethod(CallSyntax call) =>
+        call.Function.Is("Attribute") && call.Function.Scalar("attr") is "set_dependencies" or "bind" or "add_edge" or "set_upstream" or "set_downstream";
 
     private Finding Ordering(PythonModule module, CallSyntax call)
     {

@@ -208,7 +208,8 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
                     && FlowParameters.IsParameterCall(symbols, statement.Child("value")) && FlowParameters.Read(module, symbols, statement.Child("value")!) is { } parameter
                     && parameter.Identifier == assigned.Scalar("id"))
                 {
-                    var uses = ModuleIndex.Of(module).NamesById.TryGetValue(parameter.Identifier, out var named) ? named : [];
+                    // A task's own parameter or local of that name is another variable.
+                    var uses = (ModuleIndex.Of(module).NamesById.TryGetValue(parameter.Identifier, out var named) ? named : []).Where(u => !LocalNames.IsLocal(u, parameter.Identifier)).ToList();
                     var inBlock = uses.Where(u => with.Node.Span.Start <= u.Span.Start && u.Span.End <= with.Node.Span.End).ToList();
                     if (inBlock.Count > 0 && inBlock.Count == uses.Count - 1 && inBlock.All(u => u.Scalar("ctx") == "Load"))
                     {
@@ -349,23 +350,8 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
         ImportEdits.IsBoundOtherwise(module, ImportNeed.Of("prefect", "flow")) ? "prefect.flow" : "flow";
 
     // The `as` variable names the function, unless it is `flow` (it would shadow the decorator) or missing.
-    private static string FunctionName(PythonModule module, string? variable, string? flowName)
-    {
-        if (variable is not null && variable != "flow")
-        {
-            return variable;
-        }
-
-        var candidate = Names.Identifier(flowName ?? "flow_function");
-        if (candidate == "flow")
-        {
-            candidate = "flow_function";
-        }
-
-        var taken = module.Root.Descendants().Where(n => n.Kind is "FunctionDef" or "ClassDef").Select(n => n.Scalar("name"))
-            .Concat(module.Imports().SelectMany(i => i.Names.Select(n => n.BoundName))).ToHashSet();
-        return taken.Contains(candidate) ? candidate + "_flow" : candidate;
-    }
+    private static string FunctionName(PythonModule module, string? variable, string? flowName) =>
+        variable is not null && variable != "flow" ? variable : FlowFunctionName.FromFlowName(module, flowName);
 
     private static IEnumerable<TextEdit> RenameAfter(PythonModule module, SyntaxNode block, string variable, string functionName)
     {

@@ -39,18 +39,20 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
     {
         var module = context.Module;
         var graph = new ImperativeGraph(module, variable);
-        var after = module.Body.SkipWhile(s => !ReferenceEquals(s, assignment)).Skip(1).ToList();
+        // The statements up to the next binding of the variable (another flow from there on).
+        var after = module.Body.SkipWhile(s => !ReferenceEquals(s, assignment)).Skip(1).TakeWhile(s => !Rebinds(s, variable)).ToList();
         foreach (var statement in after)
         {
-            if (statement.Is("Assign") && statement.Children("targets").Any(t => t.Is("Name") && t.Scalar("id") == variable))
-            {
-                break;
-            }
-
             if (graph.Read(statement) is { } problem)
             {
                 return Todo(assignment, problem);
             }
+        }
+
+        if (after.Where(s => !graph.Statements.Contains(s)).SelectMany(s => References(s, variable)).FirstOrDefault(n => !IsConfiguration(n)) is { } unread)
+        {
+            var statement = after.First(s => s.Span.Start <= unread.Span.Start && unread.Span.End <= s.Span.End);
+            return Todo(assignment, $"{FirstLine(module.GetText(statement))} also builds {variable}; convert this flow by hand");
         }
 
         // `Flow("name", tasks=[a, b])` lists tasks without edges: they run in the listed order.
@@ -67,6 +69,7 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
 
         // Module-level Parameters the graph uses become the function's parameters.
         var parameters = new List<FlowParameter>();
+        var definitions = new List<SyntaxNode>();
         var parameterNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var edits = new List<TextEdit>();
         SyntaxNode? lastDefinition = null;
@@ -96,6 +99,7 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
             parameterNames[node] = parameter.Identifier;
             consumed.Add(parameter.Call.Span);
             edits.Add(SourceLines.DeleteStatement(module, definition));
+            definitions.Add(definition);
             lastDefinition = definition;
         }
 
@@ -175,13 +179,21 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
         var signature = FlowParameters.Signature(parameters, "datetime");
         var text = $"@{decorator}({string.Join(", ", keywords)}){nl}def {functionName}({signature}):{nl}{string.Join(nl, body.Select(b => "    " + b))}{(after.Any(s => !graph.Statements.Contains(s)) ? nl : string.Empty)}";
         edits.Add(TextEdit.Replace(assignment.Span, text));
-        edits.AddRange(graph.Statements.Select(s => SourceLines.DeleteStatement(module, s)));
-        foreach (var statement in after.Where(s => !graph.Statements.Contains(s)))
+        if (after.FirstOrDefault() is { } first && (graph.Statements.Contains(first) || definitions.Contains(first)))
         {
-            foreach (var name in statement.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda")).Where(n => n.Is("Name") && n.Scalar("id") == variable))
+            // The blank lines between `f = Flow(...)` and a set-up statement that goes: the function keeps the file's spacing.
+            var nextLine = module.Lines.LineStart(module.Lines.LineOf(first.Span.Start));
+            var between = module.Lines.LineEnd(module.Lines.LineOf(assignment.Span.End));
+            if (nextLine > between && module.Text[between..nextLine].Trim().Length == 0)
             {
-                edits.Add(TextEdit.Replace(name.Span, functionName));
+                edits.Add(TextEdit.Delete(new TextSpan(between, nextLine)));
             }
+        }
+
+        edits.AddRange(graph.Statements.Select(s => SourceLines.DeleteStatement(module, s)));
+        foreach (var name in after.Where(s => !graph.Statements.Contains(s)).SelectMany(s => References(s, variable)))
+        {
+            edits.Add(TextEdit.Replace(name.Span, functionName));
         }
 
         edits.AddRange(ImportEdits.Update(module, needs, consumed));
@@ -193,6 +205,22 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
         };
     }
 
+    // `f = ...`, `with Flow(...) as f:`: a statement that binds the flow variable to something else.
+    private static bool Rebinds(SyntaxNode statement, string variable) =>
+        (statement.Is("Assign") && statement.Children("targets").Any(t => t.Is("Name") && t.Scalar("id") == variable))
+        || (statement.Is("With") && statement.Children("items").Any(i => i.Child("optional_vars") is { } bound && bound.Is("Name") && bound.Scalar("id") == variable));
+
+    private static IEnumerable<SyntaxNode> References(SyntaxNode statement, string variable) =>
+        statement.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda")).Where(n => n.Is("Name") && n.Scalar("id") == variable);
+
+    // `f.run()`, `f.storage = ...`, `f.register(...)`: what the later steps convert (a flow run, the deployment); anything else
+    // (`f.add_task(t)` inside `with case(...)`, `t.bind(flow=f)` with what this does not read) adds to the graph.
+    private static bool IsConfiguration(SyntaxNode reference) =>
+        reference.Parent is { } parent && parent.Is("Attribute") && reference.ParentField == "value"
+        && parent.Scalar("attr") is "run" or "register" or "visualize" or "validate" or "serialize" or "storage" or "run_config" or "executor" or "schedule" or "result" or "name";
+
+    private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('\r');
+
     private static string Reference(string node, Dictionary<string, string> parameters) =>
         parameters.TryGetValue(node, out var identifier) ? identifier : ResultName(node);
 
@@ -201,16 +229,6 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
     private Finding Todo(SyntaxNode assignment, string text) =>
         new(Id, assignment.Span, text) { Todo = new ManualTodo(text, "reference/prefect.md §2.4") };
 
-    private static string FunctionName(PythonModule module, string? flowName, string variable)
-    {
-        var candidate = variable != "flow" ? variable : Names.Identifier(flowName ?? "flow_function");
-        if (candidate == "flow")
-        {
-            candidate = "flow_function";
-        }
-
-        var taken = module.Root.Descendants().Where(n => n.Kind is "FunctionDef" or "ClassDef").Select(n => n.Scalar("name"))
-            .Concat(module.Imports().SelectMany(i => i.Names.Select(n => n.BoundName))).ToHashSet();
-        return taken.Contains(candidate) ? candidate + "_flow" : candidate;
-    }
+    private static string FunctionName(PythonModule module, string? flowName, string variable) =>
+        variable != "flow" ? FlowFunctionName.Free(module, variable) : FlowFunctionName.FromFlowName(module, flowName);
 }

@@ -44,12 +44,32 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
             };
         }
 
-        if (method is "set_upstream" or "set_downstream" && owner?.Is("Name") == true && call.Keyword("flow")?.Value.DottedName() == flowVariable)
+        if (owner?.Is("Name") != true || call.Keyword("flow")?.Value.DottedName() != flowVariable)
+        {
+            return null;
+        }
+
+        if (method is "set_dependencies")
+        {
+            return SetDependencies(statement, call, owner);
+        }
+
+        if (method is "bind")
+        {
+            return Bind(statement, call, owner.Scalar("id")!);
+        }
+
+        if (method is "set_upstream" or "set_downstream")
         {
             var other = call.Arguments.FirstOrDefault() ?? call.Keyword("task")?.Value;
             if (other?.Is("Name") != true)
             {
                 return $"{module.GetText(call.Node)}: the other task is not a name";
+            }
+
+            if (Maps(call))
+            {
+                return $"{module.GetText(call.Node)} maps the task: write the .map(...) call by hand";
             }
 
             var key = ConstantSyntax.StringValue(call.Keyword("key")?.Value);
@@ -90,15 +110,16 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
         return null;
     }
 
-    private string? SetDependencies(SyntaxNode statement, CallSyntax call)
+    // flow.set_dependencies(task, ...) or, with task given, t.set_dependencies(flow=flow, ...).
+    private string? SetDependencies(SyntaxNode statement, CallSyntax call, SyntaxNode? task = null)
     {
-        var task = call.Keyword("task")?.Value ?? call.Arguments.FirstOrDefault();
+        task ??= call.Keyword("task")?.Value ?? call.Arguments.FirstOrDefault();
         if (task?.Is("Name") != true)
         {
             return $"{module.GetText(call.Node)}: the task is not a name";
         }
 
-        if (call.Keyword("mapped")?.Value is { } mapped && !(mapped.Is("Constant") && mapped.Scalar("v") == "False"))
+        if (Maps(call))
         {
             return $"{module.GetText(call.Node)} maps the task: write the .map(...) call by hand";
         }
@@ -109,43 +130,29 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
         {
             switch (keyword.Name)
             {
-                case "task" or "mapped" or "validate" or "flattened":
+                case "task" or "flow" or "mapped" or "validate" or "flattened":
                     break;
                 case "upstream_tasks" or "downstream_tasks":
-                    if (!keyword.Value.Is("List") && !keyword.Value.Is("Tuple"))
+                    if (Dependencies(name, keyword) is { } problem)
                     {
-                        return $"{module.GetText(keyword.Node)} is not a literal list";
-                    }
-
-                    foreach (var other in keyword.Value.Children("elts"))
-                    {
-                        if (!other.Is("Name"))
-                        {
-                            return $"{module.GetText(other)} in {keyword.Name} is not a task name";
-                        }
-
-                        var otherName = other.Scalar("id")!;
-                        Node(otherName);
-                        Upstream(keyword.Name == "upstream_tasks" ? name : otherName, keyword.Name == "upstream_tasks" ? otherName : name);
+                        return problem;
                     }
 
                     break;
                 case "keyword_tasks":
-                    if (!keyword.Value.Is("Dict"))
+                    if (KeywordTasks(keyword.Value) is not { } pairs)
                     {
                         return $"{module.GetText(keyword.Node)} is not a literal dict";
                     }
 
-                    var keys = keyword.Value.Children("keys");
-                    var values = keyword.Value.Children("values");
-                    for (var i = 0; i < keys.Count; i++)
+                    foreach (var (key, value) in pairs)
                     {
-                        if (ConstantSyntax.StringValue(keys[i]) is not { } key || !Names.IsIdentifier(key))
+                        if (key is null || !Names.IsIdentifier(key))
                         {
                             return $"{module.GetText(keyword.Value)}: a key is not an identifier string";
                         }
 
-                        Argument(name, key, values[i]);
+                        Argument(name, key, value);
                     }
 
                     break;
@@ -158,11 +165,88 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
         return null;
     }
 
+    // t.bind(x=a, upstream_tasks=[b], flow=flow): each keyword is an argument of t's call (a positional one would need run()'s signature).
+    private string? Bind(SyntaxNode statement, CallSyntax call, string name)
+    {
+        if (call.Arguments.Count > 0 || call.Keywords.Any(k => k.Name is null))
+        {
+            return $"{module.GetText(call.Node)}: pass the arguments by keyword to convert this flow";
+        }
+
+        if (Maps(call))
+        {
+            return $"{module.GetText(call.Node)} maps the task: write the .map(...) call by hand";
+        }
+
+        Node(name);
+        foreach (var keyword in call.Keywords)
+        {
+            switch (keyword.Name)
+            {
+                case "flow" or "mapped":
+                    break;
+                case "upstream_tasks":
+                    if (Dependencies(name, keyword) is { } problem)
+                    {
+                        return problem;
+                    }
+
+                    break;
+                default:
+                    Argument(name, keyword.Name!, keyword.Value);
+                    break;
+            }
+        }
+
+        Statements.Add(statement);
+        return null;
+    }
+
+    // upstream_tasks=[a, b] (a and b before the task) or downstream_tasks=[...] (after it).
+    private string? Dependencies(string name, KeywordSyntax keyword)
+    {
+        if (!keyword.Value.Is("List") && !keyword.Value.Is("Tuple"))
+        {
+            return $"{module.GetText(keyword.Node)} is not a literal list";
+        }
+
+        foreach (var other in keyword.Value.Children("elts"))
+        {
+            if (!other.Is("Name"))
+            {
+                return $"{module.GetText(other)} in {keyword.Name} is not a task name";
+            }
+
+            var otherName = other.Scalar("id")!;
+            Node(otherName);
+            Upstream(keyword.Name == "upstream_tasks" ? name : otherName, keyword.Name == "upstream_tasks" ? otherName : name);
+        }
+
+        return null;
+    }
+
+    // keyword_tasks={"x": a} or keyword_tasks=dict(x=a): the key (null when not a string) and value of each entry, or null.
+    private static List<(string? Key, SyntaxNode Value)>? KeywordTasks(SyntaxNode value)
+    {
+        if (value.Is("Dict"))
+        {
+            return value.Children("keys").Zip(value.Children("values"), (k, v) => (ConstantSyntax.StringValue(k), v)).ToList();
+        }
+
+        return CallSyntax.From(value) is { } call && call.Function.Is("Name") && call.Function.Scalar("id") == "dict" && call.Arguments.Count == 0
+            ? call.Keywords.Select(k => (k.Name, k.Value)).ToList()
+            : null;
+    }
+
+    // mapped= anything but a literal False.
+    private static bool Maps(CallSyntax call) =>
+        call.Keyword("mapped")?.Value is { } mapped && !(mapped.Is("Constant") && mapped.Scalar("v") == "False");
+
     private string? AddEdge(SyntaxNode statement, CallSyntax call)
     {
         var up = call.Keyword("upstream_task")?.Value ?? call.Arguments.ElementAtOrDefault(0);
         var down = call.Keyword("downstream_task")?.Value ?? call.Arguments.ElementAtOrDefault(1);
-        if (up?.Is("Name") != true || down?.Is("Name") != true || call.Keyword("mapped") is not null)
+        if (up?.Is("Name") != true || down?.Is("Name") != true || Maps(call))
         {
             return $"{module.GetText(call.Node)}: convert this edge by hand";
         }

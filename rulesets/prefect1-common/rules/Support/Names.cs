@@ -15,6 +15,18 @@ public static class Names
     /// <summary>Names 2.x/3.x reserve on flows and tasks (<c>raise_for_reserved_arguments</c>).</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { "return_state", "wait_for" };
 
+    /// <summary>Python 3.11's lower-case builtins (<c>dir(builtins)</c>): a module-level function named after one (a flow named
+    /// "filter", a task class <c>Sum</c>) would shadow it for the whole module, the function's own body included.</summary>
+    public static readonly IReadOnlySet<string> Builtins = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable", "chr",
+        "classmethod", "compile", "complex", "copyright", "credits", "delattr", "dict", "dir", "divmod", "enumerate", "eval",
+        "exec", "exit", "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help", "hex", "id",
+        "input", "int", "isinstance", "issubclass", "iter", "len", "license", "list", "locals", "map", "max", "memoryview", "min",
+        "next", "object", "oct", "open", "ord", "pow", "print", "property", "quit", "range", "repr", "reversed", "round", "set",
+        "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip",
+    };
+
     public static bool IsIdentifier(string name) =>
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_') && !Keywords.Contains(name)
         && name.All(c => c < 128);

@@ -85,7 +85,7 @@ public sealed class TaskSubclass
     {
         var candidate = SnakeCase(className);
         var taken = module.Body.SelectMany(TopLevelNames).ToHashSet(StringComparer.Ordinal);
-        return taken.Contains(candidate) || Names.Reserved.Contains(candidate) || !Names.IsIdentifier(candidate) ? candidate + "_task" : candidate;
+        return taken.Contains(candidate) || Names.Reserved.Contains(candidate) || Names.Builtins.Contains(candidate) || !Names.IsIdentifier(candidate) ? candidate + "_task" : candidate;
     }
 
     private static IEnumerable<string> TopLevelNames(SyntaxNode statement) => statement.Kind switch

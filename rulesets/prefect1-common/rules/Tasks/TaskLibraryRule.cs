@@ -61,7 +61,7 @@ public abstract class TaskLibraryRule(string id) : PrefectRule(
         foreach (var (template, nodes) in uses.OrderBy(p => p.Value[0].Span.Start))
         {
             var name = TaskSubclass.SnakeCase(template.ClassName.Replace("GitHub", "Github").Replace("MySQL", "Mysql"));
-            while (taken.Contains(name) || Names.Reserved.Contains(name))
+            while (taken.Contains(name) || Names.Reserved.Contains(name) || Names.Builtins.Contains(name))
             {
                 name += "_task";
             }
