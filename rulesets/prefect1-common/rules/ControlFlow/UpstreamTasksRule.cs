@@ -22,6 +22,11 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
 
     protected override IEnumerable<Finding> Find(RuleContext context)
     {
+        foreach (var finding in UncalledUpstreamTasks(context))
+        {
+            yield return finding;
+        }
+
         var module = context.Module;
         foreach (var node in ModuleIndex.Of(module).Nodes("Call"))
         {
@@ -61,6 +66,47 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
                 yield return Ordering(module, call);
             }
         }
+    }
+
+    // upstream_tasks=[t] naming a task itself, not a result: v1 added t to the flow, so it ran once however many tasks waited on
+    // it. wait_for=[t] would wait on nothing and t would never run: the flow calls it before the first statement that waits on it.
+    private IEnumerable<Finding> UncalledUpstreamTasks(RuleContext context)
+    {
+        var module = context.Module;
+        var symbols = PrefectSymbols.For(context);
+        foreach (var flow in FlowFunction.In(module))
+        {
+            var uses = flow.Function.Body.SelectMany(s => s.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda")))
+                .Where(n => n.Is("Call")).Select(n => CallKeywords.Find(n, "upstream_tasks")?.Value)
+                .Where(v => v is not null && v.Kind is "List" or "Tuple")
+                .SelectMany(v => v!.Children("elts"))
+                .Where(e => e.Is("Name") && !LocalNames.IsLocal(e, e.Scalar("id")!) && TaskMethodCalls.IsTask(context, symbols, e.Scalar("id")!))
+                .ToList();
+            foreach (var group in uses.GroupBy(e => e.Scalar("id")!, StringComparer.Ordinal))
+            {
+                var name = group.Key;
+                var result = FreeName(flow.Function, name + "_result");
+                var first = flow.Function.Body.First(s => s.Span.Start <= group.First().Span.Start && group.First().Span.End <= s.Span.End);
+                var lineStart = module.Lines.LineStart(module.Lines.LineOf(first.Span.Start));
+                var indent = SourceLines.IndentOf(module, first.Span.Start);
+                var edits = new List<TextEdit> { TextEdit.Insert(lineStart, $"{indent}{result} = {name}(){module.NewLine}") };
+                edits.AddRange(group.Select(e => TextEdit.Replace(e.Span, result)));
+                var message = $"upstream_tasks=[{name}] names the task, which v1 added to the flow and ran: {flow.Name} calls it first";
+                yield return new Finding(Id, group.First().Span, message) { Fix = Fix.Review(message, [.. edits]) };
+            }
+        }
+    }
+
+    private static string FreeName(FunctionDefSyntax function, string candidate)
+    {
+        var taken = function.Node.Descendants().Where(n => n.Is("Name")).Select(n => n.Scalar("id")!).Concat(function.ParameterNames).ToHashSet(StringComparer.Ordinal);
+        var name = candidate;
+        for (var i = 2; taken.Contains(name); i++)
+        {
+            name = $"{candidate}_{i}";
+        }
+
+        return name;
     }
 
     private static bool IsGraphMethod(CallSyntax call) =>

@@ -263,7 +263,7 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
         // Module-level references to the flow variable follow the new function name.
         if (variable is not null && variable != functionName)
         {
-            edits.AddRange(RenameAfter(module, with.Node, variable, functionName));
+            edits.AddRange(RenameAfter(module, with.Node, variable, functionName, todos));
         }
 
         if (decorator == "flow")
@@ -353,7 +353,10 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
     private static string FunctionName(PythonModule module, string? variable, string? flowName) =>
         variable is not null && variable != "flow" ? variable : FlowFunctionName.FromFlowName(module, flowName);
 
-    private static IEnumerable<TextEdit> RenameAfter(PythonModule module, SyntaxNode block, string variable, string functionName)
+    // Flow methods that add to the v1 graph: a @flow function has none of them.
+    private static readonly HashSet<string> s_graphMethods = new(StringComparer.Ordinal) { "add_task", "add_edge", "chain", "set_dependencies", "set_reference_tasks", "update", "replace" };
+
+    private static IEnumerable<TextEdit> RenameAfter(PythonModule module, SyntaxNode block, string variable, string functionName, List<string> todos)
     {
         var started = false;
         foreach (var statement in module.Body)
@@ -384,6 +387,19 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
             if (statement.Kind is "FunctionDef" or "AsyncFunctionDef" && (new FunctionDefSyntax(statement).ParameterNames.Contains(variable)
                 || statement.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == variable && n.Scalar("ctx") != "Load")))
             {
+                continue;
+            }
+
+            // `f.add_task(t)`, `f.set_reference_tasks([t])` after the block: renamed, it would fail on import; it goes, and the TODO
+            // quotes it and says what it did.
+            if (statement.Is("Expr") && CallSyntax.From(statement.Child("value")) is { } call && call.Function.Is("Attribute")
+                && call.Function.Child("value") is { } owner && owner.Is("Name") && owner.Scalar("id") == variable && call.Function.Scalar("attr") is { } method && s_graphMethods.Contains(method))
+            {
+                var text = module.GetText(statement).Split('\n')[0].TrimEnd('\r');
+                todos.Add(method == "set_reference_tasks"
+                    ? $"removed `{text}`: 2/3 decide a flow's final state by its return value, so return those tasks' results from {functionName} (reference §2.5)"
+                    : $"removed `{text}`: it added to the v1 flow after the block; make the same call inside {functionName}");
+                yield return SourceLines.DeleteStatement(module, statement);
                 continue;
             }
 

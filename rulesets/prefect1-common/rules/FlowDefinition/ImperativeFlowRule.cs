@@ -123,12 +123,29 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
 
         var functionName = FunctionName(module, ConstantSyntax.StringValue(call.Arguments.FirstOrDefault() ?? call.Keyword("name")?.Value), variable);
         var results = graph.ConsumedNodes();
+        // A mapped call returns its futures at once: a task that must run after it without its data waits for them.
+        var waits = order.ToDictionary(n => n, n => graph.OrderOnlyUpstream(n).Where(graph.IsMapped).ToList(), StringComparer.Ordinal);
+        results.UnionWith(waits.Values.SelectMany(w => w));
         var nl = module.NewLine;
         var body = new List<string>();
+        var unmapped = false;
         foreach (var node in order.Where(n => !parameterNames.ContainsKey(n)))
         {
-            var arguments = graph.Arguments(node).Select(a => $"{a.Key}={(a.Value.Node is { } n ? Reference(n, parameterNames) : a.Value.Text)}");
-            var invocation = $"{node}({string.Join(", ", arguments)})";
+            var mapped = graph.IsMapped(node);
+            var arguments = new List<string>();
+            foreach (var (key, argument) in graph.Arguments(node))
+            {
+                var value = argument.Node is { } n ? Reference(n, parameterNames) : argument.Text;
+                unmapped |= mapped && !argument.Mapped;
+                arguments.Add($"{key}={(mapped && !argument.Mapped ? $"unmapped({value})" : value)}");
+            }
+
+            if (waits[node].Count > 0)
+            {
+                arguments.Add($"wait_for=[{string.Join(", ", waits[node].Select(ResultName))}]");
+            }
+
+            var invocation = $"{node}{(mapped ? ".map" : string.Empty)}({string.Join(", ", arguments)})";
             body.Add(results.Contains(node) ? $"{ResultName(node)} = {invocation}" : invocation);
         }
 
@@ -166,6 +183,11 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
         // A flow without an executor ran on v1's sequential LocalExecutor (an executor set later, f.executor = …,
         // replaces this in the deployment step).
         var needs = new List<ImportNeed> { decorator == "flow" ? ImportNeed.Of("prefect", "flow") : ImportNeed.Module("prefect") };
+        if (unmapped)
+        {
+            needs.Add(ImportNeed.Of("prefect", "unmapped"));
+        }
+
         if (call.Keyword("executor") is null)
         {
             keywords.Add($"task_runner={TaskRunners.Sequential(context, needs)}");

@@ -3,8 +3,9 @@ using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Rulesets.Prefect.Support;
 
-/// <summary>An argument of a task call in an imperative flow: another node's result, or a literal's text.</summary>
-public sealed record GraphArgument(string? Node, string Text);
+/// <summary>An argument of a task call in an imperative flow: another node's result, or a literal's text; <paramref name="Mapped"/>:
+/// the task maps over it (v1 <c>mapped=True</c>), so the call is <c>.map(...)</c> and its other arguments are <c>unmapped(...)</c>.</summary>
+public sealed record GraphArgument(string? Node, string Text, bool Mapped = false);
 
 /// <summary>
 /// The task graph a Prefect 1 imperative flow builds with module-level statements on the flow variable
@@ -67,15 +68,15 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
                 return $"{module.GetText(call.Node)}: the other task is not a name";
             }
 
-            if (Maps(call))
+            var key = ConstantSyntax.StringValue(call.Keyword("key")?.Value);
+            if (Maps(call) && key is null)
             {
-                return $"{module.GetText(call.Node)} maps the task: write the .map(...) call by hand";
+                return $"{module.GetText(call.Node)} maps the task over an edge without data: write the .map(...) call by hand";
             }
 
-            var key = ConstantSyntax.StringValue(call.Keyword("key")?.Value);
             var (up, down) = method == "set_upstream" ? (other.Scalar("id")!, owner.Scalar("id")!) : (owner.Scalar("id")!, other.Scalar("id")!);
             Statements.Add(statement);
-            return Edge(up, down, key, call);
+            return Edge(up, down, key, call, Maps(call));
         }
 
         return null;
@@ -119,9 +120,10 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
             return $"{module.GetText(call.Node)}: the task is not a name";
         }
 
-        if (Maps(call))
+        var mapped = Maps(call);
+        if (mapped && (call.Keyword("upstream_tasks") is not null || call.Keyword("downstream_tasks") is not null || call.Keyword("keyword_tasks") is null))
         {
-            return $"{module.GetText(call.Node)} maps the task: write the .map(...) call by hand";
+            return $"{module.GetText(call.Node)} maps the task over edges without data: write the .map(...) call by hand";
         }
 
         var name = task.Scalar("id")!;
@@ -152,7 +154,7 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
                             return $"{module.GetText(keyword.Value)}: a key is not an identifier string";
                         }
 
-                        Argument(name, key, value);
+                        Argument(name, key, value, mapped);
                     }
 
                     break;
@@ -173,9 +175,10 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
             return $"{module.GetText(call.Node)}: pass the arguments by keyword to convert this flow";
         }
 
-        if (Maps(call))
+        var mapped = Maps(call);
+        if (mapped && call.Keyword("upstream_tasks") is not null)
         {
-            return $"{module.GetText(call.Node)} maps the task: write the .map(...) call by hand";
+            return $"{module.GetText(call.Node)} maps the task with upstream_tasks: write the .map(...) call by hand";
         }
 
         Node(name);
@@ -193,7 +196,7 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
 
                     break;
                 default:
-                    Argument(name, keyword.Name!, keyword.Value);
+                    Argument(name, keyword.Name!, keyword.Value, mapped);
                     break;
             }
         }
@@ -246,14 +249,14 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
     {
         var up = call.Keyword("upstream_task")?.Value ?? call.Arguments.ElementAtOrDefault(0);
         var down = call.Keyword("downstream_task")?.Value ?? call.Arguments.ElementAtOrDefault(1);
-        if (up?.Is("Name") != true || down?.Is("Name") != true || Maps(call))
+        var key = ConstantSyntax.StringValue(call.Keyword("key")?.Value ?? call.Arguments.ElementAtOrDefault(2));
+        if (up?.Is("Name") != true || down?.Is("Name") != true || (Maps(call) && key is null) || call.Keyword("flattened") is not null)
         {
             return $"{module.GetText(call.Node)}: convert this edge by hand";
         }
 
-        var key = ConstantSyntax.StringValue(call.Keyword("key")?.Value ?? call.Arguments.ElementAtOrDefault(2));
         Statements.Add(statement);
-        return Edge(up.Scalar("id")!, down.Scalar("id")!, key, call);
+        return Edge(up.Scalar("id")!, down.Scalar("id")!, key, call, Maps(call));
     }
 
     private string? Chain(SyntaxNode statement, CallSyntax call)
@@ -276,7 +279,7 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
         return null;
     }
 
-    private string? Edge(string up, string down, string? key, CallSyntax call)
+    private string? Edge(string up, string down, string? key, CallSyntax call, bool mapped = false)
     {
         Node(up);
         Node(down);
@@ -291,20 +294,26 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
             return $"{module.GetText(call.Node)}: key {key} is not an identifier";
         }
 
-        Add(down, key, new GraphArgument(up, up));
+        Add(down, key, new GraphArgument(up, up, mapped));
         return null;
     }
 
-    private void Argument(string task, string key, SyntaxNode value)
+    // A value under mapped=True is mapped over unless wrapped in unmapped(...).
+    private void Argument(string task, string key, SyntaxNode value, bool mapped = false)
     {
+        if (mapped && CallSyntax.From(value) is { Arguments: [{ } inner], Keywords.Count: 0 } wrapper && wrapper.Function.Is("Name") && wrapper.Function.Scalar("id") == "unmapped")
+        {
+            (value, mapped) = (inner, false);
+        }
+
         if (value.Is("Name") && (_nodes.Contains(value.Scalar("id")!) || IsTaskLike(value.Scalar("id")!)))
         {
             Node(value.Scalar("id")!);
-            Add(task, key, new GraphArgument(value.Scalar("id")!, value.Scalar("id")!));
+            Add(task, key, new GraphArgument(value.Scalar("id")!, value.Scalar("id")!, mapped));
             return;
         }
 
-        Add(task, key, new GraphArgument(null, module.GetText(value)));
+        Add(task, key, new GraphArgument(null, module.GetText(value), mapped));
     }
 
     // A module-level name defined as a @task function, a Task instance or a Parameter (a constant otherwise).
@@ -352,6 +361,12 @@ public sealed class ImperativeGraph(PythonModule module, string flowVariable)
 
     public IReadOnlyList<KeyValuePair<string, GraphArgument>> Arguments(string node) =>
         _arguments.TryGetValue(node, out var list) ? list : [];
+
+    /// <summary>Whether the node maps over one of its arguments (its call is <c>.map(...)</c>).</summary>
+    public bool IsMapped(string node) => Arguments(node).Any(a => a.Value.Mapped);
+
+    /// <summary>The nodes that must run before <paramref name="node"/> without passing it data.</summary>
+    public IReadOnlyList<string> OrderOnlyUpstream(string node) => _upstream.TryGetValue(node, out var list) ? list : [];
 
     /// <summary>Nodes whose result another node receives.</summary>
     public HashSet<string> ConsumedNodes() =>

@@ -48,8 +48,8 @@ public static class TaskMethodCalls
         }
     }
 
-    // A module-level @task function of this module, or one imported by name from a project module.
-    private static bool IsTask(RuleContext context, PrefectSymbols symbols, string name)
+    /// <summary>Whether <paramref name="name"/> is a module-level @task function of this module, or one imported by name from a project module.</summary>
+    public static bool IsTask(RuleContext context, PrefectSymbols symbols, string name)
     {
         var module = context.Module;
         if (TaskFunctionIn(module, name, d => symbols.Is(d, "prefect.task") || IsTaskDecoratorName(d)))

@@ -379,11 +379,10 @@ public sealed class TaskSubclass
         var innerIndent = SourceLines.IndentOf(Module, run.Body[0].Span.Start);
         innerIndent = innerIndent.Length >= removeWidth ? innerIndent[removeWidth..] : innerIndent;
         var builder = new StringBuilder();
-        builder.Append(classIndent).Append('@').Append(taskDecorator);
-        if (_options.Count > 0)
-        {
-            builder.Append('(').Append(string.Join(", ", _options)).Append(')');
-        }
+        // v1 named a task after its class unless told otherwise (Task.__init__: `self.name = name or type(self).__name__`); the
+        // function keeps that name for its runs (an instance's own name= still goes to with_options).
+        var options = _options.Any(o => o.StartsWith("name=", StringComparison.Ordinal)) ? _options : _options.Prepend($"name=\"{Class.Name}\"");
+        builder.Append(classIndent).Append('@').Append(taskDecorator).Append('(').Append(string.Join(", ", options)).Append(')');
 
         builder.Append(nl).Append(classIndent).Append("def ").Append(FunctionName).Append('(').Append(string.Join(", ", _parameters)).Append(')');
         if (run.Returns is { } returns)

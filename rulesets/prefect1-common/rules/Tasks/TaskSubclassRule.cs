@@ -227,9 +227,10 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
         return false;
     }
 
-    // The class name appears other than as a call creating a module-level instance (subclassed, isinstance, passed around).
+    // The class name appears other than as a call creating a module-level instance (subclassed, isinstance, passed around, or an
+    // instance made inside an if or with block, which step 3 does not convert).
     private static bool UsedOtherwise(PythonModule module, string className, SyntaxNode? definition) =>
         module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == className
             && !(definition is not null && definition.Span.Start <= n.Span.Start && n.Span.End <= definition.Span.End)
-            && !(n.ParentField == "func" && n.Parent?.Parent?.Is("Assign") == true && SourceLines.IsModuleLevel(n.Parent.Parent)));
+            && !(n.ParentField == "func" && n.Parent?.Parent?.Is("Assign") == true && n.Parent.Parent.Parent?.Is("Module") == true));
 }

@@ -121,7 +121,10 @@ public sealed class BehaviourChecker(PythonWorker worker, string cacheDirectory,
             CheckJson.String(entity, "variable"),
             entity.TryGetProperty("settings", out var settings) && settings.ValueKind == JsonValueKind.Object
                 ? settings.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal)
-                : new Dictionary<string, string>(StringComparer.Ordinal)) { Class = CheckJson.String(entity, "class") }).ToList();
+                : new Dictionary<string, string>(StringComparer.Ordinal)) {
+                    Class = CheckJson.String(entity, "class"),
+                    Aliases = CheckJson.Array(entity, "aliases").Select(a => a.GetString()!).ToList(),
+                }).ToList();
         return new ModuleDeclarations(modulePath, outcome, entities, error, CheckJson.Packages(answer))
         {
             Warnings = CheckJson.Warnings(answer),

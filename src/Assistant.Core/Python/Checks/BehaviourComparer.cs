@@ -28,8 +28,10 @@ public static class BehaviourComparer
         var pairs = new List<(DeclaredEntity Before, DeclaredEntity? After)>();
         foreach (var old in before.Entities)
         {
+            // Several v1 instances may become names of one task (`a = t; b = t`): each finds it through its own name.
             var match = unmatchedAfter.FirstOrDefault(e => e.Name == old.Name)
-                ?? unmatchedAfter.FirstOrDefault(e => old.Variable is not null && e.Variable == old.Variable && e.Kind == old.Kind);
+                ?? unmatchedAfter.FirstOrDefault(e => old.Variable is not null && e.Variable == old.Variable && e.Kind == old.Kind)
+                ?? after.Entities.FirstOrDefault(e => old.Variable is not null && e.Aliases.Contains(old.Variable) && e.Kind == old.Kind);
             if (match is not null)
             {
                 unmatchedAfter.Remove(match);
@@ -53,11 +55,15 @@ public static class BehaviourComparer
         {
             if (@new is null)
             {
-                results.Add(Explain(new SettingComparison(old.Name, Declaration, SettingStatus.Dropped, old.Kind, null), old, todos, entityNames, ruleMayExplain));
+                var dropped = new SettingComparison(old.Name, Declaration, SettingStatus.Dropped, old.Kind, null);
+                results.Add(old.Kind == "task" && old.Class is { } klass && s_secretTasks.Contains(klass)
+                    ? dropped with { ExplainedBy = $"{klass} was a Prefect 1 task that read a secret; Prefect 2/3 read it as a value where the flow used the task" }
+                    : Explain(dropped, old, todos, entityNames, ruleMayExplain));
                 continue;
             }
 
-            if (old.Name != @new.Name)
+            // Matched through another name of the same object (`numbers = get_numbers`): callers still use the old name.
+            if (old.Name != @new.Name && !(old.Variable is not null && @new.Aliases.Contains(old.Variable)))
             {
                 results.Add(Explain(new SettingComparison(old.Name, "name", SettingStatus.Changed, old.Name, @new.Name), old, todos, entityNames, ruleMayExplain));
             }
@@ -108,6 +114,9 @@ public static class BehaviourComparer
 
         return comparison;
     }
+
+    // prefect.tasks.secrets: tasks in v1, a value read in the flow (Secret.load(...).get(), os.environ) in 2/3.
+    private static readonly HashSet<string> s_secretTasks = new(StringComparer.Ordinal) { "PrefectSecret", "EnvVarSecret" };
 
     private static readonly string[] s_differenceWords =
     [

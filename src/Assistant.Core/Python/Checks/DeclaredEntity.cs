@@ -8,4 +8,7 @@ public sealed record DeclaredEntity(string Kind, string Name, string? Variable, 
 {
     /// <summary>The class a Prefect 1 task is an instance of (e.g. a task-library class); null for decorated functions.</summary>
     public string? Class { get; init; }
+
+    /// <summary>The module's other names for the same object (<c>numbers = get_numbers</c>).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 }

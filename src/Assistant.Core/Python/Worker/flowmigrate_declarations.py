@@ -514,6 +514,21 @@ def _schedules_modern(deployment):
 
 
 def _prefect_entities(namespace, module_name, rt, family):
+    entities = _prefect_entities_by_first_name(namespace, module_name, rt, family)
+    # Other module names of the same object (`numbers = get_numbers`, a converted Task instance): the comparison matches an
+    # old entity's variable against these too.
+    names = {}
+    for var, obj in namespace.items():
+        if isinstance(obj, rt.StandIn):
+            names.setdefault(id(obj), []).append(var)
+    for entity, obj in entities:
+        aliases = [v for v in names.get(id(obj), ()) if v != entity["variable"]]
+        if aliases:
+            entity["aliases"] = aliases
+    return [entity for entity, _ in entities]
+
+
+def _prefect_entities_by_first_name(namespace, module_name, rt, family):
     entities = []
     seen = set()
     for var, obj in namespace.items():
@@ -538,7 +553,7 @@ def _prefect_entities(namespace, module_name, rt, family):
             settings["task_runner"] = _runner(executor, family)
             schedule = obj.__dict__.get("schedule") if "schedule" in obj.__dict__ else _arg(obj, "schedule")
             _schedules_into(settings, _schedules_prefect1(schedule))
-            entities.append({"kind": "flow", "name": _arg(obj, "name", 0), "variable": var, "settings": settings})
+            entities.append(({"kind": "flow", "name": _arg(obj, "name", 0), "variable": var, "settings": settings}, obj))
         elif family == "prefect1" and rt.cls_of("prefect1", "Task") and isinstance(obj, rt.cls_of("prefect1", "Task")) \
                 and not isinstance(obj, rt.cls_of("prefect1", "Parameter")):
             seen.add(id(obj))
@@ -556,7 +571,7 @@ def _prefect_entities(namespace, module_name, rt, family):
             entity = {"kind": "task", "name": var, "variable": var, "settings": settings}
             if instance:
                 entity["class"] = type(obj).__name__  # an instance of a Task class (task library or the project's)
-            entities.append(entity)
+            entities.append((entity, obj))
         elif obj.__dict__.get("_fm_kind") == "flow":
             seen.add(id(obj))
             config = _explicit(obj)
@@ -579,7 +594,7 @@ def _prefect_entities(namespace, module_name, rt, family):
                 schedules.extend(_schedules_modern(deployment))
             _schedules_into(settings, schedules)
             name = config.get("name") or fn.__name__.replace("_", "-")
-            entities.append({"kind": "flow", "name": name, "variable": var, "settings": settings})
+            entities.append(({"kind": "flow", "name": name, "variable": var, "settings": settings}, obj))
         elif obj.__dict__.get("_fm_kind") == "task":
             seen.add(id(obj))
             config = _explicit(obj)
@@ -592,7 +607,7 @@ def _prefect_entities(namespace, module_name, rt, family):
             _put(settings, "cache.expiration", _seconds(config.get("cache_expiration")))
             _put(settings, "cache.key", config.get("cache_key_fn") or config.get("cache_policy"))
             _put(settings, "tags", sorted(config.get("tags")) if config.get("tags") else None)
-            entities.append({"kind": "task", "name": var, "variable": var, "settings": settings})
+            entities.append(({"kind": "task", "name": var, "variable": var, "settings": settings}, obj))
     return entities
 
 
