@@ -26,7 +26,8 @@ public abstract partial class TaskOptionsRule(string id) : PrefectRule(
         foreach (var node in ModuleIndex.Of(module).Nodes("Call"))
         {
             var call = new CallSyntax(node);
-            var isTask = symbols.Is(call.Function, "prefect.task");
+            // task(...) / @task(...), and t.with_options(...) on a @task function, which a v1 Task instance's options become (PF311).
+            var isTask = symbols.Is(call.Function, "prefect.task") || IsWithOptionsOfTask(context, symbols, call);
             // The decorator test first: it spares building the dotted name of every other call.
             var isFlow = !isTask && node.ParentField == "decorator_list" && call.FunctionName is "flow" or "prefect.flow";
             if (!isTask && !isFlow)
@@ -50,6 +51,10 @@ public abstract partial class TaskOptionsRule(string id) : PrefectRule(
             yield return finding;
         }
     }
+
+    private static bool IsWithOptionsOfTask(RuleContext context, PrefectSymbols symbols, CallSyntax call) =>
+        call.Function.Is("Attribute") && call.Function.Scalar("attr") == "with_options" && call.Function.Child("value") is { Kind: "Name" } receiver
+        && TaskMethodCalls.IsTask(context, symbols, receiver.Scalar("id")!);
 
     private Finding? Convert(RuleContext context, PrefectSymbols symbols, DataTable table, CallSyntax call, bool isFlow)
     {

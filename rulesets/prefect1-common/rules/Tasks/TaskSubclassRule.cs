@@ -35,7 +35,7 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
         var notes = new List<string>();
         var todos = new List<string>();
 
-        // 1. Classes defined here.
+        // 1. Classes defined here (converted below, once their instances are).
         var local = new Dictionary<string, TaskSubclass>(StringComparer.Ordinal);
         foreach (var statement in module.Body.Where(s => s.Is("ClassDef")))
         {
@@ -43,16 +43,6 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
                 && !UsedElsewhere(context.Project, module, subclass.Class.Name))
             {
                 local[subclass.Class.Name] = subclass;
-                var decorator = ImportEdits.IsBoundOtherwise(module, ImportNeed.Of("prefect", "task")) && !symbols.LocalNamesOf("prefect.task").Contains("task") ? "prefect.task" : "task";
-                edits.Add(TextEdit.Replace(statement.Span, subclass.FunctionText(decorator)));
-                consumed.Add(statement.Span);
-                needs.Add(decorator == "task" ? ImportNeed.Of("prefect", "task") : ImportNeed.Module("prefect"));
-                if (subclass.UsesLogger)
-                {
-                    needs.Add(ImportNeed.Of("prefect", "get_run_logger"));
-                }
-
-                notes.Add($"{subclass.Class.Name} → @task {subclass.FunctionName}");
             }
         }
 
@@ -81,6 +71,8 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
 
         // 3. Module-level instances.
         var classes = local.Concat(imported).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var instances = new List<(string ClassName, List<TextEdit> Edits, string Note)>();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var statement in module.Body.Where(s => s.Is("Assign")))
         {
             if (statement.Children("targets") is not [{ } target] || !target.Is("Name") || CallSyntax.From(statement.Child("value")) is not { } call
@@ -93,9 +85,33 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
             var functionName = local.ContainsKey(className) ? subclass.FunctionName : imported.ContainsKey(className) && className != subclass.Class.Name ? className : subclass.FunctionName;
             if (Instance(context, module, call, instance, functionName, subclass, needs, todos) is { } instanceEdits)
             {
-                edits.AddRange(instanceEdits);
-                notes.Add($"{instance} = {module.GetText(call.Function)}(...) → {functionName}");
+                instances.Add((className, instanceEdits, $"{instance} = {module.GetText(call.Function)}(...) → {functionName}"));
             }
+            else
+            {
+                // The instance stays as it is, calling the class: a class defined here stays too.
+                kept.Add(className);
+            }
+        }
+
+        foreach (var (className, subclass) in local.Where(p => !kept.Contains(p.Key)))
+        {
+            var decorator = ImportEdits.IsBoundOtherwise(module, ImportNeed.Of("prefect", "task")) && !symbols.LocalNamesOf("prefect.task").Contains("task") ? "prefect.task" : "task";
+            edits.Add(TextEdit.Replace(subclass.Class.Node.Span, subclass.FunctionText(decorator)));
+            consumed.Add(subclass.Class.Node.Span);
+            needs.Add(decorator == "task" ? ImportNeed.Of("prefect", "task") : ImportNeed.Module("prefect"));
+            if (subclass.UsesLogger)
+            {
+                needs.Add(ImportNeed.Of("prefect", "get_run_logger"));
+            }
+
+            notes.Add($"{className} → @task {subclass.FunctionName}");
+        }
+
+        foreach (var (className, instanceEdits, note) in instances.Where(i => !(local.ContainsKey(i.ClassName) && kept.Contains(i.ClassName))))
+        {
+            edits.AddRange(instanceEdits);
+            notes.Add(note);
         }
 
         if (edits.Count == 0)
@@ -145,10 +161,14 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
             {
                 options.Add(option);
             }
+            else if (context.Tables["task_params"].Find("v1", keyword.Name) is not null)
+            {
+                // result=, target=, trigger=, state_handlers=…: the task-options rule converts them in with_options(...) as on @task(...).
+                options.Add(module.GetText(keyword.Node));
+            }
             else
             {
-                todos.Add($"{instance}: task option {module.GetText(keyword.Node)} has no with_options(...) equivalent; see reference §3.1");
-                return null;
+                todos.Add($"{instance}: task option {module.GetText(keyword.Node)} was dropped, it has no with_options(...) equivalent; see reference §3.1");
             }
         }
 
