@@ -38,9 +38,18 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
             {
                 var nameStart = upstream.Node.Span.Start;
                 var message = "upstream_tasks= → wait_for=";
+                var maps = call.Function.Is("Attribute") && call.Function.Scalar("attr") == "map"
+                    && !(upstream.Value.Kind is "List" or "Tuple" && upstream.Value.Children("elts").All(e => CallSyntax.From(e)?.FunctionName == "unmapped"));
+                // unmapped(a) marked an upstream task v1's map was not to map over: wait_for takes a itself.
+                var unwrapped = upstream.Value.Kind is "List" or "Tuple"
+                    ? upstream.Value.Children("elts").Where(e => CallSyntax.From(e) is { FunctionName: "unmapped", Arguments: [_], Keywords.Count: 0 })
+                        .Select(e => TextEdit.Replace(e.Span, module.GetText(new CallSyntax(e).Arguments[0])))
+                    : [];
                 yield return new Finding(Id, upstream.Node.Span, message)
                 {
-                    Fix = Fix.Review(message, TextEdit.Replace(new TextSpan(nameStart, nameStart + "upstream_tasks".Length), "wait_for")),
+                    Fix = Fix.Review(message, [TextEdit.Replace(new TextSpan(nameStart, nameStart + "upstream_tasks".Length), "wait_for"), .. unwrapped]),
+                    // v1's Task.map mapped over its upstream_tasks too: one run per element of each upstream result.
+                    Todo = maps ? new ManualTodo($"{module.GetText(upstream.Node)}: v1 also mapped over these tasks' results (one run per element); 2/3 map over arguments only, so pass the result as a mapped argument or call the task in a loop", "reference/prefect.md §4") : null,
                 };
             }
 

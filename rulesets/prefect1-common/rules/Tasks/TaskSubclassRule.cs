@@ -94,6 +94,25 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
             }
         }
 
+        // Instances made and called at once: `X(setting=1)(data)` in a flow.
+        foreach (var site in ModuleIndex.Of(module).Nodes("Call").Select(n => new CallSyntax(n)))
+        {
+            if (CallSyntax.From(site.Function) is not { } creation || creation.Function.DottedName() is not { } className || !classes.TryGetValue(className, out var subclass))
+            {
+                continue;
+            }
+
+            var functionName = local.ContainsKey(className) ? subclass.FunctionName : imported.ContainsKey(className) && className != subclass.Class.Name ? className : subclass.FunctionName;
+            if (InlineInstance(context, module, creation, site, functionName, subclass, todos) is { } inlineEdits)
+            {
+                instances.Add((className, inlineEdits, $"{module.GetText(creation.Node)}(...) → {functionName}(...)"));
+            }
+            else
+            {
+                kept.Add(className);
+            }
+        }
+
         foreach (var (className, subclass) in local.Where(p => !kept.Contains(p.Key)))
         {
             var decorator = ImportEdits.IsBoundOtherwise(module, ImportNeed.Of("prefect", "task")) && !symbols.LocalNamesOf("prefect.task").Contains("task") ? "prefect.task" : "task";
@@ -132,45 +151,12 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
     private static List<TextEdit>? Instance(RuleContext context, PythonModule module, CallSyntax call, string instance, string functionName, TaskSubclass subclass,
         List<ImportNeed> needs, List<string> todos)
     {
-        var settings = new List<(string Name, SyntaxNode Value)>();
-        var options = new List<string>();
-        for (var i = 0; i < call.Arguments.Count; i++)
+        if (Split(context, module, call, instance, subclass, todos) is not { } split)
         {
-            if (i >= subclass.Config.Count || call.Arguments[i].Is("Starred"))
-            {
-                todos.Add($"{instance}: {module.GetText(call.Node)} passes positional arguments flowmigrate cannot place; pass them as keywords at each call of {instance}");
-                return null;
-            }
-
-            settings.Add((subclass.Config[i].Name, call.Arguments[i]));
+            return null;
         }
 
-        foreach (var keyword in call.Keywords)
-        {
-            if (keyword.Name is null)
-            {
-                todos.Add($"{instance}: {module.GetText(keyword.Node)} cannot be split into task options and settings; convert the instance by hand");
-                return null;
-            }
-
-            if (subclass.Config.Any(c => c.Name == keyword.Name))
-            {
-                settings.Add((keyword.Name, keyword.Value));
-            }
-            else if (TaskOption(module, keyword) is { } option)
-            {
-                options.Add(option);
-            }
-            else if (context.Tables["task_params"].Find("v1", keyword.Name) is not null)
-            {
-                // result=, target=, trigger=, state_handlers=…: the task-options rule converts them in with_options(...) as on @task(...).
-                options.Add(module.GetText(keyword.Node));
-            }
-            else
-            {
-                todos.Add($"{instance}: task option {module.GetText(keyword.Node)} was dropped, it has no with_options(...) equivalent; see reference §3.1");
-            }
-        }
+        var (settings, options) = split;
 
         var edits = new List<TextEdit>
         {
@@ -214,6 +200,74 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
         return edits;
     }
 
+    // `X(1, b=2, max_retries=3)`: the settings __init__ takes (passed at each call of the task) and the task options (for
+    // with_options); null, with a TODO, when an argument cannot be placed.
+    private static (List<(string Name, SyntaxNode Value)> Settings, List<string> Options)? Split(RuleContext context, PythonModule module, CallSyntax call, string instance,
+        TaskSubclass subclass, List<string> todos)
+    {
+        var settings = new List<(string Name, SyntaxNode Value)>();
+        var options = new List<string>();
+        for (var i = 0; i < call.Arguments.Count; i++)
+        {
+            if (i >= subclass.Config.Count || call.Arguments[i].Is("Starred"))
+            {
+                todos.Add($"{instance}: {module.GetText(call.Node)} passes positional arguments flowmigrate cannot place; pass them as keywords at each call of {instance}");
+                return null;
+            }
+
+            settings.Add((subclass.Config[i].Name, call.Arguments[i]));
+        }
+
+        foreach (var keyword in call.Keywords)
+        {
+            if (keyword.Name is null)
+            {
+                todos.Add($"{instance}: {module.GetText(keyword.Node)} cannot be split into task options and settings; convert the instance by hand");
+                return null;
+            }
+
+            if (subclass.Config.Any(c => c.Name == keyword.Name))
+            {
+                settings.Add((keyword.Name, keyword.Value));
+            }
+            else if (TaskOption(module, keyword) is { } option)
+            {
+                options.Add(option);
+            }
+            else if (context.Tables["task_params"].Find("v1", keyword.Name) is not null)
+            {
+                // result=, target=, trigger=, state_handlers=…: the task-options rule converts them in with_options(...) as on @task(...).
+                options.Add(module.GetText(keyword.Node));
+            }
+            else
+            {
+                todos.Add($"{instance}: task option {module.GetText(keyword.Node)} was dropped, it has no with_options(...) equivalent; see reference §3.1");
+            }
+        }
+
+        return (settings, options);
+    }
+
+    // `X(settings, options)(arguments)`, an instance made and called at once (in a flow): the task, with its options, called with
+    // the arguments and the settings.
+    private static List<TextEdit>? InlineInstance(RuleContext context, PythonModule module, CallSyntax creation, CallSyntax site, string functionName, TaskSubclass subclass,
+        List<string> todos)
+    {
+        if (Split(context, module, creation, module.GetText(creation.Node), subclass, todos) is not { } split)
+        {
+            return null;
+        }
+
+        var (settings, options) = split;
+
+        var edits = new List<TextEdit>
+        {
+            TextEdit.Replace(creation.Node.Span, options.Count == 0 ? functionName : $"{functionName}.with_options({string.Join(", ", options)})"),
+        };
+        edits.AddRange(settings.Where(s => site.Keyword(s.Name) is null).Select(s => CallEdits.AddKeyword(module, site, $"{s.Name}={module.GetText(s.Value)}")));
+        return edits;
+    }
+
     private static string? TaskOption(PythonModule module, KeywordSyntax keyword)
     {
         var value = module.GetText(keyword.Value);
@@ -247,10 +301,11 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
         return false;
     }
 
-    // The class name appears other than as a call creating a module-level instance (subclassed, isinstance, passed around, or an
-    // instance made inside an if or with block, which step 3 does not convert).
+    // The class name appears other than as a call creating a module-level instance or an instance called at once (subclassed,
+    // isinstance, passed around, or an instance kept in a variable inside an if or with block, which step 3 does not convert).
     private static bool UsedOtherwise(PythonModule module, string className, SyntaxNode? definition) =>
         module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == className
             && !(definition is not null && definition.Span.Start <= n.Span.Start && n.Span.End <= definition.Span.End)
-            && !(n.ParentField == "func" && n.Parent?.Parent?.Is("Assign") == true && n.Parent.Parent.Parent?.Is("Module") == true));
+            && !(n.ParentField == "func" && n.Parent?.Parent?.Is("Assign") == true && n.Parent.Parent.Parent?.Is("Module") == true)
+            && !(n.ParentField == "func" && n.Parent?.ParentField == "func" && n.Parent.Parent?.Is("Call") == true));
 }
