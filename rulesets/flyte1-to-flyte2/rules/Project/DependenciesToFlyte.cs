@@ -47,7 +47,8 @@ public sealed partial class DependenciesToFlyte : IFileRule
                 if (replacement is { Length: > 0 })
                 {
                     var at = TextSpan.FromLength(span.Start + entry.Index, entry.Length);
-                    var spec = replacement == "flyte" ? "\">=2,<3\"" : entry.Groups["spec"].Value;
+                    // A flytekitplugins pin follows flytekit's versions, which the Flyte 2 plugin does not share: only the name carries over.
+                    var spec = replacement == "flyte" ? "\">=2,<3\"" : "\"*\"";
                     yield return new Finding(Descriptor.Id, at, $"{name} → {replacement}")
                     {
                         Fix = Fix.Review($"depend on {replacement}", TextEdit.Replace(at, $"{replacement} = {spec}")),

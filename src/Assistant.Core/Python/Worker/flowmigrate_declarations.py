@@ -191,7 +191,8 @@ def _packages(items):
         if lowered in ("flytekit", "flyte") or lowered.startswith(("flytekit==", "flytekit>=", "flyte==", "flyte>=")):
             continue
         if lowered.startswith("flytekitplugins-"):
-            plugin = lowered[len("flytekitplugins-"):]
+            # A flytekitplugins pin follows flytekit's versions, which the Flyte 2 package does not share: only the name carries over.
+            plugin = re.match(r"[a-z0-9._-]+", lowered[len("flytekitplugins-"):]).group(0)
             text = "flyteplugins-" + _PLUGIN_RENAMES.get(plugin, plugin)
         out.append(text)
     return sorted(out)
@@ -222,26 +223,47 @@ def _image_into(settings, value):
     if not isinstance(value, rt.StandIn):
         settings["image"] = canon(value)
         return
+    spec = _image_spec(value, rt)
+    if "pip_packages" in spec:
+        spec["pip_packages"] = _packages(spec["pip_packages"])
+    if "apt_packages" in spec:
+        spec["apt_packages"] = sorted(spec["apt_packages"])
+    if "base" in spec and len(spec) == 1:
+        settings["image"] = spec["base"]  # Image.from_base("uri") is the same image as "uri"
+        return
+    for key, item in spec.items():
+        if item not in (None, [], {}):
+            settings["image." + key] = canon(item)
+
+
+def _image_spec(value, rt):
+    """What an ImageSpec or flyte.Image chain puts in the image: name, registry, python, base, ref, packages, env vars..."""
     chain = value.__dict__.get("_fm_chain") or [("__init__", _explicit(value))]
     spec = {}
     kind = type(value).__name__
     for step, explicit in chain:
         star = list(explicit.get("*", ()))
         if kind == "ImageSpec" and step in ("__init__", "from_env"):
+            base = explicit.get("base_image")
+            if isinstance(base, rt.StandIn) and type(base).__name__ == "ImageSpec":
+                # An ImageSpec built on another: flytekit builds the base first, so the image has both specs' packages,
+                # environment and commands (the base's name is the intermediate image's, not this one's).
+                parent = _image_spec(base, rt)
+                parent.pop("name", None)
+                spec.update(parent)
             for key in ("name", "registry", "requirements"):
                 if explicit.get(key) is not None:
                     spec[key] = explicit[key]
             if explicit.get("python_version") is not None:
                 spec["python"] = _python_version(explicit["python_version"])
-            base = explicit.get("base_image")
             if isinstance(base, str):
                 spec["base"] = base
             spec["pip_packages"] = spec.get("pip_packages", []) + list(explicit.get("packages") or [])
             spec["apt_packages"] = spec.get("apt_packages", []) + list(explicit.get("apt_packages") or [])
             if explicit.get("env"):
-                spec["env_vars"] = dict(explicit["env"])
+                spec["env_vars"] = dict(spec.get("env_vars") or {}, **explicit["env"])
             if explicit.get("commands"):
-                spec["commands"] = list(explicit["commands"])
+                spec["commands"] = spec.get("commands", []) + list(explicit["commands"])
         elif step in ("from_debian_base", "clone"):
             for key in ("name", "registry"):
                 if explicit.get(key) is not None:
@@ -266,16 +288,7 @@ def _image_into(settings, value):
             spec["commands"] = spec.get("commands", []) + list(explicit.get("commands") or (star[0] if star else []))
         else:
             spec.setdefault("other", []).append(step)
-    if "pip_packages" in spec:
-        spec["pip_packages"] = _packages(spec["pip_packages"])
-    if "apt_packages" in spec:
-        spec["apt_packages"] = sorted(spec["apt_packages"])
-    if "base" in spec and len(spec) == 1:
-        settings["image"] = spec["base"]  # Image.from_base("uri") is the same image as "uri"
-        return
-    for key, item in spec.items():
-        if item not in (None, [], {}):
-            settings["image." + key] = canon(item)
+    return spec
 
 
 def _cache_flytekit(settings, config):

@@ -94,6 +94,29 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Compare_An_Image_Built_On_Another_Spec_As_The_Whole_Image_And_Plugins_Without_Flytekit_Pins()
+    {
+        var before = new BehaviourSide(s_pairs, "flyte_images/before.py", [CheckWorkspace.Manifest("flytekit", CheckSide.Old)]);
+
+        var report = await _checker.CompareAsync(before, new BehaviourSide(s_pairs, "flyte_images/after.py", [CheckWorkspace.Manifest("flyte")]));
+
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+        var nested = report.Before.Entities.Single(e => e.Name == "nested").Settings;
+        Assert.Equal(("[numpy, pandas]", "[git]", "{INNER: true, OUTER: true}"), (nested["image.pip_packages"], nested["image.apt_packages"], nested["image.env_vars"]));
+        Assert.Equal("[flyteplugins-spark, pyspark]", report.Before.Entities.Single(e => e.Name == "spark").Settings["image.pip_packages"]);
+    }
+
+    [Fact]
+    public async Task Should_Catch_A_Package_Of_The_Base_Spec_Missing_From_The_Image()
+    {
+        var before = new BehaviourSide(s_pairs, "flyte_images/before.py", [CheckWorkspace.Manifest("flytekit", CheckSide.Old)]);
+
+        var report = await _checker.CompareAsync(before, new BehaviourSide(s_pairs, "flyte_images/after_regressed.py", [CheckWorkspace.Manifest("flyte")]));
+
+        Assert.Equal(["nested: image.pip_packages changed: [numpy, pandas] → [pandas]"], report.Failures.Select(f => f.ToString()));
+    }
+
+    [Fact]
     public async Task Should_Accept_A_Difference_That_A_Todo_Explains()
     {
         var todos = new[] { "FLY031: load: the memory limit (4Gi) cannot be expressed; Flyte 2 sends a scalar as the request only" };

@@ -44,6 +44,38 @@ public sealed class BehaviourComparerTests
     }
 
     [Fact]
+    public void Should_Find_Task_Instances_Under_The_Other_Names_Of_The_Task_They_Became()
+    {
+        // Given three v1 instances of one Task class, which the conversion made names of one @task function
+        var before = Module(
+            Task("number_1", ("name", "RandomNum")) with { Class = "RandomNum" },
+            Task("number_2", ("name", "RandomNum")) with { Class = "RandomNum" },
+            Task("total", ("name", "Sum")) with { Class = "Sum" });
+        var after = Module(
+            Task("random_num", ("name", "RandomNum")) with { Aliases = ["number_1", "number_2"] },
+            Task("sum_task", ("name", "Sum")) with { Aliases = ["total"] });
+
+        // When they are compared
+        var results = BehaviourComparer.Compare(before, after, []);
+
+        // Then each instance finds the task under its own name, with its name setting preserved and no rename reported
+        Assert.DoesNotContain(results, r => r.IsFailure || r.Status == SettingStatus.Added);
+        Assert.Equal(["number_1", "number_2", "total"], results.Where(r => r is { Setting: "name", Status: SettingStatus.Preserved }).Select(r => r.Entity).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Should_Explain_A_Secret_Task_That_Became_A_Value()
+    {
+        var secret = Task("secret", ("name", "MY_SECRET")) with { Class = "PrefectSecret" };
+        var other = Task("load", ("name", "Load")) with { Class = "Load" };
+
+        var results = BehaviourComparer.Compare(Module(secret, other), Module(), []);
+
+        Assert.False(results.Single(r => r.Entity == "secret").IsFailure);
+        Assert.True(results.Single(r => r.Entity == "load").IsFailure);
+    }
+
+    [Fact]
     public void Should_Let_The_Todo_That_Names_Its_Class_Explain_A_Dropped_Task_Instance()
     {
         var instance = Task("ge_task", ("name", "RunGreatExpectationsValidation")) with { Class = "RunGreatExpectationsValidation" };
