@@ -197,8 +197,9 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
             }
         }
 
-        // Parameters assigned at module level before the block and read only inside it: v1 added a Parameter to the
-        // flow whose tasks used it, so it is this flow's parameter.
+        // Parameters assigned at module level before the block and read only inside it, or added to the flow after it
+        // (`f.add_task(p)`, v1's way to keep a Parameter no task reads): v1 added them to this flow, so they are its parameters.
+        var registrations = new List<SyntaxNode>();
         if (with.Node.Parent?.Is("Module") == true)
         {
             var outside = new List<(SyntaxNode Statement, FlowParameter Parameter)>();
@@ -211,15 +212,17 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
                     // A task's own parameter or local of that name is another variable.
                     var uses = (ModuleIndex.Of(module).NamesById.TryGetValue(parameter.Identifier, out var named) ? named : []).Where(u => !LocalNames.IsLocal(u, parameter.Identifier)).ToList();
                     var inBlock = uses.Where(u => with.Node.Span.Start <= u.Span.Start && u.Span.End <= with.Node.Span.End).ToList();
-                    if (inBlock.Count > 0 && inBlock.Count == uses.Count - 1 && inBlock.All(u => u.Scalar("ctx") == "Load"))
+                    var added = variable is null ? [] : uses.Select(u => AddedAfter(module, with.Node, variable, u)).OfType<SyntaxNode>().ToList();
+                    if (inBlock.Count + added.Count > 0 && inBlock.Count + added.Count == uses.Count - 1 && inBlock.All(u => u.Scalar("ctx") == "Load"))
                     {
                         outside.Add((statement, parameter));
+                        registrations.AddRange(added);
                     }
                 }
             }
 
             parameters.InsertRange(0, outside.Select(o => o.Parameter));
-            edits.AddRange(SourceLines.DeleteStatements(module, outside.Select(o => o.Statement)));
+            edits.AddRange(SourceLines.DeleteStatements(module, outside.Select(o => o.Statement).Concat(registrations)));
         }
 
         if (FlowParameters.RenameTodo(parameters) is { } renameTodo)
@@ -260,10 +263,10 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
         edits.Add(TextEdit.Replace(new TextSpan(headerStart, colon + 1),
             $"{module.NewLine}{indent}def {functionName}({FlowParameters.Signature(parameters, dateTimeName)}):"));
 
-        // Module-level references to the flow variable follow the new function name.
-        if (variable is not null && variable != functionName)
+        // Module-level references to the flow variable follow the new function name; what still adds to the v1 graph goes.
+        if (variable is not null)
         {
-            edits.AddRange(RenameAfter(module, with.Node, variable, functionName, todos));
+            edits.AddRange(RenameAfter(module, with.Node, variable, functionName, todos, registrations));
         }
 
         if (decorator == "flow")
@@ -356,7 +359,15 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
     // Flow methods that add to the v1 graph: a @flow function has none of them.
     private static readonly HashSet<string> s_graphMethods = new(StringComparer.Ordinal) { "add_task", "add_edge", "chain", "set_dependencies", "set_reference_tasks", "update", "replace" };
 
-    private static IEnumerable<TextEdit> RenameAfter(PythonModule module, SyntaxNode block, string variable, string functionName, List<string> todos)
+    // `f.add_task(p)`, a module-level statement after the block, when `use` is its p: the statement, else null.
+    private static SyntaxNode? AddedAfter(PythonModule module, SyntaxNode block, string variable, SyntaxNode use) =>
+        use.ParentField == "args" && use.Parent is { } call && CallSyntax.From(call) is { Arguments.Count: 1, Keywords.Count: 0 } added
+        && added.Function.Is("Attribute") && added.Function.Scalar("attr") == "add_task" && added.Function.Child("value") is { Kind: "Name" } owner && owner.Scalar("id") == variable
+        && call.Parent is { } statement && statement.Is("Expr") && statement.Parent?.Is("Module") == true && statement.Span.Start > block.Span.End
+            ? statement
+            : null;
+
+    private static IEnumerable<TextEdit> RenameAfter(PythonModule module, SyntaxNode block, string variable, string functionName, List<string> todos, List<SyntaxNode> consumed)
     {
         var started = false;
         foreach (var statement in module.Body)
@@ -390,6 +401,11 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
                 continue;
             }
 
+            if (consumed.Contains(statement))
+            {
+                continue;
+            }
+
             // `f.add_task(t)`, `f.set_reference_tasks([t])` after the block: renamed, it would fail on import; it goes, and the TODO
             // quotes it and says what it did.
             if (statement.Is("Expr") && CallSyntax.From(statement.Child("value")) is { } call && call.Function.Is("Attribute")
@@ -403,7 +419,7 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
                 continue;
             }
 
-            foreach (var name in statement.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda")).Where(n => n.Is("Name") && n.Scalar("id") == variable))
+            foreach (var name in statement.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda")).Where(n => n.Is("Name") && n.Scalar("id") == variable && variable != functionName))
             {
                 yield return TextEdit.Replace(name.Span, functionName);
             }
