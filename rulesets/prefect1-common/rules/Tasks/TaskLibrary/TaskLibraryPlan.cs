@@ -185,6 +185,13 @@ public sealed class TaskLibraryPlan(PythonModule module, TaskLibraryTemplate tem
         return true;
     }
 
+    // The value a call passes for the function's parameter, by position or keyword.
+    private SyntaxNode? Argument(CallSyntax call, string parameter)
+    {
+        var index = template.ParameterNames.ToList().IndexOf(parameter);
+        return call.Keyword(parameter)?.Value ?? (index >= 0 && index < call.Arguments.Count && !call.Arguments[index].Is("Starred") ? call.Arguments[index] : null);
+    }
+
     private string ResultName(string instance)
     {
         var name = instance + "_result";
@@ -199,6 +206,12 @@ public sealed class TaskLibraryPlan(PythonModule module, TaskLibraryTemplate tem
     // The settings a call does not pass itself become keywords of it (in .map, unmapped unless a plain constant).
     private void AddSettings(CallSyntax call, List<(string Name, SyntaxNode Value)> settings, bool mapped)
     {
+        if (!mapped && template.AllowFailure is { } failing && Argument(call, failing) is { } argument && CallSyntax.From(argument)?.FunctionName != "allow_failure")
+        {
+            Edits.Add(TextEdit.Replace(argument.Span, $"allow_failure({module.GetText(argument)})"));
+            Needs.Add(ImportNeed.Of("prefect", "allow_failure"));
+        }
+
         var positional = template.ParameterNames.Take(call.Arguments.Count).ToHashSet(StringComparer.Ordinal);
         var keywords = new List<string>();
         foreach (var (name, value) in settings)

@@ -14,6 +14,8 @@ namespace Assistant.Rulesets.Prefect.Tasks.TaskLibrary;
 /// <param name="Packages">The distributions the body imports (for the dependency manifests).</param>
 /// <param name="UsesLogger">Does the body call <c>get_run_logger()</c>?</param>
 /// <param name="SecretParameter">The parameter naming a v1 secret the body loads as a Secret block (the blocks to create get a TODO).</param>
+/// <param name="AllowFailure">The parameter whose argument each call wraps in <c>allow_failure(...)</c>: the v1 class ran after failed
+/// upstream tasks too and received their exceptions.</param>
 public sealed record TaskLibraryTemplate(
     string Module,
     string ClassName,
@@ -22,7 +24,8 @@ public sealed record TaskLibraryTemplate(
     string Body,
     IReadOnlyList<string> Packages,
     bool UsesLogger = false,
-    string? SecretParameter = null)
+    string? SecretParameter = null,
+    string? AllowFailure = null)
 {
     /// <summary>The parameter names (without defaults or stars).</summary>
     public IEnumerable<string> ParameterNames => Parameters.Select(ParameterName);

@@ -14,6 +14,7 @@ public static class TaskLibraryTemplates
         .. TemplateTaskTemplates.All,
         .. TwitterTaskTemplates.All,
         .. NotificationTaskTemplates.All,
+        .. ControlFlowTaskTemplates.All,
     ];
 
     /// <summary>The template for a resolved import path (<c>prefect.tasks.docker.containers.CreateContainer</c>), if any.</summary>
