@@ -57,6 +57,29 @@ internal sealed class ProjectSymbols
                         changed = true;
                     }
                 }
+
+                // `Flow = CustomFlow`: a module-level alias re-exports the class under another name (modules then import that).
+                foreach (var statement in facts.Module.Body.Where(n => n.Is("Assign")))
+                {
+                    if (statement.Children("targets") is not [{ Kind: "Name" } target] || statement.Child("value") is not { Kind: "Name" or "Attribute" } value
+                        || facts.Imports.Resolve(value) is not { } original)
+                    {
+                        continue;
+                    }
+
+                    var qualified = $"{facts.Imports.ModuleName}.{target.Scalar("id")}";
+                    if (FlowClasses.Contains(original) && FlowClasses.Add(qualified))
+                    {
+                        FlowClassDefinitions[qualified] = FlowClassDefinitions[original];
+                        changed = true;
+                    }
+
+                    if (TaskClasses.Contains(original) && TaskClasses.Add(qualified))
+                    {
+                        Tasks[qualified] = Tasks[original];
+                        changed = true;
+                    }
+                }
             }
         }
     }

@@ -73,11 +73,13 @@ class Run:
 class Traced:
     """A placeholder value that remembers which nodes (and flow inputs) it was computed from."""
 
-    def __init__(self, tracer, sources, node=None, run=None):
+    def __init__(self, tracer, sources, node=None, run=None, outputs=None):
         object.__setattr__(self, "_fm_sources", frozenset(sources))
         object.__setattr__(self, "_fm_tracer", tracer)
         object.__setattr__(self, "_fm_node", node)
         object.__setattr__(self, "_fm_run", run)
+        # a Prefect 1 task's result with nout=N unpacks into N values (a placeholder's loop runs once)
+        object.__setattr__(self, "_fm_outputs", outputs)
 
     def _derive(self, *others):
         sources = set(self._fm_sources)
@@ -105,7 +107,7 @@ class Traced:
         pass
 
     def __iter__(self):
-        return iter((self._derive(),))  # a loop over a placeholder runs once
+        return iter(tuple(self._derive() for _ in range(self._fm_outputs or 1)))  # a loop over a placeholder runs once
 
     def __len__(self):
         return 1
@@ -375,7 +377,7 @@ class Tracer:
             node.update(end=None, resolved=False)
             return Future(self, {node["id"]}, node, run)
         node["end"] = node["start"]
-        return Traced(self, {node["id"]}, node, run)
+        return Traced(self, {node["id"]}, node, run, self.rt._outputs(target) if self._is(target, "Task") else None)
 
     async def _coroutine(self, node, run):
         node["awaited"] = True

@@ -123,6 +123,32 @@ class Recorded(Anything):
         return "%s(%s)" % (self._fm_call, ", ".join(args))
 
 
+class Outputs(Anything):
+    """A Prefect 1 task called with nout=N (or returning Tuple[...] of N): unpacking gives N values, as v1 made N GetItem
+    tasks of it (`user, password = get_credentials()` in a flow block)."""
+
+    def __init__(self, what, count):
+        Anything.__init__(self, what)
+        object.__setattr__(self, "_fm_count", count)
+
+    def __iter__(self):
+        return iter([Anything("%s[%d]" % (self._fm_what, index)) for index in range(self._fm_count)])
+
+
+def _outputs(task):
+    """How many values a Prefect 1 task's result unpacks into: nout=, else a Tuple[...] return annotation's length; else None."""
+    nout = (task.__dict__.get("_fm_explicit") or {}).get("nout")
+    if isinstance(nout, int) and not isinstance(nout, bool) and nout > 0:
+        return nout
+    fn = task.__dict__.get("_fm_fn") or getattr(type(task), "run", None)
+    annotation = getattr(fn, "__annotations__", {}).get("return") if fn is not None else None
+    origin = getattr(annotation, "__origin__", None)
+    arguments = getattr(annotation, "__args__", ())
+    if origin is tuple and arguments and Ellipsis not in arguments:
+        return len(arguments)
+    return None
+
+
 class StandIn:
     """Base of every generated class."""
 
@@ -564,7 +590,9 @@ def _prefect1():
         if _FLOW_STACK:
             _add_to_flow(_FLOW_STACK[-1], self)
             bind_arguments(args, kwargs)
-        return Anything("%s()" % getattr(self, "name", "task"))
+        what = "%s()" % getattr(self, "name", "task")
+        count = _outputs(self)
+        return Outputs(what, count) if count else Anything(what)
 
     _HOOKS[("prefect1", "called")] = task_call
 

@@ -20,7 +20,7 @@ import shutil
 import tempfile
 import time
 
-GENERATOR_VERSION = "7"
+GENERATOR_VERSION = "8"
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _RUNTIME = os.path.join(_HERE, "flowmigrate_standin_runtime.py")
 _LENIENT = ("flytekit", "prefect1")
@@ -164,6 +164,10 @@ class _Writer:
             parts.append(text)
             if kind == "positional_only" and param is positional_only[-1]:
                 parts.append("/")
+        if self.family in _LENIENT and not any(p.get("kind") == "var_keyword" for p in params or []):
+            # The old side only runs code that ran on the user's own release: a keyword that release had and the manifest's
+            # does not (Prefect 0.15's Flow(environment=...)) is taken, so the module still declares what it declared.
+            parts.append("**_fm_kw_fm_unknown")
         source = ", ".join(parts)
         try:
             compile("def f(%s): pass" % source, "<sig>", "exec")

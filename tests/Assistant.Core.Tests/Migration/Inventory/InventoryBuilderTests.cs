@@ -58,6 +58,28 @@ public sealed class InventoryBuilderTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Find_A_Flow_Built_With_A_Flow_Subclass_Re_Exported_By_A_Module_Level_Alias()
+    {
+        // Given the layout of prefeitura-rio/pipelines: CustomFlow defined in one module, `Flow = CustomFlow` in another
+        using var repo = new TempDirectory();
+        repo.Write("pipelines/__init__.py", "");
+        repo.Write("pipelines/utils/__init__.py", "");
+        repo.Write("pipelines/utils/custom.py", "from prefect.core.flow import Flow\n\nclass CustomFlow(Flow):\n    def __init__(self, name, code_owners=None, **kwargs):\n        super().__init__(name=name, **kwargs)\n");
+        repo.Write("pipelines/utils/decorators.py", "from pipelines.utils.custom import CustomFlow\n\nFlow = CustomFlow\n");
+        repo.Write("pipelines/rj_cor/flows.py",
+            "from prefect import Parameter, task\nfrom pipelines.utils.decorators import Flow\n\n@task\ndef send(path):\n    return path\n\n" +
+            "with Flow(name=\"COR: bot\") as bot_flow:\n    send(Parameter(\"secret_path\"))\n");
+
+        // When the repository is scanned
+        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Path);
+
+        // Then the block is a flow, built with the project's Flow class
+        var flow = Assert.Single(inventory.Flows);
+        Assert.Equal(("pipelines/rj_cor/flows.py::COR: bot", FlowKind.FlowBlock, "bot_flow"), (flow.Id, flow.Kind, flow.Variable));
+        Assert.Equal(["send"], flow.Tasks.Select(t => t.Name));
+    }
+
+    [Fact]
     public async Task Should_Resolve_Flyte_Tasks_Through_Aliases_Module_Imports_And_Map_Task()
     {
         using var repo = new TempDirectory();
