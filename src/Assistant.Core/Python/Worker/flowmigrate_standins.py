@@ -24,6 +24,8 @@ GENERATOR_VERSION = "8"
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _RUNTIME = os.path.join(_HERE, "flowmigrate_standin_runtime.py")
 _LENIENT = ("flytekit", "prefect1")
+# The parameter an old-side signature gets when the manifest's has no **kwargs (see _Writer.signature).
+LENIENT_KEYWORDS = "_fm_kw_fm_unknown"
 _KIND_ORDER = {"positional_only": 0, "positional_or_keyword": 1, "var_positional": 2, "keyword_only": 3, "var_keyword": 4}
 _VERSION = re.compile(r"(\d+)\.(\d+)(?:\.(\d+))?")
 
@@ -167,7 +169,7 @@ class _Writer:
         if self.family in _LENIENT and not any(p.get("kind") == "var_keyword" for p in params or []):
             # The old side only runs code that ran on the user's own release: a keyword that release had and the manifest's
             # does not (Prefect 0.15's Flow(environment=...)) is taken, so the module still declares what it declared.
-            parts.append("**_fm_kw_fm_unknown")
+            parts.append("**" + LENIENT_KEYWORDS)
         source = ", ".join(parts)
         try:
             compile("def f(%s): pass" % source, "<sig>", "exec")

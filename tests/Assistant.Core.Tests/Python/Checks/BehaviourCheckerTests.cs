@@ -117,6 +117,21 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Load_Old_Code_Written_For_Another_Prefect_1_Release_And_Unpack_A_Task_With_Nout()
+    {
+        // Given Prefect 0.15 code: Flow(environment=...), which the 1.x manifest lacks, and `a, b = task()` with nout=2
+        var before = new BehaviourSide(s_pairs, "prefect_zero_fifteen/before.py", [CheckWorkspace.Manifest("prefect1", CheckSide.Old)]);
+
+        // When it is compared with its Prefect 3 conversion
+        var report = await _checker.CompareAsync(before, new BehaviourSide(s_pairs, "prefect_zero_fifteen/after.py", [CheckWorkspace.Manifest("prefect3")]));
+
+        // Then the old module loads and declares the flow and both tasks, which the conversion keeps
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+        Assert.Equal(["credentials", "dump", "dump"], report.Before.Entities.Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("2", report.Before.Entities.Single(e => e.Kind == "task" && e.Name == "dump").Settings["retries"]);
+    }
+
+    [Fact]
     public async Task Should_Accept_A_Difference_That_A_Todo_Explains()
     {
         var todos = new[] { "FLY031: load: the memory limit (4Gi) cannot be expressed; Flyte 2 sends a scalar as the request only" };
