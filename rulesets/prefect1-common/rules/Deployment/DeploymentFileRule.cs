@@ -122,7 +122,11 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             }
 
             var consumed = keywords.Select(k => k.Value.Span).Concat(assignments.Concat(registers).Concat(named).Select(s => s.Span)).ToList();
-            edits.AddRange(ImportEdits.Update(module, [], consumed));
+            // A setting imported from another project module (`from .schedules import every_week_schedule`): once its statement
+            // moves to the deployment file, the import would only run that module's Prefect 1 code, which fails on import in 2/3.
+            var settingNames = assignments.Select(a => a.Child("value")).Concat(keywords.Select(k => k.Value))
+                .Where(v => v is { Kind: "Name" }).Select(v => v!.Scalar("id")!).ToHashSet(StringComparer.Ordinal);
+            edits.AddRange(ImportEdits.Update(module, [], consumed, settingNames));
             // Another module's flow with the same name would write the same file: the module's name tells them apart.
             var clash = NameClash(context, flow.FlowName);
             var path = clash ? $"deployments/{Names.Slug(flow.FlowName)}-{Names.Slug(ProjectModel.ModuleName(module.Path))}.prefect.yaml" : $"deployments/{Names.Slug(flow.FlowName)}.prefect.yaml";
