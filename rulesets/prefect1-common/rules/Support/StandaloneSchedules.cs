@@ -17,7 +17,7 @@ public static class StandaloneSchedules
     {
         var module = context.Module;
         var p3 = PrefectTarget.IsPrefect3(context.Options);
-        var candidates = new List<(SyntaxNode Statement, string Name, CallSyntax Call, string Kind, string Text, ImportNeed Need)>();
+        var candidates = new List<(SyntaxNode Statement, string Name, CallSyntax Call, string Kind, Conversion Converted)>();
         foreach (var statement in module.Body.Where(s => s.Is("Assign") && s.Children("targets") is [{ } t] && t.Is("Name")))
         {
             var name = statement.Children("targets")[0].Scalar("id")!;
@@ -34,31 +34,41 @@ public static class StandaloneSchedules
                 continue;
             }
 
-            candidates.Add((statement, name, call, kind, converted.Text, converted.Need));
+            candidates.Add((statement, name, call, kind, converted));
         }
 
-        foreach (var (statement, name, call, kind, text, need) in candidates)
+        foreach (var (statement, name, call, kind, converted) in candidates)
         {
             // 2.x spells the classes like v1: while another use keeps the v1 name, the target's import would shadow it.
             var bound = call.Function.Is("Name") ? call.Function.Scalar("id") : null;
-            if (bound is not null && bound == need.Name && ModuleIndex.Of(module).NamesById.TryGetValue(bound, out var uses)
+            if (bound is not null && converted.Needs.Any(n => n.Name == bound) && ModuleIndex.Of(module).NamesById.TryGetValue(bound, out var uses)
                 && uses.Any(n => n.Scalar("ctx") == "Load" && !candidates.Any(c => c.Call.Function.Span == n.Span)))
             {
                 continue;
             }
 
-            var edits = new List<TextEdit> { TextEdit.Replace(call.Node.Span, text) };
-            edits.AddRange(ImportEdits.Update(module, [need], [call.Function.Span]));
-            var message = $"{name} = {kind}(...) is used by no flow: it becomes the target's schedule object {text}";
-            yield return new Finding(ruleId, statement.Span, message) { Fix = new Fix(edits, Safety.Review, message) };
+            var edits = new List<TextEdit> { TextEdit.Replace(call.Node.Span, converted.Text) };
+            // The clocks' classes go with the Schedule(...) they were called in.
+            edits.AddRange(ImportEdits.Update(module, converted.Needs, [call.Node.Span]));
+            var message = $"{name} = {kind}(...) is used by no flow of this module: it becomes the target's schedule {(converted.Text.StartsWith('[') ? "objects" : "object")} {Flat(converted.Text)}";
+            yield return new Finding(ruleId, statement.Span, message)
+            {
+                Fix = new Fix(edits, Safety.Review, message),
+                Todo = converted.Todo is { } todo ? new ManualTodo($"{name}: {todo}", "reference/prefect.md §12") : null,
+            };
         }
     }
+
+    /// <summary>The target's schedule object(s) for a v1 schedule: source text, imports, and what did not carry over.</summary>
+    private sealed record Conversion(string Text, IReadOnlyList<ImportNeed> Needs, string? Todo = null);
+
+    private static string Flat(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     // Some Name node of the module reads the name (the module's Name nodes by identifier are read once per module).
     private static bool IsRead(PythonModule module, string name) =>
         ModuleIndex.Of(module).NamesById.TryGetValue(name, out var uses) && uses.Any(n => n.Scalar("ctx") == "Load");
 
-    private static (string Text, ImportNeed Need)? Convert(PythonModule module, CallSyntax call, string kind, bool p3)
+    private static Conversion? Convert(PythonModule module, CallSyntax call, string kind, bool p3)
     {
         string? Keyword(string keyword) => call.Keyword(keyword)?.Value is { } v ? module.GetText(v) : null;
         if (call.Keywords.Any(k => k.Name is null or "end_date"))
@@ -69,18 +79,87 @@ public static class StandaloneSchedules
         switch (kind)
         {
             case "IntervalSchedule" when call.Arguments.Count == 0 && call.Keywords.All(k => k.Name is "interval" or "start_date") && Keyword("interval") is { } interval:
-                var anchor = Keyword("start_date") is { } start ? $", anchor_date={start}" : string.Empty;
-                return p3
-                    ? ($"Interval({interval}{anchor})", ImportNeed.Of("prefect.schedules", "Interval"))
-                    : ($"IntervalSchedule(interval={interval}{anchor})", ImportNeed.Of("prefect.client.schemas.schedules", "IntervalSchedule"));
+                return Interval(interval, Keyword("start_date"), null, p3);
             case "CronSchedule" when call.Arguments.Count <= 1 && call.Keywords.All(k => k.Name is "cron" or "day_or")
                 && (call.Arguments.Count == 1 ? module.GetText(call.Arguments[0]) : Keyword("cron")) is { } cron:
-                var dayOr = Keyword("day_or") is { } d ? $", day_or={d}" : string.Empty;
-                return p3
-                    ? ($"Cron({cron}{dayOr})", ImportNeed.Of("prefect.schedules", "Cron"))
-                    : ($"CronSchedule(cron={cron}{dayOr})", ImportNeed.Of("prefect.client.schemas.schedules", "CronSchedule"));
+                return Cron(cron, Keyword("day_or"), null, p3);
+            case "Schedule" when call.Arguments.Count <= 1 && call.Keywords.All(k => k.Name == "clocks")
+                && (call.Keyword("clocks")?.Value ?? call.Arguments.FirstOrDefault()) is { Kind: "List" or "Tuple" } clocks:
+                return Clocks(module, clocks.Children("elts"), p3);
             default:
                 return null;
         }
+    }
+
+    // Schedule(clocks=[IntervalClock(...), CronClock(...)]): a list of the target's schedules, each clock's parameter_defaults its
+    // parameters (3.x only: 2.x schedules have none); a clock's labels chose v1 agents, which a deployment's work pool does now.
+    private static Conversion? Clocks(PythonModule module, IReadOnlyList<SyntaxNode> clocks, bool p3)
+    {
+        var items = new List<string>();
+        var needs = new List<ImportNeed>();
+        var labels = new List<string>();
+        foreach (var element in clocks)
+        {
+            if (CallSyntax.From(element) is not { } clock || clock.Function.DottedName()?.Split('.')[^1] is not ({ } clockKind and ("IntervalClock" or "CronClock"))
+                || clock.Keywords.Any(k => k.Name is null or "end_date") || clock.Arguments.Count > 1)
+            {
+                return null;
+            }
+
+            string? Keyword(string keyword) => clock.Keyword(keyword)?.Value is { } v ? module.GetText(v) : null;
+            var parameters = Keyword("parameter_defaults");
+            if (parameters is not null && !p3)
+            {
+                return null;
+            }
+
+            if (Keyword("labels") is { } label)
+            {
+                labels.Add(label);
+            }
+
+            var first = clock.Arguments.Count == 1 ? module.GetText(clock.Arguments[0]) : null;
+            Conversion? converted = clockKind == "IntervalClock"
+                ? clock.Keywords.All(k => k.Name is "interval" or "start_date" or "parameter_defaults" or "labels") && (first ?? Keyword("interval")) is { } interval
+                    ? Interval(interval, Keyword("start_date"), parameters, p3) : null
+                : clock.Keywords.All(k => k.Name is "cron" or "day_or" or "parameter_defaults" or "labels") && (first ?? Keyword("cron")) is { } cron
+                    ? Cron(cron, Keyword("day_or"), parameters, p3) : null;
+            if (converted is null)
+            {
+                return null;
+            }
+
+            items.Add(converted.Text);
+            needs.AddRange(converted.Needs.Where(n => !needs.Contains(n)));
+        }
+
+        var todo = labels.Count == 0 ? null
+            : $"labels {string.Join(", ", labels.Distinct(StringComparer.Ordinal).Select(Flat))} chose the v1 agents that ran these schedules: the deployment that uses them picks its work pool (and queue) instead";
+        if (items.Count == 0)
+        {
+            return null;
+        }
+
+        // One schedule stays on the line; several go one per line, as the clocks were.
+        var indent = SourceLines.IndentOf(module, SourceLines.Statement(clocks[0]).Span.Start);
+        var nl = module.NewLine;
+        var text = items.Count == 1 ? $"[{items[0]}]" : $"[{nl}{string.Concat(items.Select(i => $"{indent}    {i},{nl}"))}{indent}]";
+        return new Conversion(text, needs, todo);
+    }
+
+    private static Conversion Interval(string interval, string? start, string? parameters, bool p3)
+    {
+        var anchor = start is not null ? $", anchor_date={start}" : string.Empty;
+        return p3
+            ? new($"Interval({interval}{anchor}{(parameters is null ? string.Empty : $", parameters={parameters}")})", [ImportNeed.Of("prefect.schedules", "Interval")])
+            : new($"IntervalSchedule(interval={interval}{anchor})", [ImportNeed.Of("prefect.client.schemas.schedules", "IntervalSchedule")]);
+    }
+
+    private static Conversion Cron(string cron, string? dayOr, string? parameters, bool p3)
+    {
+        var day = dayOr is not null ? $", day_or={dayOr}" : string.Empty;
+        return p3
+            ? new($"Cron({cron}{day}{(parameters is null ? string.Empty : $", parameters={parameters}")})", [ImportNeed.Of("prefect.schedules", "Cron")])
+            : new($"CronSchedule(cron={cron}{day})", [ImportNeed.Of("prefect.client.schemas.schedules", "CronSchedule")]);
     }
 }

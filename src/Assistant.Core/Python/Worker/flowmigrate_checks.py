@@ -43,6 +43,7 @@ standin_signatures {"manifest", "cache_dir", "names": ["module:Name" | "module:C
 """
 
 import ast
+import datetime
 import importlib
 import importlib.abc
 import importlib.machinery
@@ -152,9 +153,22 @@ class _PlaceholderBase:
         pass
 
 
-class _Placeholder:
+class _Placeholder(datetime.tzinfo):
+    """A name of a module that is not installed, or what using it gives. It is also a time zone without an offset, the one
+    thing a standard-library call insists on: `datetime(2022, 1, 1, tzinfo=pytz.timezone("America/Sao_Paulo"))` in a Prefect 1
+    schedule loads without pytz, as a naive time."""
+
     def __init__(self, what):
         self._what = what
+
+    def utcoffset(self, dt):
+        return None
+
+    def dst(self, dt):
+        return None
+
+    def tzname(self, dt):
+        return None
 
     def __call__(self, *args, **kwargs):
         if len(args) == 1 and callable(args[0]) and not kwargs:
