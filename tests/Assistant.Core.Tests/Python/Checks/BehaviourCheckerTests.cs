@@ -119,7 +119,8 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     [Fact]
     public async Task Should_Load_Old_Code_Written_For_Another_Prefect_1_Release_And_Unpack_A_Task_With_Nout()
     {
-        // Given Prefect 0.15 code: Flow(environment=...), which the 1.x manifest lacks, and `a, b = task()` with nout=2
+        // Given Prefect 0.15 code: Flow(environment=...), which the 1.x manifest lacks, `a, b = task()` with nout=2, and a
+        // datetime in a pytz time zone (pytz need not be installed where the check runs)
         var before = new BehaviourSide(s_pairs, "prefect_zero_fifteen/before.py", [CheckWorkspace.Manifest("prefect1", CheckSide.Old)]);
 
         // When it is compared with its Prefect 3 conversion

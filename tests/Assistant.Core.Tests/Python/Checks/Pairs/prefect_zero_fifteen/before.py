@@ -1,4 +1,7 @@
-"""Prefect 0.15, as prefeitura-rio/pipelines writes it: a Flow keyword 1.x removed, and a task whose result is unpacked."""
+"""Prefect 0.15, as prefeitura-rio/pipelines writes it: a Flow keyword 1.x removed, a task whose result is unpacked, pytz."""
+from datetime import datetime
+
+import pytz
 from prefect import Flow, Parameter, task
 from prefect.environments import LocalEnvironment
 
@@ -17,3 +20,6 @@ with Flow("dump", environment=LocalEnvironment()) as dump_flow:
     secret_path = Parameter("secret_path")
     user, password = credentials(secret_path)
     dump(user, password)
+
+# a time zone from a package the check may not have: the module still loads
+FIRST_RUN = datetime(2022, 1, 1, 12, 40, tzinfo=pytz.timezone("America/Sao_Paulo"))
