@@ -24,6 +24,7 @@ internal static class ImportCleanup
 
         var imports = context.Tables["imports"];
         var edits = new List<TextEdit>();
+        var todos = new List<string>();
         var needed = new SortedSet<string>(StringComparer.Ordinal);
         // Only a chain starting with a name a binding gives resolves: when the module spells none, no chain is renamed.
         foreach (var chain in bindings.Any(b => PythonImports.IsNamed(module, b.LocalName)) ? DottedChains(module.Root) : [])
@@ -53,7 +54,7 @@ internal static class ImportCleanup
                 needed.Add(replacement[..replacement.LastIndexOf('.')]);
                 if (replacement == "flyte.Resources" && node.Parent is { Kind: "Call" } call && ReferenceEquals(call.Child("func"), node))
                 {
-                    edits.AddRange(ResourceKeywords(module, new CallSyntax(call), context.Tables));
+                    edits.AddRange(ResourceKeywords(module, new CallSyntax(call), context.Tables, todos));
                 }
             }
         }
@@ -72,7 +73,8 @@ internal static class ImportCleanup
         {
             yield return new Finding(ruleId, edits[0].Span, "flytekit names replaced by their Flyte 2 counterparts")
             {
-                Fix = new Fix(edits, Safety.Safe, "flytekit names → flyte names"),
+                Fix = new Fix(edits, todos.Count == 0 ? Safety.Safe : Safety.Review, "flytekit names → flyte names"),
+                Todo = todos.Count == 0 ? null : new ManualTodo(string.Join("; ", todos), "reference/flyte.md §4.2"),
             };
             yield break;
         }
@@ -138,8 +140,23 @@ internal static class ImportCleanup
     }
 
     // Resources(...) outside decorators: positional → keyword, mem → memory (str), ephemeral_storage → disk (reference/flyte.md §4.2).
-    private static IEnumerable<TextEdit> ResourceKeywords(PythonModule module, CallSyntax call, RulesetTables tables)
+    // A keyword flytekit.Resources no longer has (storage=, flytekit 0.x's persistent-storage request) goes, with a TODO:
+    // flyte.Resources would refuse it.
+    private static IEnumerable<TextEdit> ResourceKeywords(PythonModule module, CallSyntax call, RulesetTables tables, List<string> todos)
     {
+        var unknown = call.Keywords.Where(k => k.Name is { } n && tables["resources"].Rows.All(r => r.Require("old") != n)).ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var edit in CallArguments.Remove(module, call, unknown.Select(k => k.Node)))
+            {
+                yield return edit;
+            }
+
+            todos.AddRange(unknown.Select(k => k.Name == "storage"
+                ? $"Resources({module.GetText(k.Node)}) was flytekit 0.x's persistent-storage request, which flyte.Resources has no field for: dropped; set disk= if the task needs that much local disk"
+                : $"Resources({module.GetText(k.Node)}) is not a flytekit.Resources keyword flyte.Resources has: dropped"));
+        }
+
         var rows = tables["resources"].Rows;
         var quote = SourceText.PreferredQuote(module);
         for (var i = 0; i < call.Arguments.Count && i < rows.Count; i++)
