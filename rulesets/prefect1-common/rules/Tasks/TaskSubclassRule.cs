@@ -73,6 +73,9 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
         var classes = local.Concat(imported).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var instances = new List<(string ClassName, List<TextEdit> Edits, string Note)>();
         var kept = new HashSet<string>(StringComparer.Ordinal);
+        // An imported class renamed on import (`from x import Query as Q`) keeps its local name for the function.
+        string FunctionNameOf(string className, TaskSubclass subclass) =>
+            local.ContainsKey(className) ? subclass.FunctionName : imported.ContainsKey(className) && className != subclass.Class.Name ? className : subclass.FunctionName;
         foreach (var statement in module.Body.Where(s => s.Is("Assign")))
         {
             if (statement.Children("targets") is not [{ } target] || !target.Is("Name") || CallSyntax.From(statement.Child("value")) is not { } call
@@ -82,7 +85,7 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
             }
 
             var instance = target.Scalar("id")!;
-            var functionName = local.ContainsKey(className) ? subclass.FunctionName : imported.ContainsKey(className) && className != subclass.Class.Name ? className : subclass.FunctionName;
+            var functionName = FunctionNameOf(className, subclass);
             if (Instance(context, module, call, instance, functionName, subclass, needs, todos) is { } instanceEdits)
             {
                 instances.Add((className, instanceEdits, $"{instance} = {module.GetText(call.Function)}(...) → {functionName}"));
@@ -102,7 +105,7 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
                 continue;
             }
 
-            var functionName = local.ContainsKey(className) ? subclass.FunctionName : imported.ContainsKey(className) && className != subclass.Class.Name ? className : subclass.FunctionName;
+            var functionName = FunctionNameOf(className, subclass);
             if (InlineInstance(context, module, creation, site, functionName, subclass, todos) is { } inlineEdits)
             {
                 instances.Add((className, inlineEdits, $"{module.GetText(creation.Node)}(...) → {functionName}(...)"));
