@@ -384,12 +384,7 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
             }
 
             // A new `with Flow(...) as <same name>` or assignment rebinds the name: stop there.
-            if (statement.Is("With") && new WithSyntax(statement).Items.Any(i => i.Target?.Is("Name") == true && i.Target.Scalar("id") == variable))
-            {
-                yield break;
-            }
-
-            if (statement.Is("Assign") && new AssignSyntax(statement).Targets.Any(t => t.Is("Name") && t.Scalar("id") == variable))
+            if (FlowVariable.Rebinds(statement, variable))
             {
                 yield break;
             }
@@ -411,7 +406,7 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
             if (statement.Is("Expr") && CallSyntax.From(statement.Child("value")) is { } call && call.Function.Is("Attribute")
                 && call.Function.Child("value") is { } owner && owner.Is("Name") && owner.Scalar("id") == variable && call.Function.Scalar("attr") is { } method && s_graphMethods.Contains(method))
             {
-                var text = module.GetText(statement).Split('\n')[0].TrimEnd('\r');
+                var text = SourceLines.FirstLine(module, statement);
                 todos.Add(method == "set_reference_tasks"
                     ? $"removed `{text}`: 2/3 decide a flow's final state by its return value, so return those tasks' results from {functionName} (reference §2.5)"
                     : $"removed `{text}`: it added to the v1 flow after the block; make the same call inside {functionName}");
@@ -419,7 +414,7 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
                 continue;
             }
 
-            foreach (var name in statement.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda")).Where(n => n.Is("Name") && n.Scalar("id") == variable && variable != functionName))
+            foreach (var name in variable == functionName ? [] : FlowVariable.References(statement, variable))
             {
                 yield return TextEdit.Replace(name.Span, functionName);
             }

@@ -40,7 +40,7 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
         var module = context.Module;
         var graph = new ImperativeGraph(module, variable);
         // The statements up to the next binding of the variable (another flow from there on).
-        var after = module.Body.SkipWhile(s => !ReferenceEquals(s, assignment)).Skip(1).TakeWhile(s => !Rebinds(s, variable)).ToList();
+        var after = module.Body.SkipWhile(s => !ReferenceEquals(s, assignment)).Skip(1).TakeWhile(s => !FlowVariable.Rebinds(s, variable)).ToList();
         foreach (var statement in after)
         {
             if (graph.Read(statement) is { } problem)
@@ -49,10 +49,10 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
             }
         }
 
-        if (after.Where(s => !graph.Statements.Contains(s)).SelectMany(s => References(s, variable)).FirstOrDefault(n => !IsConfiguration(n)) is { } unread)
+        if (after.Where(s => !graph.Statements.Contains(s)).SelectMany(s => FlowVariable.References(s, variable)).FirstOrDefault(n => !IsConfiguration(n)) is { } unread)
         {
             var statement = after.First(s => s.Span.Start <= unread.Span.Start && unread.Span.End <= s.Span.End);
-            return Todo(assignment, $"{FirstLine(module.GetText(statement))} also builds {variable}; convert this flow by hand");
+            return Todo(assignment, $"{SourceLines.FirstLine(module, statement)} also builds {variable}; convert this flow by hand");
         }
 
         // `Flow("name", tasks=[a, b])` lists tasks without edges: they run in the listed order.
@@ -213,7 +213,7 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
         }
 
         edits.AddRange(graph.Statements.Select(s => SourceLines.DeleteStatement(module, s)));
-        foreach (var name in after.Where(s => !graph.Statements.Contains(s)).SelectMany(s => References(s, variable)))
+        foreach (var name in after.Where(s => !graph.Statements.Contains(s)).SelectMany(s => FlowVariable.References(s, variable)))
         {
             edits.Add(TextEdit.Replace(name.Span, functionName));
         }
@@ -227,21 +227,11 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
         };
     }
 
-    // `f = ...`, `with Flow(...) as f:`: a statement that binds the flow variable to something else.
-    private static bool Rebinds(SyntaxNode statement, string variable) =>
-        (statement.Is("Assign") && statement.Children("targets").Any(t => t.Is("Name") && t.Scalar("id") == variable))
-        || (statement.Is("With") && statement.Children("items").Any(i => i.Child("optional_vars") is { } bound && bound.Is("Name") && bound.Scalar("id") == variable));
-
-    private static IEnumerable<SyntaxNode> References(SyntaxNode statement, string variable) =>
-        statement.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda")).Where(n => n.Is("Name") && n.Scalar("id") == variable);
-
     // `f.run()`, `f.storage = ...`, `f.register(...)`: what the later steps convert (a flow run, the deployment); anything else
     // (`f.add_task(t)` inside `with case(...)`, `t.bind(flow=f)` with what this does not read) adds to the graph.
     private static bool IsConfiguration(SyntaxNode reference) =>
         reference.Parent is { } parent && parent.Is("Attribute") && reference.ParentField == "value"
         && parent.Scalar("attr") is "run" or "register" or "visualize" or "validate" or "serialize" or "storage" or "run_config" or "executor" or "schedule" or "result" or "name";
-
-    private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('\r');
 
     private static string Reference(string node, Dictionary<string, string> parameters) =>
         parameters.TryGetValue(node, out var identifier) ? identifier : ResultName(node);

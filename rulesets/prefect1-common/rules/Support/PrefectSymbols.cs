@@ -450,9 +450,8 @@ public sealed class PrefectSymbols
         var definition = module.Body.FirstOrDefault(s => s.Is("ClassDef") && s.Scalar("name") == className);
         if (definition is null)
         {
-            // Re-exported under another name: `Flow = CustomFlow` (the last module-level binding of the name).
-            if (module.Body.LastOrDefault(s => s.Is("Assign") && s.Children("targets") is [{ Kind: "Name" } t] && t.Scalar("id") == className) is { } alias
-                && alias.Child("value") is { Kind: "Name" } original)
+            // Re-exported under another name: `Flow = CustomFlow`, the name's one module-level binding.
+            if (ModuleConstants.ValueOf(module, className) is { Kind: "Name" } original)
             {
                 return IsFlowSubclass(module, original.Scalar("id")!, project, depth + 1);
             }

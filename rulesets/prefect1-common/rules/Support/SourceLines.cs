@@ -158,6 +158,9 @@ public static class SourceLines
         return current;
     }
 
+    /// <summary>The first line of a node's text (a statement quoted in a TODO).</summary>
+    public static string FirstLine(PythonModule module, SyntaxNode node) => module.GetText(node).Split('\n')[0].TrimEnd('\r');
+
     public static IEnumerable<SyntaxNode> NamesIn(SyntaxNode root, string id) =>
         root.DescendantsAndSelf().Where(n => n.Is("Name") && n.Scalar("id") == id);
 }

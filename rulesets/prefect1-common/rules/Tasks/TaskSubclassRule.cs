@@ -163,7 +163,7 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
 
         var edits = new List<TextEdit>
         {
-            TextEdit.Replace(call.Node.Span, options.Count == 0 ? functionName : $"{functionName}.with_options({string.Join(", ", options)})"),
+            TextEdit.Replace(call.Node.Span, WithOptions(functionName, options)),
         };
         if (settings.Count == 0)
         {
@@ -265,11 +265,15 @@ public abstract class TaskSubclassRule(string id) : PrefectRule(
 
         var edits = new List<TextEdit>
         {
-            TextEdit.Replace(creation.Node.Span, options.Count == 0 ? functionName : $"{functionName}.with_options({string.Join(", ", options)})"),
+            TextEdit.Replace(creation.Node.Span, WithOptions(functionName, options)),
         };
         edits.AddRange(settings.Where(s => site.Keyword(s.Name) is null).Select(s => CallEdits.AddKeyword(module, site, $"{s.Name}={module.GetText(s.Value)}")));
         return edits;
     }
+
+    // The task an instance stands for: the function, or the function with the instance's task options.
+    private static string WithOptions(string functionName, List<string> options) =>
+        options.Count == 0 ? functionName : $"{functionName}.with_options({string.Join(", ", options)})";
 
     private static string? TaskOption(PythonModule module, KeywordSyntax keyword)
     {
