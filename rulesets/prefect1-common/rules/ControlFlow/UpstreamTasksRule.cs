@@ -135,7 +135,7 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
         var first = AssignedAt(before);
         var second = AssignedAt(after);
         var text = module.GetText(call.Node);
-        if (call.Keyword("key") is null && call.Keyword("mapped") is null && first >= 0 && second > first && statement.Parent?.Kind is "FunctionDef" or "AsyncFunctionDef")
+        if (call.Keyword("key") is null && call.Keyword("mapped") is null && first >= 0 && second > first && InFunction(statement))
         {
             var message = $"{text}: already ordered (the calls run in source order)";
             return new Finding(Id, statement.Span, message) { Fix = Fix.Review(message, SourceLines.DeleteStatement(module, statement)) };
@@ -148,4 +148,10 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
 
         static SyntaxNode node(CallSyntax c) => c.Node.Parent!;
     }
+
+    // A statement of a function's body or of a block nested in it (a case that became an if, a loop): the block runs its
+    // statements in source order, like the body.
+    private static bool InFunction(SyntaxNode statement) =>
+        statement.Parent?.Kind is "FunctionDef" or "AsyncFunctionDef"
+        || (statement.Parent?.Kind is "If" or "With" or "For" or "While" && statement.Ancestors().Any(a => a.Kind is "FunctionDef" or "AsyncFunctionDef"));
 }
