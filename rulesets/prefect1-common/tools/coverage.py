@@ -45,6 +45,15 @@ ROW_FIXTURES = {
     ("12", "—"): "{P}41/already_migrated_singular_schedule",
     # 3.x-only (2.x "—"), no v1 counterpart: the already-migrated fixture shows a transaction (3.x) is left alone.
     ("19", "transactions"): "{P}44/already_migrated_target_only_names",
+    # Flows of flows: converted by the flow-of-flows rule, shown with children in the project ("fixture@rule" names the rule
+    # of a pipeline fixture, which otherwise gets the section's).
+    ("17", "child flow in the same codebase run via `create_flow_run(flow_name=\"child\", project_name=\"p\", parameters={...})`"): "pipeline/flow_of_flows@{P}33",
+    ("17", "child must run on its own infrastructure"): "pipeline/create_flow_run_deployment@{P}33",
+    ("17", "`wait_for_flow_run(id, raise_final_state=True)`"): "{P}33/create_and_wait",
+    ("17", "`scheduled_start_time=`"): "{P}33/create_and_wait",
+    ("17", "`run_name=`"): "{P}33/create_and_wait",
+    ("17", "`labels=`, `run_config=`"): "{P}33/create_and_wait",
+    ("17", "`idempotency_key=`"): "{P}33/create_and_wait",
 }
 
 
@@ -161,13 +170,13 @@ def main(reference):
                 if hits:
                     fixture = (own or pipeline or hits)[0]
                     break
-            chosen = ROW_FIXTURES.get((section, row), "").replace("{P}", prefix)
+            chosen, _, chosen_rule = ROW_FIXTURES.get((section, row), "").replace("{P}", prefix).partition("@")
             if chosen in available:
                 fixture = chosen
             if fixture is None:
                 fixture, gap = "pipeline/demo_repo", "no fixture input names this row yet"
             scope = fixture.split("/")[0]
-            rule = scope if scope.startswith(prefix) else default
+            rule = chosen_rule if chosen_rule and fixture == chosen else scope if scope.startswith(prefix) else default
             lines += [f"  - section: {quote(section)}", f"    row: {quote(row)}", f"    rule: {rule}", f"    fixture: {fixture}"]
             if gap:
                 lines.append(f"    gap: {quote(gap)}")

@@ -20,8 +20,6 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
     "In 2/3 schedules, infrastructure and code location belong to a deployment, not to the flow (reference/prefect.md §12–§15).",
     "flow.schedule = CronSchedule(\"0 2 * * *\")\n→\ndeployments/inventory-sync.prefect.yaml: schedules: [{cron: \"0 2 * * *\", active: false}]")
 {
-    private static readonly string[] Settings = ["schedule", "run_config", "storage"];
-
     protected override IEnumerable<Finding> Find(RuleContext context)
     {
         var module = context.Module;
@@ -29,9 +27,9 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         foreach (var flow in FlowFunction.In(module))
         {
             var call = flow.DecoratorCall;
-            var keywords = Settings.Select(s => call?.Keyword(s)).Where(k => k is not null).Select(k => k!).ToList();
+            var keywords = FlowFunction.DeploymentSettings.Select(s => call?.Keyword(s)).Where(k => k is not null).Select(k => k!).ToList();
             var statements = flow.ModuleStatements(module).ToList();
-            var assignments = statements.Where(s => s.Is("Assign") && Settings.Contains(FlowFunction.Attribute(s))).ToList();
+            var assignments = statements.Where(s => s.Is("Assign") && FlowFunction.DeploymentSettings.Contains(FlowFunction.Attribute(s))).ToList();
             var registers = statements.Where(s => s.Is("Expr") && FlowFunction.Attribute(s) == "register").ToList();
             if (keywords.Count == 0 && assignments.Count == 0 && registers.Count == 0)
             {

@@ -13,6 +13,15 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
     /// <summary>The display name (<c>name=</c>), else the 2/3 default (function name with - for _).</summary>
     public string FlowName => ConstantSyntax.StringValue(DecoratorCall?.Keyword("name")?.Value) ?? Name.Replace('_', '-');
 
+    /// <summary>The v1 settings that belong to a deployment in 2/3 (decorator keywords carried from <c>Flow(...)</c>, or <c>f.setting = ...</c>).</summary>
+    public static readonly IReadOnlyList<string> DeploymentSettings = ["schedule", "run_config", "storage"];
+
+    /// <summary>Whether the deployment step writes a deployment file for this flow: it still has a v1 schedule, run config or storage
+    /// (a decorator keyword other than None, or a module-level assignment), or a <c>register(...)</c> call.</summary>
+    public bool HasDeploymentSettings(PythonModule module) =>
+        DeploymentSettings.Any(s => DecoratorCall?.Keyword(s) is { } keyword && ConstantSyntax.From(keyword.Value)?.ValueType != "none")
+        || ModuleStatements(module).Any(s => (s.Is("Assign") && DeploymentSettings.Contains(Attribute(s))) || (s.Is("Expr") && Attribute(s) == "register"));
+
     // Most rules of every pass ask: read once per (immutable) module.
     private static readonly object Key = new();
 

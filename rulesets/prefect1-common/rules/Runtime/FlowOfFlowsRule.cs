@@ -1,0 +1,260 @@
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
+using Assistant.Rulesets.Prefect.Support;
+
+namespace Assistant.Rulesets.Prefect.Runtime;
+
+/// <summary>
+/// A flow of flows: <c>create_flow_run(flow_name=..., parameters=...)</c> in a flow → <c>run_deployment(name="&lt;flow&gt;/&lt;deployment&gt;",
+/// parameters=..., timeout=0)</c>, which starts the child's deployment and returns its run at once, as v1 did. When the run's only
+/// wait is a later <c>wait_for_flow_run(run, ...)</c> in the same block, the two merge: <c>run_deployment</c> waits (no
+/// <c>timeout=0</c>; <c>max_duration</c> → <c>timeout</c> in seconds) and <c>raise_final_state=True</c> becomes a check of the
+/// run's final state. The deployment is the one the deployment step writes for the child flow (<see cref="ChildDeployments"/>);
+/// a child the project does not name, positional arguments, <c>flow_id</c> or a mapped call stay for the leftover rule's TODO
+/// (reference §17).
+/// </summary>
+public abstract class FlowOfFlowsRule(string id) : PrefectRule(
+    id, "flow-of-flows", "runtime", Safety.Review,
+    "create_flow_run / wait_for_flow_run → run_deployment",
+    "Prefect 2/3 start another flow's deployment with run_deployment, addressed as \"<flow name>/<deployment name>\" (reference/prefect.md §17).",
+    "run = create_flow_run(flow_name=\"child\", parameters={\"day\": day})\nwait_for_flow_run(run, raise_final_state=True)\n→\nrun = run_deployment(name=\"child/child\", parameters={\"day\": day})\nif not run.state.is_completed():\n    raise RuntimeError(...)")
+{
+    private const string CreateFlowRun = "prefect.tasks.prefect.create_flow_run";
+    private const string WaitForFlowRun = "prefect.tasks.prefect.wait_for_flow_run";
+
+    // create_flow_run's keywords → run_deployment's (null: dropped; project_name has no meaning in 2/3, the others are noted).
+    private static readonly Dictionary<string, string?> CreateKeywords = new(StringComparer.Ordinal)
+    {
+        ["flow_name"] = "name", ["parameters"] = "parameters", ["run_name"] = "flow_run_name", ["idempotency_key"] = "idempotency_key",
+        ["scheduled_start_time"] = "scheduled_time", ["project_name"] = null, ["labels"] = null, ["run_config"] = null, ["context"] = null,
+    };
+
+    // wait_for_flow_run's parameters, in order.
+    private static readonly string[] WaitParameters = ["flow_run_id", "stream_states", "stream_logs", "raise_final_state", "max_duration"];
+
+    protected override IEnumerable<Finding> Find(RuleContext context)
+    {
+        var module = context.Module;
+        var symbols = PrefectSymbols.For(context);
+        var calls = new Dictionary<SyntaxNode, string>(ReferenceEqualityComparer.Instance);
+        foreach (var (call, callee) in symbols.ResolvedCalls)
+        {
+            if (Canonical(callee) is CreateFlowRun or WaitForFlowRun)
+            {
+                calls.TryAdd(call, Canonical(callee));
+            }
+        }
+
+        if (!calls.Values.Contains(CreateFlowRun))
+        {
+            yield break;
+        }
+
+        foreach (var flow in FlowFunction.In(module))
+        {
+            foreach (var block in Blocks(flow.Function.Node))
+            {
+                for (var index = 0; index < block.Count; index++)
+                {
+                    if (StatementCall(block[index]) is not { } create || calls.GetValueOrDefault(create.Node) != CreateFlowRun
+                        || create.Arguments.Count > 0 || create.Keywords.Any(k => k.Name is null || !CreateKeywords.ContainsKey(k.Name))
+                        || create.Keyword("flow_name") is not { } flowName || ChildDeployments.Of(context, flowName.Value) is not { } target)
+                    {
+                        continue;
+                    }
+
+                    var run = Target(block[index]);
+                    var wait = run is null ? null : WaitFor(block, index, run, calls);
+                    yield return Convert(module, flow, block[index], create, target, run, wait);
+                }
+            }
+        }
+    }
+
+    private Finding Convert(PythonModule module, FlowFunction flow, SyntaxNode statement, CallSyntax create, ChildDeployments.Target target, string? run,
+        (SyntaxNode Statement, CallSyntax Call, Dictionary<string, SyntaxNode> Arguments)? wait)
+    {
+        var edits = new List<TextEdit> { TextEdit.Replace(create.Function.Span, "run_deployment") };
+        var dropped = create.Keywords.Where(k => CreateKeywords[k.Name!] is null).ToList();
+        var todos = new List<string>();
+        if (target.Caveat is { } caveat)
+        {
+            todos.Add(caveat);
+        }
+
+        foreach (var keyword in create.Keywords)
+        {
+            var renamed = CreateKeywords[keyword.Name!];
+            if (keyword.Name == "flow_name")
+            {
+                edits.Add(TextEdit.Replace(keyword.Node.Span, $"name={target.NameSource}"));
+            }
+            else if (renamed is not null && renamed != keyword.Name)
+            {
+                // Only the name: the value may sit in parentheses that are not part of its node.
+                edits.Add(TextEdit.Replace(new TextSpan(keyword.Node.Span.Start, keyword.Node.Span.Start + keyword.Name!.Length), renamed));
+            }
+            else if (renamed is null && keyword.Name != "project_name" && ConstantSyntax.From(keyword.Value)?.ValueType != "none")
+            {
+                todos.Add(keyword.Name switch
+                {
+                    "labels" => $"labels={module.GetText(keyword.Value)} chose the agents of the child run: pick its work pool and queue in the child's deployment (or pass work_queue_name=)",
+                    "run_config" => $"run_config={module.GetText(keyword.Value)} → job_variables={{...}} of run_deployment",
+                    _ => $"context={module.GetText(keyword.Value)} has no equivalent: pass the values as parameters",
+                });
+            }
+        }
+
+        edits.AddRange(CallEdits.RemoveMany(module, create, dropped.Select(k => k.Node).ToList()));
+        var consumed = new List<TextSpan> { create.Function.Span };
+        var notes = new List<string>();
+        if (dropped.FirstOrDefault(k => k.Name == "project_name") is { } project)
+        {
+            notes.Add($"project_name={module.GetText(project.Value)} has no 2/3 meaning");
+        }
+
+        if (wait is { } waited)
+        {
+            consumed.Add(waited.Call.Function.Span);
+            var maxDuration = waited.Arguments.GetValueOrDefault("max_duration");
+            if (maxDuration is not null)
+            {
+                edits.Add(CallEdits.AddKeyword(module, create, $"timeout={Durations.SecondsSource(module, maxDuration)}", dropped.Select(k => k.Node).ToList()));
+            }
+
+            edits.Add(ReplaceWait(module, flow, waited.Statement, run!, Raises(waited.Arguments), maxDuration is not null));
+            notes.Add("run_deployment waits for the child run"
+                + (maxDuration is null ? " (v1 gave up after 12 hours; pass timeout= to bound the wait)" : string.Empty)
+                + (waited.Arguments.Keys.Any(k => k is "stream_states" or "stream_logs") ? "; the child's states and logs are in its own run, not streamed into this one" : string.Empty));
+        }
+        else
+        {
+            edits.Add(CallEdits.AddKeyword(module, create, "timeout=0", dropped.Select(k => k.Node).ToList()));
+            notes.Add("timeout=0 returns the child run at once, as create_flow_run did");
+        }
+
+        edits.AddRange(ImportEdits.Update(module, [ImportNeed.Of("prefect.deployments", "run_deployment")], consumed));
+        var message = $"create_flow_run{(wait is null ? string.Empty : " + wait_for_flow_run")} → run_deployment(name={target.NameSource}): {string.Join("; ", notes)}";
+        return new Finding(Id, statement.Span, message)
+        {
+            Fix = new Fix(edits, Safety.Review, message),
+            Todo = todos.Count > 0 ? new ManualTodo(string.Join("; ", todos), "reference/prefect.md §17") : null,
+        };
+    }
+
+    // The wait statement becomes the check of the run's final state (raise_final_state=True: it must have completed; a max_duration
+    // alone: it must have finished, as v1 raised when the wait ran out) and keeps the name it bound when the flow reads that name.
+    private static TextEdit ReplaceWait(PythonModule module, FlowFunction flow, SyntaxNode statement, string run, bool raises, bool bounded)
+    {
+        var indent = SourceLines.IndentOf(module, statement.Span.Start);
+        var lines = new List<string>();
+        if (raises || bounded)
+        {
+            var test = raises ? "is_completed" : "is_final";
+            var what = raises ? "finished in state {" + run + ".state.name}" : "did not finish in time";
+            lines.Add($"if not {run}.state.{test}():");
+            lines.Add($"    raise RuntimeError(f\"child flow run {{{run}.name}} {what}\")");
+        }
+
+        if (Target(statement) is { } bound && bound != run && flow.Function.Node.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == bound && n.Scalar("ctx") != "Store"))
+        {
+            lines.Add($"{bound} = {run}");
+        }
+
+        return lines.Count == 0 ? SourceLines.DeleteStatement(module, statement) : TextEdit.Replace(statement.Span, string.Join(module.NewLine + indent, lines));
+    }
+
+    private static bool Raises(Dictionary<string, SyntaxNode> arguments) =>
+        arguments.GetValueOrDefault("raise_final_state") is { } raise && ConstantSyntax.From(raise)?.Value == "True";
+
+    // The first later statement of the block that waits for the run: wait_for_flow_run(run, ...) with arguments it knows, and no
+    // statement before it that binds the name again or hands the run to anything else.
+    private static (SyntaxNode Statement, CallSyntax Call, Dictionary<string, SyntaxNode> Arguments)? WaitFor(IReadOnlyList<SyntaxNode> block, int index, string run,
+        Dictionary<SyntaxNode, string> calls)
+    {
+        for (var next = index + 1; next < block.Count; next++)
+        {
+            var statement = block[next];
+            if (StatementCall(statement) is { } call && calls.GetValueOrDefault(call.Node) == WaitForFlowRun && Arguments(call) is { } arguments
+                && arguments.GetValueOrDefault("flow_run_id") is { } id && id.Is("Name") && id.Scalar("id") == run)
+            {
+                return (statement, call, arguments);
+            }
+
+            if (FlowVariable.Rebinds(statement, run) || FlowVariable.References(statement, run).Any())
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    // wait_for_flow_run's arguments by parameter name, or null when it has one this rule does not know (or **kwargs).
+    private static Dictionary<string, SyntaxNode>? Arguments(CallSyntax call)
+    {
+        if (call.Arguments.Count > WaitParameters.Length || call.Arguments.Any(a => a.Is("Starred")))
+        {
+            return null;
+        }
+
+        var arguments = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
+        for (var position = 0; position < call.Arguments.Count; position++)
+        {
+            arguments[WaitParameters[position]] = call.Arguments[position];
+        }
+
+        foreach (var keyword in call.Keywords)
+        {
+            if (keyword.Name is null || !WaitParameters.Contains(keyword.Name) || !arguments.TryAdd(keyword.Name, keyword.Value))
+            {
+                return null;
+            }
+        }
+
+        return arguments;
+    }
+
+    // `name = call(...)` or `call(...)` as a statement: the call.
+    private static CallSyntax? StatementCall(SyntaxNode statement) => statement.Kind switch
+    {
+        "Expr" => CallSyntax.From(statement.Child("value")),
+        "Assign" when Target(statement) is not null => CallSyntax.From(statement.Child("value")),
+        _ => null,
+    };
+
+    // The one name an assignment binds, or null.
+    private static string? Target(SyntaxNode statement) =>
+        statement.Is("Assign") && statement.Children("targets") is [{ Kind: "Name" } name] ? name.Scalar("id") : null;
+
+    private static string Canonical(string callee) => callee.Replace("prefect.tasks.prefect.flow_run.", "prefect.tasks.prefect.", StringComparison.Ordinal);
+
+    // The statement lists of a function: its body and the bodies nested in it (if, for, while, with, try), not those of functions
+    // or classes defined in it.
+    private static IEnumerable<IReadOnlyList<SyntaxNode>> Blocks(SyntaxNode function)
+    {
+        var pending = new Stack<IReadOnlyList<SyntaxNode>>();
+        pending.Push(function.Children("body"));
+        while (pending.Count > 0)
+        {
+            var block = pending.Pop();
+            yield return block;
+            foreach (var statement in block.Where(s => s.Kind is "If" or "For" or "AsyncFor" or "While" or "With" or "AsyncWith" or "Try" or "TryStar"))
+            {
+                foreach (var field in new[] { "body", "orelse", "finalbody" })
+                {
+                    if (statement.Children(field) is { Count: > 0 } inner)
+                    {
+                        pending.Push(inner);
+                    }
+                }
+
+                foreach (var handler in statement.Children("handlers"))
+                {
+                    pending.Push(handler.Children("body"));
+                }
+            }
+        }
+    }
+}
