@@ -23,12 +23,7 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
     private const string CreateFlowRun = "prefect.tasks.prefect.create_flow_run";
     private const string WaitForFlowRun = "prefect.tasks.prefect.wait_for_flow_run";
 
-    // create_flow_run's keywords → run_deployment's (null: dropped; project_name has no meaning in 2/3, the others are noted).
-    private static readonly Dictionary<string, string?> CreateKeywords = new(StringComparer.Ordinal)
-    {
-        ["flow_name"] = "name", ["parameters"] = "parameters", ["run_name"] = "flow_run_name", ["idempotency_key"] = "idempotency_key",
-        ["scheduled_start_time"] = "scheduled_time", ["project_name"] = null, ["labels"] = null, ["run_config"] = null, ["context"] = null,
-    };
+    private static readonly Dictionary<string, string?> CreateKeywords = FlowOfFlows.CreateKeywords.ToDictionary(k => k.V1, k => k.Target, StringComparer.Ordinal);
 
     // wait_for_flow_run's parameters, in order.
     private static readonly string[] WaitParameters = ["flow_run_id", "stream_states", "stream_logs", "raise_final_state", "max_duration"];
@@ -40,35 +35,32 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
         var calls = new Dictionary<SyntaxNode, string>(ReferenceEqualityComparer.Instance);
         foreach (var (call, callee) in symbols.ResolvedCalls)
         {
-            if (Canonical(callee) is CreateFlowRun or WaitForFlowRun)
+            if (FlowOfFlows.Callee(callee) is CreateFlowRun or WaitForFlowRun)
             {
-                calls.TryAdd(call, Canonical(callee));
+                calls.TryAdd(call, FlowOfFlows.Callee(callee));
             }
         }
 
-        if (!calls.Values.Contains(CreateFlowRun))
+        var flows = FlowFunction.In(module);
+        foreach (var (node, callee) in calls)
         {
-            yield break;
-        }
-
-        foreach (var flow in FlowFunction.In(module))
-        {
-            foreach (var block in Blocks(flow.Function.Node))
+            if (callee != CreateFlowRun || node.Parent is not { } statement || StatementCall(statement)?.Node != node
+                || FlowOf(statement, flows) is not { } flow)
             {
-                for (var index = 0; index < block.Count; index++)
-                {
-                    if (StatementCall(block[index]) is not { } create || calls.GetValueOrDefault(create.Node) != CreateFlowRun
-                        || create.Arguments.Count > 0 || create.Keywords.Any(k => k.Name is null || !CreateKeywords.ContainsKey(k.Name))
-                        || create.Keyword("flow_name") is not { } flowName || ChildDeployments.Of(context, flowName.Value) is not { } target)
-                    {
-                        continue;
-                    }
-
-                    var run = Target(block[index]);
-                    var wait = run is null ? null : WaitFor(block, index, run, calls);
-                    yield return Convert(module, flow, block[index], create, target, run, wait);
-                }
+                continue;
             }
+
+            var create = new CallSyntax(node);
+            if (create.Arguments.Count > 0 || create.Keywords.Any(k => k.Name is null || !CreateKeywords.ContainsKey(k.Name))
+                || create.Keyword("flow_name") is not { } flowName || ChildDeployments.Of(context, flowName.Value) is not { } target)
+            {
+                continue;
+            }
+
+            var block = statement.Parent!.Children(statement.ParentField!);
+            var run = Target(statement);
+            var wait = run is null ? null : WaitFor(block, block.ToList().IndexOf(statement), run, calls);
+            yield return Convert(module, flow, statement, create, target, run, wait);
         }
     }
 
@@ -77,6 +69,7 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
     {
         var edits = new List<TextEdit> { TextEdit.Replace(create.Function.Span, "run_deployment") };
         var dropped = create.Keywords.Where(k => CreateKeywords[k.Name!] is null).ToList();
+        var removed = dropped.Select(k => k.Node).ToList();
         var todos = new List<string>();
         if (target.Caveat is { } caveat)
         {
@@ -106,7 +99,7 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
             }
         }
 
-        edits.AddRange(CallEdits.RemoveMany(module, create, dropped.Select(k => k.Node).ToList()));
+        edits.AddRange(CallEdits.RemoveMany(module, create, removed));
         var consumed = new List<TextSpan> { create.Function.Span };
         var notes = new List<string>();
         if (dropped.FirstOrDefault(k => k.Name == "project_name") is { } project)
@@ -120,7 +113,7 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
             var maxDuration = waited.Arguments.GetValueOrDefault("max_duration");
             if (maxDuration is not null)
             {
-                edits.Add(CallEdits.AddKeyword(module, create, $"timeout={Durations.SecondsSource(module, maxDuration)}", dropped.Select(k => k.Node).ToList()));
+                edits.Add(CallEdits.AddKeyword(module, create, $"timeout={Durations.SecondsSource(module, maxDuration)}", removed));
             }
 
             edits.Add(ReplaceWait(module, flow, waited.Statement, run!, Raises(waited.Arguments), maxDuration is not null));
@@ -130,7 +123,7 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
         }
         else
         {
-            edits.Add(CallEdits.AddKeyword(module, create, "timeout=0", dropped.Select(k => k.Node).ToList()));
+            edits.Add(CallEdits.AddKeyword(module, create, "timeout=0", removed));
             notes.Add("timeout=0 returns the child run at once, as create_flow_run did");
         }
 
@@ -228,33 +221,23 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
     private static string? Target(SyntaxNode statement) =>
         statement.Is("Assign") && statement.Children("targets") is [{ Kind: "Name" } name] ? name.Scalar("id") : null;
 
-    private static string Canonical(string callee) => callee.Replace("prefect.tasks.prefect.flow_run.", "prefect.tasks.prefect.", StringComparison.Ordinal);
-
-    // The statement lists of a function: its body and the bodies nested in it (if, for, while, with, try), not those of functions
-    // or classes defined in it.
-    private static IEnumerable<IReadOnlyList<SyntaxNode>> Blocks(SyntaxNode function)
+    // The flow whose body holds the statement, directly or in the blocks of its if, for, while, with and try statements (not in a
+    // function or class defined in it).
+    private static FlowFunction? FlowOf(SyntaxNode statement, IReadOnlyList<FlowFunction> flows)
     {
-        var pending = new Stack<IReadOnlyList<SyntaxNode>>();
-        pending.Push(function.Children("body"));
-        while (pending.Count > 0)
+        foreach (var ancestor in statement.Ancestors())
         {
-            var block = pending.Pop();
-            yield return block;
-            foreach (var statement in block.Where(s => s.Kind is "If" or "For" or "AsyncFor" or "While" or "With" or "AsyncWith" or "Try" or "TryStar"))
+            if (ancestor.Kind is "FunctionDef" or "AsyncFunctionDef")
             {
-                foreach (var field in new[] { "body", "orelse", "finalbody" })
-                {
-                    if (statement.Children(field) is { Count: > 0 } inner)
-                    {
-                        pending.Push(inner);
-                    }
-                }
+                return flows.FirstOrDefault(f => ReferenceEquals(f.Function.Node, ancestor));
+            }
 
-                foreach (var handler in statement.Children("handlers"))
-                {
-                    pending.Push(handler.Children("body"));
-                }
+            if (ancestor.Kind is not ("If" or "For" or "AsyncFor" or "While" or "With" or "AsyncWith" or "Try" or "TryStar" or "ExceptHandler"))
+            {
+                return null;
             }
         }
+
+        return null;
     }
 }

@@ -9,8 +9,21 @@ namespace Assistant.Rulesets.Prefect.Support;
 /// </summary>
 public static class FlowOfFlows
 {
+    /// <summary>
+    /// <c>create_flow_run</c>'s keywords and the <c>run_deployment</c> keyword each becomes (null: none; <c>project_name</c> has no
+    /// 2/3 meaning, the others the TODO explains).
+    /// </summary>
+    public static readonly IReadOnlyList<(string V1, string? Target)> CreateKeywords =
+    [
+        ("flow_name", "name"), ("parameters", "parameters"), ("run_name", "flow_run_name"), ("idempotency_key", "idempotency_key"),
+        ("scheduled_start_time", "scheduled_time"), ("project_name", null), ("labels", null), ("run_config", null), ("context", null),
+    ];
+
+    /// <summary>A flow-of-flows name as the rules compare it: <c>prefect.tasks.prefect.flow_run.x</c> → <c>prefect.tasks.prefect.x</c>.</summary>
+    public static string Callee(string canonical) => canonical.Replace("prefect.tasks.prefect.flow_run.", "prefect.tasks.prefect.", StringComparison.Ordinal);
+
     /// <summary>The TODO text for a flow-of-flows call, or null when <paramref name="canonical"/> is none.</summary>
-    public static string? Advice(PythonModule module, CallSyntax call, string canonical) => canonical.Replace("prefect.tasks.prefect.flow_run.", "prefect.tasks.prefect.", StringComparison.Ordinal) switch
+    public static string? Advice(PythonModule module, CallSyntax call, string canonical) => Callee(canonical) switch
     {
         "prefect.tasks.prefect.create_flow_run" => CreateFlowRun(module, call),
         "prefect.tasks.prefect.wait_for_flow_run" => WaitForFlowRun(module, call),
@@ -34,7 +47,7 @@ public static class FlowOfFlows
             notes.Add($"name the child's deployment (v1 {(Text("flow_id") is { } id ? $"flow_id={id}" : $"flow_name={Text("flow_name") ?? "?"}")})");
         }
 
-        foreach (var (v1, target) in new[] { ("parameters", "parameters"), ("run_name", "flow_run_name"), ("idempotency_key", "idempotency_key"), ("scheduled_start_time", "scheduled_time") })
+        foreach (var (v1, target) in CreateKeywords.Where(k => k.Target is not null && k.V1 != "flow_name"))
         {
             if (Text(v1) is { } value)
             {
