@@ -62,7 +62,17 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 InactiveInV1 = registers.Any(r => ConstantSyntax.From(CallSyntax.From(r.Child("value"))!.Keyword("set_schedule_active")?.Value)?.Value == "False"),
             };
             var schedule = Setting("schedule");
-            plan.Schedule(schedule);
+            if (schedule is { Kind: "Name" } && ModuleLevelValues.Of(module, context.Project, schedule.Scalar("id")!) is { Value.Kind: "Call" } defined)
+            {
+                // A schedule given by name (`flow.schedule = every_hour`), assigned once in this module or in the project module it is
+                // imported from: its value is read there (the definition stays: other flows may use it).
+                plan.Schedule(defined.Value, new ScheduleSource(defined.Module, PrefectSymbols.For(defined.Module, context.Project)));
+                plan.Origins.Add($"schedule {schedule.Scalar("id")} is read from {defined.Module.Path}");
+            }
+            else
+            {
+                plan.Schedule(schedule, new ScheduleSource(module, symbols));
+            }
             plan.RunConfig(Setting("run_config"));
             plan.Storage(Setting("storage"));
             foreach (var register in registers)
@@ -164,6 +174,9 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
         public List<string> Todos { get; } = [];
 
+        /// <summary>Where settings given by name were read (a header line of the file each).</summary>
+        public List<string> Origins { get; } = [];
+
         /// <summary>v1 registered the flow with <c>set_schedule_active=False</c>: its schedules stay inactive whatever the cutover setting.</summary>
         public bool InactiveInV1 { get; init; }
 
@@ -179,7 +192,8 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
         private string? Kind(CallSyntax call) => (symbols.Resolve(call.Function) ?? call.FunctionName)?.Split('.')[^1];
 
-        public void Schedule(SyntaxNode? schedule)
+        /// <summary>The schedule a flow is given, read in <paramref name="source"/> (the flow's module, or the module that defines it).</summary>
+        public void Schedule(SyntaxNode? schedule, ScheduleSource source)
         {
             if (schedule is null)
             {
@@ -193,17 +207,17 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
             if (CallSyntax.From(schedule) is not { } call)
             {
-                Todos.Add($"schedule {Text(schedule)} is not a literal schedule; write its schedules into the deployment file");
+                Todos.Add($"schedule {source.Text(schedule)} is not a literal schedule; write its schedules into the deployment file");
                 return;
             }
 
-            switch (Kind(call))
+            switch (source.Kind(call))
             {
                 case "IntervalSchedule":
-                    Clock(call, "interval", call.Keyword("interval")?.Value ?? (call.Arguments.Count > 1 ? call.Arguments[1] : null), call.Keyword("start_date")?.Value ?? call.Arguments.FirstOrDefault(), call.Keyword("end_date")?.Value, null);
+                    Clock(source, call, "interval", call.Keyword("interval")?.Value ?? (call.Arguments.Count > 1 ? call.Arguments[1] : null), call.Keyword("start_date")?.Value ?? call.Arguments.FirstOrDefault(), call.Keyword("end_date")?.Value, null);
                     break;
                 case "CronSchedule":
-                    Clock(call, "cron", call.Arguments.FirstOrDefault() ?? call.Keyword("cron")?.Value, call.Keyword("start_date")?.Value ?? (call.Arguments.Count > 1 ? call.Arguments[1] : null), call.Keyword("end_date")?.Value, null);
+                    Clock(source, call, "cron", call.Arguments.FirstOrDefault() ?? call.Keyword("cron")?.Value, call.Keyword("start_date")?.Value ?? (call.Arguments.Count > 1 ? call.Arguments[1] : null), call.Keyword("end_date")?.Value, null);
                     break;
                 case "Schedule":
                     var clocks = call.Keyword("clocks")?.Value ?? call.Arguments.FirstOrDefault();
@@ -211,7 +225,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                     {
                         if (call.Keyword(name) is { } extra)
                         {
-                            Todos.Add($"schedule {name}={Text(extra.Value)} have no 2/3 equivalent: express them in the cron/RRule or check the condition at the start of the flow");
+                            Todos.Add($"schedule {name}={source.Text(extra.Value)} have no 2/3 equivalent: express them in the cron/RRule or check the condition at the start of the flow");
                         }
                     }
 
@@ -219,59 +233,59 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                     {
                         if (CallSyntax.From(clock) is not { } clockCall)
                         {
-                            Todos.Add($"clock {Text(clock)}: add it to the deployment's schedules");
+                            Todos.Add($"clock {source.Text(clock)}: add it to the deployment's schedules");
                             continue;
                         }
 
-                        var kind = Kind(clockCall);
+                        var kind = source.Kind(clockCall);
                         var parameters = clockCall.Keyword("parameter_defaults")?.Value;
                         if (clockCall.Keyword("labels") is { } labels)
                         {
-                            Todos.Add($"clock labels={Text(labels.Value)} routed runs to agents; use a work queue instead");
+                            Todos.Add($"clock labels={source.Text(labels.Value)} routed runs to agents; use a work queue instead");
                         }
 
                         if (kind == "IntervalClock")
                         {
-                            Clock(clockCall, "interval", clockCall.Arguments.FirstOrDefault() ?? clockCall.Keyword("interval")?.Value, clockCall.Keyword("start_date")?.Value, clockCall.Keyword("end_date")?.Value, parameters);
+                            Clock(source, clockCall, "interval", clockCall.Arguments.FirstOrDefault() ?? clockCall.Keyword("interval")?.Value, clockCall.Keyword("start_date")?.Value, clockCall.Keyword("end_date")?.Value, parameters);
                         }
                         else if (kind == "CronClock")
                         {
-                            Clock(clockCall, "cron", clockCall.Arguments.FirstOrDefault() ?? clockCall.Keyword("cron")?.Value, clockCall.Keyword("start_date")?.Value, clockCall.Keyword("end_date")?.Value, parameters);
+                            Clock(source, clockCall, "cron", clockCall.Arguments.FirstOrDefault() ?? clockCall.Keyword("cron")?.Value, clockCall.Keyword("start_date")?.Value, clockCall.Keyword("end_date")?.Value, parameters);
                         }
                         else if (kind == "RRuleClock")
                         {
-                            Todos.Add(RRuleTodo(clockCall) + (parameters is null ? string.Empty : $" with parameters {Text(parameters)}{(P3 ? string.Empty : " (2.x: in a deployment of its own)")}"));
+                            Todos.Add(RRuleTodo(clockCall, source) + (parameters is null ? string.Empty : $" with parameters {source.Text(parameters)}{(P3 ? string.Empty : " (2.x: in a deployment of its own)")}"));
                         }
                         else
                         {
-                            Todos.Add($"{kind} {Text(clock)}: no direct equivalent (DatesClock → run_deployment(scheduled_time=...) or an RRule; RRuleClock → an rrule: string)");
+                            Todos.Add($"{kind} {source.Text(clock)}: no direct equivalent (DatesClock → run_deployment(scheduled_time=...) or an RRule; RRuleClock → an rrule: string)");
                         }
                     }
 
                     break;
                 case "RRuleSchedule":
-                    Todos.Add(RRuleTodo(call));
+                    Todos.Add(RRuleTodo(call, source));
                     break;
                 default:
-                    Todos.Add($"schedule {Text(schedule)}: write its schedules into the deployment file");
+                    Todos.Add($"schedule {source.Text(schedule)}: write its schedules into the deployment file");
                     break;
             }
         }
 
         // An rrule object has no literal form here: the deployment needs its RFC 5545 text (str(rrule) prints DTSTART + RRULE).
-        private string RRuleTodo(CallSyntax call)
+        private string RRuleTodo(CallSyntax call, ScheduleSource source)
         {
             var rule = call.Arguments.FirstOrDefault() ?? call.Keyword("rrule_obj")?.Value;
-            var extra = string.Join(string.Empty, new[] { "start_date", "end_date" }.Where(k => call.Keyword(k) is not null).Select(k => $"; {k}={Text(call.Keyword(k)!.Value)} → DTSTART/UNTIL in that string"));
-            return $"{Text(call.Node)}: add a schedule `rrule: \"<str({(rule is null ? "rrule_obj" : Text(rule))})>\"` (its RFC 5545 text, as print(str(...)) shows it; timezone: the one of its dtstart) to the deployment file{extra}";
+            var extra = string.Join(string.Empty, new[] { "start_date", "end_date" }.Where(k => call.Keyword(k) is not null).Select(k => $"; {k}={source.Text(call.Keyword(k)!.Value)} → DTSTART/UNTIL in that string"));
+            return $"{source.Text(call.Node)}: add a schedule `rrule: \"<str({(rule is null ? "rrule_obj" : source.Text(rule))})>\"` (its RFC 5545 text, as print(str(...)) shows it; timezone: the one of its dtstart) to the deployment file{extra}";
         }
 
-        private void Clock(CallSyntax call, string kind, SyntaxNode? value, SyntaxNode? startDate, SyntaxNode? endDate, SyntaxNode? parameters)
+        private void Clock(ScheduleSource source, CallSyntax call, string kind, SyntaxNode? value, SyntaxNode? startDate, SyntaxNode? endDate, SyntaxNode? parameters)
         {
             var lines = new List<string>();
             if (value is null)
             {
-                Todos.Add($"{Text(call.Node)} has no {kind}; add it to the deployment file");
+                Todos.Add($"{source.Text(call.Node)} has no {kind}; add it to the deployment file");
                 return;
             }
 
@@ -279,7 +293,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             {
                 if (Durations.Seconds(value) is not { } seconds)
                 {
-                    Todos.Add($"interval {Text(value)} is not a literal duration; write it in seconds into the deployment file");
+                    Todos.Add($"interval {source.Text(value)} is not a literal duration; write it in seconds into the deployment file");
                     return;
                 }
 
@@ -289,7 +303,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             {
                 if (ConstantSyntax.StringValue(value) is not { } cron)
                 {
-                    Todos.Add($"cron {Text(value)} is not a literal; write it into the deployment file");
+                    Todos.Add($"cron {source.Text(value)} is not a literal; write it into the deployment file");
                     return;
                 }
 
@@ -302,17 +316,17 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                     }
                     else
                     {
-                        Todos.Add($"day_or={Text(dayOr)}: prefect.yaml in 2.x does not read day_or; use CronSchedule(..., day_or=...) in Python deployment code");
+                        Todos.Add($"day_or={source.Text(dayOr)}: prefect.yaml in 2.x does not read day_or; use CronSchedule(..., day_or=...) in Python deployment code");
                     }
                 }
             }
 
-            if (startDate is not null && StartDate(startDate) is { } start)
+            if (startDate is not null && StartDates.Read(source.Module, startDate) is { } start)
             {
                 // v1 start_date anchored intervals and carried the timezone (reference §12); cron keeps only the timezone.
                 if (kind == "interval")
                 {
-                    lines.Add($"anchor_date: {PythonLiterals.Quote(start.Anchor)}");
+                    lines.Add($"anchor_date: {PythonLiterals.Quote(start.WallClock)}");
                 }
 
                 if (start.TimeZone is not null)
@@ -322,12 +336,12 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             }
             else if (startDate is not null)
             {
-                Todos.Add($"start_date={Text(startDate)} set the anchor and timezone: add anchor_date/timezone to the schedule (naive dates are UTC)");
+                Todos.Add($"start_date={source.Text(startDate)} set the anchor and timezone: add anchor_date/timezone to the schedule (naive dates are UTC)");
             }
 
             if (endDate is not null)
             {
-                Todos.Add($"end_date={Text(endDate)} has no equivalent: pause or remove the schedule then");
+                Todos.Add($"end_date={source.Text(endDate)} has no equivalent: pause or remove the schedule then");
             }
 
             if (Inactive)
@@ -341,32 +355,11 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 parametersYaml = PythonLiterals.ToYaml(parameters);
                 if (parametersYaml is null)
                 {
-                    Todos.Add($"parameter_defaults={Text(parameters)} is not a literal; put the values under the schedule's parameters");
+                    Todos.Add($"parameter_defaults={source.Text(parameters)} is not a literal; put the values under the schedule's parameters");
                 }
             }
 
             _schedules.Add((lines, parametersYaml));
-        }
-
-        // pendulum.datetime(Y, M, D[, h, m, s], tz="Area/City") with literal ints → (ISO anchor, timezone); else null.
-        private static (string Anchor, string? TimeZone)? StartDate(SyntaxNode node)
-        {
-            if (CallSyntax.From(node) is not { } call || call.Function.DottedName() != "pendulum.datetime" || call.Arguments.Count is < 3 or > 6
-                || call.Keywords.Any(k => k.Name != "tz")
-                || call.Arguments.Select(a => ConstantSyntax.From(a) is { ValueType: "int", Value: { } digits } ? int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) : (int?)null).ToList() is not { } parts
-                || parts.Any(p => p is null))
-            {
-                return null;
-            }
-
-            string? zone = null;
-            if (call.Keyword("tz") is { } tz && (zone = ConstantSyntax.StringValue(tz.Value)) is null)
-            {
-                return null;
-            }
-
-            var v = parts.Select(p => p!.Value).Concat(Enumerable.Repeat(0, 6 - parts.Count)).ToArray();
-            return ($"{v[0]:D4}-{v[1]:D2}-{v[2]:D2}T{v[3]:D2}:{v[4]:D2}:{v[5]:D2}", zone);
         }
 
         public void RunConfig(SyntaxNode? runConfig)
@@ -603,6 +596,10 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             var builder = new StringBuilder();
             builder.Append($"# Deployment of flow {PythonLiterals.Quote(flow.FlowName)} ({Module.Path}), generated by flowmigrate from its Prefect 1 settings.{nl}");
             builder.Append($"# Deploy: prefect deploy --prefect-file {path} --all{nl}");
+            foreach (var origin in Origins)
+            {
+                builder.Append($"# The {origin}.{nl}");
+            }
             if (InactiveInV1 && !context.Options.SchedulesInactive && _schedules.Count > 0)
             {
                 builder.Append($"# The v1 flow was registered with set_schedule_active=False: its schedules stay inactive (active: false).{nl}");
@@ -616,7 +613,8 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
             foreach (var todo in Todos)
             {
-                builder.Append($"# TODO: {todo}{nl}");
+                // One comment line each: a TODO quoting a value written over several lines (labels=[\n ...]) would break the YAML.
+                builder.Append($"# TODO: {string.Join(' ', todo.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}{nl}");
             }
 
             var pull = _pull.Count > 0 ? _pull : ["- prefect.deployments.steps.set_working_directory:\n    directory: \".\""];

@@ -121,9 +121,11 @@ public static class ImportEdits
             }
 
             var original = module.GetText(statement);
+            // A relative import keeps its dots (`from .schedules import a, b` without a stays relative).
+            var from = new string('.', import.Level) + import.Module;
             var text = original.Contains('(') && original.Contains('\n')
-                ? $"from {import.Module} import ({module.NewLine}{string.Join(module.NewLine, names.Select(n => $"    {n},"))}{module.NewLine})"
-                : $"from {import.Module} import {string.Join(", ", names)}";
+                ? $"from {from} import ({module.NewLine}{string.Join(module.NewLine, names.Select(n => $"    {n},"))}{module.NewLine})"
+                : $"from {from} import {string.Join(", ", names)}";
             if (kept.Count == importNames.Count && !original.Contains('(') && !original.Contains('\\'))
             {
                 // Only additions: append to the last name (keeps the statement's own text).

@@ -8,7 +8,8 @@ namespace Assistant.Rulesets.Prefect.Support;
 /// A module-level <c>name = IntervalSchedule(...)</c> / <c>CronSchedule(...)</c> that no flow uses (nothing reads the name, so
 /// no deployment takes it): the target's schedule object, so the module still imports and the object means the same
 /// (reference §12: 3.x <c>prefect.schedules.Interval/Cron</c>, 2.x <c>prefect.client.schemas.schedules.IntervalSchedule/CronSchedule</c>).
-/// Schedules with an <c>end_date</c> (no equivalent) or a cron <c>start_date</c> (only its timezone carries over) stay for the TODO.
+/// Schedules with an <c>end_date</c> (no equivalent), or a <c>start_date</c> of a cron whose timezone cannot be read (only the timezone
+/// carries over), stay for the TODO.
 /// </summary>
 public static class StandaloneSchedules
 {
@@ -79,10 +80,10 @@ public static class StandaloneSchedules
         switch (kind)
         {
             case "IntervalSchedule" when call.Arguments.Count == 0 && call.Keywords.All(k => k.Name is "interval" or "start_date") && Keyword("interval") is { } interval:
-                return Interval(interval, Keyword("start_date"), null, p3);
-            case "CronSchedule" when call.Arguments.Count <= 1 && call.Keywords.All(k => k.Name is "cron" or "day_or")
+                return Interval(module, interval, call.Keyword("start_date")?.Value, null, p3);
+            case "CronSchedule" when call.Arguments.Count <= 1 && call.Keywords.All(k => k.Name is "cron" or "day_or" or "start_date")
                 && (call.Arguments.Count == 1 ? module.GetText(call.Arguments[0]) : Keyword("cron")) is { } cron:
-                return Cron(cron, Keyword("day_or"), null, p3);
+                return Cron(module, cron, call.Keyword("start_date")?.Value, Keyword("day_or"), null, p3);
             case "Schedule" when call.Arguments.Count <= 1 && call.Keywords.All(k => k.Name == "clocks")
                 && (call.Keyword("clocks")?.Value ?? call.Arguments.FirstOrDefault()) is { Kind: "List" or "Tuple" } clocks:
                 return Clocks(module, clocks.Children("elts"), p3);
@@ -121,9 +122,9 @@ public static class StandaloneSchedules
             var first = clock.Arguments.Count == 1 ? module.GetText(clock.Arguments[0]) : null;
             Conversion? converted = clockKind == "IntervalClock"
                 ? clock.Keywords.All(k => k.Name is "interval" or "start_date" or "parameter_defaults" or "labels") && (first ?? Keyword("interval")) is { } interval
-                    ? Interval(interval, Keyword("start_date"), parameters, p3) : null
-                : clock.Keywords.All(k => k.Name is "cron" or "day_or" or "parameter_defaults" or "labels") && (first ?? Keyword("cron")) is { } cron
-                    ? Cron(cron, Keyword("day_or"), parameters, p3) : null;
+                    ? Interval(module, interval, clock.Keyword("start_date")?.Value, parameters, p3) : null
+                : clock.Keywords.All(k => k.Name is "cron" or "day_or" or "start_date" or "parameter_defaults" or "labels") && (first ?? Keyword("cron")) is { } cron
+                    ? Cron(module, cron, clock.Keyword("start_date")?.Value, Keyword("day_or"), parameters, p3) : null;
             if (converted is null)
             {
                 return null;
@@ -147,19 +148,33 @@ public static class StandaloneSchedules
         return new Conversion(text, needs, todo);
     }
 
-    private static Conversion Interval(string interval, string? start, string? parameters, bool p3)
+    // v1 read a start date's zone by name (see StartDates): a datetime given a pytz zone becomes the naive wall-clock time and the
+    // zone's name, which the target's schedule reads the same way (a pytz zone object would anchor at its local mean time).
+    private static Conversion Interval(PythonModule module, string interval, SyntaxNode? start, string? parameters, bool p3)
     {
-        var anchor = start is not null ? $", anchor_date={start}" : string.Empty;
+        var zone = start is null ? null : StartDates.Read(module, start)?.TimeZone;
+        var naive = zone is null || start is null ? null : StartDates.WithoutTzInfo(module, start);
+        var anchor = start is null ? string.Empty
+            : naive is not null ? $", anchor_date={naive}, timezone={PythonLiterals.Quote(zone!)}"
+            : $", anchor_date={module.GetText(start)}";
         return p3
             ? new($"Interval({interval}{anchor}{(parameters is null ? string.Empty : $", parameters={parameters}")})", [ImportNeed.Of("prefect.schedules", "Interval")])
             : new($"IntervalSchedule(interval={interval}{anchor})", [ImportNeed.Of("prefect.client.schemas.schedules", "IntervalSchedule")]);
     }
 
-    private static Conversion Cron(string cron, string? dayOr, string? parameters, bool p3)
+    // A cron's start date only chose its timezone in v1 (naive: UTC, the target's default too).
+    private static Conversion? Cron(PythonModule module, string cron, SyntaxNode? start, string? dayOr, string? parameters, bool p3)
     {
+        var anchor = start is null ? null : StartDates.Read(module, start);
+        if (start is not null && anchor is null)
+        {
+            return null;
+        }
+
+        var zone = anchor?.TimeZone is { } name ? $", timezone={PythonLiterals.Quote(name)}" : string.Empty;
         var day = dayOr is not null ? $", day_or={dayOr}" : string.Empty;
         return p3
-            ? new($"Cron({cron}{day}{(parameters is null ? string.Empty : $", parameters={parameters}")})", [ImportNeed.Of("prefect.schedules", "Cron")])
-            : new($"CronSchedule(cron={cron}{day})", [ImportNeed.Of("prefect.client.schemas.schedules", "CronSchedule")]);
+            ? new($"Cron({cron}{zone}{day}{(parameters is null ? string.Empty : $", parameters={parameters}")})", [ImportNeed.Of("prefect.schedules", "Cron")])
+            : new($"CronSchedule(cron={cron}{zone}{day})", [ImportNeed.Of("prefect.client.schemas.schedules", "CronSchedule")]);
     }
 }
