@@ -229,6 +229,12 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                         }
                     }
 
+                    if (clocks is not null && !clocks.Is("List") && !clocks.Is("Tuple"))
+                    {
+                        // Built at run time (a helper returning clocks): nothing here says when the flow runs.
+                        Todos.Add($"the clocks {source.Text(clocks)} are built when the module runs: write the schedules they make, with their parameters, into the deployment file, or deploy from Python with {flow.Name}.deploy(..., schedules=<the converted list>)");
+                    }
+
                     foreach (var clock in clocks?.Children("elts") ?? [])
                     {
                         if (CallSyntax.From(clock) is not { } clockCall)

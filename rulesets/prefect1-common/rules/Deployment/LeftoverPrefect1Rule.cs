@@ -25,8 +25,13 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         var module = context.Module;
         var symbols = PrefectSymbols.For(context);
         var column = PrefectTarget.Column(context.Options);
-        // 0. Schedule objects no flow uses become the target's; the rest of this rule looks at the module they leave (next pass).
+        // 0. Schedule objects no flow uses, and clocks functions make, become the target's; the rest of this rule looks at the module they leave (next pass).
         var schedules = StandaloneSchedules.Find(Id, context, symbols).ToList();
+        if (StandaloneSchedules.InFunctions(Id, context, symbols) is { } clocks)
+        {
+            schedules.Add(clocks);
+        }
+
         if (schedules.Count > 0)
         {
             foreach (var schedule in schedules)

@@ -51,13 +51,97 @@ public static class StandaloneSchedules
             var edits = new List<TextEdit> { TextEdit.Replace(call.Node.Span, converted.Text) };
             // The clocks' classes go with the Schedule(...) they were called in.
             edits.AddRange(ImportEdits.Update(module, converted.Needs, [call.Node.Span]));
-            var message = $"{name} = {kind}(...) is used by no flow of this module: it becomes the target's schedule {(converted.Text.StartsWith('[') ? "objects" : "object")} {Flat(converted.Text)}";
+            var message = converted.Needs.Count == 0
+                ? $"{name} = {kind}(clocks=...) is used by no flow of this module: it becomes the list of its clocks, {Flat(converted.Text)}, which are the target's schedules where they are made"
+                : $"{name} = {kind}(...) is used by no flow of this module: it becomes the target's schedule {(converted.Text.StartsWith('[') ? "objects" : "object")} {Flat(converted.Text)}";
             yield return new Finding(ruleId, statement.Span, message)
             {
                 Fix = new Fix(edits, Safety.Review, message),
                 Todo = converted.Todo is { } todo ? new ManualTodo($"{name}: {todo}", "reference/prefect.md §12") : null,
             };
         }
+    }
+
+    /// <summary>
+    /// <c>IntervalClock(...)</c>/<c>CronClock(...)</c> made in the module's functions (a helper building the clocks of a
+    /// <c>Schedule(clocks=make_clocks(...))</c>): the target's schedules, in one fix for the module, with the annotations that name a
+    /// converted class (<c>List[IntervalClock]</c>). A clock that cannot be converted stays, and its import keeps the leftover TODO.
+    /// </summary>
+    public static Finding? InFunctions(string ruleId, RuleContext context, PrefectSymbols symbols)
+    {
+        var module = context.Module;
+        var p3 = PrefectTarget.IsPrefect3(context.Options);
+        var edits = new List<TextEdit>();
+        var needs = new List<ImportNeed>();
+        var labels = new List<string>();
+        var consumed = new List<TextSpan>();
+        var converted = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (node, callee) in symbols.ResolvedCalls)
+        {
+            if (ClockClass(callee) is not { } kind || !InFunction(node) || Clock(module, CallSyntax.From(node)!, p3, labels) is not { } clock)
+            {
+                continue;
+            }
+
+            edits.Add(TextEdit.Replace(node.Span, clock.Text));
+            consumed.Add(node.Span);
+            needs.AddRange(clock.Needs.Where(n => !needs.Contains(n)));
+            converted[kind] = clock.Needs[0].Name!;
+        }
+
+        if (edits.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (node, name) in symbols.ResolvedExpressions)
+        {
+            if (ClockClass(name) is { } kind && converted.TryGetValue(kind, out var target) && InAnnotation(node) && !consumed.Any(c => c.Contains(node.Span)))
+            {
+                edits.Add(TextEdit.Replace(node.Span, target));
+                consumed.Add(node.Span);
+            }
+        }
+
+        edits.AddRange(ImportEdits.Update(module, needs, consumed));
+        var message = $"{string.Join(" and ", converted.Keys.Order(StringComparer.Ordinal))} made in functions become the target's schedules ({string.Join(", ", converted.Values.Distinct().Order(StringComparer.Ordinal))})";
+        return new Finding(ruleId, consumed[0], message)
+        {
+            Fix = new Fix(edits, Safety.Review, message),
+            Todo = labels.Count == 0 ? null
+                : new ManualTodo($"{string.Join(", ", labels.Distinct(StringComparer.Ordinal).Select(l => $"labels={Flat(l)}"))} of these clocks chose the v1 agents that ran them: the deployment that uses the schedules picks its work pool (and queue) instead", "reference/prefect.md §12"),
+        };
+    }
+
+    private static string? ClockClass(string qualifiedName) =>
+        qualifiedName.StartsWith("prefect.schedules.", StringComparison.Ordinal) && qualifiedName.Split('.')[^1] is "IntervalClock" or "CronClock"
+            ? qualifiedName.Split('.')[^1] : null;
+
+    private static bool InFunction(SyntaxNode node)
+    {
+        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent.Is("FunctionDef") || parent.Is("AsyncFunctionDef") || parent.Is("Lambda"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Inside a function's return or argument annotation, or a variable's (List[IntervalClock]).
+    private static bool InAnnotation(SyntaxNode node)
+    {
+        for (var (child, parent) = (node, node.Parent); parent is not null && !parent.Is("Module"); (child, parent) = (parent, parent.Parent))
+        {
+            if (ReferenceEquals(parent.Child("returns"), child) || ReferenceEquals(parent.Child("annotation"), child))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The target's schedule object(s) for a v1 schedule: source text, imports, and what did not carry over.</summary>
@@ -87,6 +171,11 @@ public static class StandaloneSchedules
             case "Schedule" when call.Arguments.Count <= 1 && call.Keywords.All(k => k.Name == "clocks")
                 && (call.Keyword("clocks")?.Value ?? call.Arguments.FirstOrDefault()) is { Kind: "List" or "Tuple" } clocks:
                 return Clocks(module, clocks.Children("elts"), p3);
+            case "Schedule" when call.Arguments.Count <= 1 && call.Keywords.All(k => k.Name == "clocks")
+                && (call.Keyword("clocks")?.Value ?? call.Arguments.FirstOrDefault()) is { } built:
+                // Clocks a function builds (Schedule(clocks=make_clocks(...))): the list itself, which holds the target's schedules once
+                // the clocks are made as such where they are built (InFunctions).
+                return new Conversion(module.GetText(built), []);
             default:
                 return null;
         }
@@ -101,31 +190,7 @@ public static class StandaloneSchedules
         var labels = new List<string>();
         foreach (var element in clocks)
         {
-            if (CallSyntax.From(element) is not { } clock || clock.Function.DottedName()?.Split('.')[^1] is not ({ } clockKind and ("IntervalClock" or "CronClock"))
-                || clock.Keywords.Any(k => k.Name is null or "end_date") || clock.Arguments.Count > 1)
-            {
-                return null;
-            }
-
-            string? Keyword(string keyword) => clock.Keyword(keyword)?.Value is { } v ? module.GetText(v) : null;
-            var parameters = Keyword("parameter_defaults");
-            if (parameters is not null && !p3)
-            {
-                return null;
-            }
-
-            if (Keyword("labels") is { } label)
-            {
-                labels.Add(label);
-            }
-
-            var first = clock.Arguments.Count == 1 ? module.GetText(clock.Arguments[0]) : null;
-            Conversion? converted = clockKind == "IntervalClock"
-                ? clock.Keywords.All(k => k.Name is "interval" or "start_date" or "parameter_defaults" or "labels") && (first ?? Keyword("interval")) is { } interval
-                    ? Interval(module, interval, clock.Keyword("start_date")?.Value, parameters, p3) : null
-                : clock.Keywords.All(k => k.Name is "cron" or "day_or" or "start_date" or "parameter_defaults" or "labels") && (first ?? Keyword("cron")) is { } cron
-                    ? Cron(module, cron, clock.Keyword("start_date")?.Value, Keyword("day_or"), parameters, p3) : null;
-            if (converted is null)
+            if (CallSyntax.From(element) is not { } clock || Clock(module, clock, p3, labels) is not { } converted)
             {
                 return null;
             }
@@ -146,6 +211,37 @@ public static class StandaloneSchedules
         var nl = module.NewLine;
         var text = items.Count == 1 ? $"[{items[0]}]" : $"[{nl}{string.Concat(items.Select(i => $"{indent}    {i},{nl}"))}{indent}]";
         return new Conversion(text, needs, todo);
+    }
+
+    // One IntervalClock(...)/CronClock(...) as the target's schedule; its labels (text) are added to labels. Null when it cannot be:
+    // another clock, an end_date, arguments of its own kind, or parameter defaults on 2.x (whose schedules have none).
+    private static Conversion? Clock(PythonModule module, CallSyntax clock, bool p3, List<string> labels)
+    {
+        if (clock.Function.DottedName()?.Split('.')[^1] is not ({ } clockKind and ("IntervalClock" or "CronClock"))
+            || clock.Keywords.Any(k => k.Name is null or "end_date") || clock.Arguments.Count > 1)
+        {
+            return null;
+        }
+
+        string? Keyword(string keyword) => clock.Keyword(keyword)?.Value is { } v ? module.GetText(v) : null;
+        var parameters = Keyword("parameter_defaults");
+        if (parameters is not null && !p3)
+        {
+            return null;
+        }
+
+        var first = clock.Arguments.Count == 1 ? module.GetText(clock.Arguments[0]) : null;
+        Conversion? converted = clockKind == "IntervalClock"
+            ? clock.Keywords.All(k => k.Name is "interval" or "start_date" or "parameter_defaults" or "labels") && (first ?? Keyword("interval")) is { } interval
+                ? Interval(module, interval, clock.Keyword("start_date")?.Value, parameters, p3) : null
+            : clock.Keywords.All(k => k.Name is "cron" or "day_or" or "start_date" or "parameter_defaults" or "labels") && (first ?? Keyword("cron")) is { } cron
+                ? Cron(module, cron, clock.Keyword("start_date")?.Value, Keyword("day_or"), parameters, p3) : null;
+        if (converted is not null && Keyword("labels") is { } label)
+        {
+            labels.Add(label);
+        }
+
+        return converted;
     }
 
     // v1 read a start date's zone by name (see StartDates): a datetime given a pytz zone becomes the naive wall-clock time and the
