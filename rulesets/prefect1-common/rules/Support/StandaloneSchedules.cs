@@ -63,8 +63,8 @@ public static class StandaloneSchedules
     }
 
     /// <summary>
-    /// <c>IntervalClock(...)</c>/<c>CronClock(...)</c> made in the module's functions (a helper building the clocks of a
-    /// <c>Schedule(clocks=make_clocks(...))</c>): the target's schedules, in one fix for the module, with the annotations that name a
+    /// <c>IntervalClock(...)</c>/<c>CronClock(...)</c> made in the module's functions or comprehensions (a helper building the clocks
+    /// of a <c>Schedule(clocks=make_clocks(...))</c>, one clock per table): the target's schedules, in one fix for the module, with the annotations that name a
     /// converted class (<c>List[IntervalClock]</c>). A clock that cannot be converted stays, and its import keeps the leftover TODO.
     /// </summary>
     public static Finding? InFunctions(string ruleId, RuleContext context, PrefectSymbols symbols)
@@ -78,7 +78,7 @@ public static class StandaloneSchedules
         var converted = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (node, callee) in symbols.ResolvedCalls)
         {
-            if (ClockClass(callee) is not { } kind || !InFunction(node) || Clock(module, CallSyntax.From(node)!, p3, labels) is not { } clock)
+            if (ClockClass(callee) is not { } kind || !InOwnScope(node) || Clock(module, CallSyntax.From(node)!, p3, labels) is not { } clock)
             {
                 continue;
             }
@@ -104,7 +104,7 @@ public static class StandaloneSchedules
         }
 
         edits.AddRange(ImportEdits.Update(module, needs, consumed));
-        var message = $"{string.Join(" and ", converted.Keys.Order(StringComparer.Ordinal))} made in functions become the target's schedules ({string.Join(", ", converted.Values.Distinct().Order(StringComparer.Ordinal))})";
+        var message = $"{string.Join(" and ", converted.Keys.Order(StringComparer.Ordinal))} made in functions or comprehensions become the target's schedules ({string.Join(", ", converted.Values.Distinct().Order(StringComparer.Ordinal))})";
         return new Finding(ruleId, consumed[0], message)
         {
             Fix = new Fix(edits, Safety.Review, message),
@@ -117,11 +117,12 @@ public static class StandaloneSchedules
         qualifiedName.StartsWith("prefect.schedules.", StringComparison.Ordinal) && qualifiedName.Split('.')[^1] is "IntervalClock" or "CronClock"
             ? qualifiedName.Split('.')[^1] : null;
 
-    private static bool InFunction(SyntaxNode node)
+    // In a scope of its own (a function, or a comprehension making one clock per item), not a module-level Schedule(clocks=[...]).
+    private static bool InOwnScope(SyntaxNode node)
     {
         for (var parent = node.Parent; parent is not null; parent = parent.Parent)
         {
-            if (parent.Is("FunctionDef") || parent.Is("AsyncFunctionDef") || parent.Is("Lambda"))
+            if (parent.Kind is "FunctionDef" or "AsyncFunctionDef" or "Lambda" or "ListComp" or "SetComp" or "DictComp" or "GeneratorExp")
             {
                 return true;
             }
