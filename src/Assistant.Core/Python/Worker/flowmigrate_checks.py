@@ -186,6 +186,12 @@ class _Placeholder(datetime.tzinfo):
     def __getitem__(self, item):
         return self
 
+    def __setitem__(self, key, value):
+        pass  # configuring a package that is not installed (`fiona.supported_drivers["KML"] = "rw"`)
+
+    def __delitem__(self, key):
+        pass
+
     def __iter__(self):
         return iter(())
 

@@ -574,6 +574,9 @@ def _prefect1():
     _HOOKS[("prefect1", "__exit__")] = exit_
 
     def flow_init(self):
+        # v1's Flow keeps `state_handlers or []`: modules append a handler to a flow built without any
+        if self.__dict__.get("state_handlers") is None:
+            self.__dict__["state_handlers"] = []
         self.__dict__.setdefault("_fm_parameters", [])
         self.__dict__.setdefault("_fm_tasks", [])
         for item in self.__dict__["_fm_values"].get("tasks") or ():

@@ -201,6 +201,23 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Load_An_Old_Module_That_Configures_A_Package_Not_Installed_And_Appends_A_Flow_State_Handler()
+    {
+        // prefeitura-rio/pipelines: `fiona.supported_drivers["KML"] = "rw"` (fiona is not installed where the check runs), and
+        // `flow.state_handlers.append(...)` on a flow built without state handlers (v1 keeps `state_handlers or []`)
+        const string text = "import fiona\nfrom prefect import Flow, task\n\nfiona.supported_drivers[\"KML\"] = \"rw\"\ndel fiona.supported_drivers[\"KML\"]\n\n\n"
+            + "def skip_if_running(flow, old_state, new_state):\n    return new_state\n\n\n@task(max_retries=2)\ndef capture():\n    print(\"capturing\")\n\n\n"
+            + "with Flow(\"capture\") as flow:\n    capture()\n\nflow.state_handlers.append(skip_if_running)\n";
+        var before = PrefectBefore with { ModulePath = "prefect_pair/configured.py", Files = new Dictionary<string, string> { ["prefect_pair/configured.py"] = text } };
+
+        var declarations = await _checker.DeclarationsAsync(before);
+
+        Assert.True(declarations.Loaded, declarations.Error?.ToString());
+        Assert.Equal(["capture", "capture"], declarations.Entities.Select(e => e.Name));
+        Assert.Equal("2", declarations.Entities.Single(e => e.Kind == "task").Settings["retries"]);
+    }
+
+    [Fact]
     public async Task Should_Keep_What_An_Old_Module_Declared_Before_A_Trailing_Assert_On_A_Flow_Runs_Result()
     {
         // Prefect 1's examples check a run's result at module level; the stand-ins cannot produce 12.
