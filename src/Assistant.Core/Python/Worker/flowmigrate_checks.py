@@ -192,6 +192,12 @@ class _Placeholder(datetime.tzinfo):
     def __delitem__(self, key):
         pass
 
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self  # a flow copied with deepcopy(flow) (Prefect 1 templates) holds placeholders
+
     def __iter__(self):
         return iter(())
 

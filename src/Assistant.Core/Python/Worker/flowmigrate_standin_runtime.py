@@ -59,6 +59,12 @@ class Anything:
     def __setitem__(self, key, value):
         pass
 
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
     def __iter__(self):
         return iter(())
 
@@ -547,8 +553,9 @@ def _prefect1():
             obj = klass.__new__(klass)
             obj.__dict__["_fm_fn"] = f
             klass.__init__(obj, **config)  # validates against Task.__init__ with CPython's message
+            # v1's FunctionTask runs the function itself: `get_date.run(1)` at module level calls it
             obj.__dict__.update({"__name__": f.__name__, "__module__": f.__module__, "__doc__": f.__doc__,
-                                 "__wrapped__": f, "_fm_kind": "task"})
+                                 "__wrapped__": f, "_fm_kind": "task", "run": f})
             if "name" not in config:
                 obj.__dict__["name"] = f.__name__
             return obj

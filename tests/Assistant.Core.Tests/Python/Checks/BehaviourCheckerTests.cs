@@ -218,6 +218,22 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Load_An_Old_Module_That_Copies_A_Flow_And_Runs_A_Task_Function_At_Module_Level()
+    {
+        // prefeitura-rio/pipelines: a flow template copied with deepcopy (it holds objects of a package not installed here) and
+        // a task's run() called for a parameter default (v1's FunctionTask runs the function)
+        const string text = "from copy import deepcopy\n\nimport fiona\nfrom prefect import Flow, task\n\n\n@task\ndef previous_date(days):\n    return f\"-{days}d\"\n\n\n"
+            + "with Flow(\"capture\") as flow:\n    previous_date(fiona.days)\n\nDEFAULTS = {\"date\": previous_date.run(1)}\nassert DEFAULTS[\"date\"] == \"-1d\"\n"
+            + "capture_copy = deepcopy(flow)\ncapture_copy.name = \"capture copy\"\n";
+        var before = PrefectBefore with { ModulePath = "prefect_pair/template.py", Files = new Dictionary<string, string> { ["prefect_pair/template.py"] = text } };
+
+        var declarations = await _checker.DeclarationsAsync(before);
+
+        Assert.True(declarations.Loaded, declarations.Error?.ToString());
+        Assert.Contains(declarations.Entities, e => e.Kind == "flow" && e.Name == "capture");
+    }
+
+    [Fact]
     public async Task Should_Keep_What_An_Old_Module_Declared_Before_A_Trailing_Assert_On_A_Flow_Runs_Result()
     {
         // Prefect 1's examples check a run's result at module level; the stand-ins cannot produce 12.
