@@ -16,6 +16,8 @@ internal static class FrameworkApi
     [
         "prefect.Flow", "prefect.Parameter", "prefect.Task", "prefect.case", "prefect.unmapped", "prefect.flatten", "prefect.apply_map",
         "prefect.resource_manager", "prefect.mapped", "prefect.Client", "prefect.signals", "prefect.context", "prefect.config",
+        // v1's API client and secrets: 2/3 have a prefect.client package too, but not these names (checked before Prefect2OnlyNames)
+        "prefect.client.Client", "prefect.client.Secret", "prefect.client.client", "prefect.client.secrets",
     ];
 
     private static readonly string[] Prefect2OnlyNames =

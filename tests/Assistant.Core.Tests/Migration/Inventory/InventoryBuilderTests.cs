@@ -101,6 +101,8 @@ public sealed class InventoryBuilderTests(SharedWorker shared) : IClassFixture<S
         using var repo = new TempDirectory();
         repo.Write("new_flyte.py", "import flyte\n\nenv = flyte.TaskEnvironment(name=\"x\")\n");
         repo.Write("new_prefect.py", "from prefect import flow, task\n\n@flow\ndef f():\n    pass\n");
+        // v1's API client, from the prefect.client module 2/3 also have (prefeitura-rio/pipelines' cleanup tasks)
+        repo.Write("v1_client_tasks.py", "from prefect import task\nfrom prefect.client import Client\n\n@task\ndef client():\n    return Client()\n");
         repo.Write("broken.py", "import flytekit\ndef f(:\n");
         File.WriteAllBytes(repo.Combine("latin.py"), System.Text.Encoding.Latin1.GetBytes("import prefect\nx = 'Café'\n"));
 
@@ -109,6 +111,7 @@ public sealed class InventoryBuilderTests(SharedWorker shared) : IClassFixture<S
         var files = inventory.Files.ToDictionary(f => f.Path);
         Assert.Equal(Framework.Flyte2, files["new_flyte.py"].Framework);
         Assert.Equal(Framework.Prefect2Or3, files["new_prefect.py"].Framework);
+        Assert.Equal(Framework.Prefect1, files["v1_client_tasks.py"].Framework);
         Assert.StartsWith("syntax error", files["broken.py"].ParseError);
         Assert.Contains("not valid UTF-8", files["latin.py"].ParseError);
         Assert.Empty(inventory.Flows);
