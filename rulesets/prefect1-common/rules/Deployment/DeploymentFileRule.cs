@@ -156,6 +156,37 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 Todo = new ManualTodo(todo, "reference/prefect.md §12–§15"),
             };
         }
+
+        foreach (var copy in FlowCopies(context))
+        {
+            yield return copy;
+        }
+    }
+
+    // A copy of a flow that the module configures (`x = deepcopy(flow)`, then `x.name = ...`, `x.schedule = ...`): v1 registered it as
+    // a flow of its own. A 2/3 flow is a function, so the settings set nothing: the copy needs its own flow name and deployment.
+    private IEnumerable<Finding> FlowCopies(RuleContext context)
+    {
+        var module = context.Module;
+        foreach (var copy in FlowCopy.In(module, context.Project))
+        {
+            var settings = copy.Settings(module).ToList();
+            if (settings.Count == 0)
+            {
+                continue;
+            }
+
+            string Value(string attribute) => settings.LastOrDefault(s => s.Children("targets")[0].Scalar("attr") == attribute)?.Child("value") is { } value
+                ? module.GetText(value) : "...";
+            var attributes = settings.Select(s => s.Children("targets")[0].Scalar("attr")!).Distinct(StringComparer.Ordinal).ToList();
+            var deployment = attributes.Where(FlowFunction.DeploymentSettings.Contains).ToList();
+            var listed = string.Join(", ", attributes.Select(a => a == "schedule" ? $"schedule={Value(a)} (its clocks and their parameters)" : $"{a}={Value(a)}"));
+            var todo = $"{copy.Name} is a copy of flow {copy.Original} that v1 registered as a flow of its own; its settings {listed} are not converted and set nothing on a 2/3 flow: "
+                + $"make it {copy.Name} = {copy.Original}.with_options({(attributes.Contains("name") ? $"name={Value("name")}" : "name=...")})"
+                + (deployment.Count > 0 ? $" and write a deployment for it (entrypoint {module.Path}:{copy.Name}) with its {string.Join(", ", deployment)}" : string.Empty);
+            var message = $"{copy.Name} = copy of flow {copy.Original}, configured at module level: not converted";
+            yield return new Finding(Id, copy.Statement.Span, message) { Todo = new ManualTodo(todo, "reference/prefect.md §12–§15") };
+        }
     }
 
     private static bool NameClash(RuleContext context, string flowName) => ProjectFlowNames.DefinedElsewhere(context, flowName);
