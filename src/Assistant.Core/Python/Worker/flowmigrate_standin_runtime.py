@@ -543,6 +543,12 @@ def _trigger_time():
 
 # --- Prefect 1 ------------------------------------------------------------------------------
 
+def prefect1_function_task(fn):
+    """A task-library function that v1 made with @task (create_flow_run): the Task its decorator makes, run() being the function."""
+    hook = _HOOKS.get(("prefect1", "task"))
+    return hook({"fn": fn}, {}, None) if hook is not None else fn
+
+
 def _prefect1():
     def task(values, explicit, loc):
         fn = values.get("fn")

@@ -299,7 +299,11 @@ def _emit_function(writer, alias, name, entry, family):
     prefix = "async def" if entry.get("async") else "def"
     w.emit("%s %s(%s):" % (prefix, name, signature))
     w.emit("    return _rt.call(%r, %r, locals())" % (family, name))
-    w.emit("%s = %s" % (alias, name))
+    if family == "prefect1" and str(entry.get("defined_in") or "").startswith("prefect.tasks.prefect."):
+        # create_flow_run, wait_for_flow_run, get_task_run_result are @task functions in v1: mapped, called in a flow, run()
+        w.emit("%s = _rt.prefect1_function_task(%s)" % (alias, name))
+    else:
+        w.emit("%s = %s" % (alias, name))
     w.emit()
 
 

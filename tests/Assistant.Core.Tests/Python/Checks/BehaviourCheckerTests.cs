@@ -234,6 +234,22 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Load_An_Old_Flow_That_Maps_The_Flow_Run_Tasks_Of_The_Task_Library()
+    {
+        // create_flow_run and wait_for_flow_run are @task functions in v1: a flow of flows maps them (prefeitura-rio/pipelines)
+        const string text = "from prefect import Flow, Parameter, unmapped\nfrom prefect.tasks.prefect import create_flow_run, wait_for_flow_run\n\n"
+            + "with Flow(\"parent\") as flow:\n    tables = Parameter(\"tables\", default=[\"a\", \"b\"])\n"
+            + "    runs = create_flow_run.map(flow_name=unmapped(\"child\"), parameters=tables)\n"
+            + "    wait_for_flow_run.map(runs, stream_logs=unmapped(True))\n";
+        var before = PrefectBefore with { ModulePath = "prefect_pair/parent.py", Files = new Dictionary<string, string> { ["prefect_pair/parent.py"] = text } };
+
+        var declarations = await _checker.DeclarationsAsync(before);
+
+        Assert.True(declarations.Loaded, declarations.Error?.ToString());
+        Assert.Equal("[a, b]", declarations.Entities.Single(e => e.Name == "parent").Settings["parameter[tables].default"]);
+    }
+
+    [Fact]
     public async Task Should_Keep_What_An_Old_Module_Declared_Before_A_Trailing_Assert_On_A_Flow_Runs_Result()
     {
         // Prefect 1's examples check a run's result at module level; the stand-ins cannot produce 12.
