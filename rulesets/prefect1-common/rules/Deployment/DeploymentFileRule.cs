@@ -57,7 +57,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 return value;
             }
 
-            var plan = new DeploymentPlan(context, symbols, flow)
+            var plan = new DeploymentPlan(context, symbols, flow.Name, flow.FlowName)
             {
                 InactiveInV1 = registers.Any(r => ConstantSyntax.From(CallSyntax.From(r.Child("value"))!.Keyword("set_schedule_active")?.Value)?.Value == "False"),
             };
@@ -146,9 +146,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             var message = $"deployment settings of \"{flow.FlowName}\" → {path}";
             var withParameters = !consumed.Any(c => module.Text[c.Start..c.End].Contains("parameter_defaults", StringComparison.Ordinal)) ? string.Empty
                 : IsPrefect3(context) ? $"the schedules' parameter defaults are on the schedules of {path}; " : $"2.x has no per-schedule parameters: {path} has one deployment per parameter set; ";
-            var cutover = schedule is not null
-                ? $"cutover: {(context.Options.SchedulesInactive ? "its schedules are inactive so the Prefect 1 flow keeps running alone; " : string.Empty)}deploy it (prefect deploy --prefect-file {path} --all), check a run, then turn off the v1 schedule and activate the new one"
-                : $"cutover: deploy it (prefect deploy --prefect-file {path} --all), check a run, then stop starting the v1 flow";
+            var cutover = Cutover(context, path, schedule is not null);
             var todo = $"deployment settings moved to {path}; {withParameters}{cutover}" + (plan.Todos.Count > 0 ? "; " + string.Join("; ", plan.Todos) : string.Empty);
             yield return new Finding(Id, flow.Decorator.Span, message)
             {
@@ -157,15 +155,17 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             };
         }
 
-        foreach (var copy in FlowCopies(context))
+        foreach (var copy in FlowCopies(context, symbols))
         {
             yield return copy;
         }
     }
 
     // A copy of a flow that the module configures (`x = deepcopy(flow)`, then `x.name = ...`, `x.schedule = ...`): v1 registered it as
-    // a flow of its own. A 2/3 flow is a function, so the settings set nothing: the copy needs its own flow name and deployment.
-    private IEnumerable<Finding> FlowCopies(RuleContext context)
+    // a flow of its own. A 2/3 flow is a function, so the settings would set nothing: a copy named by a literal, with only deployment
+    // settings and no other use in the module, becomes `x = flow.with_options(name=...)` with a deployment file of its own; any other
+    // configured copy gets a TODO that says so.
+    private IEnumerable<Finding> FlowCopies(RuleContext context, PrefectSymbols symbols)
     {
         var module = context.Module;
         foreach (var copy in FlowCopy.In(module, context.Project))
@@ -176,23 +176,76 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 continue;
             }
 
-            string Value(string attribute) => settings.LastOrDefault(s => s.Children("targets")[0].Scalar("attr") == attribute)?.Child("value") is { } value
-                ? module.GetText(value) : "...";
             var attributes = settings.Select(s => s.Children("targets")[0].Scalar("attr")!).Distinct(StringComparer.Ordinal).ToList();
+            SyntaxNode? Value(string attribute) => settings.LastOrDefault(s => s.Children("targets")[0].Scalar("attr") == attribute)?.Child("value");
+            var uses = ModuleIndex.Of(module).NamesById.TryGetValue(copy.Name, out var named) ? named.Count : 0;
+            if (attributes.All(a => a == "name" || FlowFunction.DeploymentSettings.Contains(a)) && uses == settings.Count + 1
+                && ConstantSyntax.StringValue(Value("name")) is { } flowName && !NameClash(context, flowName))
+            {
+                yield return CopyDeployment(context, symbols, copy, settings, flowName, Value);
+                continue;
+            }
+
+            string Text(string attribute) => Value(attribute) is { } value ? module.GetText(value) : "...";
             var deployment = attributes.Where(FlowFunction.DeploymentSettings.Contains).ToList();
-            var listed = string.Join(", ", attributes.Select(a => a == "schedule" ? $"schedule={Value(a)} (its clocks and their parameters)" : $"{a}={Value(a)}"));
+            var listed = string.Join(", ", attributes.Select(a => a == "schedule" ? $"schedule={Text(a)} (its clocks and their parameters)" : $"{a}={Text(a)}"));
             var todo = $"{copy.Name} is a copy of flow {copy.Original} that v1 registered as a flow of its own; its settings {listed} are not converted and set nothing on a 2/3 flow: "
-                + $"make it {copy.Name} = {copy.Original}.with_options({(attributes.Contains("name") ? $"name={Value("name")}" : "name=...")})"
-                + (deployment.Count > 0 ? $" and write a deployment for it (entrypoint {module.Path}:{copy.Name}) with its {string.Join(", ", deployment)}" : string.Empty);
+                + $"make it {copy.Name} = {copy.Original}.with_options({(attributes.Contains("name") ? $"name={Text("name")}" : "name=...")})"
+                + (deployment.Count > 0 ? $" and write a deployment for it (entrypoint {module.Path}:{copy.Name}) with its {string.Join(", ", deployment)}" : string.Empty)
+                + (uses > settings.Count + 1 ? $"; {copy.Name} is also used otherwise in this module: check each use against a 2/3 flow" : string.Empty);
             var message = $"{copy.Name} = copy of flow {copy.Original}, configured at module level: not converted";
             yield return new Finding(Id, copy.Statement.Span, message) { Todo = new ManualTodo(todo, "reference/prefect.md §12–§15") };
         }
     }
 
+    // x = deepcopy(flow); x.name = "N"; x.schedule = ... → x = flow.with_options(name="N") and deployments/<n>.prefect.yaml.
+    private Finding CopyDeployment(RuleContext context, PrefectSymbols symbols, FlowCopy copy, IReadOnlyList<SyntaxNode> settings, string flowName, Func<string, SyntaxNode?> value)
+    {
+        var module = context.Module;
+        var plan = new DeploymentPlan(context, symbols, copy.Name, flowName);
+        var schedule = value("schedule");
+        if (schedule is { Kind: "Name" } && ModuleLevelValues.Of(module, context.Project, schedule.Scalar("id")!) is { Value.Kind: "Call" } defined)
+        {
+            plan.Schedule(defined.Value, new ScheduleSource(defined.Module, PrefectSymbols.For(defined.Module, context.Project)));
+            plan.Origins.Add($"schedule {schedule.Scalar("id")} is read from {defined.Module.Path}");
+        }
+        else
+        {
+            plan.Schedule(schedule, new ScheduleSource(module, symbols));
+        }
+
+        plan.RunConfig(value("run_config"));
+        plan.Storage(value("storage"));
+        var name = module.GetText(value("name")!);
+        var edits = new List<TextEdit> { TextEdit.Replace(copy.Statement.Child("value")!.Span, $"{copy.Original}.with_options(name={name})") };
+        edits.AddRange(settings.Select(s => TextEdit.Delete(SourceLines.WholeLinesWithBlankAbove(module, s))));
+        var consumed = settings.Select(s => s.Span).Append(copy.Statement.Child("value")!.Span).ToList();
+        var removable = settings.Select(s => s.Child("value")).Where(v => v is { Kind: "Name" }).Select(v => v!.Scalar("id")!)
+            .Concat(CopyFunctions).ToHashSet(StringComparer.Ordinal);
+        edits.AddRange(ImportEdits.Update(module, [], consumed, removable));
+        var path = $"deployments/{Names.Slug(flowName)}.prefect.yaml";
+        var message = $"{copy.Name}, a copy of flow {copy.Original} named \"{flowName}\" → {copy.Original}.with_options(name=...) and {path}";
+        var todo = $"{copy.Name} was a copy of flow {copy.Original} that v1 registered as a flow of its own: it is the same flow under its own name, and its deployment settings moved to {path}; "
+            + Cutover(context, path, schedule is not null) + (plan.Todos.Count > 0 ? "; " + string.Join("; ", plan.Todos) : string.Empty);
+        return new Finding(Id, copy.Statement.Span, message)
+        {
+            Fix = new Fix(edits, Safety.Review, message) { Files = [new GeneratedFile(path, plan.Yaml(path))] },
+            Todo = new ManualTodo(todo, "reference/prefect.md §12–§15"),
+        };
+    }
+
+    // The names a copy is made with (from copy import deepcopy), dropped from their import once the copy no longer uses them.
+    private static readonly string[] CopyFunctions = ["deepcopy", "copy"];
+
+    private static string Cutover(RuleContext context, string path, bool scheduled) => scheduled
+        ? $"cutover: {(context.Options.SchedulesInactive ? "its schedules are inactive so the Prefect 1 flow keeps running alone; " : string.Empty)}deploy it (prefect deploy --prefect-file {path} --all), check a run, then turn off the v1 schedule and activate the new one"
+        : $"cutover: deploy it (prefect deploy --prefect-file {path} --all), check a run, then stop starting the v1 flow";
+
     private static bool NameClash(RuleContext context, string flowName) => ProjectFlowNames.DefinedElsewhere(context, flowName);
 
     /// <summary>Everything the deployment file says, collected from the v1 objects.</summary>
-    private sealed class DeploymentPlan(RuleContext context, PrefectSymbols symbols, FlowFunction flow)
+    // function: the name the entrypoint ends with (an @flow function, or a copy of one); flowName: the flow's name in 2/3.
+    private sealed class DeploymentPlan(RuleContext context, PrefectSymbols symbols, string function, string flowName)
     {
         private readonly List<(List<string> Lines, string? Parameters)> _schedules = [];
         private readonly List<string> _pull = [];
@@ -263,7 +316,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                     if (clocks is not null && !clocks.Is("List") && !clocks.Is("Tuple"))
                     {
                         // Built at run time (a helper returning clocks): nothing here says when the flow runs.
-                        Todos.Add($"the clocks {source.Text(clocks)} are built when the module runs: write the schedules they make, with their parameters, into the deployment file, or deploy from Python with {flow.Name}.deploy(..., schedules=<the converted list>)");
+                        Todos.Add($"the clocks {source.Text(clocks)} are built when the module runs: write the schedules they make, with their parameters, into the deployment file, or deploy from Python with {function}.deploy(..., schedules=<the converted list>)");
                     }
 
                     foreach (var clock in clocks?.Children("elts") ?? [])
@@ -624,14 +677,14 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             var first = _schedules[0].Lines[0];
             var (key, value) = (first[..first.IndexOf(':')], first[(first.IndexOf(':') + 2)..]);
             var paused = Inactive ? ", paused=True" : string.Empty;
-            return $"name={Names.Quote(Names.Slug(flow.FlowName))}, {key}={value}{paused}";
+            return $"name={Names.Quote(Names.Slug(flowName))}, {key}={value}{paused}";
         }
 
         public string Yaml(string path)
         {
             var nl = "\n";
             var builder = new StringBuilder();
-            builder.Append($"# Deployment of flow {PythonLiterals.Quote(flow.FlowName)} ({Module.Path}), generated by flowmigrate from its Prefect 1 settings.{nl}");
+            builder.Append($"# Deployment of flow {PythonLiterals.Quote(flowName)} ({Module.Path}), generated by flowmigrate from its Prefect 1 settings.{nl}");
             builder.Append($"# Deploy: prefect deploy --prefect-file {path} --all{nl}");
             foreach (var origin in Origins)
             {
@@ -663,12 +716,12 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
             builder.Append($"deployments:{nl}");
             var groups = P3 || _schedules.All(s => s.Parameters is null)
-                ? [(Name: Names.Slug(flow.FlowName), Parameters: (string?)null, Schedules: _schedules)]
-                : _schedules.GroupBy(s => s.Parameters).Select((g, i) => (Name: $"{Names.Slug(flow.FlowName)}{(g.Key is null ? string.Empty : $"-{i + 1}")}", Parameters: g.Key, Schedules: g.ToList())).ToList();
+                ? [(Name: Names.Slug(flowName), Parameters: (string?)null, Schedules: _schedules)]
+                : _schedules.GroupBy(s => s.Parameters).Select((g, i) => (Name: $"{Names.Slug(flowName)}{(g.Key is null ? string.Empty : $"-{i + 1}")}", Parameters: g.Key, Schedules: g.ToList())).ToList();
             foreach (var group in groups)
             {
                 builder.Append($"- name: {PythonLiterals.Quote(group.Name)}{nl}");
-                builder.Append($"  entrypoint: {PythonLiterals.Quote(_entrypointModule is null ? $"{_entrypointFile ?? Module.Path}:{flow.Name}" : $"{_entrypointModule}.{flow.Name}")}{nl}");
+                builder.Append($"  entrypoint: {PythonLiterals.Quote(_entrypointModule is null ? $"{_entrypointFile ?? Module.Path}:{function}" : $"{_entrypointModule}.{function}")}{nl}");
                 if (group.Parameters is not null)
                 {
                     builder.Append($"  parameters: {group.Parameters}{nl}");
