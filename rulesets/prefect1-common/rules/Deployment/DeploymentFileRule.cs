@@ -62,17 +62,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 InactiveInV1 = registers.Any(r => ConstantSyntax.From(CallSyntax.From(r.Child("value"))!.Keyword("set_schedule_active")?.Value)?.Value == "False"),
             };
             var schedule = Setting("schedule");
-            if (schedule is { Kind: "Name" } && ModuleLevelValues.Of(module, context.Project, schedule.Scalar("id")!) is { Value.Kind: "Call" } defined)
-            {
-                // A schedule given by name (`flow.schedule = every_hour`), assigned once in this module or in the project module it is
-                // imported from: its value is read there (the definition stays: other flows may use it).
-                plan.Schedule(defined.Value, new ScheduleSource(defined.Module, PrefectSymbols.For(defined.Module, context.Project)));
-                plan.Origins.Add($"schedule {schedule.Scalar("id")} is read from {defined.Module.Path}");
-            }
-            else
-            {
-                plan.Schedule(schedule, new ScheduleSource(module, symbols));
-            }
+            ReadSchedule(context, symbols, plan, schedule);
             plan.RunConfig(Setting("run_config"));
             plan.Storage(Setting("storage"));
             foreach (var register in registers)
@@ -204,16 +194,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         var module = context.Module;
         var plan = new DeploymentPlan(context, symbols, copy.Name, flowName);
         var schedule = value("schedule");
-        if (schedule is { Kind: "Name" } && ModuleLevelValues.Of(module, context.Project, schedule.Scalar("id")!) is { Value.Kind: "Call" } defined)
-        {
-            plan.Schedule(defined.Value, new ScheduleSource(defined.Module, PrefectSymbols.For(defined.Module, context.Project)));
-            plan.Origins.Add($"schedule {schedule.Scalar("id")} is read from {defined.Module.Path}");
-        }
-        else
-        {
-            plan.Schedule(schedule, new ScheduleSource(module, symbols));
-        }
-
+        ReadSchedule(context, symbols, plan, schedule);
         plan.RunConfig(value("run_config"));
         plan.Storage(value("storage"));
         var name = module.GetText(value("name")!);
@@ -234,6 +215,20 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         };
     }
 
+    // A schedule given by name (`flow.schedule = every_hour`), assigned once in this module or in the project module it is imported
+    // from, is read there (the definition stays: other flows may use it); any other schedule is read as it is.
+    private static void ReadSchedule(RuleContext context, PrefectSymbols symbols, DeploymentPlan plan, SyntaxNode? schedule)
+    {
+        if (schedule is { Kind: "Name" } && ModuleLevelValues.Of(context.Module, context.Project, schedule.Scalar("id")!) is { Value.Kind: "Call" } defined)
+        {
+            plan.Schedule(defined.Value, new ScheduleSource(defined.Module, PrefectSymbols.For(defined.Module, context.Project)));
+            plan.Origins.Add($"schedule {schedule.Scalar("id")} is read from {defined.Module.Path}");
+            return;
+        }
+
+        plan.Schedule(schedule, new ScheduleSource(context.Module, symbols));
+    }
+
     // The names a copy is made with (from copy import deepcopy), dropped from their import once the copy no longer uses them.
     private static readonly string[] CopyFunctions = ["deepcopy", "copy"];
 
@@ -243,8 +238,10 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
     private static bool NameClash(RuleContext context, string flowName) => ProjectFlowNames.DefinedElsewhere(context, flowName);
 
-    /// <summary>Everything the deployment file says, collected from the v1 objects.</summary>
-    // function: the name the entrypoint ends with (an @flow function, or a copy of one); flowName: the flow's name in 2/3.
+    /// <summary>
+    /// Everything the deployment file says, collected from the v1 objects. <paramref name="function"/>: the name the entrypoint ends
+    /// with (an <c>@flow</c> function, or a copy of one); <paramref name="flowName"/>: the flow's name in 2/3.
+    /// </summary>
     private sealed class DeploymentPlan(RuleContext context, PrefectSymbols symbols, string function, string flowName)
     {
         private readonly List<(List<string> Lines, string? Parameters)> _schedules = [];
