@@ -26,7 +26,8 @@ internal static class SettingSteps
 
         // Prefect 1 → 2/3
         ["parameter"] = ["flow-definition"],
-        ["name"] = ["flow-definition", "tasks"],
+        // a flow copied from a template (deepcopy) gets its own name in the deployment step, with its deployment
+        ["name"] = ["flow-definition", "tasks", "deployment"],
         ["retry_delay"] = ["tasks"],
         ["tags"] = ["tasks"],
         ["schedule"] = ["deployment"],

@@ -566,7 +566,9 @@ def _prefect_entities_by_first_name(namespace, module_name, rt, family):
             settings["task_runner"] = _runner(executor, family)
             schedule = obj.__dict__.get("schedule") if "schedule" in obj.__dict__ else _arg(obj, "schedule")
             _schedules_into(settings, _schedules_prefect1(schedule))
-            entities.append(({"kind": "flow", "name": _arg(obj, "name", 0), "variable": var, "settings": settings}, obj))
+            # `flow.name = ...` after the Flow was made (a copied template's own name) is the name v1 registered
+            name = obj.__dict__.get("name") if isinstance(obj.__dict__.get("name"), str) else _arg(obj, "name", 0)
+            entities.append(({"kind": "flow", "name": name, "variable": var, "settings": settings}, obj))
         elif family == "prefect1" and rt.cls_of("prefect1", "Task") and isinstance(obj, rt.cls_of("prefect1", "Task")) \
                 and not isinstance(obj, rt.cls_of("prefect1", "Parameter")):
             seen.add(id(obj))

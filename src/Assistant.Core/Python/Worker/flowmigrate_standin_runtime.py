@@ -183,6 +183,22 @@ class StandIn:
     def __call__(self, *args, **kwargs):
         return _called(self, args, kwargs)
 
+    def __deepcopy__(self, memo):
+        # A Prefect 1 flow template copied with deepcopy (`radar = deepcopy(dump_flow)`, then `radar.name = ...`): the copy is an
+        # object of the module that made it, declared there as v1 registered it. Lists and dicts are copied one level down so the
+        # copy's settings are its own; the tasks and parameters in them stay the template's objects.
+        klass = type(self)
+        copied = klass.__new__(klass)
+        memo[id(self)] = copied
+        for key, value in self.__dict__.items():
+            copied.__dict__[key] = type(value)(value) if type(value) in (list, dict) else value
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_globals.get("__name__", "") in ("copy", "_flowmigrate_rt"):
+            frame = frame.f_back
+        copied.__dict__["_fm_module"] = frame.f_globals.get("__name__") if frame is not None else None
+        INSTANCES.append(copied)
+        return copied
+
     def __enter__(self):
         hook = _HOOKS.get((self._fm_family, "__enter__"))
         if TRACER is not None:

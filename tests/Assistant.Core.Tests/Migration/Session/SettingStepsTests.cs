@@ -15,6 +15,8 @@ public sealed class SettingStepsTests
     [InlineData("prefect1-to-prefect3", "PF340", "task_runner", true)]
     [InlineData("prefect1-to-prefect3", "PF310", "task_runner", false)]
     [InlineData("prefect1-to-prefect3", "PF310", "retries", true)]
+    [InlineData("prefect1-to-prefect3", "PF341", "name", true)]
+    [InlineData("prefect1-to-prefect3", "PF330", "name", false)]
     public void Should_Let_Only_The_Rules_Of_The_Step_That_Converts_A_Setting_Explain_It(string rulesetId, string rule, string setting, bool mayExplain)
     {
         var ruleset = BuiltInRulesets.Load(rulesetId, RepositoryLayout.Rulesets);
