@@ -249,10 +249,10 @@ public static class StandaloneSchedules
     // zone's name, which the target's schedule reads the same way (a pytz zone object would anchor at its local mean time).
     private static Conversion Interval(PythonModule module, string interval, SyntaxNode? start, string? parameters, bool p3)
     {
-        var zone = start is null ? null : StartDates.Read(module, start)?.TimeZone;
+        var zone = start is null ? null : StartDates.ReadForCode(module, start)?.TimeZone;
         var naive = zone is null || start is null ? null : StartDates.WithoutTzInfo(module, start);
         var anchor = start is null ? string.Empty
-            : naive is not null ? $", anchor_date={naive}, timezone={PythonLiterals.Quote(zone!)}"
+            : naive is not null ? $", anchor_date={naive}, timezone={zone}"
             : $", anchor_date={module.GetText(start)}";
         return p3
             ? new($"Interval({interval}{anchor}{(parameters is null ? string.Empty : $", parameters={parameters}")})", [ImportNeed.Of("prefect.schedules", "Interval")])
@@ -262,13 +262,13 @@ public static class StandaloneSchedules
     // A cron's start date only chose its timezone in v1 (naive: UTC, the target's default too).
     private static Conversion? Cron(PythonModule module, string cron, SyntaxNode? start, string? dayOr, string? parameters, bool p3)
     {
-        var anchor = start is null ? null : StartDates.Read(module, start);
+        var anchor = start is null ? null : StartDates.ReadForCode(module, start);
         if (start is not null && anchor is null)
         {
             return null;
         }
 
-        var zone = anchor?.TimeZone is { } name ? $", timezone={PythonLiterals.Quote(name)}" : string.Empty;
+        var zone = anchor?.TimeZone is { } name ? $", timezone={name}" : string.Empty;
         var day = dayOr is not null ? $", day_or={dayOr}" : string.Empty;
         return p3
             ? new($"Cron({cron}{zone}{day}{(parameters is null ? string.Empty : $", parameters={parameters}")})", [ImportNeed.Of("prefect.schedules", "Cron")])
