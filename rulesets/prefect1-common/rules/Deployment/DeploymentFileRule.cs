@@ -158,6 +158,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
     private IEnumerable<Finding> FlowCopies(RuleContext context, PrefectSymbols symbols)
     {
         var module = context.Module;
+        var converted = new List<(Finding Finding, IReadOnlyList<SyntaxNode> Settings, FlowCopy Copy)>();
         foreach (var copy in FlowCopy.In(module, context.Project))
         {
             var settings = copy.Settings(module).ToList();
@@ -172,7 +173,9 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             if (attributes.All(a => a == "name" || FlowFunction.DeploymentSettings.Contains(a)) && uses == settings.Count + 1
                 && ConstantSyntax.StringValue(Value("name")) is { } flowName && !NameClash(context, flowName))
             {
-                yield return CopyDeployment(context, symbols, copy, settings, flowName, Value);
+                var finding = CopyDeployment(context, symbols, copy, settings, flowName, Value);
+                converted.Add((finding, settings, copy));
+                yield return finding;
                 continue;
             }
 
@@ -186,9 +189,21 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             var message = $"{copy.Name} = copy of flow {copy.Original}, configured at module level: not converted";
             yield return new Finding(Id, copy.Statement.Span, message) { Todo = new ManualTodo(todo, "reference/prefect.md §12–§15") };
         }
+
+        // The imports the converted copies leave unused (their settings' classes, the schedules they named, deepcopy) go in one
+        // edit applied with all of them: each copy rewriting a shared import statement would take a pass of its own.
+        var consumed = converted.SelectMany(c => c.Settings.Select(s => s.Span).Append(c.Copy.Statement.Child("value")!.Span)).ToList();
+        var removable = converted.SelectMany(c => c.Settings).Select(s => s.Child("value")).Where(v => v is { Kind: "Name" }).Select(v => v!.Scalar("id")!)
+            .Concat(CopyFunctions).ToHashSet(StringComparer.Ordinal);
+        if (converted.Count > 0 && ImportEdits.Update(module, [], consumed, removable) is { Count: > 0 } imports)
+        {
+            const string message = "imports the converted flow copies no longer use";
+            yield return new Finding(Id, module.Root.Span, message) { Fix = new Fix(imports, Safety.Review, message), Requires = converted.Select(c => c.Finding).ToList() };
+        }
     }
 
-    // x = deepcopy(flow); x.name = "N"; x.schedule = ... → x = flow.with_options(name="N") and deployments/<n>.prefect.yaml.
+    // x = deepcopy(flow); x.name = "N"; x.schedule = ... → x = flow.with_options(name="N") and deployments/<n>.prefect.yaml (the
+    // imports this leaves unused go in a finding of their own, FlowCopies).
     private Finding CopyDeployment(RuleContext context, PrefectSymbols symbols, FlowCopy copy, IReadOnlyList<SyntaxNode> settings, string flowName, Func<string, SyntaxNode?> value)
     {
         var module = context.Module;
@@ -200,10 +215,6 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         var name = module.GetText(value("name")!);
         var edits = new List<TextEdit> { TextEdit.Replace(copy.Statement.Child("value")!.Span, $"{copy.Original}.with_options(name={name})") };
         edits.AddRange(settings.Select(s => TextEdit.Delete(SourceLines.WholeLinesWithBlankAbove(module, s))));
-        var consumed = settings.Select(s => s.Span).Append(copy.Statement.Child("value")!.Span).ToList();
-        var removable = settings.Select(s => s.Child("value")).Where(v => v is { Kind: "Name" }).Select(v => v!.Scalar("id")!)
-            .Concat(CopyFunctions).ToHashSet(StringComparer.Ordinal);
-        edits.AddRange(ImportEdits.Update(module, [], consumed, removable));
         var path = $"deployments/{Names.Slug(flowName)}.prefect.yaml";
         var message = $"{copy.Name}, a copy of flow {copy.Original} named \"{flowName}\" → {copy.Original}.with_options(name=...) and {path}";
         var todo = $"{copy.Name} was a copy of flow {copy.Original} that v1 registered as a flow of its own: it is the same flow under its own name, and its deployment settings moved to {path}; "

@@ -44,6 +44,12 @@ public static class SourceLines
         var span = WholeLines(module, statement);
         var first = module.Lines.LineOf(span.Start);
         var after = module.Lines.LineOf(Math.Min(span.End, module.Text.Length - 1));
+        if (first == 1 && span.End < module.Text.Length && module.Text[module.Lines.LineStart(after)..module.Lines.LineEnd(after)].Trim().Length == 0)
+        {
+            // The file's first statement: the blank line that separated it goes too, so the file does not start with one.
+            return new TextSpan(span.Start, module.Lines.LineEnd(after));
+        }
+
         if (span.Start != statement.Span.Start - (statement.Span.Start - module.Lines.LineStart(first)) || first <= 1 || span.End >= module.Text.Length)
         {
             return span;
