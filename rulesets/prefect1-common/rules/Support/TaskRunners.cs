@@ -81,7 +81,7 @@ public static class TaskRunners
         }
         else if (workers is not null && kind == "LocalDaskExecutor")
         {
-            todos.Add($"2.x ConcurrentTaskRunner cannot bound concurrency to num_workers={workers}; use a tag concurrency limit or DaskTaskRunner(cluster_kwargs={{\"n_workers\": 1, \"threads_per_worker\": {workers}, \"processes\": False}})");
+            todos.Add($"2.x ConcurrentTaskRunner cannot bound concurrency to num_workers={workers}, so this task runner runs more tasks at once than the executor did; use a tag concurrency limit or DaskTaskRunner(cluster_kwargs={{\"n_workers\": 1, \"threads_per_worker\": {workers}, \"processes\": False}})");
         }
 
         if (row.Get("package") is { Length: > 0 } package && row.Require($"{column}_import").StartsWith("prefect_dask", StringComparison.Ordinal))
