@@ -27,7 +27,7 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         var column = PrefectTarget.Column(context.Options);
         // 0. Schedule objects no flow uses, and clocks functions make, become the target's; the rest of this rule looks at the module they leave (next pass).
         var schedules = StandaloneSchedules.Find(Id, context, symbols).ToList();
-        if (StandaloneSchedules.InFunctions(Id, context, symbols) is { } clocks)
+        if (StandaloneSchedules.ClocksBuiltInCode(Id, context, symbols) is { } clocks)
         {
             schedules.Add(clocks);
         }

@@ -64,10 +64,11 @@ public static class StandaloneSchedules
 
     /// <summary>
     /// <c>IntervalClock(...)</c>/<c>CronClock(...)</c> made in the module's functions or comprehensions (a helper building the clocks
-    /// of a <c>Schedule(clocks=make_clocks(...))</c>, one clock per table): the target's schedules, in one fix for the module, with the annotations that name a
-    /// converted class (<c>List[IntervalClock]</c>). A clock that cannot be converted stays, and its import keeps the leftover TODO.
+    /// of a <c>Schedule(clocks=make_clocks(...))</c>, one clock per table): the target's schedules, in one fix for the module, with
+    /// the annotations that name a converted class (<c>List[IntervalClock]</c>). A clock that cannot be converted stays, and its
+    /// import keeps the leftover TODO.
     /// </summary>
-    public static Finding? InFunctions(string ruleId, RuleContext context, PrefectSymbols symbols)
+    public static Finding? ClocksBuiltInCode(string ruleId, RuleContext context, PrefectSymbols symbols)
     {
         var module = context.Module;
         var p3 = PrefectTarget.IsPrefect3(context.Options);
@@ -175,7 +176,7 @@ public static class StandaloneSchedules
             case "Schedule" when call.Arguments.Count <= 1 && call.Keywords.All(k => k.Name == "clocks")
                 && (call.Keyword("clocks")?.Value ?? call.Arguments.FirstOrDefault()) is { } built:
                 // Clocks a function builds (Schedule(clocks=make_clocks(...))): the list itself, which holds the target's schedules once
-                // the clocks are made as such where they are built (InFunctions).
+                // the clocks are made as such where they are built (ClocksBuiltInCode).
                 return new Conversion(module.GetText(built), []);
             default:
                 return null;
