@@ -54,22 +54,7 @@ public sealed record FlowCopy(SyntaxNode Statement, string Name, string Original
             : null;
     }
 
-    private static bool IsFlow(PythonModule module, ProjectModel project, string name)
-    {
-        if (FlowFunction.In(module).Any(f => f.Name == name))
-        {
-            return true;
-        }
-
-        foreach (var import in module.Imports().Where(i => i.IsFrom))
-        {
-            foreach (var imported in import.Names.Where(n => n.BoundName == name))
-            {
-                return PythonImports.AbsoluteModule(module.Path, import) is { } from && project.FindModule(from) is { } source
-                    && FlowFunction.In(source).Any(f => f.Name == imported.Name);
-            }
-        }
-
-        return false;
-    }
+    private static bool IsFlow(PythonModule module, ProjectModel project, string name) =>
+        FlowFunction.In(module).Any(f => f.Name == name)
+        || (ProjectImports.Origin(module, project, name) is { } origin && FlowFunction.In(origin.Module).Any(f => f.Name == origin.Name));
 }

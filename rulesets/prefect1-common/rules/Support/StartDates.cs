@@ -98,60 +98,9 @@ public static class StartDates
             return null;
         }
 
-        var text = module.Text;
+        // The keyword goes as any argument a rule removes (with its separator, and its line when it had one), inside the call's text.
+        var edit = CallEdits.Remove(module, call, tzinfo.Node);
         var (start, end) = (call.Node.Span.Start, call.Node.Span.End);
-        var after = tzinfo.Node.Span.End;
-        while (after < end && text[after] is ' ' or '\t')
-        {
-            after++;
-        }
-
-        if (text[after] == ',')
-        {
-            // `tzinfo=z,` goes with its comma (and its line when it had the line to itself), leaving comments around it as they were.
-            var lineStart = text.LastIndexOfAny(['\n', '\r'], tzinfo.Node.Span.Start - 1) + 1;
-            var next = after + 1;
-            while (next < end && text[next] is ' ' or '\t')
-            {
-                next++;
-            }
-
-            var ownLine = string.IsNullOrWhiteSpace(text[lineStart..tzinfo.Node.Span.Start]) && next < end && text[next] is '\n' or '\r';
-            var (from, to) = ownLine ? (lineStart, next + (text[next] == '\r' && next + 1 < end && text[next + 1] == '\n' ? 2 : 1)) : (tzinfo.Node.Span.Start, next);
-            return text[start..from] + text[to..end];
-        }
-
-        // The last argument: from the comma that ends the argument before it to the keyword's end: `datetime(2021, 1, 1, tzinfo=z)` →
-        // `datetime(2021, 1, 1)`. The comma is found past blanks, line continuations and comments (which may hold commas).
-        var before = call.Arguments.Select(a => a.Span.End).Concat(call.Keywords.Select(k => k.Node.Span.End))
-            .Where(end => end <= tzinfo.Node.Span.Start).DefaultIfEmpty(-1).Max();
-        if (before < 0 || SeparatorAfter(text, before, tzinfo.Node.Span.Start) is not { } comma)
-        {
-            return null;
-        }
-
-        return text[start..comma] + text[tzinfo.Node.Span.End..end];
-    }
-
-    // The first comma in text[from..to] outside comments, or null.
-    private static int? SeparatorAfter(string text, int from, int to)
-    {
-        for (var i = from; i < to; i++)
-        {
-            if (text[i] == ',')
-            {
-                return i;
-            }
-
-            if (text[i] == '#')
-            {
-                while (i < to && text[i] is not ('\n' or '\r'))
-                {
-                    i++;
-                }
-            }
-        }
-
-        return null;
+        return module.Text[start..edit.Span.Start] + edit.NewText + module.Text[edit.Span.End..end];
     }
 }

@@ -57,16 +57,7 @@ public static class TaskMethodCalls
             return true;
         }
 
-        foreach (var (import, names) in TopLevelImport.In(module))
-        {
-            if (import.IsFrom && names.FirstOrDefault(n => n.BoundName == name) is { } imported && PythonImports.AbsoluteModule(module.Path, import) is { } source
-                && context.Project.FindModule(source) is { } other)
-            {
-                return TaskFunctionIn(other, imported.Name, IsTaskDecoratorName);
-            }
-        }
-
-        return false;
+        return ProjectImports.Origin(module, context.Project, name) is { } origin && TaskFunctionIn(origin.Module, origin.Name, IsTaskDecoratorName);
     }
 
     private static bool IsTaskDecoratorName(SyntaxNode decorator) => decorator.DottedName() is "task" or "prefect.task";
