@@ -128,14 +128,14 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
         var other = call.Arguments.FirstOrDefault() ?? call.Keyword("task")?.Value;
         var isUpstream = call.Function.Scalar("attr") == "set_upstream";
         var (before, after) = isUpstream ? (other, receiver) : (receiver, other);
-        var body = statement.Parent?.Children(statement.ParentField!).ToList() ?? [];
-        int AssignedAt(SyntaxNode? n) => n is not null && n.Is("Name")
-            ? body.FindIndex(s => s.Is("Assign") && new AssignSyntax(s).TargetNames.Contains(n.Scalar("id")!))
-            : -1;
-        var first = AssignedAt(before);
-        var second = AssignedAt(after);
+        // Ordered when the later call's result was bound after the earlier call's (not a future) in source order: in this block
+        // or in one enclosing it, as with a run started inside an if after a task the flow called before the if.
+        SyntaxNode? BoundBy(SyntaxNode? n) => n is not null && n.Is("Name") ? SourceOrder.Binding(statement, n.Scalar("id")!) : null;
+        var first = BoundBy(before);
+        var second = BoundBy(after);
         var text = module.GetText(call.Node);
-        if (call.Keyword("key") is null && call.Keyword("mapped") is null && first >= 0 && second > first && InFunction(statement))
+        if (call.Keyword("key") is null && call.Keyword("mapped") is null && first is not null && !SourceOrder.IsFuture(first)
+            && second is not null && first.Span.Start < second.Span.Start && InFunction(statement))
         {
             var message = $"{text}: already ordered (the calls run in source order)";
             return new Finding(Id, statement.Span, message) { Fix = Fix.Review(message, SourceLines.DeleteStatement(module, statement)) };
