@@ -8,9 +8,11 @@ namespace Assistant.Rulesets.Prefect.Runtime;
 /// <summary>
 /// A flow of flows: <c>create_flow_run(flow_name=..., parameters=...)</c> in a flow → <c>run_deployment(name="&lt;flow&gt;/&lt;deployment&gt;",
 /// parameters=..., timeout=0)</c>, which starts the child's deployment and returns its run at once, as v1 did. When the run's only
-/// wait is a later <c>wait_for_flow_run(run, ...)</c> in the same block, the two merge: <c>run_deployment</c> waits (no
-/// <c>timeout=0</c>; <c>max_duration</c> → <c>timeout</c> in seconds) and <c>raise_final_state=True</c> becomes a check of the
-/// run's final state. The deployment is the one the deployment step writes for the child flow (<see cref="ChildDeployments"/>);
+/// wait is a later <c>wait_for_flow_run(run, ...)</c> in the same block (with at most <c>run.set_upstream(...)</c> edges between),
+/// the two merge: <c>run_deployment</c> waits (no <c>timeout=0</c>; <c>max_duration</c> → <c>timeout</c> in seconds),
+/// <c>raise_final_state=True</c> becomes a check of the run's final state, and the wait's retries set after it
+/// (<c>wait.max_retries = 3</c>) go, with a TODO when the wait raised. <c>upstream_tasks=</c>/<c>wait_for=</c> naming results the
+/// flow's calls have already produced go too (<see cref="SourceOrder"/>). The deployment is the one the deployment step writes for the child flow (<see cref="ChildDeployments"/>);
 /// a child the project does not name, positional arguments, <c>flow_id</c> or a mapped call stay for the leftover rule's TODO
 /// (reference §17).
 /// </summary>
@@ -27,6 +29,9 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
 
     // wait_for_flow_run's parameters, in order.
     private static readonly string[] WaitParameters = ["flow_run_id", "stream_states", "stream_logs", "raise_final_state", "max_duration"];
+
+    // The wait task's retry settings, set on it after the call (wait.max_retries = 3).
+    private static readonly string[] WaitRetries = ["max_retries", "retry_delay"];
 
     protected override IEnumerable<Finding> Find(RuleContext context)
     {
@@ -51,7 +56,7 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
             }
 
             var create = new CallSyntax(node);
-            if (create.Arguments.Count > 0 || create.Keywords.Any(k => k.Name is null || !CreateKeywords.ContainsKey(k.Name))
+            if (create.Arguments.Count > 0 || create.Keywords.Any(k => k.Name is null || !(CreateKeywords.ContainsKey(k.Name) || IsOrdered(statement, k)))
                 || create.Keyword("flow_name") is not { } flowName || ChildDeployments.Of(context, flowName.Value) is not { } target)
             {
                 continue;
@@ -60,15 +65,16 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
             var block = statement.Parent!.Children(statement.ParentField!);
             var run = Target(statement);
             var wait = run is null ? null : WaitFor(block, block.ToList().IndexOf(statement), run, calls);
-            yield return Convert(module, flow, statement, create, target, run, wait);
+            yield return Convert(module, flow, statement, create, target, run, wait, wait is { } found ? Retries(block, found.Statement) : []);
         }
     }
 
     private Finding Convert(PythonModule module, FlowFunction flow, SyntaxNode statement, CallSyntax create, ChildDeployments.Target target, string? run,
-        (SyntaxNode Statement, CallSyntax Call, Dictionary<string, SyntaxNode> Arguments)? wait)
+        (SyntaxNode Statement, CallSyntax Call, Dictionary<string, SyntaxNode> Arguments)? wait, IReadOnlyList<SyntaxNode> retries)
     {
         var edits = new List<TextEdit> { TextEdit.Replace(create.Function.Span, "run_deployment") };
-        var dropped = create.Keywords.Where(k => CreateKeywords[k.Name!] is null).ToList();
+        var ordering = create.Keywords.Where(k => !CreateKeywords.ContainsKey(k.Name!)).ToList();
+        var dropped = create.Keywords.Where(k => CreateKeywords.GetValueOrDefault(k.Name!) is null).ToList();
         var removed = dropped.Select(k => k.Node).ToList();
         var todos = new List<string>();
         if (target.Caveat is { } caveat)
@@ -76,7 +82,7 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
             todos.Add(caveat);
         }
 
-        foreach (var keyword in create.Keywords)
+        foreach (var keyword in create.Keywords.Where(k => CreateKeywords.ContainsKey(k.Name!)))
         {
             var renamed = CreateKeywords[keyword.Name!];
             if (keyword.Name == "flow_name")
@@ -107,6 +113,11 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
             notes.Add($"project_name={module.GetText(project.Value)} has no 2/3 meaning");
         }
 
+        foreach (var keyword in ordering)
+        {
+            notes.Add($"{keyword.Name}={module.GetText(keyword.Value)} have run already (the flow's calls run in source order)");
+        }
+
         if (wait is { } waited)
         {
             consumed.Add(waited.Call.Function.Span);
@@ -116,10 +127,25 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
                 edits.Add(CallEdits.AddKeyword(module, create, $"timeout={Durations.SecondsSource(module, maxDuration)}", removed));
             }
 
-            edits.Add(ReplaceWait(module, flow, waited.Statement, run!, Raises(waited.Arguments), maxDuration is not null));
+            var raises = Raises(waited.Arguments);
+            edits.Add(ReplaceWait(module, flow, waited.Statement, run!, raises, maxDuration is not null, retries));
+            edits.AddRange(retries.Select(r => SourceLines.DeleteStatement(module, r)));
             notes.Add("run_deployment waits for the child run"
                 + (maxDuration is null ? " (v1 gave up after 12 hours; pass timeout= to bound the wait)" : string.Empty)
                 + (waited.Arguments.Keys.Any(k => k is "stream_states" or "stream_logs") ? "; the child's states and logs are in its own run, not streamed into this one" : string.Empty));
+            if (retries.Count > 0)
+            {
+                var settings = string.Join(", ", retries.Select(r => module.GetText(r.Children("targets")[0]) + " = " + module.GetText(r.Child("value")!)));
+                var retried = $"{settings} retried the wait";
+                if (raises)
+                {
+                    todos.Add($"{retried}: when the child run failed, v1 waited for it again (a child run restarted in that time could still succeed); run_deployment waits once, and the state check fails this flow at once");
+                }
+                else
+                {
+                    notes.Add($"{retried}, which failed only when the wait itself did");
+                }
+            }
         }
         else
         {
@@ -138,7 +164,7 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
 
     // The wait statement becomes the check of the run's final state (raise_final_state=True: it must have completed; a max_duration
     // alone: it must have finished, as v1 raised when the wait ran out) and keeps the name it bound when the flow reads that name.
-    private static TextEdit ReplaceWait(PythonModule module, FlowFunction flow, SyntaxNode statement, string run, bool raises, bool bounded)
+    private static TextEdit ReplaceWait(PythonModule module, FlowFunction flow, SyntaxNode statement, string run, bool raises, bool bounded, IReadOnlyList<SyntaxNode> retries)
     {
         var indent = SourceLines.IndentOf(module, statement.Span.Start);
         var lines = new List<string>();
@@ -150,7 +176,8 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
             lines.Add($"    raise RuntimeError(f\"child flow run {{{run}.name}} {what}\")");
         }
 
-        if (Target(statement) is { } bound && bound != run && flow.Function.Node.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == bound && n.Scalar("ctx") != "Store"))
+        if (Target(statement) is { } bound && bound != run
+            && flow.Function.Node.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == bound && n.Scalar("ctx") != "Store" && !retries.Any(r => r.Span.Contains(n.Span))))
         {
             lines.Add($"{bound} = {run}");
         }
@@ -175,7 +202,7 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
                 return (statement, call, arguments);
             }
 
-            if (FlowVariable.Rebinds(statement, run) || FlowVariable.References(statement, run).Any())
+            if (FlowVariable.Rebinds(statement, run) || (FlowVariable.References(statement, run).Any() && !IsUpstreamEdge(statement, run)))
             {
                 return null;
             }
@@ -183,6 +210,28 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
 
         return null;
     }
+
+    // `run.set_upstream(other)`: v1 started the child after `other`; run_deployment starts it where the create call was, so the
+    // wait may join it (the edge itself is the upstream rule's).
+    private static bool IsUpstreamEdge(SyntaxNode statement, string run) =>
+        StatementCall(statement) is { } call && statement.Is("Expr") && call.Function.Is("Attribute") && call.Function.Scalar("attr") == "set_upstream"
+        && call.Function.Child("value") is { Kind: "Name" } receiver && receiver.Scalar("id") == run
+        && !call.Arguments.Concat(call.Keywords.Select(k => k.Value)).Any(a => FlowVariable.References(a, run).Any());
+
+    // The statements after the wait in its block that set its retries (`wait.max_retries = 3`, `wait.retry_delay = ...`).
+    private static List<SyntaxNode> Retries(IReadOnlyList<SyntaxNode> block, SyntaxNode wait) =>
+        Target(wait) is not { } bound
+            ? []
+            : block.SkipWhile(s => !ReferenceEquals(s, wait)).Skip(1)
+                .Where(s => s.Is("Assign") && s.Children("targets") is [{ Kind: "Attribute" } target] && WaitRetries.Contains(target.Scalar("attr"))
+                    && target.Child("value") is { Kind: "Name" } owner && owner.Scalar("id") == bound)
+                .ToList();
+
+    // wait_for=[a, b] (upstream_tasks= before the upstream rule renames it) naming results the flow's calls produced before
+    // this one: run_deployment has no such keyword, and needs none.
+    private static bool IsOrdered(SyntaxNode statement, KeywordSyntax keyword) =>
+        keyword.Name is "wait_for" or "upstream_tasks" && keyword.Value.Kind is "List" or "Tuple"
+        && keyword.Value.Children("elts").All(e => e.Is("Name") && SourceOrder.HasRun(statement, e.Scalar("id")!));
 
     // wait_for_flow_run's arguments by parameter name, or null when it has one this rule does not know (or **kwargs).
     private static Dictionary<string, SyntaxNode>? Arguments(CallSyntax call)
