@@ -52,6 +52,17 @@ public static partial class TodoComment
         return TextEdit.Insert(lineStart, source[lineStart..indentEnd] + marker + newLine);
     }
 
+    /// <summary>The first line of the markers right above <paramref name="line"/> (1-based), or <paramref name="line"/> when none is.</summary>
+    public static int FirstMarkerLineAbove(string source, LineMap lines, int line)
+    {
+        while (line > 1 && source[lines.LineStart(line - 1)..lines.LineEnd(line - 1)].TrimStart().StartsWith("# TODO(flowmigrate ", StringComparison.Ordinal))
+        {
+            line--;
+        }
+
+        return line;
+    }
+
     private static bool ContinuesOnNextLine(string line)
     {
         var content = line.TrimEnd('\r', '\n', ' ', '\t');

@@ -170,21 +170,26 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             var attributes = settings.Select(s => s.Children("targets")[0].Scalar("attr")!).Distinct(StringComparer.Ordinal).ToList();
             SyntaxNode? Value(string attribute) => settings.LastOrDefault(s => s.Children("targets")[0].Scalar("attr") == attribute)?.Child("value");
             var uses = ModuleIndex.Of(module).NamesById.TryGetValue(copy.Name, out var named) ? named.Count : 0;
-            if (attributes.All(a => a == "name" || FlowFunction.DeploymentSettings.Contains(a)) && uses == settings.Count + 1
+            // copy = set_default_parameters(copy, {...}): the copy's own parameter defaults, its deployment's parameters in 2/3.
+            var defaults = ParameterDefaults.Of(module, context.Project, copy.Name);
+            var defaultsYaml = defaults is [var only] && only.Literal(module, context.Project) is { } literal ? PythonLiterals.ToYaml(literal) : null;
+            if (attributes.All(a => a == "name" || FlowFunction.DeploymentSettings.Contains(a)) && uses == settings.Count + 1 + defaults.Sum(d => d.Statement.Is("Assign") ? 2 : 1)
+                && (defaults.Count == 0 || defaultsYaml is not null)
                 && ConstantSyntax.StringValue(Value("name")) is { } flowName && !NameClash(context, flowName))
             {
-                var finding = CopyDeployment(context, symbols, copy, settings, flowName, Value);
-                converted.Add((finding, settings, copy));
+                var finding = CopyDeployment(context, symbols, copy, settings, defaults.Count == 0 ? null : (defaults[0], defaultsYaml!), flowName, Value);
+                converted.Add((finding, [.. settings, .. defaults.Select(d => d.Statement), .. DefaultsDefinition(module, defaults)], copy));
                 yield return finding;
                 continue;
             }
 
             string Text(string attribute) => Value(attribute) is { } value ? module.GetText(value) : "...";
             var deployment = attributes.Where(FlowFunction.DeploymentSettings.Contains).ToList();
-            var listed = string.Join(", ", attributes.Select(a => a == "schedule" ? $"schedule={Text(a)} (its clocks and their parameters)" : $"{a}={Text(a)}"));
+            var listed = string.Join(", ", attributes.Select(a => a == "schedule" ? $"schedule={Text(a)} (its clocks and their parameters)" : $"{a}={Text(a)}")
+                .Concat(defaults.Select(d => $"parameter defaults {module.GetText(d.Defaults)} ({d.Helper})")));
             var todo = $"{copy.Name} is a copy of flow {copy.Original} that v1 registered as a flow of its own; its settings {listed} are not converted and set nothing on a 2/3 flow: "
                 + $"make it {copy.Name} = {copy.Original}.with_options({(attributes.Contains("name") ? $"name={Text("name")}" : "name=...")})"
-                + (deployment.Count > 0 ? $" and write a deployment for it (entrypoint {module.Path}:{copy.Name}) with its {string.Join(", ", deployment)}" : string.Empty)
+                + (deployment.Count + defaults.Count > 0 ? $" and write a deployment for it (entrypoint {module.Path}:{copy.Name}) with its {string.Join(", ", defaults.Count > 0 ? deployment.Append("parameters") : deployment)}" : string.Empty)
                 + (uses > settings.Count + 1 ? $"; {copy.Name} is also used otherwise in this module: check each use against a 2/3 flow" : string.Empty);
             var message = $"{copy.Name} = copy of flow {copy.Original}, configured at module level: not converted";
             yield return new Finding(Id, copy.Statement.Span, message) { Todo = new ManualTodo(todo, "reference/prefect.md §12–§15") };
@@ -194,6 +199,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         // edit applied with all of them: each copy rewriting a shared import statement would take a pass of its own.
         var consumed = converted.SelectMany(c => c.Settings.Select(s => s.Span).Append(c.Copy.Statement.Child("value")!.Span)).ToList();
         var removable = converted.SelectMany(c => c.Settings).Select(s => s.Child("value")).Where(v => v is { Kind: "Name" }).Select(v => v!.Scalar("id")!)
+            .Concat(converted.SelectMany(c => c.Settings).Select(s => CallSyntax.From(s.Child("value"))?.Function).Where(f => f is { Kind: "Name" }).Select(f => f!.Scalar("id")!))
             .Concat(CopyFunctions).ToHashSet(StringComparer.Ordinal);
         if (converted.Count > 0 && ImportEdits.Update(module, [], consumed, removable) is { Count: > 0 } imports)
         {
@@ -204,7 +210,8 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
     // x = deepcopy(flow); x.name = "N"; x.schedule = ... → x = flow.with_options(name="N") and deployments/<n>.prefect.yaml (the
     // imports this leaves unused go in a finding of their own, FlowCopies).
-    private Finding CopyDeployment(RuleContext context, PrefectSymbols symbols, FlowCopy copy, IReadOnlyList<SyntaxNode> settings, string flowName, Func<string, SyntaxNode?> value)
+    private Finding CopyDeployment(RuleContext context, PrefectSymbols symbols, FlowCopy copy, IReadOnlyList<SyntaxNode> settings, (ParameterDefaults Call, string Yaml)? defaults,
+        string flowName, Func<string, SyntaxNode?> value)
     {
         var module = context.Module;
         var plan = new DeploymentPlan(context, symbols, copy.Name, flowName);
@@ -214,11 +221,19 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         plan.Storage(value("storage"));
         var name = module.GetText(value("name")!);
         var edits = new List<TextEdit> { TextEdit.Replace(copy.Statement.Child("value")!.Span, $"{copy.Original}.with_options(name={name})") };
-        edits.AddRange(settings.Select(s => TextEdit.Delete(SourceLines.WholeLinesWithBlankAbove(module, s))));
+        var removed = defaults is { } given ? [.. settings, given.Call.Statement, .. DefaultsDefinition(module, [given.Call])] : settings;
+        edits.AddRange(SourceLines.DeleteWholeLines(module, removed));
+        var parameters = string.Empty;
+        if (defaults is { } set)
+        {
+            plan.Parameters(set.Yaml);
+            parameters = $"its parameter defaults ({set.Call.Helper}) are the deployment's parameters (a direct call of {copy.Name} has the function's own defaults); ";
+        }
+
         var path = $"deployments/{Names.Slug(flowName)}.prefect.yaml";
         var message = $"{copy.Name}, a copy of flow {copy.Original} named \"{flowName}\" → {copy.Original}.with_options(name=...) and {path}";
         var todo = $"{copy.Name} was a copy of flow {copy.Original} that v1 registered as a flow of its own: it is the same flow under its own name, and its deployment settings moved to {path}; "
-            + Cutover(context, path, schedule is not null) + (plan.Todos.Count > 0 ? "; " + string.Join("; ", plan.Todos) : string.Empty);
+            + parameters + Cutover(context, path, schedule is not null) + (plan.Todos.Count > 0 ? "; " + string.Join("; ", plan.Todos) : string.Empty);
         return new Finding(Id, copy.Statement.Span, message)
         {
             Fix = new Fix(edits, Safety.Review, message) { Files = [new GeneratedFile(path, plan.Yaml(path))] },
@@ -240,6 +255,20 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         plan.Schedule(schedule, new ScheduleSource(context.Module, symbols));
     }
 
+    // The module-level dict a defaults call names (`defaults = {...}`) when that call is its only use: it moves to the deployment file.
+    private static IEnumerable<SyntaxNode> DefaultsDefinition(PythonModule module, IReadOnlyList<ParameterDefaults> calls)
+    {
+        foreach (var call in calls)
+        {
+            if (call.Defaults is { Kind: "Name" } name && ModuleIndex.Of(module).NamesById.TryGetValue(name.Scalar("id")!, out var named) && named.Count == 2
+                && module.Body.FirstOrDefault(s => s.Is("Assign") && s.Children("targets") is [{ Kind: "Name" } target] && target.Scalar("id") == name.Scalar("id")) is { } definition
+                && definition.Child("value")!.Is("Dict"))
+            {
+                yield return definition;
+            }
+        }
+    }
+
     // The names a copy is made with (from copy import deepcopy), dropped from their import once the copy no longer uses them.
     private static readonly string[] CopyFunctions = ["deepcopy", "copy"];
 
@@ -256,6 +285,8 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
     private sealed class DeploymentPlan(RuleContext context, PrefectSymbols symbols, string function, string flowName)
     {
         private readonly List<(List<string> Lines, string? Parameters)> _schedules = [];
+        // The flow's own parameter defaults (a copy's, set by a project helper): the deployment's parameters.
+        private string? _parameters;
         private readonly List<string> _pull = [];
         private readonly List<string> _jobVariables = [];
         private readonly List<string> _tags = [];
@@ -459,6 +490,9 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
             _schedules.Add((lines, parametersYaml));
         }
+
+        /// <summary>Parameter values every run of the deployment gets (YAML flow text), under each schedule's own.</summary>
+        public void Parameters(string yaml) => _parameters = yaml;
 
         public void RunConfig(SyntaxNode? runConfig)
         {
@@ -709,7 +743,10 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                 builder.Append($"# test run, turn the v1 schedule off and set active: true here (or resume the schedule in the UI).{nl}");
             }
 
-            foreach (var todo in Todos)
+            var todos = !P3 && _parameters is not null && _schedules.Any(s => s.Parameters is not null)
+                ? Todos.Append($"the flow's parameter defaults {_parameters} apply to every deployment below: add the ones a deployment's parameters do not set to them")
+                : Todos;
+            foreach (var todo in todos)
             {
                 // One comment line each: a TODO quoting a value written over several lines (labels=[\n ...]) would break the YAML.
                 builder.Append($"# TODO: {string.Join(' ', todo.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}{nl}");
@@ -724,7 +761,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
             builder.Append($"deployments:{nl}");
             var groups = P3 || _schedules.All(s => s.Parameters is null)
-                ? [(Name: Names.Slug(flowName), Parameters: (string?)null, Schedules: _schedules)]
+                ? [(Name: Names.Slug(flowName), Parameters: _parameters, Schedules: _schedules)]
                 : _schedules.GroupBy(s => s.Parameters).Select((g, i) => (Name: $"{Names.Slug(flowName)}{(g.Key is null ? string.Empty : $"-{i + 1}")}", Parameters: g.Key, Schedules: g.ToList())).ToList();
             foreach (var group in groups)
             {

@@ -68,6 +68,7 @@ public static class ImportEdits
         var lines = new List<ImportNeed>();
         var uses = consumed.Count == 0 ? null : ModuleIndex.Of(module);
         var handled = new HashSet<string>(StringComparer.Ordinal);
+        var deleted = new List<SyntaxNode>();
         foreach (var (import, importNames) in TopLevelImport.In(module))
         {
             var statement = import.Node;
@@ -116,7 +117,7 @@ public static class ImportEdits
             var names = kept.Select(n => n.Alias is null ? n.Name : $"{n.Name} as {n.Alias}").Concat(added.Select(n => n.Name!)).ToList();
             if (names.Count == 0)
             {
-                edits.Add(TextEdit.Delete(SourceLines.WholeLinesWithBlankAbove(module, statement)));
+                deleted.Add(statement);
                 continue;
             }
 
@@ -138,6 +139,7 @@ public static class ImportEdits
             }
         }
 
+        edits.AddRange(SourceLines.DeleteWholeLines(module, deleted));
         foreach (var group in missing.Where(n => n.Name is not null && !handled.Contains(n.From)).GroupBy(n => n.From))
         {
             lines.Add(new ImportNeed(group.Key, string.Join(", ", group.Select(n => n.Name))));

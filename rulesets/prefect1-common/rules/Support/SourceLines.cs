@@ -1,3 +1,4 @@
+using Assistant.Core.Rules;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -37,12 +38,21 @@ public static class SourceLines
         return statement.Span;
     }
 
-    /// <summary>Whole lines of a statement, plus the blank line above it when a blank line also follows
-    /// (so deleting it leaves the file's blank-line rhythm as it was).</summary>
-    public static TextSpan WholeLinesWithBlankAbove(PythonModule module, SyntaxNode statement)
+    /// <summary>Whole lines of a statement, with the flowmigrate TODO markers right above it (they were about it), plus the blank
+    /// line above them when a blank line also follows (so deleting it leaves the file's blank-line rhythm as it was).</summary>
+    public static TextSpan WholeLinesWithBlankAbove(PythonModule module, SyntaxNode statement) => WholeLinesWithBlankAbove(module, statement, statement);
+
+    /// <summary>The same for a run of consecutive statements, <paramref name="firstStatement"/> to <paramref name="lastStatement"/>,
+    /// deleted together (a group of imports between blank lines leaves one blank line, not two).</summary>
+    public static TextSpan WholeLinesWithBlankAbove(PythonModule module, SyntaxNode firstStatement, SyntaxNode lastStatement)
     {
-        var span = WholeLines(module, statement);
+        var span = new TextSpan(WholeLines(module, firstStatement).Start, WholeLines(module, lastStatement).End);
         var first = module.Lines.LineOf(span.Start);
+        if (span.Start == module.Lines.LineStart(first) && TodoComment.FirstMarkerLineAbove(module.Text, module.Lines, first) is var marked && marked < first)
+        {
+            (first, span) = (marked, new TextSpan(module.Lines.LineStart(marked), span.End));
+        }
+
         var after = module.Lines.LineOf(Math.Min(span.End, module.Text.Length - 1));
         if (first == 1 && span.End < module.Text.Length && module.Text[module.Lines.LineStart(after)..module.Lines.LineEnd(after)].Trim().Length == 0)
         {
@@ -50,7 +60,7 @@ public static class SourceLines
             return new TextSpan(span.Start, module.Lines.LineEnd(after));
         }
 
-        if (span.Start != statement.Span.Start - (statement.Span.Start - module.Lines.LineStart(first)) || first <= 1 || span.End >= module.Text.Length)
+        if (span.Start != module.Lines.LineStart(first) || first <= 1 || span.End >= module.Text.Length)
         {
             return span;
         }
@@ -58,6 +68,51 @@ public static class SourceLines
         var previous = module.Text[module.Lines.LineStart(first - 1)..module.Lines.LineEnd(first - 1)];
         var next = module.Text[module.Lines.LineStart(after)..module.Lines.LineEnd(after)];
         return previous.Trim().Length == 0 && next.Trim().Length == 0 ? new TextSpan(module.Lines.LineStart(first - 1), span.End) : span;
+    }
+
+    /// <summary>
+    /// Deletes whole statements, each with the blank line it would leave extra (<see cref="WholeLinesWithBlankAbove(PythonModule, SyntaxNode)"/>):
+    /// statements on consecutive lines go as one run (a blank line, a dict and the call that reads it, a blank line: one blank line
+    /// stays, not two), two runs that would claim the same blank line go as one deletion, and one that starts the file takes the
+    /// blank lines after it too.
+    /// </summary>
+    public static IEnumerable<TextEdit> DeleteWholeLines(PythonModule module, IEnumerable<SyntaxNode> statements)
+    {
+        var runs = new List<(SyntaxNode First, SyntaxNode Last)>();
+        foreach (var statement in statements.OrderBy(s => s.Span.Start))
+        {
+            if (runs.Count > 0 && module.Lines.LineOf(statement.Span.Start) == module.Lines.LineOf(Math.Max(runs[^1].Last.Span.Start, runs[^1].Last.Span.End - 1)) + 1)
+            {
+                runs[^1] = (runs[^1].First, statement);
+            }
+            else
+            {
+                runs.Add((statement, statement));
+            }
+        }
+
+        var merged = new List<TextSpan>();
+        foreach (var span in runs.Select(run => WholeLinesWithBlankAbove(module, run.First, run.Last)))
+        {
+            if (merged.Count > 0 && span.Start < merged[^1].End)
+            {
+                merged[^1] = new TextSpan(merged[^1].Start, Math.Max(merged[^1].End, span.End));
+                continue;
+            }
+
+            merged.Add(span);
+        }
+
+        foreach (var span in merged)
+        {
+            var end = span.End;
+            while (span.Start == 0 && end < module.Text.Length && IsBlankLine(module, module.Lines.LineOf(end)))
+            {
+                end = module.Lines.LineEnd(module.Lines.LineOf(end));
+            }
+
+            yield return TextEdit.Delete(new TextSpan(span.Start, end));
+        }
     }
 
     /// <summary>Deletes a statement; a trailing comment on its line is kept as a line comment.</summary>
