@@ -172,8 +172,9 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             var uses = ModuleIndex.Of(module).NamesById.TryGetValue(copy.Name, out var named) ? named.Count : 0;
             // copy = set_default_parameters(copy, {...}): the copy's own parameter defaults, its deployment's parameters in 2/3.
             var defaults = ParameterDefaults.Of(module, context.Project, copy.Name);
-            var defaultsYaml = defaults is [var only] && only.Literal(module, context.Project) is { } literal ? PythonLiterals.ToYaml(literal) : null;
-            if (attributes.All(a => a == "name" || FlowFunction.DeploymentSettings.Contains(a)) && uses == settings.Count + 1 + defaults.Sum(d => d.Statement.Is("Assign") ? 2 : 1)
+            var defaultsYaml = defaults is [var only] ? only.Yaml(module, context.Project) : null;
+            var defaultsUses = defaults.Sum(d => d.Statement.Is("Assign") ? 2 : 1);
+            if (attributes.All(a => a == "name" || FlowFunction.DeploymentSettings.Contains(a)) && uses == settings.Count + 1 + defaultsUses
                 && (defaults.Count == 0 || defaultsYaml is not null)
                 && ConstantSyntax.StringValue(Value("name")) is { } flowName && !NameClash(context, flowName))
             {
@@ -190,7 +191,8 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             var todo = $"{copy.Name} is a copy of flow {copy.Original} that v1 registered as a flow of its own; its settings {listed} are not converted and set nothing on a 2/3 flow: "
                 + $"make it {copy.Name} = {copy.Original}.with_options({(attributes.Contains("name") ? $"name={Text("name")}" : "name=...")})"
                 + (deployment.Count + defaults.Count > 0 ? $" and write a deployment for it (entrypoint {module.Path}:{copy.Name}) with its {string.Join(", ", defaults.Count > 0 ? deployment.Append("parameters") : deployment)}" : string.Empty)
-                + (uses > settings.Count + 1 ? $"; {copy.Name} is also used otherwise in this module: check each use against a 2/3 flow" : string.Empty);
+                + (defaults is [_] && defaultsYaml is null ? $"; its parameter defaults are not a literal dict: write their values under the deployment's parameters" : string.Empty)
+                + (uses > settings.Count + 1 + defaultsUses ? $"; {copy.Name} is also used otherwise in this module: check each use against a 2/3 flow" : string.Empty);
             var message = $"{copy.Name} = copy of flow {copy.Original}, configured at module level: not converted";
             yield return new Finding(Id, copy.Statement.Span, message) { Todo = new ManualTodo(todo, "reference/prefect.md §12–§15") };
         }

@@ -9,7 +9,7 @@ namespace Assistant.Rulesets.Prefect.Support;
 /// wrote it: <c>copy = set_default_parameters(copy, default_parameters={...})</c>, the helper being
 /// <c>for parameter in flow.parameters(): if parameter.name in defaults: parameter.default = defaults[parameter.name]</c> then
 /// <c>return flow</c>. The helper is recognised by that body, not by its name, in the module or the project module it is imported
-/// from. <see cref="Defaults"/> is the dict as written at the call (a literal, or a name bound to one at module level).
+/// from. <see cref="Defaults"/> is the dict as written at the call.
 /// </summary>
 public sealed record ParameterDefaults(SyntaxNode Statement, string Helper, SyntaxNode Defaults)
 {
@@ -36,13 +36,16 @@ public sealed record ParameterDefaults(SyntaxNode Statement, string Helper, Synt
         return calls;
     }
 
-    /// <summary>The dict literal the defaults are, read where a name given for them is bound at module level (this module or the
-    /// project module it comes from), or null.</summary>
-    public SyntaxNode? Literal(PythonModule module, ProjectModel project) => Defaults switch
+    /// <summary>The defaults as YAML flow text: a dict literal, a name bound to one at module level (this module or the project module
+    /// it comes from), or a member of a constants enum (<c>constants.PARAMS.value</c>, <see cref="EnumMember"/>); null when they are
+    /// not a literal.</summary>
+    public string? Yaml(PythonModule module, ProjectModel project) => Defaults switch
     {
-        { Kind: "Dict" } => Defaults,
-        { Kind: "Name" } => ModuleLevelValues.Of(module, project, Defaults.Scalar("id")!) is { Value.Kind: "Dict" } definition ? definition.Value : null,
-        _ => null,
+        { Kind: "Dict" } => PythonLiterals.ToYaml(Defaults),
+        { Kind: "Name" } => ModuleLevelValues.Of(module, project, Defaults.Scalar("id")!) is { } definition
+            ? definition.Value.Is("Dict") ? PythonLiterals.ToYaml(definition.Value) : EnumMember.Of(definition.Module, project, definition.Value)?.Yaml()
+            : null,
+        _ => EnumMember.Of(module, project, Defaults)?.Yaml(),
     };
 
     // The argument the call passes for the helper's parameter at `index`, by position or by keyword.

@@ -11,8 +11,18 @@ public static class PythonLiterals
     public static string? ToYaml(SyntaxNode node) => ToYaml(node, _ => true);
 
     /// <summary>YAML for a literal whose top-level dict keeps only the keys <paramref name="keepKey"/> accepts.</summary>
-    public static string? ToYaml(SyntaxNode node, Func<string, bool> keepKey)
+    public static string? ToYaml(SyntaxNode node, Func<string, bool> keepKey) => ToYaml(node, keepKey, _ => null, 0);
+
+    /// <summary>YAML for a literal in which names and subscripts may stand for literals: <paramref name="resolve"/> gives the
+    /// expression a <c>Name</c> or <c>Subscript</c> node stands for (as a class body reads its own earlier assignments), or null.</summary>
+    public static string? ToYaml(SyntaxNode node, Func<SyntaxNode, SyntaxNode?> resolve) => ToYaml(node, _ => true, resolve, 0);
+
+    // Names standing for names standing for literals rarely go deeper; the bound also stops a name that stands for itself.
+    private const int MaxResolved = 8;
+
+    private static string? ToYaml(SyntaxNode node, Func<string, bool> keepKey, Func<SyntaxNode, SyntaxNode?> resolve, int resolved)
     {
+        string? Inner(SyntaxNode child) => ToYaml(child, _ => true, resolve, resolved);
         switch (node.Kind)
         {
             case "Constant":
@@ -26,7 +36,7 @@ public static class PythonLiterals
                     _ => null,
                 };
             case "List" or "Tuple":
-                var items = node.Children("elts").Select(ToYaml).ToList();
+                var items = node.Children("elts").Select(Inner).ToList();
                 return items.Any(i => i is null) ? null : $"[{string.Join(", ", items)}]";
             case "Dict":
                 var keys = node.Children("keys");
@@ -34,7 +44,7 @@ public static class PythonLiterals
                 var pairs = new List<string>();
                 for (var i = 0; i < keys.Count; i++)
                 {
-                    if (ConstantSyntax.StringValue(keys[i]) is not { } key || ToYaml(values[i]) is not { } value)
+                    if (ConstantSyntax.StringValue(keys[i]) is not { } key || Inner(values[i]) is not { } value)
                     {
                         return null;
                     }
@@ -48,8 +58,10 @@ public static class PythonLiterals
                 }
 
                 return $"{{{string.Join(", ", pairs)}}}";
-            case "UnaryOp" when node.Scalar("op") == "USub" && node.Child("operand") is { } operand && ToYaml(operand) is { } inner:
+            case "UnaryOp" when node.Scalar("op") == "USub" && node.Child("operand") is { } operand && Inner(operand) is { } inner:
                 return "-" + inner;
+            case "Name" or "Subscript" when resolved < MaxResolved && resolve(node) is { } value:
+                return ToYaml(value, keepKey, resolve, resolved + 1);
             default:
                 return null;
         }
