@@ -2,7 +2,9 @@ using Assistant.Core.Migration.Inventory;
 using Assistant.Core.Migration.Planning;
 using Assistant.Core.Python;
 using Assistant.Core.Rules;
+using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Migration.Conversion;
 
@@ -47,7 +49,7 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         var unconverted = new List<(string Key, ProjectModel Project, List<string> Paths)>();
         foreach (var (key, paths) in groups)
         {
-            unconverted.Add((key, await LoadAsync(root, paths, modules, await contextFiles.ConfigureAwait(false), cancellationToken), paths));
+            unconverted.Add((key, await LoadAsync(root, paths, modules, files, await contextFiles.ConfigureAwait(false), cancellationToken), paths));
         }
 
         modules = null!; // the async method's state would otherwise keep every tree to the end
@@ -87,24 +89,51 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
     }
 
     // The inventory parsed every framework file already, with its comments: only a file it has no module for is read again.
+    // The group's own modules, and the project modules they import names from (`from pipelines.constants import constants`, and
+    // those these import from in turn), which are read but not converted: rules read values defined there (a constants enum).
     private async Task<ProjectModel> LoadAsync(string root, IReadOnlyList<string> paths, IReadOnlyDictionary<string, PythonModule> fromInventory,
-        IReadOnlyDictionary<string, string> contextFiles, CancellationToken cancellationToken)
+        IReadOnlyList<string> projectFiles, IReadOnlyDictionary<string, string> contextFiles, CancellationToken cancellationToken)
     {
         var modules = new List<PythonModule>();
         foreach (var path in paths)
         {
-            if (fromInventory.TryGetValue(path, out var module))
+            modules.Add(fromInventory.GetValueOrDefault(path) ?? await ReadAsync(root, path, cancellationToken) ?? throw new InvalidDataException($"{path} no longer parses"));
+        }
+
+        var files = projectFiles.ToHashSet(StringComparer.Ordinal);
+        var seen = paths.ToHashSet(StringComparer.Ordinal);
+        var frontier = modules;
+        for (var depth = 0; depth < MaxImportDepth && frontier.Count > 0; depth++)
+        {
+            var next = new List<PythonModule>();
+            foreach (var path in frontier.SelectMany(ImportedProjectFiles).Where(p => files.Contains(p) && seen.Add(p)).ToList())
             {
-                modules.Add(module);
-                continue;
+                if ((fromInventory.GetValueOrDefault(path) ?? await ReadAsync(root, path, cancellationToken)) is { } imported)
+                {
+                    next.Add(imported);
+                }
             }
 
-            var decoded = SourceFileReader.Decode(await File.ReadAllBytesAsync(Path.Combine(root, path), cancellationToken));
-            var parsed = await parser.ParseAsync(path, decoded.Text!, decoded.Encoding, cancellationToken);
-            modules.Add(parsed.Module!);
+            modules.AddRange(next);
+            frontier = next;
         }
 
         return new ProjectModel(modules, contextFiles);
+    }
+
+    // How far imports of imports are followed: re-exports through a package's __init__.py rarely go deeper.
+    private const int MaxImportDepth = 4;
+
+    // The files a module's from-imports may name, relative or absolute (pkg/mod.py, pkg/mod/__init__.py, also under src/).
+    private static IEnumerable<string> ImportedProjectFiles(PythonModule module) =>
+        module.Body.Where(s => s.Is("ImportFrom")).Select(s => PythonImports.AbsoluteModule(module.Path, new ImportSyntax(s))).OfType<string>()
+            .SelectMany(name => new[] { string.Empty, "src/" }.SelectMany(prefix => new[] { $"{prefix}{name.Replace('.', '/')}.py", $"{prefix}{name.Replace('.', '/')}/__init__.py" }));
+
+    // A module the inventory did not parse (not a framework file), or null when it does not decode or parse.
+    private async Task<PythonModule?> ReadAsync(string root, string path, CancellationToken cancellationToken)
+    {
+        var decoded = SourceFileReader.Decode(await File.ReadAllBytesAsync(Path.Combine(root, path), cancellationToken));
+        return decoded.IsSuccess ? (await parser.ParseAsync(path, decoded.Text!, decoded.Encoding, cancellationToken)).Module : null;
     }
 
     private static ConvertedFile Collect(string rulesetId, string path, string before, ConversionResult result, IEnumerable<FileChange> fileChanges)

@@ -56,6 +56,53 @@ public sealed class FolderConverterTests(SharedWorker shared) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task Should_Read_The_Project_Modules_A_Flow_Module_Imports_From_Without_Converting_Them()
+    {
+        // Given a flow copy whose parameter defaults live in a constants enum, in a package module that imports no framework
+        using var folder = new TempDirectory();
+        folder.Write("pipelines/__init__.py", string.Empty);
+        folder.Write("pipelines/constants/__init__.py", "from pipelines.constants.values import constants\n");
+        folder.Write("pipelines/constants/values.py", "from enum import Enum\n\n\nclass constants(Enum):\n    TABLE = \"radar\"\n    DEFAULTS = {\"table_id\": TABLE}\n");
+        folder.Write("pipelines/flows.py", """
+            from copy import deepcopy
+
+            from prefect import Flow, Parameter, task
+            from prefect.storage import GCS
+
+            from pipelines.constants import constants
+
+
+            def set_default_parameters(flow, default_parameters):
+                for parameter in flow.parameters():
+                    parameter.default = default_parameters[parameter.name]
+                return flow
+
+
+            @task
+            def dump(table_id):
+                print(table_id)
+
+
+            with Flow("dump") as dump_flow:
+                dump(Parameter("table_id"))
+
+            radar_flow = deepcopy(dump_flow)
+            radar_flow.name = "radar"
+            radar_flow.storage = GCS("flows")
+            radar_flow = set_default_parameters(radar_flow, constants.DEFAULTS.value)
+            """);
+        var converter = new FolderConverter(shared.Parser, id => BuiltInRulesets.Load(id, RepositoryLayout.Rulesets));
+
+        // When the folder converts
+        var conversion = await converter.ConvertAsync(folder.Path, "prefect3", FixPolicy.SafeAndReview);
+
+        // Then the enum's value, read through the package's re-export, is the copy's deployment parameters, and only the flow module converts
+        Assert.Equal(["pipelines/flows.py"], conversion.Files.Select(f => f.Path));
+        Assert.Contains("radar_flow = dump_flow.with_options(name=\"radar\")", conversion.Files[0].After, StringComparison.Ordinal);
+        Assert.Contains("  parameters: {\"table_id\": \"radar\"}\n", conversion.Generated.Single(g => g.Path == "deployments/radar.prefect.yaml").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_Convert_One_Framework_Though_The_Other_Frameworks_Ruleset_Does_Not_Load()
     {
         // Given a folder of Prefect flows only, and a Flyte ruleset that cannot be loaded (rulesets load while the files are read)
