@@ -169,7 +169,8 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
             var attributes = settings.Select(s => s.Children("targets")[0].Scalar("attr")!).Distinct(StringComparer.Ordinal).ToList();
             SyntaxNode? Value(string attribute) => settings.LastOrDefault(s => s.Children("targets")[0].Scalar("attr") == attribute)?.Child("value");
-            var uses = ModuleIndex.Of(module).NamesById.TryGetValue(copy.Name, out var named) ? named.Count : 0;
+            // Reading copy.name is no other use: the 2/3 flow with_options makes has the same name.
+            var uses = ModuleIndex.Of(module).NamesById.TryGetValue(copy.Name, out var named) ? named.Count(n => !IsNameRead(n)) : 0;
             // copy = set_default_parameters(copy, {...}): the copy's own parameter defaults, its deployment's parameters in 2/3.
             var defaults = ParameterDefaults.Of(module, context.Project, copy.Name);
             var defaultsYaml = defaults is [var only] ? only.Yaml(module, context.Project) : null;
@@ -256,6 +257,10 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
         plan.Schedule(schedule, new ScheduleSource(context.Module, symbols));
     }
+
+    // `copy.name` read (not assigned).
+    private static bool IsNameRead(SyntaxNode name) =>
+        name.Parent is { Kind: "Attribute" } attribute && attribute.Scalar("attr") == "name" && attribute.Scalar("ctx") != "Store";
 
     // The module-level dict a defaults call names (`defaults = {...}`) when that call is its only use: it moves to the deployment file.
     private static IEnumerable<SyntaxNode> DefaultsDefinition(PythonModule module, IReadOnlyList<ParameterDefaults> calls)

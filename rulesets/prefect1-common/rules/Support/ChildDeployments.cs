@@ -58,7 +58,9 @@ public static class ChildDeployments
     private static string NoSettings(string flowName, string deployment) =>
         $"the child flow ({flowName}) has no schedule, run config, storage or registration, so no deployment is written for it: deploy it as \"{deployment}\" before this flow runs";
 
-    // The converted @flow functions of the project, with their name as a literal or as the key of the expression that names it.
+    // The converted @flow functions of the project, with their name as a literal or as the key of the expression that names it, and
+    // the copies of them a module names with a literal (x = deepcopy(flow); x.name = "N"), which the deployment step makes flows of
+    // their own (x = flow.with_options(name="N"), whose x.name is "N" too).
     private static IReadOnlyList<ProjectFlow> Read(ProjectModel project)
     {
         var flows = new List<ProjectFlow>();
@@ -69,6 +71,16 @@ public static class ChildDeployments
                 var name = flow.DecoratorCall?.Keyword("name")?.Value;
                 flows.Add(new ProjectFlow(ConstantSyntax.StringValue(name), name is null ? null : Key(module, name), $"{ProjectModel.ModuleName(module.Path)}.{flow.Name}",
                     flow.FlowName, flow.HasDeploymentSettings(module)));
+            }
+
+            foreach (var copy in FlowCopy.In(module, project))
+            {
+                var settings = copy.Settings(module).Select(s => (Attribute: s.Children("targets")[0].Scalar("attr"), Value: s.Child("value"))).ToList();
+                if (ConstantSyntax.StringValue(settings.LastOrDefault(s => s.Attribute == "name").Value) is { } copyName)
+                {
+                    flows.Add(new ProjectFlow(copyName, null, $"{ProjectModel.ModuleName(module.Path)}.{copy.Name}", copyName,
+                        settings.Any(s => FlowFunction.DeploymentSettings.Contains(s.Attribute!))));
+                }
             }
         }
 
