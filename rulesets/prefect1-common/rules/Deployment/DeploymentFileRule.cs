@@ -1,5 +1,6 @@
 using System.Text;
 using Assistant.Core.Rules;
+using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 using Assistant.Rulesets.Prefect.Support;
@@ -268,8 +269,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         foreach (var call in calls)
         {
             if (call.Defaults is { Kind: "Name" } name && ModuleIndex.Of(module).NamesById.TryGetValue(name.Scalar("id")!, out var named) && named.Count == 2
-                && module.Body.FirstOrDefault(s => s.Is("Assign") && s.Children("targets") is [{ Kind: "Name" } target] && target.Scalar("id") == name.Scalar("id")) is { } definition
-                && definition.Child("value")!.Is("Dict"))
+                && ModuleConstants.ValueOf(module, name.Scalar("id")!) is { Kind: "Dict", Parent: { } definition })
             {
                 yield return definition;
             }

@@ -12,15 +12,12 @@ namespace Assistant.Rulesets.Prefect.Support;
 /// </summary>
 public sealed record EnumMember(SyntaxNode Class, SyntaxNode Value)
 {
-    // Re-exports rarely go deeper; the bound also stops a cycle of modules importing the class from each other.
-    private const int MaxImportHops = 4;
-
     /// <summary>The member <paramref name="expression"/> reads the value of, or null when it is not <c>Class.NAME.value</c> of an
     /// enum class of the project whose body assigns NAME once.</summary>
     public static EnumMember? Of(PythonModule module, ProjectModel project, SyntaxNode expression)
     {
         if (expression is not { Kind: "Attribute" } || expression.Scalar("attr") != "value" || expression.Child("value") is not { Kind: "Attribute" } member
-            || member.Child("value") is not { Kind: "Name" } owner || ClassNamed(module, project, owner.Scalar("id")!, 0) is not { } definition
+            || member.Child("value") is not { Kind: "Name" } owner || ProjectImports.Definition(module, project, owner.Scalar("id")!, "ClassDef") is not var (_, definition)
             || !definition.Children("bases").Any(b => (b.Scalar("id") ?? b.Scalar("attr"))?.EndsWith("Enum", StringComparison.Ordinal) == true))
         {
             return null;
@@ -62,16 +59,4 @@ public sealed record EnumMember(SyntaxNode Class, SyntaxNode Value)
 
     private static IEnumerable<SyntaxNode> Assignments(SyntaxNode definition, string name) =>
         definition.Children("body").Where(s => s.Is("Assign") && s.Children("targets") is [{ Kind: "Name" } target] && target.Scalar("id") == name);
-
-    private static SyntaxNode? ClassNamed(PythonModule module, ProjectModel project, string name, int hops)
-    {
-        if (module.Body.LastOrDefault(s => s.Is("ClassDef") && s.Scalar("name") == name) is { } definition)
-        {
-            return definition;
-        }
-
-        return hops < MaxImportHops && ProjectImports.Origin(module, project, name) is { } origin && origin.Module != module
-            ? ClassNamed(origin.Module, project, origin.Name, hops + 1)
-            : null;
-    }
 }

@@ -9,7 +9,7 @@ namespace Assistant.Rulesets.Prefect.Support;
 /// wrote it: <c>copy = set_default_parameters(copy, default_parameters={...})</c>, the helper being
 /// <c>for parameter in flow.parameters(): if parameter.name in defaults: parameter.default = defaults[parameter.name]</c> then
 /// <c>return flow</c>. The helper is recognised by that body, not by its name, in the module or the project module it is imported
-/// from. <see cref="Defaults"/> is the dict as written at the call.
+/// from (<see cref="ProjectImports.Definition"/>). <see cref="Defaults"/> is the dict as written at the call.
 /// </summary>
 public sealed record ParameterDefaults(SyntaxNode Statement, string Helper, SyntaxNode Defaults)
 {
@@ -56,10 +56,7 @@ public sealed record ParameterDefaults(SyntaxNode Statement, string Helper, Synt
     // or in the project module the name is imported from.
     private static IReadOnlyList<string>? HelperParameters(PythonModule module, ProjectModel project, string name)
     {
-        var (home, defined) = module.Body.Any(s => s.Is("FunctionDef") && s.Scalar("name") == name)
-            ? (module, name)
-            : ProjectImports.Origin(module, project, name) is { } origin ? (origin.Module, origin.Name) : (module, (string?)null);
-        if (defined is null || home.Body.LastOrDefault(s => s.Is("FunctionDef") && s.Scalar("name") == defined) is not { } node)
+        if (ProjectImports.Definition(module, project, name, "FunctionDef") is not var (home, node))
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using Assistant.Core.Rules;
 using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Rulesets.Prefect.Support;
 
@@ -24,4 +25,33 @@ public static class ProjectImports
 
         return null;
     }
+
+    /// <summary>
+    /// The module-level <c>def</c> or <c>class</c> (<paramref name="kind"/>: <c>FunctionDef</c>, <c>ClassDef</c>) named
+    /// <paramref name="name"/> in <paramref name="module"/>, or in the project module a from-import takes the name from (followed
+    /// through modules that import it in turn, as a package's <c>__init__.py</c> re-exports it), with the module that holds it; null
+    /// when none does.
+    /// </summary>
+    public static (PythonModule Module, SyntaxNode Definition)? Definition(PythonModule module, ProjectModel project, string name, string kind)
+    {
+        for (var hops = 0; hops <= MaxImportHops; hops++)
+        {
+            if (module.Body.LastOrDefault(s => s.Is(kind) && s.Scalar("name") == name) is { } definition)
+            {
+                return (module, definition);
+            }
+
+            if (Origin(module, project, name) is not { } origin || origin.Module == module)
+            {
+                return null;
+            }
+
+            (module, name) = origin;
+        }
+
+        return null;
+    }
+
+    // Re-exports rarely go deeper; the bound also stops a cycle of modules importing the name from each other.
+    private const int MaxImportHops = 4;
 }
