@@ -35,16 +35,26 @@ public sealed class ProjectModel
     /// <c>pkg/mod/__init__.py</c>, also under <c>src/</c>), or null when it is not part of the project.</summary>
     public PythonModule? FindModule(string dottedName)
     {
-        var relative = dottedName.Replace('.', '/');
-        foreach (var root in new[] { string.Empty, "src/" })
+        foreach (var path in CandidatePaths(dottedName))
         {
-            if (_byPath.TryGetValue($"{root}{relative}.py", out var module) || _byPath.TryGetValue($"{root}{relative}/__init__.py", out module))
+            if (_byPath.TryGetValue(path, out var module))
             {
                 return module;
             }
         }
 
         return null;
+    }
+
+    /// <summary>The files a dotted module name may be, in the order <see cref="FindModule"/> tries them.</summary>
+    internal static IEnumerable<string> CandidatePaths(string dottedName)
+    {
+        var relative = dottedName.Replace('.', '/');
+        foreach (var root in new[] { string.Empty, "src/" })
+        {
+            yield return $"{root}{relative}.py";
+            yield return $"{root}{relative}/__init__.py";
+        }
     }
 
     /// <summary>The dotted module name of a file (<c>pkg/mod.py</c> → <c>pkg.mod</c>), for resolving relative imports.</summary>

@@ -17,7 +17,7 @@ public sealed record EnumMember(SyntaxNode Class, SyntaxNode Value)
     public static EnumMember? Of(PythonModule module, ProjectModel project, SyntaxNode expression)
     {
         if (expression is not { Kind: "Attribute" } || expression.Scalar("attr") != "value" || expression.Child("value") is not { Kind: "Attribute" } member
-            || member.Child("value") is not { Kind: "Name" } owner || ProjectImports.Definition(module, project, owner.Scalar("id")!, "ClassDef") is not var (_, definition)
+            || member.Child("value") is not { Kind: "Name" } owner || ProjectImports.Definition(module, project, owner.Scalar("id")!, "ClassDef") is not (_, var definition)
             || !definition.Children("bases").Any(b => (b.Scalar("id") ?? b.Scalar("attr"))?.EndsWith("Enum", StringComparison.Ordinal) == true))
         {
             return null;

@@ -16,23 +16,9 @@ public static class ModuleLevelValues
     /// <summary>Where a name's value is written: the module and the value.</summary>
     public sealed record Definition(PythonModule Module, SyntaxNode Value);
 
-    // Re-exports rarely go deeper; the bound also stops a cycle of modules importing the name from each other.
-    private const int MaxImportHops = 4;
-
     /// <summary>The definition of <paramref name="name"/> as <paramref name="module"/> sees it at module level, or null.</summary>
-    public static Definition? Of(PythonModule module, ProjectModel project, string name) => Of(module, project, name, 0);
-
-    private static Definition? Of(PythonModule module, ProjectModel project, string name, int hops)
-    {
-        if (ModuleConstants.ValueOf(module, name) is { } value)
-        {
-            return new Definition(module, value);
-        }
-
-        // Assigned here as well as imported, or assigned more than once: no one value.
-        var assigned = module.Body.Any(s => s.Is("Assign") && s.Children("targets").Any(t => t.Is("Name") && t.Scalar("id") == name));
-        return !assigned && hops < MaxImportHops && ProjectImports.Origin(module, project, name) is { } origin && origin.Module != module
-            ? Of(origin.Module, project, origin.Name, hops + 1)
-            : null;
-    }
+    public static Definition? Of(PythonModule module, ProjectModel project, string name) =>
+        ProjectImports.Follow(module, project, name, (here, local) => ModuleConstants.ValueOf(here, local) is { } value ? new Definition(here, value) : null,
+            // Assigned as well as imported, or assigned more than once: no one value.
+            (here, local) => here.Body.Any(s => s.Is("Assign") && s.Children("targets").Any(t => t.Is("Name") && t.Scalar("id") == local)));
 }

@@ -56,7 +56,7 @@ public sealed record ParameterDefaults(SyntaxNode Statement, string Helper, Synt
     // or in the project module the name is imported from.
     private static IReadOnlyList<string>? HelperParameters(PythonModule module, ProjectModel project, string name)
     {
-        if (ProjectImports.Definition(module, project, name, "FunctionDef") is not var (home, node))
+        if (ProjectImports.Definition(module, project, name, "FunctionDef") is not (var home, var node))
         {
             return null;
         }

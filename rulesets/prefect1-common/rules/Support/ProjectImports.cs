@@ -28,20 +28,28 @@ public static class ProjectImports
 
     /// <summary>
     /// The module-level <c>def</c> or <c>class</c> (<paramref name="kind"/>: <c>FunctionDef</c>, <c>ClassDef</c>) named
-    /// <paramref name="name"/> in <paramref name="module"/>, or in the project module a from-import takes the name from (followed
-    /// through modules that import it in turn, as a package's <c>__init__.py</c> re-exports it), with the module that holds it; null
-    /// when none does.
+    /// <paramref name="name"/> in <paramref name="module"/>, or where the name is imported from (<see cref="Follow{T}"/>), with the
+    /// module that holds it; null when none does.
     /// </summary>
-    public static (PythonModule Module, SyntaxNode Definition)? Definition(PythonModule module, ProjectModel project, string name, string kind)
+    public static Defined? Definition(PythonModule module, ProjectModel project, string name, string kind) =>
+        Follow(module, project, name, (here, local) => here.Body.LastOrDefault(s => s.Is(kind) && s.Scalar("name") == local) is { } node ? new Defined(here, node) : null);
+
+    /// <summary>
+    /// The first non-null <paramref name="find"/> gives for <paramref name="name"/> in <paramref name="module"/> or in the project
+    /// module a from-import takes the name from, followed through modules that import it in turn (a package's <c>__init__.py</c>
+    /// re-exports it). The search stops where <paramref name="boundHere"/> says the module binds the name itself.
+    /// </summary>
+    public static T? Follow<T>(PythonModule module, ProjectModel project, string name, Func<PythonModule, string, T?> find, Func<PythonModule, string, bool>? boundHere = null)
+        where T : class
     {
         for (var hops = 0; hops <= MaxImportHops; hops++)
         {
-            if (module.Body.LastOrDefault(s => s.Is(kind) && s.Scalar("name") == name) is { } definition)
+            if (find(module, name) is { } found)
             {
-                return (module, definition);
+                return found;
             }
 
-            if (Origin(module, project, name) is not { } origin || origin.Module == module)
+            if (boundHere?.Invoke(module, name) == true || Origin(module, project, name) is not { } origin || origin.Module == module)
             {
                 return null;
             }
@@ -51,6 +59,9 @@ public static class ProjectImports
 
         return null;
     }
+
+    /// <summary>A definition and the module that holds it.</summary>
+    public sealed record Defined(PythonModule Module, SyntaxNode Node);
 
     // Re-exports rarely go deeper; the bound also stops a cycle of modules importing the name from each other.
     private const int MaxImportHops = 4;

@@ -124,10 +124,10 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
     // How far imports of imports are followed: re-exports through a package's __init__.py rarely go deeper.
     private const int MaxImportDepth = 4;
 
-    // The files a module's from-imports may name, relative or absolute (pkg/mod.py, pkg/mod/__init__.py, also under src/).
+    // The files a module's from-imports may name, relative or absolute (ProjectModel.CandidatePaths).
     private static IEnumerable<string> ImportedProjectFiles(PythonModule module) =>
         module.Body.Where(s => s.Is("ImportFrom")).Select(s => PythonImports.AbsoluteModule(module.Path, new ImportSyntax(s))).OfType<string>()
-            .SelectMany(name => new[] { string.Empty, "src/" }.SelectMany(prefix => new[] { $"{prefix}{name.Replace('.', '/')}.py", $"{prefix}{name.Replace('.', '/')}/__init__.py" }));
+            .SelectMany(ProjectModel.CandidatePaths);
 
     // A module the inventory did not parse (not a framework file), or null when it does not decode or parse.
     private async Task<PythonModule?> ReadAsync(string root, string path, CancellationToken cancellationToken)
