@@ -63,6 +63,17 @@ class Run:
         self.nodes.append(node)
         return node
 
+    def copy(self):
+        """The run as it stands, for a deepcopy of its flow: v1 copies the task graph, so calls added later to either are its own."""
+        copied = Run(self.prefix)
+        nodes = {id(node): dict(node, inputs={k: list(v) for k, v in node["inputs"].items()}, after=list(node["after"]),
+                                control=list(node["control"])) for node in self.nodes}
+        copied.nodes = [nodes[id(node)] for node in self.nodes]
+        copied.counts = dict(self.counts)
+        copied.clock = self.clock
+        copied.objects = {key: nodes[id(node)] for key, node in self.objects.items() if id(node) in nodes}
+        return copied
+
     def answer(self):
         out = {"decisions": self.taken, "nodes": self.nodes}
         if self.error:
@@ -212,6 +223,11 @@ class Tracer:
         run = Run([])
         self.flows.append((flow, run))
         return run
+
+    def copied(self, flow, copy):
+        """A Prefect 1 flow copied with deepcopy (a flow template, `radar = deepcopy(dump_flow)`): the copy calls what the flow did."""
+        if self._is_flow(flow):
+            self.flows.append((copy, self.flow_run(flow).copy()))
 
     def where(self):
         frame = sys._getframe(1)

@@ -197,6 +197,8 @@ class StandIn:
             frame = frame.f_back
         copied.__dict__["_fm_module"] = frame.f_globals.get("__name__") if frame is not None else None
         INSTANCES.append(copied)
+        if TRACER is not None:
+            TRACER.copied(self, copied)
         return copied
 
     def __enter__(self):
