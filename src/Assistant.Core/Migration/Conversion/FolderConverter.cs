@@ -2,9 +2,7 @@ using Assistant.Core.Migration.Inventory;
 using Assistant.Core.Migration.Planning;
 using Assistant.Core.Python;
 using Assistant.Core.Rules;
-using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
-using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Migration.Conversion;
 
@@ -101,33 +99,10 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
         }
 
         var files = projectFiles.ToHashSet(StringComparer.Ordinal);
-        var seen = paths.ToHashSet(StringComparer.Ordinal);
-        var frontier = modules;
-        for (var depth = 0; depth < MaxImportDepth && frontier.Count > 0; depth++)
-        {
-            var next = new List<PythonModule>();
-            foreach (var path in frontier.SelectMany(ImportedProjectFiles).Where(p => files.Contains(p) && seen.Add(p)).ToList())
-            {
-                if ((fromInventory.GetValueOrDefault(path) ?? await ReadAsync(root, path, cancellationToken)) is { } imported)
-                {
-                    next.Add(imported);
-                }
-            }
-
-            modules.AddRange(next);
-            frontier = next;
-        }
-
+        modules.AddRange(await ImportedProjectModules.ReadAsync(modules, async (path, token) =>
+            files.Contains(path) ? fromInventory.GetValueOrDefault(path) ?? await ReadAsync(root, path, token) : null, cancellationToken));
         return new ProjectModel(modules, contextFiles);
     }
-
-    // How far imports of imports are followed: re-exports through a package's __init__.py rarely go deeper.
-    private const int MaxImportDepth = 4;
-
-    // The files a module's from-imports may name, relative or absolute (ProjectModel.CandidatePaths).
-    private static IEnumerable<string> ImportedProjectFiles(PythonModule module) =>
-        module.Body.Where(s => s.Is("ImportFrom")).Select(s => PythonImports.AbsoluteModule(module.Path, new ImportSyntax(s))).OfType<string>()
-            .SelectMany(ProjectModel.CandidatePaths);
 
     // A module the inventory did not parse (not a framework file), or null when it does not decode or parse.
     private async Task<PythonModule?> ReadAsync(string root, string path, CancellationToken cancellationToken)

@@ -20,7 +20,10 @@ internal sealed class FlowPlanner(ModuleParser parser, TreeLayout layout)
             return File.Exists(path) ? await File.ReadAllBytesAsync(path, token) : null;
         }, cancellationToken);
 
-    /// <summary>Loads the scope through <paramref name="read"/> (repo-relative path to bytes, null when absent): the converted copy when one exists.</summary>
+    /// <summary>
+    /// Loads the scope through <paramref name="read"/> (repo-relative path to bytes, null when absent): the converted copy when one
+    /// exists, with the project modules it imports from (<see cref="ImportedProjectModules"/>).
+    /// </summary>
     public async Task<ProjectModel> LoadAsync(Dictionary<string, string> others, MigrationUnit unit, Func<string, CancellationToken, Task<byte[]?>> read,
         CancellationToken cancellationToken)
     {
@@ -54,6 +57,11 @@ internal sealed class FlowPlanner(ModuleParser parser, TreeLayout layout)
             modules.Add(parsed.Module);
         }
 
+        // The project modules the unit imports from, as the old code sees them (a constants enum, a helper): read for the rules, not converted.
+        modules.AddRange(await ImportedProjectModules.ReadAsync(modules, async (path, token) =>
+            await read(path, token) is { } bytes && SourceFileReader.Decode(bytes) is { IsSuccess: true } decoded
+                ? (await parser.ParseAsync(path, decoded.Text!, decoded.Encoding, token)).Module
+                : null, cancellationToken));
         return new ProjectModel(modules, others);
     }
 
