@@ -3,7 +3,8 @@ namespace Assistant.Core.Migration.Inventory;
 /// <summary>
 /// One flow of the repository. <see cref="Id"/> is <c>file::name</c>: stable as long as the flow
 /// keeps its file and name. <see cref="Files"/> are the files migrating it touches (its own file,
-/// the modules of the tasks it calls, the module of a project <c>Flow</c> subclass).
+/// the modules of the tasks it calls, the module of a project <c>Flow</c> subclass, and the old-framework modules
+/// these import: its schedules module, the module of a flow template it copies; see <see cref="FrameworkModuleImports"/>).
 /// </summary>
 public sealed record FlowRecord(
     string Id,

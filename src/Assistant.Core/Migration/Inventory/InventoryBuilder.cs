@@ -91,7 +91,7 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
             records[fact.Module.Path] = new FileRecord(fact.Module.Path, fact.Framework);
         }
 
-        var flows = FindsFlows ? Link(Flows(facts, symbols)) : [];
+        var flows = FindsFlows ? Link(WithImportedModules(Flows(facts, symbols), FrameworkModuleImports.Of(facts))) : [];
 
         var fileList = records.Values.Where(r => r.Framework != Framework.None || r.ParseError is not null).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
         var inventory = new RepositoryInventory(root, fileList, flows, new ScanStatistics(paths.Count, candidates, parsed.Count + records.Count(r => r.Value.ParseError is not null), watch.Elapsed))
@@ -277,6 +277,10 @@ public sealed class InventoryBuilder(ModuleParser parser, FrameworkAliasMap? ali
         });
         return found.SelectMany(f => f).ToList();
     }
+
+    // A flow's files are also the old-framework modules they import (its schedules module, a template's module): see FrameworkModuleImports.
+    private static List<FlowRecord> WithImportedModules(List<FlowRecord> flows, FrameworkModuleImports imports) =>
+        flows.Select(f => f with { Files = imports.Closure(f.Files) }).ToList();
 
     // Flow bodies name other flows by qualified name (module.function); turn those into flow ids.
     private static List<FlowRecord> Link(List<FlowRecord> flows)

@@ -36,6 +36,30 @@ public sealed class InventoryBuilderTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Count_The_Old_Framework_Modules_A_Flow_Imports_Among_Its_Files_But_Not_Plain_Ones_Or_Registries()
+    {
+        // Given a flow importing its Prefect 1 schedule (directly, and as a submodule of its package), a template flow's module, and plain constants
+        using var repo = new TempDirectory();
+        repo.Write("pipelines/__init__.py", "from pipelines.cor.flows import *\nfrom pipelines.templates.dump import *\n");
+        repo.Write("pipelines/constants.py", "TABLE = \"radar\"\n");
+        repo.Write("pipelines/templates/__init__.py", "");
+        repo.Write("pipelines/templates/dump.py", "from prefect import Flow, task\n\n@task\ndef dump():\n    pass\n\nwith Flow(\"dump\") as dump_flow:\n    dump()\n");
+        repo.Write("pipelines/cor/__init__.py", "");
+        repo.Write("pipelines/cor/clocks.py", "from prefect.schedules.clocks import IntervalClock\n\nCLOCKS = [IntervalClock]\n");
+        repo.Write("pipelines/cor/schedules.py", "from prefect.schedules import Schedule\n\nfrom .clocks import CLOCKS\n\nhourly = Schedule(clocks=CLOCKS)\n");
+        repo.Write("pipelines/cor/flows.py",
+            "from copy import deepcopy\n\nfrom prefect import Flow, task\n\nfrom pipelines import constants\nfrom pipelines.cor import schedules\nfrom pipelines.templates.dump import dump_flow\n\n" +
+            "@task\ndef ping():\n    pass\n\nwith Flow(\"ping\", schedule=schedules.hourly) as ping_flow:\n    ping()\n\nradar = deepcopy(dump_flow)\nradar.name = constants.TABLE\n");
+
+        var inventory = await new InventoryBuilder(shared.Parser).BuildAsync(repo.Path);
+
+        // Then the schedules (and what they import) and the template's module migrate with the flow; the constants and the registry do not
+        var ping = inventory.Flows.Single(f => f.Name == "ping");
+        Assert.Equal(["pipelines/cor/clocks.py", "pipelines/cor/flows.py", "pipelines/cor/schedules.py", "pipelines/templates/dump.py"], ping.Files);
+        Assert.Equal(["pipelines/templates/dump.py"], inventory.Flows.Single(f => f.Name == "dump").Files);
+    }
+
+    [Fact]
     public async Task Should_Find_A_Flow_Built_With_A_Project_Subclass_Of_Flow_In_A_File_That_Never_Mentions_Prefect()
     {
         using var repo = new TempDirectory();
