@@ -416,7 +416,8 @@ internal sealed class FlowWizard : IFlowWizard
 
         if (_session.Layout.IsSideBySide)
         {
-            written.AddRange(await SupportFiles.CopyAsync(_worktree.Root, _session.Layout, _unit.Files, cancellationToken));
+            var oldFramework = _session.Inventory.Files.Where(f => Inventory.FrameworkNames.IsSource(f.Framework)).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            written.AddRange(await SupportFiles.CopyAsync(_worktree.Root, _session.Layout, _unit.Files, oldFramework, cancellationToken));
         }
 
         return written.Distinct().ToList();
