@@ -143,7 +143,10 @@ class _Missing(types.ModuleType):
     def __getattr__(self, name):
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)
-        return _Placeholder("%s.%s" % (self.__name__, name))
+        # a submodule of an old-side framework the manifest does not list still has the classes defined there
+        runtime = sys.modules.get("_flowmigrate_rt")
+        defined = runtime.defined_at("%s.%s" % (self.__name__, name)) if runtime is not None else None
+        return defined if defined is not None else _Placeholder("%s.%s" % (self.__name__, name))
 
 
 class _PlaceholderBase:

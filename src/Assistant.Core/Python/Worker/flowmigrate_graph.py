@@ -25,6 +25,10 @@ _SUBMIT_OPTIONS = {"wait_for", "return_state"}
 _MAPPER_OPTIONS = {"group_name", "concurrency", "return_exceptions"}
 _RESOLVERS = {"wait", "as_completed", "resolve_futures_to_results", "resolve_futures_to_states"}
 _NODE_KINDS = ("task", "workflow", "dynamic", "eager", "flow")
+# Prefect 1 task library modules whose tasks are plumbing, not work: the conversion turns them into plain code (merge, Secret.load,
+# a constant) or into flow runs (run_deployment), which the graph check compares in their own way.
+_LIBRARY_PLUMBING = ("prefect.tasks.core.", "prefect.tasks.control_flow.conditional.", "prefect.tasks.control_flow.case.",
+                     "prefect.tasks.secrets.", "prefect.tasks.prefect.")
 
 
 class _TooManyDecisions(BaseException):
@@ -248,9 +252,14 @@ class Tracer:
             return False
         if obj.__dict__.get("_fm_kind") in _NODE_KINDS:
             return True
-        # a Prefect 1 Task subclass of the user's (the task library's classes are plumbing: merge, secrets)
-        return self._is(obj, "Task") and not self._is(obj, "Parameter") \
-            and not type(obj).__module__.startswith("_fm_api_")
+        # a Prefect 1 Task subclass of the user's, or a task of the task library that does work (ShellTask, JinjaTemplate,
+        # CreateContainer: the conversion makes each a @task); the library's plumbing (merge, secrets, constants, flow runs) is not
+        if not self._is(obj, "Task") or self._is(obj, "Parameter"):
+            return False
+        if not type(obj).__module__.startswith("_fm_api_"):
+            return True
+        defined = getattr(type(obj), "_fm_defined_in", None) or ""
+        return defined.startswith("prefect.tasks.") and not defined.startswith(_LIBRARY_PLUMBING)
 
     @staticmethod
     def task_name(obj):

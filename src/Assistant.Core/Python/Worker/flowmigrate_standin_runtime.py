@@ -160,6 +160,7 @@ class StandIn:
 
     _fm_family = None
     _fm_name = None
+    _fm_defined_in = None  # the real class's dotted path (prefect.tasks.shell.ShellTask)
 
     def __class_getitem__(cls, item):
         return cls
@@ -427,6 +428,15 @@ def _user_caller():
 
 def cls_of(family, name):
     return CLASSES.get((family, name))
+
+
+def defined_at(path):
+    """The stand-in class whose real class is `path` (prefect.tasks.templates.jinja2.JinjaTemplate), or None: the manifest lists
+    a class under the module that exports it, code may import it from the submodule that defines it."""
+    for klass in CLASSES.values():
+        if klass.__dict__.get("_fm_defined_in") == path:
+            return klass
+    return None
 
 
 def register(family, name, klass):

@@ -221,6 +221,7 @@ def _emit_class(writer, alias, name, entry, base_alias, family):
     base = base_alias or root
     w.emit("class %s(%s):" % (name, base))
     w.emit("    _fm_name = %r" % name)
+    w.emit("    _fm_defined_in = %r" % entry.get("defined_in"))
     params = _constructor_params(entry.get("params"))
     forwards = entry.get("var_keyword_forwards_to")
     if params is not None:
