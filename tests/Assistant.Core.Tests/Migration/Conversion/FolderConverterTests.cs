@@ -60,37 +60,11 @@ public sealed class FolderConverterTests(SharedWorker shared) : IClassFixture<Sh
     {
         // Given a flow copy whose parameter defaults live in a constants enum, in a package module that imports no framework
         using var folder = new TempDirectory();
-        folder.Write("pipelines/__init__.py", string.Empty);
-        folder.Write("pipelines/constants/__init__.py", "from pipelines.constants.values import constants\n");
-        folder.Write("pipelines/constants/values.py", "from enum import Enum\n\n\nclass constants(Enum):\n    TABLE = \"radar\"\n    DEFAULTS = {\"table_id\": TABLE}\n");
-        folder.Write("pipelines/flows.py", """
-            from copy import deepcopy
+        foreach (var (path, text) in FlowCopyProject.Files)
+        {
+            folder.Write(path, text);
+        }
 
-            from prefect import Flow, Parameter, task
-            from prefect.storage import GCS
-
-            from pipelines.constants import constants
-
-
-            def set_default_parameters(flow, default_parameters):
-                for parameter in flow.parameters():
-                    parameter.default = default_parameters[parameter.name]
-                return flow
-
-
-            @task
-            def dump(table_id):
-                print(table_id)
-
-
-            with Flow("dump") as dump_flow:
-                dump(Parameter("table_id"))
-
-            radar_flow = deepcopy(dump_flow)
-            radar_flow.name = "radar"
-            radar_flow.storage = GCS("flows")
-            radar_flow = set_default_parameters(radar_flow, constants.DEFAULTS.value)
-            """);
         var converter = new FolderConverter(shared.Parser, id => BuiltInRulesets.Load(id, RepositoryLayout.Rulesets));
 
         // When the folder converts
@@ -98,8 +72,8 @@ public sealed class FolderConverterTests(SharedWorker shared) : IClassFixture<Sh
 
         // Then the enum's value, read through the package's re-export, is the copy's deployment parameters, and only the flow module converts
         Assert.Equal(["pipelines/flows.py"], conversion.Files.Select(f => f.Path));
-        Assert.Contains("radar_flow = dump_flow.with_options(name=\"radar\")", conversion.Files[0].After, StringComparison.Ordinal);
-        Assert.Contains("  parameters: {\"table_id\": \"radar\"}\n", conversion.Generated.Single(g => g.Path == "deployments/radar.prefect.yaml").Text, StringComparison.Ordinal);
+        Assert.Contains(FlowCopyProject.ConvertedCopy, conversion.Files[0].After, StringComparison.Ordinal);
+        Assert.Contains(FlowCopyProject.DeploymentParameters, conversion.Generated.Single(g => g.Path == "deployments/radar.prefect.yaml").Text, StringComparison.Ordinal);
     }
 
     [Fact]
