@@ -91,6 +91,13 @@ public sealed class ModuleParser
         return Cached(key) is { } cached ? Task.FromResult(cached) : ParseUncachedAsync(key, cancellationToken);
     }
 
+    /// <summary>A file's bytes as a module (decoded as Python decodes source), or null when they do not decode or parse.</summary>
+    public async Task<PythonModule?> ParseBytesAsync(string path, byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        var decoded = SourceFileReader.Decode(bytes);
+        return decoded.IsSuccess ? (await ParseAsync(path, decoded.Text!, decoded.Encoding, cancellationToken).ConfigureAwait(false)).Module : null;
+    }
+
     /// <summary>
     /// Parses <paramref name="text"/>, which is <paramref name="previous"/>'s text with <paramref name="edits"/> applied, with its
     /// comments: the same module <see cref="ParseAsync"/> gives, and when parsing in process, made by parsing only the lines the

@@ -1,4 +1,6 @@
+using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
+using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Rules;
 
@@ -55,6 +57,22 @@ public sealed class ProjectModel
             yield return $"{root}{relative}.py";
             yield return $"{root}{relative}/__init__.py";
         }
+    }
+
+    /// <summary>
+    /// The project files an import statement in <paramref name="modulePath"/> may name: its module's files, and for a from-import
+    /// each name's as a submodule (<c>from pipelines.cor import schedules</c> may import <c>pipelines/cor/schedules.py</c>).
+    /// </summary>
+    internal static IEnumerable<string> ImportedPaths(string modulePath, ImportSyntax import)
+    {
+        if (!import.IsFrom)
+        {
+            return import.Names.SelectMany(n => CandidatePaths(n.Name));
+        }
+
+        return PythonImports.AbsoluteModule(modulePath, import) is { } module
+            ? import.Names.Where(n => n.Name != "*").Select(n => $"{module}.{n.Name}").Prepend(module).SelectMany(CandidatePaths)
+            : [];
     }
 
     /// <summary>The dotted module name of a file (<c>pkg/mod.py</c> → <c>pkg.mod</c>), for resolving relative imports.</summary>

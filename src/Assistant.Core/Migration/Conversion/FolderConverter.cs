@@ -105,11 +105,8 @@ public sealed class FolderConverter(ModuleParser parser, Func<string, Ruleset> l
     }
 
     // A module the inventory did not parse (not a framework file), or null when it does not decode or parse.
-    private async Task<PythonModule?> ReadAsync(string root, string path, CancellationToken cancellationToken)
-    {
-        var decoded = SourceFileReader.Decode(await File.ReadAllBytesAsync(Path.Combine(root, path), cancellationToken));
-        return decoded.IsSuccess ? (await parser.ParseAsync(path, decoded.Text!, decoded.Encoding, cancellationToken)).Module : null;
-    }
+    private async Task<PythonModule?> ReadAsync(string root, string path, CancellationToken cancellationToken) =>
+        await parser.ParseBytesAsync(path, await File.ReadAllBytesAsync(Path.Combine(root, path), cancellationToken), cancellationToken);
 
     private static ConvertedFile Collect(string rulesetId, string path, string before, ConversionResult result, IEnumerable<FileChange> fileChanges)
     {

@@ -1,5 +1,4 @@
 using Assistant.Core.Rules;
-using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source.Syntax;
 
 namespace Assistant.Core.Migration.Inventory;
@@ -23,7 +22,7 @@ internal sealed class FrameworkModuleImports
         {
             var path = fact.Module.Path;
             imported[path] = fact.Module.Root.Descendants().Select(ImportSyntax.From).OfType<ImportSyntax>()
-                .SelectMany(import => ModuleNames(path, import)).SelectMany(ProjectModel.CandidatePaths)
+                .SelectMany(import => ProjectModel.ImportedPaths(path, import))
                 .Where(p => p != path && framework.GetValueOrDefault(p) == fact.Framework)
                 .Distinct(StringComparer.Ordinal).ToList();
         }
@@ -48,18 +47,5 @@ internal sealed class FrameworkModuleImports
         }
 
         return [.. found];
-    }
-
-    // `from pkg.mod import name` may name the module pkg.mod or its submodule pkg.mod.name; `import pkg.mod` names pkg.mod.
-    private static IEnumerable<string> ModuleNames(string path, ImportSyntax import)
-    {
-        if (!import.IsFrom)
-        {
-            return import.Names.Select(n => n.Name);
-        }
-
-        return PythonImports.AbsoluteModule(path, import) is { } module
-            ? import.Names.Where(n => n.Name != "*").Select(n => $"{module}.{n.Name}").Prepend(module)
-            : [];
     }
 }

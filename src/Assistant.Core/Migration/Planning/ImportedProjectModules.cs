@@ -1,5 +1,4 @@
 using Assistant.Core.Rules;
-using Assistant.Core.Rules.Authoring;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -44,8 +43,7 @@ internal static class ImportedProjectModules
         return imported;
     }
 
-    // The files a module's from-imports may name, relative or absolute (ProjectModel.CandidatePaths).
+    // The files a module's top-level from-imports may name, relative or absolute.
     private static IEnumerable<string> ImportedFiles(PythonModule module) =>
-        module.Body.Where(s => s.Is("ImportFrom")).Select(s => PythonImports.AbsoluteModule(module.Path, new ImportSyntax(s))).OfType<string>()
-            .SelectMany(ProjectModel.CandidatePaths);
+        module.Body.Where(s => s.Is("ImportFrom")).SelectMany(s => ProjectModel.ImportedPaths(module.Path, new ImportSyntax(s)));
 }

@@ -59,9 +59,7 @@ internal sealed class FlowPlanner(ModuleParser parser, TreeLayout layout)
 
         // The project modules the unit imports from, as the old code sees them (a constants enum, a helper): read for the rules, not converted.
         modules.AddRange(await ImportedProjectModules.ReadAsync(modules, async (path, token) =>
-            await read(path, token) is { } bytes && SourceFileReader.Decode(bytes) is { IsSuccess: true } decoded
-                ? (await parser.ParseAsync(path, decoded.Text!, decoded.Encoding, token)).Module
-                : null, cancellationToken));
+            await read(path, token) is { } bytes ? await parser.ParseBytesAsync(path, bytes, token) : null, cancellationToken));
         return new ProjectModel(modules, others);
     }
 
