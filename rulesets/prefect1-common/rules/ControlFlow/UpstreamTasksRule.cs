@@ -9,20 +9,21 @@ namespace Assistant.Rulesets.Prefect.ControlFlow;
 /// Data-less dependencies: <c>upstream_tasks=[...]</c> → <c>wait_for=[...]</c> (valid on direct calls,
 /// <c>.submit()</c> and <c>.map()</c>); <c>b.set_upstream(a)</c> / <c>a.set_downstream(b)</c> inside a flow
 /// are removed when the calls already run in that order (direct calls run in source order), else a
-/// TODO; <c>t(x, mapped=True)</c> → <c>t.map(x)</c>; <c>task_args=</c> → <c>with_options</c> TODO (reference §2.4, §3.2).
+/// TODO; <c>t(x, mapped=True)</c> → <c>t.map(x)</c>; <c>task_args=</c> → <c>with_options</c> TODO; a task named uncalled in
+/// <c>upstream_tasks=</c> or as an argument of a task call is called once before its first use (reference §2.4, §3.2).
 /// </summary>
 public abstract class UpstreamTasksRule(string id) : PrefectRule(
     id, "upstream-dependencies", "control-flow", Safety.Review,
-    "upstream_tasks= → wait_for=; set_upstream/set_downstream → call order",
-    "2/3 calls run when they are made: order and wait_for express data-less dependencies (reference/prefect.md §2.4).",
+    "upstream_tasks= → wait_for=; set_upstream/set_downstream → call order; tasks passed uncalled → called once",
+    "2/3 calls run when they are made: order and wait_for express data-less dependencies, and a task passed uncalled is a function, not its result (reference/prefect.md §2.4).",
     "pushed = push(changes, upstream_tasks=[lock])\n→\npushed = push(changes, wait_for=[lock])"), IPrefilteredRule
 {
-    // Every finding is a call with one of these keywords, or of one of these attributes.
-    public IReadOnlyList<string> Mentions(RulesetTables tables) => ["upstream_tasks", "mapped", "task_args", "set_upstream", "set_downstream"];
+    // Every finding is a call with one of these keywords, or of one of these attributes, or is in a @flow function.
+    public IReadOnlyList<string> Mentions(RulesetTables tables) => ["upstream_tasks", "mapped", "task_args", "set_upstream", "set_downstream", "flow"];
 
     protected override IEnumerable<Finding> Find(RuleContext context)
     {
-        foreach (var finding in UncalledUpstreamTasks(context))
+        foreach (var finding in UncalledTasks(context))
         {
             yield return finding;
         }
@@ -77,33 +78,42 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
         }
     }
 
-    // upstream_tasks=[t] naming a task itself, not a result: v1 added t to the flow, so it ran once however many tasks waited on
-    // it. wait_for=[t] would wait on nothing and t would never run: the flow calls it before the first statement that waits on it.
-    private IEnumerable<Finding> UncalledUpstreamTasks(RuleContext context)
+    // A task named, not called, inside a flow: in upstream_tasks=[t], or as an argument of a task call (print(t), t2(x=[t]),
+    // t2.map(unmapped(t))). v1 added t to the flow, so it ran once however many tasks took it, and each got its result. Passed on
+    // as it is, wait_for=[t] would wait on nothing and an argument would be the function: the flow calls t once, before the first
+    // statement that names it, in the innermost block holding every use outside a loop, and passes the result.
+    private IEnumerable<Finding> UncalledTasks(RuleContext context)
     {
         var module = context.Module;
         var symbols = PrefectSymbols.For(context);
         foreach (var flow in FlowFunction.In(module))
         {
-            var uses = flow.Function.Body.SelectMany(s => s.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda")))
-                .Where(n => n.Is("Call")).Select(n => CallKeywords.Find(n, "upstream_tasks")?.Value)
-                .Where(v => v is not null && v.Kind is "List" or "Tuple")
-                .SelectMany(v => v!.Children("elts"))
+            var calls = flow.Function.Body.SelectMany(s => s.DescendantsAndSelf(n => n.Kind is not ("FunctionDef" or "AsyncFunctionDef" or "ClassDef" or "Lambda")))
+                .Where(n => n.Is("Call")).Select(n => new CallSyntax(n)).ToList();
+            var upstream = calls.Select(c => c.Keyword("upstream_tasks")?.Value).Where(v => v is not null && v.Kind is "List" or "Tuple").SelectMany(v => v!.Children("elts"));
+            var arguments = calls.Where(c => !IsGraphMethod(c) && TaskReferences.IsTaskCallee(context, symbols, c.Function))
+                .SelectMany(c => c.Arguments.Concat(c.Keywords.Where(k => k.Name is not ("upstream_tasks" or "wait_for" or "mapped" or "task_args" or "flow")).Select(k => k.Value)))
+                .SelectMany(TaskReferences.PassedValues);
+            var uses = upstream.Concat(arguments)
                 .Where(e => e.Is("Name") && !LocalNames.IsLocal(e, e.Scalar("id")!) && TaskMethodCalls.IsTask(context, symbols, e.Scalar("id")!))
-                .ToList();
+                .OrderBy(e => e.Span.Start).ToList();
             foreach (var group in uses.GroupBy(e => e.Scalar("id")!, StringComparer.Ordinal))
             {
                 var name = group.Key;
                 var result = FreeName(flow.Function, name + "_result");
-                var first = flow.Function.Body.First(s => s.Span.Start <= group.First().Span.Start && group.First().Span.End <= s.Span.End);
-                var lineStart = module.Lines.LineStart(module.Lines.LineOf(first.Span.Start));
-                var indent = SourceLines.IndentOf(module, first.Span.Start);
+                var before = TaskReferences.BindingPoint(flow.Function, [.. group]);
+                var lineStart = module.Lines.LineStart(module.Lines.LineOf(before.Span.Start));
+                var indent = SourceLines.IndentOf(module, before.Span.Start);
                 var edits = new List<TextEdit> { TextEdit.Insert(lineStart, $"{indent}{result} = {name}(){module.NewLine}") };
                 edits.AddRange(group.Select(e => TextEdit.Replace(e.Span, result)));
-                var message = $"upstream_tasks=[{name}] names the task, which v1 added to the flow and ran: {flow.Name} calls it first";
+                var message = group.All(IsUpstream)
+                    ? $"upstream_tasks=[{name}] names the task, which v1 added to the flow and ran: {flow.Name} calls it first"
+                    : $"{name} is passed as the task itself, which v1 added to the flow and ran once, passing its result: {flow.Name} calls it first";
                 yield return new Finding(Id, group.First().Span, message) { Fix = Fix.Review(message, [.. edits]) };
             }
         }
+
+        static bool IsUpstream(SyntaxNode use) => use.Parent is { Kind: "List" or "Tuple" } list && list.Parent is { Kind: "keyword" } keyword && keyword.Scalar("arg") == "upstream_tasks";
     }
 
     private static string FreeName(FunctionDefSyntax function, string candidate)
