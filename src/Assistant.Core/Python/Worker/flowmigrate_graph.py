@@ -1,8 +1,9 @@
 """The graph check's recorder (child side): which tasks a flow calls, with which data, in which order.
 
 Old side: a Flyte 1 workflow / dynamic body runs once with placeholder inputs, and a Prefect 1 `with Flow`
-block (or `set_dependencies` calls) is recorded while the module is imported. New side: the Flyte 2 driver
-task or the Prefect 2/3 flow function runs with placeholder inputs; the tasks it calls are not run, they
+block (or the flow's `set_dependencies` and the tasks' `set_upstream`/`set_downstream(flow=...)` calls) is
+recorded while the module is imported. New side: the Flyte 2 driver task or the Prefect 2/3 flow function runs
+with placeholder inputs; the tasks it calls are not run, they
 record the call and return placeholders that remember which node produced them. A branch on a placeholder
 (`if accuracy > 0.9:`) is explored both ways (a few runs, each with its decisions), so both arms are seen.
 

@@ -662,6 +662,29 @@ def _prefect1():
 
     _HOOKS[("prefect1", "Flow.set_dependencies")] = set_dependencies
 
+    # A task's own set_upstream/set_downstream/set_dependencies call its flow's set_dependencies, as v1's do: the flow
+    # passed (imperative flows built outside any `with Flow`), else the `with Flow` block around the call.
+    def task_dependencies(self, values, explicit):
+        flow = values.get("flow") or (_FLOW_STACK[-1] if _FLOW_STACK else None)
+        if flow is None or not _is("prefect1", flow, "Flow"):
+            return None
+        flow.set_dependencies(
+            task=self, upstream_tasks=values.get("upstream_tasks"), downstream_tasks=values.get("downstream_tasks"),
+            keyword_tasks=values.get("keyword_tasks"), mapped=values.get("mapped") or False)
+        return None
+
+    def task_neighbour(upstream):
+        def hook(self, values, explicit):
+            other, key = values.get("task"), values.get("key")
+            task, edge = (self, other) if upstream else (other, self)
+            dependencies = {"keyword_tasks": {key: edge}} if key is not None else {"upstream_tasks": [edge]}
+            return task_dependencies(task, dict(dependencies, flow=values.get("flow"), mapped=values.get("mapped")), explicit)
+        return hook
+
+    _HOOKS[("prefect1", "Task.set_dependencies")] = task_dependencies
+    _HOOKS[("prefect1", "Task.set_upstream")] = task_neighbour(True)
+    _HOOKS[("prefect1", "Task.set_downstream")] = task_neighbour(False)
+
 
 def bind_arguments(args, kwargs):
     """Adds the Prefect 1 tasks and Parameters among a call's arguments (also inside unmapped/mapped) to the active

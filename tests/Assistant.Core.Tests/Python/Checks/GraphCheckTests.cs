@@ -33,6 +33,8 @@ public sealed class GraphCheckTests(SharedWorker shared) : IClassFixture<SharedW
     [InlineData("graph_prefect_library", "after.py", "", true)]
     [InlineData("graph_prefect_library", "after_dropped.py", "dropped-call", false)]
     [InlineData("graph_prefect_uncalled", "after.py", "", true)]
+    [InlineData("graph_prefect_imperative", "after.py", "", true)]
+    [InlineData("graph_prefect_imperative", "after_reordered.py", "lost-ordering", false)]
     [InlineData("graph_prefect_uncalled", "after_uncalled.py", "changed-input,dropped-call", false)]
     public async Task Should_Report_What_Changed_In_The_Flows_Calls(string pair, string after, string kinds, bool passes)
     {
