@@ -41,10 +41,11 @@ class Run:
         self.prefix = list(decisions)
         self.taken = []
         self.nodes = []
-        self.counts = {}
         self.clock = 0
         self.objects = {}   # id(task object) -> node (Prefect 1 imperative API: the object is the node)
         self.control = []   # stack of source sets (Prefect 1 `with case(...)`)
+        self.arms = []      # the same cases as (condition sources, repr of the value or None when not a constant)
+        self.node_arms = {}  # id(node) -> the arms it was called in
         self.coroutines = {}  # id(coroutine) -> node
         self.error = None
 
@@ -60,12 +61,15 @@ class Run:
         return choice
 
     def new_node(self, task, where, kind, mapped=False):
-        count = self.counts.get(task, 0) + 1
-        self.counts[task] = count
+        # Numbered among the calls of the task that can run with it: the two arms of `case(x, True)` / `case(x, False)` calling
+        # the same task are each its first call, as each run of the new flow's `if x:` / `else:` makes one of them.
+        arms = list(self.arms)
+        count = 1 + sum(1 for n in self.nodes if n["task"] == task and not _exclusive(self.node_arms.get(id(n), ()), arms))
         node = {"id": task if count == 1 else "%s#%d" % (task, count), "task": task, "mapped": mapped, "inputs": {},
                 "after": [], "control": sorted(set().union(*self.control)) if self.control else [], "kind": kind}
         node.update(where)
         self.nodes.append(node)
+        self.node_arms[id(node)] = arms
         return node
 
     def copy(self):
@@ -74,7 +78,7 @@ class Run:
         nodes = {id(node): dict(node, inputs={k: list(v) for k, v in node["inputs"].items()}, after=list(node["after"]),
                                 control=list(node["control"])) for node in self.nodes}
         copied.nodes = [nodes[id(node)] for node in self.nodes]
-        copied.counts = dict(self.counts)
+        copied.node_arms = {id(nodes[id(node)]): list(self.node_arms.get(id(node), ())) for node in self.nodes}
         copied.clock = self.clock
         copied.objects = {key: nodes[id(node)] for key, node in self.objects.items() if id(node) in nodes}
         return copied
@@ -84,6 +88,12 @@ class Run:
         if self.error:
             out["error"] = self.error
         return out
+
+
+def _exclusive(arms, others):
+    """Whether two calls' case arms can never both run: the same condition compared with two different constants."""
+    return any(sources == other_sources and value is not None and other is not None and value != other
+               for sources, value in arms for other_sources, other in others)
 
 
 class Traced:
@@ -487,14 +497,19 @@ class Tracer:
             run = self.current()
             if run is not None:
                 explicit = obj.__dict__.get("_fm_explicit") or {}
-                condition = explicit.get("task", (explicit.get("*") or (None,))[0])
+                positional = explicit.get("*") or ()
+                condition = explicit.get("task", positional[0] if positional else None)
+                value = explicit.get("value", positional[1] if len(positional) > 1 else None)
                 run.control.append(self.sources(condition, run))
+                constant = value is None or isinstance(value, (str, bytes, int, float, bool))
+                run.arms.append((frozenset(run.control[-1]), repr(value) if constant else None))
 
     def exit(self, obj):
         if type(obj).__name__ == "case":
             run = self.current()
             if run is not None and run.control:
                 run.control.pop()
+                run.arms.pop()
 
     # --- driving a flow function -----------------------------------------------------------
 
