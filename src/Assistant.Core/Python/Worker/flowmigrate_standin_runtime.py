@@ -634,6 +634,8 @@ def _prefect1():
         if _FLOW_STACK:
             _add_to_flow(_FLOW_STACK[-1], self)
             bind_arguments(args, kwargs)
+        if _is("prefect1", self, "Parameter"):
+            return self  # v1's Parameter.__call__ binds it to the flow and returns it: its value, not a task's result
         what = "%s()" % getattr(self, "name", "task")
         count = _outputs(self)
         return Outputs(what, count) if count else Anything(what)

@@ -28,6 +28,8 @@ public sealed class GraphCheckTests(SharedWorker shared) : IClassFixture<SharedW
     [InlineData("graph_prefect", "after_unresolved.py", "unresolved-future", false)]
     [InlineData("graph_prefect", "after_sequential.py", "lost-parallelism", true)]
     [InlineData("graph_prefect_case", "after.py", "", true)]
+    [InlineData("graph_prefect_parameter_called", "after.py", "", true)]
+    [InlineData("graph_prefect_parameter_called", "after_swapped.py", "changed-input", false)]
     [InlineData("graph_prefect_case_same_task", "after.py", "", true)]
     [InlineData("graph_prefect_case_same_task", "after_dropped.py", "dropped-call", false)]
     [InlineData("graph_prefect_copy", "after.py", "", true)]
