@@ -60,7 +60,7 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
                 var call = CallSyntax.From(with.Items[0].Context)!;
                 var flowName = ConstantSyntax.StringValue(call.Arguments.FirstOrDefault() ?? call.Keyword("name")?.Value);
                 var variable = with.Items[0].Target?.Is("Name") == true ? with.Items[0].Target!.Scalar("id") : null;
-                var hoistedName = FunctionName(module, variable, flowName);
+                var hoistedName = FlowFunctionName.ForBlock(module, variable, flowName);
                 if (NestedFlowHoist.Edits(module, with, hoistedName) is { } hoist)
                 {
                     var hoisted = $"the Flow built in {nested.Parent?.Scalar("name")}() moves to module level (as @flow {hoistedName}) with the settings it reads; the function runs it";
@@ -85,7 +85,7 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
         var variable = target?.Is("Name") == true ? target.Scalar("id") : null;
         var nameNode = call.Arguments.FirstOrDefault() ?? call.Keyword("name")?.Value;
         var flowName = ConstantSyntax.StringValue(nameNode);
-        var functionName = FunctionName(module, variable, flowName);
+        var functionName = FlowFunctionName.ForBlock(module, variable, flowName);
 
         // Decorator: `with Flow(` → `@flow(`, a positional name gets `name=`.
         var decorator = DecoratorName(module);
@@ -352,9 +352,6 @@ public abstract class FlowBlockToFunctionRule(string id) : PrefectRule(
     private static string DecoratorName(PythonModule module) =>
         ImportEdits.IsBoundOtherwise(module, ImportNeed.Of("prefect", "flow")) ? "prefect.flow" : "flow";
 
-    // The `as` variable names the function, unless it is `flow` (it would shadow the decorator) or missing.
-    private static string FunctionName(PythonModule module, string? variable, string? flowName) =>
-        variable is not null && variable != "flow" ? variable : FlowFunctionName.FromFlowName(module, flowName);
 
     // Flow methods that add to the v1 graph: a @flow function has none of them.
     private static readonly HashSet<string> s_graphMethods = new(StringComparer.Ordinal) { "add_task", "add_edge", "chain", "set_dependencies", "set_reference_tasks", "update", "replace" };

@@ -121,7 +121,7 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
             return Todo(assignment, "the flow's dependencies form a cycle; order the task calls by hand");
         }
 
-        var functionName = FunctionName(module, ConstantSyntax.StringValue(call.Arguments.FirstOrDefault() ?? call.Keyword("name")?.Value), variable);
+        var functionName = FlowFunctionName.ForImperative(module, variable, ConstantSyntax.StringValue(call.Arguments.FirstOrDefault() ?? call.Keyword("name")?.Value));
         var results = graph.ConsumedNodes();
         // A mapped call returns its futures at once: a task that must run after it without its data waits for them.
         var waits = order.ToDictionary(n => n, n => graph.OrderOnlyUpstream(n).Where(graph.IsMapped).ToList(), StringComparer.Ordinal);
@@ -240,7 +240,4 @@ public abstract class ImperativeFlowRule(string id) : PrefectRule(
 
     private Finding Todo(SyntaxNode assignment, string text) =>
         new(Id, assignment.Span, text) { Todo = new ManualTodo(text, "reference/prefect.md §2.4") };
-
-    private static string FunctionName(PythonModule module, string? flowName, string variable) =>
-        variable != "flow" ? FlowFunctionName.Free(module, variable) : FlowFunctionName.FromFlowName(module, flowName);
 }

@@ -73,6 +73,11 @@ public static class ChildDeployments
                     flow.FlowName, flow.HasDeploymentSettings(module)));
             }
 
+            foreach (var flow in V1Flows(module))
+            {
+                flows.Add(flow);
+            }
+
             foreach (var copy in FlowCopy.In(module, project))
             {
                 var settings = copy.Settings(module).Select(s => (Attribute: s.Children("targets")[0].Scalar("attr"), Value: s.Child("value"))).ToList();
@@ -85,6 +90,46 @@ public static class ChildDeployments
         }
 
         return flows;
+    }
+
+    // The flows of a module not converted (yet): the wizard reads the project's other flows as they stand, Prefect 1 code. A
+    // `with Flow(...) as x:` block or `x = Flow(...)` becomes the function the flow-definition step names, with that deployment.
+    private static IEnumerable<ProjectFlow> V1Flows(PythonModule module)
+    {
+        foreach (var statement in module.Body)
+        {
+            var (call, variable, imperative) = statement.Kind switch
+            {
+                "With" when statement.Children("items") is [var item] => (CallSyntax.From(item.Child("context_expr")), item.Child("optional_vars")?.Scalar("id"), false),
+                "Assign" when new AssignSyntax(statement).TargetNames is [var target] && statement.Children("targets")[0].Is("Name") => (CallSyntax.From(statement.Child("value")), target, true),
+                _ => (null, null, false),
+            };
+            if (call is null || call.Function.DottedName()?.Split('.')[^1] != "Flow" || (imperative && variable is null))
+            {
+                continue;
+            }
+
+            var name = call.Keyword("name")?.Value ?? call.Arguments.FirstOrDefault();
+            var literal = ConstantSyntax.StringValue(name);
+            var function = imperative ? FlowFunctionName.ForImperative(module, variable!, literal) : FlowFunctionName.ForBlock(module, variable, literal);
+            var settings = FlowFunction.DeploymentSettings.Any(s => call.Keyword(s) is { } keyword && ConstantSyntax.From(keyword.Value)?.ValueType != "none")
+                || (variable is not null && module.Body.Any(s => SetsDeployment(s, variable)));
+            yield return new ProjectFlow(literal, name is null ? null : Key(module, name), $"{ProjectModel.ModuleName(module.Path)}.{function}",
+                literal ?? function.Replace('_', '-'), settings);
+        }
+    }
+
+    // variable.schedule/run_config/storage = ..., or variable.register(...), at module level.
+    private static bool SetsDeployment(SyntaxNode statement, string variable)
+    {
+        var target = statement.Kind switch
+        {
+            "Assign" => statement.Children("targets") is [var only] ? only : null,
+            "Expr" => statement.Child("value") is { Kind: "Call" } call ? call.Child("func") : null,
+            _ => null,
+        };
+        return target is { Kind: "Attribute" } attribute && attribute.Child("value") is { Kind: "Name" } owner && owner.Scalar("id") == variable
+            && (statement.Is("Assign") ? FlowFunction.DeploymentSettings.Contains(attribute.Scalar("attr")!) : attribute.Scalar("attr") == "register");
     }
 
     /// <summary>

@@ -17,6 +17,15 @@ public static class FlowFunctionName
         return Free(module, candidate == "flow" ? "flow_function" : candidate);
     }
 
+    /// <summary>The function a <c>with Flow(...) as variable:</c> block becomes: the <c>as</c> variable, unless it is <c>flow</c> (it would
+    /// shadow the decorator) or missing.</summary>
+    public static string ForBlock(PythonModule module, string? variable, string? flowName) =>
+        variable is not null && variable != "flow" ? variable : FromFlowName(module, flowName);
+
+    /// <summary>The function an imperative flow (<c>variable = Flow(...)</c> built with <c>add_task</c>/<c>set_dependencies</c>) becomes.</summary>
+    public static string ForImperative(PythonModule module, string variable, string? flowName) =>
+        variable != "flow" ? Free(module, variable) : FromFlowName(module, flowName);
+
     /// <summary><paramref name="candidate"/>, or <c>candidate_flow</c> when the module defines or imports it or it is a builtin.</summary>
     public static string Free(PythonModule module, string candidate)
     {

@@ -7,9 +7,10 @@ namespace Assistant.Core.Migration.Session;
 
 /// <summary>
 /// Plans a unit's steps in its worktree: loads the scope as it stands on the branch (the converted
-/// copy when one exists), runs one step of the ruleset, and lists its changes and TODOs.
+/// copy when one exists), runs one step of the ruleset, and lists its changes and TODOs. <paramref name="flowFiles"/>: the files
+/// that define the repository's flows (the inventory's), read as context.
 /// </summary>
-internal sealed class FlowPlanner(ModuleParser parser, TreeLayout layout)
+internal sealed class FlowPlanner(ModuleParser parser, TreeLayout layout, IReadOnlyList<string> flowFiles)
 {
     private readonly StepEngine _engine = new(parser);
 
@@ -60,6 +61,18 @@ internal sealed class FlowPlanner(ModuleParser parser, TreeLayout layout)
         // The project modules the unit imports from, as the old code sees them (a constants enum, a helper): read for the rules, not converted.
         modules.AddRange(await ImportedProjectModules.ReadAsync(modules, async (path, token) =>
             await read(path, token) is { } bytes ? await parser.ParseBytesAsync(path, bytes, token) : null, cancellationToken));
+
+        // The repository's other flows as they stand (the old code, side by side or before their own migration): read, never
+        // converted, so rules that look across flows see them as convert does, e.g. the deployment a flow of flows starts is its child's.
+        var seen = modules.Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in flowFiles.Where(seen.Add))
+        {
+            if (await read(path, cancellationToken) is { } bytes && await parser.ParseBytesAsync(path, bytes, cancellationToken) is { } module)
+            {
+                modules.Add(module);
+            }
+        }
+
         return new ProjectModel(modules, others);
     }
 

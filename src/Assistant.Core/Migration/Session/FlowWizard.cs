@@ -31,7 +31,7 @@ internal sealed class FlowWizard : IFlowWizard
         _unit = unit;
         _ruleset = session.Ruleset(unit.RulesetId);
         _worktree = worktree;
-        _planner = new FlowPlanner(session.Parser, session.Layout);
+        _planner = new FlowPlanner(session.Parser, session.Layout, session.FlowFiles);
         _committed = history.CommittedSteps.ToHashSet(StringComparer.Ordinal);
         _skipped.UnionWith(history.SkippedSteps);
         _skipped.UnionWith(PendingSkips);

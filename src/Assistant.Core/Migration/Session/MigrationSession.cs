@@ -58,6 +58,8 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
 
     public RepositoryInventory Inventory { get; }
 
+    private IReadOnlyList<string>? _flowFiles;
+
     public RepositoryConfig Config { get; }
 
     internal IReadOnlyList<MigrationUnit> Units { get; private set; }
@@ -76,6 +78,9 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
     internal SessionOptions Options => _options;
 
     internal ModuleParser Parser => new(_worker);
+
+    /// <summary>The files that define the repository's flows, each once, in path order.</summary>
+    internal IReadOnlyList<string> FlowFiles => _flowFiles ??= Inventory.Flows.Select(f => f.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     public static async Task<IMigrationSession> OpenAsync(SessionOptions options, PythonWorker worker, CancellationToken cancellationToken = default)
     {

@@ -41,7 +41,7 @@ internal sealed class RuleWideScan(MigrationSession session)
             decided.UnionWith(history.SkippedSteps);
         }
 
-        var planner = new FlowPlanner(session.Parser, session.Layout);
+        var planner = new FlowPlanner(session.Parser, session.Layout, session.FlowFiles);
         var project = await planner.LoadAsync(Planning.ProjectContextFilesReader.Read(session.Root), unit, async (path, token) =>
         {
             var file = await repository.ShowFileAsync(revision, path, token);

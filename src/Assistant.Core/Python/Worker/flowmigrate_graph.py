@@ -261,6 +261,8 @@ class Tracer:
     def is_node(self, obj):
         if not isinstance(obj, self.rt.StandIn):
             return False
+        if str(obj.__dict__.get("_fm_defined_in") or "").startswith(_LIBRARY_PLUMBING):
+            return False  # a task-library function of the plumbing (create_flow_run), which v1 made with @task
         if obj.__dict__.get("_fm_kind") in _NODE_KINDS:
             return True
         # a Prefect 1 Task subclass of the user's, or a task of the task library that does work (ShellTask, JinjaTemplate,

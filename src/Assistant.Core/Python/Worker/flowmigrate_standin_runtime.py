@@ -571,10 +571,15 @@ def _trigger_time():
 
 # --- Prefect 1 ------------------------------------------------------------------------------
 
-def prefect1_function_task(fn):
-    """A task-library function that v1 made with @task (create_flow_run): the Task its decorator makes, run() being the function."""
+def prefect1_function_task(fn, defined_in=None):
+    """A task-library function that v1 made with @task (create_flow_run): the Task its decorator makes, run() being the function,
+    remembering where the real one is defined (the graph check tells the library's plumbing from its working tasks by it)."""
     hook = _HOOKS.get(("prefect1", "task"))
-    return hook({"fn": fn}, {}, None) if hook is not None else fn
+    if hook is None:
+        return fn
+    obj = hook({"fn": fn}, {}, None)
+    obj.__dict__["_fm_defined_in"] = defined_in
+    return obj
 
 
 def _prefect1():

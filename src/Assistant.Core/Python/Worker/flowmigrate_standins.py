@@ -302,7 +302,7 @@ def _emit_function(writer, alias, name, entry, family):
     w.emit("    return _rt.call(%r, %r, locals())" % (family, name))
     if family == "prefect1" and str(entry.get("defined_in") or "").startswith("prefect.tasks.prefect."):
         # create_flow_run, wait_for_flow_run, get_task_run_result are @task functions in v1: mapped, called in a flow, run()
-        w.emit("%s = _rt.prefect1_function_task(%s)" % (alias, name))
+        w.emit("%s = _rt.prefect1_function_task(%s, %r)" % (alias, name, entry.get("defined_in")))
     else:
         w.emit("%s = %s" % (alias, name))
     w.emit()
