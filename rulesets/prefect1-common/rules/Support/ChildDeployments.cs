@@ -73,11 +73,6 @@ public static class ChildDeployments
                     flow.FlowName, flow.HasDeploymentSettings(module)));
             }
 
-            foreach (var flow in V1Flows(module))
-            {
-                flows.Add(flow);
-            }
-
             foreach (var copy in FlowCopy.In(module, project))
             {
                 var settings = copy.Settings(module).Select(s => (Attribute: s.Children("targets")[0].Scalar("attr"), Value: s.Child("value"))).ToList();
@@ -89,6 +84,8 @@ public static class ChildDeployments
             }
         }
 
+        // Then the flows not converted (yet): a converted flow of the same name is the one the deployment step writes for.
+        flows.AddRange(project.Modules.SelectMany(V1Flows));
         return flows;
     }
 
