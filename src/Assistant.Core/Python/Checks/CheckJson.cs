@@ -49,7 +49,7 @@ internal static class CheckJson
         Array(g, "runs").Select(r => new GraphRun(
             Array(r, "nodes").Select(Node).ToList(),
             r.TryGetProperty("error", out var error) ? String(error, "message") : null,
-            r.TryGetProperty("error", out error) ? Int(error, "line") : null)).ToList())).ToList();
+            r.TryGetProperty("error", out error) ? Int(error, "line") : null) { Truths = Strings(r, "truths") }).ToList())).ToList();
 
     private static GraphNode Node(JsonElement n) => new(
         String(n, "id") ?? "?",
@@ -68,6 +68,7 @@ internal static class CheckJson
         End = Int(n, "end"),
         Awaited = Bool(n, "awaited"),
         Resolved = Bool(n, "resolved"),
+        Arms = Strings(n, "arms"),
     };
 
     private static bool? Bool(JsonElement element, string name) =>

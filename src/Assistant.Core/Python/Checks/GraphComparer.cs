@@ -67,6 +67,11 @@ public static class GraphComparer
                 : Finding("not-compared", false, $"{id} was not reached in the new flow", null));
         }
 
+        if (newError is null && oldError is null)
+        {
+            findings.AddRange(DroppedInArms(old, @new, now).Select(d => Finding("dropped-call", true, d, null)));
+        }
+
         foreach (var (id, node) in now.Where(n => !was.ContainsKey(n.Key)))
         {
             findings.Add(oldError is null
@@ -119,6 +124,35 @@ public static class GraphComparer
                 var listed = string.Join(", ", lost.Take(MaxPairsListed).Select(p => $"{p.A} ∥ {p.B}")) + (lost.Count > MaxPairsListed ? $" and {lost.Count - MaxPairsListed} more" : "");
                 var how = @new.Driver == "async" ? "asyncio.gather them" : @new.Family.StartsWith("prefect", StringComparison.Ordinal) ? "use .submit() and resolve the futures" : "make the driver async and asyncio.gather them, or use flyte.map";
                 findings.Add(new GraphFinding(flow, "lost-parallelism", false, $"{lost.Count} pair(s) of calls that ran concurrently in the old flow now run one after another: {listed}; to keep them concurrent, {how}"));
+            }
+        }
+    }
+
+    // Per arm of a Prefect 1 case on a boolean: the old calls that could run when the condition had that truth (made outside the
+    // case, or in its arm) must be made by the new runs in which the value branched on took that truth. Merging runs by id hides a
+    // call dropped from one arm while the other still makes it.
+    private static IEnumerable<string> DroppedInArms(FlowGraph old, FlowGraph @new, Dictionary<string, GraphNode> now)
+    {
+        var oldNodes = old.Runs.SelectMany(r => r.Nodes).ToList();
+        var arms = oldNodes.SelectMany(n => n.Arms).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var arm in arms)
+        {
+            var condition = arm[..arm.LastIndexOf('|')];
+            var runs = @new.Runs.Where(r => r.Truths.Contains(arm, StringComparer.Ordinal)).ToList();
+            if (runs.Count == 0)
+            {
+                continue; // the new flow never branched on that value: nothing to pair the arm with
+            }
+
+            var made = runs.SelectMany(r => r.Nodes).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+            var other = arm.EndsWith("|True", StringComparison.Ordinal) ? condition + "|False" : condition + "|True";
+            foreach (var node in oldNodes.Where(n => !n.Arms.Contains(other, StringComparer.Ordinal) && now.ContainsKey(n.Id) && !made.Contains(n.Id)))
+            {
+                if (reported.Add(node.Id + "\0" + arm))
+                {
+                    yield return $"{node.Id} is no longer called when {condition.Replace("input:", string.Empty, StringComparison.Ordinal)} is {arm[(condition.Length + 1)..]} (the old flow called it at line {node.Line})";
+                }
             }
         }
     }

@@ -29,4 +29,7 @@ public sealed record GraphNode(
 
     /// <summary>A future whose result was waited for or handed on (null for other kinds).</summary>
     public bool? Resolved { get; init; }
+
+    /// <summary>The Prefect 1 case arms the call was made in, as <c>sources|True</c> or <c>sources|False</c> (cases on a boolean only).</summary>
+    public IReadOnlyList<string> Arms { get; init; } = [];
 }

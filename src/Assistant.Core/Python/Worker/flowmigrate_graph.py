@@ -46,6 +46,7 @@ class Run:
         self.control = []   # stack of source sets (Prefect 1 `with case(...)`)
         self.arms = []      # the same cases as (condition sources, repr of the value or None when not a constant)
         self.node_arms = {}  # id(node) -> the arms it was called in
+        self.truths = set()  # "sources|True/False": the truth each branched-on value took in this run (new side)
         self.coroutines = {}  # id(coroutine) -> node
         self.error = None
 
@@ -84,7 +85,11 @@ class Run:
         return copied
 
     def answer(self):
-        out = {"decisions": self.taken, "nodes": self.nodes}
+        for node in self.nodes:
+            # the case arms a call was made in, as "sources|True/False" (cases on a boolean constant only)
+            node["arms"] = ["%s|%s" % (",".join(sorted(sources)), value) for sources, value in self.node_arms.get(id(node), ())
+                            if value in ("True", "False") and sources]
+        out = {"decisions": self.taken, "nodes": self.nodes, "truths": sorted(self.truths)}
         if self.error:
             out["error"] = self.error
         return out
@@ -147,6 +152,8 @@ class Traced:
         run = self._fm_run or self._fm_tracer.current()
         truth = run.decide() if run is not None else False
         object.__setattr__(self, "_fm_truth", truth)
+        if run is not None and self._fm_sources:
+            run.truths.add("%s|%s" % (",".join(sorted(self._fm_sources)), bool(truth)))
         return truth
 
     def __contains__(self, item):

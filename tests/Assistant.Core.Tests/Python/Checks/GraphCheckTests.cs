@@ -32,6 +32,7 @@ public sealed class GraphCheckTests(SharedWorker shared) : IClassFixture<SharedW
     [InlineData("graph_prefect_parameter_called", "after_swapped.py", "changed-input", false)]
     [InlineData("graph_prefect_case_same_task", "after.py", "", true)]
     [InlineData("graph_prefect_case_same_task", "after_dropped.py", "dropped-call", false)]
+    [InlineData("graph_prefect_case_same_task", "after_dropped_in_one_arm.py", "dropped-call", false)]
     [InlineData("graph_prefect_copy", "after.py", "", true)]
     [InlineData("graph_prefect_copy", "after_template_only.py", "dropped-call", false)]
     [InlineData("graph_prefect_library", "after.py", "", true)]
@@ -48,6 +49,15 @@ public sealed class GraphCheckTests(SharedWorker shared) : IClassFixture<SharedW
         Assert.Equal(kinds.Split(',', StringSplitOptions.RemoveEmptyEntries), report.Graph.Select(g => g.Kind).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(passes, report.Passed);
         Assert.Empty(report.Failures);
+    }
+
+    [Fact]
+    public async Task Should_Name_The_Arm_Of_A_Case_That_Lost_A_Call()
+    {
+        var report = await CompareAsync("graph_prefect_case_same_task", "after_dropped_in_one_arm.py");
+
+        var dropped = Assert.Single(report.Graph);
+        Assert.Equal("set_timestamp is no longer called when rebuild is False (the old flow called it at line 29)", dropped.Message);
     }
 
     [Fact]
