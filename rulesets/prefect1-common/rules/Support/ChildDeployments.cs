@@ -101,7 +101,7 @@ public static class ChildDeployments
                 "Assign" when new AssignSyntax(statement).TargetNames is [var target] && statement.Children("targets")[0].Is("Name") => (CallSyntax.From(statement.Child("value")), target, true),
                 _ => (null, null, false),
             };
-            if (call is null || call.Function.DottedName()?.Split('.')[^1] != "Flow" || (imperative && variable is null))
+            if (call is null || ProjectFlowNames.LastPart(call.Function) != "Flow" || (imperative && variable is null))
             {
                 continue;
             }
@@ -109,24 +109,9 @@ public static class ChildDeployments
             var name = call.Keyword("name")?.Value ?? call.Arguments.FirstOrDefault();
             var literal = ConstantSyntax.StringValue(name);
             var function = imperative ? FlowFunctionName.ForImperative(module, variable!, literal) : FlowFunctionName.ForBlock(module, variable, literal);
-            var settings = FlowFunction.DeploymentSettings.Any(s => call.Keyword(s) is { } keyword && ConstantSyntax.From(keyword.Value)?.ValueType != "none")
-                || (variable is not null && module.Body.Any(s => SetsDeployment(s, variable)));
             yield return new ProjectFlow(literal, name is null ? null : Key(module, name), $"{ProjectModel.ModuleName(module.Path)}.{function}",
-                literal ?? function.Replace('_', '-'), settings);
+                literal ?? function.Replace('_', '-'), FlowFunction.HasDeploymentSettings(module, call, variable));
         }
-    }
-
-    // variable.schedule/run_config/storage = ..., or variable.register(...), at module level.
-    private static bool SetsDeployment(SyntaxNode statement, string variable)
-    {
-        var target = statement.Kind switch
-        {
-            "Assign" => statement.Children("targets") is [var only] ? only : null,
-            "Expr" => statement.Child("value") is { Kind: "Call" } call ? call.Child("func") : null,
-            _ => null,
-        };
-        return target is { Kind: "Attribute" } attribute && attribute.Child("value") is { Kind: "Name" } owner && owner.Scalar("id") == variable
-            && (statement.Is("Assign") ? FlowFunction.DeploymentSettings.Contains(attribute.Scalar("attr")!) : attribute.Scalar("attr") == "register");
     }
 
     /// <summary>

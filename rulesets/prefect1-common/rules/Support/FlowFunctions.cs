@@ -18,9 +18,13 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
 
     /// <summary>Whether the deployment step writes a deployment file for this flow: it still has a v1 schedule, run config or storage
     /// (a decorator keyword other than None, or a module-level assignment), or a <c>register(...)</c> call.</summary>
-    public bool HasDeploymentSettings(PythonModule module) =>
-        DeploymentSettings.Any(s => DecoratorCall?.Keyword(s) is { } keyword && ConstantSyntax.From(keyword.Value)?.ValueType != "none")
-        || ModuleStatements(module).Any(s => (s.Is("Assign") && DeploymentSettings.Contains(Attribute(s))) || (s.Is("Expr") && Attribute(s) == "register"));
+    public bool HasDeploymentSettings(PythonModule module) => HasDeploymentSettings(module, DecoratorCall, Name);
+
+    /// <summary>The same for a flow made by <paramref name="call"/> (its <c>@flow(...)</c>, or a Prefect 1 <c>Flow(...)</c> not converted
+    /// yet) and bound to <paramref name="name"/> at module level.</summary>
+    public static bool HasDeploymentSettings(PythonModule module, CallSyntax? call, string? name) =>
+        DeploymentSettings.Any(s => call?.Keyword(s) is { } keyword && ConstantSyntax.From(keyword.Value)?.ValueType != "none")
+        || (name is not null && ModuleStatements(module, name).Any(s => (s.Is("Assign") && DeploymentSettings.Contains(Attribute(s))) || (s.Is("Expr") && Attribute(s) == "register")));
 
     // Most rules of every pass ask: read once per (immutable) module.
     private static readonly object Key = new();
@@ -40,7 +44,10 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
 
     /// <summary>Module-level statements <c>name.attr = value</c> / <c>name.method(...)</c> (also under <c>if __name__ == "__main__":</c>
     /// and in a <c>with prefect.context(secrets=...)</c> block, which becomes such a guard: <see cref="LocalSecrets"/>).</summary>
-    public IEnumerable<SyntaxNode> ModuleStatements(PythonModule module)
+    public IEnumerable<SyntaxNode> ModuleStatements(PythonModule module) => ModuleStatements(module, Name);
+
+    /// <summary>The module-level statements on <paramref name="name"/> (see the instance overload).</summary>
+    public static IEnumerable<SyntaxNode> ModuleStatements(PythonModule module, string name)
     {
         foreach (var statement in module.Body)
         {
@@ -48,13 +55,13 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
             {
                 foreach (var inner in statement.Children("body"))
                 {
-                    if (Targets(inner))
+                    if (Targets(inner, name))
                     {
                         yield return inner;
                     }
                 }
             }
-            else if (Targets(statement))
+            else if (Targets(statement, name))
             {
                 yield return statement;
             }
@@ -74,7 +81,7 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
         {
             // The run statements of its body first: most functions (the tasks) have none, and then whether the function
             // binds the name changes nothing, so their whole bodies are not walked to find out.
-            var runs = function.Body.Where(s => s.Is("Expr") && Targets(s) && Attribute(s) == "run").ToList();
+            var runs = function.Body.Where(s => s.Is("Expr") && Targets(s, Name) && Attribute(s) == "run").ToList();
             if (runs.Count == 0 || function.ParameterNames.Contains(Name) || function.Node.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == Name && n.Scalar("ctx") != "Load")
                 || function.Node.Descendants().Any(n => n.Kind is "Global" or "Nonlocal"))
             {
@@ -88,7 +95,7 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
         }
     }
 
-    private bool Targets(SyntaxNode statement)
+    private static bool Targets(SyntaxNode statement, string name)
     {
         SyntaxNode? head = statement.Kind switch
         {
@@ -98,12 +105,12 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
             _ => null,
         };
         if (statement.Is("Assign") && statement.Child("value") is { } value && value.Is("Call") && value.Child("func") is { } f && f.Is("Attribute")
-            && f.Child("value")?.Is("Name") == true && f.Child("value")!.Scalar("id") == Name)
+            && f.Child("value")?.Is("Name") == true && f.Child("value")!.Scalar("id") == name)
         {
             return true;
         }
 
-        return head is not null && head.Is("Attribute") && head.Child("value")?.Is("Name") == true && head.Child("value")!.Scalar("id") == Name;
+        return head is not null && head.Is("Attribute") && head.Child("value")?.Is("Name") == true && head.Child("value")!.Scalar("id") == name;
     }
 
     public static bool IsMainGuard(SyntaxNode ifStatement) =>

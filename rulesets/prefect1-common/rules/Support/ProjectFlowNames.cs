@@ -39,8 +39,8 @@ public static class ProjectFlowNames
         return names;
     }
 
-    // The last part of a Name/Attribute chain's dotted name (what DottedName()?.Split('.')[^1] gives), without building it.
-    private static string? LastPart(SyntaxNode? expression)
+    /// <summary>The last part of a Name/Attribute chain's dotted name (what <c>DottedName()?.Split('.')[^1]</c> gives), without building it.</summary>
+    internal static string? LastPart(SyntaxNode? expression)
     {
         var head = expression;
         while (head is not null && head.Is("Attribute"))

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Assistant.Core.Rules;
+using Assistant.Core.Source;
 
 namespace Assistant.Core.Python.Checks;
 
@@ -12,20 +14,14 @@ internal static partial class TodoMarkers
     /// construct that starts on that line, top one first.</summary>
     public static List<string> Above(string text, int line)
     {
-        var lines = text.Split('\n');
-        var markers = new List<string>();
-        for (var above = line - 2; above >= 0 && above < lines.Length; above--)
+        var lines = LineMap.For(text);
+        if (line < 1 || line > lines.LineCount)
         {
-            var match = Marker().Match(lines[above]);
-            if (!match.Success || lines[above][..match.Index].Trim().Length > 0)
-            {
-                break;
-            }
-
-            markers.Insert(0, $"{match.Groups[1].Value}: {match.Groups[2].Value.TrimEnd()}");
+            return [];
         }
 
-        return markers;
+        var first = TodoComment.FirstMarkerLineAbove(text, lines, line);
+        return Read(text[lines.LineStart(first)..lines.LineStart(line)]);
     }
 
     [GeneratedRegex(@"#\s*TODO\(flowmigrate ([A-Za-z0-9_-]+)\):[ \t]*([^\r\n]*)")]

@@ -268,18 +268,19 @@ class Tracer:
     def is_node(self, obj):
         if not isinstance(obj, self.rt.StandIn):
             return False
-        if str(obj.__dict__.get("_fm_defined_in") or "").startswith(_LIBRARY_PLUMBING):
-            return False  # a task-library function of the plumbing (create_flow_run), which v1 made with @task
+        # A task of the framework's own (a stand-in class, or a task-library function v1 made with @task such as create_flow_run)
+        # and where its real one is defined; a Task subclass of the user's is not one, even of a library class.
+        library = "_fm_defined_in" in obj.__dict__ or type(obj).__module__.startswith("_fm_api_")
+        defined = obj.__dict__.get("_fm_defined_in") or getattr(type(obj), "_fm_defined_in", None) or ""
+        if library and defined.startswith(_LIBRARY_PLUMBING):
+            return False  # the task library's plumbing: merge, secrets, constants, flow runs
         if obj.__dict__.get("_fm_kind") in _NODE_KINDS:
             return True
         # a Prefect 1 Task subclass of the user's, or a task of the task library that does work (ShellTask, JinjaTemplate,
-        # CreateContainer: the conversion makes each a @task); the library's plumbing (merge, secrets, constants, flow runs) is not
+        # CreateContainer: the conversion makes each a @task)
         if not self._is(obj, "Task") or self._is(obj, "Parameter"):
             return False
-        if not type(obj).__module__.startswith("_fm_api_"):
-            return True
-        defined = getattr(type(obj), "_fm_defined_in", None) or ""
-        return defined.startswith("prefect.tasks.") and not defined.startswith(_LIBRARY_PLUMBING)
+        return not library or defined.startswith("prefect.tasks.")
 
     @staticmethod
     def task_name(obj):
