@@ -30,6 +30,11 @@ _NODE_KINDS = ("task", "workflow", "dynamic", "eager", "flow")
 # a constant) or into flow runs (run_deployment), which the graph check compares in their own way.
 _LIBRARY_PLUMBING = ("prefect.tasks.core.", "prefect.tasks.control_flow.conditional.", "prefect.tasks.control_flow.case.",
                      "prefect.tasks.secrets.", "prefect.tasks.prefect.")
+# What starts a child flow run, old and new: its run is a value of its own ("flow run", with what its parameters came from), so a
+# task fed the run of v1's create_flow_run and one fed the run of run_deployment are fed alike, whatever else the calls take
+# (labels=, which the conversion leaves to a TODO).
+_FLOW_RUN = "flow run"
+_CREATE_FLOW_RUN = "prefect.tasks.prefect.flow_run.create_flow_run"
 
 
 class _TooManyDecisions(BaseException):
@@ -331,6 +336,8 @@ class Tracer:
     def sources(self, value, run, depth=0):
         if isinstance(value, Traced):
             return set(value._fm_sources)
+        if isinstance(value, self.rt.Anything) and "_fm_flow_run" in value.__dict__:
+            return set(value.__dict__["_fm_flow_run"])
         if depth > 5 or value is None or isinstance(value, (str, bytes, int, float, bool)):
             return set()
         if inspect.iscoroutine(value):
@@ -447,6 +454,8 @@ class Tracer:
         if isinstance(target, _MapTask):
             return self.record(run, target.task, args, kwargs, "call", mapped=True)
         if not self.is_node(target):
+            if isinstance(target, self.rt.StandIn) and target.__dict__.get("_fm_defined_in") == _CREATE_FLOW_RUN:
+                return self.flow_run_started(result, self.bind(target, args, kwargs).get("parameters"), run)
             return result
         return self.record(run, target, args, kwargs, "call")
 
@@ -459,6 +468,14 @@ class Tracer:
             return _MapTask(self, task) if task is not None else result
         if family.startswith("prefect") and name in _RESOLVERS:
             self.consume(list(explicit.values()), run)
+        if family in ("prefect2", "prefect3") and name == "run_deployment":
+            return self.flow_run_started(result, values.get("parameters"), run)
+        return result
+
+    def flow_run_started(self, result, parameters, run):
+        """The run of a child flow (create_flow_run in v1, run_deployment in 2/3): a flow run made from its parameters."""
+        if isinstance(result, self.rt.Anything):
+            result.__dict__["_fm_flow_run"] = frozenset({_FLOW_RUN} | self.sources(parameters, run))
         return result
 
     def after_method(self, target, family, owner, name, values, explicit, result):

@@ -41,6 +41,8 @@ public sealed class GraphCheckTests(SharedWorker shared) : IClassFixture<SharedW
     [InlineData("graph_prefect_imperative", "after.py", "", true)]
     [InlineData("graph_prefect_imperative", "after_reordered.py", "lost-ordering", false)]
     [InlineData("graph_prefect_uncalled", "after_uncalled.py", "changed-input,dropped-call", false)]
+    [InlineData("graph_prefect_flow_run", "after.py", "", true)]
+    [InlineData("graph_prefect_flow_run", "after_parameters_swapped.py", "changed-input", false)]
     public async Task Should_Report_What_Changed_In_The_Flows_Calls(string pair, string after, string kinds, bool passes)
     {
         var report = await CompareAsync(pair, after);
@@ -58,6 +60,15 @@ public sealed class GraphCheckTests(SharedWorker shared) : IClassFixture<SharedW
 
         var dropped = Assert.Single(report.Graph);
         Assert.Equal("set_timestamp is no longer called when rebuild is False (the old flow called it at line 29)", dropped.Message);
+    }
+
+    [Fact]
+    public async Task Should_Compare_What_A_Child_Flow_Run_Was_Started_With()
+    {
+        var report = await CompareAsync("graph_prefect_flow_run", "after_parameters_swapped.py");
+
+        var changed = Assert.Single(report.Graph);
+        Assert.Equal("wait_for_run(flow_run_id=…) was fed by flow run + input:table_id, now by flow run + get_labels", changed.Message);
     }
 
     [Fact]
