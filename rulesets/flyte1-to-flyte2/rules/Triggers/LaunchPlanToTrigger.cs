@@ -15,7 +15,7 @@ public sealed class LaunchPlanToTrigger : IRule
         "launch-plan-to-trigger",
         "triggers",
         Safety.Review,
-        "A scheduled launch plan becomes `<lp> = flyte.Trigger(name, flyte.Cron(expr) | flyte.FixedRate(minutes), inputs={...}, auto_activate=False)` declared before the driver task and attached with triggers=; kickoff_time_input_arg → flyte.TriggerTime; its Email/Slack/PagerDuty notifications → notifications=(flyte.notify.Email(...),); a cutover TODO says when to activate it. A launch plan without a schedule (and no options besides inputs and notifications) becomes functools.partial(task, **its inputs): the callable it was, its notifications in a TODO for the launch code; other unscheduled ones get a TODO.",
+        "A scheduled launch plan becomes `<lp> = flyte.Trigger(name, flyte.Cron(expr) | flyte.FixedRate(minutes), inputs={...}, auto_activate=False)` declared before the driver task and attached with triggers=; kickoff_time_input_arg → flyte.TriggerTime; its Email/Slack/PagerDuty notifications → notifications=(flyte.notify.Email(...),); a cutover TODO says when to activate it. A launch plan without a schedule (and no options besides inputs and notifications) becomes functools.partial(task, **its inputs): the callable it was, its notifications in a TODO for the launch code; other unscheduled ones get a TODO, as do launch plans created in a loop, a function or a comprehension, and ones called in place with inputs or options.",
         "Flyte 2 has no launch plans: schedules are triggers on a task, active by default, so they are generated inactive to avoid running the job twice next to the Flyte 1 launch plan (reference/flyte.md §9).",
         "LaunchPlan.get_or_create(workflow=wf, name=\"n\", schedule=CronSchedule(schedule=\"0 6 * * *\"))  →  lp = flyte.Trigger(name=\"n\", automation=flyte.Cron(\"0 6 * * *\"), auto_activate=False) + @env.task(triggers=lp)");
 
@@ -289,7 +289,7 @@ public sealed class LaunchPlanToTrigger : IRule
                 continue;
             }
 
-            if (method.Attribute is not ("get_or_create" or "create") || node.Parent is not { Kind: "Call" } outer || !ReferenceEquals(outer.Child("func"), node))
+            if (method.Attribute is not ("get_or_create" or "create"))
             {
                 continue;
             }
@@ -297,9 +297,22 @@ public sealed class LaunchPlanToTrigger : IRule
             var create = method.Attribute == "create";
             var keywords = call.Keywords.Where(k => k.Name is not null).ToDictionary(k => k.Name!, k => k.Value, StringComparer.Ordinal);
             var workflow = keywords.GetValueOrDefault("workflow") ?? call.Arguments.ElementAtOrDefault(create ? 1 : 0);
+            var calledInPlace = node.Parent is { Kind: "Call" } outer && ReferenceEquals(outer.Child("func"), node);
+            if (!calledInPlace)
+            {
+                if (Unconverted(module, node, workflow) is { } nested)
+                {
+                    yield return nested;
+                }
+
+                continue;
+            }
+
             var plain = call.Keywords.All(k => k.Name is "workflow" or "name") && call.Arguments.Count <= 2;
             if (workflow is null || !plain)
             {
+                var why = $"a launch plan {(workflow is null ? string.Empty : $"of {Flat(module.GetText(workflow))} ")}with inputs, a schedule or options, called in place: Flyte 2 has no launch plans: call the task with the launch plan's inputs and the call's own arguments (reference/flyte.md §9.3)";
+                yield return new Finding(Descriptor.Id, Statement(node).Span, why) { Todo = new ManualTodo(why, "reference/flyte.md §9.3") };
                 continue;
             }
 
@@ -309,6 +322,32 @@ public sealed class LaunchPlanToTrigger : IRule
             };
         }
     }
+
+    // A launch plan created where the module-level conversion does not look (in a loop, a function, a comprehension, an
+    // expression): a TODO on its statement, never left without one.
+    private Finding? Unconverted(PythonModule module, SyntaxNode node, SyntaxNode? workflow)
+    {
+        var statement = Statement(node);
+        if (statement.Parent?.Kind == "Module" && statement.Kind is "Assign" or "Expr" && ReferenceEquals(statement.Child("value"), node))
+        {
+            return null; // the module-level launch plans: Analyze converts them
+        }
+
+        var where = node.Ancestors().FirstOrDefault(a => a.Kind is "For" or "AsyncFor" or "While" or "FunctionDef" or "AsyncFunctionDef" or "ListComp" or "SetComp" or "DictComp" or "GeneratorExp") switch
+        {
+            { Kind: "For" or "AsyncFor" or "While" } => "in a loop",
+            { Kind: "FunctionDef" or "AsyncFunctionDef" } function => $"in {function.Scalar("name")}()",
+            { } => "in a comprehension",
+            null => "inside an expression",
+        };
+        var task = workflow is null ? "its task" : $"the task of {Flat(module.GetText(workflow))}";
+        var why = $"a launch plan created {where}: Flyte 2 has no launch plans: declare one flyte.Trigger(name=..., automation=flyte.Cron(...) or flyte.FixedRate(...), inputs={{...}}, auto_activate=False) per scheduled launch plan before {task} and attach them with triggers=(...); one without a schedule is the task called with its inputs (reference/flyte.md §9.3)";
+        return new Finding(Descriptor.Id, statement.Span, why) { Todo = new ManualTodo(why, "reference/flyte.md §9.3") };
+    }
+
+    // The statement that holds a node (the innermost one).
+    private static SyntaxNode Statement(SyntaxNode node) =>
+        node.Ancestors().FirstOrDefault(a => a.Parent is not null && a.ParentField is "body" or "orelse" or "finalbody") ?? node;
 
     // The cutover TODO of a trigger this pass declares, written above the declaration by the fix: what CutoverTodos says of it
     // on the next pass (the same text, the same place), so that pass finds nothing left to do. Empty when that pass could
