@@ -154,8 +154,9 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
     // A copy of a flow that the module configures (`x = deepcopy(flow)`, then `x.name = ...`, `x.schedule = ...`): v1 registered it as
     // a flow of its own. A 2/3 flow is a function, so the settings would set nothing: a copy named by a literal, with only deployment
-    // settings and no other use in the module, becomes `x = flow.with_options(name=...)` with a deployment file of its own; any other
-    // configured copy gets a TODO that says so.
+    // settings and no other use in the module, becomes `x = flow.with_options(name=...)` with a deployment file of its own, whose
+    // parameters are the defaults a project helper gave the copy (ParameterDefaults: a dict, a constants member or a union of them),
+    // keeping only the flow's own parameters as v1's helper did; any other configured copy gets a TODO that says so.
     private IEnumerable<Finding> FlowCopies(RuleContext context, PrefectSymbols symbols)
     {
         var module = context.Module;
@@ -174,13 +175,15 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             var uses = ModuleIndex.Of(module).NamesById.TryGetValue(copy.Name, out var named) ? named.Count(n => !IsNameRead(n)) : 0;
             // copy = set_default_parameters(copy, {...}): the copy's own parameter defaults, its deployment's parameters in 2/3.
             var defaults = ParameterDefaults.Of(module, context.Project, copy.Name);
-            var defaultsYaml = defaults is [var only] ? only.Yaml(module, context.Project) : null;
+            var defaultsYaml = defaults is [var only] && only.Entries(module, context.Project) is { } entries
+                ? DefaultsYaml(entries, ParametersOf(module, context.Project, copy.Original))
+                : null;
             var defaultsUses = defaults.Sum(d => d.Statement.Is("Assign") ? 2 : 1);
             if (attributes.All(a => a == "name" || FlowFunction.DeploymentSettings.Contains(a)) && uses == settings.Count + 1 + defaultsUses
                 && (defaults.Count == 0 || defaultsYaml is not null)
                 && ConstantSyntax.StringValue(Value("name")) is { } flowName && !NameClash(context, flowName))
             {
-                var finding = CopyDeployment(context, symbols, copy, settings, defaults.Count == 0 ? null : (defaults[0], defaultsYaml!), flowName, Value);
+                var finding = CopyDeployment(context, symbols, copy, settings, defaults.Count == 0 ? null : (defaults[0], defaultsYaml!.Value), flowName, Value);
                 converted.Add((finding, [.. settings, .. defaults.Select(d => d.Statement), .. DefaultsDefinition(module, defaults)], copy));
                 yield return finding;
                 continue;
@@ -214,8 +217,8 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
     // x = deepcopy(flow); x.name = "N"; x.schedule = ... → x = flow.with_options(name="N") and deployments/<n>.prefect.yaml (the
     // imports this leaves unused go in a finding of their own, FlowCopies).
-    private Finding CopyDeployment(RuleContext context, PrefectSymbols symbols, FlowCopy copy, IReadOnlyList<SyntaxNode> settings, (ParameterDefaults Call, string Yaml)? defaults,
-        string flowName, Func<string, SyntaxNode?> value)
+    private Finding CopyDeployment(RuleContext context, PrefectSymbols symbols, FlowCopy copy, IReadOnlyList<SyntaxNode> settings,
+        (ParameterDefaults Call, (string Yaml, IReadOnlyList<string> Skipped) Values)? defaults, string flowName, Func<string, SyntaxNode?> value)
     {
         var module = context.Module;
         var plan = new DeploymentPlan(context, symbols, copy.Name, flowName);
@@ -230,8 +233,10 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         var parameters = string.Empty;
         if (defaults is { } set)
         {
-            plan.Parameters(set.Yaml);
-            parameters = $"its parameter defaults ({set.Call.Helper}) are the deployment's parameters (a direct call of {copy.Name} has the function's own defaults); ";
+            plan.Parameters(set.Values.Yaml);
+            parameters = $"its parameter defaults ({set.Call.Helper}) are the deployment's parameters (a direct call of {copy.Name} has the function's own defaults"
+                + (set.Values.Skipped.Count > 0 ? $"; {string.Join(", ", set.Values.Skipped)} {(set.Values.Skipped.Count == 1 ? "is not a parameter" : "are not parameters")} of {copy.Original}: v1 skipped {(set.Values.Skipped.Count == 1 ? "it" : "them")}, and a 2/3 deployment run would fail on {(set.Values.Skipped.Count == 1 ? "it" : "them")}, so {(set.Values.Skipped.Count == 1 ? "it is" : "they are")} left out" : string.Empty)
+                + "); ";
         }
 
         var path = $"deployments/{Names.Slug(flowName)}.prefect.yaml";
@@ -263,13 +268,27 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
     private static bool IsNameRead(SyntaxNode name) =>
         name.Parent is { Kind: "Attribute" } attribute && attribute.Scalar("attr") == "name" && attribute.Scalar("ctx") != "Store";
 
-    // The module-level dict a defaults call names (`defaults = {...}`) when that call is its only use: it moves to the deployment file.
+    // The parameters of the flow a copy was made of (the @flow function it now is, in this module or the project module it is
+    // imported from), or null when they are not known or the function takes **kwargs (any key is one then).
+    private static IReadOnlySet<string>? ParametersOf(PythonModule module, ProjectModel project, string original)
+    {
+        var flow = FlowFunction.In(module).FirstOrDefault(f => f.Name == original)
+            ?? (ProjectImports.Origin(module, project, original) is { } origin ? FlowFunction.In(origin.Module).FirstOrDefault(f => f.Name == origin.Name) : null);
+        return flow is null || flow.Function.Parameters.Child("kwarg") is not null ? null : flow.Function.ParameterNames.ToHashSet(StringComparer.Ordinal);
+    }
+
+    // The defaults of a copy's parameters as the deployment's parameters: v1's helper set only the flow's own parameters and skipped
+    // any other key, which a 2/3 deployment would pass to the function (a run failing on an unexpected argument).
+    private static (string Yaml, IReadOnlyList<string> Skipped)? DefaultsYaml(IReadOnlyList<KeyValuePair<string, string>> entries, IReadOnlySet<string>? parameters) =>
+        (PythonLiterals.Mapping(entries.Where(e => parameters?.Contains(e.Key) != false)), entries.Where(e => parameters?.Contains(e.Key) == false).Select(e => e.Key).ToList());
+
+    // The module-level dict a defaults call names (`defaults = {...}`, or a union of dicts) when that call is its only use: it moves to the deployment file.
     private static IEnumerable<SyntaxNode> DefaultsDefinition(PythonModule module, IReadOnlyList<ParameterDefaults> calls)
     {
         foreach (var call in calls)
         {
             if (call.Defaults is { Kind: "Name" } name && ModuleIndex.Of(module).NamesById.TryGetValue(name.Scalar("id")!, out var named) && named.Count == 2
-                && ModuleConstants.ValueOf(module, name.Scalar("id")!) is { Kind: "Dict", Parent: { } definition })
+                && ModuleConstants.ValueOf(module, name.Scalar("id")!) is { Kind: "Dict" or "BinOp", Parent: { } definition })
             {
                 yield return definition;
             }
@@ -584,8 +603,9 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
             var kind = Kind(call);
             var row = context.Tables["storage"].Find("v1", kind ?? string.Empty);
-            string? Arg(string name, int position = -1) => call.Keyword(name)?.Value is { } v ? ConstantSyntax.StringValue(v) ?? Text(v)
-                : position >= 0 && call.Arguments.Count > position ? ConstantSyntax.StringValue(call.Arguments[position]) ?? Text(call.Arguments[position]) : null;
+            string? Arg(string name, int position = -1) => (call.Keyword(name)?.Value ?? (position >= 0 && call.Arguments.Count > position ? call.Arguments[position] : null)) is { } v
+                ? ConstantSyntax.StringValue(v) ?? Text(v)
+                : null;
             switch (row?.Get("kind"))
             {
                 case "git":

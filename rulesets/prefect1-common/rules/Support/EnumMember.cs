@@ -31,6 +31,9 @@ public sealed record EnumMember(SyntaxNode Class, SyntaxNode Value)
     /// when it is not a literal.</summary>
     public string? Yaml() => PythonLiterals.ToYaml(Value, Resolve);
 
+    /// <summary>The entries of the value when it is a dict literal (<see cref="PythonLiterals.Entries"/>), or null.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Entries() => PythonLiterals.Entries(Value, Resolve);
+
     // A name of the class body assigned once there, or an entry of a dict the body assigned: what it stands for.
     private SyntaxNode? Resolve(SyntaxNode node)
     {

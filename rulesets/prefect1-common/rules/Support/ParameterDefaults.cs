@@ -36,17 +36,51 @@ public sealed record ParameterDefaults(SyntaxNode Statement, string Helper, Synt
         return calls;
     }
 
-    /// <summary>The defaults as YAML flow text: a dict literal, a name bound to one at module level (this module or the project module
-    /// it comes from), or a member of a constants enum (<c>constants.PARAMS.value</c>, <see cref="EnumMember"/>); null when they are
-    /// not a literal.</summary>
-    public string? Yaml(PythonModule module, ProjectModel project) => Defaults switch
+    // Names bound to names bound to dicts rarely go deeper; the bound also stops a name that stands for itself.
+    private const int MaxDepth = 8;
+
+    /// <summary>The defaults' entries, each value as YAML (<see cref="PythonLiterals.Entries"/>): of a dict literal, a member of a
+    /// constants enum (<c>constants.PARAMS.value</c>, <see cref="EnumMember"/>), a name bound to one of these at module level (this
+    /// module or the project module it comes from), or the union of such dicts (<c>constants.DEFAULTS.value | {"recapture": True}</c>:
+    /// the right one's entries win, as in Python); null when they are not a literal.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Entries(PythonModule module, ProjectModel project) => Entries(module, project, Defaults, 0);
+
+    private static IReadOnlyList<KeyValuePair<string, string>>? Entries(PythonModule module, ProjectModel project, SyntaxNode node, int depth) => node switch
     {
-        { Kind: "Dict" } => PythonLiterals.ToYaml(Defaults),
-        { Kind: "Name" } => ModuleLevelValues.Of(module, project, Defaults.Scalar("id")!) is { } definition
-            ? definition.Value.Is("Dict") ? PythonLiterals.ToYaml(definition.Value) : EnumMember.Of(definition.Module, project, definition.Value)?.Yaml()
+        _ when depth > MaxDepth => null,
+        { Kind: "Dict" } => PythonLiterals.Entries(node, _ => null),
+        { Kind: "Name" } => ModuleLevelValues.Of(module, project, node.Scalar("id")!) is { } definition
+            ? Entries(definition.Module, project, definition.Value, depth + 1)
             : null,
-        _ => EnumMember.Of(module, project, Defaults)?.Yaml(),
+        { Kind: "BinOp" } when node.Scalar("op") == "BitOr" && node.Child("left") is { } left && node.Child("right") is { } right =>
+            Union(Entries(module, project, left, depth + 1), Entries(module, project, right, depth + 1)),
+        _ => EnumMember.Of(module, project, node)?.Entries(),
     };
+
+    // Python's dict union: the left dict's keys in their order, a key both have taking the right one's value, then the right's new keys.
+    private static List<KeyValuePair<string, string>>? Union(IReadOnlyList<KeyValuePair<string, string>>? left, IReadOnlyList<KeyValuePair<string, string>>? right)
+    {
+        if (left is null || right is null)
+        {
+            return null;
+        }
+
+        var union = left.ToList();
+        foreach (var entry in right)
+        {
+            var index = union.FindIndex(e => e.Key == entry.Key);
+            if (index >= 0)
+            {
+                union[index] = entry;
+            }
+            else
+            {
+                union.Add(entry);
+            }
+        }
+
+        return union;
+    }
 
     // The argument the call passes for the helper's parameter at `index`, by position or by keyword.
     private static SyntaxNode? Argument(CallSyntax call, IReadOnlyList<string> parameters, int index) =>

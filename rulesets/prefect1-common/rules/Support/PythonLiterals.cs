@@ -39,25 +39,7 @@ public static class PythonLiterals
                 var items = node.Children("elts").Select(Inner).ToList();
                 return items.Any(i => i is null) ? null : $"[{string.Join(", ", items)}]";
             case "Dict":
-                var keys = node.Children("keys");
-                var values = node.Children("values");
-                var pairs = new List<string>();
-                for (var i = 0; i < keys.Count; i++)
-                {
-                    if (ConstantSyntax.StringValue(keys[i]) is not { } key || Inner(values[i]) is not { } value)
-                    {
-                        return null;
-                    }
-
-                    if (!keepKey(key))
-                    {
-                        continue;
-                    }
-
-                    pairs.Add($"{Quote(key)}: {value}");
-                }
-
-                return $"{{{string.Join(", ", pairs)}}}";
+                return Entries(node, resolve, resolved) is { } entries ? Mapping(entries.Where(e => keepKey(e.Key))) : null;
             case "UnaryOp" when node.Scalar("op") == "USub" && node.Child("operand") is { } operand && Inner(operand) is { } inner:
                 return "-" + inner;
             case "Name" or "Subscript" when resolved < MaxResolved && resolve(node) is { } value:
@@ -65,6 +47,38 @@ public static class PythonLiterals
             default:
                 return null;
         }
+    }
+
+    /// <summary>The entries of a dict literal, in order, each key with its value as YAML (names and subscripts in the values resolved as
+    /// <see cref="ToYaml(SyntaxNode, Func{SyntaxNode, SyntaxNode?})"/> does); null when it is not a dict literal with string keys and
+    /// literal values.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>>? Entries(SyntaxNode node, Func<SyntaxNode, SyntaxNode?> resolve) => Entries(node, resolve, 0);
+
+    /// <summary>A YAML flow mapping of <paramref name="entries"/> (values already YAML).</summary>
+    public static string Mapping(IEnumerable<KeyValuePair<string, string>> entries) =>
+        $"{{{string.Join(", ", entries.Select(e => $"{Quote(e.Key)}: {e.Value}"))}}}";
+
+    private static List<KeyValuePair<string, string>>? Entries(SyntaxNode node, Func<SyntaxNode, SyntaxNode?> resolve, int resolved)
+    {
+        if (!node.Is("Dict"))
+        {
+            return null;
+        }
+
+        var keys = node.Children("keys");
+        var values = node.Children("values");
+        var entries = new List<KeyValuePair<string, string>>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (ConstantSyntax.StringValue(keys[i]) is not { } key || ToYaml(values[i], _ => true, resolve, resolved) is not { } value)
+            {
+                return null;
+            }
+
+            entries.Add(new(key, value));
+        }
+
+        return entries;
     }
 
     /// <summary>A double-quoted YAML scalar (JSON-compatible escaping).</summary>
