@@ -339,6 +339,19 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
         private string Text(SyntaxNode node) => Module.GetText(node);
 
+        // The string a setting names through the project's constants (ConstantStrings), its origin noted in the file's header.
+        private string? Constant(SyntaxNode node)
+        {
+            var value = ConstantStrings.Of(Module, context.Project, node);
+            var origin = $"value of {Text(node)} (\"{value}\") is copied here: update it if that constant changes";
+            if (value is not null && ConstantSyntax.StringValue(node) is null && !Origins.Contains(origin))
+            {
+                Origins.Add(origin);
+            }
+
+            return value;
+        }
+
         private string? Kind(CallSyntax call) => (symbols.Resolve(call.Function) ?? call.FunctionName)?.Split('.')[^1];
 
         /// <summary>The schedule a flow is given, read in <paramref name="source"/> (the flow's module, or the module that defines it).</summary>
@@ -543,7 +556,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             {
                 var row = rows.FirstOrDefault(r => r.Get("keyword") == keyword.Name);
                 var variable = row?.Get(column);
-                var yaml = PythonLiterals.ToYaml(keyword.Value);
+                var yaml = PythonLiterals.ToYaml(keyword.Value) ?? (Constant(keyword.Value) is { } constant ? PythonLiterals.Quote(constant) : null);
                 if (keyword.Name == "labels")
                 {
                     Todos.Add($"labels={Text(keyword.Value)} selected v1 agents: run a worker for work pool \"{_poolName}\" (optionally a work queue) where those agents ran");
@@ -604,7 +617,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             var kind = Kind(call);
             var row = context.Tables["storage"].Find("v1", kind ?? string.Empty);
             string? Arg(string name, int position = -1) => (call.Keyword(name)?.Value ?? (position >= 0 && call.Arguments.Count > position ? call.Arguments[position] : null)) is { } v
-                ? ConstantSyntax.StringValue(v) ?? Text(v)
+                ? Constant(v) ?? Text(v)
                 : null;
             switch (row?.Get("kind"))
             {
