@@ -339,11 +339,15 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
         private string Text(SyntaxNode node) => Module.GetText(node);
 
-        // The string a setting names through the project's constants (ConstantStrings), its origin noted in the file's header.
+        // How much of a constant's value the header quotes.
+        private const int MaxQuoted = 80;
+
+        // The string a setting names through the project's constants (ConstantStrings), its origin noted in the file's header (one
+        // line: the quoted value escapes its line breaks).
         private string? Constant(SyntaxNode node)
         {
             var value = ConstantStrings.Of(Module, context.Project, node);
-            var origin = $"value of {Text(node)} (\"{value}\") is copied here: update it if that constant changes";
+            var origin = $"value of {Text(node).ReplaceLineEndings(" ")} ({PythonLiterals.Quote(value is { Length: > MaxQuoted } ? value[..MaxQuoted] + "…" : value ?? string.Empty)}) is copied here: update it if that constant changes";
             if (value is not null && ConstantSyntax.StringValue(node) is null && !Origins.Contains(origin))
             {
                 Origins.Add(origin);
@@ -556,7 +560,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             {
                 var row = rows.FirstOrDefault(r => r.Get("keyword") == keyword.Name);
                 var variable = row?.Get(column);
-                var yaml = PythonLiterals.ToYaml(keyword.Value) ?? (Constant(keyword.Value) is { } constant ? PythonLiterals.Quote(constant) : null);
+                var yaml = PythonLiterals.ToYaml(keyword.Value);
                 if (keyword.Name == "labels")
                 {
                     Todos.Add($"labels={Text(keyword.Value)} selected v1 agents: run a worker for work pool \"{_poolName}\" (optionally a work queue) where those agents ran");
@@ -572,6 +576,10 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
                     {
                         _jobVariables.Add($"{variable}: {rest}");
                     }
+                }
+                else if (yaml is null && Constant(keyword.Value) is { } constant)
+                {
+                    _jobVariables.Add($"{variable}: {PythonLiterals.Quote(constant)}");
                 }
                 else if (yaml is null)
                 {
