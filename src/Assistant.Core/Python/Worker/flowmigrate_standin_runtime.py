@@ -739,17 +739,18 @@ def _prefect_modern(family):
         fn = _first(values)
         config = {k: v for k, v in explicit.items() if k != "*"}
         config.pop(next((k for k in values if k != "*"), None), None)
+        # Flow.fn and Task.fn are the function itself in 2/3 (`get_previous_date.fn(1)` for a default, as v1's `.run(1)` was)
         if callable(fn) and not isinstance(fn, Default):
-            return _decorated("Flow", family, "flow", fn, config, {"_fm_deployments": []})
-        return lambda f: _decorated("Flow", family, "flow", f, config, {"_fm_deployments": []})
+            return _decorated("Flow", family, "flow", fn, config, {"_fm_deployments": [], "fn": fn})
+        return lambda f: _decorated("Flow", family, "flow", f, config, {"_fm_deployments": [], "fn": f})
 
     def task_hook(values, explicit, loc):
         fn = _first(values)
         config = {k: v for k, v in explicit.items() if k != "*"}
         config.pop(next((k for k in values if k != "*"), None), None)
         if callable(fn) and not isinstance(fn, Default):
-            return _decorated("Task", family, "task", fn, config)
-        return lambda f: _decorated("Task", family, "task", f, config)
+            return _decorated("Task", family, "task", fn, config, {"fn": fn})
+        return lambda f: _decorated("Task", family, "task", f, config, {"fn": f})
 
     _HOOKS[(family, "FlowDecorator.__call__")] = lambda self, values, explicit: flow_hook(values, explicit, None)
     _HOOKS[(family, "flow")] = flow_hook

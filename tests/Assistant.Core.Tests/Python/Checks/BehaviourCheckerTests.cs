@@ -236,6 +236,21 @@ public sealed class BehaviourCheckerTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Run_A_Prefect3_Tasks_Function_Called_Through_Fn_At_Module_Level()
+    {
+        // prefeitura-rio/pipelines: v1's `Parameter("end_date", default=get_previous_date.run(1))` became a default of
+        // `get_previous_date.fn(1)`; Task.fn is the function in 2/3, so the default is the value v1 computed, not a placeholder
+        const string text = "from prefect import flow, task\n\n\n@task\ndef previous_date(days):\n    return f\"-{days}d\"\n\n\n"
+            + "@flow(name=\"capture\")\ndef capture(date=previous_date.fn(1)):\n    print(date)\n";
+        var after = Prefect3("after.py") with { ModulePath = "prefect_pair/previous_date.py", Files = new Dictionary<string, string> { ["prefect_pair/previous_date.py"] = text } };
+
+        var declarations = await _checker.DeclarationsAsync(after);
+
+        Assert.True(declarations.Loaded, declarations.Error?.ToString());
+        Assert.Equal("-1d", declarations.Entities.Single(e => e.Name == "capture").Settings["parameter[date].default"]);
+    }
+
+    [Fact]
     public async Task Should_Load_An_Old_Flow_That_Maps_The_Flow_Run_Tasks_Of_The_Task_Library()
     {
         // create_flow_run and wait_for_flow_run are @task functions in v1: a flow of flows maps them (prefeitura-rio/pipelines)
