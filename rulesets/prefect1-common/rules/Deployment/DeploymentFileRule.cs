@@ -176,8 +176,8 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
             // copy = set_default_parameters(copy, {...}): the copy's own parameter defaults, its deployment's parameters in 2/3.
             var defaults = ParameterDefaults.Of(module, context.Project, copy.Name);
             var defaultsYaml = defaults is [var only] && only.Entries(module, context.Project) is { } entries
-                ? DefaultsYaml(entries, ParametersOf(module, context.Project, copy.Original))
-                : null;
+                ? DeploymentParameters(entries, ParametersOf(module, context.Project, copy.Original))
+                : ((string Yaml, IReadOnlyList<string> Skipped)?)null;
             var defaultsUses = defaults.Sum(d => d.Statement.Is("Assign") ? 2 : 1);
             if (attributes.All(a => a == "name" || FlowFunction.DeploymentSettings.Contains(a)) && uses == settings.Count + 1 + defaultsUses
                 && (defaults.Count == 0 || defaultsYaml is not null)
@@ -235,8 +235,7 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         {
             plan.Parameters(set.Values.Yaml);
             parameters = $"its parameter defaults ({set.Call.Helper}) are the deployment's parameters (a direct call of {copy.Name} has the function's own defaults"
-                + (set.Values.Skipped.Count > 0 ? $"; {string.Join(", ", set.Values.Skipped)} {(set.Values.Skipped.Count == 1 ? "is not a parameter" : "are not parameters")} of {copy.Original}: v1 skipped {(set.Values.Skipped.Count == 1 ? "it" : "them")}, and a 2/3 deployment run would fail on {(set.Values.Skipped.Count == 1 ? "it" : "them")}, so {(set.Values.Skipped.Count == 1 ? "it is" : "they are")} left out" : string.Empty)
-                + "); ";
+                + SkippedKeys(set.Values.Skipped, copy.Original) + "); ";
         }
 
         var path = $"deployments/{Names.Slug(flowName)}.prefect.yaml";
@@ -278,9 +277,17 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
     }
 
     // The defaults of a copy's parameters as the deployment's parameters: v1's helper set only the flow's own parameters and skipped
-    // any other key, which a 2/3 deployment would pass to the function (a run failing on an unexpected argument).
-    private static (string Yaml, IReadOnlyList<string> Skipped)? DefaultsYaml(IReadOnlyList<KeyValuePair<string, string>> entries, IReadOnlySet<string>? parameters) =>
+    // any other key, which a 2/3 deployment would pass to the function (a run failing on an unexpected argument). Null parameters:
+    // not known, every key kept.
+    private static (string Yaml, IReadOnlyList<string> Skipped) DeploymentParameters(IReadOnlyList<KeyValuePair<string, string>> entries, IReadOnlySet<string>? parameters) =>
         (PythonLiterals.Mapping(entries.Where(e => parameters?.Contains(e.Key) != false)), entries.Where(e => parameters?.Contains(e.Key) == false).Select(e => e.Key).ToList());
+
+    private static string SkippedKeys(IReadOnlyList<string> skipped, string flow) => skipped switch
+    {
+        [] => string.Empty,
+        [var one] => $"; {one} is not a parameter of {flow}: v1 skipped it, and a 2/3 deployment run would fail on it, so it is left out",
+        _ => $"; {string.Join(", ", skipped)} are not parameters of {flow}: v1 skipped them, and a 2/3 deployment run would fail on them, so they are left out",
+    };
 
     // The module-level dict a defaults call names (`defaults = {...}`, or a union of dicts) when that call is its only use: it moves to the deployment file.
     private static IEnumerable<SyntaxNode> DefaultsDefinition(PythonModule module, IReadOnlyList<ParameterDefaults> calls)
@@ -310,6 +317,9 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
     /// </summary>
     private sealed class DeploymentPlan(RuleContext context, PrefectSymbols symbols, string function, string flowName)
     {
+        // How much of a constant's value the header quotes.
+        private const int MaxQuoted = 80;
+
         private readonly List<(List<string> Lines, string? Parameters)> _schedules = [];
         // The flow's own parameter defaults (a copy's, set by a project helper): the deployment's parameters.
         private string? _parameters;
@@ -339,18 +349,19 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
         private string Text(SyntaxNode node) => Module.GetText(node);
 
-        // How much of a constant's value the header quotes.
-        private const int MaxQuoted = 80;
-
         // The string a setting names through the project's constants (ConstantStrings), its origin noted in the file's header (one
         // line: the quoted value escapes its line breaks).
         private string? Constant(SyntaxNode node)
         {
             var value = ConstantStrings.Of(Module, context.Project, node);
-            var origin = $"value of {Text(node).ReplaceLineEndings(" ")} ({PythonLiterals.Quote(value is { Length: > MaxQuoted } ? value[..MaxQuoted] + "…" : value ?? string.Empty)}) is copied here: update it if that constant changes";
-            if (value is not null && ConstantSyntax.StringValue(node) is null && !Origins.Contains(origin))
+            if (value is not null && ConstantSyntax.StringValue(node) is null)
             {
-                Origins.Add(origin);
+                var quoted = PythonLiterals.Quote(value.Length > MaxQuoted ? value[..MaxQuoted] + "…" : value);
+                var origin = $"value of {Text(node).ReplaceLineEndings(" ")} ({quoted}) is copied here: update it if that constant changes";
+                if (!Origins.Contains(origin))
+                {
+                    Origins.Add(origin);
+                }
             }
 
             return value;
