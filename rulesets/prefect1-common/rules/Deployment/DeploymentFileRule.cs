@@ -276,11 +276,33 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
         return flow is null || flow.Function.Parameters.Child("kwarg") is not null ? null : flow.Function.ParameterNames.ToHashSet(StringComparer.Ordinal);
     }
 
-    // The defaults of a copy's parameters as the deployment's parameters: v1's helper set only the flow's own parameters and skipped
-    // any other key, which a 2/3 deployment would pass to the function (a run failing on an unexpected argument). Null parameters:
-    // not known, every key kept.
-    private static (string Yaml, IReadOnlyList<string> Skipped) DeploymentParameters(IReadOnlyList<KeyValuePair<string, string>> entries, IReadOnlySet<string>? parameters) =>
-        (PythonLiterals.Mapping(entries.Where(e => parameters?.Contains(e.Key) != false)), entries.Where(e => parameters?.Contains(e.Key) == false).Select(e => e.Key).ToList());
+    // The defaults of a copy's parameters as the deployment's parameters, by the function's parameter names (a v1 Parameter named
+    // "run-day" is the argument run_day): v1's helper set only the flow's own parameters and skipped any other key, which a 2/3
+    // deployment would pass to the function (a run failing on an unexpected argument). Null parameters: not known, every key kept.
+    private static (string Yaml, IReadOnlyList<string> Skipped) DeploymentParameters(IReadOnlyList<KeyValuePair<string, string>> entries, IReadOnlySet<string>? parameters)
+    {
+        if (parameters is null)
+        {
+            return (PythonLiterals.Mapping(entries), []);
+        }
+
+        var kept = new List<KeyValuePair<string, string>>();
+        var skipped = new List<string>();
+        foreach (var entry in entries)
+        {
+            var argument = Names.IsIdentifier(entry.Key) ? entry.Key : Names.Identifier(entry.Key);
+            if (parameters.Contains(argument))
+            {
+                kept.Add(new(argument, entry.Value));
+            }
+            else
+            {
+                skipped.Add(entry.Key);
+            }
+        }
+
+        return (PythonLiterals.Mapping(kept), skipped);
+    }
 
     private static string SkippedKeys(IReadOnlyList<string> skipped, string flow) => skipped switch
     {
