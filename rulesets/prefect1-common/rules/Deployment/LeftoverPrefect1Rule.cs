@@ -108,7 +108,7 @@ public abstract class LeftoverPrefect1Rule(string id) : PrefectRule(
         foreach (var (node, resolved) in symbols.ResolvedCalls)
         {
             var call = new CallSyntax(node);
-            if (FlowOfFlows.Advice(module, call, PrefectSymbols.Canon(resolved)) is { } advice)
+            if (FlowOfFlows.Advice(module, call, PrefectSymbols.Canon(resolved), flowName => ChildDeployments.Of(context, flowName)?.NameSource, IsPrefect3(context)) is { } advice)
             {
                 yield return new Finding(Id, node.Span, advice) { Todo = new ManualTodo(advice, "reference/prefect.md §17") };
             }

@@ -82,11 +82,38 @@ public static class ChildDeployments
                         settings.Any(s => FlowFunction.DeploymentSettings.Contains(s.Attribute!))));
                 }
             }
+
+            flows.AddRange(ConvertedCopies(module, project));
         }
 
         // Then the flows not converted (yet): a converted flow of the same name is the one the deployment step writes for.
         flows.AddRange(project.Modules.SelectMany(V1Flows));
         return flows;
+    }
+
+    // The copies the deployment step has already converted (x = flow.with_options(name="N") at module level, flow an @flow function
+    // of this module or one it imports): the same flows as the v1 copies they were, so a flow of flows reads them alike before and
+    // after (a TODO written for one names the same deployment when the converted code is read again). Its deployment file was
+    // written with it when the copy had deployment settings; the code no longer says, so none is assumed missing.
+    private static IEnumerable<ProjectFlow> ConvertedCopies(PythonModule module, ProjectModel project)
+    {
+        foreach (var statement in module.Body)
+        {
+            if (!statement.Is("Assign") || statement.Children("targets") is not [{ Kind: "Name" } target]
+                || CallSyntax.From(statement.Child("value")) is not { Arguments.Count: 0, Keywords.Count: 1 } call
+                || call.Function is not { Kind: "Attribute" } method || method.Scalar("attr") != "with_options"
+                || method.Child("value") is not { Kind: "Name" } original || ConstantSyntax.StringValue(call.Keyword("name")?.Value) is not { } name)
+            {
+                continue;
+            }
+
+            var flow = original.Scalar("id")!;
+            if (FlowFunction.In(module).Any(f => f.Name == flow)
+                || (ProjectImports.Origin(module, project, flow) is { } origin && FlowFunction.In(origin.Module).Any(f => f.Name == origin.Name)))
+            {
+                yield return new ProjectFlow(name, null, $"{ProjectModel.ModuleName(module.Path)}.{target.Scalar("id")}", name, true);
+            }
+        }
     }
 
     // The flows of a module not converted (yet): the wizard reads the project's other flows as they stand, Prefect 1 code. A

@@ -22,13 +22,58 @@ public static class FlowOfFlows
     /// <summary>A flow-of-flows name as the rules compare it: <c>prefect.tasks.prefect.flow_run.x</c> → <c>prefect.tasks.prefect.x</c>.</summary>
     public static string Callee(string canonical) => canonical.Replace("prefect.tasks.prefect.flow_run.", "prefect.tasks.prefect.", StringComparison.Ordinal);
 
-    /// <summary>The TODO text for a flow-of-flows call, or null when <paramref name="canonical"/> is none.</summary>
-    public static string? Advice(PythonModule module, CallSyntax call, string canonical) => Callee(canonical) switch
+    /// <summary>The TODO text for a flow-of-flows call, or null when <paramref name="canonical"/> is none. <paramref name="deployment"/>
+    /// gives the <c>run_deployment(name=...)</c> source for a <c>flow_name=</c> value when the project says which deployment it is;
+    /// <paramref name="prefect3"/>: the target is Prefect 3 (its async run_deployment is <c>arun_deployment</c>).</summary>
+    public static string? Advice(PythonModule module, CallSyntax call, string canonical, Func<SyntaxNode, string?> deployment, bool prefect3) => Callee(canonical) switch
     {
         "prefect.tasks.prefect.create_flow_run" => CreateFlowRun(module, call),
         "prefect.tasks.prefect.wait_for_flow_run" => WaitForFlowRun(module, call),
+        "prefect.tasks.prefect.create_flow_run.map" => MappedCreateFlowRun(module, call, deployment),
+        "prefect.tasks.prefect.wait_for_flow_run.map" => MappedWaitForFlowRun(call, prefect3),
         _ => null,
     };
+
+    // create_flow_run.map(flow_name=unmapped(...), parameters=items): one child run per item, all started before any is waited for.
+    private static string MappedCreateFlowRun(PythonModule module, CallSyntax call, Func<SyntaxNode, string?> deployment)
+    {
+        var ordering = call.Keywords.Where(k => k.Name is "upstream_tasks" or "wait_for").ToList();
+        var mapped = call.Keywords.Where(k => k.Name is not (null or "upstream_tasks" or "wait_for") && Unmapped(k.Value) is null).ToList();
+        var name = call.Keyword("flow_name")?.Value is { } flowName ? deployment(Unmapped(flowName) ?? flowName) : null;
+        var arguments = new List<string> { $"name={name ?? "\"<flow name>/<deployment name>\""}" };
+        foreach (var (v1, target) in CreateKeywords.Where(k => k.Target is not null && k.V1 != "flow_name"))
+        {
+            if (call.Keyword(v1)?.Value is { } value)
+            {
+                arguments.Add($"{target}={(Unmapped(value) is { } same ? module.GetText(same) : mapped.Count == 1 ? "item" : v1)}");
+            }
+        }
+
+        arguments.Add("timeout=0");
+        var loop = mapped is [var only]
+            ? $"[run_deployment({string.Join(", ", arguments)}) for item in {module.GetText(only.Value)}]"
+            : $"a list of run_deployment({string.Join(", ", arguments)}), one per item of the mapped arguments ({string.Join(", ", mapped.Select(m => m.Name))}) taken together";
+        return $"a mapped create_flow_run starts one child run per item: {loop} starts them all at once, as v1 did (unmapped(...) values are the same for every run)"
+            + (name is null ? "; name the child's deployment" : string.Empty)
+            + string.Concat(ordering.Select(k => $"; {k.Name}={module.GetText(k.Value)} started the runs after those calls: make them before the loop"))
+            + (call.Keyword("labels") is not null ? "; labels= chose agents: pick the work pool/queue in the child's deployment (work_queue_name=)" : string.Empty)
+            + " (reference §17)";
+    }
+
+    // wait_for_flow_run.map(runs, ...): a wait per child run.
+    private static string MappedWaitForFlowRun(CallSyntax call, bool prefect3)
+    {
+        var raise = ConstantSyntax.From(Unmapped(call.Keyword("raise_final_state")?.Value) ?? call.Keyword("raise_final_state")?.Value)?.Value == "True";
+        return "2/3 have no synchronous wait for a run started with timeout=0: drop timeout=0 from the run_deployment(...) calls that start these runs, so each waits for its child (they then run one after another), or keep them concurrent in an async flow: await asyncio.gather(*(" + (prefect3 ? "prefect.deployments.arun_deployment" : "run_deployment") + "(...) for each item))"
+            + (raise ? "; raise_final_state=True → check each run: `if not run.state.is_completed(): raise RuntimeError(...)`" : string.Empty)
+            + " (reference §17)";
+    }
+
+    // The value inside unmapped(...), or null when the argument is not wrapped (it is mapped over).
+    private static SyntaxNode? Unmapped(SyntaxNode? value) =>
+        CallSyntax.From(value) is { Arguments.Count: 1, Keywords.Count: 0 } call && call.Function is { Kind: "Name" } function && function.Scalar("id") == "unmapped"
+            ? call.Arguments[0]
+            : null;
 
     private static string CreateFlowRun(PythonModule module, CallSyntax call)
     {
