@@ -34,11 +34,14 @@ public static class FlowOfFlows
         _ => null,
     };
 
+    // Keywords of a mapped call that order it after other calls (upstream_tasks=, wait_for= once the upstream rule renamed it).
+    private static readonly string[] OrderingKeywords = ["upstream_tasks", "wait_for"];
+
     // create_flow_run.map(flow_name=unmapped(...), parameters=items): one child run per item, all started before any is waited for.
     private static string MappedCreateFlowRun(PythonModule module, CallSyntax call, Func<SyntaxNode, string?> deployment)
     {
-        var ordering = call.Keywords.Where(k => k.Name is "upstream_tasks" or "wait_for").ToList();
-        var mapped = call.Keywords.Where(k => k.Name is not (null or "upstream_tasks" or "wait_for") && Unmapped(k.Value) is null).ToList();
+        var ordering = call.Keywords.Where(k => OrderingKeywords.Contains(k.Name)).ToList();
+        var mapped = call.Keywords.Where(k => k.Name is not null && !OrderingKeywords.Contains(k.Name) && Unmapped(k.Value) is null).ToList();
         var name = call.Keyword("flow_name")?.Value is { } flowName ? deployment(Unmapped(flowName) ?? flowName) : null;
         var arguments = new List<string> { $"name={name ?? "\"<flow name>/<deployment name>\""}" };
         foreach (var (v1, target) in CreateKeywords.Where(k => k.Target is not null && k.V1 != "flow_name"))
@@ -71,7 +74,7 @@ public static class FlowOfFlows
 
     // The value inside unmapped(...), or null when the argument is not wrapped (it is mapped over).
     private static SyntaxNode? Unmapped(SyntaxNode? value) =>
-        CallSyntax.From(value) is { Arguments.Count: 1, Keywords.Count: 0 } call && call.Function is { Kind: "Name" } function && function.Scalar("id") == "unmapped"
+        CallSyntax.From(value) is { Arguments.Count: 1, Keywords.Count: 0 } call && call.Function.DottedName() is "unmapped" or "prefect.unmapped"
             ? call.Arguments[0]
             : null;
 
