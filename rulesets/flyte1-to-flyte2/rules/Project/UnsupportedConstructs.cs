@@ -46,7 +46,7 @@ public sealed class UnsupportedConstructs : IPrefilteredRule
                 continue;
             }
 
-            var statement = node.Ancestors().FirstOrDefault(a => a.Parent is not null && a.ParentField is "body" or "orelse" or "finalbody" or "handlers") ?? node;
+            var statement = EnclosingStatement.Of(node);
             if (FunctionDefSyntax.From(statement) is { } function && function.Decorators.Count > 0)
             {
                 statement = function.Decorators[0];

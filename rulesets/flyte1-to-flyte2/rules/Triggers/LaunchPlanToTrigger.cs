@@ -312,7 +312,7 @@ public sealed class LaunchPlanToTrigger : IRule
             if (workflow is null || !plain)
             {
                 var why = $"a launch plan {(workflow is null ? string.Empty : $"of {Flat(module.GetText(workflow))} ")}with inputs, a schedule or options, called in place: Flyte 2 has no launch plans: call the task with the launch plan's inputs and the call's own arguments (reference/flyte.md §9.3)";
-                yield return new Finding(Descriptor.Id, Statement(node).Span, why) { Todo = new ManualTodo(why, "reference/flyte.md §9.3") };
+                yield return new Finding(Descriptor.Id, EnclosingStatement.Of(node).Span, why) { Todo = new ManualTodo(why, "reference/flyte.md §9.3") };
                 continue;
             }
 
@@ -327,7 +327,7 @@ public sealed class LaunchPlanToTrigger : IRule
     // expression): a TODO on its statement, never left without one.
     private Finding? Unconverted(PythonModule module, SyntaxNode node, SyntaxNode? workflow)
     {
-        var statement = Statement(node);
+        var statement = EnclosingStatement.Of(node);
         if (statement.Parent?.Kind == "Module" && statement.Kind is "Assign" or "Expr" && ReferenceEquals(statement.Child("value"), node))
         {
             return null; // the module-level launch plans: Analyze converts them
@@ -344,10 +344,6 @@ public sealed class LaunchPlanToTrigger : IRule
         var why = $"a launch plan created {where}: Flyte 2 has no launch plans: declare one flyte.Trigger(name=..., automation=flyte.Cron(...) or flyte.FixedRate(...), inputs={{...}}, auto_activate=False) per scheduled launch plan before {task} and attach them with triggers=(...); one without a schedule is the task called with its inputs (reference/flyte.md §9.3)";
         return new Finding(Descriptor.Id, statement.Span, why) { Todo = new ManualTodo(why, "reference/flyte.md §9.3") };
     }
-
-    // The statement that holds a node (the innermost one).
-    private static SyntaxNode Statement(SyntaxNode node) =>
-        node.Ancestors().FirstOrDefault(a => a.Parent is not null && a.ParentField is "body" or "orelse" or "finalbody") ?? node;
 
     // The cutover TODO of a trigger this pass declares, written above the declaration by the fix: what CutoverTodos says of it
     // on the next pass (the same text, the same place), so that pass finds nothing left to do. Empty when that pass could

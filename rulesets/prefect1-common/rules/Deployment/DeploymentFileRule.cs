@@ -269,12 +269,10 @@ public abstract class DeploymentFileRule(string id) : PrefectRule(
 
     // The parameters of the flow a copy was made of (the @flow function it now is, in this module or the project module it is
     // imported from), or null when they are not known or the function takes **kwargs (any key is one then).
-    private static IReadOnlySet<string>? ParametersOf(PythonModule module, ProjectModel project, string original)
-    {
-        var flow = FlowFunction.In(module).FirstOrDefault(f => f.Name == original)
-            ?? (ProjectImports.Origin(module, project, original) is { } origin ? FlowFunction.In(origin.Module).FirstOrDefault(f => f.Name == origin.Name) : null);
-        return flow is null || flow.Function.Parameters.Child("kwarg") is not null ? null : flow.Function.ParameterNames.ToHashSet(StringComparer.Ordinal);
-    }
+    private static IReadOnlySet<string>? ParametersOf(PythonModule module, ProjectModel project, string original) =>
+        FlowFunction.Named(module, project, original) is not { } flow || flow.Function.Parameters.Child("kwarg") is not null
+            ? null
+            : flow.Function.ParameterNames.ToHashSet(StringComparer.Ordinal);
 
     // The defaults of a copy's parameters as the deployment's parameters, by the function's parameter names (a v1 Parameter named
     // "run-day" is the argument run_day): v1's helper set only the flow's own parameters and skipped any other key, which a 2/3

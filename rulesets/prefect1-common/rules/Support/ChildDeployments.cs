@@ -107,9 +107,7 @@ public static class ChildDeployments
                 continue;
             }
 
-            var flow = original.Scalar("id")!;
-            if (FlowFunction.In(module).Any(f => f.Name == flow)
-                || (ProjectImports.Origin(module, project, flow) is { } origin && FlowFunction.In(origin.Module).Any(f => f.Name == origin.Name)))
+            if (FlowFunction.Named(module, project, original.Scalar("id")!) is not null)
             {
                 yield return new ProjectFlow(name, null, $"{ProjectModel.ModuleName(module.Path)}.{target.Scalar("id")}", name, true);
             }

@@ -54,7 +54,5 @@ public sealed record FlowCopy(SyntaxNode Statement, string Name, string Original
             : null;
     }
 
-    private static bool IsFlow(PythonModule module, ProjectModel project, string name) =>
-        FlowFunction.In(module).Any(f => f.Name == name)
-        || (ProjectImports.Origin(module, project, name) is { } origin && FlowFunction.In(origin.Module).Any(f => f.Name == origin.Name));
+    private static bool IsFlow(PythonModule module, ProjectModel project, string name) => FlowFunction.Named(module, project, name) is not null;
 }

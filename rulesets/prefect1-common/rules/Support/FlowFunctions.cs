@@ -1,3 +1,4 @@
+using Assistant.Core.Rules;
 using Assistant.Core.Source;
 using Assistant.Core.Source.Syntax;
 
@@ -30,6 +31,12 @@ public sealed record FlowFunction(FunctionDefSyntax Function, SyntaxNode Decorat
     private static readonly object Key = new();
 
     public static IReadOnlyList<FlowFunction> In(PythonModule module) => module.Fact(Key, Read);
+
+    /// <summary>The @flow function <paramref name="name"/> stands for in <paramref name="module"/>: one defined there, or in the
+    /// project module it is imported from; null otherwise.</summary>
+    public static FlowFunction? Named(PythonModule module, ProjectModel project, string name) =>
+        In(module).FirstOrDefault(f => f.Name == name)
+        ?? (ProjectImports.Origin(module, project, name) is { } origin ? In(origin.Module).FirstOrDefault(f => f.Name == origin.Name) : null);
 
     private static IReadOnlyList<FlowFunction> Read(PythonModule module) =>
         module.Body.Where(s => s.Kind is "FunctionDef" or "AsyncFunctionDef").Select(s => new FunctionDefSyntax(s))

@@ -41,14 +41,14 @@ public static class FlowOfFlows
     private static string MappedCreateFlowRun(PythonModule module, CallSyntax call, Func<SyntaxNode, string?> deployment)
     {
         var ordering = call.Keywords.Where(k => OrderingKeywords.Contains(k.Name)).ToList();
-        var mapped = call.Keywords.Where(k => k.Name is not null && !OrderingKeywords.Contains(k.Name) && Unmapped(k.Value) is null).ToList();
-        var name = call.Keyword("flow_name")?.Value is { } flowName ? deployment(Unmapped(flowName) ?? flowName) : null;
+        var mapped = call.Keywords.Where(k => k.Name is not null && !OrderingKeywords.Contains(k.Name) && TaskReferences.Unmapped(k.Value) is null).ToList();
+        var name = call.Keyword("flow_name")?.Value is { } flowName ? deployment(TaskReferences.Unmapped(flowName) ?? flowName) : null;
         var arguments = new List<string> { $"name={name ?? "\"<flow name>/<deployment name>\""}" };
         foreach (var (v1, target) in CreateKeywords.Where(k => k.Target is not null && k.V1 != "flow_name"))
         {
             if (call.Keyword(v1)?.Value is { } value)
             {
-                arguments.Add($"{target}={(Unmapped(value) is { } same ? module.GetText(same) : mapped.Count == 1 ? "item" : v1)}");
+                arguments.Add($"{target}={(TaskReferences.Unmapped(value) is { } same ? module.GetText(same) : mapped.Count == 1 ? "item" : v1)}");
             }
         }
 
@@ -66,17 +66,11 @@ public static class FlowOfFlows
     // wait_for_flow_run.map(runs, ...): a wait per child run.
     private static string MappedWaitForFlowRun(CallSyntax call, bool prefect3)
     {
-        var raise = ConstantSyntax.From(Unmapped(call.Keyword("raise_final_state")?.Value) ?? call.Keyword("raise_final_state")?.Value)?.Value == "True";
+        var raise = ConstantSyntax.From(TaskReferences.Unmapped(call.Keyword("raise_final_state")?.Value) ?? call.Keyword("raise_final_state")?.Value)?.Value == "True";
         return "2/3 have no synchronous wait for a run started with timeout=0: drop timeout=0 from the run_deployment(...) calls that start these runs, so each waits for its child (they then run one after another), or keep them concurrent in an async flow: await asyncio.gather(*(" + (prefect3 ? "prefect.deployments.arun_deployment" : "run_deployment") + "(...) for each item))"
             + (raise ? "; raise_final_state=True → check each run: `if not run.state.is_completed(): raise RuntimeError(...)`" : string.Empty)
             + " (reference §17)";
     }
-
-    // The value inside unmapped(...), or null when the argument is not wrapped (it is mapped over).
-    private static SyntaxNode? Unmapped(SyntaxNode? value) =>
-        CallSyntax.From(value) is { Arguments.Count: 1, Keywords.Count: 0 } call && call.Function.DottedName() is "unmapped" or "prefect.unmapped"
-            ? call.Arguments[0]
-            : null;
 
     private static string CreateFlowRun(PythonModule module, CallSyntax call)
     {

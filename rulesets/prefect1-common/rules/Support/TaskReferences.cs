@@ -40,6 +40,10 @@ public static class TaskReferences
         }
     }
 
+    /// <summary>The value inside <c>unmapped(...)</c> (the same for every mapped call), or null when the argument is not wrapped.</summary>
+    public static SyntaxNode? Unmapped(SyntaxNode? value) =>
+        CallSyntax.From(value) is { FunctionName: "unmapped" or "prefect.unmapped", Arguments: [var wrapped], Keywords.Count: 0 } ? wrapped : null;
+
     /// <summary>The statement before which <paramref name="function"/> binds a result all of <paramref name="uses"/> read: the one
     /// holding the first use, in the innermost block that holds every use and is not inside a loop (a loop would call it each pass).</summary>
     public static SyntaxNode BindingPoint(FunctionDefSyntax function, IReadOnlyList<SyntaxNode> uses)

@@ -276,7 +276,7 @@ class Tracer:
         # A task of the framework's own (a stand-in class, or a task-library function v1 made with @task such as create_flow_run)
         # and where its real one is defined; a Task subclass of the user's is not one, even of a library class.
         library = "_fm_defined_in" in obj.__dict__ or type(obj).__module__.startswith("_fm_api_")
-        defined = obj.__dict__.get("_fm_defined_in") or getattr(type(obj), "_fm_defined_in", None) or ""
+        defined = self.defined_in(obj)
         if library and defined.startswith(_LIBRARY_PLUMBING):
             return False  # the task library's plumbing: merge, secrets, constants, flow runs
         if obj.__dict__.get("_fm_kind") in _NODE_KINDS:
@@ -286,6 +286,11 @@ class Tracer:
         if not self._is(obj, "Task") or self._is(obj, "Parameter"):
             return False
         return not library or defined.startswith("prefect.tasks.")
+
+    @staticmethod
+    def defined_in(obj):
+        """Where the framework defines a stand-in task (prefect.tasks.shell.ShellTask), or "" for the user's own."""
+        return obj.__dict__.get("_fm_defined_in") or getattr(type(obj), "_fm_defined_in", None) or ""
 
     @staticmethod
     def task_name(obj):
@@ -454,7 +459,7 @@ class Tracer:
         if isinstance(target, _MapTask):
             return self.record(run, target.task, args, kwargs, "call", mapped=True)
         if not self.is_node(target):
-            if isinstance(target, self.rt.StandIn) and target.__dict__.get("_fm_defined_in") == _CREATE_FLOW_RUN:
+            if isinstance(target, self.rt.StandIn) and self.defined_in(target) == _CREATE_FLOW_RUN:
                 return self.flow_run_started(result, self.bind(target, args, kwargs).get("parameters"), run)
             return result
         return self.record(run, target, args, kwargs, "call")
