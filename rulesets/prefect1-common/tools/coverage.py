@@ -26,6 +26,7 @@ SECTION_RULE = {"1": "44", "2": "01", "2.6": "02", "2.7": "41", "3": "10", "3.3"
 # fixtures share: the fixture that shows the row, chosen by hand ("{P}" = the target's rule prefix, PF2/PF3).
 ROW_FIXTURES = {
     ("2.6", "`f.run()` with a schedule attached"): "pipeline/run_with_schedule",
+    ("17", "`StartFlowRun(..., wait=True)(parameters=...)`"): "{P}33/start_flow_run",
     ("6", "`state.result` (value) / `state.message`"): "pipeline/run_state_and_visualize",
     ("1", "—"): "{P}44/already_migrated_target_only_names",
     ("2.2", "Parameter defined but unused by tasks (still listed in the flow)"): "{P}01/unused_parameter_and_terminal_handler",

@@ -14,11 +14,11 @@ namespace Assistant.Rulesets.Prefect.Runtime;
 /// (<c>wait.max_retries = 3</c>) go, with a TODO when the wait raised. <c>upstream_tasks=</c>/<c>wait_for=</c> naming results the
 /// flow's calls have already produced go too (<see cref="SourceOrder"/>). The deployment is the one the deployment step writes for the child flow (<see cref="ChildDeployments"/>);
 /// a child the project does not name, positional arguments, <c>flow_id</c> or a mapped call stay for the leftover rule's TODO
-/// (reference §17).
+/// (reference §17). <c>StartFlowRun</c> tasks become <c>run_deployment</c> calls too (see the other part of this class).
 /// </summary>
-public abstract class FlowOfFlowsRule(string id) : PrefectRule(
+public abstract partial class FlowOfFlowsRule(string id) : PrefectRule(
     id, "flow-of-flows", "runtime", Safety.Review,
-    "create_flow_run / wait_for_flow_run → run_deployment",
+    "create_flow_run / wait_for_flow_run / StartFlowRun → run_deployment",
     "Prefect 2/3 start another flow's deployment with run_deployment, addressed as \"<flow name>/<deployment name>\" (reference/prefect.md §17).",
     "run = create_flow_run(flow_name=\"child\", parameters={\"day\": day})\nwait_for_flow_run(run, raise_final_state=True)\n→\nrun = run_deployment(name=\"child/child\", parameters={\"day\": day})\nif not run.state.is_completed():\n    raise RuntimeError(...)")
 {
@@ -66,6 +66,11 @@ public abstract class FlowOfFlowsRule(string id) : PrefectRule(
             var run = Target(statement);
             var wait = run is null ? null : WaitFor(block, block.ToList().IndexOf(statement), run, calls);
             yield return Convert(module, flow, statement, create, target, run, wait, wait is { } found ? Retries(block, found.Statement) : []);
+        }
+
+        foreach (var started in StartFlowRuns(context, symbols, flows))
+        {
+            yield return started;
         }
     }
 

@@ -56,8 +56,8 @@ public static class BehaviourComparer
             if (@new is null)
             {
                 var dropped = new SettingComparison(old.Name, Declaration, SettingStatus.Dropped, old.Kind, null);
-                results.Add(old.Kind == "task" && old.Class is { } klass && s_secretTasks.Contains(klass)
-                    ? dropped with { ExplainedBy = $"{klass} was a Prefect 1 task that read a secret; Prefect 2/3 read it as a value where the flow used the task" }
+                results.Add(old.Kind == "task" && old.Class is { } klass && s_tasksThatBecomeCalls.TryGetValue(klass, out var replacedBy)
+                    ? dropped with { ExplainedBy = $"{klass} was a Prefect 1 task that {replacedBy} where the flow used the task" }
                     : Explain(dropped, old, todos, entityNames, ruleMayExplain));
                 continue;
             }
@@ -115,8 +115,14 @@ public static class BehaviourComparer
         return comparison;
     }
 
-    // prefect.tasks.secrets: tasks in v1, a value read in the flow (Secret.load(...).get(), os.environ) in 2/3.
-    private static readonly HashSet<string> s_secretTasks = new(StringComparer.Ordinal) { "PrefectSecret", "EnvVarSecret" };
+    // Task-library classes whose instances are not tasks in 2/3 but calls where the flow used them: prefect.tasks.secrets (a value
+    // read in the flow: Secret.load(...).get(), os.environ) and StartFlowRun (run_deployment, whose child runs the graph check compares).
+    private static readonly Dictionary<string, string> s_tasksThatBecomeCalls = new(StringComparer.Ordinal)
+    {
+        ["PrefectSecret"] = "read a secret; Prefect 2/3 read it as a value",
+        ["EnvVarSecret"] = "read a secret; Prefect 2/3 read it as a value",
+        ["StartFlowRun"] = "started a child flow run; Prefect 2/3 start it with run_deployment",
+    };
 
     private static readonly string[] s_differenceWords =
     [

@@ -35,6 +35,8 @@ _LIBRARY_PLUMBING = ("prefect.tasks.core.", "prefect.tasks.control_flow.conditio
 # (labels=, which the conversion leaves to a TODO).
 _FLOW_RUN = "flow run"
 _CREATE_FLOW_RUN = "prefect.tasks.prefect.flow_run.create_flow_run"
+# StartFlowRun's instances start a run too: with the parameters of the call, else those the instance was made with.
+_START_FLOW_RUN = "prefect.tasks.prefect.flow_run.StartFlowRun"
 
 
 class _TooManyDecisions(BaseException):
@@ -461,6 +463,11 @@ class Tracer:
         if not self.is_node(target):
             if isinstance(target, self.rt.StandIn) and self.defined_in(target) == _CREATE_FLOW_RUN:
                 return self.flow_run_started(result, self.bind(target, args, kwargs).get("parameters"), run)
+            if isinstance(target, self.rt.StandIn) and self.defined_in(target) == _START_FLOW_RUN:
+                parameters = self.bind(target, args, kwargs).get("parameters")
+                if parameters is None:
+                    parameters = (target.__dict__.get("_fm_explicit") or {}).get("parameters")
+                return self.flow_run_started(result, parameters, run)
             return result
         return self.record(run, target, args, kwargs, "call")
 

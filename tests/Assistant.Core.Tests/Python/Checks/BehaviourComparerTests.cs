@@ -76,6 +76,17 @@ public sealed class BehaviourComparerTests
     }
 
     [Fact]
+    public void Should_Explain_A_StartFlowRun_Task_That_Became_Run_Deployment_Calls()
+    {
+        var start = Task("extract", ("name", "StartFlowRun")) with { Class = "StartFlowRun" };
+
+        var results = BehaviourComparer.Compare(Module(start), Module(), []);
+
+        Assert.All(results, r => Assert.False(r.IsFailure));
+        Assert.Contains("run_deployment", results.Single(r => r.Setting == "(declaration)").ExplainedBy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_Let_The_Todo_That_Names_Its_Class_Explain_A_Dropped_Task_Instance()
     {
         var instance = Task("ge_task", ("name", "RunGreatExpectationsValidation")) with { Class = "RunGreatExpectationsValidation" };

@@ -43,6 +43,8 @@ public sealed class GraphCheckTests(SharedWorker shared) : IClassFixture<SharedW
     [InlineData("graph_prefect_uncalled", "after_uncalled.py", "changed-input,dropped-call", false)]
     [InlineData("graph_prefect_flow_run", "after.py", "", true)]
     [InlineData("graph_prefect_flow_run", "after_parameters_swapped.py", "changed-input", false)]
+    [InlineData("graph_prefect_start_flow_run", "after.py", "", true)]
+    [InlineData("graph_prefect_start_flow_run", "after_parameter_dropped.py", "changed-input,dropped-call", false)]
     public async Task Should_Report_What_Changed_In_The_Flows_Calls(string pair, string after, string kinds, bool passes)
     {
         var report = await CompareAsync(pair, after);
