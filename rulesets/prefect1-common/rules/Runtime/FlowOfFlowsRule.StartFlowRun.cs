@@ -175,7 +175,11 @@ public abstract partial class FlowOfFlowsRule
                 }
             }
 
-            notes.AddRange(start.Ordering.Select(k => $"{k.Name}={module.GetText(k.Value)} have run already (the flow's calls run in source order)").Where(n => !notes.Contains(n)));
+            foreach (var keyword in start.Ordering)
+            {
+                AddOnce(notes, $"{keyword.Name}={module.GetText(keyword.Value)} have run already (the flow's calls run in source order)");
+            }
+
             if (run is not null)
             {
                 edits.AddRange(DropFinishedRun(module, start.Statement, run, calls, flows));
