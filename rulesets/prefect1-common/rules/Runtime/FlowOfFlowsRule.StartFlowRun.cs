@@ -19,12 +19,10 @@ public abstract partial class FlowOfFlowsRule
 {
     private const string StartFlowRun = "prefect.tasks.prefect.StartFlowRun";
 
-    // StartFlowRun.run()'s keywords, which the construction also takes, and the run_deployment keyword each becomes (null: none).
+    // StartFlowRun.run()'s keywords, which the construction also takes, and the run_deployment keyword each becomes (null: none):
+    // create_flow_run's, without labels= and context=, and with new_flow_context=.
     private static readonly (string V1, string? Target)[] StartKeywords =
-    [
-        ("flow_name", "name"), ("parameters", "parameters"), ("run_name", "flow_run_name"), ("scheduled_start_time", "scheduled_time"),
-        ("idempotency_key", "idempotency_key"), ("project_name", null), ("run_config", null), ("new_flow_context", null),
-    ];
+        [.. FlowOfFlows.CreateKeywords.Where(k => k.V1 is not ("labels" or "context")), ("new_flow_context", null)];
 
     // Keywords only the construction takes (the rest of its keywords are Task options).
     private static readonly string[] StartSettings = ["wait", "poll_interval", "create_link_artifact"];
@@ -88,7 +86,7 @@ public abstract partial class FlowOfFlowsRule
         {
             var call = new CallSyntax(node);
             if (node.Parent is not { } statement || StatementCall(statement)?.Node != node || FlowOf(statement, flows) is null || call.Arguments.Count > 0
-                || call.Keywords.Any(k => k.Name is null || !(StartKeywords.Any(s => s.V1 == k.Name) || IsOrdered(statement, k))))
+                || call.Keywords.Any(k => k.Name is null || !(IsStartKeyword(k.Name) || IsOrdered(statement, k))))
             {
                 return null;
             }
@@ -107,7 +105,7 @@ public abstract partial class FlowOfFlowsRule
                 return null;
             }
 
-            calls.Add(new StartCall(statement, call, values, deployment, call.Keywords.Where(k => !StartKeywords.Any(s => s.V1 == k.Name)).ToList()));
+            calls.Add(new StartCall(statement, call, values, deployment, call.Keywords.Where(k => !IsStartKeyword(k.Name)).ToList()));
         }
 
         return (instance, calls, wait == "True");
@@ -158,7 +156,7 @@ public abstract partial class FlowOfFlowsRule
             {
                 var indent = SourceLines.IndentOf(module, start.Statement.Span.Start);
                 edits.Add(TextEdit.Insert(SourceLines.LineContentEnd(module, start.Statement.Span.End - 1),
-                    $"{module.NewLine}{indent}if not {run}.state.is_completed():{module.NewLine}{indent}    raise RuntimeError(f\"child flow run {{{run}.name}} finished in state {{{run}.state.name}}\")"));
+                    string.Concat(FinalStateCheck(run!, completed: true).Select(line => module.NewLine + indent + line))));
             }
 
             if (start.Target.Caveat is { } caveat && !todos.Contains(caveat))
@@ -170,8 +168,7 @@ public abstract partial class FlowOfFlowsRule
             {
                 if (start.Values.GetValueOrDefault(v1) is { } value && ConstantSyntax.From(value)?.ValueType != "none")
                 {
-                    var text = module.GetText(value);
-                    AddOnce(todos, v1 == "run_config" ? $"run_config={text} → job_variables={{...}} of run_deployment" : $"new_flow_context={text} has no equivalent: pass the values as parameters");
+                    AddOnce(todos, UnmappedKeywordTodo(v1, module.GetText(value)));
                 }
             }
 
@@ -202,7 +199,7 @@ public abstract partial class FlowOfFlowsRule
             notes.Add("project_name has no 2/3 meaning");
         }
 
-        foreach (var option in init.Keywords.Where(k => !StartKeywords.Any(s => s.V1 == k.Name) && !StartSettings.Contains(k.Name!)))
+        foreach (var option in init.Keywords.Where(k => !IsStartKeyword(k.Name) && !StartSettings.Contains(k.Name!)))
         {
             var text = module.GetText(option.Node);
             if (option.Name == "name")
@@ -272,6 +269,8 @@ public abstract partial class FlowOfFlowsRule
     private static bool ReadsOtherwise(SyntaxNode statement, string run, IReadOnlyList<FlowFunction> flows) =>
         FlowOf(statement, flows) is { } flow && SourceLines.NamesIn(flow.Function.Node, run).Any(n => n.Span.Start >= statement.Span.End && n.Scalar("ctx") == "Load"
             && !(n.Parent is { Kind: "List" or "Tuple" } list && list.ParentField == "value" && list.Parent is { Kind: "keyword" } keyword && keyword.Scalar("arg") is "wait_for" or "upstream_tasks"));
+
+    private static bool IsStartKeyword(string? name) => StartKeywords.Any(k => k.V1 == name);
 
     private static string FreeName(HashSet<string> taken, string name)
     {

@@ -101,12 +101,7 @@ public abstract partial class FlowOfFlowsRule(string id) : PrefectRule(
             }
             else if (renamed is null && keyword.Name != "project_name" && ConstantSyntax.From(keyword.Value)?.ValueType != "none")
             {
-                todos.Add(keyword.Name switch
-                {
-                    "labels" => $"labels={module.GetText(keyword.Value)} chose the agents of the child run: pick its work pool and queue in the child's deployment (or pass work_queue_name=)",
-                    "run_config" => $"run_config={module.GetText(keyword.Value)} → job_variables={{...}} of run_deployment",
-                    _ => $"context={module.GetText(keyword.Value)} has no equivalent: pass the values as parameters",
-                });
+                todos.Add(UnmappedKeywordTodo(keyword.Name!, module.GetText(keyword.Value)));
             }
         }
 
@@ -175,10 +170,7 @@ public abstract partial class FlowOfFlowsRule(string id) : PrefectRule(
         var lines = new List<string>();
         if (raises || bounded)
         {
-            var test = raises ? "is_completed" : "is_final";
-            var what = raises ? "finished in state {" + run + ".state.name}" : "did not finish in time";
-            lines.Add($"if not {run}.state.{test}():");
-            lines.Add($"    raise RuntimeError(f\"child flow run {{{run}.name}} {what}\")");
+            lines.AddRange(FinalStateCheck(run, raises));
         }
 
         if (Target(statement) is { } bound && bound != run
@@ -189,6 +181,21 @@ public abstract partial class FlowOfFlowsRule(string id) : PrefectRule(
 
         return lines.Count == 0 ? SourceLines.DeleteStatement(module, statement) : TextEdit.Replace(statement.Span, string.Join(module.NewLine + indent, lines));
     }
+
+    // The check that fails the flow when the child run did not complete (or, for a bounded wait alone, did not finish): two lines.
+    private static string[] FinalStateCheck(string run, bool completed) =>
+    [
+        $"if not {run}.state.{(completed ? "is_completed" : "is_final")}():",
+        $"    raise RuntimeError(f\"child flow run {{{run}.name}} {(completed ? "finished in state {" + run + ".state.name}" : "did not finish in time")}\")",
+    ];
+
+    // The TODO for a v1 keyword run_deployment has no equivalent of (labels=, run_config=, context=, StartFlowRun's new_flow_context=).
+    private static string UnmappedKeywordTodo(string keyword, string value) => keyword switch
+    {
+        "labels" => $"labels={value} chose the agents of the child run: pick its work pool and queue in the child's deployment (or pass work_queue_name=)",
+        "run_config" => $"run_config={value} → job_variables={{...}} of run_deployment",
+        _ => $"{keyword}={value} has no equivalent: pass the values as parameters",
+    };
 
     private static bool Raises(Dictionary<string, SyntaxNode> arguments) =>
         arguments.GetValueOrDefault("raise_final_state") is { } raise && ConstantSyntax.From(raise)?.Value == "True";

@@ -461,11 +461,10 @@ class Tracer:
         if isinstance(target, _MapTask):
             return self.record(run, target.task, args, kwargs, "call", mapped=True)
         if not self.is_node(target):
-            if isinstance(target, self.rt.StandIn) and self.defined_in(target) == _CREATE_FLOW_RUN:
-                return self.flow_run_started(result, self.bind(target, args, kwargs).get("parameters"), run)
-            if isinstance(target, self.rt.StandIn) and self.defined_in(target) == _START_FLOW_RUN:
+            starts = self.defined_in(target) if isinstance(target, self.rt.StandIn) else ""
+            if starts in (_CREATE_FLOW_RUN, _START_FLOW_RUN):
                 parameters = self.bind(target, args, kwargs).get("parameters")
-                if parameters is None:
+                if parameters is None and starts == _START_FLOW_RUN:
                     parameters = (target.__dict__.get("_fm_explicit") or {}).get("parameters")
                 return self.flow_run_started(result, parameters, run)
             return result
