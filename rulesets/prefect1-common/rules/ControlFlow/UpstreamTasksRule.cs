@@ -119,13 +119,7 @@ public abstract class UpstreamTasksRule(string id) : PrefectRule(
     private static string FreeName(FunctionDefSyntax function, string candidate)
     {
         var taken = function.Node.Descendants().Where(n => n.Is("Name")).Select(n => n.Scalar("id")!).Concat(function.ParameterNames).ToHashSet(StringComparer.Ordinal);
-        var name = candidate;
-        for (var i = 2; taken.Contains(name); i++)
-        {
-            name = $"{candidate}_{i}";
-        }
-
-        return name;
+        return Names.Unused(candidate, taken.Contains, separator: "_");
     }
 
     private static bool IsGraphMethod(CallSyntax call) =>

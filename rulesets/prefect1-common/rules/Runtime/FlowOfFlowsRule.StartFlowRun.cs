@@ -117,7 +117,7 @@ public abstract partial class FlowOfFlowsRule
         var edits = new List<TextEdit>();
         var notes = new List<string>();
         var todos = new List<string>();
-        var taken = module.Root.Descendants().Where(n => n.Is("Name")).Select(n => n.Scalar("id")!).ToHashSet(StringComparer.Ordinal);
+        var taken = new HashSet<string>(ModuleIndex.Of(module).NameIds, StringComparer.Ordinal);
         foreach (var start in calls)
         {
             var arguments = new List<string> { $"name={start.Target.NameSource}" };
@@ -144,7 +144,8 @@ public abstract partial class FlowOfFlowsRule
             var run = bound;
             if (waits && run is null)
             {
-                run = FreeName(taken, Names.Identifier(ConstantSyntax.StringValue(start.Values["flow_name"]) ?? "child") + "_run");
+                run = Names.Unused(Names.Identifier(ConstantSyntax.StringValue(start.Values["flow_name"]) ?? "child") + "_run", taken.Contains);
+                taken.Add(run);
                 edits.Add(TextEdit.Replace(start.Statement.Span, $"{run} = {replacement}"));
             }
             else
@@ -159,9 +160,9 @@ public abstract partial class FlowOfFlowsRule
                     string.Concat(FinalStateCheck(run!, completed: true).Select(line => module.NewLine + indent + line))));
             }
 
-            if (start.Target.Caveat is { } caveat && !todos.Contains(caveat))
+            if (start.Target.Caveat is { } caveat)
             {
-                todos.Add(caveat);
+                AddOnce(todos, caveat);
             }
 
             foreach (var (v1, _) in StartKeywords.Where(k => k.Target is null && k.V1 != "project_name"))
@@ -271,18 +272,6 @@ public abstract partial class FlowOfFlowsRule
             && !(n.Parent is { Kind: "List" or "Tuple" } list && list.ParentField == "value" && list.Parent is { Kind: "keyword" } keyword && keyword.Scalar("arg") is "wait_for" or "upstream_tasks"));
 
     private static bool IsStartKeyword(string? name) => StartKeywords.Any(k => k.V1 == name);
-
-    private static string FreeName(HashSet<string> taken, string name)
-    {
-        var free = name;
-        for (var i = 2; taken.Contains(free); i++)
-        {
-            free = $"{name}{i}";
-        }
-
-        taken.Add(free);
-        return free;
-    }
 
     private static void AddOnce(List<string> texts, string text)
     {

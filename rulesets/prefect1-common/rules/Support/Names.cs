@@ -31,6 +31,19 @@ public static class Names
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_') && !Keywords.Contains(name)
         && name.All(c => c < 128);
 
+    /// <summary><paramref name="candidate"/>, or the first of <c>candidate{separator}2</c>, <c>candidate{separator}3</c>, … that
+    /// <paramref name="taken"/> does not hold: a name a rule introduces without shadowing one the code already uses.</summary>
+    public static string Unused(string candidate, Func<string, bool> taken, string separator = "")
+    {
+        var name = candidate;
+        for (var i = 2; taken(name); i++)
+        {
+            name = $"{candidate}{separator}{i}";
+        }
+
+        return name;
+    }
+
     /// <summary>A Python identifier for a display name: <c>"daily-sales"</c> → <c>daily_sales</c>.</summary>
     public static string Identifier(string text)
     {

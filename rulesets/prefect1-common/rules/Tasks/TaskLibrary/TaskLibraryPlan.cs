@@ -192,16 +192,7 @@ public sealed class TaskLibraryPlan(PythonModule module, TaskLibraryTemplate tem
         return call.Keyword(parameter)?.Value ?? (index >= 0 && index < call.Arguments.Count && !call.Arguments[index].Is("Starred") ? call.Arguments[index] : null);
     }
 
-    private string ResultName(string instance)
-    {
-        var name = instance + "_result";
-        for (var i = 2; module.Root.Descendants().Any(n => n.Is("Name") && n.Scalar("id") == name); i++)
-        {
-            name = $"{instance}_result{i}";
-        }
-
-        return name;
-    }
+    private string ResultName(string instance) => Names.Unused(instance + "_result", ModuleIndex.Of(module).NameIds.Contains);
 
     // The settings a call does not pass itself become keywords of it (in .map, unmapped unless a plain constant).
     private void AddSettings(CallSyntax call, List<(string Name, SyntaxNode Value)> settings, bool mapped)
