@@ -131,13 +131,15 @@ internal static class ConvertCommand
         return (conversion, rulesets);
     }
 
-    // Stand-ins are generated into a folder of this run only, so concurrent runs never share a half-written one.
+    // Stand-ins are generated into a folder of this run only, so concurrent runs never share a half-written one; the run's
+    // workers share it (a stand-in tree is written aside and renamed into place).
     private static async Task<ConversionBehaviour> CheckAsync(PythonWorker worker, Func<string, Ruleset> rulesets, string root, string destination, FolderConversion conversion, CancellationToken cancellationToken)
     {
         var cache = Path.Combine(Path.GetTempPath(), "flowmigrate-standins-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            return await new ConversionBehaviourCheck(new BehaviourChecker(worker, cache), rulesets).CheckAsync(root, destination, conversion, cancellationToken);
+            using var workers = CheckWorkers.For(worker, ConversionBehaviourCheck.Compared(conversion).Count, Environment.ProcessorCount);
+            return await new ConversionBehaviourCheck(workers.All.Select(w => new BehaviourChecker(w, cache)).ToList(), rulesets).CheckAsync(root, destination, conversion, cancellationToken);
         }
         finally
         {

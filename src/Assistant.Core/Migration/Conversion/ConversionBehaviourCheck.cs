@@ -9,29 +9,48 @@ namespace Assistant.Core.Migration.Conversion;
 /// module declared (both read through the recording stand-ins of the ruleset's API manifests, as the session's
 /// check does), file by file. Imports of the old framework left in the converted code for a TODO get placeholders, so
 /// the rest of the module is compared; they are listed (<see cref="FileBehaviour.Leftovers"/>). A TODO explains a difference only when a rule of the step that converts that setting wrote it.
+/// The files are compared on every checker given at once (each with a Python worker of its own, which forks a child per side:
+/// one core each), a file's two sides on the same one; the result lists them in the conversion's order whichever finished first.
 /// </summary>
-public sealed class ConversionBehaviourCheck(BehaviourChecker checker, Func<string, Ruleset> loadRuleset)
+public sealed class ConversionBehaviourCheck(IReadOnlyList<BehaviourChecker> checkers, Func<string, Ruleset> loadRuleset)
 {
-    private readonly Dictionary<string, Ruleset> _rulesets = new(StringComparer.Ordinal);
-
     /// <param name="sourceRoot">The folder that was converted (the old code).</param>
     /// <param name="convertedRoot">The folder the converted tree was written to.</param>
-    /// <param name="conversion">The conversion; only changed Python modules are compared.</param>
+    /// <param name="conversion">The conversion; only changed Python modules are compared (<see cref="Compared"/>).</param>
     /// <param name="cancellationToken">Stops the check between modules.</param>
     public async Task<ConversionBehaviour> CheckAsync(string sourceRoot, string convertedRoot, FolderConversion conversion, CancellationToken cancellationToken = default)
     {
-        var files = new List<FileBehaviour>();
-        foreach (var file in conversion.Files.Where(f => f.IsChanged && f.Path.EndsWith(".py", StringComparison.Ordinal)))
+        var files = Compared(conversion);
+        // Loaded before the checkers start: they share them.
+        var rulesets = files.Select(f => f.RulesetId).Distinct(StringComparer.Ordinal).ToDictionary(id => id, loadRuleset, StringComparer.Ordinal);
+        var results = new FileBehaviour[files.Count];
+        var next = -1;
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAll(checkers.Take(Math.Max(1, files.Count)).Select(async checker =>
         {
-            files.Add(await CheckAsync(sourceRoot, convertedRoot, file, cancellationToken).ConfigureAwait(false));
-        }
-
-        return new ConversionBehaviour(files);
+            try
+            {
+                for (int index; (index = Interlocked.Increment(ref next)) < files.Count;)
+                {
+                    results[index] = await CheckAsync(checker, rulesets[files[index].RulesetId], sourceRoot, convertedRoot, files[index], failed.Token).ConfigureAwait(false);
+                }
+            }
+            catch
+            {
+                // The other checkers stop at their next module.
+                await failed.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        })).ConfigureAwait(false);
+        return new ConversionBehaviour(results);
     }
 
-    private async Task<FileBehaviour> CheckAsync(string sourceRoot, string convertedRoot, ConvertedFile file, CancellationToken cancellationToken)
+    /// <summary>The files the check compares: the Python modules the conversion changed, in its order.</summary>
+    public static IReadOnlyList<ConvertedFile> Compared(FolderConversion conversion) =>
+        conversion.Files.Where(f => f.IsChanged && f.Path.EndsWith(".py", StringComparison.Ordinal)).ToList();
+
+    private static async Task<FileBehaviour> CheckAsync(BehaviourChecker checker, Ruleset ruleset, string sourceRoot, string convertedRoot, ConvertedFile file, CancellationToken cancellationToken)
     {
-        var ruleset = Ruleset(file.RulesetId);
         if (RulesetManifests.Source(ruleset) is not { } old || RulesetManifests.Target(ruleset) is not { } target)
         {
             return new FileBehaviour(file.Path, []) { NotCompared = $"ruleset {ruleset.Id} ships no API manifest of its source or target" };
@@ -76,14 +95,4 @@ public sealed class ConversionBehaviourCheck(BehaviourChecker checker, Func<stri
 
     private static string Describe(ModuleDeclarations declarations) =>
         declarations.Error?.ToString() ?? declarations.Outcome.ToString();
-
-    private Ruleset Ruleset(string id)
-    {
-        if (!_rulesets.TryGetValue(id, out var ruleset))
-        {
-            _rulesets[id] = ruleset = loadRuleset(id);
-        }
-
-        return ruleset;
-    }
 }

@@ -1,0 +1,41 @@
+using Assistant.Core.Python;
+
+namespace Assistant.Cli.Hosting;
+
+/// <summary>
+/// The Python workers a batch behaviour check (<c>convert --check</c>) runs on: the run's own worker and, on a machine with more
+/// cores, more started the same way (the same interpreter, as located), one per core up to <see cref="Max"/> and no more than
+/// there are files. Each forks a child per module it loads, so the files are compared side by side. Disposing stops the workers
+/// this started, not the run's.
+/// </summary>
+internal sealed class CheckWorkers : IDisposable
+{
+    /// <summary>At most this many workers: each check child holds a loaded module and its stand-ins in memory.</summary>
+    public const int Max = 4;
+
+    private readonly List<PythonWorker> _started;
+
+    private CheckWorkers(PythonWorker first, List<PythonWorker> started)
+    {
+        _started = started;
+        All = [first, .. started];
+    }
+
+    /// <summary>The workers, the run's first.</summary>
+    public IReadOnlyList<PythonWorker> All { get; }
+
+    /// <summary>Workers for checking <paramref name="files"/> files on <paramref name="cores"/> cores, <paramref name="first"/> among them.</summary>
+    public static CheckWorkers For(PythonWorker first, int files, int cores)
+    {
+        var count = Math.Clamp(Math.Min(cores, files), 1, Max);
+        return new CheckWorkers(first, Enumerable.Range(1, count - 1).Select(_ => new PythonWorker(first.Options with { ParseProcesses = 1 })).ToList());
+    }
+
+    public void Dispose()
+    {
+        foreach (var worker in _started)
+        {
+            worker.Dispose();
+        }
+    }
+}
