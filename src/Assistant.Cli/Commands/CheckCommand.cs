@@ -32,11 +32,10 @@ internal static class CheckCommand
                 .Where(s => selected.Length == 0 ? s.Branch is not null : selected.Contains(s.Id))
                 .DistinctBy(s => s.Branch ?? s.Id)
                 .ToList();
-            var reports = new List<(FlowStatus Flow, FlowCheckReport? Report)>();
-            foreach (var status in statuses)
-            {
-                reports.Add((status, await session.CheckFlowAsync(status.Id, cancellationToken)));
-            }
+            // The flows are checked side by side, on a Python worker per core (see CheckWorkers).
+            using var workers = CheckWorkers.For(worker, statuses.Count, Environment.ProcessorCount);
+            var checks = await session.CheckFlowsAsync(statuses.Select(s => s.Id).ToList(), workers.All.Skip(1).ToList(), cancellationToken);
+            var reports = statuses.Zip(checks, (status, report) => (Flow: status, Report: report)).ToList();
 
             if (result.GetValue(json))
             {

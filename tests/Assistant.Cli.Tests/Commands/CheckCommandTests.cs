@@ -127,6 +127,41 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("behaviour: daily_etl: trigger[daily_etl_6am].schedule changed (cron 0 6 * * * → cron 0 7 * * *) and no TODO explains it", errors);
     }
 
+    [Fact]
+    public async Task Should_Check_All_Flows_Side_By_Side_As_Each_Alone_And_Leave_No_Worktree()
+    {
+        // Given the demo migrated in place: three branches (flows sharing a module share one), each compared with the same base tree
+        Assert.Equal(0, (await CliProcess.RunAsync("demo", "--into", _repo)).ExitCode);
+        Directory.CreateDirectory(Path.Combine(_repo, ".flowmigrate"));
+        File.WriteAllText(Path.Combine(_repo, ".flowmigrate", "config.yaml"), "mode: in-place\n");
+        Git("add", "--all");
+        Git("commit", "--quiet", "-m", "migrate in place");
+        var migrate = await CliProcess.RunInAsync(_repo, null, "migrate", "--all", "--yes", "--no-check");
+        Assert.True(migrate.ExitCode == 0, migrate.Output + migrate.Error);
+
+        // When all flows are checked at once (on a worker per core), and each alone
+        var all = await CliProcess.RunInAsync(_repo, null, "check", "--json");
+        using var together = JsonDocument.Parse(all.Output);
+        var flows = together.RootElement.GetProperty("flows").EnumerateArray().ToList();
+        var alone = new List<string>();
+        foreach (var flow in flows)
+        {
+            var one = await CliProcess.RunInAsync(_repo, null, "check", "--flow", flow.GetProperty("id").GetString()!, "--json");
+            using var json = JsonDocument.Parse(one.Output);
+            alone.Add(WithoutTiming(json.RootElement.GetProperty("flows")[0]));
+        }
+
+        // Then each flow's report is the one it gets alone, and the worktrees made for the checks are gone
+        Assert.True(flows.Count >= 2, all.Output + all.Error);
+        Assert.Equal(alone, flows.Select(WithoutTiming));
+        Assert.All(flows, f => Assert.Equal("passed", f.GetProperty("result").GetString()));
+        var worktrees = GitCli.Run(_repo, "worktree", "list", "--porcelain");
+        Assert.Single(worktrees.Output.Split('\n'), l => l.StartsWith("worktree ", StringComparison.Ordinal));
+    }
+
+    private static string WithoutTiming(JsonElement flow) =>
+        string.Join(",", flow.EnumerateObject().Where(p => p.Name != "elapsed_ms").Select(p => $"{p.Name}={p.Value.GetRawText()}"));
+
     private static (string?, string?, string?, string?) Line(JsonElement b) =>
         (b.GetProperty("entity").GetString(), b.GetProperty("setting").GetString(), b.GetProperty("status").GetString(), b.GetProperty("after").GetString());
 

@@ -23,25 +23,8 @@ public sealed class ConversionBehaviourCheck(IReadOnlyList<BehaviourChecker> che
         var files = Compared(conversion);
         // Loaded before the checkers start: they share them.
         var rulesets = files.Select(f => f.RulesetId).Distinct(StringComparer.Ordinal).ToDictionary(id => id, loadRuleset, StringComparer.Ordinal);
-        var results = new FileBehaviour[files.Count];
-        var next = -1;
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAll(checkers.Take(Math.Max(1, files.Count)).Select(async checker =>
-        {
-            try
-            {
-                for (int index; (index = Interlocked.Increment(ref next)) < files.Count;)
-                {
-                    results[index] = await CheckAsync(checker, rulesets[files[index].RulesetId], sourceRoot, convertedRoot, files[index], failed.Token).ConfigureAwait(false);
-                }
-            }
-            catch
-            {
-                // The other checkers stop at their next module.
-                await failed.CancelAsync().ConfigureAwait(false);
-                throw;
-            }
-        })).ConfigureAwait(false);
+        var results = await CheckQueue.RunAsync(checkers, files,
+            (checker, file, token) => CheckAsync(checker, rulesets[file.RulesetId], sourceRoot, convertedRoot, file, token), cancellationToken).ConfigureAwait(false);
         return new ConversionBehaviour(results);
     }
 

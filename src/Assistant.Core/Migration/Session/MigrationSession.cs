@@ -2,6 +2,7 @@ using Assistant.Core.Git;
 using Assistant.Core.Migration.Inventory;
 using Assistant.Core.Migration.Session.Config;
 using Assistant.Core.Python;
+using Assistant.Core.Python.Checks;
 using Assistant.Core.Rules;
 using Assistant.Core.Rules.Loading;
 
@@ -21,6 +22,9 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
     private readonly Dictionary<string, Ruleset> _rulesets = new(StringComparer.Ordinal);
 
     private readonly SessionLock _lock;
+
+    // Worktrees made or removed and base trees written out: one at a time, also when checks run side by side.
+    private readonly SemaphoreSlim _worktreeChanges = new(1, 1);
 
     // The unit opened last (the wizard's flow) and the last rule-wide scan, which confirming R reuses.
     private string? _openUnit;
@@ -43,7 +47,8 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
         PrefectTarget = options.PrefectTarget ?? config.PrefectTarget;
         Layout = new TreeLayout(Mode, config.ParallelTree);
         Cache = SessionCache.Load(repository.CommonDir);
-        Checker = new FlowChecker(worker, Path.Combine(repository.CommonDir, "flowmigrate", "standins"), options.CheckTimeout);
+        StandInCache = Path.Combine(repository.CommonDir, "flowmigrate", "standins");
+        Checker = new FlowChecker(worker, StandInCache, options.CheckTimeout);
     }
 
     public string Root => _repository.Root;
@@ -72,6 +77,9 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
     internal SessionCache Cache { get; }
 
     internal FlowChecker Checker { get; }
+
+    /// <summary>Where the checks' stand-in packages are generated (a tree is written aside and renamed into place, so checkers share it).</summary>
+    private string StandInCache { get; }
 
     internal GitRepository Repository => _repository;
 
@@ -263,8 +271,8 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
     }
 
     /// <summary>Checks what a flow's branch holds (import and behaviour), in a worktree made for the purpose
-    /// when the flow has none; null when the flow has no branch yet.</summary>
-    internal async Task<FlowCheckReport?> CheckFlowAsync(string flowId, CancellationToken cancellationToken = default)
+    /// when the flow has none; null when the flow has no branch yet. <paramref name="checker"/>: the session's own by default.</summary>
+    internal async Task<FlowCheckReport?> CheckFlowAsync(string flowId, CancellationToken cancellationToken = default, FlowChecker? checker = null)
     {
         var unit = UnitOf(flowId);
         if (!Check(await _repository.RefExistsAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed))
@@ -272,28 +280,58 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
             return null;
         }
 
-        var worktrees = Check(await _repository.WorktreeListAsync(cancellationToken), SessionRefusal.GitFailed);
-        var existing = worktrees.FirstOrDefault(w => w.Branch == "refs/heads/" + unit.Branch);
-        var path = existing?.Path ?? WorktreePath(unit);
-        if (existing is null)
+        // Worktrees are listed, made and removed one check at a time: checks running side by side (CheckFlowsAsync) never prune
+        // or list one another's half-made worktree.
+        WorktreeInfo? existing;
+        string path;
+        await _worktreeChanges.WaitAsync(cancellationToken);
+        try
         {
-            await _repository.WorktreePruneAsync(cancellationToken);
-            Check(await _repository.WorktreeAddAsync(path, unit.Branch, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+            var worktrees = Check(await _repository.WorktreeListAsync(cancellationToken), SessionRefusal.GitFailed);
+            existing = worktrees.FirstOrDefault(w => w.Branch == "refs/heads/" + unit.Branch);
+            path = existing?.Path ?? WorktreePath(unit);
+            if (existing is null)
+            {
+                await _repository.WorktreePruneAsync(cancellationToken);
+                Check(await _repository.WorktreeAddAsync(path, unit.Branch, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+            }
+        }
+        finally
+        {
+            _worktreeChanges.Release();
         }
 
         try
         {
             var rulesetId = await BranchRulesetIdAsync(unit, cancellationToken) ?? unit.RulesetId;
             var oldRoot = await OldRootAsync(path, "refs/heads/" + unit.Branch, cancellationToken);
-            return await Checker.CheckAsync(Ruleset(rulesetId), path, oldRoot, Layout, unit.Files, cancellationToken);
+            return await (checker ?? Checker).CheckAsync(Ruleset(rulesetId), path, oldRoot, Layout, unit.Files, cancellationToken);
         }
         finally
         {
             if (existing is null)
             {
-                await _repository.WorktreeRemoveAsync(path, force: true, cancellationToken);
+                await _worktreeChanges.WaitAsync(CancellationToken.None);
+                try
+                {
+                    await _repository.WorktreeRemoveAsync(path, force: true, cancellationToken);
+                }
+                finally
+                {
+                    _worktreeChanges.Release();
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="CheckFlowAsync"/> for each flow, on the session's worker and <paramref name="moreWorkers"/> side by side (a checker
+    /// each, sharing the session's stand-ins); the reports in the flows' order, as checking them one after another gives.
+    /// </summary>
+    internal async Task<IReadOnlyList<FlowCheckReport?>> CheckFlowsAsync(IReadOnlyList<string> flowIds, IReadOnlyList<PythonWorker> moreWorkers, CancellationToken cancellationToken = default)
+    {
+        var checkers = moreWorkers.Select(worker => new FlowChecker(worker, StandInCache, _options.CheckTimeout)).Prepend(Checker).ToList();
+        return await CheckQueue.RunAsync(checkers, flowIds, (checker, flowId, token) => CheckFlowAsync(flowId, token, checker), cancellationToken);
     }
 
     /// <summary>
@@ -310,7 +348,15 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
 
         var forkPoint = Check(await _repository.MergeBaseAsync(tip, BaseCommit, cancellationToken), SessionRefusal.GitFailed)
             ?? throw new SessionException(SessionRefusal.GitFailed, $"{tip} shares no history with {BaseBranch}; there is no old version to compare with");
-        return await new BaseTree(_repository).MaterializeAsync(forkPoint.Value, cancellationToken);
+        await _worktreeChanges.WaitAsync(cancellationToken);
+        try
+        {
+            return await new BaseTree(_repository).MaterializeAsync(forkPoint.Value, cancellationToken);
+        }
+        finally
+        {
+            _worktreeChanges.Release();
+        }
     }
 
     /// <summary>The Flyte 1 / Prefect 1 flows and files added after the migration started (<see cref="NewV1CodeFinder"/>).</summary>
@@ -356,12 +402,15 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
 
     internal Ruleset Ruleset(string id)
     {
-        if (!_rulesets.TryGetValue(id, out var ruleset))
+        lock (_rulesets)
         {
-            _rulesets[id] = ruleset = _options.LoadRuleset(id);
-        }
+            if (!_rulesets.TryGetValue(id, out var ruleset))
+            {
+                _rulesets[id] = ruleset = _options.LoadRuleset(id);
+            }
 
-        return ruleset;
+            return ruleset;
+        }
     }
 
     internal RuleOptions RuleOptionsFor(Ruleset ruleset) => RulesetOptions.For(ruleset, new RuleOptions
@@ -389,6 +438,7 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
     public ValueTask DisposeAsync()
     {
         _lock.Dispose();
+        _worktreeChanges.Dispose();
         return ValueTask.CompletedTask;
     }
 }

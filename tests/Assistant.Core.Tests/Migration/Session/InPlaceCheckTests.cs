@@ -34,6 +34,27 @@ public sealed class InPlaceCheckTests(SharedWorker shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task Should_Write_The_Base_Tree_Once_When_Checks_Running_Side_By_Side_Ask_For_It_At_Once()
+    {
+        // Given a flow migrated in place, and no base tree written out yet
+        using var repo = CreateRepo();
+        await using var session = await OpenAsync(repo);
+        Assert.True((await AcceptAllAsync(await session.OpenAsync(Etl))).IsSuccess);
+        var baseTrees = Path.Combine(repo.GitDir, "flowmigrate", "base-trees");
+        Directory.Delete(baseTrees, recursive: true);
+
+        // When four checks ask for the old code of the branch at the same moment (as `check` does on several workers)
+        var roots = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            ((MigrationSession)session).OldRootAsync(repo.Path, "refs/heads/flowmigrate/flows.etl.etl", CancellationToken.None))));
+
+        // Then all get the same whole tree, written once
+        Assert.Single(roots.Distinct());
+        Assert.Equal(Path.Combine(baseTrees, Path.GetFileName(roots[0])), roots[0]);
+        Assert.Single(Directory.GetDirectories(baseTrees));
+        Assert.True(File.Exists(Path.Combine(roots[0], "flows", "tasks.py")));
+    }
+
+    [Fact]
     public async Task Should_Refuse_The_Last_Commit_When_An_In_Place_Edit_Lowers_A_Resource_Limit()
     {
         using var repo = CreateRepo();
