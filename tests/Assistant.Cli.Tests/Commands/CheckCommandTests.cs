@@ -89,11 +89,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task Should_Compare_An_In_Place_Branch_With_Its_Base_Commit_And_Catch_A_Dropped_Limit_And_A_Changed_Cron()
     {
-        Assert.Equal(0, (await CliProcess.RunAsync("demo", "--into", _repo)).ExitCode);
-        Directory.CreateDirectory(Path.Combine(_repo, ".flowmigrate"));
-        File.WriteAllText(Path.Combine(_repo, ".flowmigrate", "config.yaml"), "mode: in-place\n");
-        Git("add", "--all");
-        Git("commit", "--quiet", "-m", "migrate in place");
+        await DemoInPlaceAsync();
         var migrate = await CliProcess.RunInAsync(_repo, null, "migrate", "--flow", Flow, "--yes");
         Assert.True(migrate.ExitCode == 0, migrate.Output + migrate.Error);
 
@@ -131,11 +127,7 @@ public sealed class CheckCommandTests : IDisposable
     public async Task Should_Check_All_Flows_Side_By_Side_As_Each_Alone_And_Leave_No_Worktree()
     {
         // Given the demo migrated in place: three branches (flows sharing a module share one), each compared with the same base tree
-        Assert.Equal(0, (await CliProcess.RunAsync("demo", "--into", _repo)).ExitCode);
-        Directory.CreateDirectory(Path.Combine(_repo, ".flowmigrate"));
-        File.WriteAllText(Path.Combine(_repo, ".flowmigrate", "config.yaml"), "mode: in-place\n");
-        Git("add", "--all");
-        Git("commit", "--quiet", "-m", "migrate in place");
+        await DemoInPlaceAsync();
         var migrate = await CliProcess.RunInAsync(_repo, null, "migrate", "--all", "--yes", "--no-check");
         Assert.True(migrate.ExitCode == 0, migrate.Output + migrate.Error);
 
@@ -161,6 +153,16 @@ public sealed class CheckCommandTests : IDisposable
 
     private static string WithoutTiming(JsonElement flow) =>
         string.Join(",", flow.EnumerateObject().Where(p => p.Name != "elapsed_ms").Select(p => $"{p.Name}={p.Value.GetRawText()}"));
+
+    // The demo repository, configured to migrate in place (committed).
+    private async Task DemoInPlaceAsync()
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync("demo", "--into", _repo)).ExitCode);
+        Directory.CreateDirectory(Path.Combine(_repo, ".flowmigrate"));
+        File.WriteAllText(Path.Combine(_repo, ".flowmigrate", "config.yaml"), "mode: in-place\n");
+        Git("add", "--all");
+        Git("commit", "--quiet", "-m", "migrate in place");
+    }
 
     private static (string?, string?, string?, string?) Line(JsonElement b) =>
         (b.GetProperty("entity").GetString(), b.GetProperty("setting").GetString(), b.GetProperty("status").GetString(), b.GetProperty("after").GetString());
