@@ -23,7 +23,7 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
 
     private readonly SessionLock _lock;
 
-    // Worktrees made or removed and base trees written out: one at a time, also when checks run side by side.
+    // Worktrees listed and pruned, and base trees written out: one at a time, also when checks run side by side.
     private readonly SemaphoreSlim _worktreeChanges = new(1, 1);
 
     // The unit opened last (the wizard's flow) and the last rule-wide scan, which confirming R reuses.
@@ -280,8 +280,8 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
             return null;
         }
 
-        // Worktrees are listed, made and removed one check at a time: checks running side by side (CheckFlowsAsync) never prune
-        // or list one another's half-made worktree.
+        // The worktrees are listed and pruned one check at a time; making and removing one (most of a check's kernel time: a
+        // checkout of the whole tree) may overlap, as git allows: a worktree being added is locked against pruning until it is whole.
         WorktreeInfo? existing;
         string path;
         await _worktreeChanges.WaitAsync(cancellationToken);
@@ -293,12 +293,16 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
             if (existing is null)
             {
                 await _repository.WorktreePruneAsync(cancellationToken);
-                Check(await _repository.WorktreeAddAsync(path, unit.Branch, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
             }
         }
         finally
         {
             _worktreeChanges.Release();
+        }
+
+        if (existing is null)
+        {
+            Check(await _repository.WorktreeAddAsync(path, unit.Branch, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
         }
 
         try
@@ -311,15 +315,7 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
         {
             if (existing is null)
             {
-                await _worktreeChanges.WaitAsync(CancellationToken.None);
-                try
-                {
-                    await _repository.WorktreeRemoveAsync(path, force: true, cancellationToken);
-                }
-                finally
-                {
-                    _worktreeChanges.Release();
-                }
+                await _repository.WorktreeRemoveAsync(path, force: true, cancellationToken);
             }
         }
     }
