@@ -271,8 +271,20 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
     }
 
     /// <summary>Checks what a flow's branch holds (import and behaviour), in a worktree made for the purpose
-    /// when the flow has none; null when the flow has no branch yet. <paramref name="checker"/>: the session's own by default.</summary>
-    internal async Task<FlowCheckReport?> CheckFlowAsync(string flowId, CancellationToken cancellationToken = default, FlowChecker? checker = null)
+    /// when the flow has none; null when the flow has no branch yet.</summary>
+    internal Task<FlowCheckReport?> CheckFlowAsync(string flowId, CancellationToken cancellationToken = default) => CheckFlowAsync(flowId, Checker, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CheckFlowAsync(string, CancellationToken)"/> for each flow, on the session's worker and <paramref name="moreWorkers"/> side by
+    /// side (a checker each, sharing the session's stand-ins); the reports in the flows' order, as checking them one after another gives.
+    /// </summary>
+    internal async Task<IReadOnlyList<FlowCheckReport?>> CheckFlowsAsync(IReadOnlyList<string> flowIds, IReadOnlyList<PythonWorker> moreWorkers, CancellationToken cancellationToken = default)
+    {
+        var checkers = moreWorkers.Select(worker => new FlowChecker(worker, StandInCache, _options.CheckTimeout)).Prepend(Checker).ToList();
+        return await CheckQueue.RunAsync(checkers, flowIds, (checker, flowId, token) => CheckFlowAsync(flowId, checker, token), cancellationToken);
+    }
+
+    private async Task<FlowCheckReport?> CheckFlowAsync(string flowId, FlowChecker checker, CancellationToken cancellationToken)
     {
         var unit = UnitOf(flowId);
         if (!Check(await _repository.RefExistsAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed))
@@ -309,7 +321,7 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
         {
             var rulesetId = await BranchRulesetIdAsync(unit, cancellationToken) ?? unit.RulesetId;
             var oldRoot = await OldRootAsync(path, "refs/heads/" + unit.Branch, cancellationToken);
-            return await (checker ?? Checker).CheckAsync(Ruleset(rulesetId), path, oldRoot, Layout, unit.Files, cancellationToken);
+            return await checker.CheckAsync(Ruleset(rulesetId), path, oldRoot, Layout, unit.Files, cancellationToken);
         }
         finally
         {
@@ -318,16 +330,6 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
                 await _repository.WorktreeRemoveAsync(path, force: true, cancellationToken);
             }
         }
-    }
-
-    /// <summary>
-    /// <see cref="CheckFlowAsync"/> for each flow, on the session's worker and <paramref name="moreWorkers"/> side by side (a checker
-    /// each, sharing the session's stand-ins); the reports in the flows' order, as checking them one after another gives.
-    /// </summary>
-    internal async Task<IReadOnlyList<FlowCheckReport?>> CheckFlowsAsync(IReadOnlyList<string> flowIds, IReadOnlyList<PythonWorker> moreWorkers, CancellationToken cancellationToken = default)
-    {
-        var checkers = moreWorkers.Select(worker => new FlowChecker(worker, StandInCache, _options.CheckTimeout)).Prepend(Checker).ToList();
-        return await CheckQueue.RunAsync(checkers, flowIds, (checker, flowId, token) => CheckFlowAsync(flowId, token, checker), cancellationToken);
     }
 
     /// <summary>
