@@ -36,6 +36,68 @@ internal sealed partial class GitRepository
             : GitFailure.From(command, run.Value, ClassifyWorktreeAddFailure(run.Value.StandardError), $"Could not add a worktree at {fullPath}");
     }
 
+    /// <summary>
+    /// Adds a worktree at <paramref name="path"/> with <paramref name="revision"/> checked out on a detached HEAD: no branch is
+    /// held by it, so the branch stays free for other worktrees. Returns the new worktree, opened.
+    /// </summary>
+    public async Task<GitResult<GitRepository>> WorktreeAddDetachedAsync(string path, string revision, CancellationToken cancellationToken = default)
+    {
+        if (GitArgumentGuard.Revision(revision) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var commit = await RevParseAsync(revision, cancellationToken);
+        if (!commit.IsSuccess)
+        {
+            return commit.Error;
+        }
+
+        var fullPath = Path.GetFullPath(path, Root);
+        var command = Write("worktree", "add", "--detach", "--", fullPath, commit.Value.Value);
+        var run = await RunAsync(command, cancellationToken);
+        if (!run.IsSuccess)
+        {
+            return run.Error;
+        }
+
+        return run.Value.ExitCode == 0
+            ? await OpenAsync(_git, fullPath, cancellationToken)
+            : GitFailure.From(command, run.Value, ClassifyWorktreeAddFailure(run.Value.StandardError), $"Could not add a worktree at {fullPath}");
+    }
+
+    /// <summary>
+    /// Moves this linked worktree to <paramref name="revision"/> on a detached HEAD and makes its files exactly that commit's:
+    /// git rewrites only the files that differ, and whatever else is there (untracked or ignored) is deleted.
+    /// </summary>
+    public async Task<GitResult> CheckOutDetachedAsync(string revision, CancellationToken cancellationToken = default)
+    {
+        if (!IsLinkedWorktree)
+        {
+            return new GitError(GitErrorKind.InvalidArgument, $"Refusing to check out over a main work tree: {Root}");
+        }
+
+        if (GitArgumentGuard.Revision(revision) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var commit = await RevParseAsync(revision, cancellationToken);
+        if (!commit.IsSuccess)
+        {
+            return commit.Error;
+        }
+
+        var checkout = await RunCheckedAsync(Write("checkout", "--quiet", "--force", "--detach", commit.Value.Value), GitErrorKind.CommandFailed, $"Could not check out {revision}", cancellationToken);
+        if (!checkout.IsSuccess)
+        {
+            return checkout.Error!;
+        }
+
+        var clean = await RunCheckedAsync(Write("clean", "-d", "-x", "--force", "--quiet"), GitErrorKind.CommandFailed, "Could not clean the worktree", cancellationToken);
+        return clean.IsSuccess ? GitResult.Success : clean.Error!;
+    }
+
     /// <summary>Removes the worktree at <paramref name="path"/>; without <paramref name="force"/>, git refuses if it has changes.</summary>
     public async Task<GitResult> WorktreeRemoveAsync(string path, bool force = false, CancellationToken cancellationToken = default)
     {

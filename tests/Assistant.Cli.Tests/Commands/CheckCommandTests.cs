@@ -130,8 +130,12 @@ public sealed class CheckCommandTests : IDisposable
         await DemoInPlaceAsync();
         var migrate = await CliProcess.RunInAsync(_repo, null, "migrate", "--all", "--yes", "--no-check");
         Assert.True(migrate.ExitCode == 0, migrate.Output + migrate.Error);
+        // and the worktree of a check that was killed, still registered with git
+        var worktrees = Path.Combine(_repo, ".git", "flowmigrate", "worktrees");
+        Git("worktree", "add", "--quiet", "--detach", Path.Combine(worktrees, ".check-1"), "main");
+        File.WriteAllText(Path.Combine(worktrees, ".check-1", "left.txt"), "x");
 
-        // When all flows are checked at once (on a worker per core), and each alone
+        // When all flows are checked at once (on a worker per core, each going from branch to branch in a worktree of its own), and each alone
         var all = await CliProcess.RunInAsync(_repo, null, "check", "--json");
         using var together = JsonDocument.Parse(all.Output);
         var flows = together.RootElement.GetProperty("flows").EnumerateArray().ToList();
@@ -143,12 +147,13 @@ public sealed class CheckCommandTests : IDisposable
             alone.Add(WithoutTiming(json.RootElement.GetProperty("flows")[0]));
         }
 
-        // Then each flow's report is the one it gets alone, and the worktrees made for the checks are gone
+        // Then each flow's report is the one it gets alone, and the worktrees made for the checks (and the one left) are gone
         Assert.True(flows.Count >= 2, all.Output + all.Error);
         Assert.Equal(alone, flows.Select(WithoutTiming));
         Assert.All(flows, f => Assert.Equal("passed", f.GetProperty("result").GetString()));
-        var worktrees = GitCli.Run(_repo, "worktree", "list", "--porcelain");
-        Assert.Single(worktrees.Output.Split('\n'), l => l.StartsWith("worktree ", StringComparison.Ordinal));
+        var listed = GitCli.Run(_repo, "worktree", "list", "--porcelain");
+        Assert.Single(listed.Output.Split('\n'), l => l.StartsWith("worktree ", StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFileSystemEntries(worktrees));
     }
 
     private static string WithoutTiming(JsonElement flow) =>

@@ -161,4 +161,48 @@ public sealed class GitRepositoryWorktreeTests
         Assert.Equal([repo.Path], after.Select(w => w.Path));
         Assert.True((await user.WorktreeAddAsync(path, "flowmigrate/a")).IsSuccess);
     }
+
+    [Fact]
+    public async Task Should_Move_A_Detached_Worktree_From_Branch_To_Branch_Holding_Exactly_Each_Commits_Files()
+    {
+        // Given two branches that differ in a file each, one of them checked out in the user's checkout
+        using var repo = TempGitRepo.CreateWithCommit();
+        repo.CreateBranch("flowmigrate/a");
+        repo.CreateBranch("flowmigrate/b");
+        repo.Checkout("flowmigrate/a");
+        repo.CommitFile("a.py", "a = 1\n", "a");
+        repo.Checkout("flowmigrate/b");
+        repo.CommitFile("b.py", "b = 1\n", "b");
+        var user = (await GitRepository.OpenAsync(repo.Path)).Value;
+        var path = Path.Combine(repo.GitDir, "fm", ".check-1");
+
+        // When a detached worktree is made at a, something is left in it, and it moves to b (checked out in the user's checkout)
+        var worktree = await user.WorktreeAddDetachedAsync(path, "refs/heads/flowmigrate/a");
+        Assert.True(worktree.IsSuccess, worktree.ToString());
+        var atA = File.Exists(Path.Combine(path, "a.py")) && !File.Exists(Path.Combine(path, "b.py"));
+        File.WriteAllText(Path.Combine(path, "left-by-the-check.txt"), "x");
+        Directory.CreateDirectory(Path.Combine(path, "__pycache__"));
+        var moved = await worktree.Value.CheckOutDetachedAsync("refs/heads/flowmigrate/b");
+
+        // Then it holds b's files alone, on a detached HEAD, and neither branch is held by it
+        Assert.True(atA);
+        Assert.True(moved.IsSuccess, moved.ToString());
+        Assert.Equal(["README.md", "b.py"], Directory.GetFileSystemEntries(path).Select(Path.GetFileName).Where(n => n != ".git").Order(StringComparer.Ordinal));
+        Assert.Null((await worktree.Value.HeadAsync()).Value.Branch);
+        Assert.True((await user.WorktreeAddAsync(Path.Combine(repo.GitDir, "fm", "a"), "flowmigrate/a")).IsSuccess);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_To_Move_The_Main_Checkout_Or_To_A_Revision_Git_Could_Misread()
+    {
+        using var repo = TempGitRepo.CreateWithCommit();
+        var user = (await GitRepository.OpenAsync(repo.Path)).Value;
+
+        var main = await user.CheckOutDetachedAsync("HEAD");
+        var option = await user.WorktreeAddDetachedAsync(Path.Combine(repo.GitDir, "fm", "x"), "--orphan");
+
+        Assert.Equal(GitErrorKind.InvalidArgument, main.Error?.Kind);
+        Assert.Equal(GitErrorKind.InvalidArgument, option.Error?.Kind);
+        Assert.False(Directory.Exists(Path.Combine(repo.GitDir, "fm", "x")));
+    }
 }

@@ -272,19 +272,34 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
 
     /// <summary>Checks what a flow's branch holds (import and behaviour), in a worktree made for the purpose
     /// when the flow has none; null when the flow has no branch yet.</summary>
-    internal Task<FlowCheckReport?> CheckFlowAsync(string flowId, CancellationToken cancellationToken = default) => CheckFlowAsync(flowId, Checker, cancellationToken);
+    internal Task<FlowCheckReport?> CheckFlowAsync(string flowId, CancellationToken cancellationToken = default) => CheckFlowAsync(flowId, Checker, null, cancellationToken);
 
     /// <summary>
     /// <see cref="CheckFlowAsync(string, CancellationToken)"/> for each flow, on the session's worker and <paramref name="moreWorkers"/> side by
-    /// side (a checker each, sharing the session's stand-ins); the reports in the flows' order, as checking them one after another gives.
+    /// side (a checker each, sharing the session's stand-ins, each going through its flows in one worktree: <see cref="ReusedCheckWorktree"/>);
+    /// the reports in the flows' order, as checking them one after another gives.
     /// </summary>
     internal async Task<IReadOnlyList<FlowCheckReport?>> CheckFlowsAsync(IReadOnlyList<string> flowIds, IReadOnlyList<PythonWorker> moreWorkers, CancellationToken cancellationToken = default)
     {
-        var checkers = moreWorkers.Select(worker => new FlowChecker(worker, StandInCache, _options.CheckTimeout)).Prepend(Checker).ToList();
-        return await CheckQueue.RunAsync(checkers, flowIds, (checker, flowId, token) => CheckFlowAsync(flowId, checker, token), cancellationToken);
+        var checkers = moreWorkers.Select(worker => new FlowChecker(worker, StandInCache, _options.CheckTimeout)).Prepend(Checker)
+            .Select((checker, index) => (Checker: checker, Worktree: new ReusedCheckWorktree(_repository, Path.Combine(_repository.CommonDir, "flowmigrate", "worktrees", $".check-{index + 1}"), _worktreeChanges)))
+            .ToList();
+        try
+        {
+            return await CheckQueue.RunAsync(checkers, flowIds, (checker, flowId, token) => CheckFlowAsync(flowId, checker.Checker, checker.Worktree, token), cancellationToken);
+        }
+        finally
+        {
+            foreach (var (_, worktree) in checkers)
+            {
+                await worktree.RemoveAsync();
+            }
+        }
     }
 
-    private async Task<FlowCheckReport?> CheckFlowAsync(string flowId, FlowChecker checker, CancellationToken cancellationToken)
+    // With reused, the flow's branch is checked in that worktree, moved to the branch, unless the branch has a worktree of its own
+    // (the wizard's); without, in a worktree made for the check and removed after it.
+    private async Task<FlowCheckReport?> CheckFlowAsync(string flowId, FlowChecker checker, ReusedCheckWorktree? reused, CancellationToken cancellationToken)
     {
         var unit = UnitOf(flowId);
         if (!Check(await _repository.RefExistsAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed))
@@ -301,8 +316,8 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
         {
             var worktrees = Check(await _repository.WorktreeListAsync(cancellationToken), SessionRefusal.GitFailed);
             existing = worktrees.FirstOrDefault(w => w.Branch == "refs/heads/" + unit.Branch);
-            path = existing?.Path ?? WorktreePath(unit);
-            if (existing is null)
+            path = existing?.Path ?? reused?.Path ?? WorktreePath(unit);
+            if (existing is null && reused is null)
             {
                 await _repository.WorktreePruneAsync(cancellationToken);
             }
@@ -312,7 +327,12 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
             _worktreeChanges.Release();
         }
 
-        if (existing is null)
+        var made = existing is null && reused is null;
+        if (existing is null && reused is not null)
+        {
+            await reused.MoveToAsync(unit.Branch, cancellationToken);
+        }
+        else if (made)
         {
             Check(await _repository.WorktreeAddAsync(path, unit.Branch, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
         }
@@ -325,7 +345,7 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
         }
         finally
         {
-            if (existing is null)
+            if (made)
             {
                 await _repository.WorktreeRemoveAsync(path, force: true, cancellationToken);
             }
