@@ -24,7 +24,9 @@ internal static class ReportCommand
             using var worker = WorkspaceOptions.StartWorker(result.GetValue(python), root);
             await using var session = await SessionFactory.OpenAsync(root, worker, new SessionFlags(null, result.GetValue(target), null, true), cancellationToken, consoles: consoles.Error);
             var checks = result.GetValue(check);
-            var report = await new ReportGatherer(session).GatherAsync(new ReportOptions(IncludeChecks: checks), cancellationToken);
+            // With --check, the branches are checked side by side (see CheckWorkers); a worker starts only when it gets a branch.
+            using var workers = CheckWorkers.For(worker, checks ? CheckWorkers.Max : 1, Environment.ProcessorCount);
+            var report = await new ReportGatherer(session, workers.All.Skip(1).ToList()).GatherAsync(new ReportOptions(IncludeChecks: checks), cancellationToken);
             try
             {
                 await File.WriteAllTextAsync(file, HtmlReport.Write(report, checks, DateTimeOffset.Now), cancellationToken);

@@ -9,9 +9,10 @@ namespace Assistant.Core.Migration.Reporting;
 /// <summary>
 /// Gathers a <see cref="RepositoryReport"/> from a session, from git alone: each flow's status, the commits of its
 /// branch (base..tip, oldest first) with the diff each made to the unit's converted files, the TODO markers at the
-/// branch tip (in the base once merged), and the import and behaviour checks when asked for.
+/// branch tip (in the base once merged), and the import and behaviour checks when asked for: those of all branches at once, on the
+/// session's worker and <paramref name="moreCheckWorkers"/> side by side (<see cref="MigrationSession.CheckFlowsAsync"/>).
 /// </summary>
-internal sealed class ReportGatherer(MigrationSession session)
+internal sealed class ReportGatherer(MigrationSession session, IReadOnlyList<Python.PythonWorker>? moreCheckWorkers = null)
 {
     public async Task<RepositoryReport> GatherAsync(ReportOptions options, CancellationToken cancellationToken = default)
     {
@@ -19,7 +20,9 @@ internal sealed class ReportGatherer(MigrationSession session)
         var records = session.Inventory.Flows.ToDictionary(f => f.Id, StringComparer.Ordinal);
         var byBranch = new Dictionary<string, (IReadOnlyList<StepReport> Steps, IReadOnlyList<TodoItem> Todos, FlowCheckReport? Check)>(StringComparer.Ordinal);
         var flows = new List<FlowReport>();
-        foreach (var status in statuses.Where(s => options.Flows.Count == 0 || options.Flows.Contains(s.Id)))
+        var selected = statuses.Where(s => options.Flows.Count == 0 || options.Flows.Contains(s.Id)).ToList();
+        var checks = options.IncludeChecks ? await ChecksAsync(selected, cancellationToken) : new Dictionary<string, FlowCheckReport?>();
+        foreach (var status in selected)
         {
             var unit = session.UnitOf(status.Id);
             var key = unit.Branch;
@@ -28,8 +31,7 @@ internal sealed class ReportGatherer(MigrationSession session)
                 var steps = status.Branch is null ? [] : await StepsAsync(status.Branch, unit, options.IncludeDiffs, cancellationToken);
                 var revision = status.State == FlowState.Merged ? session.BaseCommit : status.Branch;
                 var todos = revision is null ? [] : await TodosAsync(revision, unit, cancellationToken);
-                var check = options.IncludeChecks && status.Branch is not null ? await session.CheckFlowAsync(status.Id, cancellationToken) : null;
-                byBranch[key] = gathered = (steps, todos, check);
+                byBranch[key] = gathered = (steps, todos, checks.GetValueOrDefault(key));
             }
 
             var line = records.TryGetValue(status.Id, out var record) ? record.Line : 1;
@@ -42,6 +44,14 @@ internal sealed class ReportGatherer(MigrationSession session)
         }
 
         return new RepositoryReport(session.Root, session.BaseBranch, session.BaseCommit, session.Mode, session.PrefectTarget, flows);
+    }
+
+    // The check of each branch the flows are on (the first of its flows stands for it), by branch.
+    private async Task<Dictionary<string, FlowCheckReport?>> ChecksAsync(IReadOnlyList<FlowStatus> flows, CancellationToken cancellationToken)
+    {
+        var branches = flows.Where(s => s.Branch is not null).DistinctBy(s => session.UnitOf(s.Id).Branch, StringComparer.Ordinal).ToList();
+        var reports = await session.CheckFlowsAsync(branches.Select(s => s.Id).ToList(), moreCheckWorkers ?? [], cancellationToken);
+        return branches.Select((s, i) => (session.UnitOf(s.Id).Branch, reports[i])).ToDictionary(p => p.Branch, p => p.Item2, StringComparer.Ordinal);
     }
 
     private async Task<IReadOnlyList<StepReport>> StepsAsync(string branch, MigrationUnit unit, bool includeDiffs, CancellationToken cancellationToken)
