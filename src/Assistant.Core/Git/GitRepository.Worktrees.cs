@@ -24,16 +24,7 @@ internal sealed partial class GitRepository
             return arguments.Error;
         }
 
-        var command = Write(arguments.Value);
-        var run = await RunAsync(command, cancellationToken);
-        if (!run.IsSuccess)
-        {
-            return run.Error;
-        }
-
-        return run.Value.ExitCode == 0
-            ? await OpenAsync(_git, fullPath, cancellationToken)
-            : GitFailure.From(command, run.Value, ClassifyWorktreeAddFailure(run.Value.StandardError), $"Could not add a worktree at {fullPath}");
+        return await AddAsync(arguments.Value, fullPath, cancellationToken);
     }
 
     /// <summary>
@@ -54,16 +45,7 @@ internal sealed partial class GitRepository
         }
 
         var fullPath = Path.GetFullPath(path, Root);
-        var command = Write("worktree", "add", "--detach", "--", fullPath, commit.Value.Value);
-        var run = await RunAsync(command, cancellationToken);
-        if (!run.IsSuccess)
-        {
-            return run.Error;
-        }
-
-        return run.Value.ExitCode == 0
-            ? await OpenAsync(_git, fullPath, cancellationToken)
-            : GitFailure.From(command, run.Value, ClassifyWorktreeAddFailure(run.Value.StandardError), $"Could not add a worktree at {fullPath}");
+        return await AddAsync(["worktree", "add", "--detach", "--", fullPath, commit.Value.Value], fullPath, cancellationToken);
     }
 
     /// <summary>
@@ -153,6 +135,21 @@ internal sealed partial class GitRepository
         }
 
         return new[] { "worktree", "add", "--", fullPath, branch };
+    }
+
+    // Runs a `git worktree add` and opens the worktree it made.
+    private async Task<GitResult<GitRepository>> AddAsync(string[] arguments, string fullPath, CancellationToken cancellationToken)
+    {
+        var command = Write(arguments);
+        var run = await RunAsync(command, cancellationToken);
+        if (!run.IsSuccess)
+        {
+            return run.Error;
+        }
+
+        return run.Value.ExitCode == 0
+            ? await OpenAsync(_git, fullPath, cancellationToken)
+            : GitFailure.From(command, run.Value, ClassifyWorktreeAddFailure(run.Value.StandardError), $"Could not add a worktree at {fullPath}");
     }
 
     private static GitErrorKind ClassifyWorktreeAddFailure(string stderr)
