@@ -58,16 +58,30 @@ internal sealed class WorkerProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null");
-            return new WorkerProcess(process);
-        }
-        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            throw new PythonWorkerException(PythonWorkerFailure.NotPython, $"{options.Interpreter.Path} cannot be executed: {exception.Message}", exception);
+            try
+            {
+                var process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null");
+                return new WorkerProcess(process);
+            }
+            catch (System.ComponentModel.Win32Exception exception) when (exception.NativeErrorCode == TextFileBusy && attempt < StartAttempts)
+            {
+                // A script just written (a launcher, a venv's shim) is "busy" while a process another thread is forking at that
+                // moment still holds it open for writing; that lasts until the fork's exec, so a moment later it starts.
+                Thread.Sleep(TimeSpan.FromMilliseconds(20 * attempt));
+            }
+            catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException)
+            {
+                throw new PythonWorkerException(PythonWorkerFailure.NotPython, $"{options.Interpreter.Path} cannot be executed: {exception.Message}", exception);
+            }
         }
     }
+
+    // ETXTBSY on Linux and macOS.
+    private const int TextFileBusy = 26;
+
+    private const int StartAttempts = 5;
 
     /// <summary>Sends one request and returns its answer line (UTF-8 JSON, already checked to be well-formed).</summary>
     public async Task<ReadOnlyMemory<byte>> SendAsync(string operation, IReadOnlyDictionary<string, object?> arguments, TimeSpan timeout, CancellationToken cancellationToken)

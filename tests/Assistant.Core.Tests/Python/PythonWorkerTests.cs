@@ -189,6 +189,29 @@ public sealed class PythonWorkerTests
     }
 
     [Fact]
+    public async Task Should_Start_An_Interpreter_Launcher_That_Is_Still_Open_For_Writing_For_A_Moment()
+    {
+        // Given a launcher script held open for writing (as a process forked at the moment it was written holds it until its exec)
+        using var folder = new TempDirectory();
+        var launcher = folder.Write("python3", $"#!/bin/sh\nexec '{Workers.Python3.Path}' \"$@\"\n");
+        File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var writer = new FileStream(launcher, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        var released = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(30));
+            await writer.DisposeAsync();
+        });
+        await using var worker = new PythonWorker(new PythonWorkerOptions { Interpreter = new PythonInterpreter(launcher, "--python") });
+
+        // When the worker starts while it is busy
+        var version = await worker.StartAsync();
+
+        // Then it starts once the file is released
+        await released;
+        Assert.Equal("cpython", version.Implementation);
+    }
+
+    [Fact]
     public async Task Should_Go_Through_An_Interpreter_Launcher_Once_And_Start_The_Other_Parse_Processes_With_The_Executable_It_Ran()
     {
         // Given an interpreter reached through a launcher script (as a pyenv shim is) that notes every start
