@@ -34,7 +34,7 @@ internal static class CheckCommand
                 .ToList();
             // The flows are checked side by side, on a Python worker per core (see CheckWorkers).
             using var workers = CheckWorkers.For(worker, statuses.Count, Environment.ProcessorCount);
-            var checks = await session.CheckFlowsAsync(statuses.Select(s => s.Id).ToList(), workers.All.Skip(1).ToList(), cancellationToken);
+            var checks = await session.CheckFlowsAsync(statuses.Select(s => s.Id).ToList(), workers.More, cancellationToken);
             var reports = statuses.Zip(checks, (status, report) => (Flow: status, Report: report)).ToList();
 
             if (result.GetValue(json))

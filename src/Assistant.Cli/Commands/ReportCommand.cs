@@ -26,7 +26,7 @@ internal static class ReportCommand
             var checks = result.GetValue(check);
             // With --check, the branches are checked side by side (see CheckWorkers); a worker starts only when it gets a branch.
             using var workers = CheckWorkers.For(worker, checks ? CheckWorkers.Max : 1, Environment.ProcessorCount);
-            var report = await new ReportGatherer(session, workers.All.Skip(1).ToList()).GatherAsync(new ReportOptions(IncludeChecks: checks), cancellationToken);
+            var report = await new ReportGatherer(session, workers.More).GatherAsync(new ReportOptions(IncludeChecks: checks), cancellationToken);
             try
             {
                 await File.WriteAllTextAsync(file, HtmlReport.Write(report, checks, DateTimeOffset.Now), cancellationToken);

@@ -24,6 +24,9 @@ internal sealed class CheckWorkers : IDisposable
     /// <summary>The workers, the run's first.</summary>
     public IReadOnlyList<PythonWorker> All { get; }
 
+    /// <summary>The workers besides the run's (those this started).</summary>
+    public IReadOnlyList<PythonWorker> More => _started;
+
     /// <summary>Workers for <paramref name="checks"/> checks on <paramref name="cores"/> cores, <paramref name="first"/> among them.</summary>
     public static CheckWorkers For(PythonWorker first, int checks, int cores)
     {

@@ -23,7 +23,7 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
 
     private readonly SessionLock _lock;
 
-    // Worktrees listed and pruned, and base trees written out: one at a time, also when checks run side by side.
+    // Check worktrees set up (a left one removed, the rest pruned) and base trees written out: one at a time, also when checks run side by side.
     private readonly SemaphoreSlim _worktreeChanges = new(1, 1);
 
     // The unit opened last (the wizard's flow) and the last rule-wide scan, which confirming R reuses.
@@ -272,7 +272,8 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
 
     /// <summary>Checks what a flow's branch holds (import and behaviour), in a worktree made for the purpose
     /// when the flow has none; null when the flow has no branch yet.</summary>
-    internal Task<FlowCheckReport?> CheckFlowAsync(string flowId, CancellationToken cancellationToken = default) => CheckFlowAsync(flowId, Checker, null, cancellationToken);
+    internal async Task<FlowCheckReport?> CheckFlowAsync(string flowId, CancellationToken cancellationToken = default) =>
+        (await CheckFlowsAsync([flowId], [], cancellationToken))[0];
 
     /// <summary>
     /// <see cref="CheckFlowAsync(string, CancellationToken)"/> for each flow, on the session's worker and <paramref name="moreWorkers"/> side by
@@ -297,9 +298,8 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
         }
     }
 
-    // With reused, the flow's branch is checked in that worktree, moved to the branch, unless the branch has a worktree of its own
-    // (the wizard's); without, in a worktree made for the check and removed after it.
-    private async Task<FlowCheckReport?> CheckFlowAsync(string flowId, FlowChecker checker, ReusedCheckWorktree? reused, CancellationToken cancellationToken)
+    // The flow's branch is checked in its own worktree when it has one (the wizard's), else in the checker's, moved to the branch.
+    private async Task<FlowCheckReport?> CheckFlowAsync(string flowId, FlowChecker checker, ReusedCheckWorktree reused, CancellationToken cancellationToken)
     {
         var unit = UnitOf(flowId);
         if (!Check(await _repository.RefExistsAsync("refs/heads/" + unit.Branch, cancellationToken), SessionRefusal.GitFailed))
@@ -307,49 +307,17 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
             return null;
         }
 
-        // The worktrees are listed and pruned one check at a time; making and removing one (most of a check's kernel time: a
-        // checkout of the whole tree) may overlap, as git allows: a worktree being added is locked against pruning until it is whole.
-        WorktreeInfo? existing;
-        string path;
-        await _worktreeChanges.WaitAsync(cancellationToken);
-        try
-        {
-            var worktrees = Check(await _repository.WorktreeListAsync(cancellationToken), SessionRefusal.GitFailed);
-            existing = worktrees.FirstOrDefault(w => w.Branch == "refs/heads/" + unit.Branch);
-            path = existing?.Path ?? reused?.Path ?? WorktreePath(unit);
-            if (existing is null && reused is null)
-            {
-                await _repository.WorktreePruneAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            _worktreeChanges.Release();
-        }
-
-        var made = existing is null && reused is null;
-        if (existing is null && reused is not null)
+        var worktrees = Check(await _repository.WorktreeListAsync(cancellationToken), SessionRefusal.GitFailed);
+        var path = worktrees.FirstOrDefault(w => w.Branch == "refs/heads/" + unit.Branch)?.Path;
+        if (path is null)
         {
             await reused.MoveToAsync(unit.Branch, cancellationToken);
-        }
-        else if (made)
-        {
-            Check(await _repository.WorktreeAddAsync(path, unit.Branch, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+            path = reused.Path;
         }
 
-        try
-        {
-            var rulesetId = await BranchRulesetIdAsync(unit, cancellationToken) ?? unit.RulesetId;
-            var oldRoot = await OldRootAsync(path, "refs/heads/" + unit.Branch, cancellationToken);
-            return await checker.CheckAsync(Ruleset(rulesetId), path, oldRoot, Layout, unit.Files, cancellationToken);
-        }
-        finally
-        {
-            if (made)
-            {
-                await _repository.WorktreeRemoveAsync(path, force: true, cancellationToken);
-            }
-        }
+        var rulesetId = await BranchRulesetIdAsync(unit, cancellationToken) ?? unit.RulesetId;
+        var oldRoot = await OldRootAsync(path, "refs/heads/" + unit.Branch, cancellationToken);
+        return await checker.CheckAsync(Ruleset(rulesetId), path, oldRoot, Layout, unit.Files, cancellationToken);
     }
 
     /// <summary>
