@@ -24,7 +24,8 @@ internal sealed class ReusedCheckWorktree(GitRepository repository, string path,
             return;
         }
 
-        // Listing and pruning worktrees goes one at a time with the session's other worktree changes.
+        // Made one at a time with the session's other worktree changes: a prune while another worktree is being added deletes
+        // that one's administrative folder before git has written it whole, and the add fails.
         await worktreeChanges.WaitAsync(cancellationToken);
         try
         {
@@ -35,13 +36,12 @@ internal sealed class ReusedCheckWorktree(GitRepository repository, string path,
             }
 
             await repository.WorktreePruneAsync(cancellationToken);
+            _worktree = MigrationSession.Check(await repository.WorktreeAddDetachedAsync(Path, tip, cancellationToken), SessionRefusal.GitFailed);
         }
         finally
         {
             worktreeChanges.Release();
         }
-
-        _worktree = MigrationSession.Check(await repository.WorktreeAddDetachedAsync(Path, tip, cancellationToken), SessionRefusal.GitFailed);
     }
 
     public async Task RemoveAsync()
