@@ -147,9 +147,18 @@ internal sealed partial class GitRepository
             return run.Error;
         }
 
-        return run.Value.ExitCode == 0
-            ? await OpenAsync(_git, fullPath, cancellationToken)
-            : GitFailure.From(command, run.Value, ClassifyWorktreeAddFailure(run.Value.StandardError), $"Could not add a worktree at {fullPath}");
+        if (run.Value.ExitCode != 0)
+        {
+            return GitFailure.From(command, run.Value, ClassifyWorktreeAddFailure(run.Value.StandardError), $"Could not add a worktree at {fullPath}");
+        }
+
+        var worktree = await OpenAsync(_git, fullPath, cancellationToken);
+        if (worktree.IsSuccess)
+        {
+            await worktree.Value.SettleCheckoutAsync(cancellationToken);
+        }
+
+        return worktree;
     }
 
     private static GitErrorKind ClassifyWorktreeAddFailure(string stderr)

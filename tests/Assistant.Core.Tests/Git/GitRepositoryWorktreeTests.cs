@@ -67,6 +67,49 @@ public sealed class GitRepositoryWorktreeTests
     }
 
     [Fact]
+    public async Task Should_Leave_A_New_Worktree_Whose_Files_Git_Need_Not_Read_Again_Yet_Sees_Every_Change()
+    {
+        using var repo = TempGitRepo.CreateWithCommit();
+        repo.WriteFile("flows/etl.py", "X = 1\n");
+        repo.WriteFile("flows/deep/er/more.py", "Y = 2\n");
+        repo.WriteFile(".hidden/conf.py", "Z = 3\n");
+        var outside = Path.Combine(repo.Path, "..", Path.GetFileName(repo.Path) + "-target.txt");
+        File.WriteAllText(outside, "outside\n");
+        var outsideTime = File.GetLastWriteTimeUtc(outside);
+        File.CreateSymbolicLink(repo.FullPath("link.txt"), outside);
+        repo.Commit("files");
+        var user = (await GitRepository.OpenAsync(repo.Path)).Value;
+        var path = Path.Combine(repo.GitDir, "flowmigrate", "worktrees", "settled");
+
+        try
+        {
+            var worktree = (await user.WorktreeAddAsync(path, "flowmigrate/settled", "HEAD")).Value;
+
+            // git compares by content every file not older than its index by a second or more (see SettleCheckoutAsync): none is.
+            var index = File.GetLastWriteTimeUtc(Path.Combine(repo.GitDir, "worktrees", "settled", "index"));
+            foreach (var file in new[] { "README.md", "flows/etl.py", "flows/deep/er/more.py", ".hidden/conf.py" })
+            {
+                Assert.True(index - File.GetLastWriteTimeUtc(Path.Combine(path, file)) >= TimeSpan.FromSeconds(1), file);
+            }
+
+            // A symlink's target (here outside the repository) keeps its time; the index matches the files as they are.
+            Assert.Equal(outsideTime, File.GetLastWriteTimeUtc(outside));
+            Assert.Empty((await worktree.StatusAsync()).Value);
+
+            // A change of the same size made at once is still seen, and committed.
+            File.WriteAllText(Path.Combine(path, "flows", "etl.py"), "X = 9\n");
+            Assert.Equal(["flows/etl.py"], (await worktree.StatusAsync()).Value.Select(e => e.Path));
+            Assert.True((await worktree.StageAsync(["flows/etl.py"])).IsSuccess);
+            Assert.True((await worktree.CommitAsync(new CommitRequest("change"))).IsSuccess);
+            Assert.Equal("X = 9\n", System.Text.Encoding.UTF8.GetString((await user.ShowFileAsync("flowmigrate/settled", "flows/etl.py")).Value));
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
+
+    [Fact]
     public async Task Should_List_Worktrees_With_Their_Branches()
     {
         using var repo = TempGitRepo.CreateWithCommit();
