@@ -16,11 +16,12 @@ internal sealed class FlowStatusReader(MigrationSession session)
     public async Task<IReadOnlyList<FlowStatus>> ReadAsync(CancellationToken cancellationToken)
     {
         var branches = MigrationSession.Check(await session.Repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed);
+        var units = session.Units.Select(u => (Unit: u, Branch: branches.FirstOrDefault(b => !b.IsRemote && b.BranchName == u.Branch) ?? branches.FirstOrDefault(b => b.BranchName == u.Branch))).ToList();
+        var outputsOnBase = await OutputsOnBaseAsync(units.Where(u => u.Branch is null).Select(u => u.Unit), cancellationToken);
         var statuses = new List<FlowStatus>();
-        foreach (var unit in session.Units)
+        foreach (var (unit, branch) in units)
         {
-            var branch = branches.FirstOrDefault(b => !b.IsRemote && b.BranchName == unit.Branch) ?? branches.FirstOrDefault(b => b.BranchName == unit.Branch);
-            var unitStatus = await UnitStatusAsync(unit, branch, cancellationToken);
+            var unitStatus = await UnitStatusAsync(unit, branch, outputsOnBase, cancellationToken);
             statuses.AddRange(unit.Flows.Select(flow => unitStatus with
             {
                 Id = flow.Id,
@@ -34,7 +35,7 @@ internal sealed class FlowStatusReader(MigrationSession session)
         return [.. DependenciesFirst(statuses), .. session.SubmoduleFlowList.Select(flow => SubmoduleFlows.Status(session.Inventory, flow))];
     }
 
-    private async Task<FlowStatus> UnitStatusAsync(MigrationUnit unit, BranchInfo? branch, CancellationToken cancellationToken)
+    private async Task<FlowStatus> UnitStatusAsync(MigrationUnit unit, BranchInfo? branch, IReadOnlySet<string> outputsOnBase, CancellationToken cancellationToken)
     {
         var ruleset = session.Ruleset(unit.RulesetId);
         var steps = ruleset.Steps;
@@ -48,7 +49,7 @@ internal sealed class FlowStatusReader(MigrationSession session)
             }
 
             var output = session.Layout.OutputPath(lead.File);
-            if (!session.Layout.IsSideBySide || !await BaseHasAsync(output, cancellationToken))
+            if (!outputsOnBase.Contains(output))
             {
                 return status;
             }
@@ -108,8 +109,11 @@ internal sealed class FlowStatusReader(MigrationSession session)
         };
     }
 
-    private async Task<bool> BaseHasAsync(string path, CancellationToken cancellationToken) =>
-        (await session.Repository.ShowFileAsync(session.BaseCommit, path, cancellationToken)).IsSuccess;
+    // Side by side, which of these units' converted files the base already holds (one git process for all of them).
+    private async Task<IReadOnlySet<string>> OutputsOnBaseAsync(IEnumerable<MigrationUnit> units, CancellationToken cancellationToken) =>
+        session.Layout.IsSideBySide
+            ? MigrationSession.Check(await session.Repository.FilesAtAsync(session.BaseCommit, units.Select(u => session.Layout.OutputPath(u.Lead.File)).Distinct(StringComparer.Ordinal).ToList(), cancellationToken), SessionRefusal.GitFailed)
+            : new HashSet<string>();
 
     // Squash-merged: every converted file of the branch is already, byte for byte, in the base.
     private async Task<bool> SquashMergedAsync(string tip, MigrationUnit unit, CancellationToken cancellationToken)

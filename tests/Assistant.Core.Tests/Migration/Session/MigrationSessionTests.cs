@@ -282,6 +282,33 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Tell_From_The_Base_Alone_Which_Flows_Without_A_Branch_Are_Converted_There()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using (var session = await OpenAsync(repo))
+        {
+            var wizard = await session.OpenAsync(FlyteTestRepo.Etl);
+            while (wizard.Current is not null)
+            {
+                Assert.True((await wizard.AcceptAsync()).IsSuccess);
+            }
+        }
+
+        // The branch merged and deleted; report.py converted by hand on the base; a folder where helpers/util.py's copy would go.
+        repo.Git("merge", "--no-edit", "flowmigrate/flows.etl.etl");
+        repo.Git("branch", "-D", "flowmigrate/flows.etl.etl");
+        repo.WriteFile("flows_v2/flows/report.py", "# converted by hand\n");
+        repo.Commit("hand-made conversion");
+
+        await using var after = await OpenAsync(repo);
+        var statuses = (await after.StatusAsync()).ToDictionary(s => s.Id);
+        Assert.Equal(FlowState.Merged, statuses[FlyteTestRepo.Etl].State);
+        Assert.Equal(FlowState.Merged, statuses[FlyteTestRepo.LaunchPlan].State);
+        Assert.Equal("converted with flows/etl.py::etl (same file), merged into the base", statuses[FlyteTestRepo.LaunchPlan].Note);
+        Assert.Equal((FlowState.MigratedOutside, "flows_v2/flows/report.py exists on main without a flowmigrate branch"), (statuses[FlyteTestRepo.Report].State, statuses[FlyteTestRepo.Report].Note));
+    }
+
+    [Fact]
     public async Task Should_Refuse_A_Hand_Made_Branch_At_The_Base_But_Resume_Its_Own_Branch_Before_The_First_Commit()
     {
         using var repo = FlyteTestRepo.Create();
