@@ -167,6 +167,28 @@ public sealed class GitRepositoryCommitTests
         Assert.Equal(GitErrorKind.RepositoryLocked, staged.Error?.Kind);
     }
 
+    [Fact]
+    public async Task Should_Leave_Gits_Automatic_Maintenance_To_One_Run_After_The_Commits()
+    {
+        // Maintenance that packs the loose objects as soon as there are two: git starts it after every commit.
+        using var repo = TempGitRepo.CreateWithCommit();
+        repo.Git("config", "maintenance.gc.enabled", "false");
+        repo.Git("config", "maintenance.loose-objects.enabled", "true");
+        repo.Git("config", "maintenance.loose-objects.auto", "1");
+        var (worktree, head) = await AddWorktreeWithChangeAsync(repo);
+        int Packs() => Directory.GetFiles(Path.Combine(repo.GitDir, "objects", "pack"), "*.pack").Length;
+        var before = Packs();
+
+        var commit = await worktree.CommitAsync(new CommitRequest("flowmigrate: etl"));
+
+        Assert.True(commit.IsSuccess, commit.ToString());
+        Assert.Equal(commit.Value, (await worktree.HeadCommitAsync()).Value);
+        Assert.NotEqual(head, commit.Value);
+        Assert.Equal(before, Packs());
+        Assert.True((await worktree.RunAutoMaintenanceAsync()).IsSuccess);
+        Assert.Equal(before + 1, Packs());
+    }
+
     private static async Task<(GitRepository Worktree, ObjectId Head)> AddWorktreeWithChangeAsync(TempGitRepo repo, bool stage = true)
     {
         var user = (await GitRepository.OpenAsync(repo.Path)).Value;

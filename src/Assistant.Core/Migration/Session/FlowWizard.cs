@@ -227,6 +227,7 @@ internal sealed class FlowWizard : IFlowWizard
         }
 
         FaultPoint.Reach(FaultPoint.AfterCommit);
+        _session.NoteCommit();
         _committed.Add(stepId);
         _edits.Clear();
         _session.Cache.Update(data =>

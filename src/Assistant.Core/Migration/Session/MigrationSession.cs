@@ -25,6 +25,7 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
 
     // Check worktrees set up (a left one removed, the rest pruned) and base trees written out: one at a time, also when checks run side by side.
     private readonly SemaphoreSlim _worktreeChanges = new(1, 1);
+    private bool _committedAny;
 
     // The unit opened last (the wizard's flow) and the last rule-wide scan, which confirming R reuses.
     private string? _openUnit;
@@ -421,10 +422,22 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
         }
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>A flow's step was committed: git's automatic maintenance, left out of each commit, runs when the session ends.</summary>
+    internal void NoteCommit() => Volatile.Write(ref _committedAny, true);
+
+    public async ValueTask DisposeAsync()
     {
-        _lock.Dispose();
-        _worktreeChanges.Dispose();
-        return ValueTask.CompletedTask;
+        try
+        {
+            if (Volatile.Read(ref _committedAny))
+            {
+                await _repository.RunAutoMaintenanceAsync();
+            }
+        }
+        finally
+        {
+            _lock.Dispose();
+            _worktreeChanges.Dispose();
+        }
     }
 }

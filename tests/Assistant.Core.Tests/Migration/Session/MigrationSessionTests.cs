@@ -282,6 +282,30 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Should_Run_Gits_Automatic_Maintenance_Once_When_The_Session_Ends_Not_After_Each_Commit()
+    {
+        using var repo = FlyteTestRepo.Create();
+        repo.Git("config", "maintenance.gc.enabled", "false");
+        repo.Git("config", "maintenance.loose-objects.enabled", "true");
+        repo.Git("config", "maintenance.loose-objects.auto", "1");
+        int Packs() => Directory.GetFiles(Path.Combine(repo.GitDir, "objects", "pack"), "*.pack").Length;
+        var before = Packs();
+        await using (var session = await OpenAsync(repo))
+        {
+            var wizard = await session.OpenAsync(FlyteTestRepo.Etl);
+            while (wizard.Current is not null)
+            {
+                Assert.True((await wizard.AcceptAsync()).IsSuccess);
+            }
+
+            Assert.Equal(before, Packs());
+        }
+
+        Assert.Equal(before + 1, Packs());
+        Assert.Equal(0, repo.TryGit("fsck", "--no-progress", "--strict").ExitCode);
+    }
+
+    [Fact]
     public async Task Should_Tell_From_The_Base_Alone_Which_Flows_Without_A_Branch_Are_Converted_There()
     {
         using var repo = FlyteTestRepo.Create();
