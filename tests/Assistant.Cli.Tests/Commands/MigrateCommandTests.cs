@@ -42,6 +42,20 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Say_That_The_Import_Check_Before_A_Flows_Last_Commit_Passed()
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync("demo", "--into", _repo)).ExitCode);
+
+        var migrate = await CliProcess.RunInAsync(_repo, null, "migrate", "--flow", DailyEtl, "--yes");
+
+        Assert.True(migrate.ExitCode == 0, migrate.Output + migrate.Error);
+        var output = string.Join(" ", migrate.Output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // Once, under the step whose commit completed the flow (the last one committed).
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(output, @"import check passed \([^)]+, \d+ ms\)"));
+        Assert.DoesNotContain("✓", output[output.IndexOf("import check passed", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_Take_The_Path_After_A_Flow_Id_As_The_Repository()
     {
         Assert.Equal(0, (await CliProcess.RunAsync("demo", "--into", _repo)).ExitCode);

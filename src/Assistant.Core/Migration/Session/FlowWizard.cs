@@ -187,6 +187,7 @@ internal sealed class FlowWizard : IFlowWizard
         var (complete, emptyAfter) = await EmptyAfterAsync(stepId, after, cancellationToken);
         var written = await WriteAsync(preview, cancellationToken);
         string? check = overridden is null ? null : "failed";
+        FlowCheckReport? passed = null;
         if (overridden is null && complete && _session.Options.ImportCheck)
         {
             // Half-migrated code cannot import: only the commit that completes the flow is checked.
@@ -199,7 +200,7 @@ internal sealed class FlowWizard : IFlowWizard
                 return new CommitResult(stepId, null, "the check failed: " + string.Join("; ", errors)) { Check = report };
             }
 
-            check = "passed";
+            (check, passed) = ("passed", report);
         }
 
         FaultPoint.Reach(FaultPoint.BeforeCommit);
@@ -237,7 +238,7 @@ internal sealed class FlowWizard : IFlowWizard
             return data;
         });
         await AdvanceAsync(cancellationToken);
-        return new CommitResult(stepId, commit.Value.Value, null);
+        return new CommitResult(stepId, commit.Value.Value, null) { Check = passed };
     }
 
     // Hooks and signing may talk to the user: when they will run, the commit gets the terminal (if the session has one to lend).
