@@ -125,6 +125,10 @@ public sealed class ModuleParser
         return ParseUncachedAsync(key, cancellationToken);
     }
 
+    /// <summary>Keeps at least <paramref name="parses"/> parses for re-use from now on (the worker's cache, shared by its parsers): a
+    /// caller that parses the same files over and over, more of them than <see cref="PythonWorker.CachedParses"/>, says so.</summary>
+    public void KeepAtLeast(int parses) => _cache.KeepAtLeast(parses);
+
     // A worker-only parser does not take a tree the in-process parser built from the shared cache.
     private ParseOutcome? Cached(ParseCache.Key key) =>
         _cache.Find(key) is { } cached && (_inProcess || cached.Module is null || !ParsedInProcess(cached.Module)) ? cached : null;

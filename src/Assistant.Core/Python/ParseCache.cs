@@ -13,6 +13,8 @@ namespace Assistant.Core.Python;
 /// </summary>
 internal sealed class ParseCache(int capacity)
 {
+    private int _capacity = capacity;
+
     // One entry per hash: two keys of one hash (rare) take turns, which costs a parse, never a wrong answer.
     private readonly ConcurrentDictionary<int, Entry> _entries = new();
     private long _clock;
@@ -43,12 +45,12 @@ internal sealed class ParseCache(int capacity)
             return;
         }
 
-        if (Interlocked.Increment(ref _count) <= capacity)
+        if (Interlocked.Increment(ref _count) <= Volatile.Read(ref _capacity))
         {
             return;
         }
 
-        // Entries are few (a capacity of tens): the least recently used one is found by a scan. Two adders may each drop
+        // Entries are few (tens, or a session's flow files): the least recently used one is found by a scan. Two adders may each drop
         // one at once, which costs a later parse, never a wrong answer.
         var oldest = added;
         foreach (var (_, entry) in _entries)
@@ -62,6 +64,15 @@ internal sealed class ParseCache(int capacity)
         if (_entries.TryRemove(new KeyValuePair<int, Entry>(oldest.Key.Hash, oldest)))
         {
             Interlocked.Decrement(ref _count);
+        }
+    }
+
+    /// <summary>The number of parses kept from now on: at least <paramref name="entries"/> (never fewer than before).</summary>
+    public void KeepAtLeast(int entries)
+    {
+        int current;
+        while ((current = Volatile.Read(ref _capacity)) < entries && Interlocked.CompareExchange(ref _capacity, entries, current) != current)
+        {
         }
     }
 

@@ -57,4 +57,21 @@ public sealed class ParseCacheTests
         Assert.NotNull(cache.Find(Key("a.py", "a")));
         Assert.NotNull(cache.Find(Key("c.py", "c")));
     }
+
+    [Fact]
+    public void Should_Keep_As_Many_Parses_As_Asked_From_Then_On_And_Never_Fewer_Than_Before()
+    {
+        var cache = new ParseCache(2);
+        cache.KeepAtLeast(4);
+        cache.KeepAtLeast(1);
+
+        foreach (var name in new[] { "a", "b", "c", "d" })
+        {
+            cache.Add(Key(name + ".py", name), Outcome(name));
+        }
+
+        Assert.All(new[] { "a", "b", "c", "d" }, name => Assert.NotNull(cache.Find(Key(name + ".py", name))));
+        cache.Add(Key("e.py", "e"), Outcome("e"));
+        Assert.Null(cache.Find(Key("a.py", "a")));
+    }
 }

@@ -28,6 +28,9 @@ internal sealed class FlowPlanner(ModuleParser parser, TreeLayout layout, IReadO
     public async Task<ProjectModel> LoadAsync(Dictionary<string, string> others, MigrationUnit unit, Func<string, CancellationToken, Task<byte[]?>> read,
         CancellationToken cancellationToken)
     {
+        // Every step loads the unit's files, what they import and every flow file again: each a look-up in the parse cache when
+        // it holds them all (at 5,000 files, 483 flow files: the cache's default 64 made each load parse them all anew).
+        parser.KeepAtLeast(flowFiles.Count + unit.Files.Count + PythonWorker.CachedParses);
         var modules = new List<PythonModule>();
         foreach (var path in unit.Files)
         {
