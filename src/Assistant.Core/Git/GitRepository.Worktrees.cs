@@ -80,6 +80,77 @@ internal sealed partial class GitRepository
         return clean.IsSuccess ? GitResult.Success : clean.Error!;
     }
 
+    /// <summary>
+    /// Puts <paramref name="branch"/> in this linked worktree in place of what it held and makes its files exactly the branch's:
+    /// git rewrites only the files that differ, and whatever else is there (untracked or ignored) is deleted. With
+    /// <paramref name="newBranchStartPoint"/> the branch is created there first; without it the branch must already exist (git
+    /// never guesses one from a remote).
+    /// </summary>
+    public async Task<GitResult> SwitchBranchAsync(string branch, string? newBranchStartPoint = null, CancellationToken cancellationToken = default)
+    {
+        if (!IsLinkedWorktree)
+        {
+            return new GitError(GitErrorKind.InvalidArgument, $"Refusing to switch branches over a main work tree: {Root}");
+        }
+
+        var valid = await IsRefNameValidAsync(branch, cancellationToken);
+        if (!valid.IsSuccess || !valid.Value)
+        {
+            return valid.Error ?? new GitError(GitErrorKind.InvalidRefName, $"Not a valid branch name: '{branch}'");
+        }
+
+        string[] arguments;
+        if (newBranchStartPoint is not null)
+        {
+            var start = await RevParseAsync(newBranchStartPoint, cancellationToken);
+            if (!start.IsSuccess)
+            {
+                return start.Error;
+            }
+
+            arguments = ["checkout", "--quiet", "--force", "-b", branch, start.Value.Value, "--"];
+        }
+        else
+        {
+            var exists = await RefExistsAsync(HeadsPrefix + branch, cancellationToken);
+            if (!exists.IsSuccess || !exists.Value)
+            {
+                return exists.Error ?? new GitError(GitErrorKind.RefNotFound, $"No branch named '{branch}'");
+            }
+
+            arguments = ["checkout", "--quiet", "--force", "--no-guess", branch, "--"];
+        }
+
+        var checkout = await RunCheckedAsync(Write(arguments), GitErrorKind.CommandFailed, $"Could not check out {branch}", cancellationToken);
+        if (!checkout.IsSuccess)
+        {
+            return checkout.Error!;
+        }
+
+        var clean = await RunCheckedAsync(Write("clean", "-d", "-x", "--force", "--quiet"), GitErrorKind.CommandFailed, "Could not clean the worktree", cancellationToken);
+        return clean.IsSuccess ? GitResult.Success : clean.Error!;
+    }
+
+    /// <summary>Detaches this linked worktree's HEAD where it is (its files stay): the branch it held is free for other worktrees.</summary>
+    public async Task<GitResult> DetachAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsLinkedWorktree)
+        {
+            return new GitError(GitErrorKind.InvalidArgument, $"Refusing to detach a main work tree: {Root}");
+        }
+
+        var run = await RunCheckedAsync(Write("checkout", "--quiet", "--detach"), GitErrorKind.CommandFailed, "Could not detach the worktree", cancellationToken);
+        return run.IsSuccess ? GitResult.Success : run.Error!;
+    }
+
+    /// <summary>Moves the worktree at <paramref name="path"/> to <paramref name="newPath"/> (relative paths are taken from <see cref="Root"/>).</summary>
+    public async Task<GitResult> WorktreeMoveAsync(string path, string newPath, CancellationToken cancellationToken = default)
+    {
+        var (from, to) = (Path.GetFullPath(path, Root), Path.GetFullPath(newPath, Root));
+        var run = await RunCheckedAsync(Write("worktree", "move", "--", from, to), GitErrorKind.CommandFailed, $"Could not move the worktree at {from} to {to}", cancellationToken);
+        return run.IsSuccess ? GitResult.Success : run.Error!;
+    }
+
     /// <summary>Removes the worktree at <paramref name="path"/>; without <paramref name="force"/>, git refuses if it has changes.</summary>
     public async Task<GitResult> WorktreeRemoveAsync(string path, bool force = false, CancellationToken cancellationToken = default)
     {

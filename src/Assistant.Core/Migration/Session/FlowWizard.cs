@@ -501,10 +501,11 @@ internal sealed class FlowWizard : IFlowWizard
         });
     }
 
-    // The worktree exists only while the flow is worked on: once every step is decided it goes, the branch stays.
+    // The worktree exists only while the flow is worked on: once every step is decided it goes (kept for the next flow the session
+    // opens, see SpareWorktree), the branch stays.
     private async Task FinishAsync(CancellationToken cancellationToken)
     {
-        if (_committed.Count > 0)
+        if (_committed.Count > 0 && !await _session.Spare.ParkAsync(_worktree, cancellationToken))
         {
             await _session.Repository.WorktreeRemoveAsync(_worktree.Root, force: true, cancellationToken);
         }
@@ -524,24 +525,46 @@ internal sealed class FlowWizard : IFlowWizard
             return reused;
         }
 
-        await repository.WorktreePruneAsync(cancellationToken);
+        await session.WorktreeChanges.WaitAsync(cancellationToken);
+        try
+        {
+            await repository.WorktreePruneAsync(cancellationToken);
+            var spare = session.Spare.Find(worktrees, path);
+            if (spare is null)
+            {
+                RefusePathInUse(path, unit);
+            }
+
+            if (!branchExists)
+            {
+                // Recorded first: a branch with no commits of its own is only taken for ours when recorded (see BranchOwnership).
+                session.Cache.Update(data =>
+                {
+                    data.CreatedBranches[unit.Branch] = session.BaseCommit;
+                    return data;
+                });
+            }
+
+            var start = branchExists ? null : session.BaseCommit;
+            if (spare is not null && await session.Spare.TakeAsync(spare, path, unit.Branch, start, cancellationToken) is { } taken)
+            {
+                return taken;
+            }
+
+            RefusePathInUse(path, unit);
+            return MigrationSession.Check(await repository.WorktreeAddAsync(path, unit.Branch, start, cancellationToken), SessionRefusal.GitFailed);
+        }
+        finally
+        {
+            session.WorktreeChanges.Release();
+        }
+    }
+
+    private static void RefusePathInUse(string path, MigrationUnit unit)
+    {
         if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
         {
             throw new SessionException(SessionRefusal.WorktreePathInUse, $"{path} is in use by something other than flowmigrate's worktree for {unit.Branch}; move it away");
         }
-
-        if (!branchExists)
-        {
-            // Recorded first: a branch with no commits of its own is only taken for ours when recorded (see BranchOwnership).
-            session.Cache.Update(data =>
-            {
-                data.CreatedBranches[unit.Branch] = session.BaseCommit;
-                return data;
-            });
-        }
-
-        return MigrationSession.Check(
-            await repository.WorktreeAddAsync(path, unit.Branch, branchExists ? null : session.BaseCommit, cancellationToken),
-            SessionRefusal.GitFailed);
     }
 }

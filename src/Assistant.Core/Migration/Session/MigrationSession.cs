@@ -26,6 +26,7 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
     // Check worktrees set up (a left one removed, the rest pruned) and base trees written out: one at a time, also when checks run side by side.
     private readonly SemaphoreSlim _worktreeChanges = new(1, 1);
     private bool _committedAny;
+    private int _disposed;
 
     // The unit opened last (the wizard's flow) and the last rule-wide scan, which confirming R reuses.
     private string? _openUnit;
@@ -50,7 +51,14 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
         Cache = SessionCache.Load(repository.CommonDir);
         StandInCache = Path.Combine(repository.CommonDir, "flowmigrate", "standins");
         Checker = new FlowChecker(worker, StandInCache, options.CheckTimeout);
+        Spare = new SpareWorktree(repository, Path.Combine(repository.CommonDir, "flowmigrate", "worktrees"));
     }
+
+    /// <summary>A finished flow's worktree kept for the next flow (see <see cref="SpareWorktree"/>).</summary>
+    internal SpareWorktree Spare { get; }
+
+    /// <summary>Held while worktrees are added, moved or pruned: git's own bookkeeping of them is not safe from two at once.</summary>
+    internal SemaphoreSlim WorktreeChanges => _worktreeChanges;
 
     public string Root => _repository.Root;
 
@@ -427,8 +435,14 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
+            await Spare.RemoveAsync();
             if (Volatile.Read(ref _committedAny))
             {
                 await _repository.RunAutoMaintenanceAsync();

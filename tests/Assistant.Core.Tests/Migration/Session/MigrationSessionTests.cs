@@ -39,10 +39,13 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
         Assert.Contains("# TODO(flowmigrate T03): turn this launch plan into a trigger", converted);
         Assert.Equal("def scale(x):\n    return x * 2\n", repo.Git("show", "flowmigrate/flows.etl.etl:flows_v2/helpers/util.py"));
         Assert.Equal(string.Empty, repo.Git("show", "flowmigrate/flows.etl.etl:flows_v2/flows/__init__.py"));
-        Assert.DoesNotContain("/.git/flowmigrate/worktrees/", repo.Git("worktree", "list"));
 
+        // The finished flow's worktree waits, detached, for the next flow of the session (SpareWorktree); the branch is free.
+        Assert.DoesNotContain("[flowmigrate/flows.etl.etl]", repo.Git("worktree", "list"));
         var status = (await session.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Etl);
         Assert.Equal((FlowState.Committed, "flowmigrate/flows.etl.etl", 1), (status.State, status.Branch, status.Todos));
+        await session.DisposeAsync();
+        Assert.DoesNotContain("/.git/flowmigrate/worktrees/", repo.Git("worktree", "list"));
     }
 
     [Fact]
@@ -303,6 +306,74 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
 
         Assert.Equal(before + 1, Packs());
         Assert.Equal(0, repo.TryGit("fsck", "--no-progress", "--strict").ExitCode);
+    }
+
+    [Fact]
+    public async Task Should_Move_A_Finished_Flows_Worktree_To_The_Next_Flow_With_Exactly_That_Branchs_Files()
+    {
+        using var repo = FlyteTestRepo.Create();
+        await using (var session = await OpenAsync(repo))
+        {
+            await FinishAsync(session, FlyteTestRepo.Etl);
+            var etlPath = Path.Combine(repo.GitDir, "flowmigrate", "worktrees", "flows.etl.etl");
+            Assert.Contains(etlPath + " ", repo.Git("worktree", "list", "--porcelain").Replace('\n', ' '));
+            Directory.CreateDirectory(Path.Combine(etlPath, "flows", "__pycache__"));
+            File.WriteAllText(Path.Combine(etlPath, "flows", "__pycache__", "etl.cpython-311.pyc"), "left by a check");
+
+            var wizard = await session.OpenAsync(FlyteTestRepo.Report);
+
+            // The same worktree, now at report's path on its new branch, holding exactly the branch's files: etl's converted copy
+            // and the ignored leftovers are gone; no worktree is left at etl's path.
+            var reportPath = Path.Combine(repo.GitDir, "flowmigrate", "worktrees", "flows.report.report");
+            Assert.False(Directory.Exists(etlPath));
+            Assert.Equal("flowmigrate/flows.report.report", repo.Git("-C", reportPath, "symbolic-ref", "--short", "HEAD").Trim());
+            Assert.Equal(repo.Git("rev-parse", "main").Trim(), repo.Git("-C", reportPath, "rev-parse", "HEAD").Trim());
+            Assert.Equal(string.Empty, repo.Git("-C", reportPath, "status", "--porcelain", "--ignored"));
+            Assert.False(File.Exists(Path.Combine(reportPath, "flows_v2", "flows", "etl.py")));
+            while (wizard.Current is not null)
+            {
+                Assert.True((await wizard.AcceptAsync()).IsSuccess);
+            }
+
+            Assert.Contains("def report", repo.Git("show", "flowmigrate/flows.report.report:flows_v2/flows/report.py"));
+            Assert.DoesNotContain("flows_v2/flows/etl.py", repo.Git("ls-tree", "-r", "--name-only", "flowmigrate/flows.report.report"));
+        }
+
+        Assert.DoesNotContain("/.git/flowmigrate/worktrees/", repo.Git("worktree", "list"));
+        Assert.Equal(0, repo.TryGit("fsck", "--no-progress", "--strict").ExitCode);
+    }
+
+    [Fact]
+    public async Task Should_Take_A_Detached_Worktree_A_Killed_Run_Left_At_A_Flows_Path()
+    {
+        using var repo = FlyteTestRepo.Create();
+        var path = Path.Combine(repo.GitDir, "flowmigrate", "worktrees", "flows.report.report");
+        repo.Git("worktree", "add", "--detach", path, "main");
+        File.WriteAllText(Path.Combine(path, "half-written.py"), "x = \n");
+
+        await using (var session = await OpenAsync(repo))
+        {
+            var wizard = await session.OpenAsync(FlyteTestRepo.Report);
+            Assert.Equal("flowmigrate/flows.report.report", repo.Git("-C", path, "symbolic-ref", "--short", "HEAD").Trim());
+            Assert.False(File.Exists(Path.Combine(path, "half-written.py")));
+            while (wizard.Current is not null)
+            {
+                Assert.True((await wizard.AcceptAsync()).IsSuccess);
+            }
+        }
+
+        await using var again = await OpenAsync(repo);
+        Assert.Equal(FlowState.Committed, (await again.StatusAsync()).Single(s => s.Id == FlyteTestRepo.Report).State);
+        Assert.DoesNotContain("/.git/flowmigrate/worktrees/", repo.Git("worktree", "list"));
+    }
+
+    private static async Task FinishAsync(IMigrationSession session, string flowId)
+    {
+        var wizard = await session.OpenAsync(flowId);
+        while (wizard.Current is not null)
+        {
+            Assert.True((await wizard.AcceptAsync()).IsSuccess);
+        }
     }
 
     [Fact]
