@@ -530,7 +530,7 @@ internal sealed class FlowWizard : IFlowWizard
         {
             await repository.WorktreePruneAsync(cancellationToken);
             var spare = session.Spare.Find(worktrees, path);
-            if (spare is null)
+            if (spare is null || Path.GetFullPath(spare) != Path.GetFullPath(path))
             {
                 RefusePathInUse(path, unit);
             }

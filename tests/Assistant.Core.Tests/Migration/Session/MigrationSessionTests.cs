@@ -367,6 +367,28 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
         Assert.DoesNotContain("/.git/flowmigrate/worktrees/", repo.Git("worktree", "list"));
     }
 
+    [Fact]
+    public async Task Should_Refuse_A_Flows_Path_Used_By_Something_Else_And_Keep_The_Finished_Worktree_For_Later()
+    {
+        using var repo = FlyteTestRepo.Create();
+        var reportPath = Path.Combine(repo.GitDir, "flowmigrate", "worktrees", "flows.report.report");
+        var etlPath = Path.Combine(repo.GitDir, "flowmigrate", "worktrees", "flows.etl.etl");
+        await using var session = await OpenAsync(repo);
+        await FinishAsync(session, FlyteTestRepo.Etl);
+        Directory.CreateDirectory(reportPath);
+        File.WriteAllText(Path.Combine(reportPath, "mine.txt"), "not flowmigrate's\n");
+
+        var refused = await Assert.ThrowsAsync<SessionException>(() => session.OpenAsync(FlyteTestRepo.Report));
+
+        Assert.Equal(SessionRefusal.WorktreePathInUse, refused.Refusal);
+        Assert.Equal(1, repo.TryGit("rev-parse", "--verify", "--quiet", "refs/heads/flowmigrate/flows.report.report").ExitCode);
+        Assert.True(Directory.Exists(etlPath));
+        Directory.Delete(reportPath, recursive: true);
+        await session.OpenAsync(FlyteTestRepo.Report);
+        Assert.False(Directory.Exists(etlPath));
+        Assert.Equal("flowmigrate/flows.report.report", repo.Git("-C", reportPath, "symbolic-ref", "--short", "HEAD").Trim());
+    }
+
     private static async Task FinishAsync(IMigrationSession session, string flowId)
     {
         var wizard = await session.OpenAsync(flowId);
