@@ -172,21 +172,18 @@ public sealed class GitRepositoryCommitTests
     {
         // Maintenance that packs the loose objects as soon as there are two: git starts it after every commit.
         using var repo = TempGitRepo.CreateWithCommit();
-        repo.Git("config", "maintenance.gc.enabled", "false");
-        repo.Git("config", "maintenance.loose-objects.enabled", "true");
-        repo.Git("config", "maintenance.loose-objects.auto", "1");
+        repo.PackLooseObjectsAtTwo();
         var (worktree, head) = await AddWorktreeWithChangeAsync(repo);
-        int Packs() => Directory.GetFiles(Path.Combine(repo.GitDir, "objects", "pack"), "*.pack").Length;
-        var before = Packs();
+        var before = repo.PackCount();
 
         var commit = await worktree.CommitAsync(new CommitRequest("flowmigrate: etl"));
 
         Assert.True(commit.IsSuccess, commit.ToString());
         Assert.Equal(commit.Value, (await worktree.HeadCommitAsync()).Value);
         Assert.NotEqual(head, commit.Value);
-        Assert.Equal(before, Packs());
+        Assert.Equal(before, repo.PackCount());
         Assert.True((await worktree.RunAutoMaintenanceAsync()).IsSuccess);
-        Assert.Equal(before + 1, Packs());
+        Assert.Equal(before + 1, repo.PackCount());
     }
 
     private static async Task<(GitRepository Worktree, ObjectId Head)> AddWorktreeWithChangeAsync(TempGitRepo repo, bool stage = true)

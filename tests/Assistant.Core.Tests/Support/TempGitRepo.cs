@@ -71,6 +71,18 @@ public sealed class TempGitRepo : IDisposable
 
     public void Checkout(string name) => Git("checkout", "--quiet", name);
 
+    /// <summary>Configures git's automatic maintenance to pack the loose objects as soon as there are two (instead of gc), so
+    /// whether it ran shows in <see cref="PackCount"/>.</summary>
+    public void PackLooseObjectsAtTwo()
+    {
+        Git("config", "maintenance.gc.enabled", "false");
+        Git("config", "maintenance.loose-objects.enabled", "true");
+        Git("config", "maintenance.loose-objects.auto", "1");
+    }
+
+    /// <summary>The number of pack files in the object store.</summary>
+    public int PackCount() => Directory.GetFiles(System.IO.Path.Combine(GitDir, "objects", "pack"), "*.pack").Length;
+
     /// <summary>Installs an executable hook script (e.g. <c>pre-commit</c>) in the repository's hooks folder.</summary>
     public void InstallHook(string name, string script)
     {

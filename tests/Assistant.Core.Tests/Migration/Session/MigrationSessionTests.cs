@@ -288,11 +288,8 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
     public async Task Should_Run_Gits_Automatic_Maintenance_Once_When_The_Session_Ends_Not_After_Each_Commit()
     {
         using var repo = FlyteTestRepo.Create();
-        repo.Git("config", "maintenance.gc.enabled", "false");
-        repo.Git("config", "maintenance.loose-objects.enabled", "true");
-        repo.Git("config", "maintenance.loose-objects.auto", "1");
-        int Packs() => Directory.GetFiles(Path.Combine(repo.GitDir, "objects", "pack"), "*.pack").Length;
-        var before = Packs();
+        repo.PackLooseObjectsAtTwo();
+        var before = repo.PackCount();
         await using (var session = await OpenAsync(repo))
         {
             var wizard = await session.OpenAsync(FlyteTestRepo.Etl);
@@ -301,10 +298,10 @@ public sealed class MigrationSessionTests(SharedWorker shared) : IClassFixture<S
                 Assert.True((await wizard.AcceptAsync()).IsSuccess);
             }
 
-            Assert.Equal(before, Packs());
+            Assert.Equal(before, repo.PackCount());
         }
 
-        Assert.Equal(before + 1, Packs());
+        Assert.Equal(before + 1, repo.PackCount());
         Assert.Equal(0, repo.TryGit("fsck", "--no-progress", "--strict").ExitCode);
     }
 
