@@ -44,37 +44,104 @@ internal sealed partial class GitRepository
             }
         }
 
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        if (entries.Count == 0)
-        {
-            return files;
-        }
-
-        var batch = Read("cat-file", "--batch") with { StandardInput = Encoding.ASCII.GetBytes(string.Concat(entries.Select(e => e.Id + "\n"))) };
-        var read = await RunCheckedAsync(batch, GitErrorKind.CommandFailed, $"Could not read the files of {revision}", cancellationToken);
+        var read = await ReadObjectsAsync(entries.Select(e => e.Id).ToList(), $"the files of {revision}", cancellationToken);
         if (!read.IsSuccess)
         {
             return read.Error;
         }
 
-        // Each answer: "<id> blob <size>\n" + size bytes + "\n", in the order asked.
-        var output = read.Value.StandardOutputBytes;
-        var position = 0;
-        foreach (var (id, path) in entries)
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (var index = 0; index < entries.Count; index++)
         {
-            var end = Array.IndexOf(output, (byte)'\n', position);
-            var header = end < 0 ? [] : Encoding.ASCII.GetString(output, position, end - position).Split(' ');
-            if (header.Length != 3 || header[0] != id || header[1] != "blob"
-                || !int.TryParse(header[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size) || end + 1 + size > output.Length)
+            if (read.Value[index] is not ("blob", { } content))
             {
-                return GitError.FromCommand(GitErrorKind.UnexpectedOutput, $"Unexpected cat-file answer for {path}", batch, read.Value);
+                return new GitError(GitErrorKind.UnexpectedOutput, $"Unexpected cat-file answer for {entries[index].Path}");
             }
 
-            files[path] = output[(end + 1)..(end + 1 + size)];
-            position = end + 1 + size + 1;
+            files[entries[index].Path] = content;
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// The bytes of those of <paramref name="paths"/> (repo-relative, '/'-separated) that <paramref name="revision"/> holds as
+    /// files, exactly as stored: what <see cref="ShowFileAsync"/> reads for each, in two git processes whatever their number.
+    /// </summary>
+    public async Task<GitResult<IReadOnlyDictionary<string, byte[]>>> ShowFilesAsync(string revision, IReadOnlyCollection<string> paths, CancellationToken cancellationToken = default)
+    {
+        if (GitArgumentGuard.RepoRelativePaths(paths) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var commit = await RevParseAsync(revision, cancellationToken);
+        if (!commit.IsSuccess)
+        {
+            return commit.Error;
+        }
+
+        var asked = paths.Distinct(StringComparer.Ordinal).ToList();
+        var read = await ReadObjectsAsync(asked.Select(p => $"{commit.Value.Value}:{p}").ToList(), $"files at {revision}", cancellationToken);
+        if (!read.IsSuccess)
+        {
+            return read.Error;
+        }
+
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (var index = 0; index < asked.Count; index++)
+        {
+            if (read.Value[index] is ("blob", { } content))
+            {
+                files[asked[index]] = content;
+            }
+        }
+
+        return files;
+    }
+
+    // One `git cat-file --batch` for every object named (an id, or "<commit>:<path>"; no newline in any): per name, in order, its
+    // type and bytes, or null when git says it is missing.
+    private async Task<GitResult<IReadOnlyList<(string Type, byte[] Content)?>>> ReadObjectsAsync(IReadOnlyList<string> names, string what, CancellationToken cancellationToken)
+    {
+        var objects = new List<(string Type, byte[] Content)?>(names.Count);
+        if (names.Count == 0)
+        {
+            return objects;
+        }
+
+        var batch = Read("cat-file", "--batch") with { StandardInput = Encoding.UTF8.GetBytes(string.Concat(names.Select(n => n + "\n"))) };
+        var run = await RunCheckedAsync(batch, GitErrorKind.CommandFailed, $"Could not read {what}", cancellationToken);
+        if (!run.IsSuccess)
+        {
+            return run.Error;
+        }
+
+        // Each answer: "<id> <type> <size>\n" + size bytes + "\n", or "<name> missing\n".
+        var output = run.Value.StandardOutputBytes;
+        var position = 0;
+        foreach (var name in names)
+        {
+            var end = Array.IndexOf(output, (byte)'\n', position);
+            var line = end < 0 ? string.Empty : Encoding.UTF8.GetString(output, position, end - position);
+            if (line == name + " missing")
+            {
+                objects.Add(null);
+                position = end + 1;
+                continue;
+            }
+
+            var header = line.Split(' ');
+            if (header.Length != 3 || !int.TryParse(header[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size) || end + 1 + size > output.Length)
+            {
+                return GitError.FromCommand(GitErrorKind.UnexpectedOutput, $"Unexpected cat-file answer for {name}: {line}", batch, run.Value);
+            }
+
+            objects.Add((header[1], output[(end + 1)..(end + 1 + size)]));
+            position = end + 1 + size + 1;
+        }
+
+        return objects;
     }
 
     /// <summary>

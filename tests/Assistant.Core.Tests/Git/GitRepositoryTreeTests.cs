@@ -56,4 +56,36 @@ public sealed class GitRepositoryTreeTests
         Assert.Equal(GitErrorKind.InvalidArgument, (await repository.FilesAtAsync(commit, ["a\nb.py"])).Error?.Kind);
         Assert.Equal(GitErrorKind.RefNotFound, (await repository.FilesAtAsync("nope", ["a.py"])).Error?.Kind);
     }
+
+    [Fact]
+    public async Task Should_Read_Many_Files_At_A_Commit_As_ShowFile_Reads_Each()
+    {
+        using var repo = TempGitRepo.CreateWithCommit();
+        repo.WriteFile("flows/ünï code.py", "a = 1\r\n# TODO(flowmigrate T01): x\n");
+        repo.WriteFile("with space/x.py", "b = 2\n");
+        repo.WriteFile("empty.py", string.Empty);
+        repo.WriteFile("big.bin", new string('x', 70_000) + "\n\n");
+        File.CreateSymbolicLink(repo.FullPath("link.py"), "flows/ünï code.py");
+        var commit = repo.Commit("files");
+        repo.CommitFile("later.py", "later = 1\n", "later");
+        var repository = (await GitRepository.OpenAsync(repo.Path)).Value;
+        string[] asked = ["flows/ünï code.py", "missing.py", "with space/x.py", "empty.py", "flows", "big.bin", "link.py", "later.py", "flows/ünï code.py"];
+
+        var files = (await repository.ShowFilesAsync(commit, asked)).Value;
+
+        Assert.Equal(["big.bin", "empty.py", "flows/ünï code.py", "link.py", "with space/x.py"], files.Keys.Order(StringComparer.Ordinal));
+        foreach (var path in asked)
+        {
+            var one = await repository.ShowFileAsync(commit, path);
+            Assert.Equal(one.IsSuccess, files.ContainsKey(path));
+            if (one.IsSuccess)
+            {
+                Assert.Equal(one.Value, files[path]);
+            }
+        }
+
+        Assert.Empty((await repository.ShowFilesAsync(commit, [])).Value);
+        Assert.Equal(GitErrorKind.InvalidArgument, (await repository.ShowFilesAsync(commit, ["../outside.py"])).Error?.Kind);
+        Assert.Equal(GitErrorKind.RefNotFound, (await repository.ShowFilesAsync("nope", ["a.py"])).Error?.Kind);
+    }
 }

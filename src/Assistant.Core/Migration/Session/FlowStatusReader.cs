@@ -118,41 +118,17 @@ internal sealed class FlowStatusReader(MigrationSession session)
     // Squash-merged: every converted file of the branch is already, byte for byte, in the base.
     private async Task<bool> SquashMergedAsync(string tip, MigrationUnit unit, CancellationToken cancellationToken)
     {
-        var any = false;
-        foreach (var file in unit.Files.Select(session.Layout.OutputPath))
-        {
-            var onBranch = await session.Repository.ShowFileAsync(tip, file, cancellationToken);
-            if (!onBranch.IsSuccess)
-            {
-                continue;
-            }
-
-            var onBase = await session.Repository.ShowFileAsync(session.BaseCommit, file, cancellationToken);
-            if (!onBase.IsSuccess || !onBase.Value.AsSpan().SequenceEqual(onBranch.Value))
-            {
-                return false;
-            }
-
-            any = true;
-        }
-
-        return any;
+        var onBranch = await OutputsAtAsync(tip, unit, cancellationToken);
+        var onBase = await OutputsAtAsync(session.BaseCommit, unit, cancellationToken);
+        return onBranch.Count > 0 && onBranch.All(file => onBase.TryGetValue(file.Key, out var merged) && merged.AsSpan().SequenceEqual(file.Value));
     }
 
-    private async Task<int> TodosAsync(string revision, MigrationUnit unit, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        foreach (var file in unit.Files.Select(session.Layout.OutputPath))
-        {
-            var content = await session.Repository.ShowFileAsync(revision, file, cancellationToken);
-            if (content.IsSuccess)
-            {
-                count += TodoComment.Find(Encoding.UTF8.GetString(content.Value)).Count();
-            }
-        }
+    private async Task<int> TodosAsync(string revision, MigrationUnit unit, CancellationToken cancellationToken) =>
+        (await OutputsAtAsync(revision, unit, cancellationToken)).Values.Sum(content => TodoComment.Find(Encoding.UTF8.GetString(content)).Count());
 
-        return count;
-    }
+    // The unit's converted files that revision holds, read in one go.
+    private async Task<IReadOnlyDictionary<string, byte[]>> OutputsAtAsync(string revision, MigrationUnit unit, CancellationToken cancellationToken) =>
+        MigrationSession.Check(await session.Repository.ShowFilesAsync(revision, unit.Files.Select(session.Layout.OutputPath).ToList(), cancellationToken), SessionRefusal.GitFailed);
 
     // Subflows and launched flows before the flows that need them; otherwise file order.
     private IReadOnlyList<FlowStatus> DependenciesFirst(List<FlowStatus> statuses)
