@@ -49,12 +49,21 @@ internal sealed partial class GitRepository
             : new GitError(GitErrorKind.NoCommits, $"The branch '{head.Value.Branch}' has no commits yet; commit something first.");
     }
 
-    /// <summary>Resolves any revision (branch, tag, <c>HEAD~2</c>, abbreviated id) to the commit it names.</summary>
+    /// <summary>
+    /// Resolves any revision (branch, tag, <c>HEAD~2</c>, abbreviated id) to the commit it names. A full commit id once verified
+    /// is not asked of git again by this repository object (a commit never changes; callers pass the ids git gave them, branch
+    /// tips and the base, to most commands, and each was a process of its own: 300 for the same base in one <c>status</c>).
+    /// </summary>
     public async Task<GitResult<ObjectId>> RevParseAsync(string revision, CancellationToken cancellationToken = default)
     {
         if (GitArgumentGuard.Revision(revision) is { } invalid)
         {
             return invalid;
+        }
+
+        if (_verifiedCommits.ContainsKey(revision))
+        {
+            return new ObjectId(revision);
         }
 
         var command = Read("rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}");
@@ -66,7 +75,13 @@ internal sealed partial class GitRepository
 
         if (run.Value.ExitCode == 0)
         {
-            return Parse(command, run.Value, r => new ObjectId(r.Line));
+            var parsed = Parse(command, run.Value, r => new ObjectId(r.Line));
+            if (parsed.IsSuccess && parsed.Value.Value == revision)
+            {
+                _verifiedCommits.TryAdd(revision, 0);
+            }
+
+            return parsed;
         }
 
         if (revision == "HEAD" && await HeadCommitAsync(cancellationToken) is { IsSuccess: false } noHead)

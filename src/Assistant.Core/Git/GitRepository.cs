@@ -9,6 +9,9 @@ internal sealed partial class GitRepository
     private readonly GitExecutable _git;
     private readonly GitProcess _process;
 
+    // Full commit ids RevParseAsync has verified (see there).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _verifiedCommits = new(StringComparer.Ordinal);
+
     private GitRepository(GitExecutable git, string root, string gitDir, string commonDir)
     {
         _git = git;

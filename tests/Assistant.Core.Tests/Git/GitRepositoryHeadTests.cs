@@ -87,4 +87,23 @@ public sealed class GitRepositoryHeadTests
         Assert.Equal(GitErrorKind.RefNotFound, result.Error?.Kind);
         Assert.Contains("no-such-branch", result.Error!.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_Take_Only_Full_Commit_Ids_It_Verified_Without_Asking_Git_Again()
+    {
+        using var repo = TempGitRepo.CreateWithCommit();
+        var commit = repo.Git("rev-parse", "HEAD").Trim();
+        var tree = repo.Git("rev-parse", "HEAD^{tree}").Trim();
+        var tag = repo.Git("tag", "-a", "v1", "-m", "annotated") + repo.Git("rev-parse", "v1").Trim();
+        var repository = (await GitRepository.OpenAsync(repo.Path)).Value;
+
+        // A commit's id resolves to itself, every time; a tree's or a tag object's id never does, asked once or twice.
+        for (var time = 0; time < 2; time++)
+        {
+            Assert.Equal(commit, (await repository.RevParseAsync(commit)).Value.Value);
+            Assert.Equal(GitErrorKind.RefNotFound, (await repository.RevParseAsync(tree)).Error?.Kind);
+            Assert.Equal(commit, (await repository.RevParseAsync(tag)).Value.Value);
+            Assert.Equal(GitErrorKind.RefNotFound, (await repository.RevParseAsync(new string('0', 40))).Error?.Kind);
+        }
+    }
 }
