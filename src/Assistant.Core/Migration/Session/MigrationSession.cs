@@ -23,7 +23,8 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
 
     private readonly SessionLock _lock;
 
-    // Check worktrees set up (a left one removed, the rest pruned) and base trees written out: one at a time, also when checks run side by side.
+    // Worktrees added, moved or pruned (the wizard's, the checks': a left one removed, the rest pruned) and base trees written out:
+    // one at a time, also when checks run side by side.
     private readonly SemaphoreSlim _worktreeChanges = new(1, 1);
     private bool _committedAny;
     private int _disposed;
