@@ -146,50 +146,11 @@ internal sealed partial class GitRepository
 
     /// <summary>
     /// Which of <paramref name="paths"/> (repo-relative, '/'-separated) <paramref name="revision"/> holds as a file: those
-    /// <see cref="ShowFileAsync"/> would read. One git process whatever the number of paths.
+    /// <see cref="ShowFileAsync"/> would read (read by <see cref="ShowFilesAsync"/>, in two git processes whatever their number).
     /// </summary>
     public async Task<GitResult<IReadOnlySet<string>>> FilesAtAsync(string revision, IReadOnlyCollection<string> paths, CancellationToken cancellationToken = default)
     {
-        if (GitArgumentGuard.RepoRelativePaths(paths) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var commit = await RevParseAsync(revision, cancellationToken);
-        if (!commit.IsSuccess)
-        {
-            return commit.Error;
-        }
-
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        if (paths.Count == 0)
-        {
-            return present;
-        }
-
-        // One answer line per asked line, in order: the object's type, or "<what was asked> missing" (no newline can be in a path).
-        var asked = paths.ToList();
-        var command = Read("cat-file", "--batch-check=%(objecttype)") with { StandardInput = Encoding.UTF8.GetBytes(string.Concat(asked.Select(p => $"{commit.Value.Value}:{p}\n"))) };
-        var run = await RunCheckedAsync(command, GitErrorKind.CommandFailed, $"Could not look up files at {revision}", cancellationToken);
-        if (!run.IsSuccess)
-        {
-            return run.Error;
-        }
-
-        var answers = Encoding.UTF8.GetString(run.Value.StandardOutputBytes).Split('\n');
-        if (answers.Length != asked.Count + 1 || answers[^1].Length != 0)
-        {
-            return GitError.FromCommand(GitErrorKind.UnexpectedOutput, $"Unexpected cat-file answers: {answers.Length - 1} for {asked.Count} paths", command, run.Value);
-        }
-
-        for (var index = 0; index < asked.Count; index++)
-        {
-            if (answers[index] == "blob")
-            {
-                present.Add(asked[index]);
-            }
-        }
-
-        return present;
+        var files = await ShowFilesAsync(revision, paths, cancellationToken);
+        return files.IsSuccess ? files.Value.Keys.ToHashSet(StringComparer.Ordinal) : files.Error;
     }
 }

@@ -70,14 +70,7 @@ internal sealed partial class GitRepository
             return commit.Error;
         }
 
-        var checkout = await RunCheckedAsync(Write("checkout", "--quiet", "--force", "--detach", commit.Value.Value), GitErrorKind.CommandFailed, $"Could not check out {revision}", cancellationToken);
-        if (!checkout.IsSuccess)
-        {
-            return checkout.Error!;
-        }
-
-        var clean = await RunCheckedAsync(Write("clean", "-d", "-x", "--force", "--quiet"), GitErrorKind.CommandFailed, "Could not clean the worktree", cancellationToken);
-        return clean.IsSuccess ? GitResult.Success : clean.Error!;
+        return await CheckOutExactlyAsync(["checkout", "--quiet", "--force", "--detach", commit.Value.Value], revision, cancellationToken);
     }
 
     /// <summary>
@@ -121,14 +114,7 @@ internal sealed partial class GitRepository
             arguments = ["checkout", "--quiet", "--force", "--no-guess", branch, "--"];
         }
 
-        var checkout = await RunCheckedAsync(Write(arguments), GitErrorKind.CommandFailed, $"Could not check out {branch}", cancellationToken);
-        if (!checkout.IsSuccess)
-        {
-            return checkout.Error!;
-        }
-
-        var clean = await RunCheckedAsync(Write("clean", "-d", "-x", "--force", "--quiet"), GitErrorKind.CommandFailed, "Could not clean the worktree", cancellationToken);
-        return clean.IsSuccess ? GitResult.Success : clean.Error!;
+        return await CheckOutExactlyAsync(arguments, branch, cancellationToken);
     }
 
     /// <summary>Detaches this linked worktree's HEAD where it is (its files stay): the branch it held is free for other worktrees.</summary>
@@ -206,6 +192,20 @@ internal sealed partial class GitRepository
         }
 
         return new[] { "worktree", "add", "--", fullPath, branch };
+    }
+
+    // Runs a forced `git checkout` (its arguments) of what, then deletes whatever else is there, untracked or ignored: the files are
+    // exactly the commit's, and git rewrote only those that differed.
+    private async Task<GitResult> CheckOutExactlyAsync(string[] checkout, string what, CancellationToken cancellationToken)
+    {
+        var checkedOut = await RunCheckedAsync(Write(checkout), GitErrorKind.CommandFailed, $"Could not check out {what}", cancellationToken);
+        if (!checkedOut.IsSuccess)
+        {
+            return checkedOut.Error!;
+        }
+
+        var clean = await RunCheckedAsync(Write("clean", "-d", "-x", "--force", "--quiet"), GitErrorKind.CommandFailed, "Could not clean the worktree", cancellationToken);
+        return clean.IsSuccess ? GitResult.Success : clean.Error!;
     }
 
     // Runs a `git worktree add` and opens the worktree it made.
