@@ -81,23 +81,48 @@ internal sealed partial class GitRepository
             return commit.Error;
         }
 
-        var asked = paths.Distinct(StringComparer.Ordinal).ToList();
-        var read = await ReadObjectsAsync(asked.Select(p => $"{commit.Value.Value}:{p}").ToList(), $"files at {revision}", cancellationToken);
+        var files = await ReadFilesAsync([(commit.Value, paths)], $"files at {revision}", cancellationToken);
+        return files.IsSuccess ? GitResult<IReadOnlyDictionary<string, byte[]>>.Success(files.Value[0]) : files.Error;
+    }
+
+    /// <summary>
+    /// For each request (a commit id and repo-relative, '/'-separated paths), in order, the bytes of those paths the commit holds
+    /// as files, exactly as stored: <see cref="ShowFilesAsync"/> for many commits, in one git process whatever their number.
+    /// </summary>
+    public async Task<GitResult<IReadOnlyList<IReadOnlyDictionary<string, byte[]>>>> ShowFilesEachAsync(
+        IReadOnlyList<(ObjectId Commit, IReadOnlyCollection<string> Paths)> requests, CancellationToken cancellationToken = default) =>
+        GitArgumentGuard.RepoRelativePaths(requests.SelectMany(r => r.Paths).ToList()) is { } invalid
+            ? invalid
+            : await ReadFilesAsync(requests, $"files at {requests.Count} commit(s)", cancellationToken);
+
+    private async Task<GitResult<IReadOnlyList<IReadOnlyDictionary<string, byte[]>>>> ReadFilesAsync(
+        IReadOnlyList<(ObjectId Commit, IReadOnlyCollection<string> Paths)> requests, string what, CancellationToken cancellationToken)
+    {
+        var asked = requests.Select(r => r.Paths.Distinct(StringComparer.Ordinal).ToList()).ToList();
+        var names = requests.SelectMany((request, index) => asked[index].Select(path => $"{request.Commit.Value}:{path}")).ToList();
+        var read = await ReadObjectsAsync(names, what, cancellationToken);
         if (!read.IsSuccess)
         {
             return read.Error;
         }
 
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        for (var index = 0; index < asked.Count; index++)
+        var answers = new List<IReadOnlyDictionary<string, byte[]>>(requests.Count);
+        var position = 0;
+        foreach (var paths in asked)
         {
-            if (read.Value[index] is ("blob", { } content))
+            var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var path in paths)
             {
-                files[asked[index]] = content;
+                if (read.Value[position++] is ("blob", { } content))
+                {
+                    files[path] = content;
+                }
             }
+
+            answers.Add(files);
         }
 
-        return files;
+        return answers;
     }
 
     // One `git cat-file --batch` for every object named (an id, or "<commit>:<path>"; no newline in any): per name, in order, its

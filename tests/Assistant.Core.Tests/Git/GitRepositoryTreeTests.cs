@@ -88,4 +88,31 @@ public sealed class GitRepositoryTreeTests
         Assert.Equal(GitErrorKind.InvalidArgument, (await repository.ShowFilesAsync(commit, ["../outside.py"])).Error?.Kind);
         Assert.Equal(GitErrorKind.RefNotFound, (await repository.ShowFilesAsync("nope", ["a.py"])).Error?.Kind);
     }
+
+    [Fact]
+    public async Task Should_Read_Files_At_Many_Commits_In_One_Answer_As_ShowFiles_Reads_Each()
+    {
+        using var repo = TempGitRepo.CreateWithCommit();
+        var first = new ObjectId(repo.CommitFile("flows/a.py", "a = 1\n", "one"));
+        var second = new ObjectId(repo.CommitFile("flows/a.py", "a = 2\n# TODO(flowmigrate T01): x\n", "two"));
+        repo.WriteFile("flows/b.py", "b = 1\n");
+        var third = new ObjectId(repo.Commit("three"));
+        var repository = (await GitRepository.OpenAsync(repo.Path)).Value;
+        (ObjectId, IReadOnlyCollection<string>)[] requests =
+            [(first, ["flows/a.py", "flows/b.py"]), (third, ["flows/b.py", "flows/a.py", "flows/b.py"]), (second, []), (second, ["flows/a.py", "flows"]), (first, ["flows/a.py"])];
+
+        var each = (await repository.ShowFilesEachAsync(requests)).Value;
+
+        Assert.Equal(requests.Length, each.Count);
+        for (var index = 0; index < requests.Length; index++)
+        {
+            var (commit, paths) = requests[index];
+            var alone = (await repository.ShowFilesAsync(commit.Value, paths)).Value;
+            Assert.Equal(alone.OrderBy(f => f.Key, StringComparer.Ordinal), each[index].OrderBy(f => f.Key, StringComparer.Ordinal));
+        }
+
+        Assert.Equal("a = 2\n# TODO(flowmigrate T01): x\n", Encoding.UTF8.GetString(each[1]["flows/a.py"]));
+        Assert.Empty((await repository.ShowFilesEachAsync([])).Value);
+        Assert.Equal(GitErrorKind.InvalidArgument, (await repository.ShowFilesEachAsync([(first, ["ok.py"]), (second, ["../outside.py"])])).Error?.Kind);
+    }
 }

@@ -61,6 +61,15 @@ public sealed class TempGitRepo : IDisposable
         return Git("rev-parse", "HEAD").Trim();
     }
 
+    /// <summary>Stages everything and commits with this author and committer date (e.g. one older than the parent's); returns the new commit id.</summary>
+    public string CommitAt(string message, DateTimeOffset date)
+    {
+        Git("add", "--all");
+        var stamp = date.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + " +0000";
+        var run = RunGit(Path, new Dictionary<string, string> { ["GIT_AUTHOR_DATE"] = stamp, ["GIT_COMMITTER_DATE"] = stamp }, "commit", "--quiet", "--allow-empty", "-m", message);
+        return run.ExitCode == 0 ? Git("rev-parse", "HEAD").Trim() : throw new InvalidOperationException($"git commit failed ({run.ExitCode}): {run.StandardError}");
+    }
+
     public string CommitFile(string relativePath, string content, string message)
     {
         WriteFile(relativePath, content);
@@ -106,7 +115,9 @@ public sealed class TempGitRepo : IDisposable
 
     public GitRun TryGit(params string[] arguments) => RunGit(Path, arguments);
 
-    public static GitRun RunGit(string workingDirectory, params string[] arguments)
+    public static GitRun RunGit(string workingDirectory, params string[] arguments) => RunGit(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    public static GitRun RunGit(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("git")
         {
@@ -123,6 +134,11 @@ public sealed class TempGitRepo : IDisposable
 
         startInfo.Environment["GIT_TERMINAL_PROMPT"] = "0";
         startInfo.Environment["LC_ALL"] = "C";
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
         using var process = Process.Start(startInfo)!;
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
