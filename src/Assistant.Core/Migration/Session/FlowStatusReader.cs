@@ -18,10 +18,12 @@ internal sealed class FlowStatusReader(MigrationSession session)
         var branches = MigrationSession.Check(await session.Repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed);
         var units = session.Units.Select(u => (Unit: u, Branch: branches.FirstOrDefault(b => !b.IsRemote && b.BranchName == u.Branch) ?? branches.FirstOrDefault(b => b.BranchName == u.Branch))).ToList();
         var outputsOnBase = await OutputsOnBaseAsync(units.Where(u => u.Branch is null).Select(u => u.Unit), cancellationToken);
+        var snapshots = await SnapshotsAsync(units, cancellationToken);
         var statuses = new List<FlowStatus>();
-        foreach (var (unit, branch) in units)
+        for (var index = 0; index < units.Count; index++)
         {
-            var unitStatus = await UnitStatusAsync(unit, branch, outputsOnBase, cancellationToken);
+            var (unit, branch) = units[index];
+            var unitStatus = await UnitStatusAsync(unit, branch, snapshots[index], outputsOnBase, cancellationToken);
             statuses.AddRange(unit.Flows.Select(flow => unitStatus with
             {
                 Id = flow.Id,
@@ -35,13 +37,13 @@ internal sealed class FlowStatusReader(MigrationSession session)
         return [.. DependenciesFirst(statuses), .. session.SubmoduleFlowList.Select(flow => SubmoduleFlows.Status(session.Inventory, flow))];
     }
 
-    private async Task<FlowStatus> UnitStatusAsync(MigrationUnit unit, BranchInfo? branch, IReadOnlySet<string> outputsOnBase, CancellationToken cancellationToken)
+    private async Task<FlowStatus> UnitStatusAsync(MigrationUnit unit, BranchInfo? branch, BranchSnapshot? snapshot, IReadOnlySet<string> outputsOnBase, CancellationToken cancellationToken)
     {
         var ruleset = session.Ruleset(unit.RulesetId);
         var steps = ruleset.Steps;
         var lead = unit.Lead;
         var status = new FlowStatus(lead.Id, lead.Name, FrameworkNames.Of(lead.Framework), lead.File, lead.Tasks.Count, FlowState.NotStarted, null, steps.Count, null, 0);
-        if (branch is null)
+        if (branch is null || snapshot is null)
         {
             if (session.Cache.Data.SkippedFlows.Any(unit.Contains))
             {
@@ -65,7 +67,7 @@ internal sealed class FlowStatusReader(MigrationSession session)
 
         var tip = branch.Commit.Value;
         status = status with { Branch = branch.ShortName };
-        var commits = MigrationSession.Check(await session.Repository.LogAsync(tip, session.BaseCommit, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+        var commits = snapshot.Commits;
         var history = BranchHistory.From(commits, unit);
         if (history.IsForeign)
         {
@@ -77,7 +79,7 @@ internal sealed class FlowStatusReader(MigrationSession session)
             var last = MigrationSession.Check(await session.Repository.LogAsync(tip, maxCount: 1, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
             if (last.Count == 1 && last[0].TrailerValues(Trailers.Flow).Any(unit.Contains))
             {
-                return status with { State = FlowState.Merged, Todos = await TodosAsync(session.BaseCommit, unit, cancellationToken) };
+                return status with { State = FlowState.Merged, Todos = Todos(snapshot.OutputsOnBase) };
             }
 
             return await BranchOwnership.IsOursAsync(session, unit, tip, cancellationToken)
@@ -85,11 +87,11 @@ internal sealed class FlowStatusReader(MigrationSession session)
                 : status with { Note = $"{branch.ShortName} exists but was not made by flowmigrate; rename it to migrate this flow" };
         }
 
-        var todos = await TodosAsync(tip, unit, cancellationToken);
-        var behind = !MigrationSession.Check(await session.Repository.IsAncestorAsync(session.BaseCommit, tip, cancellationToken), SessionRefusal.GitFailed);
+        var todos = Todos(snapshot.OutputsAtTip);
+        var behind = !snapshot.ContainsBase;
         var skipped = history.SkippedSteps.Concat(session.Cache.Data.SkippedSteps.GetValueOrDefault(lead.Id) ?? []).ToHashSet(StringComparer.Ordinal);
         var complete = history.IsComplete || steps.All(s => history.CommittedSteps.Contains(s.Id) || skipped.Contains(s.Id));
-        if (complete && await SquashMergedAsync(tip, unit, cancellationToken))
+        if (complete && SquashMerged(snapshot))
         {
             return status with { State = FlowState.Merged, Todos = todos, Note = "its converted files are already in the base (a squash or rebase merge, or the branch of another flow of the same file)" };
         }
@@ -115,20 +117,43 @@ internal sealed class FlowStatusReader(MigrationSession session)
             ? MigrationSession.Check(await session.Repository.FilesAtAsync(session.BaseCommit, units.Select(u => session.Layout.OutputPath(u.Lead.File)).Distinct(StringComparer.Ordinal).ToList(), cancellationToken), SessionRefusal.GitFailed)
             : new HashSet<string>();
 
-    // Squash-merged: every converted file of the branch is already, byte for byte, in the base.
-    private async Task<bool> SquashMergedAsync(string tip, MigrationUnit unit, CancellationToken cancellationToken)
+    // Every branch's snapshot (null for a unit without one), read with three git processes whatever their number: the
+    // branches' commits past the base, and their units' converted files at their tips and on the base.
+    private async Task<BranchSnapshot?[]> SnapshotsAsync(IReadOnlyList<(MigrationUnit Unit, BranchInfo? Branch)> units, CancellationToken cancellationToken)
     {
-        var onBranch = await OutputsAtAsync(tip, unit, cancellationToken);
-        var onBase = await OutputsAtAsync(session.BaseCommit, unit, cancellationToken);
-        return onBranch.Count > 0 && onBranch.All(file => onBase.TryGetValue(file.Key, out var merged) && merged.AsSpan().SequenceEqual(file.Value));
+        var branched = units.Select((u, index) => (u.Unit, u.Branch, Index: index)).Where(u => u.Branch is not null).ToList();
+        var snapshots = new BranchSnapshot?[units.Count];
+        if (branched.Count == 0)
+        {
+            return snapshots;
+        }
+
+        var repository = session.Repository;
+        var baseCommit = MigrationSession.Check(await repository.RevParseAsync(session.BaseCommit, cancellationToken), SessionRefusal.GitFailed);
+        var logs = MigrationSession.Check(await repository.LogEachAsync(branched.Select(b => b.Branch!.Commit).ToList(), session.BaseCommit, cancellationToken), SessionRefusal.GitFailed);
+        var requests = branched.SelectMany(b => new[] { (b.Branch!.Commit, OutputPaths(b.Unit)), (baseCommit, OutputPaths(b.Unit)) }).ToList();
+        var files = MigrationSession.Check(await repository.ShowFilesEachAsync(requests, cancellationToken), SessionRefusal.GitFailed);
+        for (var k = 0; k < branched.Count; k++)
+        {
+            var (_, branch, index) = branched[k];
+            var commits = logs[branch!.Commit];
+            snapshots[index] = new BranchSnapshot(commits, files[2 * k], files[(2 * k) + 1], BranchSnapshot.Reaches(branch.Commit, commits, baseCommit));
+        }
+
+        return snapshots;
     }
 
-    private async Task<int> TodosAsync(string revision, MigrationUnit unit, CancellationToken cancellationToken) =>
-        (await OutputsAtAsync(revision, unit, cancellationToken)).Values.Sum(content => TodoComment.Find(Encoding.UTF8.GetString(content)).Count());
+    // Squash-merged: every converted file of the branch is already, byte for byte, in the base.
+    private static bool SquashMerged(BranchSnapshot snapshot) =>
+        snapshot.OutputsAtTip.Count > 0 && snapshot.OutputsAtTip.All(file => snapshot.OutputsOnBase.TryGetValue(file.Key, out var merged) && merged.AsSpan().SequenceEqual(file.Value));
 
-    // The unit's converted files that revision holds, read in one go.
-    private async Task<IReadOnlyDictionary<string, byte[]>> OutputsAtAsync(string revision, MigrationUnit unit, CancellationToken cancellationToken) =>
-        MigrationSession.Check(await session.Repository.ShowFilesAsync(revision, unit.Files.Select(session.Layout.OutputPath).ToList(), cancellationToken), SessionRefusal.GitFailed);
+    private async Task<int> TodosAsync(string revision, MigrationUnit unit, CancellationToken cancellationToken) =>
+        Todos(MigrationSession.Check(await session.Repository.ShowFilesAsync(revision, OutputPaths(unit), cancellationToken), SessionRefusal.GitFailed));
+
+    private static int Todos(IReadOnlyDictionary<string, byte[]> outputs) =>
+        outputs.Values.Sum(content => TodoComment.Find(Encoding.UTF8.GetString(content)).Count());
+
+    private IReadOnlyCollection<string> OutputPaths(MigrationUnit unit) => unit.Files.Select(session.Layout.OutputPath).ToList();
 
     // Subflows and launched flows before the flows that need them; otherwise file order.
     private IReadOnlyList<FlowStatus> DependenciesFirst(List<FlowStatus> statuses)

@@ -70,10 +70,10 @@ internal sealed class NewV1CodeFinder(MigrationSession session)
         var repository = session.Repository;
         var candidates = new List<(string Commit, string Via)>();
         var branches = MigrationSession.Check(await repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed);
+        var logs = MigrationSession.Check(await repository.LogEachAsync(branches.Select(b => b.Commit).ToList(), session.BaseCommit, cancellationToken), SessionRefusal.GitFailed);
         foreach (var branch in branches)
         {
-            var own = MigrationSession.Check(await repository.LogAsync(branch.Commit.Value, session.BaseCommit, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
-            if (Oldest(own) is { } first)
+            if (Oldest(logs[branch.Commit]) is { } first)
             {
                 candidates.Add((first.Parents[0].Value, $"{first.Id.Value[..7]} on {branch.ShortName}"));
             }
