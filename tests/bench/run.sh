@@ -10,7 +10,8 @@
 #
 #   --sizes        repo sizes in files (default "500 5000"); --full adds 20000
 #   --repeat       runs per measurement (default 3): the table shows the best and the median
-#   --migrate-max  also measure `migrate --all --yes --no-check` and then `check` on sizes <= N (default 500; 0: never)
+#   --migrate-max  also measure `migrate --all --yes --no-check`, then `check` and `status` (every flow on its branch) on
+#                  sizes <= N (default 500; 0: never)
 #   --first-frame-sizes  sizes whose wizard first overview frame is timed, cold and warm (default "5000"; "": none)
 #   By default it measures what install.sh installs: a ReadyToRun (precompiled) publish for this machine, with its runtime
 #   in the same image (-p:Precompiled=true, see src/Assistant.Cli/Assistant.Cli.csproj), made into
@@ -57,7 +58,7 @@ while [[ $# -gt 0 ]]; do
     --workdir) workdir="$2"; shift 2 ;;
     --json) json="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    -h|--help) sed -n 2,27p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,28p "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -184,6 +185,7 @@ for size in $sizes; do
       bash -c 'cd "$1" && exec dotnet "$2" migrate --all --yes --no-check' _ "$clone" "$dll"
     measure "$size" check -- bash -c 'cd "$1" && exec dotnet "$2" check --json' _ "$clone" "$dll"
     cp "$workdir/logs/$size-check.log" "$workdir/check-$size.json" 2>/dev/null || true
+    measure "$size" status -- bash -c 'cd "$1" && exec dotnet "$2" status --json' _ "$clone" "$dll"
   fi
 
   # the wizard's first overview frame in a real terminal (tmux), cold and warm start
