@@ -9,7 +9,8 @@ namespace Assistant.Core.Migration.Reporting;
 /// <summary>
 /// Gathers a <see cref="RepositoryReport"/> from a session, from git alone: each flow's status, the commits of its
 /// branch (base..tip, oldest first) with the diff each made to the unit's converted files, the TODO markers at the
-/// branch tip (in the base once merged), and the import and behaviour checks when asked for: those of all branches at once, on the
+/// branch tip (in the base once merged), and the import and behaviour checks when asked for. One git log reads every branch's
+/// commits, and one cat-file per branch the files its diffs and TODOs need. The checks are those of all branches at once, on the
 /// session's worker and <paramref name="moreCheckWorkers"/> side by side (<see cref="MigrationSession.CheckFlowsAsync"/>).
 /// </summary>
 internal sealed class ReportGatherer(MigrationSession session, IReadOnlyList<Python.PythonWorker>? moreCheckWorkers = null)
@@ -22,15 +23,20 @@ internal sealed class ReportGatherer(MigrationSession session, IReadOnlyList<Pyt
         var flows = new List<FlowReport>();
         var selected = statuses.Where(s => options.Flows.Count == 0 || options.Flows.Contains(s.Id)).ToList();
         var checks = options.IncludeChecks ? await ChecksAsync(selected, cancellationToken) : new Dictionary<string, FlowCheckReport?>();
+        var histories = await HistoriesAsync(selected, cancellationToken);
+        var baseCommit = MigrationSession.Check(await session.Repository.RevParseAsync(session.BaseCommit, cancellationToken), SessionRefusal.GitFailed);
         foreach (var status in selected)
         {
             var unit = session.UnitOf(status.Id);
             var key = unit.Branch;
             if (!byBranch.TryGetValue(key, out var gathered))
             {
-                var steps = status.Branch is null ? [] : await StepsAsync(status.Branch, unit, options.IncludeDiffs, cancellationToken);
-                var revision = status.State == FlowState.Merged ? session.BaseCommit : status.Branch;
-                var todos = revision is null ? [] : await TodosAsync(revision, unit, cancellationToken);
+                var (tip, commits) = status.Branch is null ? (null, []) : histories.TryGetValue(status.Branch, out var history) ? history
+                    : throw new SessionException(SessionRefusal.GitFailed, $"branch {status.Branch} went away while the report was gathered; run it again");
+                var todoRevision = status.State == FlowState.Merged ? baseCommit : tip;
+                var texts = await TextsAsync(unit, options.IncludeDiffs && commits.Count > 0 ? [baseCommit, .. commits.Select(c => c.Id)] : [], todoRevision, cancellationToken);
+                var steps = Steps(commits, unit, baseCommit, options.IncludeDiffs, texts);
+                var todos = todoRevision is null ? [] : Todos(todoRevision, unit, texts);
                 byBranch[key] = gathered = (steps, todos, checks.GetValueOrDefault(key));
             }
 
@@ -46,6 +52,17 @@ internal sealed class ReportGatherer(MigrationSession session, IReadOnlyList<Pyt
         return new RepositoryReport(session.Root, session.BaseBranch, session.BaseCommit, session.Mode, session.PrefectTarget, flows);
     }
 
+    // Each branch the flows are on (local or remote-tracking, as status names it): its tip and its commits past the base,
+    // newest first, read for all of them with one git log.
+    private async Task<Dictionary<string, (ObjectId Tip, IReadOnlyList<CommitInfo> Commits)>> HistoriesAsync(IReadOnlyList<FlowStatus> flows, CancellationToken cancellationToken)
+    {
+        var named = flows.Select(s => s.Branch).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var branches = MigrationSession.Check(await session.Repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed)
+            .Where(b => named.Contains(b.ShortName)).ToList();
+        var logs = MigrationSession.Check(await session.Repository.LogEachAsync(branches.Select(b => b.Commit).ToList(), session.BaseCommit, cancellationToken), SessionRefusal.GitFailed);
+        return branches.ToDictionary(b => b.ShortName, b => (b.Commit, logs[b.Commit]), StringComparer.Ordinal);
+    }
+
     // The check of each branch the flows are on (the first of its flows stands for it), by branch.
     private async Task<Dictionary<string, FlowCheckReport?>> ChecksAsync(IReadOnlyList<FlowStatus> flows, CancellationToken cancellationToken)
     {
@@ -54,40 +71,61 @@ internal sealed class ReportGatherer(MigrationSession session, IReadOnlyList<Pyt
         return branches.Select((s, i) => (session.UnitOf(s.Id).Branch, reports[i])).ToDictionary(p => p.Branch, p => p.Item2, StringComparer.Ordinal);
     }
 
-    private async Task<IReadOnlyList<StepReport>> StepsAsync(string branch, MigrationUnit unit, bool includeDiffs, CancellationToken cancellationToken)
+    // The unit's files and converted files at each of the revisions, and its converted files at the TODO revision, in one git process.
+    private async Task<IReadOnlyDictionary<(ObjectId Revision, string Path), string>> TextsAsync(MigrationUnit unit, IReadOnlyList<ObjectId> revisions, ObjectId? todoRevision, CancellationToken cancellationToken)
     {
-        var commits = MigrationSession.Check(await session.Repository.LogAsync(branch, session.BaseCommit, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+        var outputs = unit.Files.Select(session.Layout.OutputPath).ToList();
+        var requests = revisions.Distinct().Select(r => (r, (IReadOnlyCollection<string>)[.. outputs, .. unit.Files])).ToList();
+        if (todoRevision is not null)
+        {
+            requests.Add((todoRevision, outputs));
+        }
+
+        var files = MigrationSession.Check(await session.Repository.ShowFilesEachAsync(requests, cancellationToken), SessionRefusal.GitFailed);
+        var texts = new Dictionary<(ObjectId Revision, string Path), string>();
+        for (var index = 0; index < requests.Count; index++)
+        {
+            foreach (var (path, content) in files[index])
+            {
+                texts[(requests[index].Item1, path)] = Encoding.UTF8.GetString(content);
+            }
+        }
+
+        return texts;
+    }
+
+    // The branch's commits oldest first, each with the diff it made to the unit's converted files.
+    private List<StepReport> Steps(IReadOnlyList<CommitInfo> commits, MigrationUnit unit, ObjectId baseCommit, bool includeDiffs, IReadOnlyDictionary<(ObjectId, string), string> texts)
+    {
         var steps = new List<StepReport>();
-        var previous = session.BaseCommit;
+        var previous = baseCommit;
         foreach (var commit in commits.Reverse())
         {
-            var diffs = includeDiffs ? await DiffsAsync(previous, commit.Id.Value, unit, cancellationToken) : [];
+            var diffs = includeDiffs ? Diffs(previous, commit.Id, unit, texts) : [];
             steps.Add(new StepReport(commit.Id.Value, commit.TrailerValues(Trailers.Step).FirstOrDefault(), commit.Subject, commit.CommitterDate,
                 CommitBody.Rules(commit.Message), diffs));
-            previous = commit.Id.Value;
+            previous = commit.Id;
         }
 
         return steps;
     }
 
-    private async Task<IReadOnlyList<FileDiff>> DiffsAsync(string before, string after, MigrationUnit unit, CancellationToken cancellationToken)
+    private List<FileDiff> Diffs(ObjectId before, ObjectId after, MigrationUnit unit, IReadOnlyDictionary<(ObjectId, string), string> texts)
     {
         var diffs = new List<FileDiff>();
         foreach (var file in unit.Files)
         {
             var output = session.Layout.OutputPath(file);
-            var newText = await TextAsync(after, output, cancellationToken);
-            if (newText is null)
+            if (!texts.TryGetValue((after, output), out var newText))
             {
                 continue;
             }
 
             var oldPath = output;
-            var oldText = await TextAsync(before, output, cancellationToken);
-            if (oldText is null)
+            if (!texts.TryGetValue((before, output), out var oldText))
             {
                 oldPath = file;
-                oldText = await TextAsync(before, file, cancellationToken) ?? string.Empty;
+                oldText = texts.GetValueOrDefault((before, file)) ?? string.Empty;
             }
 
             var diff = TextDiffer.Compute(oldText, newText);
@@ -100,23 +138,8 @@ internal sealed class ReportGatherer(MigrationSession session, IReadOnlyList<Pyt
         return diffs;
     }
 
-    private async Task<IReadOnlyList<TodoItem>> TodosAsync(string revision, MigrationUnit unit, CancellationToken cancellationToken)
-    {
-        var todos = new List<TodoItem>();
-        foreach (var file in unit.Files.Select(session.Layout.OutputPath))
-        {
-            if (await TextAsync(revision, file, cancellationToken) is { } text)
-            {
-                todos.AddRange(TodoComment.Find(text).Select(t => new TodoItem(t.RuleId, file, t.Line, t.Text)));
-            }
-        }
-
-        return todos;
-    }
-
-    private async Task<string?> TextAsync(string revision, string path, CancellationToken cancellationToken)
-    {
-        var content = await session.Repository.ShowFileAsync(revision, path, cancellationToken);
-        return content.IsSuccess ? Encoding.UTF8.GetString(content.Value) : null;
-    }
+    private List<TodoItem> Todos(ObjectId revision, MigrationUnit unit, IReadOnlyDictionary<(ObjectId, string), string> texts) =>
+        unit.Files.Select(session.Layout.OutputPath)
+            .SelectMany(file => texts.TryGetValue((revision, file), out var text) ? TodoComment.Find(text).Select(t => new TodoItem(t.RuleId, file, t.Line, t.Text)) : [])
+            .ToList();
 }
