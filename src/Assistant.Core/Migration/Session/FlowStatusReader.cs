@@ -13,17 +13,21 @@ namespace Assistant.Core.Migration.Session;
 /// </summary>
 internal sealed class FlowStatusReader(MigrationSession session)
 {
+    // git processes reading one file's history each at once: mostly waiting on the disk and on process start-up, not on a core.
+    private const int ParallelLogs = 4;
+
     public async Task<IReadOnlyList<FlowStatus>> ReadAsync(CancellationToken cancellationToken)
     {
         var branches = MigrationSession.Check(await session.Repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed);
         var units = session.Units.Select(u => (Unit: u, Branch: branches.FirstOrDefault(b => !b.IsRemote && b.BranchName == u.Branch) ?? branches.FirstOrDefault(b => b.BranchName == u.Branch))).ToList();
         var outputsOnBase = await OutputsOnBaseAsync(units.Where(u => u.Branch is null).Select(u => u.Unit), cancellationToken);
         var snapshots = await SnapshotsAsync(units, cancellationToken);
+        var onBase = await ConvertedOnBaseAsync(units.Select(u => u.Branch is null && !IsSkipped(u.Unit) && outputsOnBase.Contains(session.Layout.OutputPath(u.Unit.Lead.File)) ? u.Unit : null).ToList(), cancellationToken);
         var statuses = new List<FlowStatus>();
         for (var index = 0; index < units.Count; index++)
         {
             var (unit, branch) = units[index];
-            var unitStatus = await UnitStatusAsync(unit, branch, snapshots[index], outputsOnBase, cancellationToken);
+            var unitStatus = await UnitStatusAsync(unit, branch, snapshots[index], onBase[index], cancellationToken);
             statuses.AddRange(unit.Flows.Select(flow => unitStatus with
             {
                 Id = flow.Id,
@@ -37,7 +41,8 @@ internal sealed class FlowStatusReader(MigrationSession session)
         return [.. DependenciesFirst(statuses), .. session.SubmoduleFlowList.Select(flow => SubmoduleFlows.Status(session.Inventory, flow))];
     }
 
-    private async Task<FlowStatus> UnitStatusAsync(MigrationUnit unit, BranchInfo? branch, BranchSnapshot? snapshot, IReadOnlySet<string> outputsOnBase, CancellationToken cancellationToken)
+    private async Task<FlowStatus> UnitStatusAsync(MigrationUnit unit, BranchInfo? branch, BranchSnapshot? snapshot,
+        (IReadOnlyList<CommitInfo> LastChange, IReadOnlyDictionary<string, byte[]> Outputs)? onBase, CancellationToken cancellationToken)
     {
         var ruleset = session.Ruleset(unit.RulesetId);
         var steps = ruleset.Steps;
@@ -45,24 +50,22 @@ internal sealed class FlowStatusReader(MigrationSession session)
         var status = new FlowStatus(lead.Id, lead.Name, FrameworkNames.Of(lead.Framework), lead.File, lead.Tasks.Count, FlowState.NotStarted, null, steps.Count, null, 0);
         if (branch is null || snapshot is null)
         {
-            if (session.Cache.Data.SkippedFlows.Any(unit.Contains))
+            if (IsSkipped(unit))
             {
                 return status with { State = FlowState.Skipped };
             }
 
-            var output = session.Layout.OutputPath(lead.File);
-            if (!outputsOnBase.Contains(output))
+            if (onBase is not { } converted)
             {
                 return status;
             }
 
             // A flow of a file another flow's branch converted (side by side, the whole file is converted):
             // once that branch is merged, this flow's code is migrated in the base too.
-            var last = MigrationSession.Check(await session.Repository.LogAsync(session.BaseCommit, maxCount: 1, cancellationToken: cancellationToken, path: output), SessionRefusal.GitFailed);
-            var by = last.SelectMany(c => c.TrailerValues(Trailers.Flow)).FirstOrDefault();
+            var by = converted.LastChange.SelectMany(c => c.TrailerValues(Trailers.Flow)).FirstOrDefault();
             return by is null
-                ? status with { State = FlowState.MigratedOutside, Note = $"{output} exists on {session.BaseBranch} without a flowmigrate branch" }
-                : status with { State = FlowState.Merged, Todos = await TodosAsync(session.BaseCommit, unit, cancellationToken), Note = $"converted with {by} (same file), merged into the base" };
+                ? status with { State = FlowState.MigratedOutside, Note = $"{session.Layout.OutputPath(lead.File)} exists on {session.BaseBranch} without a flowmigrate branch" }
+                : status with { State = FlowState.Merged, Todos = Todos(converted.Outputs), Note = $"converted with {by} (same file), merged into the base" };
         }
 
         var tip = branch.Commit.Value;
@@ -147,8 +150,33 @@ internal sealed class FlowStatusReader(MigrationSession session)
     private static bool SquashMerged(BranchSnapshot snapshot) =>
         snapshot.OutputsAtTip.Count > 0 && snapshot.OutputsAtTip.All(file => snapshot.OutputsOnBase.TryGetValue(file.Key, out var merged) && merged.AsSpan().SequenceEqual(file.Value));
 
-    private async Task<int> TodosAsync(string revision, MigrationUnit unit, CancellationToken cancellationToken) =>
-        Todos(MigrationSession.Check(await session.Repository.ShowFilesAsync(revision, OutputPaths(unit), cancellationToken), SessionRefusal.GitFailed));
+    // For each unit given (null: none), the newest commit of the base that changed its lead file's converted file, and its
+    // converted files on the base: the logs side by side (each follows its own file's history), the files in one git process.
+    private async Task<(IReadOnlyList<CommitInfo> LastChange, IReadOnlyDictionary<string, byte[]> Outputs)?[]> ConvertedOnBaseAsync(
+        IReadOnlyList<MigrationUnit?> units, CancellationToken cancellationToken)
+    {
+        var found = new (IReadOnlyList<CommitInfo>, IReadOnlyDictionary<string, byte[]>)?[units.Count];
+        var given = units.Select((unit, index) => (Unit: unit, Index: index)).Where(u => u.Unit is not null).ToList();
+        if (given.Count == 0)
+        {
+            return found;
+        }
+
+        var baseCommit = MigrationSession.Check(await session.Repository.RevParseAsync(session.BaseCommit, cancellationToken), SessionRefusal.GitFailed);
+        var files = MigrationSession.Check(await session.Repository.ShowFilesEachAsync(given.Select(u => (baseCommit, OutputPaths(u.Unit!))).ToList(), cancellationToken), SessionRefusal.GitFailed);
+        var changes = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<CommitInfo>>(StringComparer.Ordinal);
+        var outputs = given.Select(u => session.Layout.OutputPath(u.Unit!.Lead.File)).Distinct(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(outputs, new ParallelOptions { MaxDegreeOfParallelism = ParallelLogs, CancellationToken = cancellationToken }, async (output, token) =>
+            changes[output] = MigrationSession.Check(await session.Repository.LogAsync(baseCommit.Value, maxCount: 1, cancellationToken: token, path: output), SessionRefusal.GitFailed));
+        for (var k = 0; k < given.Count; k++)
+        {
+            found[given[k].Index] = (changes[session.Layout.OutputPath(given[k].Unit!.Lead.File)], files[k]);
+        }
+
+        return found;
+    }
+
+    private bool IsSkipped(MigrationUnit unit) => session.Cache.Data.SkippedFlows.Any(unit.Contains);
 
     private static int Todos(IReadOnlyDictionary<string, byte[]> outputs) =>
         outputs.Values.Sum(content => TodoComment.Find(Encoding.UTF8.GetString(content)).Count());
