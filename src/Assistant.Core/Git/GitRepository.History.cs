@@ -22,10 +22,11 @@ internal sealed partial class GitRepository
 
     /// <summary>
     /// Commits reachable from <paramref name="revision"/> and not from <paramref name="excluding"/>,
-    /// newest first, each with the trailers of its message; only those touching <paramref name="path"/> when given.
+    /// newest first, each with the trailers of its message; only those touching <paramref name="path"/> when given, and only
+    /// those whose message contains <paramref name="messageContaining"/> (any case, as text) when given.
     /// </summary>
     public async Task<GitResult<IReadOnlyList<CommitInfo>>> LogAsync(
-        string revision, string? excluding = null, int? maxCount = null, CancellationToken cancellationToken = default, string? path = null)
+        string revision, string? excluding = null, int? maxCount = null, CancellationToken cancellationToken = default, string? path = null, string? messageContaining = null)
     {
         if (maxCount is < 0)
         {
@@ -48,6 +49,11 @@ internal sealed partial class GitRepository
         if (maxCount is { } max)
         {
             arguments.Add("--max-count=" + max.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (messageContaining is not null)
+        {
+            arguments.AddRange(["--fixed-strings", "--regexp-ignore-case", "--grep=" + messageContaining]);
         }
 
         var command = Read([.. arguments, .. range.Value, "--", .. (path is null ? Array.Empty<string>() : [path])]);

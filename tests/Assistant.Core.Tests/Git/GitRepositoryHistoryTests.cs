@@ -93,6 +93,23 @@ public sealed class GitRepositoryHistoryTests
     }
 
     [Fact]
+    public async Task Should_Keep_Only_Commits_Whose_Message_Contains_The_Text_In_Any_Case()
+    {
+        using var repo = TempGitRepo.CreateWithCommit();
+        repo.CommitFile("a.py", "a = 1\n", "one\n\nFlowmigrate-Flow: a.py::one");
+        repo.CommitFile("a.py", "a = 2\n", "two (no trailer)");
+        repo.CommitFile("a.py", "a = 3\n", "three\n\nflowmigrate-flow: a.py::three");
+        repo.CommitFile("a.py", "a = 4\n", "four mentions Flowmigrate-Flow.* as a regex would not");
+        var repository = (await GitRepository.OpenAsync(repo.Path)).Value;
+
+        var log = (await repository.LogAsync("main", messageContaining: "Flowmigrate-Flow")).Value;
+        var literal = (await repository.LogAsync("main", messageContaining: "Flowmigrate-Flow.*")).Value;
+
+        Assert.Equal(["four mentions Flowmigrate-Flow.* as a regex would not", "three", "one"], log.Select(c => c.Subject));
+        Assert.Equal(["four mentions Flowmigrate-Flow.* as a regex would not"], literal.Select(c => c.Subject));
+    }
+
+    [Fact]
     public async Task Should_Return_File_Bytes_At_A_Revision()
     {
         using var repo = TempGitRepo.CreateWithCommit();

@@ -79,7 +79,8 @@ internal sealed class NewV1CodeFinder(MigrationSession session)
             }
         }
 
-        var merged = MigrationSession.Check(await repository.LogAsync(session.BaseCommit, cancellationToken: cancellationToken), SessionRefusal.GitFailed);
+        // Only commits whose message names the trailer can carry it: the base's whole history is not read.
+        var merged = MigrationSession.Check(await repository.LogAsync(session.BaseCommit, cancellationToken: cancellationToken, messageContaining: Trailers.Flow), SessionRefusal.GitFailed);
         if (Oldest(merged) is { } earliest)
         {
             candidates.Add((earliest.Parents[0].Value, $"{earliest.Id.Value[..7]} on {session.BaseBranch}"));
