@@ -1,3 +1,5 @@
+using Assistant.Core.Git;
+
 namespace Assistant.Core.Migration.Session;
 
 /// <summary>
@@ -21,9 +23,40 @@ internal static class BaseMove
         }
 
         var forkPoint = MigrationSession.Check(await repository.MergeBaseAsync(tip, session.BaseCommit, cancellationToken), SessionRefusal.GitFailed);
-        return forkPoint is null
-            ? unit.Files
-            : MigrationSession.Check(await repository.ChangedFilesAsync(forkPoint.Value, session.BaseCommit, unit.Files, cancellationToken), SessionRefusal.GitFailed);
+        return (await ChangedSinceEachAsync(session, [(unit, forkPoint)], cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// <see cref="ChangedSinceAsync"/> for branches behind the base, each given with where it left the base (its merge base with
+    /// it; null: the histories are unrelated, and all its files count as changed): one git diff per distinct fork point.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>[]> ChangedSinceEachAsync(MigrationSession session, IReadOnlyList<(MigrationUnit Unit, ObjectId? ForkPoint)> branches,
+        CancellationToken cancellationToken)
+    {
+        var changed = new IReadOnlyList<string>[branches.Count];
+        foreach (var group in Enumerable.Range(0, branches.Count).GroupBy(index => branches[index].ForkPoint))
+        {
+            if (group.Key is not { } forkPoint)
+            {
+                foreach (var index in group)
+                {
+                    changed[index] = branches[index].Unit.Files;
+                }
+
+                continue;
+            }
+
+            // Without rename detection a path's answer does not depend on the other paths asked with it.
+            var paths = group.SelectMany(index => branches[index].Unit.Files).Distinct(StringComparer.Ordinal).ToList();
+            var names = MigrationSession.Check(await session.Repository.ChangedFilesAsync(forkPoint.Value, session.BaseCommit, paths, cancellationToken), SessionRefusal.GitFailed);
+            foreach (var index in group)
+            {
+                var files = branches[index].Unit.Files.ToHashSet(StringComparer.Ordinal);
+                changed[index] = names.Where(files.Contains).ToList();
+            }
+        }
+
+        return changed;
     }
 
     /// <summary>Null when the branch goes on as it is; otherwise the decisions to replay on the branch, now at the base.</summary>

@@ -13,8 +13,9 @@ namespace Assistant.Core.Migration.Session;
 /// </summary>
 internal sealed class FlowStatusReader(MigrationSession session)
 {
-    // git processes reading one file's history each at once: mostly waiting on the disk and on process start-up, not on a core.
-    private const int ParallelLogs = 4;
+    // git processes at once for questions git answers one at a time (a file's last change, a merge base): mostly waiting on
+    // the disk and on process start-up, not on a core.
+    private const int ParallelGit = 4;
 
     public async Task<IReadOnlyList<FlowStatus>> ReadAsync(CancellationToken cancellationToken)
     {
@@ -22,12 +23,13 @@ internal sealed class FlowStatusReader(MigrationSession session)
         var units = session.Units.Select(u => (Unit: u, Branch: branches.FirstOrDefault(b => !b.IsRemote && b.BranchName == u.Branch) ?? branches.FirstOrDefault(b => b.BranchName == u.Branch))).ToList();
         var outputsOnBase = await OutputsOnBaseAsync(units.Where(u => u.Branch is null).Select(u => u.Unit), cancellationToken);
         var snapshots = await SnapshotsAsync(units, cancellationToken);
+        var changedOnBase = await ChangedOnBaseAsync(units, snapshots, cancellationToken);
         var onBase = await ConvertedOnBaseAsync(units.Select(u => u.Branch is null && !IsSkipped(u.Unit) && outputsOnBase.Contains(session.Layout.OutputPath(u.Unit.Lead.File)) ? u.Unit : null).ToList(), cancellationToken);
         var statuses = new List<FlowStatus>();
         for (var index = 0; index < units.Count; index++)
         {
             var (unit, branch) = units[index];
-            var unitStatus = await UnitStatusAsync(unit, branch, snapshots[index], onBase[index], cancellationToken);
+            var unitStatus = await UnitStatusAsync(unit, branch, snapshots[index], changedOnBase[index], onBase[index], cancellationToken);
             statuses.AddRange(unit.Flows.Select(flow => unitStatus with
             {
                 Id = flow.Id,
@@ -41,7 +43,7 @@ internal sealed class FlowStatusReader(MigrationSession session)
         return [.. DependenciesFirst(statuses), .. session.SubmoduleFlowList.Select(flow => SubmoduleFlows.Status(session.Inventory, flow))];
     }
 
-    private async Task<FlowStatus> UnitStatusAsync(MigrationUnit unit, BranchInfo? branch, BranchSnapshot? snapshot,
+    private async Task<FlowStatus> UnitStatusAsync(MigrationUnit unit, BranchInfo? branch, BranchSnapshot? snapshot, IReadOnlyList<string>? changedOnBase,
         (IReadOnlyList<CommitInfo> LastChange, IReadOnlyDictionary<string, byte[]> Outputs)? onBase, CancellationToken cancellationToken)
     {
         var ruleset = session.Ruleset(unit.RulesetId);
@@ -102,7 +104,7 @@ internal sealed class FlowStatusReader(MigrationSession session)
         // Steps with nothing to change count as passed, as in the wizard (the newest commit lists those after it).
         var lastDecided = steps.Select((s, i) => (s, i)).Where(p => history.CommittedSteps.Contains(p.s.Id) || skipped.Contains(p.s.Id) || history.EmptySteps.Contains(p.s.Id))
             .Select(p => p.i).DefaultIfEmpty(-1).Max();
-        var changed = behind && !branch.IsRemote ? await BaseMove.ChangedSinceAsync(session, unit, tip, cancellationToken) : [];
+        var changed = changedOnBase ?? [];
         return status with
         {
             Note = changed.Count == 0 ? status.Note
@@ -146,6 +148,29 @@ internal sealed class FlowStatusReader(MigrationSession session)
         return snapshots;
     }
 
+    // For each local branch with commits of its own that the base has moved past, the unit's files the base changed since the
+    // branch left it (null for the others): the merge bases side by side (git's answer, not one read from the branch's commits:
+    // with commit dates running backwards git's range may hold commits the base reaches), and one git diff for all the branches
+    // that left at one commit.
+    private async Task<IReadOnlyList<string>?[]> ChangedOnBaseAsync(IReadOnlyList<(MigrationUnit Unit, BranchInfo? Branch)> units, BranchSnapshot?[] snapshots,
+        CancellationToken cancellationToken)
+    {
+        var changed = new IReadOnlyList<string>?[units.Count];
+        var behind = Enumerable.Range(0, units.Count)
+            .Where(i => snapshots[i] is { ContainsBase: false, Commits.Count: > 0 } snapshot && !units[i].Branch!.IsRemote && !BranchHistory.From(snapshot.Commits, units[i].Unit).IsForeign)
+            .ToList();
+        var forkPoints = new ObjectId?[behind.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, behind.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelGit, CancellationToken = cancellationToken }, async (k, token) =>
+            forkPoints[k] = MigrationSession.Check(await session.Repository.MergeBaseAsync(units[behind[k]].Branch!.Commit.Value, session.BaseCommit, token), SessionRefusal.GitFailed));
+        var answers = await BaseMove.ChangedSinceEachAsync(session, behind.Select((index, k) => (units[index].Unit, forkPoints[k])).ToList(), cancellationToken);
+        for (var k = 0; k < behind.Count; k++)
+        {
+            changed[behind[k]] = answers[k];
+        }
+
+        return changed;
+    }
+
     // Squash-merged: every converted file of the branch is already, byte for byte, in the base.
     private static bool SquashMerged(BranchSnapshot snapshot) =>
         snapshot.OutputsAtTip.Count > 0 && snapshot.OutputsAtTip.All(file => snapshot.OutputsOnBase.TryGetValue(file.Key, out var merged) && merged.AsSpan().SequenceEqual(file.Value));
@@ -166,7 +191,7 @@ internal sealed class FlowStatusReader(MigrationSession session)
         var files = MigrationSession.Check(await session.Repository.ShowFilesEachAsync(given.Select(u => (baseCommit, OutputPaths(u.Unit!))).ToList(), cancellationToken), SessionRefusal.GitFailed);
         var changes = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<CommitInfo>>(StringComparer.Ordinal);
         var outputs = given.Select(u => session.Layout.OutputPath(u.Unit!.Lead.File)).Distinct(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(outputs, new ParallelOptions { MaxDegreeOfParallelism = ParallelLogs, CancellationToken = cancellationToken }, async (output, token) =>
+        await Parallel.ForEachAsync(outputs, new ParallelOptions { MaxDegreeOfParallelism = ParallelGit, CancellationToken = cancellationToken }, async (output, token) =>
             changes[output] = MigrationSession.Check(await session.Repository.LogAsync(baseCommit.Value, maxCount: 1, cancellationToken: token, path: output), SessionRefusal.GitFailed));
         for (var k = 0; k < given.Count; k++)
         {
