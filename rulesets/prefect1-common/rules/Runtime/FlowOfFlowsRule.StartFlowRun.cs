@@ -192,18 +192,7 @@ public abstract partial class FlowOfFlowsRule
 
         if (instance is not null)
         {
-            // The comment lines right above the instance describe the child run: they go above its first call, not stay behind
-            // above whatever follows the instance.
-            var comments = SourceLines.CommentLinesAbove(module, instance);
-            if (comments is { } moved)
-            {
-                var indent = SourceLines.IndentOf(module, calls[0].Statement.Span.Start);
-                var lines = Enumerable.Range(module.Lines.LineOf(moved.Start), module.Lines.LineOf(moved.End - 1) - module.Lines.LineOf(moved.Start) + 1)
-                    .Select(line => module.Text[module.Lines.LineStart(line)..module.Lines.LineEnd(line)].Trim());
-                edits.Add(TextEdit.Insert(calls[0].Statement.Span.Start, string.Concat(lines.Select(line => line + module.NewLine + indent))));
-            }
-
-            edits.AddRange(SourceLines.DeleteStatements(module, [instance], withCommentsAbove: comments is not null));
+            edits.AddRange(SourceLines.DeleteStatements(module, [instance]));
         }
 
         if (init.Keyword("project_name") is not null || calls.Any(c => c.Values.ContainsKey("project_name")))

@@ -131,51 +131,12 @@ public static class SourceLines
         return TextEdit.Delete(WholeLines(module, statement));
     }
 
-    /// <summary>
-    /// The comment lines standing directly above <paramref name="statement"/> (no blank line between, each a comment of the
-    /// module's tokens, not text inside a string), as whole lines; null when there are none or the statement does not start its line.
-    /// </summary>
-    public static TextSpan? CommentLinesAbove(PythonModule module, SyntaxNode statement)
-    {
-        var first = module.Lines.LineOf(statement.Span.Start);
-        if (module.Text[module.Lines.LineStart(first)..statement.Span.Start].Trim().Length != 0)
-        {
-            return null;
-        }
-
-        var starts = module.Comments.Select(c => c.Span.Start).ToHashSet();
-        var line = first;
-        while (line > 1)
-        {
-            var above = module.Lines.LineStart(line - 1);
-            var text = module.Text[above..module.Lines.LineEnd(line - 1)];
-            var hash = text.Length - text.TrimStart().Length;
-            if (!text.TrimStart().StartsWith('#') || !starts.Contains(above + hash))
-            {
-                break;
-            }
-
-            line--;
-        }
-
-        return line == first ? null : new TextSpan(module.Lines.LineStart(line), module.Lines.LineStart(first));
-    }
-
     /// <summary>Deletes statements; a run of consecutive whole-line statements standing as a paragraph of their own
     /// (blank lines on both sides) takes the blank line above with it, so the file's blank-line rhythm stays.</summary>
-    /// <remarks>With <paramref name="withTrailingComments"/>, a trailing comment goes with its statement (the caller moved it); with
-    /// <paramref name="withCommentsAbove"/>, so do the comment lines directly above it (<see cref="CommentLinesAbove"/>; the caller moved them).</remarks>
-    public static IReadOnlyList<TextEdit> DeleteStatements(PythonModule module, IEnumerable<SyntaxNode> statements, bool withTrailingComments = false, bool withCommentsAbove = false)
+    /// <remarks>With <paramref name="withTrailingComments"/>, a trailing comment goes with its statement (the caller moved it).</remarks>
+    public static IReadOnlyList<TextEdit> DeleteStatements(PythonModule module, IEnumerable<SyntaxNode> statements, bool withTrailingComments = false)
     {
         TextSpan WholeOf(SyntaxNode statement)
-        {
-            var whole = WholeWithoutCommentsAbove(statement);
-            return withCommentsAbove && whole.End > statement.Span.End && CommentLinesAbove(module, statement) is { } comments
-                ? new TextSpan(comments.Start, whole.End)
-                : whole;
-        }
-
-        TextSpan WholeWithoutCommentsAbove(SyntaxNode statement)
         {
             var whole = WholeLines(module, statement);
             var lineEnd = module.Lines.LineEnd(module.Lines.LineOf(Math.Max(statement.Span.Start, statement.Span.End - 1)));
