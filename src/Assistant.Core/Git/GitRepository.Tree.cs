@@ -168,14 +168,4 @@ internal sealed partial class GitRepository
 
         return objects;
     }
-
-    /// <summary>
-    /// Which of <paramref name="paths"/> (repo-relative, '/'-separated) <paramref name="revision"/> holds as a file: those
-    /// <see cref="ShowFileAsync"/> would read (read by <see cref="ShowFilesAsync"/>, in two git processes whatever their number).
-    /// </summary>
-    public async Task<GitResult<IReadOnlySet<string>>> FilesAtAsync(string revision, IReadOnlyCollection<string> paths, CancellationToken cancellationToken = default)
-    {
-        var files = await ShowFilesAsync(revision, paths, cancellationToken);
-        return files.IsSuccess ? files.Value.Keys.ToHashSet(StringComparer.Ordinal) : files.Error;
-    }
 }

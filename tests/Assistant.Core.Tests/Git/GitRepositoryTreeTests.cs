@@ -32,32 +32,6 @@ public sealed class GitRepositoryTreeTests
     }
 
     [Fact]
-    public async Task Should_Tell_Which_Paths_A_Commit_Holds_As_Files_In_One_Answer()
-    {
-        using var repo = TempGitRepo.CreateWithCommit();
-        repo.WriteFile("flows/ünï code.py", "a = 1\n");
-        repo.WriteFile("with space/x.py", "b = 2\n");
-        File.CreateSymbolicLink(repo.FullPath("link.py"), "flows/ünï code.py");
-        var commit = repo.Commit("files");
-        repo.CommitFile("later.py", "later = 1\n", "later");
-        var repository = (await GitRepository.OpenAsync(repo.Path)).Value;
-        string[] asked = ["flows/ünï code.py", "with space/x.py", "link.py", "flows", "later.py", "missing.py", "flows/missing.py"];
-
-        var present = (await repository.FilesAtAsync(commit, asked)).Value;
-
-        // What ShowFileAsync reads: files and symlinks; not a folder, nor what the commit does not hold.
-        Assert.Equal(["flows/ünï code.py", "link.py", "with space/x.py"], present.Order(StringComparer.Ordinal));
-        foreach (var path in asked)
-        {
-            Assert.Equal((await repository.ShowFileAsync(commit, path)).IsSuccess, present.Contains(path));
-        }
-
-        Assert.Empty((await repository.FilesAtAsync(commit, [])).Value);
-        Assert.Equal(GitErrorKind.InvalidArgument, (await repository.FilesAtAsync(commit, ["a\nb.py"])).Error?.Kind);
-        Assert.Equal(GitErrorKind.RefNotFound, (await repository.FilesAtAsync("nope", ["a.py"])).Error?.Kind);
-    }
-
-    [Fact]
     public async Task Should_Read_Many_Files_At_A_Commit_As_ShowFile_Reads_Each()
     {
         using var repo = TempGitRepo.CreateWithCommit();

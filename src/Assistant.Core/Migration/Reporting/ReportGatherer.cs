@@ -24,7 +24,7 @@ internal sealed class ReportGatherer(MigrationSession session, IReadOnlyList<Pyt
         var selected = statuses.Where(s => options.Flows.Count == 0 || options.Flows.Contains(s.Id)).ToList();
         var checks = options.IncludeChecks ? await ChecksAsync(selected, cancellationToken) : new Dictionary<string, FlowCheckReport?>();
         var histories = await HistoriesAsync(selected, cancellationToken);
-        var baseCommit = MigrationSession.Check(await session.Repository.RevParseAsync(session.BaseCommit, cancellationToken), SessionRefusal.GitFailed);
+        var baseCommit = session.BaseCommitId;
         foreach (var status in selected)
         {
             var unit = session.UnitOf(status.Id);

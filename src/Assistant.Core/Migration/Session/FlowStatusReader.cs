@@ -21,10 +21,9 @@ internal sealed class FlowStatusReader(MigrationSession session)
     {
         var branches = MigrationSession.Check(await session.Repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed);
         var units = session.Units.Select(u => (Unit: u, Branch: branches.FirstOrDefault(b => !b.IsRemote && b.BranchName == u.Branch) ?? branches.FirstOrDefault(b => b.BranchName == u.Branch))).ToList();
-        var outputsOnBase = await OutputsOnBaseAsync(units.Where(u => u.Branch is null).Select(u => u.Unit), cancellationToken);
         var snapshots = await SnapshotsAsync(units, cancellationToken);
         var changedOnBase = await ChangedOnBaseAsync(units, snapshots, cancellationToken);
-        var onBase = await ConvertedOnBaseAsync(units.Select(u => u.Branch is null && !IsSkipped(u.Unit) && outputsOnBase.Contains(session.Layout.OutputPath(u.Unit.Lead.File)) ? u.Unit : null).ToList(), cancellationToken);
+        var onBase = await ConvertedOnBaseAsync(units.Select(u => u.Branch is null && !IsSkipped(u.Unit) ? u.Unit : null).ToList(), cancellationToken);
         var statuses = new List<FlowStatus>();
         for (var index = 0; index < units.Count; index++)
         {
@@ -116,12 +115,6 @@ internal sealed class FlowStatusReader(MigrationSession session)
         };
     }
 
-    // Side by side, which of these units' converted files the base already holds (one git process for all of them).
-    private async Task<IReadOnlySet<string>> OutputsOnBaseAsync(IEnumerable<MigrationUnit> units, CancellationToken cancellationToken) =>
-        session.Layout.IsSideBySide
-            ? MigrationSession.Check(await session.Repository.FilesAtAsync(session.BaseCommit, units.Select(u => session.Layout.OutputPath(u.Lead.File)).Distinct(StringComparer.Ordinal).ToList(), cancellationToken), SessionRefusal.GitFailed)
-            : new HashSet<string>();
-
     // Every branch's snapshot (null for a unit without one), read with three git processes whatever their number: the
     // branches' commits past the base, and their units' converted files at their tips and on the base.
     private async Task<BranchSnapshot?[]> SnapshotsAsync(IReadOnlyList<(MigrationUnit Unit, BranchInfo? Branch)> units, CancellationToken cancellationToken)
@@ -134,7 +127,7 @@ internal sealed class FlowStatusReader(MigrationSession session)
         }
 
         var repository = session.Repository;
-        var baseCommit = MigrationSession.Check(await repository.RevParseAsync(session.BaseCommit, cancellationToken), SessionRefusal.GitFailed);
+        var baseCommit = session.BaseCommitId;
         var logs = MigrationSession.Check(await repository.LogEachAsync(branched.Select(b => b.Branch!.Commit).ToList(), session.BaseCommit, cancellationToken), SessionRefusal.GitFailed);
         var requests = branched.SelectMany(b => new[] { (b.Branch!.Commit, OutputPaths(b.Unit)), (baseCommit, OutputPaths(b.Unit)) }).ToList();
         var files = MigrationSession.Check(await repository.ShowFilesEachAsync(requests, cancellationToken), SessionRefusal.GitFailed);
@@ -175,27 +168,27 @@ internal sealed class FlowStatusReader(MigrationSession session)
     private static bool SquashMerged(BranchSnapshot snapshot) =>
         snapshot.OutputsAtTip.Count > 0 && snapshot.OutputsAtTip.All(file => snapshot.OutputsOnBase.TryGetValue(file.Key, out var merged) && merged.AsSpan().SequenceEqual(file.Value));
 
-    // For each unit given (null: none), the newest commit of the base that changed its lead file's converted file, and its
-    // converted files on the base: the logs side by side (each follows its own file's history), the files in one git process.
+    // Side by side, for each unit given (null: none) whose lead file's converted file the base already holds (a flow of a file
+    // another flow's branch converted and that was merged), the newest commit of the base that changed that file and the unit's
+    // converted files on the base: the files of all of them in one git process, the logs side by side (each follows its own file).
     private async Task<(IReadOnlyList<CommitInfo> LastChange, IReadOnlyDictionary<string, byte[]> Outputs)?[]> ConvertedOnBaseAsync(
         IReadOnlyList<MigrationUnit?> units, CancellationToken cancellationToken)
     {
         var found = new (IReadOnlyList<CommitInfo>, IReadOnlyDictionary<string, byte[]>)?[units.Count];
         var given = units.Select((unit, index) => (Unit: unit, Index: index)).Where(u => u.Unit is not null).ToList();
-        if (given.Count == 0)
+        if (given.Count == 0 || !session.Layout.IsSideBySide)
         {
             return found;
         }
 
-        var baseCommit = MigrationSession.Check(await session.Repository.RevParseAsync(session.BaseCommit, cancellationToken), SessionRefusal.GitFailed);
-        var files = MigrationSession.Check(await session.Repository.ShowFilesEachAsync(given.Select(u => (baseCommit, OutputPaths(u.Unit!))).ToList(), cancellationToken), SessionRefusal.GitFailed);
+        var files = MigrationSession.Check(await session.Repository.ShowFilesEachAsync(given.Select(u => (session.BaseCommitId, OutputPaths(u.Unit!))).ToList(), cancellationToken), SessionRefusal.GitFailed);
+        var converted = given.Select((u, k) => (u.Index, Output: session.Layout.OutputPath(u.Unit!.Lead.File), Files: files[k])).Where(u => u.Files.ContainsKey(u.Output)).ToList();
         var changes = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<CommitInfo>>(StringComparer.Ordinal);
-        var outputs = given.Select(u => session.Layout.OutputPath(u.Unit!.Lead.File)).Distinct(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(outputs, new ParallelOptions { MaxDegreeOfParallelism = ParallelGit, CancellationToken = cancellationToken }, async (output, token) =>
-            changes[output] = MigrationSession.Check(await session.Repository.LogAsync(baseCommit.Value, maxCount: 1, cancellationToken: token, path: output), SessionRefusal.GitFailed));
-        for (var k = 0; k < given.Count; k++)
+        await Parallel.ForEachAsync(converted.Select(u => u.Output).Distinct(StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = ParallelGit, CancellationToken = cancellationToken }, async (output, token) =>
+            changes[output] = MigrationSession.Check(await session.Repository.LogAsync(session.BaseCommit, maxCount: 1, cancellationToken: token, path: output), SessionRefusal.GitFailed));
+        foreach (var (index, output, outputs) in converted)
         {
-            found[given[k].Index] = (changes[session.Layout.OutputPath(given[k].Unit!.Lead.File)], files[k]);
+            found[index] = (changes[output], outputs);
         }
 
         return found;

@@ -45,6 +45,7 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
         Config = config;
         BaseBranch = baseBranch;
         BaseCommit = baseCommit;
+        BaseCommitId = new ObjectId(baseCommit);
         Inventory = inventory;
         Units = units;
         PrefectTarget = options.PrefectTarget ?? config.PrefectTarget;
@@ -66,6 +67,9 @@ internal sealed class MigrationSession : IMigrationSession, IRuleWideDecisions, 
     public string BaseBranch { get; }
 
     public string BaseCommit { get; }
+
+    /// <summary><see cref="BaseCommit"/>, the full commit id the base branch pointed at when the session opened.</summary>
+    internal ObjectId BaseCommitId { get; }
 
     public string PrefectTarget { get; private set; }
 
