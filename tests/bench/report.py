@@ -12,7 +12,9 @@ WORKDIR/first-frame-SIZE.json (first_frame.py) adds the wizard's first overview 
 Schema flowmigrate.bench/2 (1 had one run per measurement and plain numbers): per measurement
 wall_s / cpu_s (best), wall_s_median / cpu_s_median, peak_rss_mb (largest), exit_code (the first
 non-zero), runs (every run), rates from the best wall time, ratios of best times; per size
-first_frame_s {cold, warm, cold_cpu, warm_cpu: {best, median, runs}} (seconds from launch; CPU seconds used by then); top-level startup (`--version`)
+first_frame_s {cold, warm, cold_cpu, warm_cpu: {best, median, runs}} (seconds from launch; CPU seconds used by then); per size
+convert_floor {cpu_s, parts_cpu_s {scan, confirm_floor, copy_floor}, cpus, wall_s, best_speedup_vs_pyupgrade,
+measured_speedup_vs_pyupgrade} when those were measured (see convert_floor below); top-level startup (`--version`)
 and binary {kind: readytorun | portable | given, dll} (the build measured; absent in files written before it was recorded).
 """
 import json
@@ -65,6 +67,22 @@ def grouped(size):
     return {name: summarise(runs) for name, runs in measured.items()}
 
 
+def convert_floor(measured):
+    """The shortest wall time convert could take on this machine if its rules, edits and re-parses cost nothing: the CPU
+    seconds of what it cannot do without (start, read and parse the files, as scan does; confirm in the user's Python that
+    the converted files parse; copy the repository's files) spread perfectly over every core; and the largest speed-up over
+    pyupgrade that leaves, beside the measured one."""
+    parts = {name: measured[name]["cpu_s"] for name in ("scan", "confirm_floor", "copy_floor") if name in measured}
+    if len(parts) < 3 or "pyupgrade" not in measured or "convert" not in measured:
+        return None
+    cpus = os.cpu_count() or 1
+    wall = sum(parts.values()) / cpus
+    pyupgrade = measured["pyupgrade"]["wall_s"]
+    return {"cpu_s": round(sum(parts.values()), 2), "parts_cpu_s": parts, "cpus": cpus, "wall_s": round(wall, 3),
+            "best_speedup_vs_pyupgrade": round(pyupgrade / wall, 2) if wall else None,
+            "measured_speedup_vs_pyupgrade": round(pyupgrade / measured["convert"]["wall_s"], 2)}
+
+
 def frame_times(times):
     ok = [t for t in times if t is not None]
     return {"best": min(ok) if ok else None, "median": round(statistics.median(ok), 3) if ok else None,
@@ -109,6 +127,9 @@ for size in sizes:
                 "flows": len(flows), "passed": len(passed), "first_cold": elapsed[0],
                 "median": statistics.median(elapsed), "median_warm": statistics.median(elapsed[1:]) if len(elapsed) > 1 else None,
                 "median_passed": statistics.median(passed) if passed else None, "max": max(elapsed)}
+    floor = convert_floor(measured)
+    if floor:
+        entry["convert_floor"] = floor
     result["sizes"].append(entry)
 
 by_size = {e["files"]: e for e in result["sizes"]}
@@ -148,6 +169,12 @@ for e in result["sizes"]:
         print(f"first overview frame, {e['files']} files: cold best {f['cold']['best']} s (median {f['cold']['median']} s, "
               f"cpu best {f['cold_cpu']['best']} s), warm best {f['warm']['best']} s (median {f['warm']['median']} s, cpu best {f['warm_cpu']['best']} s)"
               + (f", {f['cold']['failed'] + f['warm']['failed']} start(s) never drew it" if f['cold']['failed'] + f['warm']['failed'] else ""))
+    if "convert_floor" in e:
+        f = e["convert_floor"]
+        p = f["parts_cpu_s"]
+        print(f"convert, {e['files']} files: no faster than {f['wall_s']:.2f} s on {f['cpus']} cores even with rules, edits and re-parses "
+              f"free (CPU s: scan {p['scan']} + confirm_floor {p['confirm_floor']} + copy_floor {p['copy_floor']}, perfectly parallel): "
+              f"at most {f['best_speedup_vs_pyupgrade']}x pyupgrade's speed; measured {f['measured_speedup_vs_pyupgrade']}x")
     if "check_per_flow_ms" in e:
         c = e["check_per_flow_ms"]
         print(f"check, {e['files']} files: {c['flows']} flows ({c['passed']} passed), per flow: first (cold) {c['first_cold']} ms, "

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # flowmigrate benchmark (issue 9): builds Release, generates synthetic repos, measures wall time, CPU time and
 # peak RSS of scan / convert / migrate (+ check) and of two references on the same framework files
-# (the parse floor: one python3 ast.parse-ing them; pyupgrade --py311-plus over copies of them), the
+# (the parse floor: one python3 ast.parse-ing them; pyupgrade --py311-plus over copies of them), the least
+# the user's Python must spend confirming convert's output parses (confirm_floor) and cp copying the repo (copy_floor), the
 # start-up of the .NET program (`--version`) and the wizard's first overview frame (tmux), prints one
 # table and writes a JSON file.
 #
@@ -178,6 +179,12 @@ for size in $sizes; do
   # cleanup, not of converting into a new folder.
   measure "$size" convert --prepare "mkdir -p '$workdir/converted-$size'" -- \
     bash -c 'exec dotnet "$1" convert "$2" --out "$(mktemp -u -p "$3" run.XXXXXX)" --json "$4"' _ "$dll" "$repo" "$workdir/converted-$size" "$workdir/convert-$size.json"
+  # what convert cannot do without, whatever its rules cost: the least the user's Python must spend confirming that the
+  # output parses there (on the newest run's output), and copying the repository's files (not .git) into a new folder with
+  # cp, each run into a folder of its own (as convert's, for the same reason)
+  measure "$size" confirm_floor -- python3 "$here/confirm_floor.py" "$manifest" "$(ls -dt "$workdir/converted-$size"/run.* | head -n 1)"
+  measure "$size" copy_floor --prepare "mkdir -p '$workdir/copied-$size'" -- \
+    bash -c 'out="$(mktemp -d -p "$2" run.XXXXXX)" && cd "$1" && find . -mindepth 1 -maxdepth 1 ! -name .git -exec cp -r -t "$out" {} +' _ "$repo" "$workdir/copied-$size"
   if [[ "$size" -le "$migrate_max" ]]; then
     clone="$workdir/migrate-$size"
     # every run migrates a fresh clone; check then runs on the last one
