@@ -7,6 +7,7 @@ the interpreter), the worker survives and returns a structured outcome:
 """
 
 import faulthandler
+import gc
 import json
 import os
 import re
@@ -53,7 +54,17 @@ def run(job, timeout):
     stderr = tempfile.TemporaryFile()
     read_end, write_end = os.pipe()
     sys.stderr.flush()
-    pid = os.fork()
+    # The child shares the worker's memory until one of them writes to a page, which the kernel then copies. A collection
+    # in the child visits, and so writes to, every object the worker holds: the child would copy most of the worker's heap.
+    # Frozen, the worker's objects are left out of the child's collections; the worker's own collections see them again as
+    # soon as the fork is made.
+    gc.freeze()
+    pid = -1
+    try:
+        pid = os.fork()
+    finally:
+        if pid != 0:
+            gc.unfreeze()
     if pid == 0:  # child: never returns
         code = 0
         try:

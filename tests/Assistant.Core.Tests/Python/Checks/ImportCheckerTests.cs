@@ -133,6 +133,24 @@ public sealed class ImportCheckerTests(SharedWorker shared) : IClassFixture<Shar
         Assert.Equal(pid, _worker.ProcessId);
     }
 
+    // A collection in the checked child that visited the worker's objects would copy most of the worker's memory into it.
+    [Fact]
+    public async Task Should_Leave_The_Workers_Objects_Out_Of_The_Checked_Childs_Collections()
+    {
+        using var workspace = new CheckWorkspace();
+        var module = workspace.Write("flows_v2/etl.py", """
+            import gc
+
+            if gc.get_freeze_count() < 1000:
+                raise RuntimeError(f"only {gc.get_freeze_count()} objects frozen")
+            """);
+
+        var result = await new ImportChecker(_worker, workspace.Options("flyte")).CheckAsync([module]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(ImportCheckOutcome.Passed, result.Outcome);
+    }
+
     [Fact]
     public async Task Should_Stop_A_Module_That_Sleeps_Forever_At_The_Time_Limit()
     {
