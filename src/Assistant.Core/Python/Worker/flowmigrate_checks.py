@@ -314,6 +314,32 @@ class _OverlayFinder(importlib.abc.MetaPathFinder):
         return None
 
 
+class _PreloadedFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """In a forked child: the stand-in API modules the worker imported before the fork (see _preload), handed to the
+    import system where it would have imported them (so a module that never imports the framework never sees them),
+    without running their code again."""
+
+    def __init__(self, modules):
+        self.modules = modules
+
+    def find_spec(self, fullname, path=None, target=None):
+        module = self.modules.get(fullname)
+        if module is None:
+            return None
+        return importlib.machinery.ModuleSpec(fullname, self, origin=getattr(module, "__file__", None))
+
+    def create_module(self, spec):
+        return self.modules[spec.name]
+
+    def exec_module(self, module):
+        # The modules before it in the worker's import order are what it imported when it ran (the API imports the
+        # runtime): they enter sys.modules with it, as they did then.
+        for name in self.modules:
+            if name == module.__name__:
+                break
+            importlib.import_module(name)
+
+
 def _load_overlay(root, files):
     """{relpath: text} -> {absolute normalized path: text}, seeded into linecache for tracebacks."""
     overlay = {}
@@ -429,6 +455,11 @@ def _prepare(request):
     # version (vendored under a source root or in site-packages) must not shadow them.
     sys.path[:] = [d.rstrip(os.sep) for d in standin_dirs] + roots + base_path
     importlib.invalidate_caches()
+    # With one stand-in directory its API comes from the worker (imported once, before the fork). With more, the first
+    # directory's runtime serves them all, as the path says: they are imported here then.
+    preloaded = _PRELOADED.get(standin_dirs[0].rstrip(os.sep)) if len(standin_dirs) == 1 else None
+    if preloaded:
+        sys.meta_path.insert(0, _PreloadedFinder(preloaded))
     leftovers = [name for name in request.get("stub_leftovers") or () if name not in provided]
     finder = _MissingFinder(root, bool(request.get("strict")), provided, lenient, leftovers)
     sys.meta_path.append(finder)
@@ -532,6 +563,38 @@ def _with_standins(request):
         spec["info"] = flowmigrate_standins.ensure(spec["manifest"], cache_dir)
         ms += spec["info"]["ms"]
     return ms
+
+
+# stand-in directory -> {module name: module}: its runtime and API, imported by the worker (see _preload)
+_PRELOADED = {}
+
+
+def _preload(info):
+    """Imports a stand-in directory's runtime and API module (generated code that only defines classes and placeholders:
+    about 10-20 ms, the larger part of a checked child's own work) once in the worker, and keeps them out of the worker's
+    sys.modules: every forked child then finds them made (_PreloadedFinder). A directory whose API fails to import is left
+    to the children, which meet the error themselves."""
+    directory = info["dir"].rstrip(os.sep)
+    if directory in _PRELOADED:
+        return
+    names = ("_flowmigrate_rt", "_fm_api_%s" % info["family"])  # in import order: the API imports the runtime
+    saved_path = sys.path[:]
+    saved = {name: sys.modules.pop(name) for name in names if name in sys.modules}
+    modules = {}
+    try:
+        sys.path[:] = [directory] + saved_path
+        importlib.invalidate_caches()
+        importlib.import_module(names[1])
+        modules = {name: sys.modules[name] for name in names}
+    except Exception:
+        modules = {}
+    finally:
+        for name in names:
+            sys.modules.pop(name, None)
+        sys.modules.update(saved)
+        sys.path[:] = saved_path
+        importlib.invalidate_caches()
+    _PRELOADED[directory] = modules
 
 
 def _source_line(request, filename, line):
@@ -764,6 +827,8 @@ def _isolated(op, request, timeout):
         answer = flowmigrate_sandbox.run_spawned(os.path.abspath(__file__), op, request, timeout)
         answer["isolation"] = "spawn"
         return answer
+    for spec in request.get("standins", []):
+        _preload(spec["info"])
     answer = flowmigrate_sandbox.run(_JOBS[op](request), timeout)
     answer["isolation"] = "fork"
     return answer

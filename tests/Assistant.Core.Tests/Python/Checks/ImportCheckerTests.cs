@@ -151,6 +151,76 @@ public sealed class ImportCheckerTests(SharedWorker shared) : IClassFixture<Shar
         Assert.Equal(ImportCheckOutcome.Passed, result.Outcome);
     }
 
+    // The stand-in's generated API (hundreds of classes) is imported once by the worker, not again by every checked child.
+    [Fact]
+    public async Task Should_Hand_The_Checked_Child_The_StandIn_Api_The_Worker_Imported()
+    {
+        using var workspace = new CheckWorkspace();
+        var module = workspace.Write("flows_v2/etl.py", """
+            import sys
+
+            import flyte
+
+            api = sys.modules["_fm_api_flyte"]
+            if type(api.__spec__.loader).__name__ != "_PreloadedFinder":
+                raise RuntimeError(f"the API was imported by {api.__spec__.loader!r}")
+            if sys.modules["_flowmigrate_rt"] is not api._rt:
+                raise RuntimeError("the API's runtime is not the one imported")
+            env = flyte.TaskEnvironment(name="etl")
+            """);
+
+        var result = await new ImportChecker(_worker, workspace.Options("flyte")).CheckAsync([module]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(ImportCheckOutcome.Passed, result.Outcome);
+    }
+
+    // Handed over when imported, as a fresh import would be: a module that never imports the framework does not see it.
+    [Fact]
+    public async Task Should_Not_Show_The_StandIn_To_A_Module_That_Does_Not_Import_It()
+    {
+        using var workspace = new CheckWorkspace();
+        var module = workspace.Write("flows_v2/plain.py", """
+            import sys
+
+            seen = sorted(name for name in ("_fm_api_flyte", "_flowmigrate_rt", "flyte") if name in sys.modules)
+            if seen:
+                raise RuntimeError(f"loaded before any import: {seen}")
+            """);
+
+        var result = await new ImportChecker(_worker, workspace.Options("flyte")).CheckAsync([module]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(ImportCheckOutcome.Passed, result.Outcome);
+    }
+
+    // What one checked module does to the stand-in's runtime (names it used that the manifest lacks) stays in its own child.
+    [Fact]
+    public async Task Should_Start_Every_Checked_Child_With_The_StandIns_Runtime_As_Imported()
+    {
+        using var workspace = new CheckWorkspace();
+        var first = workspace.Write("flows_v2/first.py", """
+            import _flowmigrate_rt
+            import flyte
+
+            _flowmigrate_rt.MISSING.append(("flyte", "left_by_the_first"))
+            """);
+        var second = workspace.Write("flows_v2/second.py", """
+            import _flowmigrate_rt
+            import flyte
+
+            if _flowmigrate_rt.MISSING:
+                raise RuntimeError(f"the runtime holds {_flowmigrate_rt.MISSING}")
+            """);
+        var checker = new ImportChecker(_worker, workspace.Options("flyte"));
+
+        await checker.CheckAsync([first]);
+        var result = await checker.CheckAsync([second]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(ImportCheckOutcome.Passed, result.Outcome);
+    }
+
     [Fact]
     public async Task Should_Stop_A_Module_That_Sleeps_Forever_At_The_Time_Limit()
     {
