@@ -55,6 +55,7 @@ import sys
 import traceback
 import types
 
+import flowmigrate_code_cache
 import flowmigrate_declarations
 import flowmigrate_graph
 import flowmigrate_sandbox
@@ -460,6 +461,8 @@ def _prepare(request):
     preloaded = _PRELOADED.get(standin_dirs[0].rstrip(os.sep)) if len(standin_dirs) == 1 else None
     if preloaded:
         sys.meta_path.insert(0, _PreloadedFinder(preloaded))
+    if request.get("cache_dir"):
+        flowmigrate_code_cache.install(request["cache_dir"])
     leftovers = [name for name in request.get("stub_leftovers") or () if name not in provided]
     finder = _MissingFinder(root, bool(request.get("strict")), provided, lenient, leftovers)
     sys.meta_path.append(finder)

@@ -278,6 +278,39 @@ public sealed class ImportCheckerTests(SharedWorker shared) : IClassFixture<Shar
         Assert.Equal("flows_v2/helpers.py", third.Errors[0].File);
     }
 
+    // Checked children keep what they compile under the cache folder (never beside the user's files), taken again only for the
+    // same text: a checkout can leave another text with the same time and size.
+    [Fact]
+    public async Task Should_Compile_A_Checked_Module_Once_And_Again_Only_When_Its_Text_Changes()
+    {
+        using var workspace = new CheckWorkspace();
+        var module = workspace.Write("flows_v2/etl.py", "LIMIT = 1\nassert LIMIT == 1\n");
+        var path = Path.Combine(workspace.Root, module);
+        var options = workspace.Options("flyte") with { CacheDirectory = Path.Combine(workspace.Root, ".cache") };
+
+        var first = await new ImportChecker(_worker, options).CheckAsync([module]);
+        var entry = Assert.Single(Directory.GetFiles(Assert.Single(Directory.GetDirectories(options.CacheDirectory, "code-*"))));
+        var compiled = File.ReadAllBytes(entry);
+        var longAgo = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(entry, longAgo);
+        var second = await new ImportChecker(_worker, options).CheckAsync([module]);
+        var reused = File.GetLastWriteTimeUtc(entry) == longAgo;
+        var sourceTime = File.GetLastWriteTimeUtc(path);
+        File.WriteAllText(path, "LIMIT = 2\nassert LIMIT == 1\n");
+        File.SetLastWriteTimeUtc(path, sourceTime);
+        var third = await new ImportChecker(_worker, options).CheckAsync([module]);
+
+        Assert.True(first.Passed);
+        Assert.True(second.Passed);
+        Assert.False(second.FromCache);
+        Assert.True(reused, "the second check compiled the unchanged module again");
+        Assert.Empty(Directory.GetFiles(options.CacheDirectory, "*.tmp", SearchOption.AllDirectories));
+        Assert.Equal("AssertionError", Assert.Single(third.Errors).Type);
+        Assert.NotEqual(longAgo, File.GetLastWriteTimeUtc(entry));
+        Assert.NotEqual(compiled, File.ReadAllBytes(entry));
+        Assert.DoesNotContain(Directory.GetDirectories(Path.Combine(workspace.Root, "flows_v2")), d => d.EndsWith("__pycache__", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Should_Fail_On_A_Module_That_Is_Not_Installed_In_Strict_Mode()
     {
