@@ -135,28 +135,16 @@ public sealed class ImportCheckerTests(SharedWorker shared) : IClassFixture<Shar
 
     // A collection in the checked child that visited the worker's objects would copy most of the worker's memory into it.
     [Fact]
-    public async Task Should_Leave_The_Workers_Objects_Out_Of_The_Checked_Childs_Collections()
-    {
-        using var workspace = new CheckWorkspace();
-        var module = workspace.Write("flows_v2/etl.py", """
+    public Task Should_Leave_The_Workers_Objects_Out_Of_The_Checked_Childs_Collections() => AssertPassesAsync("""
             import gc
 
             if gc.get_freeze_count() < 1000:
                 raise RuntimeError(f"only {gc.get_freeze_count()} objects frozen")
             """);
 
-        var result = await new ImportChecker(_worker, workspace.Options("flyte")).CheckAsync([module]);
-
-        Assert.Empty(result.Errors);
-        Assert.Equal(ImportCheckOutcome.Passed, result.Outcome);
-    }
-
     // The stand-in's generated API (hundreds of classes) is imported once by the worker, not again by every checked child.
     [Fact]
-    public async Task Should_Hand_The_Checked_Child_The_StandIn_Api_The_Worker_Imported()
-    {
-        using var workspace = new CheckWorkspace();
-        var module = workspace.Write("flows_v2/etl.py", """
+    public Task Should_Hand_The_Checked_Child_The_StandIn_Api_The_Worker_Imported() => AssertPassesAsync("""
             import sys
 
             import flyte
@@ -169,30 +157,15 @@ public sealed class ImportCheckerTests(SharedWorker shared) : IClassFixture<Shar
             env = flyte.TaskEnvironment(name="etl")
             """);
 
-        var result = await new ImportChecker(_worker, workspace.Options("flyte")).CheckAsync([module]);
-
-        Assert.Empty(result.Errors);
-        Assert.Equal(ImportCheckOutcome.Passed, result.Outcome);
-    }
-
     // Handed over when imported, as a fresh import would be: a module that never imports the framework does not see it.
     [Fact]
-    public async Task Should_Not_Show_The_StandIn_To_A_Module_That_Does_Not_Import_It()
-    {
-        using var workspace = new CheckWorkspace();
-        var module = workspace.Write("flows_v2/plain.py", """
+    public Task Should_Not_Show_The_StandIn_To_A_Module_That_Does_Not_Import_It() => AssertPassesAsync("""
             import sys
 
             seen = sorted(name for name in ("_fm_api_flyte", "_flowmigrate_rt", "flyte") if name in sys.modules)
             if seen:
                 raise RuntimeError(f"loaded before any import: {seen}")
             """);
-
-        var result = await new ImportChecker(_worker, workspace.Options("flyte")).CheckAsync([module]);
-
-        Assert.Empty(result.Errors);
-        Assert.Equal(ImportCheckOutcome.Passed, result.Outcome);
-    }
 
     // What one checked module does to the stand-in's runtime (names it used that the manifest lacks) stays in its own child.
     [Fact]
@@ -404,5 +377,16 @@ public sealed class ImportCheckerTests(SharedWorker shared) : IClassFixture<Shar
         var warning = Assert.Single(result.Warnings);
         Assert.Equal(("runs_at_import", "daily", "flows_v2/daily.py", 7, "daily()"), (warning.Kind, warning.Module, warning.File, warning.Line, warning.SourceLine));
     }
-}
 
+    // A module written into a fresh workspace imports with the Flyte 2 stand-in, without an error.
+    private async Task AssertPassesAsync(string text)
+    {
+        using var workspace = new CheckWorkspace();
+        var module = workspace.Write("flows_v2/checked.py", text);
+
+        var result = await new ImportChecker(_worker, workspace.Options("flyte")).CheckAsync([module]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(ImportCheckOutcome.Passed, result.Outcome);
+    }
+}
