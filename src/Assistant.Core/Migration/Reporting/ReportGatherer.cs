@@ -9,21 +9,20 @@ namespace Assistant.Core.Migration.Reporting;
 /// <summary>
 /// Gathers a <see cref="RepositoryReport"/> from a session, from git alone: each flow's status, the commits of its
 /// branch (base..tip, oldest first) with the diff each made to the unit's converted files, the TODO markers at the
-/// branch tip (in the base once merged), and the import and behaviour checks when asked for. One git log reads every branch's
-/// commits, and one cat-file per branch the files its diffs and TODOs need. The checks are those of all branches at once, on the
+/// branch tip (in the base once merged), and the import and behaviour checks when asked for. The branches' commits are those
+/// status read (one git log for all of them), and one cat-file per branch reads the files its diffs and TODOs need. The checks are those of all branches at once, on the
 /// session's worker and <paramref name="moreCheckWorkers"/> side by side (<see cref="MigrationSession.CheckFlowsAsync"/>).
 /// </summary>
 internal sealed class ReportGatherer(MigrationSession session, IReadOnlyList<Python.PythonWorker>? moreCheckWorkers = null)
 {
     public async Task<RepositoryReport> GatherAsync(ReportOptions options, CancellationToken cancellationToken = default)
     {
-        var statuses = await session.StatusAsync(cancellationToken);
+        var (statuses, histories) = await new FlowStatusReader(session).ReadWithHistoriesAsync(cancellationToken);
         var records = session.Inventory.Flows.ToDictionary(f => f.Id, StringComparer.Ordinal);
         var byBranch = new Dictionary<string, (IReadOnlyList<StepReport> Steps, IReadOnlyList<TodoItem> Todos, FlowCheckReport? Check)>(StringComparer.Ordinal);
         var flows = new List<FlowReport>();
         var selected = statuses.Where(s => options.Flows.Count == 0 || options.Flows.Contains(s.Id)).ToList();
         var checks = options.IncludeChecks ? await ChecksAsync(selected, cancellationToken) : new Dictionary<string, FlowCheckReport?>();
-        var histories = await HistoriesAsync(selected, cancellationToken);
         var baseCommit = session.BaseCommitId;
         foreach (var status in selected)
         {
@@ -31,8 +30,7 @@ internal sealed class ReportGatherer(MigrationSession session, IReadOnlyList<Pyt
             var key = unit.Branch;
             if (!byBranch.TryGetValue(key, out var gathered))
             {
-                var (tip, commits) = status.Branch is null ? (null, []) : histories.TryGetValue(status.Branch, out var history) ? history
-                    : throw new SessionException(SessionRefusal.GitFailed, $"branch {status.Branch} went away while the report was gathered; run it again");
+                var (tip, commits) = status.Branch is null ? (null, []) : histories[status.Branch];
                 var todoRevision = status.State == FlowState.Merged ? baseCommit : tip;
                 var texts = await TextsAsync(unit, options.IncludeDiffs && commits.Count > 0 ? [baseCommit, .. commits.Select(c => c.Id)] : [], todoRevision, cancellationToken);
                 var steps = Steps(commits, unit, baseCommit, options.IncludeDiffs, texts);
@@ -50,17 +48,6 @@ internal sealed class ReportGatherer(MigrationSession session, IReadOnlyList<Pyt
         }
 
         return new RepositoryReport(session.Root, session.BaseBranch, session.BaseCommit, session.Mode, session.PrefectTarget, flows);
-    }
-
-    // Each branch the flows are on (local or remote-tracking, as status names it): its tip and its commits past the base,
-    // newest first, read for all of them with one git log.
-    private async Task<Dictionary<string, (ObjectId Tip, IReadOnlyList<CommitInfo> Commits)>> HistoriesAsync(IReadOnlyList<FlowStatus> flows, CancellationToken cancellationToken)
-    {
-        var named = flows.Select(s => s.Branch).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var branches = MigrationSession.Check(await session.Repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed)
-            .Where(b => named.Contains(b.ShortName)).ToList();
-        var logs = MigrationSession.Check(await session.Repository.LogEachAsync(branches.Select(b => b.Commit).ToList(), session.BaseCommit, cancellationToken), SessionRefusal.GitFailed);
-        return branches.ToDictionary(b => b.ShortName, b => (b.Commit, logs[b.Commit]), StringComparer.Ordinal);
     }
 
     // The check of each branch the flows are on (the first of its flows stands for it), by branch.

@@ -17,7 +17,12 @@ internal sealed class FlowStatusReader(MigrationSession session)
     // the disk and on process start-up, not on a core.
     private const int ParallelGit = 4;
 
-    public async Task<IReadOnlyList<FlowStatus>> ReadAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FlowStatus>> ReadAsync(CancellationToken cancellationToken) => (await ReadWithHistoriesAsync(cancellationToken)).Statuses;
+
+    /// <summary>The statuses, and for each branch a flow is on (by the short name its status gives) the tip and the commits past
+    /// the base, newest first, that they were read from.</summary>
+    public async Task<(IReadOnlyList<FlowStatus> Statuses, IReadOnlyDictionary<string, (ObjectId Tip, IReadOnlyList<CommitInfo> Commits)> Histories)> ReadWithHistoriesAsync(
+        CancellationToken cancellationToken)
     {
         var branches = MigrationSession.Check(await session.Repository.BranchesAsync(FlowSlug.BranchPrefix, cancellationToken), SessionRefusal.GitFailed);
         var units = session.Units.Select(u => (Unit: u, Branch: branches.FirstOrDefault(b => !b.IsRemote && b.BranchName == u.Branch) ?? branches.FirstOrDefault(b => b.BranchName == u.Branch))).ToList();
@@ -25,9 +30,15 @@ internal sealed class FlowStatusReader(MigrationSession session)
         var changedOnBase = await ChangedOnBaseAsync(units, snapshots, cancellationToken);
         var onBase = await ConvertedOnBaseAsync(units.Select(u => u.Branch is null && !IsSkipped(u.Unit) ? u.Unit : null).ToList(), cancellationToken);
         var statuses = new List<FlowStatus>();
+        var histories = new Dictionary<string, (ObjectId Tip, IReadOnlyList<CommitInfo> Commits)>(StringComparer.Ordinal);
         for (var index = 0; index < units.Count; index++)
         {
             var (unit, branch) = units[index];
+            if (branch is not null && snapshots[index] is { } snapshot)
+            {
+                histories[branch.ShortName] = (branch.Commit, snapshot.Commits);
+            }
+
             var unitStatus = await UnitStatusAsync(unit, branch, snapshots[index], changedOnBase[index], onBase[index], cancellationToken);
             statuses.AddRange(unit.Flows.Select(flow => unitStatus with
             {
@@ -39,7 +50,7 @@ internal sealed class FlowStatusReader(MigrationSession session)
             }));
         }
 
-        return [.. DependenciesFirst(statuses), .. session.SubmoduleFlowList.Select(flow => SubmoduleFlows.Status(session.Inventory, flow))];
+        return ([.. DependenciesFirst(statuses), .. session.SubmoduleFlowList.Select(flow => SubmoduleFlows.Status(session.Inventory, flow))], histories);
     }
 
     private async Task<FlowStatus> UnitStatusAsync(MigrationUnit unit, BranchInfo? branch, BranchSnapshot? snapshot, IReadOnlyList<string>? changedOnBase,
