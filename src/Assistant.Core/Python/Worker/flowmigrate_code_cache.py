@@ -18,25 +18,17 @@ import sys
 _DIGEST_SIZE = hashlib.sha256().digest_size
 
 
-def folder(cache_dir):
-    """Where the entries go: one folder per bytecode format (the interpreter's magic number)."""
-    return os.path.join(cache_dir, "code-" + importlib.util.MAGIC_NUMBER.hex())
-
-
-def entry_path(cache_dir, path):
-    """The entry of one source path."""
-    return os.path.join(folder(cache_dir), hashlib.sha256(os.fsencode(path)).hexdigest()[:40])
-
-
 def install(cache_dir):
     """From now on, source files this process imports are compiled at most once per text (see the module's doc)."""
     compile_source = importlib.machinery.SourceFileLoader.source_to_code
+    # one folder per bytecode format (the interpreter's magic number), one entry per source path
+    folder = os.path.join(cache_dir, "code-" + importlib.util.MAGIC_NUMBER.hex())
 
     def source_to_code(self, data, path, *, _optimize=-1):
         source = data.encode("utf-8") if isinstance(data, str) else bytes(data)
         optimize = sys.flags.optimize if _optimize == -1 else _optimize
         digest = hashlib.sha256(b"%d\0" % optimize + source).digest()
-        entry = entry_path(cache_dir, os.fspath(path))
+        entry = os.path.join(folder, hashlib.sha256(os.fsencode(path)).hexdigest()[:40])
         try:
             with open(entry, "rb") as handle:
                 stored = handle.read()
@@ -46,7 +38,7 @@ def install(cache_dir):
             pass  # no entry, or one that does not load: compile
         code = compile_source(self, data, path, _optimize=_optimize)
         try:
-            os.makedirs(os.path.dirname(entry), exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
             temporary = "%s.%d.tmp" % (entry, os.getpid())
             with open(temporary, "wb") as handle:
                 handle.write(digest + marshal.dumps(code))
